@@ -1,0 +1,42 @@
+// generated from PushTelemetryResponse.json by scripts/gen-protocol.ts - do not edit
+
+/* eslint-disable */
+import { type Reader, type TaggedField } from '../reader.js'
+import { type Writer } from '../writer.js'
+import { type Input } from '../codec-support.js'
+
+export const PushTelemetryResponseInfo = {
+  name: 'PushTelemetryResponse',
+  apiKey: 72,
+  type: 'response',
+  minVersion: 0,
+  maxVersion: 0,
+  flexibleFrom: 0,
+  latestVersionUnstable: false,
+} as const
+
+export interface PushTelemetryResponse {
+  /** The duration in milliseconds for which the request was throttled due to a quota violation, or zero if the request did not violate any quota. */
+  throttleTimeMs: number
+  /** The error code, or 0 if there was no error. */
+  errorCode: number
+  /** Tagged fields this version does not know, kept for round trips. */
+  unknownTaggedFields?: TaggedField[]
+}
+
+export function decodePushTelemetryResponse(r: Reader, v: number): PushTelemetryResponse {
+  const flex = v >= 0
+  const o: PushTelemetryResponse = {
+    throttleTimeMs: r.int32(),
+    errorCode: r.int16(),
+  }
+  if (flex) o.unknownTaggedFields = r.taggedFields()
+  return o
+}
+
+export function encodePushTelemetryResponse(w: Writer, v: number, m: Input<PushTelemetryResponse>): void {
+  const flex = v >= 0
+  w.int32((m.throttleTimeMs ?? 0))
+  w.int16((m.errorCode ?? 0))
+  if (flex) { if (m.unknownTaggedFields === undefined) w.noTaggedFields(); else w.taggedFields(undefined, m.unknownTaggedFields) }
+}
