@@ -1,0 +1,66 @@
+/** Reads one partition for a Fetch: epoch and offset checks, then file ranges from the log. */
+import { ErrorCode } from '../protocol/generated/error-codes.js'
+import { EMPTY } from '../protocol/codec-support.js'
+import type { Input } from '../protocol/codec-support.js'
+import type { PartitionData } from '../protocol/generated/fetch-response.js'
+import { KafkaError } from '../errors.js'
+import type { Broker } from './broker.js'
+import type { SessionPartition } from './fetch-session.js'
+
+export interface ReadOptions {
+  byId: boolean
+  currentLeaderEpoch: number
+  maxBytes: number
+  minOneBatch: boolean
+}
+
+export interface PartitionRead {
+  data: Input<PartitionData> & { partitionIndex: number, highWatermark: bigint, logStartOffset: bigint }
+  bytes: number
+}
+
+function failed(sp: SessionPartition, errorCode: number, hw = -1n, lso = -1n): PartitionRead {
+  return {
+    data: { partitionIndex: sp.partition, errorCode, highWatermark: hw, lastStableOffset: hw, logStartOffset: lso, records: EMPTY },
+    bytes: 0,
+  }
+}
+
+export function readPartition(broker: Broker, sp: SessionPartition, opts: ReadOptions): PartitionRead {
+  const partition = sp.topic === '' ? undefined : broker.partition(sp.topic, sp.partition)
+  if (partition === undefined) {
+    const unknownId = opts.byId && broker.topicById(sp.topicId) === undefined
+    return failed(sp, unknownId ? ErrorCode.UNKNOWN_TOPIC_ID : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION)
+  }
+  const hw = partition.highWatermark
+  const lso = partition.logStartOffset
+  if (opts.currentLeaderEpoch >= 0 && opts.currentLeaderEpoch !== partition.leaderEpoch) {
+    return failed(sp, opts.currentLeaderEpoch > partition.leaderEpoch ? ErrorCode.UNKNOWN_LEADER_EPOCH : ErrorCode.FENCED_LEADER_EPOCH, hw, lso)
+  }
+  if (sp.fetchOffset < lso || sp.fetchOffset > partition.log.logEndOffset) return failed(sp, ErrorCode.OFFSET_OUT_OF_RANGE, hw, lso)
+  let records: Buffer[] = []
+  let bytes = 0
+  if (sp.fetchOffset < hw && (opts.maxBytes > 0 || opts.minOneBatch)) {
+    try {
+      const r = partition.log.read(sp.fetchOffset, opts.maxBytes, { minOneBatch: opts.minOneBatch, maxOffset: hw })
+      records = r.records
+      bytes = r.bytes
+    } catch (err) {
+      if (err instanceof KafkaError) return failed(sp, err.errorCode, hw, lso)
+      throw err
+    }
+  }
+  return {
+    data: {
+      partitionIndex: sp.partition,
+      errorCode: ErrorCode.NONE,
+      highWatermark: hw,
+      lastStableOffset: hw,
+      logStartOffset: lso,
+      abortedTransactions: null,
+      preferredReadReplica: -1,
+      records: records.length === 0 ? EMPTY : records,
+    },
+    bytes,
+  }
+}

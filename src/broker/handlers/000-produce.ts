@@ -1,0 +1,58 @@
+// Produce v0-11 advertised; v0-2 (magic v0/v1 message sets) answered with UNSUPPORTED_VERSION as
+// Kafka 4 does, while staying advertised because some librdkafka builds need v0 listed.
+// acks=0 gets no response at all.
+import { defineHandler, NO_RESPONSE } from '../handler.js'
+import { ErrorCode } from '../../protocol/generated/error-codes.js'
+import { ApiKey } from '../../protocol/generated/index.js'
+import type { ProduceRequest } from '../../protocol/generated/produce-request.js'
+import type { ProduceResponse, TopicProduceResponse } from '../../protocol/generated/produce-response.js'
+import type { Input } from '../../protocol/codec-support.js'
+import type { TopicState } from '../broker.js'
+
+function errorResponse(req: ProduceRequest, errorCode: number): Input<ProduceResponse> {
+  return {
+    responses: req.topicData.map((t) => ({
+      name: t.name,
+      partitionResponses: t.partitionData.map((p) => ({ index: p.index, errorCode, baseOffset: -1n })),
+    })),
+  }
+}
+
+export const produceHandler = defineHandler<ProduceRequest, ProduceResponse>({
+  key: ApiKey.Produce,
+  minVersion: 0,
+  maxVersion: 11,
+  minServedVersion: 3,
+  errorResponse: (_ctx, req, code) => errorResponse(req, code),
+  async handle(ctx, req) {
+    const broker = ctx.broker
+    if (req.acks !== 0 && req.acks !== 1 && req.acks !== -1) return errorResponse(req, ErrorCode.INVALID_REQUIRED_ACKS)
+    const responses: Array<Input<TopicProduceResponse>> = []
+    for (const t of req.topicData) {
+      let state: TopicState | number | undefined = broker.topics.get(t.name)
+      if (state === undefined) state = await broker.autoCreateTopic(t.name)
+      const topic = typeof state === 'number' ? undefined : state
+      responses.push({
+        name: t.name,
+        partitionResponses: t.partitionData.map((pd) => {
+          const partition = topic?.partitions[pd.index]
+          if (partition === undefined) {
+            return { index: pd.index, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, baseOffset: -1n }
+          }
+          const r = partition.appendRecordsToLeader(pd.records, { singleBatch: true, now: Date.now() })
+          return {
+            index: pd.index,
+            errorCode: r.errorCode,
+            baseOffset: r.baseOffset,
+            logAppendTimeMs: r.logAppendTime,
+            logStartOffset: partition.logStartOffset,
+            recordErrors: r.recordErrors,
+            errorMessage: r.errorMessage,
+          }
+        }),
+      })
+    }
+    if (req.acks === 0) return NO_RESPONSE
+    return { responses, throttleTimeMs: 0 }
+  },
+})

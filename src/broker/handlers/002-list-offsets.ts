@@ -1,0 +1,63 @@
+// ListOffsets v1-10: earliest (-2), latest (-1), max timestamp (-3, v7+), earliest local (-4, v8+),
+// earliest pending upload (-5, v9+; no tiered storage, so -1), and by timestamp via the time index.
+import { defineHandler } from '../handler.js'
+import { ErrorCode } from '../../protocol/generated/error-codes.js'
+import { ApiKey } from '../../protocol/generated/index.js'
+import type { ListOffsetsRequest } from '../../protocol/generated/list-offsets-request.js'
+import type { ListOffsetsResponse, ListOffsetsPartitionResponse } from '../../protocol/generated/list-offsets-response.js'
+import type { Input } from '../../protocol/codec-support.js'
+import type { Partition } from '../partition.js'
+
+export const LATEST_TIMESTAMP = -1n
+export const EARLIEST_TIMESTAMP = -2n
+export const MAX_TIMESTAMP = -3n
+export const EARLIEST_LOCAL_TIMESTAMP = -4n
+export const EARLIEST_PENDING_UPLOAD_TIMESTAMP = -5n
+
+function lookup(p: Partition, timestamp: bigint, version: number): Input<ListOffsetsPartitionResponse> {
+  const base = { partitionIndex: p.index, errorCode: ErrorCode.NONE, timestamp: -1n, leaderEpoch: p.leaderEpoch }
+  switch (timestamp) {
+    case LATEST_TIMESTAMP:
+      return { ...base, offset: p.highWatermark }
+    case EARLIEST_TIMESTAMP:
+    case EARLIEST_LOCAL_TIMESTAMP:
+      if (timestamp === EARLIEST_LOCAL_TIMESTAMP && version < 8) break
+      return { ...base, offset: p.logStartOffset }
+    case EARLIEST_PENDING_UPLOAD_TIMESTAMP:
+      if (version < 9) break
+      return { ...base, offset: -1n }
+    case MAX_TIMESTAMP: {
+      if (version < 7) break
+      const found = p.log.maxTimestampOffset()
+      return found === null ? { ...base, offset: -1n } : { ...base, offset: found.offset, timestamp: found.timestamp }
+    }
+  }
+  if (timestamp < 0n) return { ...base, errorCode: ErrorCode.INVALID_REQUEST, offset: -1n }
+  const found = p.log.offsetForTimestamp(timestamp)
+  if (found === null || found.offset >= p.highWatermark) return { ...base, offset: -1n }
+  return { ...base, offset: found.offset, timestamp: found.timestamp }
+}
+
+export const listOffsetsHandler = defineHandler<ListOffsetsRequest, ListOffsetsResponse>({
+  key: ApiKey.ListOffsets,
+  minVersion: 1,
+  maxVersion: 10,
+  handle(ctx, req) {
+    const broker = ctx.broker
+    return {
+      throttleTimeMs: 0,
+      topics: req.topics.map((t) => ({
+        name: t.name,
+        partitions: t.partitions.map((rp) => {
+          const p = broker.partition(t.name, rp.partitionIndex)
+          if (p === undefined) return { partitionIndex: rp.partitionIndex, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, timestamp: -1n, offset: -1n }
+          if (rp.currentLeaderEpoch >= 0 && rp.currentLeaderEpoch !== p.leaderEpoch) {
+            const errorCode = rp.currentLeaderEpoch > p.leaderEpoch ? ErrorCode.UNKNOWN_LEADER_EPOCH : ErrorCode.FENCED_LEADER_EPOCH
+            return { partitionIndex: rp.partitionIndex, errorCode, timestamp: -1n, offset: -1n }
+          }
+          return lookup(p, rp.timestamp, ctx.apiVersion)
+        }),
+      })),
+    }
+  },
+})

@@ -1,0 +1,91 @@
+// Metadata v0-12. Names this broker as the only broker and the controller; auto-creates topics
+// when asked (v4+ allowAutoTopicCreation, always for older versions) and enabled by config.
+import { defineHandler } from '../handler.js'
+import { ErrorCode } from '../../protocol/generated/error-codes.js'
+import { ApiKey } from '../../protocol/generated/index.js'
+import type { MetadataRequest } from '../../protocol/generated/metadata-request.js'
+import type { MetadataResponse, MetadataResponseTopic } from '../../protocol/generated/metadata-response.js'
+import type { Input } from '../../protocol/codec-support.js'
+import { ZERO_UUID } from '../../protocol/codec-support.js'
+import type { Broker, TopicState } from '../broker.js'
+import { topicNameError } from '../../metadata/topic-name.js'
+
+/** Kafka's "authorized operations not requested" sentinel. */
+const OPS_NOT_REQUESTED = -2147483648
+/** Every topic ACL operation allowed (READ..DESCRIBE_CONFIGS, ALTER_CONFIGS), as with no authorizer. */
+const ALL_TOPIC_OPS = (1 << 3) | (1 << 4) | (1 << 5) | (1 << 6) | (1 << 7) | (1 << 8) | (1 << 10) | (1 << 11)
+
+export function describeTopic(broker: Broker, t: TopicState, includeOps: boolean): Input<MetadataResponseTopic> {
+  const node = broker.nodeId
+  return {
+    errorCode: ErrorCode.NONE,
+    name: t.meta.name,
+    topicId: t.meta.topicId,
+    isInternal: t.meta.internal,
+    partitions: t.partitions.map((p) => ({
+      errorCode: ErrorCode.NONE,
+      partitionIndex: p.index,
+      leaderId: node,
+      leaderEpoch: p.leaderEpoch,
+      replicaNodes: [node],
+      isrNodes: [node],
+      offlineReplicas: [],
+    })),
+    topicAuthorizedOperations: includeOps ? ALL_TOPIC_OPS : OPS_NOT_REQUESTED,
+  }
+}
+
+export const metadataHandler = defineHandler<MetadataRequest, MetadataResponse>({
+  key: ApiKey.Metadata,
+  minVersion: 0,
+  maxVersion: 12,
+  async handle(ctx, req) {
+    const broker = ctx.broker
+    const includeOps = ctx.apiVersion >= 8 && req.includeTopicAuthorizedOperations
+    const allowAuto = ctx.apiVersion < 4 || req.allowAutoTopicCreation
+    const topics: Array<Input<MetadataResponseTopic>> = []
+    // v0 uses an empty list for "all topics"; v1+ uses null.
+    if (req.topics === null || (ctx.apiVersion === 0 && req.topics.length === 0)) {
+      for (const t of broker.topics.values()) topics.push(describeTopic(broker, t, includeOps))
+    } else {
+      for (const rt of req.topics) {
+        if (rt.name === null || rt.name === '') {
+          const byId = rt.topicId !== ZERO_UUID ? broker.topicById(rt.topicId) : undefined
+          topics.push(byId !== undefined
+            ? describeTopic(broker, byId, includeOps)
+            : { errorCode: ErrorCode.UNKNOWN_TOPIC_ID, name: null, topicId: rt.topicId, partitions: [] })
+          continue
+        }
+        const name = rt.name
+        let state = broker.topics.get(name)
+        if (state === undefined) {
+          if (topicNameError(name) !== null) {
+            topics.push({ errorCode: ErrorCode.INVALID_TOPIC_EXCEPTION, name, partitions: [] })
+            continue
+          }
+          if (allowAuto) {
+            const created = await broker.autoCreateTopic(name)
+            if (typeof created !== 'number') state = created
+            else {
+              topics.push({ errorCode: created, name, partitions: [] })
+              continue
+            }
+          } else {
+            topics.push({ errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, name, partitions: [] })
+            continue
+          }
+        }
+        topics.push(describeTopic(broker, state, includeOps))
+      }
+    }
+    const ep = broker.endpointFor(ctx.connection.listenerName)
+    return {
+      throttleTimeMs: 0,
+      brokers: [{ nodeId: broker.nodeId, host: ep.host, port: ep.port, rack: broker.config.rack }],
+      clusterId: broker.clusterId,
+      controllerId: broker.nodeId,
+      topics,
+      clusterAuthorizedOperations: OPS_NOT_REQUESTED,
+    }
+  },
+})
