@@ -15,6 +15,8 @@
 import { randomBytes } from 'node:crypto'
 import { readPropertiesFile } from './properties.js'
 import {
+  CLEANUP_POLICIES,
+  COMPRESSION_TYPES,
   CONFIG_TYPE_ID,
   ConfigError,
   ConfigSource,
@@ -23,9 +25,11 @@ import {
   atLeast,
   between,
   formatValue,
+  gzipLevel,
   listOf,
   oneOf,
   parseValue,
+  TIMESTAMP_TYPES,
   type ConfigSynonym,
   type ConfigValue,
   type ConfigValueType,
@@ -75,9 +79,6 @@ function def(
 
 const CW: DefOptions = { updateMode: 'cluster-wide' }
 const PB: DefOptions = { updateMode: 'per-broker' }
-const COMPRESSION_TYPES = ['uncompressed', 'zstd', 'lz4', 'snappy', 'gzip', 'producer']
-const TIMESTAMP_TYPES = ['CreateTime', 'LogAppendTime']
-const CLEANUP_POLICIES = ['compact', 'delete']
 
 /** The broker configs Samsa knows, by Kafka name. */
 export const BROKER_CONFIG_DEFS: readonly BrokerConfigDef[] = [
@@ -113,9 +114,7 @@ export const BROKER_CONFIG_DEFS: readonly BrokerConfigDef[] = [
   def('compression.type', 'string', 'producer',
     'Final compression of topics: uncompressed, zstd, lz4, snappy, gzip, or producer (keep what the producer sent).',
     { ...CW, validate: oneOf(...COMPRESSION_TYPES) }),
-  def('compression.gzip.level', 'int', -1, 'gzip level when compression.type is gzip.', {
-    ...CW, validate: (v) => (v === -1 ? undefined : between(1, 9)(v)),
-  }),
+  def('compression.gzip.level', 'int', -1, 'gzip level when compression.type is gzip.', { ...CW, validate: gzipLevel }),
   def('compression.lz4.level', 'int', 9, 'lz4 level when compression.type is lz4.', { ...CW, validate: between(1, 17) }),
   def('compression.zstd.level', 'int', 3, 'zstd level when compression.type is zstd.', { ...CW, validate: between(-131072, 22) }),
   def('min.insync.replicas', 'int', 1, 'Replicas that must acknowledge an acks=all produce.', { ...CW, validate: atLeast(1) }),
@@ -389,11 +388,11 @@ export function parseBrokerArgs(args: readonly string[]): { file: string | undef
     }
     if (value === undefined) {
       const next = args[i + 1]
-      if (next !== undefined && !(d.type === 'boolean' && next.startsWith('--'))) {
+      if (d.type === 'boolean' && !/^(true|false)$/i.test(next?.trim() ?? '')) {
+        value = 'true' // a bare boolean flag: --auto.create.topics.enable
+      } else if (next !== undefined) {
         value = next
         i++
-      } else if (d.type === 'boolean') {
-        value = 'true' // a bare boolean flag: --auto.create.topics.enable
       } else {
         throw new ConfigError(`option --${flag} needs a value`, { property: flag })
       }

@@ -118,6 +118,13 @@ export const listOf =
     return bad === undefined ? undefined : `Invalid value ${bad} in list; allowed: ${allowed.join(', ')}`
   }
 
+/** Valid values shared by broker and topic configs. */
+export const COMPRESSION_TYPES = ['uncompressed', 'zstd', 'lz4', 'snappy', 'gzip', 'producer'] as const
+export const TIMESTAMP_TYPES = ['CreateTime', 'LogAppendTime'] as const
+export const CLEANUP_POLICIES = ['compact', 'delete'] as const
+/** compression.gzip.level: -1 (the codec's default) or 1..9 */
+export const gzipLevel: Validator = (v) => (v === -1 ? undefined : between(1, 9)(v))
+
 const INTEGER = /^[+-]?\d+$/
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
 

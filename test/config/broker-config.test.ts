@@ -141,6 +141,11 @@ test('command line: --name value, --name=value, --override, bare booleans, posit
     ['log.dirs', './d'], ['listeners', 'PLAINTEXT://:0'], ['foo.bar', '1'], ['num.partitions', '3'],
     ['auto.create.topics.enable', 'true'], ['delete.topic.enable', 'false'],
   ])
+  // a bare boolean flag does not swallow a following file path
+  assert.deepEqual(parseBrokerArgs(['--delete.topic.enable', 'my.properties']), {
+    file: 'my.properties',
+    settings: [{ name: 'delete.topic.enable', raw: 'true', origin: { kind: 'flag', detail: '--delete.topic.enable' } }],
+  })
   throwsConfig(() => parseBrokerArgs(['--no.such.thing', '1']), 'no.such.thing', /unknown option --no\.such\.thing.*--override/)
   throwsConfig(() => parseBrokerArgs(['--num.partitions']), 'num.partitions', /needs a value/)
   throwsConfig(() => parseBrokerArgs(['--override', 'novalue']), undefined, /--override expects name=value/)
