@@ -4,7 +4,9 @@
  * fsync) is awaited.
  */
 import type { BrokerConfig } from '../config/broker-config.js'
-import { resolveTopicConfig } from '../config/topic-config.js'
+import { resolveTopicConfig, type ResolvedTopicConfig } from '../config/topic-config.js'
+import type { DescribedConfig } from '../config/config-def.js'
+import { ProducerIdManager } from '../transactions/producer-id-manager.js'
 import { ErrorCode } from '../protocol/generated/error-codes.js'
 import { KafkaError } from '../errors.js'
 import type { Logger } from '../logger.js'
@@ -43,6 +45,7 @@ export class Broker {
   endpoints: Endpoint[] = []
   readonly startedAt = Date.now()
   readonly fetchSessions = new FetchSessionCache()
+  readonly producerIds: ProducerIdManager
   readonly #creating = new Map<string, Promise<TopicState>>()
 
   private constructor(config: BrokerConfig, log: Logger, metadata: MetadataStore, logManager: LogManager) {
@@ -50,12 +53,13 @@ export class Broker {
     this.log = log
     this.metadata = metadata
     this.logManager = logManager
+    this.producerIds = new ProducerIdManager(metadata.dir)
   }
 
   static async open(config: BrokerConfig, log: Logger): Promise<Broker> {
-    const dir = config.logDirs[0]!
-    const metadata = MetadataStore.open(dir, { nodeId: config.nodeId, clusterId: config.clusterId ?? undefined })
-    const logManager = await LogManager.open(config.logDirs, { logger: log.child({ component: 'storage' }), flushSchedulerIntervalMs: config.get('log.flush.scheduler.interval.ms') as number })
+    const v = config.values
+    const metadata = MetadataStore.open(v.logDirs[0]!, { nodeId: v.nodeId, clusterId: v.clusterId ?? undefined })
+    const logManager = await LogManager.open(v.logDirs, { logger: log.child({ component: 'storage' }), flushSchedulerIntervalMs: v.logFlushSchedulerIntervalMs })
     const broker = new Broker(config, log, metadata, logManager)
     for (const meta of metadata.topics()) await broker.#openTopic(meta)
     return broker
@@ -74,8 +78,13 @@ export class Broker {
     return this.endpoints.find((e) => e.listenerName === listenerName) ?? this.endpoints[0]!
   }
 
-  topicConfig(meta: TopicMetadata) {
+  topicConfig(meta: TopicMetadata): ResolvedTopicConfig {
     return resolveTopicConfig(meta.configs, this.config)
+  }
+
+  /** DescribeConfigs-style entries for a topic with the given overrides. */
+  describeTopicConfig(overrides: Record<string, string>): DescribedConfig[] {
+    return resolveTopicConfig(overrides, this.config).describe()
   }
 
   async #openTopic(meta: TopicMetadata): Promise<TopicState> {
@@ -123,7 +132,7 @@ export class Broker {
     if (pending !== undefined) return pending
     const existing = this.topics.get(name)
     if (existing !== undefined) return existing
-    const partitions = opts.partitions === undefined || opts.partitions === -1 ? this.config.numPartitions : opts.partitions
+    const partitions = opts.partitions === undefined || opts.partitions === -1 ? this.config.values.numPartitions : opts.partitions
     const creating = (async () => {
       const meta = this.metadata.createTopic({ name, partitions, replicationFactor: 1, configs: opts.configs ?? {}, internal: isInternalTopic(name) })
       const state = await this.#openTopic(meta)
@@ -142,7 +151,7 @@ export class Broker {
   async autoCreateTopic(name: string): Promise<TopicState | number> {
     const existing = this.topics.get(name)
     if (existing !== undefined) return existing
-    if (!this.config.autoCreateTopicsEnable) return ErrorCode.UNKNOWN_TOPIC_OR_PARTITION
+    if (!this.config.values.autoCreateTopicsEnable) return ErrorCode.UNKNOWN_TOPIC_OR_PARTITION
     const err = this.validateNewTopic(name, {})
     if (err !== null && err.errorCode !== ErrorCode.TOPIC_ALREADY_EXISTS) return err.errorCode
     return this.createTopic(name, {})

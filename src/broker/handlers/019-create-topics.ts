@@ -37,7 +37,7 @@ async function createOne(broker: Broker, t: CreatableTopic, validateOnly: boolea
   }
   const checked = validateTopicConfigs(configs)
   if (!checked.ok) return fail(checked.errorCode, checked.message)
-  const resultPartitions = partitions === -1 ? broker.config.numPartitions : partitions
+  const resultPartitions = partitions === -1 ? broker.config.values.numPartitions : partitions
   const describe = (): Input<CreatableTopicResult> => ({
     name: t.name,
     errorCode: ErrorCode.NONE,

@@ -24,7 +24,7 @@ export const deleteTopicsHandler = defineHandler<DeleteTopicsRequest, DeleteTopi
         responses.push({ name: w.name, topicId: w.topicId, errorCode: byId ? ErrorCode.UNKNOWN_TOPIC_ID : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION })
         continue
       }
-      if (!b.config.deleteTopicEnable) {
+      if (!b.config.values.deleteTopicEnable) {
         responses.push({ name: state.meta.name, topicId: state.meta.topicId, errorCode: ErrorCode.TOPIC_DELETION_DISABLED })
         continue
       }

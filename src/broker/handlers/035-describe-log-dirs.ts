@@ -23,7 +23,7 @@ export const describeLogDirsHandler = defineHandler<DescribeLogDirsRequest, Desc
         .map((p) => ({ partitionIndex: p.index, partitionSize: BigInt(p.log.size), offsetLag: 0n, isFutureKey: false }))
       if (partitions.length > 0) topics.push({ name: t.meta.name, partitions })
     }
-    const dir = b.config.logDirs[0]!
+    const dir = b.config.values.logDirs[0]!
     let totalBytes = -1n
     let usableBytes = -1n
     try {

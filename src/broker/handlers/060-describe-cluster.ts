@@ -26,7 +26,7 @@ export const describeClusterHandler = defineHandler<DescribeClusterRequest, Desc
       endpointType: BROKER_ENDPOINTS,
       clusterId: b.clusterId,
       controllerId: b.nodeId,
-      brokers: [{ brokerId: b.nodeId, host: ep.host, port: ep.port, rack: b.config.rack }],
+      brokers: [{ brokerId: b.nodeId, host: ep.host, port: ep.port, rack: b.config.values.brokerRack }],
       clusterAuthorizedOperations: req.includeClusterAuthorizedOperations ? ALL_CLUSTER_OPS : -2147483648,
     }
   },
