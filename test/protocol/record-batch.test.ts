@@ -17,17 +17,8 @@ import {
 } from '../../src/protocol/record-batch.js'
 import { validateBatches } from '../../src/protocol/record-batch-validate.js'
 import { decodeRecords, encodeRecordBatch } from '../../src/protocol/record-codec.js'
+import { prng } from '../prng.js'
 import { cursor, readVarint, readVarlong, sizeOfVarint, sizeOfVarlong, writeVarint, writeVarlong } from '../../src/protocol/varint.js'
-
-/** Small seeded PRNG (mulberry32) so fuzz failures reproduce. */
-export function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const sample = (n: number, ts = 1_700_000_000_000n) =>
   encodeRecordBatch({
