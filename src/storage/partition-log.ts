@@ -341,6 +341,7 @@ export class PartitionLog {
     this.#unflushedMessages = 0
     this.#lastFlushMs = Date.now()
     await Promise.all(segments.map((s) => s.flush()))
+    if (this.#closed) return // closed without flushing meanwhile (deletion): leave the dir alone
     if (upTo > this.#recoveryPoint) this.#recoveryPoint = upTo
     await this.#writeCheckpoint()
   }

@@ -3,7 +3,7 @@
  * indexes. Appends are synchronous positioned writes into the page cache, so a batch is
  * readable as soon as append returns and survives a process kill; fsync happens in flush().
  */
-import { closeSync, constants, fstatSync, fsync, ftruncateSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs'
+import { closeSync, constants, existsSync, fstatSync, fsync, ftruncateSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs'
 import { StorageError } from '../errors.js'
 import {
   LAST_OFFSET_DELTA_OFFSET,
@@ -96,8 +96,9 @@ export class LogSegment {
    */
   static open(dir: string, baseOffset: bigint, opts: SegmentOptions, recover: boolean): { segment: LogSegment; truncatedBytes: number; rebuilt: boolean } {
     const s = new LogSegment(dir, baseOffset, opts)
+    const missing = !existsSync(s.#paths.index) || !existsSync(s.#paths.timeIndex)
     s.#openIndexes()
-    const indexError = s.#offsetIndex.loadError ?? s.#timeIndex.loadError
+    const indexError = s.#offsetIndex.loadError ?? s.#timeIndex.loadError ?? (missing && s.#size > 0 ? 'missing index' : null)
     if (!recover && indexError === null && s.#loadTail() === null) return { segment: s, truncatedBytes: 0, rebuilt: false }
     return { segment: s, truncatedBytes: s.recover(), rebuilt: true }
   }
@@ -195,8 +196,15 @@ export class LogSegment {
     }
     let error: string | null = null
     const indexedOffset = this.#offsetIndex.entries > 0 ? this.#offsetIndex.lastOffset : undefined
+    let bytesSinceLastIndexEntry = 0
     const res = scanBatches(this.#fd, start, this.#size, false, (b) => {
       const lastOffset = lastOffsetOf(b.header)
+      // Replaying the indexing rule: an entry due here but absent means the index lost entries.
+      if (bytesSinceLastIndexEntry > this.#opts.indexIntervalBytes) {
+        error = `offset index lacks an entry for the batch at ${b.position}`
+        return false
+      }
+      bytesSinceLastIndexEntry += b.size
       if (b.position === start && indexedOffset !== undefined && lastOffset !== indexedOffset) {
         error = `offset index points at batch ${lastOffset}, expected ${indexedOffset}`
         return false
