@@ -12,9 +12,13 @@ import {
   MAGIC_OFFSET,
   MIN_BATCH_LENGTH,
   RECORD_BATCH_OVERHEAD,
+  TIMESTAMP_TYPE_MASK,
+  compressionOf,
   readBatchHeader,
   type BatchHeader,
 } from '../protocol/record-batch.js'
+import { newRecordView, parseRecord } from '../protocol/record-codec.js'
+import { cursor } from '../protocol/varint.js'
 
 const READ_AHEAD = 64 * 1024
 
@@ -86,4 +90,27 @@ export function scanBatches(
     pos += size
   }
   return { end: pos }
+}
+
+/**
+ * The first record of a scanned batch (read with bodies) at or after `startingOffset` whose
+ * timestamp >= ts. Compressed and LogAppendTime batches answer with the batch's base offset (or
+ * startingOffset) and maxTimestamp: we never inflate, and LogAppendTime records all share it.
+ */
+export function firstRecordAtOrAfter(b: ScannedBatch, ts: bigint, startingOffset: bigint): { offset: bigint; timestamp: bigint } | undefined {
+  const h = b.header
+  const logAppendTime = (h.attributes & TIMESTAMP_TYPE_MASK) !== 0
+  if (compressionOf(h.attributes) !== 'none' || logAppendTime) {
+    if (h.maxTimestamp < ts) return undefined
+    return { offset: h.baseOffset > startingOffset ? h.baseOffset : startingOffset, timestamp: h.maxTimestamp }
+  }
+  const c = cursor(b.buf, b.bufPos + RECORD_BATCH_OVERHEAD, b.bufPos + b.size)
+  const view = newRecordView()
+  for (let i = 0; i < h.recordCount && c.pos < c.end; i++) {
+    if (parseRecord(c, view) !== null) return undefined
+    const offset = h.baseOffset + BigInt(view.offsetDelta)
+    const timestamp = h.baseTimestamp + view.timestampDelta
+    if (offset >= startingOffset && timestamp >= ts) return { offset, timestamp }
+  }
+  return undefined
 }

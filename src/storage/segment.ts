@@ -10,17 +10,13 @@ import {
   MAX_TIMESTAMP_OFFSET,
   NO_TIMESTAMP,
   RECORD_BATCH_OVERHEAD,
-  TIMESTAMP_TYPE_MASK,
   batchSize,
-  compressionOf,
   isCrcValid,
   lastOffsetOf,
   type BatchHeader,
 } from '../protocol/record-batch.js'
-import { newRecordView, parseRecord } from '../protocol/record-codec.js'
-import { cursor } from '../protocol/varint.js'
 import { INDEX_SUFFIX, LOG_SUFFIX, TIME_INDEX_SUFFIX, offsetFilePath } from './log-files.js'
-import { readAt, scanBatches, type ScannedBatch } from './log-scan.js'
+import { firstRecordAtOrAfter, readAt, scanBatches } from './log-scan.js'
 import { OffsetIndex } from './offset-index.js'
 import { TimeIndex } from './time-index.js'
 
@@ -401,22 +397,4 @@ export class LogSegment {
     })
     return exact
   }
-}
-
-function firstRecordAtOrAfter(b: ScannedBatch, ts: bigint, startingOffset: bigint): { offset: bigint; timestamp: bigint } | undefined {
-  const h = b.header
-  const logAppendTime = (h.attributes & TIMESTAMP_TYPE_MASK) !== 0
-  if (compressionOf(h.attributes) !== 'none' || logAppendTime) {
-    if (h.maxTimestamp < ts) return undefined
-    return { offset: h.baseOffset > startingOffset ? h.baseOffset : startingOffset, timestamp: h.maxTimestamp }
-  }
-  const c = cursor(b.buf, b.bufPos + RECORD_BATCH_OVERHEAD, b.bufPos + b.size)
-  const view = newRecordView()
-  for (let i = 0; i < h.recordCount && c.pos < c.end; i++) {
-    if (parseRecord(c, view) !== null) return undefined
-    const offset = h.baseOffset + BigInt(view.offsetDelta)
-    const timestamp = h.baseTimestamp + view.timestampDelta
-    if (offset >= startingOffset && timestamp >= ts) return { offset, timestamp }
-  }
-  return undefined
 }
