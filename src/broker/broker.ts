@@ -13,7 +13,7 @@ import type { Logger } from '../logger.js'
 import { MetadataStore, type TopicMetadata } from '../metadata/metadata-store.js'
 import { collisionKey, isInternalTopic, topicNameError } from '../metadata/topic-name.js'
 import { LogManager } from '../storage/log-manager.js'
-import { toLogConfig } from '../storage/log-config.js'
+import { toLogConfig } from './topic-log-config.js'
 import { Partition } from './partition.js'
 import { FetchSessionCache } from './fetch-session.js'
 
@@ -59,9 +59,24 @@ export class Broker {
   static async open(config: BrokerConfig, log: Logger): Promise<Broker> {
     const v = config.values
     const metadata = MetadataStore.open(v.logDirs[0]!, { nodeId: v.nodeId, clusterId: v.clusterId ?? undefined })
-    const logManager = await LogManager.open(v.logDirs, { logger: log.child({ component: 'storage' }), flushSchedulerIntervalMs: v.logFlushSchedulerIntervalMs })
+    const topicLogConfig = (topic: string) => {
+      const meta = metadata.topic(topic)
+      return meta === undefined ? undefined : toLogConfig(resolveTopicConfig(meta.configs, config).values, v)
+    }
+    const logManager = await LogManager.start({
+      logDirs: v.logDirs,
+      defaultConfig: toLogConfig(resolveTopicConfig({}, config).values, v),
+      topicConfig: topicLogConfig,
+      logger: log.child({ component: 'storage' }),
+      // Kafka's default interval is Long.MAX (never); we still check flush.ms and producer expiry each second.
+      flushCheckIntervalMs: Math.min(v.logFlushSchedulerIntervalMs, 1000),
+    })
     const broker = new Broker(config, log, metadata, logManager)
     for (const meta of metadata.topics()) await broker.#openTopic(meta)
+    // Logs of topics the metadata does not know were being deleted when the broker stopped.
+    for (const l of logManager.allLogs()) {
+      if (metadata.topic(l.topic) === undefined) await logManager.deleteLog(l.topic, l.partition)
+    }
     return broker
   }
 
@@ -88,10 +103,11 @@ export class Broker {
   }
 
   async #openTopic(meta: TopicMetadata): Promise<TopicState> {
-    const logConfig = toLogConfig(this.topicConfig(meta).values)
+    const logConfig = toLogConfig(this.topicConfig(meta).values, this.config.values)
     const partitions: Partition[] = []
     for (let i = 0; i < meta.partitions; i++) {
       const plog = await this.logManager.getOrCreateLog(meta.name, i, logConfig)
+      plog.updateConfig(logConfig)
       partitions.push(new Partition(meta.name, i, plog))
     }
     const state: TopicState = { meta, partitions }
@@ -172,7 +188,7 @@ export class Broker {
   async createPartitions(name: string, count: number): Promise<void> {
     const state = this.topics.get(name)
     if (state === undefined) return
-    const logConfig = toLogConfig(this.topicConfig(state.meta).values)
+    const logConfig = toLogConfig(this.topicConfig(state.meta).values, this.config.values)
     for (let i = state.partitions.length; i < count; i++) {
       const plog = await this.logManager.getOrCreateLog(name, i, logConfig)
       state.partitions.push(new Partition(name, i, plog))
@@ -185,11 +201,11 @@ export class Broker {
     const state = this.topics.get(name)
     if (state === undefined) return
     this.metadata.setConfigs(name, configs)
-    const logConfig = toLogConfig(this.topicConfig(state.meta).values)
+    const logConfig = toLogConfig(this.topicConfig(state.meta).values, this.config.values)
     for (const p of state.partitions) p.log.updateConfig(logConfig)
   }
 
   async close(): Promise<void> {
-    await this.logManager.close()
+    await this.logManager.shutdown()
   }
 }
