@@ -1,7 +1,7 @@
 /**
  * Produce-side validation of a partition's `records` bytes, after Kafka's LogValidator and
- * ProduceRequest.validateRecords. Works on untrusted bytes: it never throws, never inflates
- * compressed batches, and allocates only the per-batch summary.
+ * ProduceRequest.validateRecords. Works on untrusted bytes: it never throws, and inflates
+ * compressed batches only for compacted topics (to find records without a key).
  *
  * Error choices (Kafka's exception -> our code):
  * - framing (length overrun, batchLength < 49, trailing partial batch, unknown magic > 2)
@@ -32,7 +32,7 @@ import {
   type BatchHeader,
   type CompressionType,
 } from './record-batch.js'
-import { newRecordView, parseRecord } from './record-codec.js'
+import { batchRecordsSection, newRecordView, parseRecord } from './record-codec.js'
 import { cursor } from './varint.js'
 
 export interface ValidateOptions {
@@ -42,7 +42,7 @@ export interface ValidateOptions {
   singleBatch?: boolean
   /** Control batches are written by the transaction coordinator, never by clients. */
   allowControl?: boolean
-  /** Compacted topics reject records without a key (checked when uncompressed). */
+  /** Compacted topics reject records without a key (compressed batches are inflated for it). */
   requireKeys?: boolean
   /** When set, CreateTime timestamps are checked against these bounds around `now`. */
   now?: bigint
@@ -118,13 +118,26 @@ export function validateBatches(records: Buffer, opts: ValidateOptions = {}): Va
     const compression = compressionOf(header.attributes)!
     let batchMax = header.maxTimestamp
     if (compression === 'none') {
-      const walked = walkRecords(records, pos, size, header, opts, index)
+      const walked = walkRecords(records, pos + RECORD_BATCH_OVERHEAD, pos + size, header, opts, index)
       if (typeof walked !== 'bigint') return walked
       batchMax = walked
-    } else if (opts.now !== undefined) {
-      for (const ts of [header.baseTimestamp, header.maxTimestamp]) {
-        const e = checkTimestamp(ts, opts, index)
-        if (e !== null) return e
+    } else {
+      if (opts.now !== undefined) {
+        for (const ts of [header.baseTimestamp, header.maxTimestamp]) {
+          const e = checkTimestamp(ts, opts, index)
+          if (e !== null) return e
+        }
+      }
+      if (opts.requireKeys) {
+        // Kafka inflates compressed batches for compacted topics too, to find keyless records.
+        let section: Buffer
+        try {
+          section = batchRecordsSection(records, pos, size)
+        } catch (err) {
+          return invalid(ErrorCode.CORRUPT_MESSAGE, (err as Error).message, index)
+        }
+        const walked = walkRecords(section, 0, section.length, header, { requireKeys: true }, index)
+        if (typeof walked !== 'bigint') return walked
       }
     }
     batches.push({ position: pos, size, header, compression, maxTimestamp: batchMax })
@@ -172,16 +185,16 @@ function checkTimestamp(ts: bigint, opts: ValidateOptions, index: number, record
   return null
 }
 
-/** Walks an uncompressed batch's records; returns their max timestamp or an error. */
+/** Walks a batch's (uncompressed) records in buf[start, end); returns their max timestamp or an error. */
 function walkRecords(
   buf: Buffer,
-  pos: number,
-  size: number,
+  start: number,
+  end: number,
   h: BatchHeader,
   opts: ValidateOptions,
   index: number,
 ): bigint | InvalidBatches {
-  const c = cursor(buf, pos + RECORD_BATCH_OVERHEAD, pos + size)
+  const c = cursor(buf, start, end)
   const view = newRecordView()
   let maxDelta: bigint | null = null
   let lastOffsetDelta = -1
