@@ -1,0 +1,94 @@
+/**
+ * Off-the-request-path reading for the cleaner: the batches of a (non-active, so immutable)
+ * segment file read with async positioned reads into large chunks, through a file handle of
+ * its own (a segment deleted meanwhile stays readable until the handle closes), and a slicer
+ * that hands the event loop back every few milliseconds of synchronous work.
+ */
+import { open } from 'node:fs/promises'
+import { performance } from 'node:perf_hooks'
+import { setImmediate as yieldToLoop } from 'node:timers/promises'
+import { StorageError } from '../../errors.js'
+import {
+  BATCH_LENGTH_OFFSET,
+  CURRENT_MAGIC,
+  LOG_OVERHEAD,
+  MAGIC_OFFSET,
+  MIN_BATCH_LENGTH,
+  RECORD_BATCH_OVERHEAD,
+} from '../../protocol/record-batch.js'
+
+export interface FileBatch {
+  /** The whole batch (a view into a read buffer, valid until the next batch is asked for). */
+  buf: Buffer
+  /** File position of the batch. */
+  position: number
+  /** True for the last batch of the file (up to `size`). */
+  last: boolean
+}
+
+/**
+ * Yields the batches of `path` in [0, size). Throws StorageError on bad framing: the cleaner
+ * only reads segments that passed recovery, so this means corruption and the pass stops.
+ */
+export async function* readBatches(path: string, size: number, chunkSize: number): AsyncGenerator<FileBatch> {
+  const fh = await open(path, 'r')
+  try {
+    let chunk = Buffer.allocUnsafe(0)
+    let chunkStart = 0
+    let pos = 0
+    const ensure = async (n: number): Promise<void> => {
+      if (pos >= chunkStart && pos + n <= chunkStart + chunk.length) return
+      const length = Math.min(Math.max(n, chunkSize), size - pos)
+      const buf = Buffer.allocUnsafe(length)
+      let done = 0
+      while (done < length) {
+        const { bytesRead } = await fh.read(buf, done, length - done, pos + done)
+        if (bytesRead === 0) break
+        done += bytesRead
+      }
+      if (done < n) throw new StorageError('SAMSA_STORAGE_CORRUPT', `short read at ${pos} of ${path}`)
+      chunk = buf.subarray(0, done)
+      chunkStart = pos
+    }
+    while (pos < size) {
+      if (size - pos < RECORD_BATCH_OVERHEAD) throw new StorageError('SAMSA_STORAGE_CORRUPT', `torn batch at ${pos} of ${path}`)
+      await ensure(RECORD_BATCH_OVERHEAD)
+      let at = pos - chunkStart
+      const batchLength = chunk.readInt32BE(at + BATCH_LENGTH_OFFSET)
+      if (chunk.readInt8(at + MAGIC_OFFSET) !== CURRENT_MAGIC || batchLength < MIN_BATCH_LENGTH || pos + batchLength + LOG_OVERHEAD > size) {
+        throw new StorageError('SAMSA_STORAGE_CORRUPT', `bad batch framing at ${pos} of ${path}`)
+      }
+      const batchSize = batchLength + LOG_OVERHEAD
+      await ensure(batchSize)
+      at = pos - chunkStart
+      yield { buf: chunk.subarray(at, at + batchSize), position: pos, last: pos + batchSize === size }
+      pos += batchSize
+    }
+  } finally {
+    await fh.close()
+  }
+}
+
+/** Tracks synchronous work and yields to the event loop once a slice's budget is spent. */
+export class Slicer {
+  readonly sliceMs: number
+  #start = performance.now()
+
+  constructor(sliceMs: number) {
+    this.sliceMs = sliceMs
+  }
+
+  get due(): boolean {
+    return performance.now() - this.#start >= this.sliceMs
+  }
+
+  /** Yields (setImmediate, so I/O callbacks run first) when the slice is used up. */
+  async maybeYield(): Promise<void> {
+    if (this.due) await this.yield()
+  }
+
+  async yield(): Promise<void> {
+    await yieldToLoop()
+    this.#start = performance.now()
+  }
+}
