@@ -3,7 +3,8 @@
  * indexes. Appends are synchronous positioned writes into the page cache, so a batch is
  * readable as soon as append returns and survives a process kill; fsync happens in flush().
  */
-import { closeSync, constants, existsSync, fstatSync, fsync, ftruncateSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs'
+import { closeSync, constants, existsSync, fstatSync, fsync, ftruncateSync, openSync, renameSync, writeSync } from 'node:fs'
+import { unlink } from 'node:fs/promises'
 import { StorageError } from '../errors.js'
 import {
   LAST_OFFSET_DELTA_OFFSET,
@@ -439,11 +440,15 @@ export class LogSegment {
     this.#suffix = suffix
   }
 
+  /**
+   * Closes and unlinks the files. The unlinks run off the event loop: dropping a large file's
+   * cached pages can take milliseconds.
+   */
   async deleteFiles(): Promise<void> {
     await this.close()
     for (const path of Object.values(this.#paths)) {
       try {
-        unlinkSync(path)
+        await unlink(path)
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new StorageError('SAMSA_STORAGE_DELETE', `cannot delete ${path}`, { cause: err })
       }

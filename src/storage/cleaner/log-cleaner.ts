@@ -215,10 +215,11 @@ export async function cleanLog(log: PartitionLog, range: CleanableRange, nowMs: 
     }
     const ctx: FilterContext = { map, nowMs, deleteRetentionMs: cfg.deleteRetentionMs, producerLastOffsets }
     const toClean = segments.slice(0, -1).filter((s) => s.baseOffset < endOffset)
+    const writeBuffer = Buffer.allocUnsafe(WRITE_CHUNK)
     for (const group of groupSegments(toClean, cfg.segmentBytes, cfg.segmentIndexBytes)) {
       checkAlive()
       stats.segmentsIn += group.length
-      const horizon = await cleanGroup(log, group, ctx, { slicer, stats, checkAlive, ioBufferBytes: opts.ioBufferBytes })
+      const horizon = await cleanGroup(log, group, ctx, { writeBuffer, slicer, stats, checkAlive, ioBufferBytes: opts.ioBufferBytes })
       if (horizon >= 0 && (stats.deleteHorizonMs < 0 || horizon < stats.deleteHorizonMs)) stats.deleteHorizonMs = horizon
     }
     checkAlive()
@@ -242,6 +243,8 @@ export async function cleanLog(log: PartitionLog, range: CleanableRange, nowMs: 
  * the tombstones kept (-1: none).
  */
 interface PassState {
+  /** WRITE_CHUNK bytes reused for every group. */
+  writeBuffer: Buffer
   slicer: Slicer
   stats: CleanStats
   checkAlive: () => void
@@ -257,14 +260,24 @@ async function cleanGroup(log: PartitionLog, group: readonly LogSegment[], ctx: 
   const cleaned = LogSegment.create(log.dir, group[0]!.baseOffset, segmentOptions(log.config), CLEANED_FILE_SUFFIX)
   let changed = false
   let horizon = -1
-  let pending: Buffer[] = []
-  let pendingBytes = 0
+  // Kept batches are gathered in one reused buffer and written in WRITE_CHUNK pieces.
+  const out = pass.writeBuffer
+  let used = 0
   const write = () => {
-    if (pendingBytes === 0) return
-    cleaned.append(pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes))
-    stats.bytesWritten += pendingBytes
-    pending = []
-    pendingBytes = 0
+    if (used === 0) return
+    cleaned.append(out.subarray(0, used))
+    stats.bytesWritten += used
+    used = 0
+  }
+  const keep = (batch: Buffer) => {
+    if (used + batch.length > out.length) write()
+    if (batch.length > out.length) {
+      cleaned.append(batch)
+      stats.bytesWritten += batch.length
+      return
+    }
+    batch.copy(out, used)
+    used += batch.length
   }
   try {
     for (let k = 0; k <= lastNonEmpty; k++) {
@@ -274,12 +287,10 @@ async function cleanGroup(log: PartitionLog, group: readonly LogSegment[], ctx: 
         const r = filterBatch(b.buf, ctx, k === lastNonEmpty && b.last)
         stats.recordsRemoved += r.recordsRemoved
         if (r.tombstoneHorizonMs >= 0 && (horizon < 0 || r.tombstoneHorizonMs < horizon)) horizon = r.tombstoneHorizonMs
-        const out = r.outcome.kind === 'keep' ? Buffer.from(b.buf) : r.outcome.kind === 'rewrite' ? r.outcome.batch : undefined
-        if (r.outcome.kind !== 'keep') changed = true
-        if (out !== undefined) {
-          pending.push(out)
-          pendingBytes += out.length
-          if (pendingBytes >= WRITE_CHUNK) write()
+        if (r.outcome.kind === 'keep') keep(b.buf)
+        else {
+          changed = true
+          if (r.outcome.kind === 'rewrite') keep(r.outcome.batch)
         }
         await slicer.maybeYield()
         checkAlive()

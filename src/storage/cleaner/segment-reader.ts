@@ -18,7 +18,7 @@ import {
 } from '../../protocol/record-batch.js'
 
 export interface FileBatch {
-  /** The whole batch (a view into a read buffer, valid until the next batch is asked for). */
+  /** The whole batch: a view into a reused read buffer, valid until the next batch is asked for. */
   buf: Buffer
   /** File position of the batch. */
   position: number
@@ -33,21 +33,24 @@ export interface FileBatch {
 export async function* readBatches(path: string, size: number, chunkSize: number): AsyncGenerator<FileBatch> {
   const fh = await open(path, 'r')
   try {
-    let chunk = Buffer.allocUnsafe(0)
+    // One read buffer, reused: allocating a fresh one per chunk makes V8 run full GCs for the
+    // external memory, which stalls the event loop. A batch larger than it gets its own.
+    let buffer = Buffer.allocUnsafe(Math.min(chunkSize, Math.max(size, RECORD_BATCH_OVERHEAD)))
+    let chunk = buffer.subarray(0, 0)
     let chunkStart = 0
     let pos = 0
     const ensure = async (n: number): Promise<void> => {
       if (pos >= chunkStart && pos + n <= chunkStart + chunk.length) return
       const length = Math.min(Math.max(n, chunkSize), size - pos)
-      const buf = Buffer.allocUnsafe(length)
+      if (length > buffer.length) buffer = Buffer.allocUnsafe(length)
       let done = 0
       while (done < length) {
-        const { bytesRead } = await fh.read(buf, done, length - done, pos + done)
+        const { bytesRead } = await fh.read(buffer, done, length - done, pos + done)
         if (bytesRead === 0) break
         done += bytesRead
       }
       if (done < n) throw new StorageError('SAMSA_STORAGE_CORRUPT', `short read at ${pos} of ${path}`)
-      chunk = buf.subarray(0, done)
+      chunk = buffer.subarray(0, done)
       chunkStart = pos
     }
     while (pos < size) {
