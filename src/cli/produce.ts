@@ -89,7 +89,6 @@ export const produceCommand: CommandSpec = {
       for await (const raw of lines) {
         lineNo++
         const line = format === 'text' ? raw : raw.trim()
-        if (format !== 'text' && line === '') continue
         let key: Buffer | null = null
         let value: string = line
         if (sep !== undefined) {
