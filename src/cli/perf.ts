@@ -133,6 +133,7 @@ const produce: CommandSpec = {
       })
     }
     await producer.flush()
+    while (inFlight > 0) await new Promise((r) => setImmediate(r))
     bar.done()
     if (failure !== undefined) throw failure
     report(ctx, 'produce', acked, acked * size, Date.now() - start, lat, 'Produce')
