@@ -148,6 +148,13 @@ const reset: CommandSpec = {
     const at = v['to-datetime'] !== undefined ? parseTime(String(v['to-datetime']), 'to-datetime') : undefined
 
     const admin = await ctx.admin()
+    const execute = v.execute === true
+    if (execute) {
+      const d = await admin.describeGroup(groupId!)
+      if (d.members.length > 0 || !['Empty', 'Dead', ''].includes(d.state)) {
+        throw new KafkaResponseError(68, { group: groupId! }, `group ${groupId} is ${d.state} with ${d.members.length} member(s): stop its consumers before resetting offsets`)
+      }
+    }
     const committed = await admin.listGroupOffsets(groupId!)
     const current = new Map(committed.map((c) => [tpKey(c.topic, c.partition), c.offset]))
     let targets: { topic: string; partition: number }[]
@@ -181,12 +188,7 @@ const reset: CommandSpec = {
       if (next > end) next = end
       return { topic: t.topic, partition: t.partition, current: cur >= 0n ? cur : null, new: next }
     })
-    const execute = v.execute === true
     if (execute) {
-      const d = await admin.describeGroup(groupId!)
-      if (d.members.length > 0 || !['Empty', 'Dead', ''].includes(d.state)) {
-        throw new KafkaResponseError(68, { group: groupId! }, `group ${groupId} is ${d.state} with ${d.members.length} member(s): stop its consumers before resetting offsets`)
-      }
       await admin.alterGroupOffsets(groupId!, plan.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.new })))
     }
     if (ctx.json) return ctx.printJson({ groupId, executed: execute, partitions: plan })

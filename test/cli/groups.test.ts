@@ -79,7 +79,7 @@ test('reset --execute is refused while the group has members; SIGINT commits and
 
   const d = await samsa(['groups', 'describe', 'live', '--json'], { bootstrap: b })
   assert.equal(JSON.parse(d.stdout).members.length, 1)
-  const r = await samsa(['groups', 'reset-offsets', 'live', '--all-topics', '--to-earliest', '--execute'], { bootstrap: b })
+  const r = await samsa(['groups', 'reset-offsets', 'live', '--topic', 'orders', '--to-earliest', '--execute'], { bootstrap: b })
   assert.equal(r.code, 1)
   assert.match(r.stderr, /stop its consumers/)
 
