@@ -64,6 +64,7 @@ const driver: ClientDriver = {
   name: 'kafkajs',
   codecs: ['none', 'gzip', 'snappy', 'lz4', 'zstd'],
   kind: 'binary',
+  setsTimestamps: true,
   async createTopic(bootstrap, topic, partitions) {
     await connect(bootstrap)
     const created = await admin.createTopics({ topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }], waitForLeaders: true })
@@ -77,7 +78,7 @@ const driver: ClientDriver = {
       const meta = await producer.send({
         topic, acks: 1, compression: COMPRESSION[codec],
         messages: chunk.map((s) => ({
-          partition: s.partition, key: s.key, value: s.value,
+          partition: s.partition, key: s.key, value: s.value, timestamp: String(s.timestamp),
           headers: Object.fromEntries(s.headers.map((h) => [h.key, h.value ?? undefined])),
         })),
       })

@@ -47,6 +47,7 @@ const driver: ClientDriver = {
   name: 'platformatic',
   codecs: hasZstd ? ['none', 'gzip', 'snappy', 'lz4', 'zstd'] : ['none', 'gzip', 'snappy', 'lz4'],
   kind: 'binary',
+  setsTimestamps: true,
   async createTopic(bootstrap, topic, partitions) {
     await withAdmin(bootstrap, (a) => a.createTopics({ topics: [topic], partitions, replicas: 1 }))
   },
@@ -60,7 +61,7 @@ const driver: ClientDriver = {
           acks: 1,
           compression: codec as 'none',
           messages: chunk.map((s) => ({
-            topic, partition: s.partition, key: s.key ?? undefined, value: s.value ?? undefined,
+            topic, partition: s.partition, key: s.key ?? undefined, value: s.value ?? undefined, timestamp: BigInt(s.timestamp),
             headers: new Map(s.headers.map((h) => [Buffer.from(h.key), h.value ?? Buffer.alloc(0)])),
           })),
         })

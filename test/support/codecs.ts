@@ -32,8 +32,8 @@ export function loadCodecs(): { codecs: Codecs, why: null } | { codecs: null, wh
   if (loaded !== undefined) return loaded
   try {
     const snappy = (require('kafkajs-snappy') as () => KafkajsCodec)()
-    const lz4Module = require('kafkajs-lz4') as { default: new () => { codec(): KafkajsCodec } }
-    const lz4 = new lz4Module.default().codec()
+    const LZ4Codec = require('kafkajs-lz4') as new () => { codec(): KafkajsCodec }
+    const lz4 = new LZ4Codec().codec()
     const zstdNapi = require('zstd-napi') as { compress(b: Buffer): Buffer, decompress(b: Buffer): Buffer }
     const zstd: KafkajsCodec = {
       async compress(encoder) { return zstdNapi.compress(encoder.buffer) },

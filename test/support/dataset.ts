@@ -14,6 +14,8 @@ export interface Sample {
   key: Buffer | null
   value: Buffer | null
   headers: SampleHeader[]
+  /** Create time the producer sets, where the client lets it: distinct and rising, 10 ms apart. */
+  timestamp: number
 }
 
 /** A record as read back by any client, normalised. */
@@ -24,6 +26,8 @@ export interface ReadRecord {
   value: Buffer | null
   headers: SampleHeader[]
   timestamp?: number
+  /** Base offset and compression of the batch the record was stored in (test's own reader only). */
+  batch?: { baseOffset: number, compression: number }
 }
 
 /** Small seeded PRNG (mulberry32): the same seed gives the same records on every run. */
@@ -77,7 +81,10 @@ export function makeSamples(opts: SampleOptions): Sample[] {
     return b
   }
   const out: Sample[] = []
+  // Ten minutes ago, so the records are recent for retention yet never in the future.
+  const baseTimestamp = Date.now() - 600_000
   for (let i = 0; i < opts.count; i++) {
+    const timestamp = baseTimestamp + i * 10
     const partition = i % opts.partitions
     const big = i % 17 === 5
     const size = big ? 20_000 + int(20_000) : int(400)
@@ -88,6 +95,7 @@ export function makeSamples(opts: SampleOptions): Sample[] {
         key: Buffer.from(`${opts.label}-k${i}-${text(int(8))}`, 'utf8'),
         value: Buffer.from((unit.repeat(Math.ceil(size / unit.length) + 1) + `#${i}`), 'utf8'),
         headers: [],
+        timestamp,
       })
     } else {
       const unit = bytes(1 + int(64))
@@ -100,7 +108,7 @@ export function makeSamples(opts: SampleOptions): Sample[] {
       ]
       if (i % 3 === 0) headers.push({ key: 'bin', value: bytes(int(40)) })
       if (i % 7 === 0) headers.push({ key: 'ünï-ß', value: Buffer.from('日本語', 'utf8') })
-      out.push({ partition, key, value, headers })
+      out.push({ partition, key, value, headers, timestamp })
     }
   }
   return out
@@ -122,7 +130,7 @@ function show(b: Buffer | null): string {
  * Checks that `actual` holds exactly `expected`, partition by partition, in order, with
  * contiguous offsets starting at `firstOffset[p]` (default 0).
  */
-export function assertSameRecords(actual: readonly ReadRecord[], expected: readonly Sample[], partitions: number, opts: { firstOffset?: number[], what?: string, headers?: boolean } = {}): void {
+export function assertSameRecords(actual: readonly ReadRecord[], expected: readonly Sample[], partitions: number, opts: { firstOffset?: number[], what?: string, headers?: boolean, timestamps?: boolean } = {}): void {
   const what = opts.what ?? 'records'
   const act = byPartition(actual, partitions)
   const exp = byPartition(expected, partitions)
@@ -138,6 +146,7 @@ export function assertSameRecords(actual: readonly ReadRecord[], expected: reado
       assert.equal(ar.offset, first + i, `${where}: offset ${ar.offset}, expected ${first + i} (offsets must be contiguous)`)
       assert.ok(eqBytes(ar.key, er.key), `${where}: key ${show(ar.key)} != expected ${show(er.key)}`)
       assert.ok(eqBytes(ar.value, er.value), `${where}: value ${show(ar.value)} != expected ${show(er.value)}`)
+      if (opts.timestamps === true) assert.equal(ar.timestamp, er.timestamp, `${where}: timestamp ${ar.timestamp}, expected the producer's ${er.timestamp}`)
       if (opts.headers !== false) {
         assert.equal(ar.headers.length, er.headers.length, `${where}: ${ar.headers.length} headers, expected ${er.headers.length}`)
         for (let h = 0; h < er.headers.length; h++) {
@@ -170,6 +179,7 @@ export function toWire(s: Sample): WireSample {
     key: s.key === null ? null : s.key.toString('base64'),
     value: s.value === null ? null : s.value.toString('base64'),
     headers: s.headers.map((h) => [h.key, h.value === null ? null : h.value.toString('base64')]),
+    timestamp: s.timestamp,
   }
 }
 

@@ -10,11 +10,13 @@ async function call(script: string, command: string, request: object, timeoutMs 
   return JSON.parse(lines[lines.length - 1]!)
 }
 
-export function pythonDriver(name: string, script: string, codecs: readonly string[]): ClientDriver {
+export function pythonDriver(name: string, script: string, codecs: readonly string[], extra: Partial<ClientDriver> = {}): ClientDriver {
   return {
+    ...extra,
     name,
     codecs,
     kind: 'binary',
+    setsTimestamps: true,
     async createTopic(bootstrap, topic, partitions) {
       await call(script, 'create-topic', { bootstrap, topic, partitions })
     },

@@ -47,7 +47,7 @@ def produce(req):
 
     for i, r in enumerate(req["records"]):
         headers = [(k, unb64(v)) for k, v in r["headers"]]
-        producer.produce(req["topic"], key=unb64(r["key"]), value=unb64(r["value"]), partition=r["partition"], headers=headers, on_delivery=report(i))
+        producer.produce(req["topic"], key=unb64(r["key"]), value=unb64(r["value"]), partition=r["partition"], headers=headers, timestamp=r.get("timestamp", 0), on_delivery=report(i))
         producer.poll(0)
     remaining = producer.flush(30)
     if remaining or errors:

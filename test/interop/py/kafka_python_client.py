@@ -40,7 +40,7 @@ def produce(req):
     futures = []
     for r in req["records"]:
         headers = [(k, unb64(v)) for k, v in r["headers"]]
-        futures.append(producer.send(req["topic"], key=unb64(r["key"]), value=unb64(r["value"]), partition=r["partition"], headers=headers))
+        futures.append(producer.send(req["topic"], key=unb64(r["key"]), value=unb64(r["value"]), partition=r["partition"], headers=headers, timestamp_ms=r.get("timestamp")))
     producer.flush()
     acks = []
     for f in futures:
