@@ -95,15 +95,7 @@ export class RawConnection {
 
   /** A framed request: size, header (v1, or v2 for flexible versions), then `body` bytes. */
   frame(apiKey: number, version: number, body: Buffer, correlationId = this.nextCorrelationId(), clientId: string | null = 'samsa-test'): Buffer {
-    const spec = apiSpecs.get(apiKey)
-    const flexible = spec !== undefined && spec.flexibleFrom >= 0 && version >= spec.flexibleFrom
-    const w = new Writer(64)
-    w.int16(apiKey).int16(version).int32(correlationId).nullableString(clientId, false)
-    if (flexible) w.noTaggedFields()
-    const header = w.toBuffer()
-    const size = Buffer.alloc(4)
-    size.writeInt32BE(header.length + body.length)
-    return Buffer.concat([size, header, body])
+    return encodeFrame(apiKey, version, body, correlationId, clientId)
   }
 
   /** Encodes a request body with the generated codec. */
@@ -143,9 +135,27 @@ export class RawConnection {
     return v
   }
 
+  /** Half-closes: the broker sees end of input. */
+  end(): void {
+    this.#socket.end()
+  }
+
   close(): void {
     this.#socket.destroy()
   }
+}
+
+/** A framed request: size, header (v1, or v2 for flexible versions), then `body` bytes. */
+export function encodeFrame(apiKey: number, version: number, body: Buffer, correlationId: number, clientId: string | null = 'samsa-test'): Buffer {
+  const spec = apiSpecs.get(apiKey)
+  const flexible = spec !== undefined && spec.flexibleFrom >= 0 && version >= spec.flexibleFrom
+  const w = new Writer(64)
+  w.int16(apiKey).int16(version).int32(correlationId).nullableString(clientId, false)
+  if (flexible) w.noTaggedFields()
+  const header = w.toBuffer()
+  const size = Buffer.alloc(4)
+  size.writeInt32BE(header.length + body.length)
+  return Buffer.concat([size, header, body])
 }
 
 export function decodeResponse<T>(apiKey: number, version: number, correlationId: number, body: Buffer): T {
