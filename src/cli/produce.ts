@@ -74,13 +74,20 @@ export const produceCommand: CommandSpec = {
     const file = ctx.values.file as string | undefined
     const input = file !== undefined ? createReadStream(file) : process.stdin
     const lines = createInterface({ input, crlfDelay: Infinity })
+    // Records not yet confirmed, oldest first: awaited in order so offsets print in input order
+    // and so a slow broker holds back reading (at most ~1000 records ahead).
     const pending: Promise<RecordMetadata>[] = []
     let printed = 0
+    let sent = 0
     let failure: unknown
     const flushPrinted = async (all: boolean): Promise<void> => {
       while (printed < pending.length && (all || pending.length - printed > 1000)) {
         const m = await pending[printed++]!
         if (printOffsets) ctx.print(ctx.json ? toJson(m) : `${m.topic}-${m.partition}@${m.offset}`)
+      }
+      if (printed > 10_000 || printed === pending.length) {
+        pending.splice(0, printed)
+        printed = 0
       }
     }
     const started = Date.now()
@@ -100,8 +107,9 @@ export const produceCommand: CommandSpec = {
         const p = producer.send({ topic: topic!, key, value: decodeInput(value, format, `line ${lineNo}`), headers, ...(partition !== undefined ? { partition } : {}) })
         p.catch(() => {})
         pending.push(p)
+        sent++
         if (rate !== undefined) {
-          const due = started + (pending.length / rate) * 1000
+          const due = started + (sent / rate) * 1000
           const wait = due - Date.now()
           if (wait > 0) await sleep(wait)
         }
@@ -118,7 +126,7 @@ export const produceCommand: CommandSpec = {
     }
     if (failure !== undefined) throw failure
     const secs = (Date.now() - started) / 1000
-    if (ctx.json && !printOffsets) ctx.printJson({ topic, records: pending.length, seconds: secs })
-    else if (ctx.values.quiet !== true) ctx.note(`Produced ${pending.length} record${pending.length === 1 ? '' : 's'} to ${topic}${acks === 0 ? ' (acks=0: not confirmed)' : ''}.`)
+    if (ctx.json && !printOffsets) ctx.printJson({ topic, records: sent, seconds: secs })
+    else if (ctx.values.quiet !== true) ctx.note(`Produced ${sent} record${sent === 1 ? '' : 's'} to ${topic}${acks === 0 ? ' (acks=0: not confirmed)' : ''}.`)
   },
 }
