@@ -13,11 +13,11 @@ export const deleteRecordsHandler = defineHandler<DeleteRecordsRequest, DeleteRe
   minVersion: 0,
   maxVersion: 2,
   async handle(ctx, req) {
-    return {
-      throttleTimeMs: 0,
-      topics: await Promise.all(req.topics.map(async (t) => ({
-        name: t.name,
-        partitions: await Promise.all(t.partitions.map(async (rp) => {
+    const topics = []
+    for (const t of req.topics) {
+      const partitions = []
+      for (const rp of t.partitions) {
+        partitions.push(await (async () => {
           const p = ctx.broker.partition(t.name, rp.partitionIndex)
           if (p === undefined) return { partitionIndex: rp.partitionIndex, lowWatermark: -1n, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION }
           const target = rp.offset === -1n ? p.highWatermark : rp.offset
@@ -29,8 +29,10 @@ export const deleteRecordsHandler = defineHandler<DeleteRecordsRequest, DeleteRe
             if (err instanceof KafkaError) return { partitionIndex: rp.partitionIndex, lowWatermark: -1n, errorCode: err.errorCode }
             throw err
           }
-        })),
-      }))),
+        })())
+      }
+      topics.push({ name: t.name, partitions })
     }
+    return { throttleTimeMs: 0, topics }
   },
 })

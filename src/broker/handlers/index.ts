@@ -13,6 +13,10 @@ import { offsetForLeaderEpochHandler } from './023-offset-for-leader-epoch.js'
 import { describeLogDirsHandler } from './035-describe-log-dirs.js'
 import { createPartitionsHandler } from './037-create-partitions.js'
 import { describeClusterHandler } from './060-describe-cluster.js'
+import { describeConfigsHandler } from './032-describe-configs.js'
+import { alterConfigsHandler } from './033-alter-configs.js'
+import { incrementalAlterConfigsHandler } from './044-incremental-alter-configs.js'
+import { describeProducersHandler } from './061-describe-producers.js'
 
 export function createRegistry(): HandlerRegistry {
   return new HandlerRegistry().register(
@@ -29,5 +33,9 @@ export function createRegistry(): HandlerRegistry {
     describeLogDirsHandler,
     createPartitionsHandler,
     describeClusterHandler,
+    describeConfigsHandler,
+    alterConfigsHandler,
+    incrementalAlterConfigsHandler,
+    describeProducersHandler,
   )
 }
