@@ -7,7 +7,7 @@ import { startBroker, type EmbeddedBroker } from '../../src/index.js'
 import { ErrorCode } from '../../src/protocol/generated/error-codes.js'
 import { encodeRecordBatch } from '../../src/protocol/record-codec.js'
 import { prng } from '../prng.js'
-import { RawClient, kcatConsume, kcatProduce, produce, readAll, tempDir, waitFor, type ReadRecord } from './helpers.js'
+import { RawClient, alterTopicConfigs, kcatConsume, kcatProduce, produce, readAll, tempDir, waitFor, type ReadRecord } from './helpers.js'
 
 const KEYS = 3000
 const ROUNDS = 5
@@ -104,7 +104,7 @@ describe('compaction end to end', () => {
     }
   })
 
-  it('starts compacting when cleanup.policy changes to compact, without a restart', async () => {
+  it('starts compacting when IncrementalAlterConfigs sets cleanup.policy=compact, without a restart', async () => {
     const topic = 'becomes-compacted'
     await broker.running.broker.createTopic(topic, { partitions: 1, configs: { 'segment.bytes': '8192' } })
     const latest = new Map<string, string>()
@@ -117,7 +117,7 @@ describe('compaction end to end', () => {
     const before = (await readAll(client, topic)).length
     await new Promise((r) => setTimeout(r, 400))
     assert.equal((await readAll(client, topic)).length, before, 'not compacted under cleanup.policy=delete')
-    broker.running.broker.setTopicConfigs(topic, { 'segment.bytes': '8192', 'cleanup.policy': 'compact' })
+    assert.equal(await alterTopicConfigs(client, topic, { 'cleanup.policy': 'compact' }), ErrorCode.NONE)
     const ok = await waitFor(async () => {
       const got = (await readAll(client, topic)).filter((r) => !r.key!.startsWith('filler-'))
       return got.length === latest.size && got.every((r) => latest.get(r.key!) === r.value)

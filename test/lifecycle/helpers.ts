@@ -76,6 +76,15 @@ export async function deleteRecords(c: RawClient, topic: string, offset: bigint,
   return { errorCode: p.errorCode, lowWatermark: p.lowWatermark }
 }
 
+/** IncrementalAlterConfigs SET of topic configs; returns the resource's error code. */
+export async function alterTopicConfigs(c: RawClient, topic: string, configs: Record<string, string>): Promise<number> {
+  const r = await c.request(ApiKey.IncrementalAlterConfigs, 1, {
+    resources: [{ resourceType: 2, resourceName: topic, configs: Object.entries(configs).map(([name, value]) => ({ name, configOperation: 0, value })) }],
+    validateOnly: false,
+  })
+  return r.body.responses[0].errorCode
+}
+
 export interface ReadRecord {
   offset: bigint
   key: string | null
