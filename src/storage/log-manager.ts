@@ -189,7 +189,7 @@ export class LogManager {
   #startRetention(): void {
     const interval = this.#opts.retentionCheckIntervalMs ?? 300_000
     if (!Number.isFinite(interval) || interval <= 0) return
-    this.#retentionTimer = setInterval(() => void this.runRetention(), interval)
+    this.#retentionTimer = setInterval(() => void this.runRetention(), Math.min(interval, 0x7fffffff))
     this.#retentionTimer.unref()
   }
 

@@ -452,7 +452,7 @@ export class PartitionLog {
     const delay = this.#config.fileDeleteDelayMs
     if (delay <= 0 || this.#closed) return this.#deleteFilesNow(doomed)
     for (const s of doomed) {
-      const timer = setTimeout(() => void this.#deleteFilesNow([s]), delay)
+      const timer = setTimeout(() => void this.#deleteFilesNow([s]), Math.min(delay, 0x7fffffff))
       timer.unref()
       this.#pendingDeletes.set(s, timer)
     }

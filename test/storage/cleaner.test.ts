@@ -99,6 +99,17 @@ describe('log cleaner', () => {
     await log.close()
   })
 
+  it('keeps tombstones for good with delete.retention.ms = Long.MAX', async () => {
+    const dir = tempDir()
+    const log = await PartitionLog.open(dir, compactConfig({ deleteRetentionMs: 9223372036854775807 }))
+    const { records } = fill(log, { batches: 100, perBatch: 4, keys: 10, tombstoneEvery: 2 })
+    const more = fill(log, { batches: 50, perBatch: 4, keys: 1000, seed: 77 })
+    const stats = await cleanerFor(log).cleanOne(log)
+    assert.equal(stats?.deleteHorizonMs, Number.MAX_SAFE_INTEGER)
+    assertCompacted(log, [...records, ...more.records])
+    await log.close()
+  })
+
   for (const codec of COMPRESSION_TYPES.filter((c) => c !== 'none')) {
     it(`cleans ${codec} batches, recompressing with the same codec`, async () => {
       const dir = tempDir()

@@ -170,7 +170,8 @@ export function filterBatch(batch: Buffer, ctx: FilterContext, keepEmpty: boolea
   if (recordsKept === 0) {
     return { outcome: mustKeepBatch ? { kind: 'rewrite', batch: emptyBatch(batch, h) } : DROP, recordsKept: 0, recordsRemoved: removed, tombstoneHorizonMs: -1 }
   }
-  const newHorizon = needsHorizon ? ctx.nowMs + ctx.deleteRetentionMs : horizon
+  // Clamped so a "forever" delete.retention.ms (Long.MAX) still fits the int64 baseTimestamp exactly.
+  const newHorizon = needsHorizon ? Math.min(ctx.nowMs + ctx.deleteRetentionMs, Number.MAX_SAFE_INTEGER) : horizon
   return {
     outcome: { kind: 'rewrite', batch: rebuildBatch(batch, h, s, kept, newHorizon) },
     recordsKept,

@@ -72,7 +72,7 @@ export class LogCleanerManager {
         this.#running = undefined
         this.#schedule()
       })
-    }, this.backoffMs)
+    }, Math.min(this.backoffMs, 0x7fffffff))
     this.#timer.unref()
   }
 
