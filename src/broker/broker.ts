@@ -76,6 +76,7 @@ export class Broker {
         backoffMs: Number(config.get('log.cleaner.backoff.ms')),
         dedupeBufferBytes: Number(config.get('log.cleaner.dedupe.buffer.size')),
         ioBufferBytes: Number(config.get('log.cleaner.io.buffer.size')),
+        ioMaxBytesPerSecond: Number(config.get('log.cleaner.io.max.bytes.per.second')),
       },
     })
     const broker = new Broker(config, log, metadata, logManager)

@@ -5,6 +5,8 @@ import { isXerialSnappy } from '../../src/protocol/compression.js'
 import { COMPRESSION_TYPES, DELETE_HORIZON_FLAG_MASK, RECORD_BATCH_OVERHEAD, isCrcValid } from '../../src/protocol/record-batch.js'
 import { encodeRecordBatch } from '../../src/protocol/record-codec.js'
 import { readCleanerCheckpoint } from '../../src/storage/cleaner/cleaner-checkpoint.js'
+import { LogCleanerManager } from '../../src/storage/cleaner/cleaner-manager.js'
+import { silentLogger } from '../../src/storage/logger.js'
 import { PartitionLog } from '../../src/storage/partition-log.js'
 import { tempDir } from './helpers.js'
 import { cleanerFor, compactConfig, fill, latestByKey, readBatches, readRecords, type KeyedRecord } from './lifecycle-helpers.js'
@@ -205,6 +207,18 @@ describe('log cleaner', () => {
     fill(log, { batches: 300, perBatch: 5, keys: 100, seed: 20000 })
     assert.equal(cleaner.grabFilthiestLog(now), undefined)
     assert.equal(await cleaner.cleanOne(log, now), undefined)
+    await log.close()
+  })
+
+  it('keeps its I/O under log.cleaner.io.max.bytes.per.second', async () => {
+    const dir = tempDir()
+    const log = await PartitionLog.open(dir, compactConfig())
+    fill(log, { batches: 150, perBatch: 5, keys: 50 })
+    const limited = new LogCleanerManager(() => [log], { ioMaxBytesPerSecond: 200_000 }, silentLogger)
+    const stats = await limited.cleanOne(log)
+    assert.ok(stats !== undefined)
+    const expectedMs = (stats.bytesRead / 200_000) * 1000
+    assert.ok(stats.durationMs >= expectedMs * 0.8, `${stats.durationMs} ms for ${stats.bytesRead} bytes`)
     await log.close()
   })
 

@@ -24,6 +24,8 @@ export interface CleanerConfig {
   ioBufferBytes?: number
   /** Longest synchronous stretch of cleaner work before yielding (default 4 ms). */
   sliceMs?: number
+  /** log.cleaner.io.max.bytes.per.second (Kafka: unlimited). */
+  ioMaxBytesPerSecond?: number
 }
 
 export interface CleanedLog {
@@ -36,6 +38,7 @@ export class LogCleanerManager {
   readonly #dedupeBufferBytes: number
   readonly #ioBufferBytes: number
   readonly #sliceMs: number
+  readonly #ioMaxBytesPerSecond: number
   readonly #logs: () => Iterable<PartitionLog>
   readonly #logger: StorageLogger
   /** Cached cleaner checkpoints; null = read, none on disk. */
@@ -54,6 +57,8 @@ export class LogCleanerManager {
     this.#dedupeBufferBytes = config.dedupeBufferBytes ?? 128 * 1024 * 1024
     this.#ioBufferBytes = Math.max(64 * 1024, config.ioBufferBytes ?? 512 * 1024)
     this.#sliceMs = config.sliceMs ?? 4
+    const rate = config.ioMaxBytesPerSecond ?? Infinity
+    this.#ioMaxBytesPerSecond = rate > 0 && rate < Number.MAX_VALUE ? rate : Infinity
   }
 
   /** Passes completed since start. */
@@ -133,6 +138,7 @@ export class LogCleanerManager {
           dedupeBufferBytes: this.#dedupeBufferBytes,
           ioBufferBytes: this.#ioBufferBytes,
           sliceMs: this.#sliceMs,
+          ioMaxBytesPerSecond: this.#ioMaxBytesPerSecond,
           logger: this.#logger,
           stopped: () => this.#stopped,
         })

@@ -45,6 +45,8 @@ export interface CleanerOptions {
   ioBufferBytes: number
   /** Longest synchronous stretch before yielding to the event loop. */
   sliceMs: number
+  /** log.cleaner.io.max.bytes.per.second, counted on bytes read; Infinity = no limit. */
+  ioMaxBytesPerSecond?: number
   logger: StorageLogger
   /** Polled between slices: true stops the pass (shutdown). */
   stopped?: () => boolean
@@ -171,7 +173,7 @@ class Aborted extends Error {}
  */
 export async function cleanLog(log: PartitionLog, range: CleanableRange, nowMs: number, opts: CleanerOptions): Promise<CleanStats | undefined> {
   const started = performance.now()
-  const slicer = new Slicer(opts.sliceMs)
+  const slicer = new Slicer(opts.sliceMs, opts.ioMaxBytesPerSecond)
   const checkAlive = () => {
     if (log.closed || opts.stopped?.() === true || !isCompacted(log.config)) throw new Aborted()
   }
@@ -199,6 +201,7 @@ export async function cleanLog(log: PartitionLog, range: CleanableRange, nowMs: 
       for await (const b of readSegment(s)) {
         stats.bytesRead += b.buf.length
         if (!addBatchToMap(b.buf, map, range.firstDirtyOffset)) opts.logger.warn({ dir: log.dir, position: b.position }, 'cleaner cannot read a batch; keeping it')
+        await slicer.throttle(b.buf.length)
         await slicer.maybeYield()
         checkAlive()
       }
@@ -292,6 +295,7 @@ async function cleanGroup(log: PartitionLog, group: readonly LogSegment[], ctx: 
           changed = true
           if (r.outcome.kind === 'rewrite') keep(r.outcome.batch)
         }
+        await slicer.throttle(b.buf.length)
         await slicer.maybeYield()
         checkAlive()
       }

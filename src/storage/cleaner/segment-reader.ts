@@ -6,7 +6,7 @@
  */
 import { open } from 'node:fs/promises'
 import { performance } from 'node:perf_hooks'
-import { setImmediate as yieldToLoop } from 'node:timers/promises'
+import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/promises'
 import { StorageError } from '../../errors.js'
 import {
   BATCH_LENGTH_OFFSET,
@@ -72,13 +72,37 @@ export async function* readBatches(path: string, size: number, chunkSize: number
   }
 }
 
-/** Tracks synchronous work and yields to the event loop once a slice's budget is spent. */
+/**
+ * Tracks synchronous work and yields to the event loop once a slice's budget is spent; with a
+ * byte rate (log.cleaner.io.max.bytes.per.second) it also sleeps to keep the cleaner's I/O under
+ * it, as Kafka's Throttler does.
+ */
 export class Slicer {
   readonly sliceMs: number
+  readonly #maxBytesPerMs: number
   #start = performance.now()
+  #periodStart = performance.now()
+  #periodBytes = 0
 
-  constructor(sliceMs: number) {
+  constructor(sliceMs: number, maxBytesPerSecond = Infinity) {
     this.sliceMs = sliceMs
+    this.#maxBytesPerMs = maxBytesPerSecond / 1000
+  }
+
+  /** Counts I/O done; sleeps when over the rate. */
+  async throttle(bytes: number): Promise<void> {
+    if (!Number.isFinite(this.#maxBytesPerMs)) return
+    this.#periodBytes += bytes
+    const elapsed = performance.now() - this.#periodStart
+    const due = this.#periodBytes / this.#maxBytesPerMs
+    if (due > elapsed) {
+      await sleep(due - elapsed)
+      this.#start = performance.now()
+    }
+    if (elapsed > 1000) {
+      this.#periodStart = performance.now()
+      this.#periodBytes = 0
+    }
   }
 
   get due(): boolean {
