@@ -3,13 +3,15 @@
  * and a text summary for screen readers. Hand-rolled: a charting library would outweigh the
  * whole console for two line charts.
  */
+import type { RefObject } from 'preact'
+import { useLayoutEffect, useRef, useState } from 'preact/hooks'
+
 export interface Series {
   name: string
   color: string
   points: { t: number; v: number | null }[]
 }
 
-const W = 640
 const H = 200
 const PAD = { l: 52, r: 12, t: 12, b: 26 }
 
@@ -22,12 +24,27 @@ function niceMax(v: number): number {
 
 const short = (v: number): string => (v >= 1e6 ? `${(v / 1e6).toFixed(1)}M` : v >= 1e3 ? `${(v / 1e3).toFixed(1)}k` : v >= 10 || v === 0 ? String(Math.round(v)) : v.toFixed(1))
 
+/** The element's width in CSS pixels, so the SVG is drawn 1:1 and its text is never stretched. */
+function useWidth(): [RefObject<HTMLElement | null>, number] {
+  const ref = useRef<HTMLElement>(null)
+  const [w, setW] = useState(640)
+  useLayoutEffect(() => {
+    const el = ref.current
+    if (el === null) return
+    const ro = new ResizeObserver(() => setW(Math.max(200, Math.round(el.clientWidth - 24))))
+    ro.observe(el)
+    return () => ro.disconnect()
+  }, [])
+  return [ref, w]
+}
+
 export function LineChart(props: { title: string; series: Series[]; unit: string; empty?: string }) {
+  const [ref, W] = useWidth()
   const all = props.series.flatMap((s) => s.points)
   const ts = all.map((p) => p.t)
   const vs = all.flatMap((p) => (p.v === null ? [] : [p.v]))
   if (ts.length < 2) {
-    return <figure class="chart" aria-label={props.title}><figcaption>{props.title}</figcaption><p class="muted chart-empty">{props.empty ?? 'Collecting samples…'}</p></figure>
+    return <figure class="chart" ref={ref} aria-label={props.title}><figcaption>{props.title}</figcaption><p class="muted chart-empty">{props.empty ?? 'Collecting samples…'}</p></figure>
   }
   const t0 = Math.min(...ts)
   const t1 = Math.max(...ts)
@@ -37,9 +54,9 @@ export function LineChart(props: { title: string; series: Series[]; unit: string
   const ticks = [0, max / 2, max]
   const last = props.series.map((s) => `${s.name}: ${short([...s.points].reverse().find((p) => p.v !== null)?.v ?? 0)} ${props.unit}`).join(', ')
   return (
-    <figure class="chart">
+    <figure class="chart" ref={ref}>
       <figcaption>{props.title}</figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${props.title}. Latest: ${last}`} preserveAspectRatio="none">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${props.title}. Latest: ${last}`} width={W} height={H}>
         {ticks.map((v) => (
           <g key={v}>
             <line x1={PAD.l} x2={W - PAD.r} y1={y(v)} y2={y(v)} class="grid" />
@@ -59,7 +76,7 @@ export function LineChart(props: { title: string; series: Series[]; unit: string
             d += `${pen ? 'L' : 'M'}${x(p.t).toFixed(1)},${y(p.v).toFixed(1)}`
             pen = true
           }
-          return <path key={s.name} d={d} fill="none" stroke={s.color} stroke-width="2" vector-effect="non-scaling-stroke" />
+          return <path key={s.name} d={d} fill="none" stroke={s.color} stroke-width="2" stroke-linejoin="round" />
         })}
       </svg>
       <ul class="legend">
