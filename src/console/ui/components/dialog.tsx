@@ -20,7 +20,7 @@ export function Dialog(props: { open: boolean; title: string; onClose: () => voi
         <>
           <header class="dialog-header">
             <h2 id="dialog-title">{props.title}</h2>
-            <button type="button" class="icon" aria-label="Close" onClick={props.onClose}>×</button>
+            <button type="button" class="icon" aria-label="Close dialog" onClick={props.onClose}>×</button>
           </header>
           <div class="dialog-body">{props.children}</div>
         </>

@@ -4,13 +4,13 @@ import { api, enc } from '../api'
 import { preview, render, time, type Message, type Payload, type View } from '../format'
 import { Dialog } from './dialog'
 
-export function ViewSwitch(props: { view: View; onChange: (v: View) => void }) {
+export function ViewSwitch(props: { view: View; onChange: (v: View) => void; name: string }) {
   return (
     <fieldset class="segmented">
       <legend class="sr-only">Show values as</legend>
       {(['text', 'json', 'hex'] as const).map((v) => (
         <label key={v}>
-          <input type="radio" name="view" value={v} checked={props.view === v} onChange={() => props.onChange(v)} />
+          <input type="radio" name={props.name} value={v} checked={props.view === v} onChange={() => props.onChange(v)} />
           <span>{v === 'json' ? 'JSON' : v === 'hex' ? 'Hex' : 'Text'}</span>
         </label>
       ))}
@@ -69,7 +69,7 @@ export function MessageDialog(props: { topic: string; message: Message | null; v
             <dt>Timestamp</dt><dd>{time(shown.timestamp)} <span class="muted">({shown.timestamp})</span></dd>
             <dt>Size</dt><dd>{shown.size} bytes</dd>
           </dl>
-          <ViewSwitch view={props.view} onChange={props.onView} />
+          <ViewSwitch view={props.view} onChange={props.onView} name="detail-view" />
           <h3>Key</h3>
           <PayloadBlock p={shown.key} view={props.view} />
           <h3>Value</h3>

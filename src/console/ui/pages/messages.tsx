@@ -220,7 +220,7 @@ export function MessagesPage(props: { name: string; query: URLSearchParams }) {
       </form>
 
       <div class="toolbar">
-        <ViewSwitch view={view} onChange={setView} />
+        <ViewSwitch view={view} onChange={setView} name="list-view" />
         <button type="button" onClick={tail} aria-pressed={tailing}>{tailing ? 'Stop live tail' : 'Live tail'}</button>
         {mode === 'tail' && tailInfo !== null && <span class="muted" role="status">{tailInfo}</span>}
         <span class="spacer" />

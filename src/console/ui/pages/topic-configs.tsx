@@ -30,7 +30,7 @@ const SOURCE_LABEL: Record<string, string> = {
 export const sourceLabel = (s: string): string => SOURCE_LABEL[s] ?? s
 
 /** The value a config falls back to when its override is deleted: the next synonym. */
-export function fallback(c: ConfigEntry): { value: string | null; source: string } | undefined {
+export function fallback(c: ConfigEntry): { name: string; value: string | null; source: string } | undefined {
   const rest = (c.synonyms ?? []).filter((s) => s.source !== c.source)
   return rest[0]
 }
@@ -51,7 +51,7 @@ export function ConfigTable(props: { configs: ConfigEntry[]; filter: string; onE
                 <th scope="row" title={c.documentation ?? undefined}><code>{c.name}</code>{c.documentation && <div class="doc muted">{c.documentation}</div>}</th>
                 <td class="value">{c.sensitive ? <em>hidden</em> : c.value === null ? <span class="muted">null</span> : <code>{c.value}</code>}</td>
                 <td><Badge kind={c.isDefault ? 'info' : 'warn'}>{sourceLabel(c.source)}</Badge>{c.readOnly && <> <Badge>read-only</Badge></>}</td>
-                <td>{c.isDefault ? <span class="muted">(is the default)</span> : fb !== undefined ? <><code>{fb.value ?? 'null'}</code> <span class="muted">from {sourceLabel(fb.source)}</span></> : <span class="muted">–</span>}</td>
+                <td>{c.isDefault ? <span class="muted">(is the default)</span> : fb !== undefined ? <><code>{fb.value ?? 'null'}</code> <span class="muted">{fb.name === c.name ? '' : `as ${fb.name}, `}{sourceLabel(fb.source)}</span></> : <span class="muted">–</span>}</td>
                 {props.onEdit && <td>{!c.readOnly && <button type="button" class="small" onClick={() => props.onEdit!(c)} aria-label={`Edit ${c.name}`}>Edit</button>}</td>}
               </tr>
             )
@@ -110,7 +110,7 @@ function EditConfigDialog(props: { topic: string; entry: ConfigEntry | null; onC
       {e !== null && (
         <form onSubmit={(ev) => { ev.preventDefault(); void change({ set: { [e.name]: value } }) }}>
           {e.documentation && <p class="muted">{e.documentation}</p>}
-          <p>Now <code>{e.value ?? 'null'}</code> from {sourceLabel(e.source)}.{fb !== undefined && <> Without an override: <code>{fb.value ?? 'null'}</code> ({sourceLabel(fb.source)}).</>}</p>
+          <p>Now <code>{e.value ?? 'null'}</code> from {sourceLabel(e.source)}.{fb !== undefined && <> Without an override: <code>{fb.value ?? 'null'}</code> ({fb.name === e.name ? '' : `${fb.name}, `}{sourceLabel(fb.source)}).</>}</p>
           <label class="field"><span>New value</span><input name="value" value={value} onInput={(ev) => setValue(ev.currentTarget.value)} autoFocus /></label>
           {error !== null && <p class="error-text" role="alert">{error}</p>}
           <div class="dialog-actions">
