@@ -52,6 +52,9 @@ async function open(t: { diagnostic(m: string): void }, name: string, hash: stri
   return ms
 }
 
+/** A chart line with at least two points (a flat line has no height, so "visible" does not apply). */
+const chartDrawn = (): Promise<unknown> => page.waitForFunction(() => (document.querySelector('.chart svg path')?.getAttribute('d') ?? '').includes('L'))
+
 const shot = (name: string): Promise<Buffer> => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true })
 
 test('overview shows the cluster, its broker and a live throughput chart', { skip }, async (t) => {
@@ -64,7 +67,7 @@ test('overview shows the cluster, its broker and a live throughput chart', { ski
     await produceMany(s.producer, 'warmup', 10)
     await sleep(300)
   }
-  await page.locator('.chart svg path').first().waitFor()
+  await chartDrawn()
   await shot('overview')
 })
 
@@ -189,9 +192,9 @@ test('consumer groups list', { skip }, async (t) => {
   if (!groupsSupported) await page.getByText(/does not support/).waitFor()
 })
 
-test('a group with lag: shown, charted, reset to earliest', { skip: skip !== false ? skip : false, todo: groupsSupported || skip !== false ? false : 'needs the group APIs (groups branch)' }, async (t) => {
+test('a group with lag: shown, charted, reset to earliest', { skip }, async (t) => {
   if (!groupsSupported) {
-    t.todo('the broker has no group APIs yet')
+    t.todo('needs the group APIs (groups branch): the broker does not serve ListGroups yet')
     return
   }
   const consumer = await Consumer.connect({ bootstrap: s.broker.bootstrap, groupId: 'billing', autoOffsetReset: 'earliest', autoCommit: false })
@@ -207,7 +210,7 @@ test('a group with lag: shown, charted, reset to earliest', { skip: skip !== fal
   await open(t, 'group', '#/groups/billing')
   const lag = page.locator('[data-total-lag]')
   assert.equal(Number(await lag.getAttribute('data-total-lag')), ends - committed)
-  await page.locator('.chart svg path').first().waitFor({ timeout: 10_000 })
+  await chartDrawn()
   await shot('group')
 
   await page.getByRole('button', { name: 'Reset offsets' }).click()
