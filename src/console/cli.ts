@@ -82,7 +82,7 @@ export async function startBrokerConsole(config: BrokerConfig, bootstrap: string
   try {
     return await startConsole({ bootstrap, host, port, logger: log })
   } catch (err) {
-    log.warn({ err }, 'console not started')
+    log.debug({ err }, 'console not started')
     process.stderr.write(`samsa: web console not started on ${listener}: ${(err as Error).message} (set console.listener, or console.enable=false)\n`)
     return undefined
   }
