@@ -220,3 +220,16 @@ test('idempotent producer: duplicates acked with their first offset, gaps refuse
   const old = await produce('times', 0, batch(['n1'], { producerId: npid, producerEpoch: 0, baseSequence: 1 }))
   assert.equal(old.errorCode, ErrorCode.INVALID_PRODUCER_EPOCH)
 })
+
+test('message.timestamp.type=LogAppendTime stamps batches with the broker time', async () => {
+  const created = await c.request(ApiKey.CreateTopics, 7, { topics: [{ name: 'stamped', numPartitions: 1, replicationFactor: 1, configs: [{ name: 'message.timestamp.type', value: 'LogAppendTime' }] }] })
+  assert.equal(created.body.topics[0].errorCode, 0)
+  const before = BigInt(Date.now())
+  const r = await produce('stamped', 0, encodeRecordBatch({ records: [{ value: 'x', timestamp: 5n }] }))
+  assert.equal(r.errorCode, 0)
+  assert.ok(r.logAppendTimeMs >= before)
+  const f = await fetch('stamped', 0, 0n)
+  const buf: Buffer = f.responses[0].partitions[0].records
+  assert.equal(buf.readInt16BE(21) & 0x08, 0x08, 'timestamp type bit set')
+  assert.equal(buf.readBigInt64BE(35), r.logAppendTimeMs)
+})

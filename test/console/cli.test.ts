@@ -1,8 +1,10 @@
-// `samsa console` arguments and the console.listener setting of `samsa start`.
+// `samsa console`, and the console.enable / console.listener settings of `samsa start`.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { PassThrough } from 'node:stream'
-import { parseListener, runConsoleCommand, startBrokerConsole } from '../../src/console/cli.js'
+import { spawn } from 'node:child_process'
+import { parseListener, startBrokerConsole } from '../../src/console/cli.js'
+import { startBroker } from '../../src/index.js'
+import { bin, samsa } from '../cli/helpers.js'
 import { loadBrokerConfig } from '../../src/config/broker-config.js'
 import { createLogger } from '../../src/logger.js'
 
@@ -16,13 +18,33 @@ test('console.listener forms', () => {
 })
 
 test('samsa console: help, bad arguments', async () => {
-  const out = new PassThrough()
-  let text = ''
-  out.on('data', (b: Buffer) => (text += b.toString()))
-  assert.equal(await runConsoleCommand(['--help'], out), 0)
-  assert.match(text, /--bootstrap-server HOST:PORT/)
-  assert.equal(await runConsoleCommand(['--port', 'x'], out), 2)
-  assert.equal(await runConsoleCommand(['--nope'], out), 2)
+  const help = await samsa(['console', '--help'])
+  assert.equal(help.code, 0)
+  assert.match(help.stdout + help.stderr, /--bootstrap-server/)
+  assert.equal((await samsa(['console', '--port', 'x'])).code, 2)
+  assert.equal((await samsa(['console', '--nope'])).code, 2)
+})
+
+test('samsa console serves a cluster until SIGTERM', async () => {
+  const broker = await startBroker({ port: 0 })
+  const child = spawn(process.execPath, [bin, 'console', '--bootstrap-server', broker.bootstrap, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  try {
+    let err = ''
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()))
+    const deadline = Date.now() + 15_000
+    while (!/console: (http\S+)/.test(err) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+    const url = /console: (http\S+)/.exec(err)?.[1]
+    assert.ok(url !== undefined, err)
+    const overview = await (await fetch(`${url}api/overview`)).json() as { bootstrap: string; brokers: unknown[] }
+    assert.equal(overview.bootstrap, broker.bootstrap)
+    assert.equal(overview.brokers.length, 1)
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve))
+    child.kill('SIGTERM')
+    assert.equal(await exited, 0)
+  } finally {
+    child.kill('SIGKILL')
+    await broker.close()
+  }
 })
 
 test('samsa start serves the console only when console.enable is true', async () => {
