@@ -4,14 +4,16 @@
  * fsync) is awaited.
  */
 import type { BrokerConfig } from '../config/broker-config.js'
-import { resolveTopicConfig } from '../config/topic-config.js'
+import { resolveTopicConfig, type ResolvedTopicConfig } from '../config/topic-config.js'
+import type { DescribedConfig } from '../config/config-def.js'
+import { ProducerIdManager } from '../transactions/producer-id-manager.js'
 import { ErrorCode } from '../protocol/generated/error-codes.js'
 import { KafkaError } from '../errors.js'
 import type { Logger } from '../logger.js'
 import { MetadataStore, type TopicMetadata } from '../metadata/metadata-store.js'
 import { collisionKey, isInternalTopic, topicNameError } from '../metadata/topic-name.js'
 import { LogManager } from '../storage/log-manager.js'
-import { toLogConfig } from '../storage/log-config.js'
+import { toLogConfig } from './topic-log-config.js'
 import { Partition } from './partition.js'
 import { FetchSessionCache } from './fetch-session.js'
 
@@ -43,6 +45,7 @@ export class Broker {
   endpoints: Endpoint[] = []
   readonly startedAt = Date.now()
   readonly fetchSessions = new FetchSessionCache()
+  readonly producerIds: ProducerIdManager
   readonly #creating = new Map<string, Promise<TopicState>>()
 
   private constructor(config: BrokerConfig, log: Logger, metadata: MetadataStore, logManager: LogManager) {
@@ -50,14 +53,30 @@ export class Broker {
     this.log = log
     this.metadata = metadata
     this.logManager = logManager
+    this.producerIds = new ProducerIdManager(metadata.dir)
   }
 
   static async open(config: BrokerConfig, log: Logger): Promise<Broker> {
-    const dir = config.logDirs[0]!
-    const metadata = MetadataStore.open(dir, { nodeId: config.nodeId, clusterId: config.clusterId ?? undefined })
-    const logManager = await LogManager.open(config.logDirs, { logger: log.child({ component: 'storage' }), flushSchedulerIntervalMs: config.get('log.flush.scheduler.interval.ms') as number })
+    const v = config.values
+    const metadata = MetadataStore.open(v.logDirs[0]!, { nodeId: v.nodeId, clusterId: v.clusterId ?? undefined })
+    const topicLogConfig = (topic: string) => {
+      const meta = metadata.topic(topic)
+      return meta === undefined ? undefined : toLogConfig(resolveTopicConfig(meta.configs, config).values, v)
+    }
+    const logManager = await LogManager.start({
+      logDirs: v.logDirs,
+      defaultConfig: toLogConfig(resolveTopicConfig({}, config).values, v),
+      topicConfig: topicLogConfig,
+      logger: log.child({ component: 'storage' }),
+      // Kafka's default interval is Long.MAX (never); we still check flush.ms and producer expiry each second.
+      flushCheckIntervalMs: Math.min(v.logFlushSchedulerIntervalMs, 1000),
+    })
     const broker = new Broker(config, log, metadata, logManager)
     for (const meta of metadata.topics()) await broker.#openTopic(meta)
+    // Logs of topics the metadata does not know were being deleted when the broker stopped.
+    for (const l of logManager.allLogs()) {
+      if (metadata.topic(l.topic) === undefined) await logManager.deleteLog(l.topic, l.partition)
+    }
     return broker
   }
 
@@ -74,15 +93,21 @@ export class Broker {
     return this.endpoints.find((e) => e.listenerName === listenerName) ?? this.endpoints[0]!
   }
 
-  topicConfig(meta: TopicMetadata) {
+  topicConfig(meta: TopicMetadata): ResolvedTopicConfig {
     return resolveTopicConfig(meta.configs, this.config)
   }
 
+  /** DescribeConfigs-style entries for a topic with the given overrides. */
+  describeTopicConfig(overrides: Record<string, string>): DescribedConfig[] {
+    return resolveTopicConfig(overrides, this.config).describe()
+  }
+
   async #openTopic(meta: TopicMetadata): Promise<TopicState> {
-    const logConfig = toLogConfig(this.topicConfig(meta).values)
+    const logConfig = toLogConfig(this.topicConfig(meta).values, this.config.values)
     const partitions: Partition[] = []
     for (let i = 0; i < meta.partitions; i++) {
       const plog = await this.logManager.getOrCreateLog(meta.name, i, logConfig)
+      plog.updateConfig(logConfig)
       partitions.push(new Partition(meta.name, i, plog))
     }
     const state: TopicState = { meta, partitions }
@@ -123,7 +148,7 @@ export class Broker {
     if (pending !== undefined) return pending
     const existing = this.topics.get(name)
     if (existing !== undefined) return existing
-    const partitions = opts.partitions === undefined || opts.partitions === -1 ? this.config.numPartitions : opts.partitions
+    const partitions = opts.partitions === undefined || opts.partitions === -1 ? this.config.values.numPartitions : opts.partitions
     const creating = (async () => {
       const meta = this.metadata.createTopic({ name, partitions, replicationFactor: 1, configs: opts.configs ?? {}, internal: isInternalTopic(name) })
       const state = await this.#openTopic(meta)
@@ -142,7 +167,7 @@ export class Broker {
   async autoCreateTopic(name: string): Promise<TopicState | number> {
     const existing = this.topics.get(name)
     if (existing !== undefined) return existing
-    if (!this.config.autoCreateTopicsEnable) return ErrorCode.UNKNOWN_TOPIC_OR_PARTITION
+    if (!this.config.values.autoCreateTopicsEnable) return ErrorCode.UNKNOWN_TOPIC_OR_PARTITION
     const err = this.validateNewTopic(name, {})
     if (err !== null && err.errorCode !== ErrorCode.TOPIC_ALREADY_EXISTS) return err.errorCode
     return this.createTopic(name, {})
@@ -163,7 +188,7 @@ export class Broker {
   async createPartitions(name: string, count: number): Promise<void> {
     const state = this.topics.get(name)
     if (state === undefined) return
-    const logConfig = toLogConfig(this.topicConfig(state.meta).values)
+    const logConfig = toLogConfig(this.topicConfig(state.meta).values, this.config.values)
     for (let i = state.partitions.length; i < count; i++) {
       const plog = await this.logManager.getOrCreateLog(name, i, logConfig)
       state.partitions.push(new Partition(name, i, plog))
@@ -176,11 +201,11 @@ export class Broker {
     const state = this.topics.get(name)
     if (state === undefined) return
     this.metadata.setConfigs(name, configs)
-    const logConfig = toLogConfig(this.topicConfig(state.meta).values)
+    const logConfig = toLogConfig(this.topicConfig(state.meta).values, this.config.values)
     for (const p of state.partitions) p.log.updateConfig(logConfig)
   }
 
   async close(): Promise<void> {
-    await this.logManager.close()
+    await this.logManager.shutdown()
   }
 }

@@ -3,6 +3,18 @@
  * (leader epoch, high watermark), and the wake-up list that long-polling fetches wait on.
  */
 import type { PartitionLog } from '../storage/partition-log.js'
+import { validateBatches } from '../protocol/record-batch-validate.js'
+import { ErrorCode } from '../protocol/generated/error-codes.js'
+import { KafkaError } from '../errors.js'
+
+/** The outcome of a produce to one partition, in ProduceResponse terms. */
+export interface AppendOutcome {
+  errorCode: number
+  baseOffset: bigint
+  logAppendTime: bigint
+  errorMessage: string | null
+  recordErrors: Array<{ batchIndex: number, batchIndexErrorMessage: string | null }>
+}
 
 export class Partition {
   readonly topic: string
@@ -24,6 +36,45 @@ export class Partition {
 
   get logStartOffset(): bigint {
     return this.log.logStartOffset
+  }
+
+  /**
+   * Validates and appends a produce request's records (Kafka's appendRecordsToLeader): batch
+   * checks without inflating, idempotent-producer sequence checks, offsets assigned in place.
+   */
+  appendRecordsToLeader(records: Buffer | null, opts: { now: number }): AppendOutcome {
+    const fail = (errorCode: number, errorMessage: string | null, recordIndex?: number): AppendOutcome => ({
+      errorCode,
+      baseOffset: -1n,
+      logAppendTime: -1n,
+      errorMessage,
+      recordErrors: recordIndex === undefined ? [] : [{ batchIndex: recordIndex, batchIndexErrorMessage: errorMessage }],
+    })
+    if (records === null) return fail(ErrorCode.INVALID_RECORD, 'Produce request carried no records')
+    const cfg = this.log.config
+    const now = BigInt(opts.now)
+    const checked = validateBatches(records, {
+      maxBatchBytes: cfg.maxMessageBytes,
+      singleBatch: true,
+      requireKeys: cfg.cleanupPolicy.includes('compact'),
+      now,
+      timestampBeforeMaxMs: Number.isFinite(cfg.messageTimestampBeforeMaxMs) ? BigInt(cfg.messageTimestampBeforeMaxMs) : undefined,
+      timestampAfterMaxMs: Number.isFinite(cfg.messageTimestampAfterMaxMs) ? BigInt(cfg.messageTimestampAfterMaxMs) : undefined,
+    })
+    if (!checked.ok) return fail(checked.errorCode, checked.message, checked.recordIndex)
+    try {
+      const r = this.log.append(records, {
+        now,
+        leaderEpoch: this.leaderEpoch,
+        maxTimestamps: checked.batches.map((b) => b.maxTimestamp),
+        validateProducer: true,
+      })
+      if (!r.duplicate) this.notifyAppend()
+      return { errorCode: ErrorCode.NONE, baseOffset: r.baseOffset, logAppendTime: r.logAppendTime, errorMessage: null, recordErrors: [] }
+    } catch (err) {
+      if (err instanceof KafkaError) return fail(err.errorCode, err.message)
+      throw err
+    }
   }
 
   /** Registers a callback run once on the next append; returns a function that cancels it. */

@@ -19,17 +19,17 @@ export interface RunningBroker {
 
 export async function runBroker(config: BrokerConfig, log: Logger): Promise<RunningBroker> {
   const broker = await Broker.open(config, log)
-  const server = new SocketServer(broker, createRegistry(), log.child({ component: 'server' }), config.socketRequestMaxBytes)
+  const server = new SocketServer(broker, createRegistry(), log.child({ component: 'server' }), config.values.socketRequestMaxBytes)
   let bound
   try {
-    bound = await server.listen(config.listeners)
+    bound = await server.listen(config.values.listeners)
   } catch (err) {
     await broker.close()
     throw err
   }
   // Port 0 binds a random port; advertise the bound one unless an explicit port was configured.
   broker.endpoints = bound.map((l) => {
-    const adv = config.advertisedListeners.find((a) => a.name === l.name)
+    const adv = config.values.advertisedListeners.find((a) => a.name === l.name)
     const host = adv?.host || l.host || 'localhost'
     const port = adv !== undefined && adv.port !== 0 ? adv.port : l.boundPort
     return { listenerName: l.name, host: host === '0.0.0.0' || host === '::' ? 'localhost' : host, port }

@@ -39,7 +39,7 @@ export const produceHandler = defineHandler<ProduceRequest, ProduceResponse>({
           if (partition === undefined) {
             return { index: pd.index, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, baseOffset: -1n }
           }
-          const r = partition.appendRecordsToLeader(pd.records, { singleBatch: true, now: Date.now() })
+          const r = partition.appendRecordsToLeader(pd.records, { now: Date.now() })
           return {
             index: pd.index,
             errorCode: r.errorCode,

@@ -81,7 +81,7 @@ export const metadataHandler = defineHandler<MetadataRequest, MetadataResponse>(
     const ep = broker.endpointFor(ctx.connection.listenerName)
     return {
       throttleTimeMs: 0,
-      brokers: [{ nodeId: broker.nodeId, host: ep.host, port: ep.port, rack: broker.config.rack }],
+      brokers: [{ nodeId: broker.nodeId, host: ep.host, port: ep.port, rack: broker.config.values.brokerRack }],
       clusterId: broker.clusterId,
       controllerId: broker.nodeId,
       topics,

@@ -1,0 +1,36 @@
+// DeleteTopics v1-6: by name, or by topic id from v6. Partition directories are removed.
+import { defineHandler } from '../handler.js'
+import { ErrorCode } from '../../protocol/generated/error-codes.js'
+import { ApiKey } from '../../protocol/generated/index.js'
+import type { DeleteTopicsRequest } from '../../protocol/generated/delete-topics-request.js'
+import type { DeleteTopicsResponse, DeletableTopicResult } from '../../protocol/generated/delete-topics-response.js'
+import type { Input } from '../../protocol/codec-support.js'
+import { ZERO_UUID } from '../../protocol/codec-support.js'
+
+export const deleteTopicsHandler = defineHandler<DeleteTopicsRequest, DeleteTopicsResponse>({
+  key: ApiKey.DeleteTopics,
+  minVersion: 1,
+  maxVersion: 6,
+  async handle(ctx, req) {
+    const b = ctx.broker
+    const wanted = ctx.apiVersion >= 6
+      ? req.topics.map((t) => ({ name: t.name, topicId: t.topicId }))
+      : req.topicNames.map((name) => ({ name: name as string | null, topicId: ZERO_UUID }))
+    const responses: Array<Input<DeletableTopicResult>> = []
+    for (const w of wanted) {
+      const byId = (w.name === null || w.name === '') && w.topicId !== ZERO_UUID
+      const state = byId ? b.topicById(w.topicId) : b.topics.get(w.name ?? '')
+      if (state === undefined) {
+        responses.push({ name: w.name, topicId: w.topicId, errorCode: byId ? ErrorCode.UNKNOWN_TOPIC_ID : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION })
+        continue
+      }
+      if (!b.config.values.deleteTopicEnable) {
+        responses.push({ name: state.meta.name, topicId: state.meta.topicId, errorCode: ErrorCode.TOPIC_DELETION_DISABLED })
+        continue
+      }
+      await b.deleteTopic(state.meta.name)
+      responses.push({ name: state.meta.name, topicId: state.meta.topicId, errorCode: ErrorCode.NONE })
+    }
+    return { throttleTimeMs: 0, responses }
+  },
+})

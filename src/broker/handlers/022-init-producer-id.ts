@@ -1,0 +1,27 @@
+// InitProducerId v0-5: producer ids and epochs for idempotent producers (and an epoch bump per
+// transactional id, which fences an older instance of the same producer).
+import { defineHandler } from '../handler.js'
+import { ErrorCode } from '../../protocol/generated/error-codes.js'
+import { ApiKey } from '../../protocol/generated/index.js'
+import type { InitProducerIdRequest } from '../../protocol/generated/init-producer-id-request.js'
+import type { InitProducerIdResponse } from '../../protocol/generated/init-producer-id-response.js'
+
+/** Kafka's transaction.max.timeout.ms default. */
+const MAX_TRANSACTION_TIMEOUT_MS = 900000
+
+export const initProducerIdHandler = defineHandler<InitProducerIdRequest, InitProducerIdResponse>({
+  key: ApiKey.InitProducerId,
+  minVersion: 0,
+  maxVersion: 5,
+  handle(ctx, req) {
+    const ids = ctx.broker.producerIds
+    if (req.transactionalId === null || req.transactionalId === '') {
+      if (req.transactionalId === '') return { errorCode: ErrorCode.INVALID_REQUEST, producerId: -1n, producerEpoch: -1 }
+      return { throttleTimeMs: 0, ...ids.initIdempotent(req.producerId, req.producerEpoch) }
+    }
+    if (req.transactionTimeoutMs <= 0 || req.transactionTimeoutMs > MAX_TRANSACTION_TIMEOUT_MS) {
+      return { errorCode: ErrorCode.INVALID_TRANSACTION_TIMEOUT, producerId: -1n, producerEpoch: -1 }
+    }
+    return { throttleTimeMs: 0, ...ids.initTransactional(req.transactionalId) }
+  },
+})

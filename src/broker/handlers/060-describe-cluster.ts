@@ -1,0 +1,33 @@
+// DescribeCluster v0-1: this broker, which is also the controller.
+import { defineHandler } from '../handler.js'
+import { ErrorCode } from '../../protocol/generated/error-codes.js'
+import { ApiKey } from '../../protocol/generated/index.js'
+import type { DescribeClusterRequest } from '../../protocol/generated/describe-cluster-request.js'
+import type { DescribeClusterResponse } from '../../protocol/generated/describe-cluster-response.js'
+
+/** Every cluster ACL operation allowed, as with no authorizer configured. */
+const ALL_CLUSTER_OPS = (1 << 4) | (1 << 7) | (1 << 8) | (1 << 9) | (1 << 10) | (1 << 11) | (1 << 12)
+/** EndpointType 1 = brokers; 2 = controllers (KIP-919). */
+const BROKER_ENDPOINTS = 1
+
+export const describeClusterHandler = defineHandler<DescribeClusterRequest, DescribeClusterResponse>({
+  key: ApiKey.DescribeCluster,
+  minVersion: 0,
+  maxVersion: 1,
+  handle(ctx, req) {
+    const b = ctx.broker
+    if (ctx.apiVersion >= 1 && req.endpointType !== BROKER_ENDPOINTS) {
+      return { errorCode: ErrorCode.UNSUPPORTED_ENDPOINT_TYPE, errorMessage: 'Only broker endpoints are served', clusterId: b.clusterId, endpointType: req.endpointType }
+    }
+    const ep = b.endpointFor(ctx.connection.listenerName)
+    return {
+      throttleTimeMs: 0,
+      errorCode: ErrorCode.NONE,
+      endpointType: BROKER_ENDPOINTS,
+      clusterId: b.clusterId,
+      controllerId: b.nodeId,
+      brokers: [{ brokerId: b.nodeId, host: ep.host, port: ep.port, rack: b.config.values.brokerRack }],
+      clusterAuthorizedOperations: req.includeClusterAuthorizedOperations ? ALL_CLUSTER_OPS : -2147483648,
+    }
+  },
+})

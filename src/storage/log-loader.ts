@@ -1,0 +1,106 @@
+/**
+ * Opening a partition directory (Kafka's LogLoader): drop stray files, load segments, recover
+ * the ones that may hold unflushed data, and rebuild producer state from the latest snapshot
+ * plus a header-only replay of the log after it.
+ */
+import { mkdirSync, readdirSync, rmSync, unlinkSync } from 'node:fs'
+import { join } from 'node:path'
+import { lastOffsetOf } from '../protocol/record-batch.js'
+import type { LogConfig } from './log-config.js'
+import { readCheckpoint } from './log-checkpoint.js'
+import { INDEX_SUFFIX, LOG_SUFFIX, STRAY_SUFFIXES, TIME_INDEX_SUFFIX, offsetFilePath, parseOffsetFileName } from './log-files.js'
+import type { StorageLogger } from './logger.js'
+import { deleteSnapshotsAfter, loadLatestSnapshot } from './producer-snapshot.js'
+import type { ProducerStateManager } from './producer-state.js'
+import { LogSegment, type SegmentOptions } from './segment.js'
+
+export interface LoadedLog {
+  segments: LogSegment[]
+  logStartOffset: bigint
+  recoveryPoint: bigint
+}
+
+export const segmentOptions = (config: LogConfig): SegmentOptions => ({
+  indexIntervalBytes: config.indexIntervalBytes,
+  maxIndexSize: config.segmentIndexBytes,
+})
+
+/** Removes leftovers of interrupted deletes/compactions and index files without a .log. */
+function removeStrayFiles(dir: string, logger: StorageLogger): bigint[] {
+  const names = readdirSync(dir)
+  const bases = new Set<string>()
+  for (const name of names) if (parseOffsetFileName(name, LOG_SUFFIX) !== undefined) bases.add(name.slice(0, 20))
+  for (const name of names) {
+    const stray = STRAY_SUFFIXES.some((s) => name.endsWith(s))
+    const index = parseOffsetFileName(name, INDEX_SUFFIX) ?? parseOffsetFileName(name, TIME_INDEX_SUFFIX)
+    if (stray || (index !== undefined && !bases.has(name.slice(0, 20)))) {
+      logger.info({ dir, file: name }, 'removing stray file')
+      unlinkSync(join(dir, name))
+    }
+  }
+  return [...bases].map(BigInt).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+}
+
+export function loadSegments(dir: string, config: LogConfig, hadCleanShutdown: boolean, logger: StorageLogger): LoadedLog {
+  mkdirSync(dir, { recursive: true })
+  const bases = removeStrayFiles(dir, logger)
+  const checkpoint = readCheckpoint(dir)
+  const opts = segmentOptions(config)
+  let recoveryPoint = checkpoint?.recoveryPoint ?? 0n
+  const segments: LogSegment[] = []
+  for (let i = 0; i < bases.length; i++) {
+    const base = bases[i]!
+    // A segment may hold unflushed data when it reaches past the recovery point.
+    const recover = !hadCleanShutdown && (i === bases.length - 1 || bases[i + 1]! > recoveryPoint)
+    const { segment, truncatedBytes, rebuilt } = LogSegment.open(dir, base, opts, recover)
+    segments.push(segment)
+    if (rebuilt && !recover) logger.warn({ dir, baseOffset: base }, 'rebuilt missing or corrupt index')
+    if (truncatedBytes > 0) {
+      logger.warn({ dir, baseOffset: base, truncatedBytes }, 'truncated torn or corrupt log tail')
+      // Everything after a damaged segment is unreachable: offsets must stay contiguous.
+      for (const later of bases.slice(i + 1)) {
+        for (const suffix of [LOG_SUFFIX, INDEX_SUFFIX, TIME_INDEX_SUFFIX]) rmSync(offsetFilePath(dir, later, suffix), { force: true })
+      }
+      break
+    }
+  }
+  const startFromCheckpoint = checkpoint?.logStartOffset ?? 0n
+  if (segments.length === 0) segments.push(LogSegment.create(dir, startFromCheckpoint, opts))
+  const logEndOffset = segments.at(-1)!.nextOffset
+  let logStartOffset = startFromCheckpoint > segments[0]!.baseOffset ? startFromCheckpoint : segments[0]!.baseOffset
+  if (logStartOffset > logEndOffset) {
+    // The checkpoint is ahead of what survived (data lost in an OS crash): start over there.
+    logger.warn({ dir, logStartOffset, logEndOffset }, 'log start offset beyond the log end; starting an empty log')
+    for (const s of segments) {
+      s.markDeleted()
+      void s.deleteFiles()
+    }
+    segments.length = 0
+    segments.push(LogSegment.create(dir, logStartOffset, opts))
+  }
+  const leo = segments.at(-1)!.nextOffset
+  if (recoveryPoint > leo) recoveryPoint = leo
+  if (logStartOffset > leo) logStartOffset = leo
+  return { segments, logStartOffset, recoveryPoint }
+}
+
+/** Loads the newest usable snapshot and replays producer batches after it (headers only). */
+export function replayProducerState(
+  dir: string,
+  segments: readonly LogSegment[],
+  state: ProducerStateManager,
+  logStartOffset: bigint,
+  logEndOffset: bigint,
+): void {
+  deleteSnapshotsAfter(dir, logEndOffset)
+  const snapshot = loadLatestSnapshot(dir, logEndOffset)
+  state.load(snapshot?.entries ?? [])
+  const from = snapshot !== undefined && snapshot.offset > logStartOffset ? snapshot.offset : logStartOffset
+  for (const segment of segments) {
+    if (segment.nextOffset <= from) continue
+    segment.forEachBatchHeader(from, (h) => {
+      if (h.producerId >= 0n && lastOffsetOf(h) >= from) state.update(h)
+    })
+  }
+  state.truncateHead(logStartOffset)
+}

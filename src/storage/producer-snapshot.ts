@@ -1,0 +1,131 @@
+/**
+ * Producer state snapshots: `<20-digit offset>.snapshot` holds the state of every producer after
+ * all batches below that offset. Our own binary format (Kafka's differs), CRC-protected so a torn
+ * write is detected and the snapshot ignored:
+ *
+ *   "SPS1" | crc32c(rest) uint32 | count int32 | entries
+ *   entry: producerId int64 | epoch int16 | lastTimestamp int64 | n int8 |
+ *          n x (firstSeq int32 | lastSeq int32 | firstOffset int64 | lastOffset int64 | timestamp int64)
+ */
+import { crc32c } from '@node-rs/crc32'
+import { readFileSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
+import { SNAPSHOT_SUFFIX, offsetFilePath, parseOffsetFileName } from './log-files.js'
+import type { ProducerStateEntry } from './producer-state.js'
+
+const MAGIC = Buffer.from('SPS1')
+const BATCH_SIZE = 4 + 4 + 8 + 8 + 8
+const ENTRY_HEADER_SIZE = 8 + 2 + 8 + 1
+/** How many snapshots to keep: older ones only help truncations far back. */
+export const SNAPSHOTS_TO_KEEP = 2
+
+export function encodeSnapshot(entries: readonly ProducerStateEntry[]): Buffer {
+  let size = 12
+  for (const e of entries) size += ENTRY_HEADER_SIZE + e.batches.length * BATCH_SIZE
+  const buf = Buffer.alloc(size)
+  MAGIC.copy(buf, 0)
+  buf.writeInt32BE(entries.length, 8)
+  let pos = 12
+  for (const e of entries) {
+    buf.writeBigInt64BE(e.producerId, pos)
+    buf.writeInt16BE(e.producerEpoch, pos + 8)
+    buf.writeBigInt64BE(e.lastTimestamp, pos + 10)
+    buf.writeInt8(e.batches.length, pos + 18)
+    pos += ENTRY_HEADER_SIZE
+    for (const b of e.batches) {
+      buf.writeInt32BE(b.firstSeq, pos)
+      buf.writeInt32BE(b.lastSeq, pos + 4)
+      buf.writeBigInt64BE(b.firstOffset, pos + 8)
+      buf.writeBigInt64BE(b.lastOffset, pos + 16)
+      buf.writeBigInt64BE(b.timestamp, pos + 24)
+      pos += BATCH_SIZE
+    }
+  }
+  buf.writeUInt32BE(crc32c(buf.subarray(8)) >>> 0, 4)
+  return buf
+}
+
+/** Decodes a snapshot; undefined when the bytes are torn or corrupt. */
+export function decodeSnapshot(buf: Buffer): ProducerStateEntry[] | undefined {
+  if (buf.length < 12 || !buf.subarray(0, 4).equals(MAGIC)) return undefined
+  if (buf.readUInt32BE(4) !== crc32c(buf.subarray(8)) >>> 0) return undefined
+  const count = buf.readInt32BE(8)
+  const entries: ProducerStateEntry[] = []
+  let pos = 12
+  for (let i = 0; i < count; i++) {
+    if (pos + ENTRY_HEADER_SIZE > buf.length) return undefined
+    const n = buf.readInt8(pos + 18)
+    const e: ProducerStateEntry = {
+      producerId: buf.readBigInt64BE(pos),
+      producerEpoch: buf.readInt16BE(pos + 8),
+      lastTimestamp: buf.readBigInt64BE(pos + 10),
+      batches: [],
+    }
+    pos += ENTRY_HEADER_SIZE
+    if (n < 0 || pos + n * BATCH_SIZE > buf.length) return undefined
+    for (let j = 0; j < n; j++) {
+      e.batches.push({
+        firstSeq: buf.readInt32BE(pos),
+        lastSeq: buf.readInt32BE(pos + 4),
+        firstOffset: buf.readBigInt64BE(pos + 8),
+        lastOffset: buf.readBigInt64BE(pos + 16),
+        timestamp: buf.readBigInt64BE(pos + 24),
+      })
+      pos += BATCH_SIZE
+    }
+    entries.push(e)
+  }
+  return pos === buf.length ? entries : undefined
+}
+
+/** Snapshot offsets present in `dir`, ascending. */
+export function listSnapshots(dir: string): bigint[] {
+  const offsets: bigint[] = []
+  for (const name of readdirSync(dir)) {
+    const offset = parseOffsetFileName(name, SNAPSHOT_SUFFIX)
+    if (offset !== undefined) offsets.push(offset)
+  }
+  return offsets.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+}
+
+function remove(path: string): void {
+  try {
+    unlinkSync(path)
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
+  }
+}
+
+/**
+ * Writes the snapshot for `offset` via a temp file and rename, then prunes old ones. No fsync:
+ * a snapshot that outlives its log data after an OS crash lies beyond the recovered log end and
+ * is discarded on load; a torn one fails its CRC.
+ */
+export function writeSnapshot(dir: string, offset: bigint, entries: readonly ProducerStateEntry[]): void {
+  const path = offsetFilePath(dir, offset, SNAPSHOT_SUFFIX)
+  writeFileSync(path + '.tmp', encodeSnapshot(entries))
+  renameSync(path + '.tmp', path)
+  const all = listSnapshots(dir)
+  for (const old of all.slice(0, Math.max(0, all.length - SNAPSHOTS_TO_KEEP))) remove(offsetFilePath(dir, old, SNAPSHOT_SUFFIX))
+}
+
+/** Deletes snapshots with offset > `offset` (after a truncation or an unclean shutdown). */
+export function deleteSnapshotsAfter(dir: string, offset: bigint): void {
+  for (const o of listSnapshots(dir)) if (o > offset) remove(offsetFilePath(dir, o, SNAPSHOT_SUFFIX))
+}
+
+/** Deletes snapshots with offset < `offset` (the log head moved past them). */
+export function deleteSnapshotsBefore(dir: string, offset: bigint): void {
+  for (const o of listSnapshots(dir)) if (o < offset) remove(offsetFilePath(dir, o, SNAPSHOT_SUFFIX))
+}
+
+/** The newest readable snapshot at or below `maxOffset`; unreadable ones are deleted. */
+export function loadLatestSnapshot(dir: string, maxOffset: bigint): { offset: bigint; entries: ProducerStateEntry[] } | undefined {
+  const offsets = listSnapshots(dir).filter((o) => o <= maxOffset)
+  for (let i = offsets.length - 1; i >= 0; i--) {
+    const path = offsetFilePath(dir, offsets[i]!, SNAPSHOT_SUFFIX)
+    const entries = decodeSnapshot(readFileSync(path))
+    if (entries !== undefined) return { offset: offsets[i]!, entries }
+    remove(path)
+  }
+  return undefined
+}

@@ -1,0 +1,400 @@
+/**
+ * One log segment (Kafka's LogSegment): `<baseOffset>.log` plus its sparse offset and time
+ * indexes. Appends are synchronous positioned writes into the page cache, so a batch is
+ * readable as soon as append returns and survives a process kill; fsync happens in flush().
+ */
+import { closeSync, constants, existsSync, fstatSync, fsync, ftruncateSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs'
+import { StorageError } from '../errors.js'
+import {
+  LAST_OFFSET_DELTA_OFFSET,
+  MAX_TIMESTAMP_OFFSET,
+  NO_TIMESTAMP,
+  RECORD_BATCH_OVERHEAD,
+  batchSize,
+  isCrcValid,
+  lastOffsetOf,
+  type BatchHeader,
+} from '../protocol/record-batch.js'
+import { INDEX_SUFFIX, LOG_SUFFIX, TIME_INDEX_SUFFIX, offsetFilePath } from './log-files.js'
+import { firstRecordAtOrAfter, readAt, scanBatches } from './log-scan.js'
+import { OffsetIndex } from './offset-index.js'
+import { TimeIndex } from './time-index.js'
+
+const INT32_MAX = 0x7fffffffn
+
+export interface SegmentOptions {
+  indexIntervalBytes: number
+  /** segment.index.bytes */
+  maxIndexSize: number
+}
+
+export interface SegmentRead {
+  buf: Buffer
+  /** Offset after the last batch returned. */
+  nextOffset: bigint
+}
+
+/** Where a batch sits: the first batch whose lastOffset >= the offset asked for. */
+export interface BatchLocation {
+  position: number
+  size: number
+  header: BatchHeader
+}
+
+export class LogSegment {
+  readonly baseOffset: bigint
+  #paths: { log: string; index: string; timeIndex: string }
+  #opts: SegmentOptions
+  #fd: number
+  #size = 0
+  #nextOffset: bigint
+  #offsetIndex!: OffsetIndex
+  #timeIndex!: TimeIndex
+  #bytesSinceLastIndexEntry = 0
+  #maxTimestampSoFar = NO_TIMESTAMP
+  /** lastOffset of the batch that holds maxTimestampSoFar (Kafka's shallow offset). */
+  #offsetOfMaxTimestampSoFar = -1n
+  /** maxTimestamp of the first batch: segment.ms is measured from it, as in Kafka. */
+  #rollingBasedTimestamp: bigint | undefined
+  readonly created = Date.now()
+  #pendingFlush: Promise<void> = Promise.resolve()
+  #deleted = false
+
+  private constructor(dir: string, baseOffset: bigint, opts: SegmentOptions) {
+    this.baseOffset = baseOffset
+    this.#opts = opts
+    this.#paths = {
+      log: offsetFilePath(dir, baseOffset, LOG_SUFFIX),
+      index: offsetFilePath(dir, baseOffset, INDEX_SUFFIX),
+      timeIndex: offsetFilePath(dir, baseOffset, TIME_INDEX_SUFFIX),
+    }
+    this.#nextOffset = baseOffset
+    this.#fd = openSync(this.#paths.log, constants.O_RDWR | constants.O_CREAT, 0o644)
+    this.#size = fstatSync(this.#fd).size
+  }
+
+  /** A new, empty segment; leftover files with the same name are emptied. */
+  static create(dir: string, baseOffset: bigint, opts: SegmentOptions): LogSegment {
+    const s = new LogSegment(dir, baseOffset, opts)
+    ftruncateSync(s.#fd, 0)
+    s.#size = 0
+    s.#openIndexes()
+    s.#offsetIndex.reset()
+    s.#timeIndex.reset()
+    return s
+  }
+
+  /**
+   * Opens an existing segment. With `recover` (unflushed data) every batch is CRC-checked and the
+   * indexes rebuilt; otherwise the indexes are trusted after a sanity check and only the tail
+   * after the last index entry is scanned, falling back to recovery if anything is off.
+   * `truncatedBytes` tells how much of a torn or corrupt tail recovery cut off.
+   */
+  static open(dir: string, baseOffset: bigint, opts: SegmentOptions, recover: boolean): { segment: LogSegment; truncatedBytes: number; rebuilt: boolean } {
+    const s = new LogSegment(dir, baseOffset, opts)
+    const missing = !existsSync(s.#paths.index) || !existsSync(s.#paths.timeIndex)
+    s.#openIndexes()
+    const indexError = s.#offsetIndex.loadError ?? s.#timeIndex.loadError ?? (missing && s.#size > 0 ? 'missing index' : null)
+    if (!recover && indexError === null && s.#loadTail() === null) return { segment: s, truncatedBytes: 0, rebuilt: false }
+    return { segment: s, truncatedBytes: s.recover(), rebuilt: true }
+  }
+
+  #openIndexes(): void {
+    this.#offsetIndex = new OffsetIndex(this.#paths.index, this.baseOffset, this.#opts.maxIndexSize, this.#size)
+    this.#timeIndex = new TimeIndex(this.#paths.timeIndex, this.baseOffset, this.#opts.maxIndexSize)
+  }
+
+  get size(): number {
+    return this.#size
+  }
+
+  /** Offset after the last batch, or baseOffset when empty. */
+  get nextOffset(): bigint {
+    return this.#nextOffset
+  }
+
+  get maxTimestamp(): bigint {
+    return this.#maxTimestampSoFar
+  }
+
+  get offsetOfMaxTimestamp(): bigint {
+    return this.#offsetOfMaxTimestampSoFar
+  }
+
+  get offsetIndex(): OffsetIndex {
+    return this.#offsetIndex
+  }
+
+  get timeIndex(): TimeIndex {
+    return this.#timeIndex
+  }
+
+  /** Kafka's LogSegment.shouldRoll, checked before appending `bytes` ending at `lastOffset`. */
+  shouldRoll(bytes: number, maxTimestamp: bigint, lastOffset: bigint, now: number, segmentBytes: number, segmentMs: number): boolean {
+    if (this.#size === 0) return false
+    const waited =
+      this.#rollingBasedTimestamp !== undefined && this.#rollingBasedTimestamp >= 0n
+        ? Number(maxTimestamp - this.#rollingBasedTimestamp)
+        : now - this.created
+    return (
+      waited > segmentMs ||
+      this.#size > segmentBytes - bytes ||
+      this.#offsetIndex.isFull ||
+      this.#timeIndex.isFull ||
+      lastOffset - this.baseOffset > INT32_MAX
+    )
+  }
+
+  /** Appends batches whose offsets are already assigned; indexes them every indexIntervalBytes. */
+  append(records: Buffer): void {
+    let done = 0
+    while (done < records.length) done += writeSync(this.#fd, records, done, records.length - done, this.#size + done)
+    let pos = 0
+    while (pos < records.length) {
+      const size = batchSize(records, pos)
+      const lastOffset = records.readBigInt64BE(pos) + BigInt(records.readInt32BE(pos + LAST_OFFSET_DELTA_OFFSET))
+      this.#indexBatch(this.#size + pos, size, lastOffset, records.readBigInt64BE(pos + MAX_TIMESTAMP_OFFSET))
+      pos += size
+    }
+    this.#size += records.length
+  }
+
+  /** Kafka's per-batch index bookkeeping, shared by append and recovery. */
+  #indexBatch(position: number, size: number, lastOffset: bigint, maxTimestamp: bigint): void {
+    if (this.#rollingBasedTimestamp === undefined) this.#rollingBasedTimestamp = maxTimestamp
+    if (maxTimestamp > this.#maxTimestampSoFar) {
+      this.#maxTimestampSoFar = maxTimestamp
+      this.#offsetOfMaxTimestampSoFar = lastOffset
+    }
+    if (this.#bytesSinceLastIndexEntry > this.#opts.indexIntervalBytes) {
+      this.#offsetIndex.append(lastOffset, position)
+      this.#timeIndex.maybeAppend(this.#maxTimestampSoFar, this.#offsetOfMaxTimestampSoFar)
+      this.#bytesSinceLastIndexEntry = 0
+    }
+    this.#bytesSinceLastIndexEntry += size
+    this.#nextOffset = lastOffset + 1n
+  }
+
+  /**
+   * Rebuilds the in-memory tail state from the indexes plus a header scan after the last offset
+   * index entry. Returns an error when the bytes there do not frame as batches.
+   */
+  #loadTail(): string | null {
+    const start = this.#offsetIndex.lastPosition
+    const last = this.#timeIndex.lastEntry
+    this.#maxTimestampSoFar = last?.timestamp ?? NO_TIMESTAMP
+    this.#offsetOfMaxTimestampSoFar = last?.offset ?? -1n
+    this.#nextOffset = this.baseOffset
+    this.#rollingBasedTimestamp = undefined
+    if (this.#size > 0) {
+      const first = readAt(this.#fd, MAX_TIMESTAMP_OFFSET, 8)
+      if (first.length === 8) this.#rollingBasedTimestamp = first.readBigInt64BE(0)
+    }
+    let error: string | null = null
+    const indexedOffset = this.#offsetIndex.entries > 0 ? this.#offsetIndex.lastOffset : undefined
+    let bytesSinceLastIndexEntry = 0
+    const res = scanBatches(this.#fd, start, this.#size, false, (b) => {
+      const lastOffset = lastOffsetOf(b.header)
+      // Replaying the indexing rule: an entry due here but absent means the index lost entries.
+      if (bytesSinceLastIndexEntry > this.#opts.indexIntervalBytes) {
+        error = `offset index lacks an entry for the batch at ${b.position}`
+        return false
+      }
+      bytesSinceLastIndexEntry += b.size
+      if (b.position === start && indexedOffset !== undefined && lastOffset !== indexedOffset) {
+        error = `offset index points at batch ${lastOffset}, expected ${indexedOffset}`
+        return false
+      }
+      if (b.header.baseOffset < this.#nextOffset || lastOffset - this.baseOffset > INT32_MAX) {
+        error = `batch at ${b.position} has out-of-order offset ${b.header.baseOffset}`
+        return false
+      }
+      if (b.header.maxTimestamp > this.#maxTimestampSoFar) {
+        this.#maxTimestampSoFar = b.header.maxTimestamp
+        this.#offsetOfMaxTimestampSoFar = lastOffset
+      }
+      this.#nextOffset = lastOffset + 1n
+    })
+    this.#bytesSinceLastIndexEntry = this.#size - start
+    if (last !== undefined && last.offset >= this.#nextOffset) error ??= 'time index points past the end of the log'
+    return error ?? res.error ?? null
+  }
+
+  /**
+   * Kafka's LogSegment.recover: validates every batch (framing, CRC, increasing offsets), drops
+   * everything from the first bad batch on, and rebuilds both indexes. Returns bytes truncated.
+   */
+  recover(): number {
+    this.#offsetIndex.reset()
+    this.#timeIndex.reset()
+    this.#bytesSinceLastIndexEntry = 0
+    this.#maxTimestampSoFar = NO_TIMESTAMP
+    this.#offsetOfMaxTimestampSoFar = -1n
+    this.#rollingBasedTimestamp = undefined
+    this.#nextOffset = this.baseOffset
+    const res = scanBatches(this.#fd, 0, this.#size, true, (b) => {
+      const lastOffset = lastOffsetOf(b.header)
+      if (!isCrcValid(b.buf, b.bufPos, b.size)) return false
+      if (b.header.baseOffset < this.#nextOffset || b.header.lastOffsetDelta < 0) return false
+      if (lastOffset - this.baseOffset > INT32_MAX) return false
+      this.#indexBatch(b.position, b.size, lastOffset, b.header.maxTimestamp)
+    })
+    const truncated = this.#size - res.end
+    if (truncated > 0) {
+      ftruncateSync(this.#fd, res.end)
+      this.#size = res.end
+    }
+    return truncated
+  }
+
+  /** The first batch whose lastOffset >= offset, found via the offset index then a scan. */
+  translateOffset(offset: bigint): BatchLocation | undefined {
+    const from = this.#offsetIndex.lookup(offset).position
+    let found: BatchLocation | undefined
+    scanBatches(this.#fd, from, this.#size, false, (b) => {
+      if (lastOffsetOf(b.header) < offset) return true
+      found = { position: b.position, size: b.size, header: b.header }
+      return false
+    })
+    return found
+  }
+
+  /** Calls `fn` with the header of every batch from the one containing `offset` on. */
+  forEachBatchHeader(offset: bigint, fn: (h: BatchHeader) => void): void {
+    const loc = this.translateOffset(offset)
+    if (loc !== undefined) scanBatches(this.#fd, loc.position, this.#size, false, (b) => fn(b.header))
+  }
+
+  /**
+   * Reads whole batches starting with the one containing `offset`, up to `maxBytes`; with
+   * `minOneBatch` the first batch is returned even if larger (KIP-74). Batches with offsets at or
+   * above `maxOffset` (the high watermark) are never returned.
+   */
+  read(offset: bigint, maxBytes: number, minOneBatch: boolean, maxOffset?: bigint): SegmentRead | undefined {
+    const first = this.translateOffset(offset)
+    if (first === undefined) return undefined
+    const below = (h: BatchHeader) => maxOffset === undefined || lastOffsetOf(h) < maxOffset
+    if (!below(first.header)) return { buf: Buffer.alloc(0), nextOffset: first.header.baseOffset }
+    if (first.size > maxBytes) {
+      if (!minOneBatch) return { buf: Buffer.alloc(0), nextOffset: first.header.baseOffset }
+      return { buf: readAt(this.#fd, first.position, first.size), nextOffset: lastOffsetOf(first.header) + 1n }
+    }
+    const chunk = readAt(this.#fd, first.position, Math.min(maxBytes, this.#size - first.position))
+    let end = 0
+    let nextOffset = first.header.baseOffset
+    while (end + RECORD_BATCH_OVERHEAD <= chunk.length) {
+      const size = batchSize(chunk, end)
+      if (size < RECORD_BATCH_OVERHEAD || end + size > chunk.length) break
+      const last = chunk.readBigInt64BE(end) + BigInt(chunk.readInt32BE(end + LAST_OFFSET_DELTA_OFFSET))
+      if (maxOffset !== undefined && last >= maxOffset) break
+      end += size
+      nextOffset = last + 1n
+    }
+    return { buf: chunk.subarray(0, end), nextOffset }
+  }
+
+  /**
+   * Kafka's findOffsetByTimestamp: the first record at or after `startingOffset` whose timestamp
+   * >= ts. Uncompressed batches are walked record by record; for a compressed batch we return
+   * its base offset (or startingOffset) with the batch's maxTimestamp, since we never inflate.
+   */
+  findOffsetByTimestamp(ts: bigint, startingOffset: bigint): { offset: bigint; timestamp: bigint } | undefined {
+    const fromOffset = this.#timeIndex.lookup(ts).offset
+    const from = this.#offsetIndex.lookup(fromOffset > startingOffset ? fromOffset : startingOffset).position
+    let result: { offset: bigint; timestamp: bigint } | undefined
+    scanBatches(this.#fd, from, this.#size, true, (b) => {
+      if (b.header.maxTimestamp < ts || lastOffsetOf(b.header) < startingOffset) return true
+      result = firstRecordAtOrAfter(b, ts, startingOffset)
+      return result === undefined
+    })
+    return result
+  }
+
+  /** Drops batches from the one containing `offset` on; returns bytes removed. */
+  truncateTo(offset: bigint): number {
+    const loc = this.translateOffset(offset)
+    if (loc === undefined) return 0
+    const removed = this.#size - loc.position
+    ftruncateSync(this.#fd, loc.position)
+    this.#size = loc.position
+    this.#offsetIndex.truncateTo(offset)
+    this.#timeIndex.truncateTo(offset)
+    // Index entries point at batch starts; drop any that now point past the end.
+    while (this.#offsetIndex.entries > 0 && this.#offsetIndex.lastPosition >= this.#size) {
+      this.#offsetIndex.truncateTo(this.#offsetIndex.lastOffset)
+    }
+    const error = this.#loadTail()
+    if (error !== null) this.recover()
+    return removed
+  }
+
+  /** Called when a newer segment takes over: records the final max timestamp in the index. */
+  onBecomeInactive(): void {
+    if (this.#maxTimestampSoFar >= 0n) this.#timeIndex.maybeAppend(this.#maxTimestampSoFar, this.#offsetOfMaxTimestampSoFar, true)
+  }
+
+  /** fsync of the log and both indexes; serialised so close() can wait for it. */
+  flush(): Promise<void> {
+    const run = async () => {
+      const fd = this.#fd
+      if (fd < 0) return
+      await new Promise<void>((resolve, reject) => fsync(fd, (err) => (err ? reject(err) : resolve())))
+      await this.#offsetIndex.flush()
+      await this.#timeIndex.flush()
+    }
+    this.#pendingFlush = this.#pendingFlush.then(run, run)
+    return this.#pendingFlush
+  }
+
+  async close(): Promise<void> {
+    // Wait until no flush is queued, so an fsync never runs on a closed (or reused) fd.
+    for (let p = this.#pendingFlush; ; p = this.#pendingFlush) {
+      await p.catch(() => {})
+      if (p === this.#pendingFlush) break
+    }
+    if (this.#fd < 0) return
+    closeSync(this.#fd)
+    this.#fd = -1
+    this.#offsetIndex.close()
+    this.#timeIndex.close()
+  }
+
+  /** Renames the files to `*.deleted` (synchronously, so a crash mid-delete is cleaned on open). */
+  markDeleted(): void {
+    if (this.#deleted) return
+    this.#deleted = true
+    for (const key of ['log', 'index', 'timeIndex'] as const) {
+      const from = this.#paths[key]
+      try {
+        renameSync(from, from + '.deleted')
+        this.#paths[key] = from + '.deleted'
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new StorageError('SAMSA_STORAGE_DELETE', `cannot rename ${from}`, { cause: err })
+      }
+    }
+  }
+
+  async deleteFiles(): Promise<void> {
+    await this.close()
+    for (const path of Object.values(this.#paths)) {
+      try {
+        unlinkSync(path)
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new StorageError('SAMSA_STORAGE_DELETE', `cannot delete ${path}`, { cause: err })
+      }
+    }
+  }
+
+  /** The record offset holding maxTimestamp (ListOffsets -3); the batch's lastOffset if compressed. */
+  exactOffsetOfMaxTimestamp(): bigint {
+    if (this.#offsetOfMaxTimestampSoFar < 0n) return -1n
+    const loc = this.translateOffset(this.#offsetOfMaxTimestampSoFar)
+    if (loc === undefined) return this.#offsetOfMaxTimestampSoFar
+    let exact = this.#offsetOfMaxTimestampSoFar
+    scanBatches(this.#fd, loc.position, loc.position + loc.size, true, (b) => {
+      exact = firstRecordAtOrAfter(b, this.#maxTimestampSoFar, b.header.baseOffset)?.offset ?? exact
+      return false
+    })
+    return exact
+  }
+}
