@@ -11,7 +11,9 @@ import { DEFAULT_GROUP_CONFIG, type CoordinatorCore, type Group, type GroupConfi
 import { GroupLoader } from './loader.js'
 import { OffsetManager } from './offsets.js'
 import { OffsetStore } from './offset-store.js'
-import type { GroupRecord } from './records.js'
+import type { GroupRecord, TopicIdPartitions } from './records.js'
+import type { Input } from '../protocol/codec-support.js'
+import type { DescribedGroup as ConsumerDescribedGroup } from '../protocol/generated/consumer-group-describe-response.js'
 import { Scheduler } from './scheduler.js'
 
 export interface GroupCoordinatorOptions {
@@ -30,6 +32,8 @@ export interface DescribedClassicGroup {
   protocolData: string
   members: Array<{ memberId: string, groupInstanceId: string | null, clientId: string, clientHost: string, memberMetadata: Buffer, memberAssignment: Buffer }>
 }
+
+export type DescribedConsumerGroup = Input<ConsumerDescribedGroup>
 
 export interface ListedGroup {
   groupId: string
@@ -131,6 +135,39 @@ export class GroupCoordinator implements CoordinatorCore {
           clientHost: m.clientHost,
           memberMetadata: stable ? m.metadataFor(g.protocolName ?? '') : Buffer.alloc(0),
           memberAssignment: stable ? m.assignment : Buffer.alloc(0),
+        })),
+      }
+    })
+  }
+
+  /** ConsumerGroupDescribe: KIP-848 groups only. */
+  describeConsumerGroups(groupIds: string[]): DescribedConsumerGroup[] {
+    const topicsOf = (m: TopicIdPartitions) => [...m].filter(([, ps]) => ps.length > 0)
+      .map(([topicId, partitions]) => ({ topicId, topicName: this.topics.byId(topicId)?.name ?? '', partitions }))
+    return groupIds.map((groupId) => {
+      const g = this.groups.get(groupId)
+      if (g === undefined || g.type !== 'consumer' || g.dead) {
+        return { groupId, errorCode: ErrorCode.GROUP_ID_NOT_FOUND, errorMessage: `Group ${groupId} not found.` }
+      }
+      return {
+        groupId,
+        errorCode: ErrorCode.NONE,
+        errorMessage: null,
+        groupState: g.state,
+        groupEpoch: g.groupEpoch,
+        assignmentEpoch: g.assignmentEpoch,
+        assignorName: g.assignorName,
+        members: [...g.members.values()].map((m) => ({
+          memberId: m.memberId,
+          instanceId: m.instanceId,
+          rackId: m.rackId,
+          memberEpoch: m.memberEpoch,
+          clientId: m.clientId,
+          clientHost: m.clientHost,
+          subscribedTopicNames: m.subscribedTopicNames,
+          subscribedTopicRegex: m.subscribedTopicRegex,
+          assignment: { topicPartitions: topicsOf(m.assigned) },
+          targetAssignment: { topicPartitions: topicsOf(g.targetAssignment.get(m.memberId) ?? new Map()) },
         })),
       }
     })
