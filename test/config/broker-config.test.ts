@@ -78,8 +78,8 @@ test('every table entry is well formed and its default passes its own validation
     for (const s of d.synonyms ?? []) assert.ok(BROKER_CONFIG_DEFS.some((x) => x.name === s), `${d.name} synonym ${s} exists`)
   }
   const delay = BROKER_CONFIG_DEFS.find((d) => d.name === 'group.initial.rebalance.delay.ms')!
-  assert.equal(delay.default, 3000)
-  assert.equal(delay.provisionalDefault, true)
+  assert.equal(delay.default, 0)
+  assert.equal(delay.kafkaDefault, 3000)
 })
 
 test('precedence: overrides > flags > env > file > defaults, with the origin of each value', () => {
