@@ -16,6 +16,7 @@ import { LogManager } from '../storage/log-manager.js'
 import { toLogConfig } from './topic-log-config.js'
 import { Partition } from './partition.js'
 import { FetchSessionCache } from './fetch-session.js'
+import { openGroupCoordinator, type GroupService } from '../groups/offsets-topic.js'
 
 export interface TopicState {
   readonly meta: TopicMetadata
@@ -46,6 +47,8 @@ export class Broker {
   readonly startedAt = Date.now()
   readonly fetchSessions = new FetchSessionCache()
   readonly producerIds: ProducerIdManager
+  /** Consumer groups and committed offsets (src/groups), loaded from __consumer_offsets in open(). */
+  groups!: GroupService
   readonly #creating = new Map<string, Promise<TopicState>>()
 
   private constructor(config: BrokerConfig, log: Logger, metadata: MetadataStore, logManager: LogManager) {
@@ -70,6 +73,14 @@ export class Broker {
       logger: log.child({ component: 'storage' }),
       // Kafka's default interval is Long.MAX (never); we still check flush.ms and producer expiry each second.
       flushCheckIntervalMs: Math.min(v.logFlushSchedulerIntervalMs, 1000),
+      retentionCheckIntervalMs: v.logRetentionCheckIntervalMs,
+      cleaner: {
+        enabled: v.logCleanerEnable && Number(config.get('log.cleaner.threads')) > 0,
+        backoffMs: Number(config.get('log.cleaner.backoff.ms')),
+        dedupeBufferBytes: Number(config.get('log.cleaner.dedupe.buffer.size')),
+        ioBufferBytes: Number(config.get('log.cleaner.io.buffer.size')),
+        ioMaxBytesPerSecond: Number(config.get('log.cleaner.io.max.bytes.per.second')),
+      },
     })
     const broker = new Broker(config, log, metadata, logManager)
     for (const meta of metadata.topics()) await broker.#openTopic(meta)
@@ -77,6 +88,7 @@ export class Broker {
     for (const l of logManager.allLogs()) {
       if (metadata.topic(l.topic) === undefined) await logManager.deleteLog(l.topic, l.partition)
     }
+    broker.groups = openGroupCoordinator(broker)
     return broker
   }
 
@@ -206,6 +218,7 @@ export class Broker {
   }
 
   async close(): Promise<void> {
+    this.groups?.close()
     await this.logManager.shutdown()
   }
 }

@@ -104,6 +104,12 @@ export class Consumer {
     return [...this.#positions.values()].map((p) => ({ ...p }))
   }
 
+  /** Moves the next offset to read of an assigned partition. */
+  seek(topic: string, partition: number, offset: bigint): void {
+    const p = this.#positions.get(tpKey(topic, partition))
+    if (p !== undefined) p.offset = offset
+  }
+
   /** True when every assigned partition's position has reached its high watermark. */
   caughtUp(): boolean {
     for (const p of this.#positions.values()) if (p.highWatermark === undefined || p.offset < p.highWatermark) return false

@@ -189,12 +189,15 @@ export const BROKER_CONFIG_DEFS: readonly BrokerConfigDef[] = [
   def('offsets.retention.check.interval.ms', 'long', 600000, 'How often stale offsets are looked for.', { validate: atLeast(1) }),
   def('offsets.commit.timeout.ms', 'int', 5000, 'How long an offset commit may wait for its write.', { validate: atLeast(1) }),
   def('offset.metadata.max.bytes', 'int', 4096, 'Largest metadata string of a committed offset.'),
-  def('group.initial.rebalance.delay.ms', 'int', 3000, 'How long a new group waits for more members before its first rebalance.', {
-    provisionalDefault: true,
-  }),
+  // Samsa's default is 0 (Kafka's is 3000): a developer's lone consumer gets its partitions at once.
+  def('group.initial.rebalance.delay.ms', 'int', 0, 'How long a new group waits for more members before its first rebalance.', { kafkaDefault: 3000, validate: atLeast(0) }),
   def('group.min.session.timeout.ms', 'int', 6000, 'Smallest session timeout a member may ask for.'),
   def('group.max.session.timeout.ms', 'int', 1800000, 'Largest session timeout a member may ask for.'),
   def('group.max.size', 'int', INT_MAX, 'Most members in one consumer group.', { validate: atLeast(1) }),
+  def('group.consumer.heartbeat.interval.ms', 'int', 5000, 'Heartbeat interval of KIP-848 consumer group members.', { validate: atLeast(1) }),
+  def('group.consumer.session.timeout.ms', 'int', 45000, 'Session timeout of KIP-848 consumer group members.', { validate: atLeast(1) }),
+  def('group.consumer.assignors', 'list', ['uniform', 'range'], 'Server-side assignors of KIP-848 consumer groups; the first is the default.'),
+  def('group.consumer.max.size', 'int', INT_MAX, 'Most members in one KIP-848 consumer group.', { validate: atLeast(1) }),
 
   // transactions and idempotence
   def('transactional.id.expiration.ms', 'int', 604800000, 'Transactional ids unused for this long are expired.', { validate: atLeast(1) }),
@@ -206,6 +209,12 @@ export const BROKER_CONFIG_DEFS: readonly BrokerConfigDef[] = [
   def('transaction.remove.expired.transaction.cleanup.interval.ms', 'int', 3600000, 'How often expired transactional ids are removed.', { validate: atLeast(1) }),
   def('producer.id.expiration.ms', 'int', 86400000, 'Producer ids idle this long lose their idempotence state.', { ...CW, validate: atLeast(1) }),
   def('producer.id.expiration.check.interval.ms', 'int', 600000, 'How often expired producer ids are removed.', { validate: atLeast(1) }),
+
+  // Samsa's web console (not Kafka configs): served by `samsa start`, which turns it on.
+  def('console.enable', 'boolean', false, 'Serve the web console from the broker process; samsa start enables it.'),
+  def('console.listener', 'string', '127.0.0.1:8080',
+    'host:port of the web console; 127.0.0.1 keeps it to this machine, 0.0.0.0 opens it to the network (it has no login).',
+    { validate: (v) => (typeof v === 'string' && /^(?:https?:\/\/)?(?:\[[0-9a-fA-F:.]+\]|[^:/\s]*):\d{1,5}\/?$/.test(v) ? undefined : 'must be host:port, e.g. 127.0.0.1:8080') }),
 ]
 
 const DEFS = new Map<string, BrokerConfigDef>()

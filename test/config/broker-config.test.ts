@@ -60,7 +60,7 @@ test('defaults are Kafka\'s, with Samsa\'s documented choices', () => {
   assert.equal(v.compressionType, 'producer')
   assert.equal(v.offsetsTopicNumPartitions, 50)
   assert.equal(v.offsetsRetentionMs, 10080 * 60_000)
-  assert.equal(v.groupInitialRebalanceDelayMs, 3000)
+  assert.equal(v.groupInitialRebalanceDelayMs, 0, "Samsa starts groups at once; Kafka waits 3000 ms")
   assert.equal(v.groupMinSessionTimeoutMs, 6000)
   assert.equal(v.groupMaxSessionTimeoutMs, 1800000)
   assert.equal(v.clusterId, null)
@@ -78,8 +78,8 @@ test('every table entry is well formed and its default passes its own validation
     for (const s of d.synonyms ?? []) assert.ok(BROKER_CONFIG_DEFS.some((x) => x.name === s), `${d.name} synonym ${s} exists`)
   }
   const delay = BROKER_CONFIG_DEFS.find((d) => d.name === 'group.initial.rebalance.delay.ms')!
-  assert.equal(delay.default, 3000)
-  assert.equal(delay.provisionalDefault, true)
+  assert.equal(delay.default, 0)
+  assert.equal(delay.kafkaDefault, 3000)
 })
 
 test('precedence: overrides > flags > env > file > defaults, with the origin of each value', () => {

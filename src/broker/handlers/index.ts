@@ -4,6 +4,15 @@ import { produceHandler } from './000-produce.js'
 import { fetchHandler } from './001-fetch.js'
 import { listOffsetsHandler } from './002-list-offsets.js'
 import { metadataHandler } from './003-metadata.js'
+import { offsetCommitHandler } from './008-offset-commit.js'
+import { offsetFetchHandler } from './009-offset-fetch.js'
+import { findCoordinatorHandler } from './010-find-coordinator.js'
+import { joinGroupHandler } from './011-join-group.js'
+import { heartbeatHandler } from './012-heartbeat.js'
+import { leaveGroupHandler } from './013-leave-group.js'
+import { syncGroupHandler } from './014-sync-group.js'
+import { describeGroupsHandler } from './015-describe-groups.js'
+import { listGroupsHandler } from './016-list-groups.js'
 import { apiVersionsHandler } from './018-api-versions.js'
 import { createTopicsHandler } from './019-create-topics.js'
 import { deleteTopicsHandler } from './020-delete-topics.js'
@@ -11,12 +20,16 @@ import { deleteRecordsHandler } from './021-delete-records.js'
 import { initProducerIdHandler } from './022-init-producer-id.js'
 import { offsetForLeaderEpochHandler } from './023-offset-for-leader-epoch.js'
 import { describeLogDirsHandler } from './035-describe-log-dirs.js'
+import { deleteGroupsHandler } from './042-delete-groups.js'
+import { offsetDeleteHandler } from './047-offset-delete.js'
 import { createPartitionsHandler } from './037-create-partitions.js'
 import { describeClusterHandler } from './060-describe-cluster.js'
 import { describeConfigsHandler } from './032-describe-configs.js'
 import { alterConfigsHandler } from './033-alter-configs.js'
 import { incrementalAlterConfigsHandler } from './044-incremental-alter-configs.js'
 import { describeProducersHandler } from './061-describe-producers.js'
+import { consumerGroupHeartbeatHandler } from './068-consumer-group-heartbeat.js'
+import { consumerGroupDescribeHandler } from './069-consumer-group-describe.js'
 
 export function createRegistry(): HandlerRegistry {
   return new HandlerRegistry().register(
@@ -24,6 +37,15 @@ export function createRegistry(): HandlerRegistry {
     fetchHandler,
     listOffsetsHandler,
     metadataHandler,
+    offsetCommitHandler,
+    offsetFetchHandler,
+    findCoordinatorHandler,
+    joinGroupHandler,
+    heartbeatHandler,
+    leaveGroupHandler,
+    syncGroupHandler,
+    describeGroupsHandler,
+    listGroupsHandler,
     apiVersionsHandler,
     createTopicsHandler,
     deleteTopicsHandler,
@@ -31,11 +53,15 @@ export function createRegistry(): HandlerRegistry {
     initProducerIdHandler,
     offsetForLeaderEpochHandler,
     describeLogDirsHandler,
+    deleteGroupsHandler,
+    offsetDeleteHandler,
     createPartitionsHandler,
     describeClusterHandler,
     describeConfigsHandler,
     alterConfigsHandler,
     incrementalAlterConfigsHandler,
     describeProducersHandler,
+    consumerGroupHeartbeatHandler,
+    consumerGroupDescribeHandler,
   )
 }

@@ -1,0 +1,36 @@
+// OffsetCommit v0-9: generation checks for classic groups, member epochs for KIP-848 groups
+// (v9), standalone commits with generation -1, retention time in v2-4. Answered only after the
+// records are in __consumer_offsets.
+import { defineHandler } from '../handler.js'
+import { ApiKey } from '../../protocol/generated/index.js'
+import type { OffsetCommitRequest } from '../../protocol/generated/offset-commit-request.js'
+import type { OffsetCommitResponse } from '../../protocol/generated/offset-commit-response.js'
+import type { Input } from '../../protocol/codec-support.js'
+
+function errorResponse(req: OffsetCommitRequest, errorCode: number): Input<OffsetCommitResponse> {
+  return {
+    throttleTimeMs: 0,
+    topics: req.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode })) })),
+  }
+}
+
+export const offsetCommitHandler = defineHandler<OffsetCommitRequest, OffsetCommitResponse>({
+  key: ApiKey.OffsetCommit,
+  minVersion: 0,
+  maxVersion: 9,
+  errorResponse: (_ctx, req, code) => errorResponse(req, code),
+  async handle(ctx, req) {
+    const ready = await ctx.broker.groups.whenReady()
+    if (ready !== 0) return errorResponse(req, ready)
+    const topics = ctx.broker.groups.coordinator.offsetManager.commit({
+      groupId: req.groupId,
+      generationIdOrMemberEpoch: req.generationIdOrMemberEpoch,
+      memberId: req.memberId,
+      groupInstanceId: req.groupInstanceId,
+      retentionTimeMs: ctx.apiVersion >= 2 && ctx.apiVersion <= 4 ? req.retentionTimeMs : -1n,
+      topics: req.topics,
+      apiVersion: ctx.apiVersion,
+    })
+    return { throttleTimeMs: 0, topics }
+  },
+})

@@ -1,0 +1,18 @@
+// Heartbeat v0-4 (classic protocol): keeps a member's session alive and tells it to rejoin
+// (REBALANCE_IN_PROGRESS) while the group prepares a rebalance.
+import { defineHandler } from '../handler.js'
+import { ApiKey } from '../../protocol/generated/index.js'
+import type { HeartbeatRequest } from '../../protocol/generated/heartbeat-request.js'
+import type { HeartbeatResponse } from '../../protocol/generated/heartbeat-response.js'
+
+export const heartbeatHandler = defineHandler<HeartbeatRequest, HeartbeatResponse>({
+  key: ApiKey.Heartbeat,
+  minVersion: 0,
+  maxVersion: 4,
+  async handle(ctx, req) {
+    const ready = await ctx.broker.groups.whenReady()
+    if (ready !== 0) return { errorCode: ready }
+    const errorCode = ctx.broker.groups.coordinator.classic.heartbeat(req.groupId, req.generationId, req.memberId, req.groupInstanceId)
+    return { throttleTimeMs: 0, errorCode }
+  },
+})

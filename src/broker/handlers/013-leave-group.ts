@@ -1,0 +1,26 @@
+// LeaveGroup v0-5 (classic protocol): one member before v3, a batch of members (by member id
+// or group.instance.id) from v3 (KIP-345).
+import { defineHandler } from '../handler.js'
+import { ApiKey } from '../../protocol/generated/index.js'
+import { ErrorCode } from '../../protocol/generated/error-codes.js'
+import type { LeaveGroupRequest } from '../../protocol/generated/leave-group-request.js'
+import type { LeaveGroupResponse } from '../../protocol/generated/leave-group-response.js'
+
+export const leaveGroupHandler = defineHandler<LeaveGroupRequest, LeaveGroupResponse>({
+  key: ApiKey.LeaveGroup,
+  minVersion: 0,
+  maxVersion: 5,
+  async handle(ctx, req) {
+    const v = ctx.apiVersion
+    const ready = await ctx.broker.groups.whenReady()
+    if (ready !== 0) return { errorCode: ready }
+    const members = v >= 3 ? req.members.map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId })) : [{ memberId: req.memberId, groupInstanceId: null }]
+    const errors = ctx.broker.groups.coordinator.classic.leave(req.groupId, members)
+    if (v < 3) return { throttleTimeMs: 0, errorCode: errors[0] ?? ErrorCode.NONE }
+    return {
+      throttleTimeMs: 0,
+      errorCode: ErrorCode.NONE,
+      members: members.map((m, i) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId, errorCode: errors[i]! })),
+    }
+  },
+})

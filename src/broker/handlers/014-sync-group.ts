@@ -1,0 +1,26 @@
+// SyncGroup v0-5 (classic protocol): the leader hands in the assignment, every member gets its
+// own; protocol type and name checked from v5. Followers wait for the leader's request.
+import { defineHandler } from '../handler.js'
+import { ApiKey } from '../../protocol/generated/index.js'
+import type { SyncGroupRequest } from '../../protocol/generated/sync-group-request.js'
+import type { SyncGroupResponse } from '../../protocol/generated/sync-group-response.js'
+
+export const syncGroupHandler = defineHandler<SyncGroupRequest, SyncGroupResponse>({
+  key: ApiKey.SyncGroup,
+  minVersion: 0,
+  maxVersion: 5,
+  async handle(ctx, req) {
+    const ready = await ctx.broker.groups.whenReady()
+    if (ready !== 0) return { errorCode: ready }
+    const r = await ctx.broker.groups.coordinator.classic.sync({
+      groupId: req.groupId,
+      generationId: req.generationId,
+      memberId: req.memberId,
+      groupInstanceId: req.groupInstanceId,
+      protocolType: req.protocolType,
+      protocolName: req.protocolName,
+      assignments: req.assignments.map((a) => ({ memberId: a.memberId, assignment: Buffer.from(a.assignment) })),
+    })
+    return { throttleTimeMs: 0, errorCode: r.errorCode, protocolType: r.protocolType, protocolName: r.protocolName, assignment: r.assignment }
+  },
+})

@@ -1,0 +1,20 @@
+// ListGroups v0-5: every live group with its protocol type; state filter from v4 (KIP-518),
+// type filter (classic, consumer) from v5 (KIP-848).
+import { defineHandler } from '../handler.js'
+import { ApiKey } from '../../protocol/generated/index.js'
+import { ErrorCode } from '../../protocol/generated/error-codes.js'
+import type { ListGroupsRequest } from '../../protocol/generated/list-groups-request.js'
+import type { ListGroupsResponse } from '../../protocol/generated/list-groups-response.js'
+
+export const listGroupsHandler = defineHandler<ListGroupsRequest, ListGroupsResponse>({
+  key: ApiKey.ListGroups,
+  minVersion: 0,
+  maxVersion: 5,
+  async handle(ctx, req) {
+    const v = ctx.apiVersion
+    const ready = await ctx.broker.groups.whenReady()
+    if (ready !== 0) return { errorCode: ready, groups: [] }
+    const groups = ctx.broker.groups.coordinator.listGroups(v >= 4 ? req.statesFilter : [], v >= 5 ? req.typesFilter : [])
+    return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, groups }
+  },
+})

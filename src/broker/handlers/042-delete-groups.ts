@@ -1,0 +1,17 @@
+// DeleteGroups v0-2: removes empty groups with their offsets (tombstones in __consumer_offsets);
+// NON_EMPTY_GROUP while members remain, GROUP_ID_NOT_FOUND for unknown groups.
+import { defineHandler } from '../handler.js'
+import { ApiKey } from '../../protocol/generated/index.js'
+import type { DeleteGroupsRequest } from '../../protocol/generated/delete-groups-request.js'
+import type { DeleteGroupsResponse } from '../../protocol/generated/delete-groups-response.js'
+
+export const deleteGroupsHandler = defineHandler<DeleteGroupsRequest, DeleteGroupsResponse>({
+  key: ApiKey.DeleteGroups,
+  minVersion: 0,
+  maxVersion: 2,
+  async handle(ctx, req) {
+    const ready = await ctx.broker.groups.whenReady()
+    if (ready !== 0) return { results: req.groupsNames.map((groupId) => ({ groupId, errorCode: ready })) }
+    return { throttleTimeMs: 0, results: ctx.broker.groups.coordinator.deleteGroups(req.groupsNames) }
+  },
+})

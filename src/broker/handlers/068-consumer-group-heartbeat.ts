@@ -1,0 +1,33 @@
+// ConsumerGroupHeartbeat v0-1 (KIP-848): join, heartbeat, leave and reconcile with server-side
+// assignment. v1 adds SubscribedTopicRegex; it is marked unstable in the 4.0 development
+// definitions but is what clients with regex subscriptions send, so it is served.
+import { defineHandler } from '../handler.js'
+import { ApiKey } from '../../protocol/generated/index.js'
+import type { ConsumerGroupHeartbeatRequest } from '../../protocol/generated/consumer-group-heartbeat-request.js'
+import type { ConsumerGroupHeartbeatResponse } from '../../protocol/generated/consumer-group-heartbeat-response.js'
+import { clientHost } from '../../groups/offsets-topic.js'
+
+export const consumerGroupHeartbeatHandler = defineHandler<ConsumerGroupHeartbeatRequest, ConsumerGroupHeartbeatResponse>({
+  key: ApiKey.ConsumerGroupHeartbeat,
+  minVersion: 0,
+  maxVersion: 1,
+  async handle(ctx, req) {
+    const ready = await ctx.broker.groups.whenReady()
+    if (ready !== 0) return { errorCode: ready, memberEpoch: -1 }
+    const r = ctx.broker.groups.coordinator.consumer.heartbeat({
+      groupId: req.groupId,
+      memberId: req.memberId,
+      memberEpoch: req.memberEpoch,
+      instanceId: req.instanceId,
+      rackId: req.rackId,
+      rebalanceTimeoutMs: req.rebalanceTimeoutMs,
+      subscribedTopicNames: req.subscribedTopicNames,
+      subscribedTopicRegex: ctx.apiVersion >= 1 ? req.subscribedTopicRegex : null,
+      serverAssignor: req.serverAssignor,
+      topicPartitions: req.topicPartitions,
+      clientId: ctx.clientId ?? '',
+      clientHost: clientHost(ctx.connection.remoteAddress),
+    })
+    return { throttleTimeMs: 0, ...r }
+  },
+})

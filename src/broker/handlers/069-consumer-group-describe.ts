@@ -1,0 +1,22 @@
+// ConsumerGroupDescribe v0 (KIP-848): epochs, assignor, and each member's subscription, current
+// and target assignment. Classic and unknown groups answer GROUP_ID_NOT_FOUND.
+import { defineHandler } from '../handler.js'
+import { ApiKey } from '../../protocol/generated/index.js'
+import type { ConsumerGroupDescribeRequest } from '../../protocol/generated/consumer-group-describe-request.js'
+import type { ConsumerGroupDescribeResponse } from '../../protocol/generated/consumer-group-describe-response.js'
+
+const ALL_GROUP_OPS = (1 << 3) | (1 << 6) | (1 << 8)
+const OPS_NOT_REQUESTED = -2147483648
+
+export const consumerGroupDescribeHandler = defineHandler<ConsumerGroupDescribeRequest, ConsumerGroupDescribeResponse>({
+  key: ApiKey.ConsumerGroupDescribe,
+  minVersion: 0,
+  maxVersion: 0,
+  async handle(ctx, req) {
+    const ready = await ctx.broker.groups.whenReady()
+    if (ready !== 0) return { groups: req.groupIds.map((groupId) => ({ groupId, errorCode: ready })) }
+    const ops = req.includeAuthorizedOperations ? ALL_GROUP_OPS : OPS_NOT_REQUESTED
+    const groups = ctx.broker.groups.coordinator.describeConsumerGroups(req.groupIds)
+    return { throttleTimeMs: 0, groups: groups.map((g) => ({ ...g, authorizedOperations: ops })) }
+  },
+})

@@ -1,0 +1,218 @@
+/**
+ * The group coordinator: every consumer group (classic and KIP-848) and its committed offsets,
+ * mutated synchronously on the event loop, written through to `__consumer_offsets` and rebuilt
+ * from it on start. A single-node broker coordinates every group itself.
+ */
+import { ErrorCode } from '../protocol/generated/error-codes.js'
+import { KafkaError } from '../errors.js'
+import { ClassicProtocol } from './classic-protocol.js'
+import { ConsumerProtocol } from './consumer-protocol.js'
+import { DEFAULT_GROUP_CONFIG, type CoordinatorCore, type Group, type GroupConfig, type GroupLog, type GroupLogger, type TopicView } from './core.js'
+import { GroupLoader } from './loader.js'
+import { OffsetManager } from './offsets.js'
+import { OffsetStore } from './offset-store.js'
+import type { GroupRecord, TopicIdPartitions } from './records.js'
+import type { Input } from '../protocol/codec-support.js'
+import type { DescribedGroup as ConsumerDescribedGroup } from '../protocol/generated/consumer-group-describe-response.js'
+import { Scheduler } from './scheduler.js'
+
+export interface GroupCoordinatorOptions {
+  config?: Partial<GroupConfig>
+  log: GroupLog
+  logger: GroupLogger
+  topics: TopicView
+  now?: () => number
+}
+
+export interface DescribedClassicGroup {
+  errorCode: number
+  groupId: string
+  groupState: string
+  protocolType: string
+  protocolData: string
+  members: Array<{ memberId: string, groupInstanceId: string | null, clientId: string, clientHost: string, memberMetadata: Buffer, memberAssignment: Buffer }>
+}
+
+export type DescribedConsumerGroup = Input<ConsumerDescribedGroup>
+
+export interface ListedGroup {
+  groupId: string
+  protocolType: string
+  groupState: string
+  groupType: string
+}
+
+const EXPIRY_KEY = 'offsets-expiry'
+
+export class GroupCoordinator implements CoordinatorCore {
+  readonly config: GroupConfig
+  readonly scheduler = new Scheduler()
+  readonly groups = new Map<string, Group>()
+  readonly offsets = new OffsetStore()
+  readonly logger: GroupLogger
+  readonly topics: TopicView
+  readonly classic: ClassicProtocol
+  readonly consumer: ConsumerProtocol
+  readonly offsetManager: OffsetManager
+  readonly #log: GroupLog
+  readonly #now: () => number
+
+  constructor(opts: GroupCoordinatorOptions) {
+    this.config = { ...DEFAULT_GROUP_CONFIG, ...opts.config }
+    this.#log = opts.log
+    this.logger = opts.logger
+    this.topics = opts.topics
+    this.#now = opts.now ?? Date.now
+    this.classic = new ClassicProtocol(this)
+    this.consumer = new ConsumerProtocol(this)
+    this.offsetManager = new OffsetManager(this)
+  }
+
+  now(): number {
+    return this.#now()
+  }
+
+  write(groupId: string, records: GroupRecord[]): number {
+    try {
+      this.#log.append(groupId, records)
+      return ErrorCode.NONE
+    } catch (err) {
+      this.logger.warn({ err, group: groupId }, 'writing group records failed')
+      if (err instanceof KafkaError) {
+        // Kafka's mapping of log append errors for coordinator writes.
+        if (err.errorCode === ErrorCode.MESSAGE_TOO_LARGE || err.errorCode === ErrorCode.RECORD_LIST_TOO_LARGE) return ErrorCode.INVALID_COMMIT_OFFSET_SIZE
+        if (err.errorCode === ErrorCode.UNKNOWN_TOPIC_OR_PARTITION) return ErrorCode.COORDINATOR_NOT_AVAILABLE
+      }
+      return ErrorCode.COORDINATOR_NOT_AVAILABLE
+    }
+  }
+
+  /** Replays `__consumer_offsets` records (in log order) and resumes the loaded groups' timers. */
+  load(records: Iterable<GroupRecord>): void {
+    const loader = new GroupLoader(this.offsets)
+    for (const r of records) loader.apply(r)
+    for (const [groupId, group] of loader.groups(this.now())) {
+      this.groups.set(groupId, group)
+      if (group.type === 'classic') this.classic.resumeLoaded(group)
+      else this.consumer.resumeLoaded(group)
+    }
+    this.logger.info({ groups: this.groups.size }, 'loaded consumer groups')
+  }
+
+  /** Starts the periodic expiry of committed offsets. */
+  start(): void {
+    const tick = (): void => {
+      this.offsetManager.expire()
+      this.scheduler.schedule(EXPIRY_KEY, this.config.offsetsRetentionCheckIntervalMs, tick)
+    }
+    this.scheduler.schedule(EXPIRY_KEY, this.config.offsetsRetentionCheckIntervalMs, tick)
+  }
+
+  close(): void {
+    this.scheduler.close()
+  }
+
+  describeGroups(groupIds: string[]): DescribedClassicGroup[] {
+    return groupIds.map((groupId) => {
+      const g = this.groups.get(groupId)
+      const dead = { errorCode: ErrorCode.NONE, groupId, groupState: 'Dead', protocolType: '', protocolData: '', members: [] }
+      if (g === undefined) return dead
+      if (g.type === 'consumer') {
+        // Kafka's DescribeGroups (v0-5) does not describe KIP-848 groups: see ConsumerGroupDescribe.
+        return dead
+      }
+      const stable = g.state === 'Stable'
+      return {
+        errorCode: ErrorCode.NONE,
+        groupId,
+        groupState: g.state,
+        protocolType: g.protocolType ?? '',
+        protocolData: stable ? g.protocolName ?? '' : '',
+        members: [...g.members.values()].map((m) => ({
+          memberId: m.memberId,
+          groupInstanceId: m.groupInstanceId,
+          clientId: m.clientId,
+          clientHost: m.clientHost,
+          memberMetadata: stable ? m.metadataFor(g.protocolName ?? '') : Buffer.alloc(0),
+          memberAssignment: stable ? m.assignment : Buffer.alloc(0),
+        })),
+      }
+    })
+  }
+
+  /** ConsumerGroupDescribe: KIP-848 groups only. */
+  describeConsumerGroups(groupIds: string[]): DescribedConsumerGroup[] {
+    const topicsOf = (m: TopicIdPartitions) => [...m].filter(([, ps]) => ps.length > 0)
+      .map(([topicId, partitions]) => ({ topicId, topicName: this.topics.byId(topicId)?.name ?? '', partitions }))
+    return groupIds.map((groupId) => {
+      const g = this.groups.get(groupId)
+      if (g === undefined || g.type !== 'consumer' || g.dead) {
+        return { groupId, errorCode: ErrorCode.GROUP_ID_NOT_FOUND, errorMessage: `Group ${groupId} not found.` }
+      }
+      return {
+        groupId,
+        errorCode: ErrorCode.NONE,
+        errorMessage: null,
+        groupState: g.state,
+        groupEpoch: g.groupEpoch,
+        assignmentEpoch: g.assignmentEpoch,
+        assignorName: g.assignorName,
+        members: [...g.members.values()].map((m) => ({
+          memberId: m.memberId,
+          instanceId: m.instanceId,
+          rackId: m.rackId,
+          memberEpoch: m.memberEpoch,
+          clientId: m.clientId,
+          clientHost: m.clientHost,
+          subscribedTopicNames: m.subscribedTopicNames,
+          subscribedTopicRegex: m.subscribedTopicRegex,
+          assignment: { topicPartitions: topicsOf(m.assigned) },
+          targetAssignment: { topicPartitions: topicsOf(g.targetAssignment.get(m.memberId) ?? new Map()) },
+        })),
+      }
+    })
+  }
+
+  listGroups(statesFilter: string[], typesFilter: string[]): ListedGroup[] {
+    const states = new Set(statesFilter.map((s) => s.toLowerCase()))
+    const types = new Set(typesFilter.map((s) => s.toLowerCase()))
+    const out: ListedGroup[] = []
+    for (const g of this.groups.values()) {
+      const listed = g.type === 'classic'
+        ? { groupId: g.groupId, protocolType: g.protocolType ?? '', groupState: g.state, groupType: 'classic' }
+        : { groupId: g.groupId, protocolType: 'consumer', groupState: g.state, groupType: 'consumer' }
+      if (listed.groupState === 'Dead') continue
+      if (states.size > 0 && !states.has(listed.groupState.toLowerCase())) continue
+      if (types.size > 0 && !types.has(listed.groupType)) continue
+      out.push(listed)
+    }
+    return out
+  }
+
+  deleteGroups(groupIds: string[]): Array<{ groupId: string, errorCode: number }> {
+    return groupIds.map((groupId) => ({ groupId, errorCode: this.#deleteGroup(groupId) }))
+  }
+
+  #deleteGroup(groupId: string): number {
+    const g = this.groups.get(groupId)
+    if (g === undefined) return ErrorCode.GROUP_ID_NOT_FOUND
+    if (g.type === 'classic' ? g.state === 'Dead' : g.dead) return ErrorCode.GROUP_ID_NOT_FOUND
+    if (g.type === 'classic' ? g.state !== 'Empty' : !g.isEmpty) return ErrorCode.NON_EMPTY_GROUP
+    const records: GroupRecord[] = []
+    for (const [topic, partition] of this.offsets.entries(groupId)) records.push({ type: 'offset', groupId, topic, partition, value: null })
+    records.push(g.type === 'classic' ? { type: 'group', groupId, value: null } : { type: 'consumer-group', groupId, value: null })
+    const err = this.write(groupId, records)
+    if (err !== ErrorCode.NONE) return err
+    if (g.type === 'classic') {
+      this.classic.cancelTimers(g)
+      g.transitionTo('Dead', this.now())
+    } else {
+      this.consumer.cancelTimers(g)
+      g.dead = true
+    }
+    this.groups.delete(groupId)
+    this.offsets.deleteGroup(groupId)
+    this.logger.info({ group: groupId }, 'deleted group')
+    return ErrorCode.NONE
+  }
+}
