@@ -153,6 +153,62 @@ function rssMb(pid) {
   return kb / 1024
 }
 
+// ---- CPU accounting ----
+// The machine may be shared: every run records how much CPU the broker, the load generator and
+// everything else used, and waits for a quiet machine before it starts.
+
+const CLK_TCK = 100
+
+/** CPU seconds used by a process so far (all its threads). */
+function processCpu(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / CLK_TCK
+  } catch {
+    return NaN
+  }
+}
+
+/** Busy CPU seconds of the whole machine so far. */
+function machineCpu() {
+  const [, ...f] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/)
+  const v = f.map(Number)
+  const idle = v[3] + v[4]
+  return (v.slice(0, 8).reduce((a, b) => a + b, 0) - idle) / CLK_TCK
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
+
+/** Waits (up to 2 minutes) until other processes use less than 0.25 of a core; returns their load. */
+async function quietMachine() {
+  let busy = 0
+  for (let i = 0; i < 60; i++) {
+    const m0 = machineCpu()
+    await sleep(1000)
+    busy = machineCpu() - m0
+    if (busy < 0.25) return busy
+    if (i === 0) log(`  waiting for a quiet machine (${busy.toFixed(2)} cores busy)`)
+  }
+  log(`  machine still busy (${busy.toFixed(2)} cores); running anyway`)
+  return busy
+}
+
+/** Runs the load generator against a system, adding CPU figures to its result. */
+async function measured(sut, args, timeoutS) {
+  const background = await quietMachine()
+  const b0 = processCpu(sut.pid)
+  const m0 = machineCpu()
+  const r = await loadgen(args, timeoutS)
+  const broker = processCpu(sut.pid) - b0
+  const machine = machineCpu() - m0
+  r.brokerCpuSeconds = broker
+  r.backgroundCores = background
+  r.otherCpuSeconds = Math.max(0, machine - broker - (r.clientCpuSeconds ?? 0))
+  if (r.totalBytes > 0) r.brokerCpuMsPerMB = (broker * 1000) / (r.totalBytes / 1e6)
+  return r
+}
+
 // ---- load generator ----
 
 function loadgen(args, timeoutS) {
@@ -195,7 +251,8 @@ const record = (id, sut, r) => {
   results[id] ??= {}
   results[id][sut] ??= []
   results[id][sut].push(r)
-  const figure = r.error !== undefined ? `ERROR ${r.error}` : r.rps !== undefined ? `${Math.round(r.rps)} rec/s, ${r.mbps?.toFixed(1)} MB/s` : JSON.stringify(r)
+  const cpu = r.brokerCpuSeconds !== undefined ? `; broker ${r.brokerCpuSeconds.toFixed(1)} s CPU (${r.brokerCpuMsPerMB?.toFixed(2)} ms/MB), client ${r.clientCpuSeconds?.toFixed(1)} s, other ${r.otherCpuSeconds.toFixed(1)} s` : ''
+  const figure = r.error !== undefined ? `ERROR ${r.error}` : r.rps !== undefined ? `${Math.round(r.rps)} rec/s, ${r.mbps?.toFixed(1)} MB/s${cpu}` : JSON.stringify(r)
   log(`  ${id} ${sut}: ${figure}`)
 }
 
@@ -206,7 +263,7 @@ async function produceWorkload(w) {
     for (const sut of SUTS) {
       const s = await startSut(sut, { topics: { bench: PARTITIONS }, profileTag: `${w.id}-${i}` })
       try {
-        record(w.id, sut, await loadgen(['produce', '-b', s.bootstrap, '-t', 'bench', '-p', String(PARTITIONS), ...w.args, ...timing], runTimeout))
+        record(w.id, sut, await measured(s, ['produce', '-b', s.bootstrap, '-t', 'bench', '-p', String(PARTITIONS), ...w.args, ...timing], runTimeout))
       } finally {
         await s.stop()
       }
@@ -229,7 +286,7 @@ async function consumeWorkload() {
         }
       }
       for (let i = 0; i < RUNS; i++) {
-        record('consume', sut, await loadgen(['consume', '-b', s.bootstrap, '-t', 'big', '-p', String(PARTITIONS), '-R', ...timing], runTimeout))
+        record('consume', sut, await measured(s, ['consume', '-b', s.bootstrap, '-t', 'big', '-p', String(PARTITIONS), '-R', ...timing], runTimeout))
       }
     } finally {
       await s.stop()
@@ -250,7 +307,7 @@ async function latencyWorkload() {
       try {
         // The null broker drops what it is sent, so there is nothing to consume end to end.
         const e2e = sut === 'null' ? [] : ['-e']
-        record('latency', sut, await loadgen(['produce', '-b', s.bootstrap, '-t', 'bench', '-p', String(PARTITIONS), '-s', '1024', '-a', '1', '-r', String(rate), ...e2e, ...timing], runTimeout))
+        record('latency', sut, await measured(s, ['produce', '-b', s.bootstrap, '-t', 'bench', '-p', String(PARTITIONS), '-s', '1024', '-a', '1', '-r', String(rate), ...e2e, ...timing], runTimeout))
       } finally {
         await s.stop()
       }
@@ -377,6 +434,20 @@ function report(m, command) {
     if (SUTS.includes('samsa') && SUTS.includes('mock')) line += ` | ${ratio(fig(id, 'samsa', 'rps'), fig(id, 'mock', 'rps'))}`
     if (SUTS.includes('samsa') && SUTS.includes('null')) line += ` | ${ratio(fig(id, 'samsa', 'rps'), fig(id, 'null', 'rps'))}`
     L.push(line + ' |')
+  }
+  L.push('')
+  L.push('Broker CPU per MB of record values (ms, all threads, whole run including warm-up): less sensitive than throughput to what else the machine is doing.')
+  L.push('')
+  L.push(`| workload | ${SUTS.map((s) => name[s]).join(' | ')} |`)
+  L.push(`|---|${SUTS.map(() => '--:').join('|')}|`)
+  for (const [id, title] of rows) {
+    if (results[id] === undefined) continue
+    L.push(`| ${title} | ${SUTS.map((s) => fmt2(fig(id, s, 'brokerCpuMsPerMB'))).join(' | ')} |`)
+  }
+  const other = Object.values(results).flatMap((bySut) => Object.values(bySut).flat()).map((r) => r.otherCpuSeconds).filter(Number.isFinite)
+  if (other.length > 0) {
+    L.push('')
+    L.push(`Other processes on the machine used up to ${Math.max(...other).toFixed(1)} CPU seconds during a run (median ${median(other).toFixed(1)}).`)
   }
   if (results.rdkafka_performance !== undefined) {
     L.push('')

@@ -33,6 +33,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/resource.h>
 #include <librdkafka/rdkafka.h>
 
 #define MAX_PRODUCERS 256
@@ -141,6 +142,13 @@ static void on_delivery(rd_kafka_t *rk, const rd_kafka_message_t *m, void *opaqu
         }
 }
 
+/* CPU seconds this process (every librdkafka thread included) has used so far. */
+static double cpu_seconds(void) {
+        struct rusage ru;
+        getrusage(RUSAGE_SELF, &ru);
+        return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
 static void set(rd_kafka_conf_t *conf, const char *k, const char *v) {
         char err[512];
         if (rd_kafka_conf_set(conf, k, v, err, sizeof(err)) != RD_KAFKA_CONF_OK) die("%s", err);
@@ -189,6 +197,8 @@ static char **make_values(int size) {
 /* ---- end-to-end consumer thread ---- */
 
 static volatile int consumer_run = 1;
+/* Partitions the end-to-end consumer has reached the end of at least once: it is in position. */
+static volatile int consumer_ready = 0;
 static samples_t e2e_lat;
 static long long e2e_seen;
 
@@ -210,31 +220,35 @@ static rd_kafka_t *new_consumer(rd_kafka_topic_t **rkt, rd_kafka_queue_t **q) {
         return rk;
 }
 
+static char e2e_at_end[MAX_PARTITIONS];
+
+/* Called for every record as soon as librdkafka has it (consume_batch_queue would wait to fill
+ * its batch, adding its own delay to the measurement). */
+static void on_e2e_record(rd_kafka_message_t *m, void *opaque) {
+        (void)opaque;
+        int64_t t = now_us();
+        if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF && m->partition < MAX_PARTITIONS && !e2e_at_end[m->partition]) {
+                e2e_at_end[m->partition] = 1;
+                __sync_fetch_and_add(&consumer_ready, 1);
+        }
+        if (!m->err && m->len >= 16) {
+                uint64_t magic;
+                int64_t intended;
+                memcpy(&magic, m->payload, 8);
+                memcpy(&intended, (char *)m->payload + 8, 8);
+                if (magic == STAMP_MAGIC) {
+                        e2e_seen++;
+                        if (intended >= window_start && intended < window_end) sample_add(&e2e_lat, t - intended);
+                }
+        }
+}
+
 static void *e2e_thread(void *arg) {
         (void)arg;
         rd_kafka_topic_t *rkt;
         rd_kafka_queue_t *q;
         rd_kafka_t *rk = new_consumer(&rkt, &q);
-        rd_kafka_message_t *batch[1000];
-        while (consumer_run) {
-                ssize_t n = rd_kafka_consume_batch_queue(q, 100, batch, 1000);
-                int64_t t = now_us();
-                for (ssize_t i = 0; i < n; i++) {
-                        rd_kafka_message_t *m = batch[i];
-                        if (!m->err && m->len >= 16) {
-                                uint64_t magic;
-                                int64_t intended;
-                                memcpy(&magic, m->payload, 8);
-                                memcpy(&intended, (char *)m->payload + 8, 8);
-                                if (magic == STAMP_MAGIC) {
-                                        e2e_seen++;
-                                        if (intended >= window_start && intended < window_end)
-                                                sample_add(&e2e_lat, t - intended);
-                                }
-                        }
-                        rd_kafka_message_destroy(m);
-                }
-        }
+        while (consumer_run) rd_kafka_consume_callback_queue(q, 100, on_e2e_record, NULL);
         for (int p = 0; p < partitions; p++) rd_kafka_consume_stop(rkt, p);
         rd_kafka_queue_destroy(q);
         rd_kafka_topic_destroy(rkt);
@@ -267,9 +281,6 @@ static int run_produce(void) {
                 rkt[i] = rd_kafka_topic_new(rk[i], topic, NULL);
         }
 
-        pthread_t consumer;
-        if (e2e) pthread_create(&consumer, NULL, e2e_thread, NULL);
-
         /* Wait until every producer knows the topic, so connection setup is not measured. */
         int tries = 0;
         for (int i = 0; i < producers; i++) {
@@ -284,6 +295,17 @@ static int run_produce(void) {
                         sleep_us(100000);
                         i--;
                 }
+        }
+
+        /* The end-to-end consumer must be in position before the schedule starts, or its own
+         * start-up would count as latency. */
+        pthread_t consumer;
+        if (e2e) {
+                window_start = window_end = INT64_MAX;
+                pthread_create(&consumer, NULL, e2e_thread, NULL);
+                int64_t give_up = now_us() + 30000000;
+                while (consumer_ready < partitions && now_us() < give_up) sleep_us(10000);
+                if (consumer_ready < partitions) die("%s", "the end-to-end consumer did not reach the end of every partition");
         }
 
         int64_t start = now_us();
@@ -368,7 +390,7 @@ static int run_produce(void) {
                 printf(",\"e2eSeen\":%lld", e2e_seen);
                 print_latency("endToEndLatencyMs", &e2e_lat);
         }
-        printf("}\n");
+        printf(",\"totalBytes\":%lld,\"clientCpuSeconds\":%.3f}\n", delivered_bytes, cpu_seconds());
         fflush(stdout);
         /* Skip the orderly teardown of many client instances: the numbers are out. */
         _exit(failed > 0 && win_records == 0 ? 1 : 0);
@@ -385,7 +407,7 @@ static int run_consume(void) {
         int64_t start = now_us();
         window_start = start + (int64_t)(warmup_s * 1e6);
         window_end = window_start + (int64_t)(duration_s * 1e6);
-        long long total = 0, rewinds = 0, errors = 0;
+        long long total = 0, total_bytes = 0, rewinds = 0, errors = 0;
         int eof[MAX_PARTITIONS] = {0};
         int at_end = 0;
         const char *last_err = NULL;
@@ -411,6 +433,7 @@ static int run_consume(void) {
                                 last_err = rd_kafka_err2str(m->err);
                         } else {
                                 total++;
+                                total_bytes += (long long)m->len;
                                 if (t >= window_start && t < window_end) {
                                         win_records++;
                                         win_bytes += (long long)m->len;
@@ -429,7 +452,7 @@ static int run_consume(void) {
                win_records, win_bytes, secs, (double)win_records / secs, (double)win_bytes / secs / 1e6, total,
                rewinds, errors);
         if (last_err) printf(",\"error\":\"%s\"", last_err);
-        printf("}\n");
+        printf(",\"totalBytes\":%lld,\"clientCpuSeconds\":%.3f}\n", total_bytes, cpu_seconds());
         fflush(stdout);
         _exit(win_records == 0 ? 1 : 0);
 }
