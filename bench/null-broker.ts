@@ -43,8 +43,8 @@ const { values: args } = parseArgs({
 const PARTITIONS = Number(args.partitions)
 const VALUE_SIZE = Number(args['value-size'])
 const RECORDS_PER_BATCH = Math.max(1, Math.floor(Number(args['batch-bytes']) / VALUE_SIZE))
-// The virtual log is whole pre-built batches, so every fetch starts on a batch boundary.
-const PREFILL = BigInt(Math.floor(Number(args.prefill) / RECORDS_PER_BATCH) * RECORDS_PER_BATCH)
+// The virtual log is whole pre-built batches (at least --prefill records), so every fetch starts on a batch boundary.
+const PREFILL = BigInt(Math.ceil(Number(args.prefill) / RECORDS_PER_BATCH) * RECORDS_PER_BATCH)
 const NODE_ID = 1
 
 const value = Buffer.alloc(VALUE_SIZE)

@@ -233,6 +233,36 @@ function loadgen(args, timeoutS) {
   })
 }
 
+// `samsa perf` (the Node client in this repo), where the CLI has it: a second, much slower load
+// generator. It runs a record count, not a duration, so counts are sized for about DURATION s.
+const SAMSA_CLI = join(ROOT, 'bin', 'samsa.js')
+const hasSamsaPerf = spawnSync('node', [SAMSA_CLI, 'perf', '--help'], { encoding: 'utf8' }).status === 0
+
+async function samsaPerf(sut, args) {
+  const background = await quietMachine()
+  const b0 = processCpu(sut.pid)
+  const r = await new Promise((resolveRun) => {
+    const child = spawn('node', [SAMSA_CLI, 'perf', ...args, '-b', sut.bootstrap, '--json', '--no-progress'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    child.stdout.on('data', (d) => { out += d })
+    child.stderr.on('data', (d) => { out += d })
+    const timer = setTimeout(() => child.kill('SIGKILL'), 600000)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      try {
+        const j = JSON.parse(out.slice(out.indexOf('{')))
+        if (j.error !== undefined) resolveRun({ error: j.error.message ?? JSON.stringify(j.error) })
+        else resolveRun({ rps: j.recordsPerSec, mbps: j.bytes / j.seconds / 1e6, seconds: j.seconds, latencyMs: j.latencyMs })
+      } catch {
+        resolveRun({ error: `samsa perf exited ${code}: ${out.trim().split('\n').slice(-2).join(' | ')}` })
+      }
+    })
+  })
+  r.brokerCpuSeconds = processCpu(sut.pid) - b0
+  r.backgroundCores = background
+  return r
+}
+
 const timing = ['-d', String(DURATION), '-w', String(WARMUP)]
 const runTimeout = DURATION + WARMUP + 60
 
@@ -251,7 +281,7 @@ const record = (id, sut, r) => {
   results[id] ??= {}
   results[id][sut] ??= []
   results[id][sut].push(r)
-  const cpu = r.brokerCpuSeconds !== undefined ? `; broker ${r.brokerCpuSeconds.toFixed(1)} s CPU (${r.brokerCpuMsPerMB?.toFixed(2)} ms/MB), client ${r.clientCpuSeconds?.toFixed(1)} s, other ${r.otherCpuSeconds.toFixed(1)} s` : ''
+  const cpu = r.brokerCpuSeconds !== undefined ? `; broker ${r.brokerCpuSeconds.toFixed(1)} s CPU (${r.brokerCpuMsPerMB?.toFixed(2)} ms/MB), client ${r.clientCpuSeconds?.toFixed(1) ?? '-'} s, other ${r.otherCpuSeconds?.toFixed(1) ?? '-'} s` : ''
   const figure = r.error !== undefined ? `ERROR ${r.error}` : r.rps !== undefined ? `${Math.round(r.rps)} rec/s, ${r.mbps?.toFixed(1)} MB/s${cpu}` : JSON.stringify(r)
   log(`  ${id} ${sut}: ${figure}`)
 }
@@ -264,6 +294,12 @@ async function produceWorkload(w) {
       const s = await startSut(sut, { topics: { bench: PARTITIONS }, profileTag: `${w.id}-${i}` })
       try {
         record(w.id, sut, await measured(s, ['produce', '-b', s.bootstrap, '-t', 'bench', '-p', String(PARTITIONS), ...w.args, ...timing], runTimeout))
+        if (w.id === 'produce-1k-acks1' && hasSamsaPerf) {
+          // On a topic of its own: the CLI does not auto-create, so create it with librdkafka's admin API.
+          if (sut === 'samsa') await loadgen(['create', '-b', s.bootstrap, '-t', 'cli', '-p', String(PARTITIONS)], 60)
+          const topic = sut === 'samsa' ? 'cli' : 'bench'
+          record('samsa-perf-produce', sut, await samsaPerf(s, ['produce', topic, '-n', String(DURATION * 80000), '-s', '1024', '--acks', '1', '--batch-size', '1048576', '--linger-ms', '5']))
+        }
       } finally {
         await s.stop()
       }
@@ -287,6 +323,10 @@ async function consumeWorkload() {
       }
       for (let i = 0; i < RUNS; i++) {
         record('consume', sut, await measured(s, ['consume', '-b', s.bootstrap, '-t', 'big', '-p', String(PARTITIONS), '-R', ...timing], runTimeout))
+        if (hasSamsaPerf && sut !== 'mock') {
+          // The mock keeps only the last 40 MB, too little for a run of this length.
+          record('samsa-perf-consume', sut, await samsaPerf(s, ['consume', 'big', '-n', String(Math.min(count, DURATION * 150000))]))
+        }
       }
     } finally {
       await s.stop()
@@ -375,6 +415,32 @@ async function crossCheck() {
 
 // ---- report ----
 
+/**
+ * How fast one thread writes new data into the page cache here (1 GiB in 1 MiB writes to a new
+ * file, as a broker appends): the ceiling for a broker that writes what it acknowledges. On a VM
+ * whose host hands out fresh memory lazily this is far below the speed of overwriting cached
+ * pages, which is measured too.
+ */
+function pageCacheWrite() {
+  const script = `
+    const { openSync, writeSync, closeSync, unlinkSync } = require('node:fs')
+    const file = process.argv[1], chunk = 1 << 20, total = 1 << 30, buf = Buffer.alloc(chunk, 7), out = {}
+    for (const pass of ['fresh', 'overwrite']) {
+      const fd = openSync(file, pass === 'fresh' ? 'w' : 'r+')
+      const t0 = process.hrtime.bigint()
+      for (let pos = 0; pos < total; pos += chunk) writeSync(fd, buf, 0, chunk, pos)
+      out[pass] = total / 1e6 / (Number(process.hrtime.bigint() - t0) / 1e9)
+      closeSync(fd)
+    }
+    unlinkSync(file)
+    console.log(JSON.stringify(out))`
+  try {
+    return JSON.parse(run('node', ['-e', script, join(BUILD, 'page-cache-test.dat')]).trim())
+  } catch {
+    return { fresh: NaN, overwrite: NaN }
+  }
+}
+
 function machine() {
   const cpu = cpus()
   const sh = (cmd, args) => {
@@ -394,6 +460,7 @@ function machine() {
     gcc: sh('gcc', ['-dumpfullversion']),
     commit: sh('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD']) + (sh('git', ['-C', ROOT, 'status', '--porcelain', '--untracked-files=no']) === '' ? '' : ' (with local changes)'),
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    pageCache: pageCacheWrite(),
   }
 }
 
@@ -419,6 +486,8 @@ function report(m, command) {
   L.push(`Measured ${m.date} on commit ${m.commit}${QUICK ? ' (**--quick**: one short run per figure, not for comparison)' : ''}.`)
   L.push('')
   L.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GiB; Linux ${m.kernel}; Node ${m.node}; librdkafka ${m.librdkafka}; gcc ${m.gcc}. Load generator and broker share the machine (loopback).`)
+  L.push('')
+  L.push(`Page cache: one thread writes new data into the page cache at **${fmtInt(m.pageCache.fresh)} MB/s** (1 GiB in 1 MiB writes to a new file) and overwrites cached pages at ${fmtInt(m.pageCache.overwrite)} MB/s; Samsa writes every acknowledged byte into new pages, the mock and the null broker write nothing.`)
   L.push('')
   L.push(`Command: \`${command}\` (${RUNS} run${RUNS > 1 ? 's' : ''} per figure, median; ${DURATION} s measured after ${WARMUP} s warm-up).`)
   L.push('')
@@ -448,6 +517,20 @@ function report(m, command) {
   if (other.length > 0) {
     L.push('')
     L.push(`Other processes on the machine used up to ${Math.max(...other).toFixed(1)} CPU seconds during a run (median ${median(other).toFixed(1)}).`)
+  }
+  if (results['samsa-perf-produce'] !== undefined || results['samsa-perf-consume'] !== undefined) {
+    L.push('')
+    L.push('With `samsa perf` (the Node.js client in this repo) as the load generator instead: produce 1 KB acks=1 (`--batch-size 1048576 --linger-ms 5`, ' + `${DURATION * 80000} records) and consume (up to ${DURATION * 150000} records of the consume topic; not against the mock, which keeps too little).`)
+    L.push('')
+    L.push(`| workload | ${SUTS.map((s) => `${name[s]} rec/s | ${name[s]} MB/s`).join(' | ')} |`)
+    L.push(`|---|${SUTS.map(() => '--:|--:').join('|')}|`)
+    for (const [id, title] of [['samsa-perf-produce', 'samsa perf produce'], ['samsa-perf-consume', 'samsa perf consume']]) {
+      if (results[id] === undefined) continue
+      L.push(`| ${title} | ${SUTS.map((s) => `${fmtInt(fig(id, s, 'rps'))} | ${fmt1(fig(id, s, 'mbps'))}`).join(' | ')} |`)
+    }
+  } else if (!hasSamsaPerf) {
+    L.push('')
+    L.push('`samsa perf` is not available in this build; its rows are skipped.')
   }
   if (results.rdkafka_performance !== undefined) {
     L.push('')
