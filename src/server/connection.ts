@@ -13,6 +13,7 @@ import { encodeApiVersionsResponse } from '../protocol/generated/api-versions-re
 import { NO_RESPONSE, type HandlerRegistry, type RegisteredHandler, type RequestContext } from '../broker/handler.js'
 import type { Broker } from '../broker/broker.js'
 import type { Logger } from '../logger.js'
+import { isLeasedReadBuffer, releaseReadBuffer } from '../storage/read-buffers.js'
 
 export interface ConnectionInfo {
   readonly id: number
@@ -281,7 +282,14 @@ export class Connection implements ConnectionInfo {
         socket.cork()
         corked = true
       }
-      for (const c of slot.chunks) socket.write(c)
+      const chunks = slot.chunks
+      // Record bytes read for a Fetch go back to their pool once the socket has them.
+      let recycled: Buffer[] | undefined
+      for (const c of chunks) if (isLeasedReadBuffer(c)) (recycled ??= []).push(c)
+      for (let i = 0; i < chunks.length - 1; i++) socket.write(chunks[i]!)
+      socket.write(chunks[chunks.length - 1]!, recycled === undefined ? undefined : () => {
+        for (const c of recycled) releaseReadBuffer(c)
+      })
     }
     if (corked) {
       socket.uncork()

@@ -23,6 +23,7 @@ import {
 import { INDEX_SUFFIX, LOG_SUFFIX, TIME_INDEX_SUFFIX, offsetFilePath } from './log-files.js'
 import { firstRecordAtOrAfter, readAt, scanBatches } from './log-scan.js'
 import { OffsetIndex } from './offset-index.js'
+import { readForFetch } from './read-buffers.js'
 import { TimeIndex } from './time-index.js'
 
 const INT32_MAX = 0x7fffffffn
@@ -323,7 +324,7 @@ export class LogSegment {
     // A consumer goes on where its last fetch ended: start there without an index lookup and a scan.
     const hinted = this.#readHints.get(offset)
     if (hinted !== undefined && hinted + RECORD_BATCH_OVERHEAD <= this.#size) {
-      const chunk = readAt(this.#fd, hinted, Math.min(Math.max(maxBytes, RECORD_BATCH_OVERHEAD), this.#size - hinted))
+      const chunk = readForFetch(this.#fd, hinted, Math.min(Math.max(maxBytes, RECORD_BATCH_OVERHEAD), this.#size - hinted))
       if (chunk.length >= RECORD_BATCH_OVERHEAD && chunk.readBigInt64BE(0) === offset && chunk.readInt8(MAGIC_OFFSET) === CURRENT_MAGIC) {
         return this.#readFrom(hinted, readBatchHeader(chunk, 0), chunk, maxBytes, minOneBatch, maxOffset)
       }
@@ -342,10 +343,10 @@ export class LogSegment {
     let nextOffset: bigint
     if (size > maxBytes) {
       if (!minOneBatch) return { buf: Buffer.alloc(0), nextOffset: header.baseOffset }
-      buf = chunk !== undefined && chunk.length >= size ? chunk.subarray(0, size) : readAt(this.#fd, position, size)
+      buf = chunk !== undefined && chunk.length >= size ? chunk.subarray(0, size) : readForFetch(this.#fd, position, size)
       nextOffset = lastOffsetOf(header) + 1n
     } else {
-      chunk ??= readAt(this.#fd, position, Math.min(maxBytes, this.#size - position))
+      chunk ??= readForFetch(this.#fd, position, Math.min(maxBytes, this.#size - position))
       let end = 0
       nextOffset = header.baseOffset
       while (end + RECORD_BATCH_OVERHEAD <= chunk.length) {

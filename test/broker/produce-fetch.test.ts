@@ -258,3 +258,27 @@ test('large produce requests pipelined on one connection keep their own records 
   assert.equal(got.length, expected.length)
   for (let i = 0; i < got.length; i++) assert.ok(got[i] === expected[i], `record ${i} differs: ${got[i]!.slice(0, 12)}...`)
 })
+
+test('pipelined fetches of large batches each get their own records (recycled read buffers)', async () => {
+  // Record bytes read for a Fetch are recycled once the socket has written them; a buffer handed
+  // back any earlier would be overwritten by the next fetch's read before it went out.
+  // Responses far larger than the socket buffers, so the socket still holds them when the next
+  // fetch reads.
+  const values = (tag: string) => Array.from({ length: 30 }, (_, i) => `${tag}${i}-`.padEnd(30000, tag))
+  const offsets: bigint[] = []
+  for (const tag of ['a', 'b', 'c']) offsets.push((await produce('reads', 0, batch(values(tag)))).baseOffset)
+  const tags = ['a', 'b', 'c', 'a', 'b', 'c', 'a', 'b']
+  const frames = tags.map((tag) => c.frame(ApiKey.Fetch, 12, {
+    maxWaitMs: 0, minBytes: 0, maxBytes: 1 << 20, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
+    topics: [{ topic: 'reads', partitions: [{ partition: 0, fetchOffset: offsets['abc'.indexOf(tag)]!, partitionMaxBytes: 1000 * 1000 }] }],
+  }))
+  for (let round = 0; round < 2; round++) {
+    c.write(Buffer.concat(frames))
+    for (const tag of tags) {
+      const body = c.decode(ApiKey.Fetch, 12, await c.next()).body
+      const got = recordsOf(body.responses[0].partitions[0]).map((r) => r.value)
+      assert.equal(got.length, 30)
+      assert.ok(got.every((v, i) => v === values(tag)[i]), `fetch of batch ${tag} returned other records`)
+    }
+  }
+})
