@@ -471,7 +471,7 @@ const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${
 
 function fig(id, sut, field) {
   const rs = (results[id]?.[sut] ?? []).filter((r) => r.error === undefined)
-  return median(rs.map((r) => field.split('.').reduce((o, k) => o?.[k], r)))
+  return median(rs.map((r) => field.split('.').reduce((o, k) => o?.[k], r)).filter((v) => typeof v === 'number' && v >= 0))
 }
 
 function errorsOf(id) {
@@ -534,7 +534,7 @@ function report(m, command) {
   }
   if (results.rdkafka_performance !== undefined) {
     L.push('')
-    L.push(`Cross-check with librdkafka's own \`rdkafka_performance -P -s 1024 -a 1 -X linger.ms=5\` against Samsa: ${fmtInt(fig('rdkafka_performance', 'samsa', 'rps'))} rec/s, ${fmt1(fig('rdkafka_performance', 'samsa', 'mbps'))} MB/s (its MB are MiB-free decimal; it counts from its first send, warm-up included).`)
+    L.push(`Cross-check with librdkafka's own \`rdkafka_performance -P -s 1024 -a 1 -X linger.ms=5\` against Samsa: ${fmtInt(fig('rdkafka_performance', 'samsa', 'rps'))} rec/s, ${fmt1(fig('rdkafka_performance', 'samsa', 'mbps'))} MB/s (its own figures, counted from its first send, warm-up included).`)
   }
   if (results.latency !== undefined) {
     L.push('')

@@ -108,9 +108,13 @@ static double pct(const samples_t *s, double p) {
 }
 
 static void print_latency(const char *name, samples_t *s) {
+        if (s->n == 0) {
+                printf(",\"%s\":{\"n\":0,\"p50\":null,\"p99\":null,\"p999\":null,\"max\":null}", name);
+                return;
+        }
         qsort(s->v, s->n, sizeof(*s->v), cmp_i64);
         printf(",\"%s\":{\"n\":%zu,\"p50\":%.3f,\"p99\":%.3f,\"p999\":%.3f,\"max\":%.3f}", name, s->n,
-               pct(s, 0.5), pct(s, 0.99), pct(s, 0.999), s->n ? (double)s->v[s->n - 1] / 1000.0 : -1);
+               pct(s, 0.5), pct(s, 0.99), pct(s, 0.999), (double)s->v[s->n - 1] / 1000.0);
 }
 
 /* ---- shared counters (the producer side is single-threaded: reports arrive in rd_kafka_poll) ---- */
