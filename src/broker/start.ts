@@ -11,8 +11,9 @@ import { createRegistry } from './handlers/index.js'
 export interface RunningBroker {
   readonly broker: Broker
   readonly config: BrokerConfig
-  /** `host:port` of the first listener, ready for a client's bootstrap servers. */
+  /** `host:port` of the first listener as bound, ready for a client's bootstrap servers. */
   readonly bootstrap: string
+  /** The port the first listener bound (its advertised port may differ). */
   readonly port: number
   close(): Promise<void>
 }
@@ -34,14 +35,16 @@ export async function runBroker(config: BrokerConfig, log: Logger): Promise<Runn
     const port = adv !== undefined && adv.port !== 0 ? adv.port : l.boundPort
     return { listenerName: l.name, host: host === '0.0.0.0' || host === '::' ? 'localhost' : host, port }
   })
-  const first = broker.endpoints[0]!
+  // Bootstrap through the bound address: advertised hosts may only resolve for remote clients.
+  const bound0 = bound[0]!
+  const bootHost = bound0.host === '' || bound0.host === '0.0.0.0' || bound0.host === '::' ? 'localhost' : bound0.host
   log.info({ endpoints: broker.endpoints, clusterId: broker.clusterId, nodeId: broker.nodeId }, 'broker started')
   let closing: Promise<void> | undefined
   return {
     broker,
     config,
-    bootstrap: `${first.host}:${first.port}`,
-    port: first.port,
+    bootstrap: `${bootHost.includes(':') ? `[${bootHost}]` : bootHost}:${bound0.boundPort}`,
+    port: bound0.boundPort,
     close() {
       closing ??= (async () => {
         await server.close()

@@ -26,8 +26,6 @@ export class ProducerIdManager {
   readonly #path: string
   #next: bigint
   #blockEnd: bigint
-  /** Known idempotent producers: id -> current epoch, for KIP-360 epoch bumps. */
-  readonly #epochs = new Map<bigint, number>()
   readonly #transactional = new Map<string, TransactionalProducer>()
 
   constructor(dir: string) {
@@ -58,21 +56,12 @@ export class ProducerIdManager {
     return this.#next++
   }
 
-  /** InitProducerId without a transactional id: a new producer, or an epoch bump (v3+). */
-  initIdempotent(producerId: bigint, producerEpoch: number): ProducerIdAndEpoch {
-    if (producerId >= 0n) {
-      const current = this.#epochs.get(producerId)
-      if (current !== undefined && current !== producerEpoch) {
-        return { errorCode: ErrorCode.INVALID_PRODUCER_EPOCH, producerId: -1n, producerEpoch: -1 }
-      }
-      if (current !== undefined && current < MAX_EPOCH) {
-        this.#epochs.set(producerId, current + 1)
-        return { errorCode: ErrorCode.NONE, producerId, producerEpoch: current + 1 }
-      }
-    }
-    const id = this.#nextId()
-    this.#epochs.set(id, 0)
-    return { errorCode: ErrorCode.NONE, producerId: id, producerEpoch: 0 }
+  /**
+   * InitProducerId without a transactional id. As in Kafka, an idempotent producer always gets a
+   * fresh id at epoch 0, also when it sends its old id and epoch (v3+) after a fatal error.
+   */
+  initIdempotent(): ProducerIdAndEpoch {
+    return { errorCode: ErrorCode.NONE, producerId: this.#nextId(), producerEpoch: 0 }
   }
 
   /** InitProducerId with a transactional id: same id, next epoch, which fences older instances. */

@@ -60,7 +60,7 @@ test('defaults are Kafka\'s, with Samsa\'s documented choices', () => {
   assert.equal(v.compressionType, 'producer')
   assert.equal(v.offsetsTopicNumPartitions, 50)
   assert.equal(v.offsetsRetentionMs, 10080 * 60_000)
-  assert.equal(v.groupInitialRebalanceDelayMs, 3000)
+  assert.equal(v.groupInitialRebalanceDelayMs, 0, "Samsa starts groups at once; Kafka waits 3000 ms")
   assert.equal(v.groupMinSessionTimeoutMs, 6000)
   assert.equal(v.groupMaxSessionTimeoutMs, 1800000)
   assert.equal(v.clusterId, null)

@@ -96,3 +96,25 @@ test('ApiVersions v3 with an invalid client software name gets INVALID_REQUEST',
   assert.equal(r.body.errorCode, ErrorCode.INVALID_REQUEST)
   c.close()
 })
+
+test('Metadata advertises advertised.listeners, not the bound address', async () => {
+  const other = await startBroker({ port: 0, config: { 'advertised.listeners': 'PLAINTEXT://kafka.example.internal:29092' } })
+  try {
+    const c = await RawClient.connect(other.port)
+    const r = await c.request(ApiKey.Metadata, 12, { topics: null })
+    assert.deepEqual([r.body.brokers[0].host, r.body.brokers[0].port], ['kafka.example.internal', 29092])
+    const d = await c.request(ApiKey.DescribeCluster, 0, {})
+    assert.deepEqual([d.body.brokers[0].host, d.body.brokers[0].port], ['kafka.example.internal', 29092])
+    c.close()
+  } finally {
+    await other.close()
+  }
+})
+
+test('requests larger than socket.request.max.bytes close the connection', async () => {
+  const c = await RawClient.connect(broker.port)
+  const body = c.frame(ApiKey.Metadata, 12, { topics: Array.from({ length: 60000 }, (_, i) => ({ name: `topic-name-${i}` })) })
+  assert.ok(body.length > 1024 * 1024)
+  c.write(body)
+  assert.equal(await c.waitClosed(), true)
+})

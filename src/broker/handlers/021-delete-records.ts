@@ -10,20 +10,22 @@ export const deleteRecordsHandler = defineHandler<DeleteRecordsRequest, DeleteRe
   key: ApiKey.DeleteRecords,
   minVersion: 0,
   maxVersion: 2,
-  handle(ctx, req) {
-    return {
-      throttleTimeMs: 0,
-      topics: req.topics.map((t) => ({
-        name: t.name,
-        partitions: t.partitions.map((rp) => {
+  async handle(ctx, req) {
+    const topics = []
+    for (const t of req.topics) {
+      const partitions = []
+      for (const rp of t.partitions) {
+        partitions.push(await (async () => {
           const p = ctx.broker.partition(t.name, rp.partitionIndex)
           if (p === undefined) return { partitionIndex: rp.partitionIndex, lowWatermark: -1n, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION }
           const target = rp.offset === -1n ? p.highWatermark : rp.offset
           if (target < 0n || target > p.highWatermark) return { partitionIndex: rp.partitionIndex, lowWatermark: -1n, errorCode: ErrorCode.OFFSET_OUT_OF_RANGE }
-          if (target > p.logStartOffset) p.log.deleteRecordsBefore(target)
+          if (target > p.logStartOffset) await p.log.deleteRecordsBefore(target)
           return { partitionIndex: rp.partitionIndex, lowWatermark: p.logStartOffset, errorCode: ErrorCode.NONE }
-        }),
-      })),
+        })())
+      }
+      topics.push({ name: t.name, partitions })
     }
+    return { throttleTimeMs: 0, topics }
   },
 })

@@ -17,7 +17,7 @@ export const initProducerIdHandler = defineHandler<InitProducerIdRequest, InitPr
     const ids = ctx.broker.producerIds
     if (req.transactionalId === null || req.transactionalId === '') {
       if (req.transactionalId === '') return { errorCode: ErrorCode.INVALID_REQUEST, producerId: -1n, producerEpoch: -1 }
-      return { throttleTimeMs: 0, ...ids.initIdempotent(req.producerId, req.producerEpoch) }
+      return { throttleTimeMs: 0, ...ids.initIdempotent() }
     }
     if (req.transactionTimeoutMs <= 0 || req.transactionTimeoutMs > MAX_TRANSACTION_TIMEOUT_MS) {
       return { errorCode: ErrorCode.INVALID_TRANSACTION_TIMEOUT, producerId: -1n, producerEpoch: -1 }

@@ -24,6 +24,10 @@ import { deleteGroupsHandler } from './042-delete-groups.js'
 import { offsetDeleteHandler } from './047-offset-delete.js'
 import { createPartitionsHandler } from './037-create-partitions.js'
 import { describeClusterHandler } from './060-describe-cluster.js'
+import { describeConfigsHandler } from './032-describe-configs.js'
+import { alterConfigsHandler } from './033-alter-configs.js'
+import { incrementalAlterConfigsHandler } from './044-incremental-alter-configs.js'
+import { describeProducersHandler } from './061-describe-producers.js'
 import { consumerGroupHeartbeatHandler } from './068-consumer-group-heartbeat.js'
 import { consumerGroupDescribeHandler } from './069-consumer-group-describe.js'
 
@@ -53,6 +57,10 @@ export function createRegistry(): HandlerRegistry {
     offsetDeleteHandler,
     createPartitionsHandler,
     describeClusterHandler,
+    describeConfigsHandler,
+    alterConfigsHandler,
+    incrementalAlterConfigsHandler,
+    describeProducersHandler,
     consumerGroupHeartbeatHandler,
     consumerGroupDescribeHandler,
   )

@@ -1,0 +1,22 @@
+// AlterConfigs v0-2: replaces a topic's whole set of overrides (the legacy, non-incremental API).
+import { defineHandler } from '../handler.js'
+import { ApiKey } from '../../protocol/generated/index.js'
+import type { AlterConfigsRequest } from '../../protocol/generated/alter-configs-request.js'
+import type { AlterConfigsResponse } from '../../protocol/generated/alter-configs-response.js'
+import { alterResource, OpType } from '../config-resources.js'
+
+export const alterConfigsHandler = defineHandler<AlterConfigsRequest, AlterConfigsResponse>({
+  key: ApiKey.AlterConfigs,
+  minVersion: 0,
+  maxVersion: 2,
+  handle(ctx, req) {
+    return {
+      throttleTimeMs: 0,
+      responses: req.resources.map((r) => {
+        const changes = r.configs.map((c) => ({ name: c.name, op: c.value === null ? OpType.DELETE : OpType.SET, value: c.value }))
+        const res = alterResource(ctx.broker, r.resourceType, r.resourceName, changes, true, req.validateOnly)
+        return { errorCode: res.errorCode, errorMessage: res.errorMessage === '' ? null : res.errorMessage, resourceType: r.resourceType, resourceName: r.resourceName }
+      }),
+    }
+  },
+})

@@ -1,0 +1,31 @@
+// IncrementalAlterConfigs v0-1: SET, DELETE, APPEND and SUBTRACT on individual topic configs;
+// changes apply to open logs at once.
+import { defineHandler } from '../handler.js'
+import { ErrorCode } from '../../protocol/generated/error-codes.js'
+import { ApiKey } from '../../protocol/generated/index.js'
+import type { IncrementalAlterConfigsRequest } from '../../protocol/generated/incremental-alter-configs-request.js'
+import type { IncrementalAlterConfigsResponse } from '../../protocol/generated/incremental-alter-configs-response.js'
+import { alterResource } from '../config-resources.js'
+
+export const incrementalAlterConfigsHandler = defineHandler<IncrementalAlterConfigsRequest, IncrementalAlterConfigsResponse>({
+  key: ApiKey.IncrementalAlterConfigs,
+  minVersion: 0,
+  maxVersion: 1,
+  handle(ctx, req) {
+    return {
+      throttleTimeMs: 0,
+      responses: req.resources.map((r) => {
+        const names = new Set<string>()
+        for (const c of r.configs) {
+          if (names.has(c.name)) {
+            return { errorCode: ErrorCode.INVALID_REQUEST, errorMessage: `Error due to duplicate config keys: ${c.name}`, resourceType: r.resourceType, resourceName: r.resourceName }
+          }
+          names.add(c.name)
+        }
+        const changes = r.configs.map((c) => ({ name: c.name, op: c.configOperation, value: c.value }))
+        const res = alterResource(ctx.broker, r.resourceType, r.resourceName, changes, false, req.validateOnly)
+        return { errorCode: res.errorCode, errorMessage: res.errorMessage === '' ? null : res.errorMessage, resourceType: r.resourceType, resourceName: r.resourceName }
+      }),
+    }
+  },
+})

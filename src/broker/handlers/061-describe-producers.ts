@@ -1,0 +1,36 @@
+// DescribeProducers v0: the idempotent producers each partition knows (id, epoch, last sequence).
+import { defineHandler } from '../handler.js'
+import { ErrorCode } from '../../protocol/generated/error-codes.js'
+import { ApiKey } from '../../protocol/generated/index.js'
+import type { DescribeProducersRequest } from '../../protocol/generated/describe-producers-request.js'
+import type { DescribeProducersResponse } from '../../protocol/generated/describe-producers-response.js'
+
+export const describeProducersHandler = defineHandler<DescribeProducersRequest, DescribeProducersResponse>({
+  key: ApiKey.DescribeProducers,
+  minVersion: 0,
+  maxVersion: 0,
+  handle(ctx, req) {
+    return {
+      throttleTimeMs: 0,
+      topics: req.topics.map((t) => ({
+        name: t.name,
+        partitions: t.partitionIndexes.map((index) => {
+          const p = ctx.broker.partition(t.name, index)
+          if (p === undefined) return { partitionIndex: index, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: null, activeProducers: [] }
+          const activeProducers = [...p.log.producerState.entries()].map((e) => {
+            const last = e.batches[e.batches.length - 1]
+            return {
+              producerId: e.producerId,
+              producerEpoch: e.producerEpoch,
+              lastSequence: last?.lastSeq ?? -1,
+              lastTimestamp: last?.timestamp ?? -1n,
+              coordinatorEpoch: -1,
+              currentTxnStartOffset: -1n,
+            }
+          })
+          return { partitionIndex: index, errorCode: ErrorCode.NONE, errorMessage: null, activeProducers }
+        }),
+      })),
+    }
+  },
+})

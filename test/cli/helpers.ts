@@ -1,0 +1,60 @@
+/** Runs `node bin/samsa.js ...` as a child process against a broker started by the test. */
+import { spawn } from 'node:child_process'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Connection } from '../../src/client/connection.js'
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
+export const bin = join(root, 'bin', 'samsa.js')
+
+export interface RunResult {
+  code: number | null
+  stdout: string
+  stderr: string
+  /** stdout as raw bytes, for binary checks. */
+  raw: Buffer
+}
+
+export function samsa(args: readonly string[], opts: { bootstrap?: string; input?: string | Buffer; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...opts.env }
+    delete env.SAMSA_BOOTSTRAP_SERVER
+    if (opts.bootstrap !== undefined) env.SAMSA_BOOTSTRAP_SERVER = opts.bootstrap
+    const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] })
+    const out: Buffer[] = []
+    const err: Buffer[] = []
+    child.stdout.on('data', (d: Buffer) => out.push(d))
+    child.stderr.on('data', (d: Buffer) => err.push(d))
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`samsa ${args.join(' ')} timed out\n${Buffer.concat(err).toString()}`))
+    }, opts.timeoutMs ?? 30_000)
+    child.on('error', reject)
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      const raw = Buffer.concat(out)
+      resolve({ code, stdout: raw.toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), raw })
+    })
+    child.stdin.end(opts.input ?? '')
+  })
+}
+
+/** Starts `samsa ...` and returns the child, for tests that signal it. */
+export function spawnSamsa(args: readonly string[], bootstrap: string): ReturnType<typeof spawn> {
+  return spawn(process.execPath, [bin, ...args], { env: { ...process.env, NO_COLOR: '1', SAMSA_BOOTSTRAP_SERVER: bootstrap }, stdio: ['ignore', 'pipe', 'pipe'] })
+}
+
+/** Whether the broker serves an API (group and config commands need handlers that may be absent). */
+export async function brokerSupports(bootstrap: string, apiKey: number): Promise<boolean> {
+  const [host, port] = bootstrap.split(':')
+  const c = await Connection.connect({ host: host!, port: Number(port) })
+  try {
+    return c.versions.has(apiKey)
+  } finally {
+    await c.close()
+  }
+}
+
+export function lines(s: string): string[] {
+  return s.split('\n').filter((l) => l !== '')
+}
