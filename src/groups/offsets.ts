@@ -181,9 +181,9 @@ export class OffsetManager {
     if (group === undefined || (group.type === 'classic' && group.state === 'Dead')) return { ...none, errorCode: ErrorCode.GROUP_ID_NOT_FOUND }
     let subscribed: Set<string>
     if (group.type === 'classic') {
-      if (group.state === 'Empty') subscribed = new Set()
-      else if (group.protocolType === 'consumer') subscribed = classicSubscribedTopics(group)
-      else return { ...none, errorCode: ErrorCode.NON_EMPTY_GROUP }
+      const topics = group.state === 'Empty' ? new Set<string>() : classicSubscribedTopics(group)
+      if (topics === null) return { ...none, errorCode: ErrorCode.NON_EMPTY_GROUP }
+      subscribed = topics
     } else {
       subscribed = consumerSubscribedTopics(core, group)
     }
@@ -218,10 +218,9 @@ export class OffsetManager {
     for (const [groupId, group] of [...core.groups]) {
       const empty = group.type === 'classic' ? group.state === 'Empty' : group.isEmpty
       const hadMembers = group.type === 'consumer' || group.protocolType !== null
-      const subscribed = empty ? null
-        : group.type === 'consumer' ? consumerSubscribedTopics(core, group)
-          : group.protocolType === 'consumer' ? classicSubscribedTopics(group) : undefined
-      if (subscribed === undefined) continue
+      // A live group whose subscriptions cannot be known keeps every offset, as in Kafka.
+      const subscribed = empty ? null : group.type === 'consumer' ? consumerSubscribedTopics(core, group) : classicSubscribedTopics(group)
+      if (!empty && subscribed === null) continue
       const records: GroupRecord[] = []
       for (const [topic, partition, v] of core.offsets.entries(groupId)) {
         let expired: boolean
@@ -249,8 +248,12 @@ function fetched(partitionIndex: number, v: OffsetValue): FetchedPartition {
   return { partitionIndex, committedOffset: v.offset, committedLeaderEpoch: v.leaderEpoch, metadata: v.metadata, errorCode: ErrorCode.NONE }
 }
 
-/** Topics named in the members' ConsumerProtocolSubscription for the selected protocol. */
-export function classicSubscribedTopics(group: ClassicGroup): Set<string> {
+/**
+ * Topics named in the members' ConsumerProtocolSubscription for the selected protocol; null when
+ * the group is not a consumer group or a subscription does not decode.
+ */
+export function classicSubscribedTopics(group: ClassicGroup): Set<string> | null {
+  if (group.protocolType !== 'consumer') return null
   const topics = new Set<string>()
   for (const m of group.members.values()) {
     const metadata = m.metadataFor(group.protocolName ?? '')
@@ -259,7 +262,7 @@ export function classicSubscribedTopics(group: ClassicGroup): Set<string> {
       const version = r.int16()
       for (const t of decodeConsumerProtocolSubscription(r, Math.min(version, 3)).topics) topics.add(t)
     } catch {
-      // Not a consumer subscription: nothing to protect.
+      return null
     }
   }
   return topics
