@@ -134,3 +134,16 @@ test('reload from the log restores offsets and a stable group; expiry drops offs
   assert.equal(c2.groups.has('g'), false)
   c2.close()
 })
+
+test('deleting a topic drops every group\'s offsets of it', () => {
+  const { c, topics, log } = coordinator()
+  topics.add('orders', 2)
+  topics.add('audit', 1)
+  c.offsetManager.commit(commit('a', [[0, 1n], [1, 2n]]))
+  c.offsetManager.commit(commit('b', [[0, 1n]], {}, 'audit'))
+  c.onTopicDeleted('orders')
+  assert.equal(c.offsets.hasOffsets('a'), false)
+  assert.equal(c.offsets.get('b', 'audit', 0)?.offset, 1n)
+  assert.equal(log.records.filter((r) => r.type === 'offset' && r.value === null).length, 2)
+  c.close()
+})
