@@ -66,6 +66,9 @@ export class ClassicProtocol {
     if (group !== undefined && group.type !== 'classic') {
       // An empty KIP-848 group turns classic on the first classic join, as Kafka converts it.
       if (!group.isEmpty) return joinError(ErrorCode.INCONSISTENT_GROUP_PROTOCOL, req.memberId)
+      // The tombstone keeps a reload from bringing the KIP-848 group back.
+      const err = core.write(req.groupId, [{ type: 'consumer-group', groupId: req.groupId, value: null }])
+      if (err !== ErrorCode.NONE) return joinError(err, req.memberId)
       core.groups.delete(req.groupId)
       group = undefined
     }

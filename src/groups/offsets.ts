@@ -209,7 +209,7 @@ export class OffsetManager {
    * offsets.retention.minutes: offsets of an empty group expire that long after it became empty
    * (after their commit for a group that never had members); offsets of topics a live group no
    * longer subscribes to expire that long after their commit; an explicit retention time from
-   * OffsetCommit v2-4 wins. An empty classic group left without offsets is removed.
+   * OffsetCommit v2-4 wins. An empty group left without offsets is removed.
    */
   expire(): void {
     const core = this.#core
@@ -230,13 +230,15 @@ export class OffsetManager {
         else expired = BigInt(now) - v.commitTimestamp >= retention
         if (expired) records.push({ type: 'offset', groupId, topic, partition, value: null })
       }
-      const dropGroup = group.type === 'classic' && empty && records.length === [...core.offsets.entries(groupId)].length
-      if (dropGroup && group.type === 'classic') records.push({ type: 'group', groupId, value: null })
+      // An empty group left without offsets is removed, as Kafka does.
+      const dropGroup = empty && records.length === [...core.offsets.entries(groupId)].length
+      if (dropGroup) records.push(group.type === 'classic' ? { type: 'group', groupId, value: null } : { type: 'consumer-group', groupId, value: null })
       if (records.length === 0) continue
       if (core.write(groupId, records) !== ErrorCode.NONE) continue
       for (const r of records) if (r.type === 'offset') core.offsets.delete(groupId, r.topic, r.partition)
-      if (dropGroup && group.type === 'classic') {
-        group.transitionTo('Dead', now)
+      if (dropGroup) {
+        if (group.type === 'classic') group.transitionTo('Dead', now)
+        else group.dead = true
         core.groups.delete(groupId)
       }
       core.logger.info({ group: groupId, expired: records.length }, 'expired committed offsets')

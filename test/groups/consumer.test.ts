@@ -124,3 +124,23 @@ test('a consumer group reloads from the log with its members, epochs and assignm
   assert.deepEqual(c2.describeConsumerGroups(['classic-or-missing'])[0]!.errorCode, ErrorCode.GROUP_ID_NOT_FOUND)
   c2.close()
 })
+
+test('an empty KIP-848 group turns classic on a classic join, and stays classic after a reload', async () => {
+  const log = new MemoryLog()
+  const { c, topics } = coordinator({}, log)
+  topics.add('t', 1)
+  const a = c.consumer.heartbeat(joinHb('g'))
+  c.consumer.heartbeat(hb('g', { memberId: a.memberId!, memberEpoch: -1 }))
+  const first = await c.classic.join(joinReq('g'))
+  assert.equal(first.errorCode, ErrorCode.MEMBER_ID_REQUIRED)
+  assert.equal(c.groups.get('g')?.type, 'classic')
+  const j = await c.classic.join(joinReq('g', { memberId: first.memberId }))
+  await c.classic.sync({ groupId: 'g', generationId: j.generationId, memberId: j.memberId, groupInstanceId: null, protocolType: null, protocolName: null, assignments: [] })
+  c.close()
+  const { c: c2 } = coordinator({}, new MemoryLog(), topics)
+  c2.load(log.records)
+  assert.equal(c2.groups.get('g')?.type, 'classic')
+  // A KIP-848 join is refused while the classic group has members.
+  assert.equal(c2.consumer.heartbeat(joinHb('g')).errorCode, ErrorCode.GROUP_ID_NOT_FOUND)
+  c2.close()
+})
