@@ -178,3 +178,19 @@ test('a failed write of the assignment answers the sync with an error and rebala
   assert.equal(again.generationId, 2)
   c.close()
 })
+
+test('group.initial.rebalance.delay.ms: members joining a new group within the delay share its first generation', async () => {
+  const { c } = coordinator({ initialRebalanceDelayMs: 100 })
+  const started = Date.now()
+  const a = join(c, 'g')
+  await sleep(40)
+  assert.equal(group(c, 'g').state, 'PreparingRebalance')
+  const b = join(c, 'g', { clientId: 'b' })
+  const [ra, rb] = await Promise.all([a, b])
+  assert.equal(ra.generationId, 1)
+  assert.equal(rb.generationId, 1)
+  assert.equal(ra.members.length + rb.members.length, 2)
+  // The delay restarted when b arrived: about 40 + 100 ms, and never beyond the rebalance timeout.
+  assert.ok(Date.now() - started >= 130)
+  c.close()
+})
