@@ -6,8 +6,7 @@
 import { ErrorCode } from '../protocol/generated/error-codes.js'
 import { Reader } from '../protocol/reader.js'
 import { decodeConsumerProtocolSubscription } from '../protocol/generated/consumer-protocol-subscription.js'
-import { ClassicGroup } from './classic-group.js'
-import { validateMember } from './classic-protocol.js'
+import { ClassicGroup, validateMember } from './classic-group.js'
 import type { CoordinatorCore, Group } from './core.js'
 import type { GroupRecord, OffsetValue } from './records.js'
 

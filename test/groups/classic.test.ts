@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { ErrorCode } from '../../src/protocol/generated/error-codes.js'
 import type { ClassicGroup } from '../../src/groups/classic-group.js'
 import type { GroupCoordinator } from '../../src/groups/group-coordinator.js'
-import type { JoinRequest } from '../../src/groups/classic-protocol.js'
+import type { JoinRequest } from '../../src/groups/classic-group.js'
 import { coordinator, joinReq, sleep } from './helpers.js'
 
 const group = (c: GroupCoordinator, id: string): ClassicGroup => c.groups.get(id) as ClassicGroup

@@ -2,7 +2,7 @@
 import { GroupCoordinator } from '../../src/groups/group-coordinator.js'
 import type { GroupConfig, GroupLog, TopicInfo, TopicView } from '../../src/groups/core.js'
 import { decodeGroupRecord, encodeGroupRecord, type GroupRecord } from '../../src/groups/records.js'
-import type { JoinRequest } from '../../src/groups/classic-protocol.js'
+import type { JoinRequest } from '../../src/groups/classic-group.js'
 
 export class MemoryLog implements GroupLog {
   readonly records: GroupRecord[] = []
