@@ -73,6 +73,14 @@ export class Broker {
       logger: log.child({ component: 'storage' }),
       // Kafka's default interval is Long.MAX (never); we still check flush.ms and producer expiry each second.
       flushCheckIntervalMs: Math.min(v.logFlushSchedulerIntervalMs, 1000),
+      retentionCheckIntervalMs: v.logRetentionCheckIntervalMs,
+      cleaner: {
+        enabled: v.logCleanerEnable && Number(config.get('log.cleaner.threads')) > 0,
+        backoffMs: Number(config.get('log.cleaner.backoff.ms')),
+        dedupeBufferBytes: Number(config.get('log.cleaner.dedupe.buffer.size')),
+        ioBufferBytes: Number(config.get('log.cleaner.io.buffer.size')),
+        ioMaxBytesPerSecond: Number(config.get('log.cleaner.io.max.bytes.per.second')),
+      },
     })
     const broker = new Broker(config, log, metadata, logManager)
     for (const meta of metadata.topics()) await broker.#openTopic(meta)

@@ -23,6 +23,11 @@ export function toLogConfig(t: TopicConfig, broker: BrokerConfigValues): LogConf
     retentionMs: t.retentionMs,
     retentionBytes: t.retentionBytes,
     cleanupPolicy: (policy === '' ? 'delete' : policy) as CleanupPolicy,
+    fileDeleteDelayMs: t.fileDeleteDelayMs,
+    deleteRetentionMs: t.deleteRetentionMs,
+    minCleanableDirtyRatio: t.minCleanableDirtyRatio,
+    minCompactionLagMs: t.minCompactionLagMs,
+    maxCompactionLagMs: never(t.maxCompactionLagMs),
     producerIdExpirationMs: broker.producerIdExpirationMs,
   }
 }

@@ -16,6 +16,7 @@ import { configCommands } from './configs.js'
 import { clusterCommand } from './cluster.js'
 import { perfCommands } from './perf.js'
 import { completionCommand } from './completion.js'
+import { consoleCommand } from './console.js'
 
 export const VERSION = '0.1.0'
 
@@ -28,6 +29,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   ...configCommands,
   clusterCommand,
   ...perfCommands,
+  consoleCommand,
   completionCommand(() => COMMANDS),
 ]
 

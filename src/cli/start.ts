@@ -2,6 +2,7 @@
 import { loadBrokerConfig } from '../config/broker-config.js'
 import { createLogger } from '../logger.js'
 import { runBroker } from '../broker/start.js'
+import { startBrokerConsole } from '../console/cli.js'
 import type { CommandSpec } from './command.js'
 
 export const startCommand: CommandSpec = {
@@ -13,19 +14,24 @@ export const startCommand: CommandSpec = {
     'Precedence: defaults < properties file < environment (SAMSA_X, KAFKA_CFG_X, KAFKA_X with X the',
     'name upper-cased, dots as underscores) < flags. Logs go to stderr; SAMSA_LOG_LEVEL sets the level.',
     'Ctrl-C (SIGINT) or SIGTERM closes the listeners and flushes the logs before exiting.',
+    'The web console is served on console.listener (default 127.0.0.1:8080); --console.enable false turns it off.',
   ].join('\n'),
   raw: true,
   options: {},
   examples: [
     'samsa start --log.dirs ./data',
+    'samsa start --console.listener 0.0.0.0:8080',
     'samsa start server.properties --listeners PLAINTEXT://0.0.0.0:9092',
     'SAMSA_NUM_PARTITIONS=3 samsa start --log.dirs /var/lib/samsa',
   ],
   async run(ctx) {
     const log = createLogger({ env: process.env })
-    const config = loadBrokerConfig({ args: ctx.positionals, env: process.env })
+    // The web console is on by default here (not for embedded brokers); --console.enable false turns it off.
+    const config = loadBrokerConfig({ args: ctx.positionals, env: process.env, defaults: { 'console.enable': true } })
     const running = await runBroker(config, log)
     process.stderr.write(`samsa: broker ${running.broker.nodeId} listening on ${running.bootstrap} (cluster ${running.broker.clusterId}, data in ${config.values.logDirs.join(',')})\n`)
+    const webConsole = await startBrokerConsole(config, running.bootstrap, log)
+    if (webConsole !== undefined) process.stderr.write(`samsa: web console on ${webConsole.url}\n`)
     await new Promise<void>((resolve, reject) => {
       let stopping = false
       const stop = (signal: string): void => {
@@ -36,7 +42,7 @@ export const startCommand: CommandSpec = {
         stopping = true
         process.stderr.write(`samsa: ${signal}, shutting down\n`)
         log.info({ signal }, 'shutting down')
-        running.close().then(resolve, reject)
+        Promise.resolve(webConsole?.close()).then(() => running.close()).then(resolve, reject)
       }
       process.on('SIGINT', () => stop('SIGINT'))
       process.on('SIGTERM', () => stop('SIGTERM'))

@@ -62,6 +62,11 @@ export interface ConfigEntry {
   readOnly: boolean
   sensitive: boolean
   documentation?: string | null
+  /**
+   * With `synonyms: true`: where the value would come from, highest precedence first (the
+   * entry's own source, then e.g. the broker's setting and the default a delete falls back to).
+   */
+  synonyms?: { name: string; value: string | null; source: string }[]
 }
 
 export interface ConfigResource {
@@ -192,12 +197,12 @@ export class Admin extends GroupAdmin {
   }
 
   /** Configs of topics and brokers (a broker's own configs come from that broker). */
-  async describeConfigs(resource: ConfigResource, opts: { keys?: string[]; documentation?: boolean } = {}): Promise<ConfigEntry[]> {
+  async describeConfigs(resource: ConfigResource, opts: { keys?: string[]; documentation?: boolean; synonyms?: boolean } = {}): Promise<ConfigEntry[]> {
     return this.cluster.retry(async () => {
       const conn = resource.type === 'broker' && resource.name !== '' ? await this.cluster.connection(Number(resource.name)) : await this.cluster.anyConnection()
       const res = await conn.request('DescribeConfigs', {
         resources: [{ resourceType: RESOURCE_TYPE[resource.type], resourceName: resource.name, configurationKeys: opts.keys ?? null }],
-        includeSynonyms: false,
+        includeSynonyms: opts.synonyms ?? false,
         includeDocumentation: opts.documentation ?? false,
       })
       const r = res.results[0]
@@ -214,6 +219,7 @@ export class Admin extends GroupAdmin {
             readOnly: c.readOnly,
             sensitive: c.isSensitive,
             ...(opts.documentation === true ? { documentation: c.documentation } : {}),
+            ...(opts.synonyms === true ? { synonyms: c.synonyms.map((y) => ({ name: y.name, value: y.value, source: CONFIG_SOURCES[y.source] ?? 'UNKNOWN' })) } : {}),
           }
         })
         .sort((a, b) => a.name.localeCompare(b.name))

@@ -209,6 +209,12 @@ export const BROKER_CONFIG_DEFS: readonly BrokerConfigDef[] = [
   def('transaction.remove.expired.transaction.cleanup.interval.ms', 'int', 3600000, 'How often expired transactional ids are removed.', { validate: atLeast(1) }),
   def('producer.id.expiration.ms', 'int', 86400000, 'Producer ids idle this long lose their idempotence state.', { ...CW, validate: atLeast(1) }),
   def('producer.id.expiration.check.interval.ms', 'int', 600000, 'How often expired producer ids are removed.', { validate: atLeast(1) }),
+
+  // Samsa's web console (not Kafka configs): served by `samsa start`, which turns it on.
+  def('console.enable', 'boolean', false, 'Serve the web console from the broker process; samsa start enables it.'),
+  def('console.listener', 'string', '127.0.0.1:8080',
+    'host:port of the web console; 127.0.0.1 keeps it to this machine, 0.0.0.0 opens it to the network (it has no login).',
+    { validate: (v) => (typeof v === 'string' && /^(?:https?:\/\/)?(?:\[[0-9a-fA-F:.]+\]|[^:/\s]*):\d{1,5}\/?$/.test(v) ? undefined : 'must be host:port, e.g. 127.0.0.1:8080') }),
 ]
 
 const DEFS = new Map<string, BrokerConfigDef>()

@@ -1,7 +1,7 @@
 /**
  * Produce-side validation of a partition's `records` bytes, after Kafka's LogValidator and
- * ProduceRequest.validateRecords. Works on untrusted bytes: it never throws, never inflates
- * compressed batches, and allocates only the per-batch summary.
+ * ProduceRequest.validateRecords. Works on untrusted bytes: it never throws; compressed batches
+ * are inflated and their records checked like uncompressed ones, as Kafka does.
  *
  * Error choices (Kafka's exception -> our code):
  * - framing (length overrun, batchLength < 49, trailing partial batch, unknown magic > 2)
@@ -13,8 +13,8 @@
  *   missing keys on compacted topics: InvalidRecordException -> INVALID_RECORD.
  * - batch larger than max.message.bytes: RecordTooLargeException -> MESSAGE_TOO_LARGE.
  * - compression id > 4: UNSUPPORTED_COMPRESSION_TYPE.
- * - CreateTime outside message.timestamp.{before,after}.max.ms: INVALID_TIMESTAMP (checked per
- *   record for uncompressed batches, on baseTimestamp and maxTimestamp for compressed ones).
+ * - a compressed batch that does not inflate: CORRUPT_MESSAGE.
+ * - CreateTime outside message.timestamp.{before,after}.max.ms: INVALID_TIMESTAMP (per record).
  */
 import { ErrorCode } from './generated/error-codes.js'
 import {
@@ -32,7 +32,7 @@ import {
   type BatchHeader,
   type CompressionType,
 } from './record-batch.js'
-import { newRecordView, parseRecord } from './record-codec.js'
+import { batchRecordsSection, newRecordView, parseRecord } from './record-codec.js'
 import { cursor } from './varint.js'
 
 export interface ValidateOptions {
@@ -42,7 +42,7 @@ export interface ValidateOptions {
   singleBatch?: boolean
   /** Control batches are written by the transaction coordinator, never by clients. */
   allowControl?: boolean
-  /** Compacted topics reject records without a key (checked when uncompressed). */
+  /** Compacted topics reject records without a key. */
   requireKeys?: boolean
   /** When set, CreateTime timestamps are checked against these bounds around `now`. */
   now?: bigint
@@ -55,7 +55,7 @@ export interface BatchInfo {
   size: number
   header: BatchHeader
   compression: CompressionType
-  /** Max record timestamp: computed from the records when uncompressed, else the header's. */
+  /** Max record timestamp, computed from the records. */
   maxTimestamp: bigint
 }
 
@@ -116,17 +116,23 @@ export function validateBatches(records: Buffer, opts: ValidateOptions = {}): Va
     const error = checkHeader(header, opts, index)
     if (error !== null) return error
     const compression = compressionOf(header.attributes)!
-    let batchMax = header.maxTimestamp
-    if (compression === 'none') {
-      const walked = walkRecords(records, pos, size, header, opts, index)
-      if (typeof walked !== 'bigint') return walked
-      batchMax = walked
-    } else if (opts.now !== undefined) {
-      for (const ts of [header.baseTimestamp, header.maxTimestamp]) {
-        const e = checkTimestamp(ts, opts, index)
-        if (e !== null) return e
+    // Kafka's LogValidator inflates compressed batches too: records that do not parse must not
+    // reach the log, where every consumer would fail on them.
+    let section: Buffer = records
+    let start = pos + RECORD_BATCH_OVERHEAD
+    let end = pos + size
+    if (compression !== 'none') {
+      try {
+        section = batchRecordsSection(records, pos, size)
+      } catch (err) {
+        return invalid(ErrorCode.CORRUPT_MESSAGE, (err as Error).message, index)
       }
+      start = 0
+      end = section.length
     }
+    const walked = walkRecords(section, start, end, header, opts, index)
+    if (typeof walked !== 'bigint') return walked
+    const batchMax = walked
     batches.push({ position: pos, size, header, compression, maxTimestamp: batchMax })
     recordCount += header.recordCount
     if (batchMax > maxTimestamp) maxTimestamp = batchMax
@@ -172,16 +178,16 @@ function checkTimestamp(ts: bigint, opts: ValidateOptions, index: number, record
   return null
 }
 
-/** Walks an uncompressed batch's records; returns their max timestamp or an error. */
+/** Walks a batch's (uncompressed) records in buf[start, end); returns their max timestamp or an error. */
 function walkRecords(
   buf: Buffer,
-  pos: number,
-  size: number,
+  start: number,
+  end: number,
   h: BatchHeader,
   opts: ValidateOptions,
   index: number,
 ): bigint | InvalidBatches {
-  const c = cursor(buf, pos + RECORD_BATCH_OVERHEAD, pos + size)
+  const c = cursor(buf, start, end)
   const view = newRecordView()
   let maxDelta: bigint | null = null
   let lastOffsetDelta = -1

@@ -4,6 +4,7 @@
  * allocation-free `parseRecord` that the Produce validator uses to walk records.
  */
 import { ProtocolError } from '../errors.js'
+import { compress, decompress, type CompressOptions } from './compression.js'
 import {
   ATTRIBUTES_OFFSET,
   BASE_OFFSET_OFFSET,
@@ -30,6 +31,7 @@ import {
   TRANSACTIONAL_FLAG_MASK,
   readBatchHeader,
   writeBatchCrc,
+  type BatchHeader,
   type CompressionType,
   type TimestampType,
 } from './record-batch.js'
@@ -63,6 +65,8 @@ export interface EncodeBatchOptions {
   compression?: CompressionType
   /** Default timestamp for records without one. */
   now?: bigint
+  /** Codec options (snappy framing, level) when compressed. */
+  compressOptions?: CompressOptions
 }
 
 export interface DecodedRecord {
@@ -85,10 +89,9 @@ function writeBytes(buf: Buffer, pos: number, b: Buffer | null): number {
   return pos + b.length
 }
 
-/** Encodes one batch; only `compression: 'none'` is implemented so far. */
+/** Encodes one batch, compressing the records with `opts.compression` when set. */
 export function encodeRecordBatch(opts: EncodeBatchOptions): Buffer {
   const compression = opts.compression ?? 'none'
-  if (compression !== 'none') throw new ProtocolError(`compression ${compression} is not implemented`)
   if (opts.records.length === 0) throw new ProtocolError('a record batch needs at least one record')
   const now = opts.now ?? BigInt(Date.now())
   const timestamps = opts.records.map((r) => r.timestamp ?? now)
@@ -104,8 +107,27 @@ export function encodeRecordBatch(opts: EncodeBatchOptions): Buffer {
     for (const h of headers) size += sizeOfBytes(h.key) + sizeOfBytes(h.value)
     return { key, value, headers, tsDelta, size }
   })
-  const total = RECORD_BATCH_OVERHEAD + bodies.reduce((n, b) => n + sizeOfVarint(b.size) + b.size, 0)
-  const buf = Buffer.alloc(total)
+  const recordsSize = bodies.reduce((n, b) => n + sizeOfVarint(b.size) + b.size, 0)
+  const plain = Buffer.alloc(RECORD_BATCH_OVERHEAD + recordsSize)
+  let pos = RECORD_BATCH_OVERHEAD
+  bodies.forEach((b, i) => {
+    pos = writeVarint(plain, pos, b.size)
+    plain.writeInt8(0, pos++)
+    pos = writeVarlong(plain, pos, b.tsDelta)
+    pos = writeVarint(plain, pos, i)
+    pos = writeBytes(plain, pos, b.key)
+    pos = writeBytes(plain, pos, b.value)
+    pos = writeVarint(plain, pos, b.headers.length)
+    for (const h of b.headers) {
+      pos = writeBytes(plain, pos, h.key)
+      pos = writeBytes(plain, pos, h.value)
+    }
+  })
+  const buf =
+    compression === 'none'
+      ? plain
+      : Buffer.concat([plain.subarray(0, RECORD_BATCH_OVERHEAD), compress(compression, plain.subarray(RECORD_BATCH_OVERHEAD), opts.compressOptions)])
+  const total = buf.length
   let attributes = COMPRESSION_TYPES.indexOf(compression)
   if (opts.timestampType === 'LogAppendTime') attributes |= TIMESTAMP_TYPE_MASK
   if (opts.isTransactional) attributes |= TRANSACTIONAL_FLAG_MASK
@@ -122,20 +144,6 @@ export function encodeRecordBatch(opts: EncodeBatchOptions): Buffer {
   buf.writeInt16BE(opts.producerEpoch ?? NO_PRODUCER_EPOCH, PRODUCER_EPOCH_OFFSET)
   buf.writeInt32BE(opts.baseSequence ?? NO_SEQUENCE, BASE_SEQUENCE_OFFSET)
   buf.writeInt32BE(opts.records.length, RECORD_COUNT_OFFSET)
-  let pos = RECORD_BATCH_OVERHEAD
-  bodies.forEach((b, i) => {
-    pos = writeVarint(buf, pos, b.size)
-    buf.writeInt8(0, pos++)
-    pos = writeVarlong(buf, pos, b.tsDelta)
-    pos = writeVarint(buf, pos, i)
-    pos = writeBytes(buf, pos, b.key)
-    pos = writeBytes(buf, pos, b.value)
-    pos = writeVarint(buf, pos, b.headers.length)
-    for (const h of b.headers) {
-      pos = writeBytes(buf, pos, h.key)
-      pos = writeBytes(buf, pos, h.value)
-    }
-  })
   writeBatchCrc(buf, 0, total)
   return buf
 }
@@ -207,9 +215,20 @@ export function parseRecord(c: Cursor, out: RecordView): string | null {
 }
 
 /**
- * Decodes the records of one uncompressed batch at `pos`. Throws ProtocolError on malformed
- * input or compressed batches (not implemented). For LogAppendTime batches every record's
- * timestamp is the batch's maxTimestamp, as Kafka's readers do.
+ * The records section of the batch at `pos` (`size` bytes), inflated when compressed. Throws
+ * ProtocolError when the codec is unknown or the data does not inflate.
+ */
+export function batchRecordsSection(batch: Buffer, pos: number, size: number): Buffer {
+  const attributes = batch.readInt16BE(pos + ATTRIBUTES_OFFSET)
+  const type = COMPRESSION_TYPES[attributes & 0x07]
+  if (type === undefined) throw new ProtocolError(`unknown compression id ${attributes & 0x07}`)
+  return decompress(type, batch.subarray(pos + RECORD_BATCH_OVERHEAD, pos + size))
+}
+
+/**
+ * Decodes the records of one batch at `pos`, inflating compressed ones. Throws ProtocolError on
+ * malformed input. For LogAppendTime batches every record's timestamp is the batch's
+ * maxTimestamp, as Kafka's readers do.
  */
 export function decodeRecords(batch: Buffer, pos = 0): DecodedRecord[] {
   if (batch.length - pos < RECORD_BATCH_OVERHEAD) throw new ProtocolError('truncated record batch header')
@@ -217,9 +236,15 @@ export function decodeRecords(batch: Buffer, pos = 0): DecodedRecord[] {
   const end = pos + h.batchLength + LOG_OVERHEAD
   if (h.magic !== CURRENT_MAGIC) throw new ProtocolError(`unsupported magic ${h.magic}`)
   if (end > batch.length || end < pos + RECORD_BATCH_OVERHEAD) throw new ProtocolError('invalid batch length')
-  if ((h.attributes & 0x07) !== 0) throw new ProtocolError('decoding compressed batches is not implemented')
   const logAppend = (h.attributes & TIMESTAMP_TYPE_MASK) !== 0
-  const c = cursor(batch, pos + RECORD_BATCH_OVERHEAD, end)
+  const compressed = (h.attributes & 0x07) !== 0
+  const section = compressed ? batchRecordsSection(batch, pos, end - pos) : batch
+  const sectionEnd = compressed ? section.length : end
+  return decodeRecordsSection(h, section, compressed ? 0 : pos + RECORD_BATCH_OVERHEAD, sectionEnd, logAppend)
+}
+
+function decodeRecordsSection(h: BatchHeader, batch: Buffer, start: number, end: number, logAppend: boolean): DecodedRecord[] {
+  const c = cursor(batch, start, end)
   const view = newRecordView()
   const out: DecodedRecord[] = []
   for (let i = 0; i < h.recordCount; i++) {

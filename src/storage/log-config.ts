@@ -26,11 +26,21 @@ export interface LogConfig {
   messageTimestampAfterMaxMs: number
   /** max.message.bytes: largest record batch accepted. */
   maxMessageBytes: number
-  /** retention.ms (-1 = unlimited) and retention.bytes (-1 = unlimited); used by retention later. */
+  /** retention.ms (-1 = unlimited) and retention.bytes (-1 = unlimited), for cleanup.policy delete. */
   retentionMs: number
   retentionBytes: number
   /** cleanup.policy */
   cleanupPolicy: CleanupPolicy
+  /** file.delete.delay.ms: how long a deleted segment's renamed `.deleted` files stay on disk. */
+  fileDeleteDelayMs: number
+  /** delete.retention.ms: how long the cleaner keeps tombstones after it first sees them. */
+  deleteRetentionMs: number
+  /** min.cleanable.dirty.ratio: dirty bytes / cleanable bytes above which the cleaner runs. */
+  minCleanableDirtyRatio: number
+  /** min.compaction.lag.ms: records younger than this stay uncompacted. */
+  minCompactionLagMs: number
+  /** max.compaction.lag.ms (Infinity = never forced): dirty records older than this force a cleaning. */
+  maxCompactionLagMs: number
   /** producer.id.expiration.ms (broker config): forget idle idempotent producers after this. */
   producerIdExpirationMs: number
 }
@@ -49,6 +59,11 @@ export const DEFAULT_LOG_CONFIG: Readonly<LogConfig> = Object.freeze({
   retentionMs: 7 * 24 * 60 * 60 * 1000,
   retentionBytes: -1,
   cleanupPolicy: 'delete',
+  fileDeleteDelayMs: 60_000,
+  deleteRetentionMs: 24 * 60 * 60 * 1000,
+  minCleanableDirtyRatio: 0.5,
+  minCompactionLagMs: 0,
+  maxCompactionLagMs: Infinity,
   producerIdExpirationMs: 24 * 60 * 60 * 1000,
 })
 
@@ -67,7 +82,15 @@ export const LOG_CONFIG_NAMES: Readonly<Record<string, keyof LogConfig>> = Objec
   'retention.ms': 'retentionMs',
   'retention.bytes': 'retentionBytes',
   'cleanup.policy': 'cleanupPolicy',
+  'file.delete.delay.ms': 'fileDeleteDelayMs',
+  'delete.retention.ms': 'deleteRetentionMs',
+  'min.cleanable.dirty.ratio': 'minCleanableDirtyRatio',
+  'min.compaction.lag.ms': 'minCompactionLagMs',
+  'max.compaction.lag.ms': 'maxCompactionLagMs',
 })
+
+export const isCompacted = (c: Pick<LogConfig, 'cleanupPolicy'>): boolean => c.cleanupPolicy.includes('compact')
+export const hasDeletePolicy = (c: Pick<LogConfig, 'cleanupPolicy'>): boolean => c.cleanupPolicy.includes('delete')
 
 export function logConfig(overrides: Partial<LogConfig> = {}): LogConfig {
   return { ...DEFAULT_LOG_CONFIG, ...overrides }

@@ -5,8 +5,12 @@ export const LOG_SUFFIX = '.log'
 export const INDEX_SUFFIX = '.index'
 export const TIME_INDEX_SUFFIX = '.timeindex'
 export const SNAPSHOT_SUFFIX = '.snapshot'
-/** Left over by an interrupted delete, cleaner or swap: removed on open. */
-export const STRAY_SUFFIXES = ['.deleted', '.cleaned', '.swap', '.tmp'] as const
+export const DELETED_FILE_SUFFIX = '.deleted'
+/** The cleaner writes `<base>.log.cleaned` (and indexes), renamed to `.swap` at its commit point. */
+export const CLEANED_FILE_SUFFIX = '.cleaned'
+export const SWAP_FILE_SUFFIX = '.swap'
+/** Left over by an interrupted delete, cleaner or swap: removed on open (after completing swaps). */
+export const STRAY_SUFFIXES = [DELETED_FILE_SUFFIX, CLEANED_FILE_SUFFIX, SWAP_FILE_SUFFIX, '.tmp'] as const
 
 export function offsetFileName(offset: bigint, suffix: string): string {
   return offset.toString().padStart(20, '0') + suffix

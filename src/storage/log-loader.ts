@@ -3,12 +3,20 @@
  * the ones that may hold unflushed data, and rebuild producer state from the latest snapshot
  * plus a header-only replay of the log after it.
  */
-import { mkdirSync, readdirSync, rmSync, unlinkSync } from 'node:fs'
+import { mkdirSync, readdirSync, renameSync, rmSync, unlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { lastOffsetOf } from '../protocol/record-batch.js'
 import type { LogConfig } from './log-config.js'
 import { readCheckpoint } from './log-checkpoint.js'
-import { INDEX_SUFFIX, LOG_SUFFIX, STRAY_SUFFIXES, TIME_INDEX_SUFFIX, offsetFilePath, parseOffsetFileName } from './log-files.js'
+import {
+  INDEX_SUFFIX,
+  LOG_SUFFIX,
+  STRAY_SUFFIXES,
+  SWAP_FILE_SUFFIX,
+  TIME_INDEX_SUFFIX,
+  offsetFilePath,
+  parseOffsetFileName,
+} from './log-files.js'
 import type { StorageLogger } from './logger.js'
 import { deleteSnapshotsAfter, loadLatestSnapshot } from './producer-snapshot.js'
 import type { ProducerStateManager } from './producer-state.js'
@@ -24,6 +32,51 @@ export const segmentOptions = (config: LogConfig): SegmentOptions => ({
   indexIntervalBytes: config.indexIntervalBytes,
   maxIndexSize: config.segmentIndexBytes,
 })
+
+const SEGMENT_SUFFIXES = [LOG_SUFFIX, INDEX_SUFFIX, TIME_INDEX_SUFFIX] as const
+
+/**
+ * Finishes a cleaning that was interrupted after its commit point (Kafka's rule for `.swap`
+ * files): a `<base>.log.swap` holds a cleaned segment that replaces every old segment with a
+ * base offset in [base, the swap's next offset) - the cleaner makes a cleaned segment end at the
+ * same offset as the last segment it replaces. A complete swap (every batch intact) has those
+ * old segments deleted and takes their place under the final names, with indexes rebuilt; an
+ * incomplete one (it can only be torn by a lost fsync) is dropped and the old segments stay.
+ * `.cleaned` files (before the commit point) are removed with the other strays afterwards.
+ */
+function completeSwaps(dir: string, opts: SegmentOptions, logger: StorageLogger): void {
+  const swapLog = LOG_SUFFIX + SWAP_FILE_SUFFIX
+  const swaps = readdirSync(dir)
+    .filter((n) => n.endsWith(swapLog))
+    .map((n) => parseOffsetFileName(n.slice(0, -SWAP_FILE_SUFFIX.length), LOG_SUFFIX))
+    .filter((b): b is bigint => b !== undefined)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  for (const base of swaps) {
+    const { segment, truncatedBytes } = LogSegment.open(dir, base, opts, true, SWAP_FILE_SUFFIX)
+    const end = segment.nextOffset
+    segment.closeSync()
+    if (truncatedBytes > 0) {
+      logger.error({ dir, baseOffset: base, truncatedBytes }, 'dropping an incomplete swap segment; keeping the segments it was to replace')
+      for (const suffix of SEGMENT_SUFFIXES) rmSync(offsetFilePath(dir, base, suffix + SWAP_FILE_SUFFIX), { force: true })
+      continue
+    }
+    for (const name of readdirSync(dir)) {
+      for (const suffix of SEGMENT_SUFFIXES) {
+        const b = parseOffsetFileName(name, suffix)
+        if (b !== undefined && b >= base && b < end) unlinkSync(join(dir, name))
+      }
+    }
+    for (const suffix of SEGMENT_SUFFIXES) {
+      const from = offsetFilePath(dir, base, suffix + SWAP_FILE_SUFFIX)
+      try {
+        renameSync(from, offsetFilePath(dir, base, suffix))
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
+      }
+    }
+    logger.info({ dir, baseOffset: base, nextOffset: end }, 'completed an interrupted segment swap')
+  }
+}
 
 /** Removes leftovers of interrupted deletes/compactions and index files without a .log. */
 function removeStrayFiles(dir: string, logger: StorageLogger): bigint[] {
@@ -43,9 +96,10 @@ function removeStrayFiles(dir: string, logger: StorageLogger): bigint[] {
 
 export function loadSegments(dir: string, config: LogConfig, hadCleanShutdown: boolean, logger: StorageLogger): LoadedLog {
   mkdirSync(dir, { recursive: true })
+  const opts = segmentOptions(config)
+  completeSwaps(dir, opts, logger)
   const bases = removeStrayFiles(dir, logger)
   const checkpoint = readCheckpoint(dir)
-  const opts = segmentOptions(config)
   let recoveryPoint = checkpoint?.recoveryPoint ?? 0n
   const segments: LogSegment[] = []
   for (let i = 0; i < bases.length; i++) {

@@ -1,7 +1,8 @@
 /**
  * Owns the log directories (Kafka's LogManager): loads every `<topic>-<partition>` directory on
  * start, creates and deletes partition logs, runs the periodic flush.ms / producer-expiry checks,
- * and keeps a clean-shutdown marker so a restart knows whether to re-validate unflushed data.
+ * the retention check (log.retention.check.interval.ms) and the log cleaner, and keeps a
+ * clean-shutdown marker so a restart knows whether to re-validate unflushed data.
  */
 import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -12,6 +13,7 @@ import { DEFAULT_LOG_CONFIG, type LogConfig } from './log-config.js'
 import { parseTopicPartitionDir, topicPartitionDir } from './log-files.js'
 import { silentLogger, type StorageLogger } from './logger.js'
 import { PartitionLog } from './partition-log.js'
+import { LogCleanerManager, type CleanerConfig } from './cleaner/cleaner-manager.js'
 
 /** Written on clean shutdown, removed once the logs are loaded (Kafka: `.kafka_cleanshutdown`). */
 export const CLEAN_SHUTDOWN_FILE = '.samsa_cleanshutdown'
@@ -26,6 +28,10 @@ export interface LogManagerOptions {
   logger?: StorageLogger
   /** log.flush.scheduler.interval.ms: how often flush.ms and producer expiry are checked. */
   flushCheckIntervalMs?: number
+  /** log.retention.check.interval.ms (Kafka: 300000); 0 or less turns the check off. */
+  retentionCheckIntervalMs?: number
+  /** The log cleaner for compacted logs (log.cleaner.*); on unless `enabled: false`. */
+  cleaner?: CleanerConfig & { enabled?: boolean }
 }
 
 export interface TopicPartition {
@@ -41,6 +47,9 @@ export class LogManager {
   #opts: LogManagerOptions
   #logger: StorageLogger
   #timer: NodeJS.Timeout | undefined
+  #retentionTimer: NodeJS.Timeout | undefined
+  #retentionRun: Promise<number> | undefined
+  #cleaner: LogCleanerManager | undefined
   #shutDown = false
 
   private constructor(opts: LogManagerOptions) {
@@ -50,12 +59,22 @@ export class LogManager {
     this.#logger = opts.logger ?? silentLogger
   }
 
-  /** Loads all logs in every log dir, then starts the flush scheduler. */
+  /** Loads all logs in every log dir, then starts the flush scheduler, retention and the cleaner. */
   static async start(opts: LogManagerOptions): Promise<LogManager> {
     const m = new LogManager(opts)
     for (const dir of m.logDirs) await m.#loadDir(dir)
     m.#startScheduler()
+    m.#startRetention()
+    if (opts.cleaner?.enabled !== false) {
+      m.#cleaner = new LogCleanerManager(() => [...m.#logs.values()].map((e) => e.log), opts.cleaner ?? {}, m.#logger)
+      m.#cleaner.start()
+    }
     return m
+  }
+
+  /** The log cleaner, unless disabled. */
+  get cleaner(): LogCleanerManager | undefined {
+    return this.#cleaner
   }
 
   async #loadDir(dir: string): Promise<void> {
@@ -138,6 +157,42 @@ export class LogManager {
     for (const r of results) if (r.status === 'rejected') this.#logger.error({ err: r.reason }, 'scheduled flush failed')
   }
 
+  /**
+   * One retention check over every log (PartitionLog.deleteOldSegments), each under its log's
+   * lifecycle lock so it never overlaps a cleaning of that log. Returns segments deleted.
+   */
+  runRetention(nowMs = Date.now()): Promise<number> {
+    if (this.#retentionRun !== undefined) return this.#retentionRun
+    const run = this.#retentionPass(nowMs)
+    this.#retentionRun = run
+    run
+      .finally(() => {
+        if (this.#retentionRun === run) this.#retentionRun = undefined
+      })
+      .catch(() => {})
+    return run
+  }
+
+  async #retentionPass(nowMs: number): Promise<number> {
+    let deleted = 0
+    for (const { log } of [...this.#logs.values()]) {
+      if (this.#shutDown) break
+      try {
+        deleted += await log.runExclusive(() => log.deleteOldSegments(nowMs))
+      } catch (err) {
+        this.#logger.error({ err, dir: log.dir }, 'retention check failed')
+      }
+    }
+    return deleted
+  }
+
+  #startRetention(): void {
+    const interval = this.#opts.retentionCheckIntervalMs ?? 300_000
+    if (!Number.isFinite(interval) || interval <= 0) return
+    this.#retentionTimer = setInterval(() => void this.runRetention(), Math.min(interval, 0x7fffffff))
+    this.#retentionTimer.unref()
+  }
+
   #startScheduler(): void {
     const interval = this.#opts.flushCheckIntervalMs ?? 1000
     if (!Number.isFinite(interval) || interval <= 0) return
@@ -150,6 +205,9 @@ export class LogManager {
     if (this.#shutDown) return
     this.#shutDown = true
     clearInterval(this.#timer)
+    clearInterval(this.#retentionTimer)
+    await this.#cleaner?.stop()
+    await this.#retentionRun?.catch(() => {})
     const results = await Promise.allSettled([...this.#logs.values()].map(({ log }) => log.close()))
     this.#logs.clear()
     const failed = results.filter((r) => r.status === 'rejected')

@@ -17,7 +17,7 @@ import {
   readBatchHeader,
   type BatchHeader,
 } from '../protocol/record-batch.js'
-import { newRecordView, parseRecord } from '../protocol/record-codec.js'
+import { batchRecordsSection, newRecordView, parseRecord } from '../protocol/record-codec.js'
 import { cursor } from '../protocol/varint.js'
 
 const READ_AHEAD = 64 * 1024
@@ -100,11 +100,25 @@ export function scanBatches(
 export function firstRecordAtOrAfter(b: ScannedBatch, ts: bigint, startingOffset: bigint): { offset: bigint; timestamp: bigint } | undefined {
   const h = b.header
   const logAppendTime = (h.attributes & TIMESTAMP_TYPE_MASK) !== 0
-  if (compressionOf(h.attributes) !== 'none' || logAppendTime) {
+  if (logAppendTime) {
+    // Every record carries the append time, the batch's max timestamp.
     if (h.maxTimestamp < ts) return undefined
     return { offset: h.baseOffset > startingOffset ? h.baseOffset : startingOffset, timestamp: h.maxTimestamp }
   }
-  const c = cursor(b.buf, b.bufPos + RECORD_BATCH_OVERHEAD, b.bufPos + b.size)
+  if (h.maxTimestamp < ts) return undefined
+  // Compressed batches are inflated, as Kafka's searchForTimestamp does, to find the exact record.
+  let c
+  if (compressionOf(h.attributes) !== 'none') {
+    let section: Buffer
+    try {
+      section = batchRecordsSection(b.buf, b.bufPos, b.size)
+    } catch {
+      return { offset: h.baseOffset > startingOffset ? h.baseOffset : startingOffset, timestamp: h.maxTimestamp }
+    }
+    c = cursor(section, 0, section.length)
+  } else {
+    c = cursor(b.buf, b.bufPos + RECORD_BATCH_OVERHEAD, b.bufPos + b.size)
+  }
   const view = newRecordView()
   for (let i = 0; i < h.recordCount && c.pos < c.end; i++) {
     if (parseRecord(c, view) !== null) return undefined

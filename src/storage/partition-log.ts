@@ -23,7 +23,7 @@ import {
   type BatchHeader,
   type TimestampType,
 } from '../protocol/record-batch.js'
-import type { LogConfig } from './log-config.js'
+import { hasDeletePolicy, isCompacted, type LogConfig } from './log-config.js'
 import { writeCheckpoint } from './log-checkpoint.js'
 import { loadSegments, replayProducerState, segmentOptions } from './log-loader.js'
 import { silentLogger, type StorageLogger } from './logger.js'
@@ -101,6 +101,10 @@ export class PartitionLog {
   #lastFlushMs = Date.now()
   #checkpointChain: Promise<void> = Promise.resolve()
   #closed = false
+  /** Retention and cleaning of this log run one at a time (see runExclusive). */
+  #lifecycleChain: Promise<unknown> = Promise.resolve()
+  /** Deleted segments whose files wait out file.delete.delay.ms. */
+  #pendingDeletes = new Map<LogSegment, NodeJS.Timeout>()
 
   private constructor(dir: string, config: LogConfig, logger: StorageLogger, segments: LogSegment[], logStartOffset: bigint, recoveryPoint: bigint) {
     this.dir = dir
@@ -150,6 +154,34 @@ export class PartitionLog {
     return this.#segments.length
   }
 
+  get closed(): boolean {
+    return this.#closed
+  }
+
+  /** The live segments, oldest first, the last one active. For the cleaner: do not mutate. */
+  get segments(): readonly LogSegment[] {
+    return this.#segments
+  }
+
+  /**
+   * Runs background lifecycle work (a retention check, a cleaning pass) after the previous one
+   * on this log has finished, so the two never interleave on one log.
+   */
+  runExclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.#lifecycleChain.then(fn, fn)
+    this.#lifecycleChain = run.catch(() => {})
+    return run
+  }
+
+  /**
+   * segment.ms, or max.compaction.lag.ms when smaller on a compacted log: Kafka rolls the
+   * active segment by then so that the cleaner, which never touches it, can get at its records.
+   */
+  get #maxSegmentMs(): number {
+    const c = this.#config
+    return isCompacted(c) ? Math.min(c.segmentMs, c.maxCompactionLagMs) : c.segmentMs
+  }
+
   /** Base offsets of the segments, oldest first (for tools and tests). */
   get segmentBaseOffsets(): bigint[] {
     return this.#segments.map((s) => s.baseOffset)
@@ -190,8 +222,7 @@ export class PartitionLog {
       partitionLeaderEpoch: opts.leaderEpoch,
       maxTimestamps: opts.maxTimestamps,
     })
-    const { segmentBytes, segmentMs } = this.#config
-    if (this.#active.shouldRoll(records.length, assigned.maxTimestamp, assigned.lastOffset, Number(now), segmentBytes, segmentMs)) this.#roll()
+    if (this.#active.shouldRoll(records.length, assigned.maxTimestamp, assigned.lastOffset, Number(now), this.#config.segmentBytes, this.#maxSegmentMs)) this.#roll()
     this.#active.append(records)
     this.#logEndOffset = assigned.lastOffset + 1n
     for (let pos = 0; pos < records.length; pos += batchSize(records, pos)) {
@@ -301,6 +332,86 @@ export class PartitionLog {
   }
 
   /**
+   * Retention (Kafka's deleteOldSegments). With cleanup.policy delete (alone or with compact):
+   * whole segments whose largest timestamp is older than retention.ms, then the oldest segments
+   * while the log is larger than retention.bytes. With any policy: segments entirely below
+   * logStartOffset. Each rule deletes from the oldest segment on and stops at the first one it
+   * must keep. As in Kafka, when every segment is due (an idle log past retention.ms) the
+   * active segment is rolled first and then deleted like the others, so the log is left with a
+   * new empty segment at logEndOffset. logStartOffset moves up to the first remaining segment.
+   * Returns the number of segments deleted.
+   */
+  async deleteOldSegments(nowMs = Date.now()): Promise<number> {
+    if (this.#closed) return 0
+    const cfg = this.#config
+    let deleted = 0
+    if (hasDeletePolicy(cfg)) {
+      if (cfg.retentionMs >= 0) {
+        deleted += await this.#deleteSegmentsWhile((s) => nowMs - s.largestTimestamp > cfg.retentionMs, 'retention.ms')
+      }
+      if (cfg.retentionBytes >= 0) {
+        let excess = this.size - cfg.retentionBytes
+        deleted += await this.#deleteSegmentsWhile((s) => {
+          if (excess - s.size < 0) return false
+          excess -= s.size
+          return true
+        }, 'retention.bytes')
+      }
+    }
+    deleted += await this.#deleteSegmentsWhile((_s, next) => next !== undefined && next.baseOffset <= this.#logStartOffset, 'log start offset')
+    return deleted
+  }
+
+  async #deleteSegmentsWhile(due: (s: LogSegment, next: LogSegment | undefined) => boolean, reason: string): Promise<number> {
+    if (this.#closed) return 0
+    const doomed: LogSegment[] = []
+    for (let i = 0; i < this.#segments.length; i++) {
+      const s = this.#segments[i]!
+      const next = this.#segments[i + 1]
+      if ((next === undefined && s.size === 0) || !due(s, next)) break
+      doomed.push(s)
+    }
+    if (doomed.length === 0) return 0
+    if (doomed.length === this.#segments.length) this.#roll()
+    this.#segments.splice(0, doomed.length)
+    const first = this.#segments[0]!.baseOffset
+    if (first > this.#logStartOffset) this.#logStartOffset = first
+    this.producerState.truncateHead(this.#logStartOffset)
+    this.#logger.info(
+      { dir: this.dir, reason, segments: doomed.length, logStartOffset: this.#logStartOffset },
+      'deleting segments past retention',
+    )
+    await this.#removeSegments(doomed)
+    deleteSnapshotsBefore(this.dir, this.#segments[0]!.baseOffset)
+    return doomed.length
+  }
+
+  /**
+   * The cleaner's commit: puts `cleaned` in place of `old`, a run of consecutive non-active
+   * segments it was built from. `cleaned` holds the same offsets (minus removed records), ends
+   * at the same next offset, has files named `<base>.*.cleaned`, and is fsynced. Synchronous, so
+   * a read sees either the old segments or the new one. Returns false, changing nothing, when
+   * `old` is no longer a run of live non-active segments (retention, DeleteRecords, truncation
+   * or close got there first); the caller then deletes `cleaned`.
+   *
+   * Crash safety, as Kafka: the files are renamed `.cleaned` -> `.swap` (the .log last: a
+   * `<base>.log.swap` on disk is the commit point, and recovery then completes the swap), the
+   * old segments to `.deleted`, and the `.swap` files to their final names.
+   */
+  replaceSegments(old: readonly LogSegment[], cleaned: LogSegment): boolean {
+    if (this.#closed || old.length === 0) return false
+    const at = this.#segments.indexOf(old[0]!)
+    if (at < 0 || at + old.length > this.#segments.length - 1) return false
+    for (let k = 1; k < old.length; k++) if (this.#segments[at + k] !== old[k]) return false
+    cleaned.changeFileSuffix('.swap')
+    for (const s of old) s.markDeleted()
+    cleaned.changeFileSuffix('')
+    this.#segments.splice(at, old.length, cleaned)
+    this.#deleteFilesLater(old)
+    return true
+  }
+
+  /**
    * Drops everything at and above `offset` (replication's truncation). Works at batch
    * granularity: the batch containing `offset` goes entirely, so logEndOffset may end below it.
    */
@@ -330,7 +441,31 @@ export class PartitionLog {
     // Rename first (a crash leaves *.deleted files that open removes), then checkpoint, then unlink.
     for (const s of doomed) s.markDeleted()
     await this.#writeCheckpoint()
-    await Promise.all(doomed.map((s) => s.deleteFiles()))
+    await this.#deleteFilesLater(doomed)
+  }
+
+  /**
+   * Unlinks renamed (`.deleted`) segments after file.delete.delay.ms, or now when it is 0 or the
+   * log is closing. No read can still be using them: reads are synchronous and copy the bytes.
+   */
+  #deleteFilesLater(doomed: readonly LogSegment[]): Promise<void> {
+    const delay = this.#config.fileDeleteDelayMs
+    if (delay <= 0 || this.#closed) return this.#deleteFilesNow(doomed)
+    for (const s of doomed) {
+      const timer = setTimeout(() => void this.#deleteFilesNow([s]), Math.min(delay, 0x7fffffff))
+      timer.unref()
+      this.#pendingDeletes.set(s, timer)
+    }
+    return Promise.resolve()
+  }
+
+  async #deleteFilesNow(doomed: readonly LogSegment[]): Promise<void> {
+    for (const s of doomed) {
+      clearTimeout(this.#pendingDeletes.get(s))
+      this.#pendingDeletes.delete(s)
+    }
+    const results = await Promise.allSettled(doomed.map((s) => s.deleteFiles()))
+    for (const r of results) if (r.status === 'rejected') this.#logger.error({ err: r.reason, dir: this.dir }, 'cannot delete segment files')
   }
 
   /** fsyncs every segment that may hold data above the recovery point, then checkpoints it. */
@@ -370,6 +505,7 @@ export class PartitionLog {
     writeSnapshot(this.dir, this.#logEndOffset, [...this.producerState.entries()])
     this.#closed = true
     await this.#checkpointChain.catch(() => {})
+    await this.#deleteFilesNow([...this.#pendingDeletes.keys()])
     await Promise.all(this.#segments.map((s) => s.close()))
   }
 
@@ -377,6 +513,7 @@ export class PartitionLog {
   async closeFiles(): Promise<void> {
     this.#closed = true
     await this.#checkpointChain.catch(() => {})
+    await this.#deleteFilesNow([...this.#pendingDeletes.keys()])
     await Promise.all(this.#segments.map((s) => s.close()))
   }
 

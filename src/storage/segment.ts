@@ -3,7 +3,8 @@
  * indexes. Appends are synchronous positioned writes into the page cache, so a batch is
  * readable as soon as append returns and survives a process kill; fsync happens in flush().
  */
-import { closeSync, constants, existsSync, fstatSync, fsync, ftruncateSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs'
+import { closeSync, constants, existsSync, fstatSync, fsync, ftruncateSync, openSync, renameSync, writeSync } from 'node:fs'
+import { unlink } from 'node:fs/promises'
 import { StorageError } from '../errors.js'
 import {
   LAST_OFFSET_DELTA_OFFSET,
@@ -41,9 +42,14 @@ export interface BatchLocation {
   header: BatchHeader
 }
 
+type FileKey = 'log' | 'index' | 'timeIndex'
+
 export class LogSegment {
   readonly baseOffset: bigint
-  #paths: { log: string; index: string; timeIndex: string }
+  /** File paths without the suffix, and the suffix (`''`, `.cleaned`, `.swap`, `.deleted`). */
+  #basePaths: Record<FileKey, string>
+  #suffix: string
+  #paths: Record<FileKey, string>
   #opts: SegmentOptions
   #fd: number
   #size = 0
@@ -60,22 +66,32 @@ export class LogSegment {
   #pendingFlush: Promise<void> = Promise.resolve()
   #deleted = false
 
-  private constructor(dir: string, baseOffset: bigint, opts: SegmentOptions) {
+  private constructor(dir: string, baseOffset: bigint, opts: SegmentOptions, suffix: string) {
     this.baseOffset = baseOffset
     this.#opts = opts
-    this.#paths = {
+    this.#basePaths = {
       log: offsetFilePath(dir, baseOffset, LOG_SUFFIX),
       index: offsetFilePath(dir, baseOffset, INDEX_SUFFIX),
       timeIndex: offsetFilePath(dir, baseOffset, TIME_INDEX_SUFFIX),
     }
+    this.#suffix = suffix
+    this.#paths = this.#pathsWith(suffix)
     this.#nextOffset = baseOffset
     this.#fd = openSync(this.#paths.log, constants.O_RDWR | constants.O_CREAT, 0o644)
     this.#size = fstatSync(this.#fd).size
   }
 
-  /** A new, empty segment; leftover files with the same name are emptied. */
-  static create(dir: string, baseOffset: bigint, opts: SegmentOptions): LogSegment {
-    const s = new LogSegment(dir, baseOffset, opts)
+  #pathsWith(suffix: string): Record<FileKey, string> {
+    const b = this.#basePaths
+    return { log: b.log + suffix, index: b.index + suffix, timeIndex: b.timeIndex + suffix }
+  }
+
+  /**
+   * A new, empty segment; leftover files with the same name are emptied. The cleaner builds its
+   * output under a suffix (`<base>.log.cleaned` ...) and renames it later (changeFileSuffix).
+   */
+  static create(dir: string, baseOffset: bigint, opts: SegmentOptions, suffix = ''): LogSegment {
+    const s = new LogSegment(dir, baseOffset, opts, suffix)
     ftruncateSync(s.#fd, 0)
     s.#size = 0
     s.#openIndexes()
@@ -90,8 +106,8 @@ export class LogSegment {
    * after the last index entry is scanned, falling back to recovery if anything is off.
    * `truncatedBytes` tells how much of a torn or corrupt tail recovery cut off.
    */
-  static open(dir: string, baseOffset: bigint, opts: SegmentOptions, recover: boolean): { segment: LogSegment; truncatedBytes: number; rebuilt: boolean } {
-    const s = new LogSegment(dir, baseOffset, opts)
+  static open(dir: string, baseOffset: bigint, opts: SegmentOptions, recover: boolean, suffix = ''): { segment: LogSegment; truncatedBytes: number; rebuilt: boolean } {
+    const s = new LogSegment(dir, baseOffset, opts, suffix)
     const missing = !existsSync(s.#paths.index) || !existsSync(s.#paths.timeIndex)
     s.#openIndexes()
     const indexError = s.#offsetIndex.loadError ?? s.#timeIndex.loadError ?? (missing && s.#size > 0 ? 'missing index' : null)
@@ -115,6 +131,30 @@ export class LogSegment {
 
   get maxTimestamp(): bigint {
     return this.#maxTimestampSoFar
+  }
+
+  /** Path of the .log file (with the current suffix). */
+  get logPath(): string {
+    return this.#paths.log
+  }
+
+  get fileSuffix(): string {
+    return this.#suffix
+  }
+
+  /** mtime of the .log file in ms. */
+  get lastModified(): number {
+    return fstatSync(this.#fd).mtimeMs
+  }
+
+  /** Kafka's largestTimestamp: the max record timestamp, or the file's mtime when there is none. */
+  get largestTimestamp(): number {
+    return this.#maxTimestampSoFar >= 0n ? Number(this.#maxTimestampSoFar) : this.lastModified
+  }
+
+  /** maxTimestamp of the first batch, or -1 when empty (max.compaction.lag.ms is measured from it). */
+  get firstBatchTimestamp(): bigint {
+    return this.#rollingBasedTimestamp ?? NO_TIMESTAMP
   }
 
   get offsetOfMaxTimestamp(): bigint {
@@ -346,6 +386,15 @@ export class LogSegment {
     return this.#pendingFlush
   }
 
+  /** Closes the files at once; only for segments with no flush under way (loading, recovery). */
+  closeSync(): void {
+    if (this.#fd < 0) return
+    closeSync(this.#fd)
+    this.#fd = -1
+    this.#offsetIndex.close()
+    this.#timeIndex.close()
+  }
+
   async close(): Promise<void> {
     // Wait until no flush is queued, so an fsync never runs on a closed (or reused) fd.
     for (let p = this.#pendingFlush; ; p = this.#pendingFlush) {
@@ -359,26 +408,47 @@ export class LogSegment {
     this.#timeIndex.close()
   }
 
+  get isDeleted(): boolean {
+    return this.#deleted
+  }
+
   /** Renames the files to `*.deleted` (synchronously, so a crash mid-delete is cleaned on open). */
   markDeleted(): void {
     if (this.#deleted) return
     this.#deleted = true
-    for (const key of ['log', 'index', 'timeIndex'] as const) {
-      const from = this.#paths[key]
-      try {
-        renameSync(from, from + '.deleted')
-        this.#paths[key] = from + '.deleted'
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new StorageError('SAMSA_STORAGE_DELETE', `cannot rename ${from}`, { cause: err })
-      }
-    }
+    this.changeFileSuffix('.deleted', true)
   }
 
+  /**
+   * Renames the three files to carry `suffix` instead of the current one, the indexes first and
+   * the .log last: the .log's name is what recovery goes by (a `<base>.log.swap` is the commit
+   * point of a cleaning). Missing index files (and with `ignoreMissing` a missing .log) are skipped.
+   */
+  changeFileSuffix(suffix: string, ignoreMissing = false): void {
+    if (suffix === this.#suffix) return
+    const to = this.#pathsWith(suffix)
+    for (const key of ['index', 'timeIndex', 'log'] as const) {
+      try {
+        renameSync(this.#paths[key], to[key])
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || (key === 'log' && !ignoreMissing)) {
+          throw new StorageError('SAMSA_STORAGE_RENAME', `cannot rename ${this.#paths[key]} to ${to[key]}`, { cause: err })
+        }
+      }
+      this.#paths[key] = to[key]
+    }
+    this.#suffix = suffix
+  }
+
+  /**
+   * Closes and unlinks the files. The unlinks run off the event loop: dropping a large file's
+   * cached pages can take milliseconds.
+   */
   async deleteFiles(): Promise<void> {
     await this.close()
     for (const path of Object.values(this.#paths)) {
       try {
-        unlinkSync(path)
+        await unlink(path)
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new StorageError('SAMSA_STORAGE_DELETE', `cannot delete ${path}`, { cause: err })
       }

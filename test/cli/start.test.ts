@@ -9,7 +9,7 @@ import { bin, samsa } from './helpers.js'
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   test(`samsa start serves clients and closes cleanly on ${signal}`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'samsa-start-'))
-    const child = spawn(process.execPath, [bin, 'start', '--log.dirs', dir, '--listeners', 'PLAINTEXT://127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [bin, 'start', '--log.dirs', dir, '--listeners', 'PLAINTEXT://127.0.0.1:0', '--console.listener', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'] })
     try {
       let err = ''
       child.stderr.on('data', (d: Buffer) => (err += d.toString()))

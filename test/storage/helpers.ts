@@ -22,7 +22,7 @@ export function batch(
 }
 
 export const smallConfig = (over: Partial<LogConfig> = {}): LogConfig =>
-  logConfig({ segmentBytes: 4096, indexIntervalBytes: 256, ...over })
+  logConfig({ segmentBytes: 4096, indexIntervalBytes: 256, fileDeleteDelayMs: 0, ...over })
 
 /** Every record readable from `from`, decoded, with the batch framing checked. */
 export function readAll(log: PartitionLog, from = log.logStartOffset): { offset: bigint; value: string; timestamp: bigint }[] {

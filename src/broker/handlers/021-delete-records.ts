@@ -1,6 +1,8 @@
-// DeleteRecords v0-2: moves the log start offset; whole segments below it are deleted.
-// Offset -1 means "up to the high watermark".
+// DeleteRecords v0-2: moves the log start offset; whole segments below it are deleted. The reply
+// waits until the new log start offset is checkpointed, so it survives a crash. Offset -1 means
+// "up to the high watermark".
 import { defineHandler } from '../handler.js'
+import { KafkaError } from '../../errors.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
 import type { DeleteRecordsRequest } from '../../protocol/generated/delete-records-request.js'
@@ -20,8 +22,13 @@ export const deleteRecordsHandler = defineHandler<DeleteRecordsRequest, DeleteRe
           if (p === undefined) return { partitionIndex: rp.partitionIndex, lowWatermark: -1n, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION }
           const target = rp.offset === -1n ? p.highWatermark : rp.offset
           if (target < 0n || target > p.highWatermark) return { partitionIndex: rp.partitionIndex, lowWatermark: -1n, errorCode: ErrorCode.OFFSET_OUT_OF_RANGE }
-          if (target > p.logStartOffset) await p.log.deleteRecordsBefore(target)
-          return { partitionIndex: rp.partitionIndex, lowWatermark: p.logStartOffset, errorCode: ErrorCode.NONE }
+          try {
+            const lowWatermark = await p.log.deleteRecordsBefore(target)
+            return { partitionIndex: rp.partitionIndex, lowWatermark, errorCode: ErrorCode.NONE }
+          } catch (err) {
+            if (err instanceof KafkaError) return { partitionIndex: rp.partitionIndex, lowWatermark: -1n, errorCode: err.errorCode }
+            throw err
+          }
         })())
       }
       topics.push({ name: t.name, partitions })

@@ -1,0 +1,31 @@
+/** Server-Sent Events with typed handlers; `close()` stops the stream (and the server's work). */
+export type Handlers = Record<string, (data: any) => void>
+
+export function openStream(url: string, handlers: Handlers, onBroken: (message: string) => void): () => void {
+  const es = new EventSource(url)
+  let done = false
+  for (const [event, fn] of Object.entries(handlers)) {
+    es.addEventListener(event, (e) => {
+      const data: unknown = JSON.parse((e as MessageEvent<string>).data)
+      if (event === 'done' || event === 'error') {
+        done = true
+        es.close()
+      }
+      fn(data)
+    })
+  }
+  es.onerror = () => {
+    if (done) return
+    // The server answers with an HTTP error before streaming (bad query, unknown topic): fetch it for the message.
+    es.close()
+    done = true
+    fetch(url).then(async (r) => {
+      const body = await r.json().catch(() => ({})) as { error?: { message?: string } }
+      onBroken(body.error?.message ?? `the stream stopped (HTTP ${r.status})`)
+    }, () => onBroken('the connection to the console server was lost'))
+  }
+  return () => {
+    done = true
+    es.close()
+  }
+}
