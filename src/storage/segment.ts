@@ -7,13 +7,17 @@ import { closeSync, constants, existsSync, fstatSync, fsync, ftruncateSync, open
 import { unlink } from 'node:fs/promises'
 import { StorageError } from '../errors.js'
 import {
+  CURRENT_MAGIC,
   LAST_OFFSET_DELTA_OFFSET,
+  LOG_OVERHEAD,
+  MAGIC_OFFSET,
   MAX_TIMESTAMP_OFFSET,
   NO_TIMESTAMP,
   RECORD_BATCH_OVERHEAD,
   batchSize,
   isCrcValid,
   lastOffsetOf,
+  readBatchHeader,
   type BatchHeader,
 } from '../protocol/record-batch.js'
 import { INDEX_SUFFIX, LOG_SUFFIX, TIME_INDEX_SUFFIX, offsetFilePath } from './log-files.js'
@@ -22,6 +26,8 @@ import { OffsetIndex } from './offset-index.js'
 import { TimeIndex } from './time-index.js'
 
 const INT32_MAX = 0x7fffffffn
+/** How many read positions a segment remembers (a few consumers per partition). */
+const READ_HINTS = 16
 
 export interface SegmentOptions {
   indexIntervalBytes: number
@@ -65,6 +71,8 @@ export class LogSegment {
   readonly created = Date.now()
   #pendingFlush: Promise<void> = Promise.resolve()
   #deleted = false
+  /** Where recent reads ended: next offset -> file position of the batch starting there. */
+  readonly #readHints = new Map<bigint, number>()
 
   private constructor(dir: string, baseOffset: bigint, opts: SegmentOptions, suffix: string) {
     this.baseOffset = baseOffset
@@ -265,6 +273,7 @@ export class LogSegment {
    * everything from the first bad batch on, and rebuilds both indexes. Returns bytes truncated.
    */
   recover(): number {
+    this.#readHints.clear()
     this.#offsetIndex.reset()
     this.#timeIndex.reset()
     this.#bytesSinceLastIndexEntry = 0
@@ -311,26 +320,49 @@ export class LogSegment {
    * above `maxOffset` (the high watermark) are never returned.
    */
   read(offset: bigint, maxBytes: number, minOneBatch: boolean, maxOffset?: bigint): SegmentRead | undefined {
+    // A consumer goes on where its last fetch ended: start there without an index lookup and a scan.
+    const hinted = this.#readHints.get(offset)
+    if (hinted !== undefined && hinted + RECORD_BATCH_OVERHEAD <= this.#size) {
+      const chunk = readAt(this.#fd, hinted, Math.min(Math.max(maxBytes, RECORD_BATCH_OVERHEAD), this.#size - hinted))
+      if (chunk.length >= RECORD_BATCH_OVERHEAD && chunk.readBigInt64BE(0) === offset && chunk.readInt8(MAGIC_OFFSET) === CURRENT_MAGIC) {
+        return this.#readFrom(hinted, readBatchHeader(chunk, 0), chunk, maxBytes, minOneBatch, maxOffset)
+      }
+      this.#readHints.delete(offset)
+    }
     const first = this.translateOffset(offset)
     if (first === undefined) return undefined
-    const below = (h: BatchHeader) => maxOffset === undefined || lastOffsetOf(h) < maxOffset
-    if (!below(first.header)) return { buf: Buffer.alloc(0), nextOffset: first.header.baseOffset }
-    if (first.size > maxBytes) {
-      if (!minOneBatch) return { buf: Buffer.alloc(0), nextOffset: first.header.baseOffset }
-      return { buf: readAt(this.#fd, first.position, first.size), nextOffset: lastOffsetOf(first.header) + 1n }
+    return this.#readFrom(first.position, first.header, undefined, maxBytes, minOneBatch, maxOffset)
+  }
+
+  /** The rest of read() once the first batch is known; `chunk` may already hold bytes from `position`. */
+  #readFrom(position: number, header: BatchHeader, chunk: Buffer | undefined, maxBytes: number, minOneBatch: boolean, maxOffset?: bigint): SegmentRead {
+    const size = header.batchLength + LOG_OVERHEAD
+    if (maxOffset !== undefined && lastOffsetOf(header) >= maxOffset) return { buf: Buffer.alloc(0), nextOffset: header.baseOffset }
+    let buf: Buffer
+    let nextOffset: bigint
+    if (size > maxBytes) {
+      if (!minOneBatch) return { buf: Buffer.alloc(0), nextOffset: header.baseOffset }
+      buf = chunk !== undefined && chunk.length >= size ? chunk.subarray(0, size) : readAt(this.#fd, position, size)
+      nextOffset = lastOffsetOf(header) + 1n
+    } else {
+      chunk ??= readAt(this.#fd, position, Math.min(maxBytes, this.#size - position))
+      let end = 0
+      nextOffset = header.baseOffset
+      while (end + RECORD_BATCH_OVERHEAD <= chunk.length) {
+        const n = batchSize(chunk, end)
+        if (n < RECORD_BATCH_OVERHEAD || end + n > chunk.length) break
+        const last = chunk.readBigInt64BE(end) + BigInt(chunk.readInt32BE(end + LAST_OFFSET_DELTA_OFFSET))
+        if (maxOffset !== undefined && last >= maxOffset) break
+        end += n
+        nextOffset = last + 1n
+      }
+      buf = chunk.subarray(0, end)
     }
-    const chunk = readAt(this.#fd, first.position, Math.min(maxBytes, this.#size - first.position))
-    let end = 0
-    let nextOffset = first.header.baseOffset
-    while (end + RECORD_BATCH_OVERHEAD <= chunk.length) {
-      const size = batchSize(chunk, end)
-      if (size < RECORD_BATCH_OVERHEAD || end + size > chunk.length) break
-      const last = chunk.readBigInt64BE(end) + BigInt(chunk.readInt32BE(end + LAST_OFFSET_DELTA_OFFSET))
-      if (maxOffset !== undefined && last >= maxOffset) break
-      end += size
-      nextOffset = last + 1n
+    if (buf.length > 0) {
+      if (this.#readHints.size >= READ_HINTS) this.#readHints.delete(this.#readHints.keys().next().value!)
+      this.#readHints.set(nextOffset, position + buf.length)
     }
-    return { buf: chunk.subarray(0, end), nextOffset }
+    return { buf, nextOffset }
   }
 
   /**
@@ -352,6 +384,7 @@ export class LogSegment {
 
   /** Drops batches from the one containing `offset` on; returns bytes removed. */
   truncateTo(offset: bigint): number {
+    this.#readHints.clear()
     const loc = this.translateOffset(offset)
     if (loc === undefined) return 0
     const removed = this.#size - loc.position

@@ -233,3 +233,28 @@ test('message.timestamp.type=LogAppendTime stamps batches with the broker time',
   assert.equal(buf.readInt16BE(21) & 0x08, 0x08, 'timestamp type bit set')
   assert.equal(buf.readBigInt64BE(35), r.logAppendTimeMs)
 })
+
+test('large produce requests pipelined on one connection keep their own records (recycled frame buffers)', async () => {
+  // Frames larger than one socket read are assembled in recycled buffers; each must be stored
+  // intact although the next request reuses its buffer as soon as the response is out.
+  const values = (tag: string) => Array.from({ length: 40 }, (_, i) => `${tag}${i}-`.padEnd(4000, tag))
+  const frames = ['p', 'q', 'r', 's'].map((tag) =>
+    c.frame(ApiKey.Produce, 9, { acks: -1, timeoutMs: 1000, topicData: [{ name: 'recycled', partitionData: [{ index: 0, records: batch(values(tag)) }] }] }))
+  await c.request(ApiKey.Metadata, 12, { topics: [{ name: 'recycled' }], allowAutoTopicCreation: true })
+  const all = Buffer.concat(frames)
+  for (let at = 0; at < all.length; at += 7000) c.write(all.subarray(at, at + 7000))
+  for (let i = 0; i < frames.length; i++) {
+    const r = c.decode(ApiKey.Produce, 9, await c.next())
+    assert.equal(r.body.responses[0].partitionResponses[0].errorCode, 0)
+  }
+  const got: string[] = []
+  for (let offset = 0n; got.length < 160;) {
+    const recs = recordsOf((await fetch('recycled', 0, offset)).responses[0].partitions[0])
+    assert.ok(recs.length > 0)
+    got.push(...recs.map((r) => r.value))
+    offset = recs.at(-1)!.offset + 1n
+  }
+  const expected = ['p', 'q', 'r', 's'].flatMap(values)
+  assert.equal(got.length, expected.length)
+  for (let i = 0; i < got.length; i++) assert.ok(got[i] === expected[i], `record ${i} differs: ${got[i]!.slice(0, 12)}...`)
+})

@@ -1,0 +1,41 @@
+/**
+ * Runs Samsa for the benchmark in its own process through the embedded API, as an application
+ * embedding it would: `startBroker()` on a random port with the given data directory and broker
+ * settings (Kafka names).
+ *
+ *   node dist/bench/samsa-broker.js --data-dir DIR [--config num.partitions=8 ...]
+ *
+ * Prints {"bootstrap": "127.0.0.1:PORT", "pid": N} on stdout when ready; closes the broker
+ * cleanly when stdin closes or on SIGTERM.
+ */
+import { parseArgs } from 'node:util'
+import { startBroker } from '../src/index.js'
+
+const { values: args } = parseArgs({
+  options: {
+    'data-dir': { type: 'string' },
+    config: { type: 'string', multiple: true, default: [] },
+  },
+})
+const config: Record<string, string> = {}
+for (const kv of args.config) {
+  const eq = kv.indexOf('=')
+  if (eq <= 0) throw new Error(`--config wants name=value, not ${kv}`)
+  config[kv.slice(0, eq)] = kv.slice(eq + 1)
+}
+const broker = await startBroker({ dataDir: args['data-dir'], config })
+process.stdout.write(JSON.stringify({ bootstrap: broker.bootstrap, pid: process.pid }) + '\n')
+
+let stopping = false
+const stop = (): void => {
+  if (stopping) return
+  stopping = true
+  broker.close().then(() => process.exit(0), (err: unknown) => {
+    process.stderr.write(`samsa-broker: ${String(err)}\n`)
+    process.exit(1)
+  })
+}
+process.stdin.on('end', stop)
+process.stdin.resume()
+process.on('SIGTERM', stop)
+process.on('SIGINT', stop)
