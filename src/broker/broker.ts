@@ -190,6 +190,7 @@ export class Broker {
     if (state === undefined) return
     this.topics.delete(name)
     this.metadata.deleteTopic(name)
+    this.groups.coordinator.onTopicDeleted(name)
     for (const p of state.partitions) {
       p.notifyAppend()
       await this.logManager.deleteLog(name, p.index)

@@ -1,9 +1,10 @@
 /**
  * Batch compression. Kafka compresses the records section of a batch; the 61-byte header stays
- * plain and the CRC covers the compressed bytes. gzip is built in (node:zlib); snappy, lz4 and
- * zstd are not bundled, but a codec can be registered with `registerCodec`.
+ * plain and the CRC covers the compressed bytes. Every Kafka codec comes from the project's own
+ * src/protocol/compression.ts (gzip in node:zlib, snappy, lz4 frame and zstd as native addons);
+ * `registerCodec` can still replace one for this process.
  */
-import { gunzipSync, gzipSync } from 'node:zlib'
+import { compress, decompress } from '../protocol/compression.js'
 import {
   ATTRIBUTES_OFFSET,
   BATCH_LENGTH_OFFSET,
@@ -23,9 +24,9 @@ export interface Codec {
   decompress(data: Buffer): Buffer
 }
 
-const codecs = new Map<CompressionType, Codec>([
-  ['gzip', { compress: (d) => gzipSync(d), decompress: (d) => gunzipSync(d) }],
-])
+const codecs = new Map<CompressionType, Codec>(
+  (['gzip', 'snappy', 'lz4', 'zstd'] as const).map((t) => [t, { compress: (d: Buffer) => compress(t, d), decompress: (d: Buffer) => decompress(t, d) }]),
+)
 
 /** Adds or replaces a codec (snappy with xerial framing, lz4 frame, zstd) for this process. */
 export function registerCodec(type: Exclude<CompressionType, 'none'>, codec: Codec): void {

@@ -334,10 +334,25 @@ export class Connection {
   }
 }
 
-/** ApiVersions errors come back in the v0 format whatever version was asked for. */
+/**
+ * ApiVersions errors should come back in the v0 format whatever version was asked for, but some
+ * brokers (librdkafka 2.0's mock cluster) answer in their own newest format instead; when neither
+ * parses, the error alone is enough to fall back to v0.
+ */
 function decodeApiVersionsAnyFormat(r: Reader, version: number): ApiVersionsResponse {
   const errorCode = r.remaining >= 2 ? r.buf.readInt16BE(r.pos) : 0
-  return decodeApiVersionsResponse(r, errorCode === ErrorCode.UNSUPPORTED_VERSION ? 0 : version)
+  if (errorCode !== ErrorCode.UNSUPPORTED_VERSION) return decodeApiVersionsResponse(r, version)
+  const start = r.pos
+  for (const v of [0, 3]) {
+    try {
+      r.pos = start
+      return decodeApiVersionsResponse(r, v)
+    } catch {
+      // try the next format
+    }
+  }
+  r.pos = r.end
+  return { errorCode, apiKeys: [], throttleTimeMs: 0, supportedFeatures: [], finalizedFeaturesEpoch: -1n, finalizedFeatures: [], zkMigrationReady: false }
 }
 
 function openSocket(host: string, port: number, timeoutMs: number): Promise<Socket> {

@@ -4,6 +4,7 @@
  * drives it lives in classic-protocol.ts.
  */
 import { EMPTY } from '../protocol/codec-support.js'
+import { ErrorCode } from '../protocol/generated/error-codes.js'
 import type { GroupMetadataValue } from './records.js'
 
 export type ClassicGroupState = 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead'
@@ -20,6 +21,38 @@ const VALID_PREVIOUS: Record<ClassicGroupState, readonly ClassicGroupState[]> = 
 export interface Protocol {
   name: string
   metadata: Buffer
+}
+
+export interface JoinRequest {
+  groupId: string
+  memberId: string
+  groupInstanceId: string | null
+  sessionTimeoutMs: number
+  rebalanceTimeoutMs: number
+  protocolType: string
+  protocols: Protocol[]
+  clientId: string
+  clientHost: string
+  /** JoinGroup v4+: a member without an id first gets one with MEMBER_ID_REQUIRED. */
+  requireKnownMemberId: boolean
+  /** JoinGroup v9+: a rejoining static leader can be told to skip the assignment. */
+  supportsSkipAssignment: boolean
+  reason?: string | null
+}
+
+export interface SyncRequest {
+  groupId: string
+  generationId: number
+  memberId: string
+  groupInstanceId: string | null
+  protocolType: string | null
+  protocolName: string | null
+  assignments: Array<{ memberId: string, assignment: Buffer }>
+}
+
+export interface MemberRef {
+  memberId: string
+  groupInstanceId: string | null
 }
 
 export interface JoinResult {
@@ -248,4 +281,13 @@ export class ClassicGroup {
     if (g.members.size > 0) g.state = 'Stable'
     return g
   }
+}
+
+/** Kafka's member check: a static member must hold its instance id; a dynamic one must exist. */
+export function validateMember(group: ClassicGroup, memberId: string, groupInstanceId: string | null): number {
+  if (groupInstanceId !== null) {
+    const holder = group.staticMembers.get(groupInstanceId)
+    if (holder !== undefined && holder !== memberId) return ErrorCode.FENCED_INSTANCE_ID
+  }
+  return group.members.has(memberId) ? ErrorCode.NONE : ErrorCode.UNKNOWN_MEMBER_ID
 }

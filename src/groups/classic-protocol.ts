@@ -8,40 +8,8 @@
 import { randomUUID } from 'node:crypto'
 import { ErrorCode } from '../protocol/generated/error-codes.js'
 import { EMPTY } from '../protocol/codec-support.js'
-import { ClassicGroup, ClassicMember, type JoinResult, type Protocol, type SyncResult } from './classic-group.js'
+import { ClassicGroup, ClassicMember, validateMember, type JoinRequest, type JoinResult, type MemberRef, type SyncRequest, type SyncResult } from './classic-group.js'
 import type { CoordinatorCore } from './core.js'
-
-export interface JoinRequest {
-  groupId: string
-  memberId: string
-  groupInstanceId: string | null
-  sessionTimeoutMs: number
-  rebalanceTimeoutMs: number
-  protocolType: string
-  protocols: Protocol[]
-  clientId: string
-  clientHost: string
-  /** JoinGroup v4+: a member without an id first gets one with MEMBER_ID_REQUIRED. */
-  requireKnownMemberId: boolean
-  /** JoinGroup v9+: a rejoining static leader can be told to skip the assignment. */
-  supportsSkipAssignment: boolean
-  reason?: string | null
-}
-
-export interface SyncRequest {
-  groupId: string
-  generationId: number
-  memberId: string
-  groupInstanceId: string | null
-  protocolType: string | null
-  protocolName: string | null
-  assignments: Array<{ memberId: string, assignment: Buffer }>
-}
-
-export interface MemberRef {
-  memberId: string
-  groupInstanceId: string | null
-}
 
 const joinError = (errorCode: number, memberId = ''): JoinResult => ({
   errorCode, generationId: -1, protocolType: null, protocolName: null, leader: '', memberId, skipAssignment: false, members: [],
@@ -66,6 +34,9 @@ export class ClassicProtocol {
     if (group !== undefined && group.type !== 'classic') {
       // An empty KIP-848 group turns classic on the first classic join, as Kafka converts it.
       if (!group.isEmpty) return joinError(ErrorCode.INCONSISTENT_GROUP_PROTOCOL, req.memberId)
+      // The tombstone keeps a reload from bringing the KIP-848 group back.
+      const err = core.write(req.groupId, [{ type: 'consumer-group', groupId: req.groupId, value: null }])
+      if (err !== ErrorCode.NONE) return joinError(err, req.memberId)
       core.groups.delete(req.groupId)
       group = undefined
     }
@@ -425,15 +396,6 @@ export class ClassicProtocol {
     }
     group.pendingSync.clear()
   }
-}
-
-/** Kafka's member check: a static member must hold its instance id; a dynamic one must exist. */
-export function validateMember(group: ClassicGroup, memberId: string, groupInstanceId: string | null): number {
-  if (groupInstanceId !== null) {
-    const holder = group.staticMembers.get(groupInstanceId)
-    if (holder !== undefined && holder !== memberId) return ErrorCode.FENCED_INSTANCE_ID
-  }
-  return group.members.has(memberId) ? ErrorCode.NONE : ErrorCode.UNKNOWN_MEMBER_ID
 }
 
 const heartbeatKey = (g: ClassicGroup, memberId: string): string => `classic-hb:${g.groupId}:${memberId}`

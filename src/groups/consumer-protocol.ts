@@ -58,6 +58,10 @@ export class ConsumerProtocol {
     let group = core.groups.get(req.groupId)
     if (group?.type === 'classic') {
       if (!group.isEmpty) return this.#error(ErrorCode.GROUP_ID_NOT_FOUND, `Group ${req.groupId} is not a consumer group.`)
+      if (req.memberEpoch !== 0) return this.#error(ErrorCode.UNKNOWN_MEMBER_ID, null, req.memberId)
+      // The tombstone keeps a reload from bringing the classic group back.
+      const err = core.write(req.groupId, [{ type: 'group', groupId: req.groupId, value: null }])
+      if (err !== ErrorCode.NONE) return this.#error(err, null, req.memberId)
       core.groups.delete(req.groupId)
       group = undefined
     }
@@ -75,7 +79,10 @@ export class ConsumerProtocol {
     let bump = false
     if (req.memberEpoch === 0) {
       const joined = this.#join(group, req, records)
-      if ('errorCode' in joined) return joined
+      if ('errorCode' in joined) {
+        if (group.isEmpty && group.groupEpoch === 0) core.groups.delete(group.groupId)
+        return joined
+      }
       member = joined.member
       bump = joined.bump
     } else {

@@ -140,6 +140,17 @@ export class GroupCoordinator implements CoordinatorCore {
     })
   }
 
+  /** Drops every group's committed offsets of deleted topics, as Kafka does. */
+  onTopicDeleted(topic: string): void {
+    for (const groupId of [...this.offsets.groupIds()]) {
+      const partitions = this.offsets.topics(groupId).get(topic)
+      if (partitions === undefined) continue
+      const records: GroupRecord[] = [...partitions.keys()].map((partition) => ({ type: 'offset', groupId, topic, partition, value: null }))
+      if (this.write(groupId, records) !== ErrorCode.NONE) continue
+      for (const partition of [...partitions.keys()]) this.offsets.delete(groupId, topic, partition)
+    }
+  }
+
   /** ConsumerGroupDescribe: KIP-848 groups only. */
   describeConsumerGroups(groupIds: string[]): DescribedConsumerGroup[] {
     const topicsOf = (m: TopicIdPartitions) => [...m].filter(([, ps]) => ps.length > 0)

@@ -6,8 +6,7 @@
 import { ErrorCode } from '../protocol/generated/error-codes.js'
 import { Reader } from '../protocol/reader.js'
 import { decodeConsumerProtocolSubscription } from '../protocol/generated/consumer-protocol-subscription.js'
-import { ClassicGroup } from './classic-group.js'
-import { validateMember } from './classic-protocol.js'
+import { ClassicGroup, validateMember } from './classic-group.js'
 import type { CoordinatorCore, Group } from './core.js'
 import type { GroupRecord, OffsetValue } from './records.js'
 
@@ -181,9 +180,9 @@ export class OffsetManager {
     if (group === undefined || (group.type === 'classic' && group.state === 'Dead')) return { ...none, errorCode: ErrorCode.GROUP_ID_NOT_FOUND }
     let subscribed: Set<string>
     if (group.type === 'classic') {
-      if (group.state === 'Empty') subscribed = new Set()
-      else if (group.protocolType === 'consumer') subscribed = classicSubscribedTopics(group)
-      else return { ...none, errorCode: ErrorCode.NON_EMPTY_GROUP }
+      const topics = group.state === 'Empty' ? new Set<string>() : classicSubscribedTopics(group)
+      if (topics === null) return { ...none, errorCode: ErrorCode.NON_EMPTY_GROUP }
+      subscribed = topics
     } else {
       subscribed = consumerSubscribedTopics(core, group)
     }
@@ -209,7 +208,7 @@ export class OffsetManager {
    * offsets.retention.minutes: offsets of an empty group expire that long after it became empty
    * (after their commit for a group that never had members); offsets of topics a live group no
    * longer subscribes to expire that long after their commit; an explicit retention time from
-   * OffsetCommit v2-4 wins. An empty classic group left without offsets is removed.
+   * OffsetCommit v2-4 wins. An empty group left without offsets is removed.
    */
   expire(): void {
     const core = this.#core
@@ -218,10 +217,9 @@ export class OffsetManager {
     for (const [groupId, group] of [...core.groups]) {
       const empty = group.type === 'classic' ? group.state === 'Empty' : group.isEmpty
       const hadMembers = group.type === 'consumer' || group.protocolType !== null
-      const subscribed = empty ? null
-        : group.type === 'consumer' ? consumerSubscribedTopics(core, group)
-          : group.protocolType === 'consumer' ? classicSubscribedTopics(group) : undefined
-      if (subscribed === undefined) continue
+      // A live group whose subscriptions cannot be known keeps every offset, as in Kafka.
+      const subscribed = empty ? null : group.type === 'consumer' ? consumerSubscribedTopics(core, group) : classicSubscribedTopics(group)
+      if (!empty && subscribed === null) continue
       const records: GroupRecord[] = []
       for (const [topic, partition, v] of core.offsets.entries(groupId)) {
         let expired: boolean
@@ -231,13 +229,15 @@ export class OffsetManager {
         else expired = BigInt(now) - v.commitTimestamp >= retention
         if (expired) records.push({ type: 'offset', groupId, topic, partition, value: null })
       }
-      const dropGroup = group.type === 'classic' && empty && records.length === [...core.offsets.entries(groupId)].length
-      if (dropGroup && group.type === 'classic') records.push({ type: 'group', groupId, value: null })
+      // An empty group left without offsets is removed, as Kafka does.
+      const dropGroup = empty && records.length === [...core.offsets.entries(groupId)].length
+      if (dropGroup) records.push(group.type === 'classic' ? { type: 'group', groupId, value: null } : { type: 'consumer-group', groupId, value: null })
       if (records.length === 0) continue
       if (core.write(groupId, records) !== ErrorCode.NONE) continue
       for (const r of records) if (r.type === 'offset') core.offsets.delete(groupId, r.topic, r.partition)
-      if (dropGroup && group.type === 'classic') {
-        group.transitionTo('Dead', now)
+      if (dropGroup) {
+        if (group.type === 'classic') group.transitionTo('Dead', now)
+        else group.dead = true
         core.groups.delete(groupId)
       }
       core.logger.info({ group: groupId, expired: records.length }, 'expired committed offsets')
@@ -249,8 +249,12 @@ function fetched(partitionIndex: number, v: OffsetValue): FetchedPartition {
   return { partitionIndex, committedOffset: v.offset, committedLeaderEpoch: v.leaderEpoch, metadata: v.metadata, errorCode: ErrorCode.NONE }
 }
 
-/** Topics named in the members' ConsumerProtocolSubscription for the selected protocol. */
-export function classicSubscribedTopics(group: ClassicGroup): Set<string> {
+/**
+ * Topics named in the members' ConsumerProtocolSubscription for the selected protocol; null when
+ * the group is not a consumer group or a subscription does not decode.
+ */
+export function classicSubscribedTopics(group: ClassicGroup): Set<string> | null {
+  if (group.protocolType !== 'consumer') return null
   const topics = new Set<string>()
   for (const m of group.members.values()) {
     const metadata = m.metadataFor(group.protocolName ?? '')
@@ -259,7 +263,7 @@ export function classicSubscribedTopics(group: ClassicGroup): Set<string> {
       const version = r.int16()
       for (const t of decodeConsumerProtocolSubscription(r, Math.min(version, 3)).topics) topics.add(t)
     } catch {
-      // Not a consumer subscription: nothing to protect.
+      return null
     }
   }
   return topics

@@ -1,7 +1,8 @@
 /**
  * The records of the internal `__consumer_offsets` topic, in Kafka's key/value schemas: each key
  * and value starts with an int16 version. Classic records use Kafka's non-flexible versions
- * (OffsetCommitKey v1, OffsetCommitValue v3, GroupMetadataKey v2, GroupMetadataValue v3); the
+ * (OffsetCommitKey v1, OffsetCommitValue v3 - v1 when the commit carries an expiry -,
+ * GroupMetadataKey v2, GroupMetadataValue v3); the
  * KIP-848 records use Kafka's key versions (3 group metadata, 5 member metadata, 8 current member
  * assignment) with flexible values laid out after Kafka's. A null value is a tombstone.
  * Target assignments are not stored: they are recomputed from the members on load.
@@ -21,7 +22,7 @@ export interface OffsetValue {
   leaderEpoch: number
   metadata: string
   commitTimestamp: bigint
-  /** Only from OffsetCommit v2-4 with a retention time; never written (value v3 has no field). */
+  /** Only from OffsetCommit v2-4 with a retention time; stored with value v1, which has no leader epoch. */
   expireTimestamp: bigint | null
 }
 
@@ -135,7 +136,9 @@ function encodeValue(rec: GroupRecord): Buffer | null {
   switch (rec.type) {
     case 'offset': {
       const v = rec.value
-      w.int16(3).int64(v.offset).int32(v.leaderEpoch).string(v.metadata, false).int64(v.commitTimestamp)
+      // An explicit expiry (OffsetCommit v2-4 retention time) needs value v1, as Kafka writes it.
+      if (v.expireTimestamp !== null) w.int16(1).int64(v.offset).string(v.metadata, false).int64(v.commitTimestamp).int64(v.expireTimestamp)
+      else w.int16(3).int64(v.offset).int32(v.leaderEpoch).string(v.metadata, false).int64(v.commitTimestamp)
       break
     }
     case 'group': {

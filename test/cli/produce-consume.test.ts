@@ -55,6 +55,19 @@ test('binary-safe round trip with base64, keys included, and gzip', async () => 
   })
 })
 
+test('produce with each codec, consume back through the broker', async () => {
+  for (const codec of ['snappy', 'lz4', 'zstd']) {
+    const topic = `codec-${codec}`
+    const t = await samsa(['topics', 'create', topic], { bootstrap: b })
+    assert.equal(t.code, 0, t.stderr)
+    const p = await samsa(['produce', topic, '--compression', codec], { bootstrap: b, input: 'one\ntwo\nthree\n' })
+    assert.equal(p.code, 0, p.stderr)
+    const c = await samsa(['consume', topic, '--from-beginning'], { bootstrap: b })
+    assert.equal(c.code, 0, c.stderr)
+    assert.deepEqual(lines(c.stdout), ['one', 'two', 'three'], codec)
+  }
+})
+
 test('headers, explicit partition, json output, --max-messages, --offset', async () => {
   const p = await samsa(['produce', 'meta', '-p', '1', '-H', 'source=test', '-H', 'n=1'], { bootstrap: b, input: 'a\nb\nc\nd\n' })
   assert.equal(p.code, 0, p.stderr)

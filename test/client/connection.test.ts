@@ -81,6 +81,26 @@ test('falls back when the broker rejects our ApiVersions version, then negotiate
   }
 })
 
+test('an UNSUPPORTED_VERSION answer in the broker\'s own newer format still falls back (librdkafka mock)', async () => {
+  const MOCK = [{ apiKey: ApiKey.ApiVersions, minVersion: 0, maxVersion: 3 }, { apiKey: ApiKey.Metadata, minVersion: 0, maxVersion: 9 }]
+  const { server, port, seen } = await fakeBroker((req) => {
+    if (req.apiKey === ApiKey.ApiVersions) {
+      if (req.version > 3) return { version: 3, body: { errorCode: 35, apiKeys: MOCK } }
+      return { body: { errorCode: 0, apiKeys: MOCK } }
+    }
+    return { body: { brokers: [], controllerId: -1, topics: [] } }
+  })
+  const conn = await Connection.connect({ host: '127.0.0.1', port })
+  try {
+    assert.equal(seen[0]!.version, 4)
+    assert.equal(seen.at(-1)!.version <= 3, true)
+    assert.equal(conn.versionFor(ApiKey.Metadata), 9)
+  } finally {
+    await conn.close()
+    server.close()
+  }
+})
+
 test('flexible versions use request header v2 and response header v1; ApiVersions v3+ reads header v0', async () => {
   const NEW_BROKER = [
     { apiKey: ApiKey.ApiVersions, minVersion: 0, maxVersion: 4 },

@@ -1,0 +1,121 @@
+// @platformatic/kafka 1.x: a consumer group with its default (classic) protocol, and with the
+// KIP-848 protocol (groupProtocol 'consumer': ConsumerGroupHeartbeat with server-side assignment).
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { Admin, Consumer, Producer, stringDeserializers, stringSerializers } from '@platformatic/kafka'
+import { startBroker, type EmbeddedBroker } from '../../src/index.js'
+import { waitFor } from './groups-helpers.js'
+
+const PARTITIONS = 4
+
+/** Consumer.close(force) typed as its promise overload. */
+const close = (c: Consumer<string, string, string, string>): Promise<void> => (c.close as (force?: boolean) => Promise<void>).call(c, true)
+
+async function createTopic(bootstrap: string, topic: string): Promise<void> {
+  const admin = new Admin({ clientId: 'samsa-test-admin', bootstrapBrokers: [bootstrap] })
+  try {
+    await admin.createTopics({ topics: [topic], partitions: PARTITIONS, replicas: 1 })
+  } finally {
+    await admin.close()
+  }
+}
+
+async function produce(bootstrap: string, topic: string, from: number, count: number): Promise<void> {
+  const producer = new Producer({ clientId: 'samsa-test', bootstrapBrokers: [bootstrap], serializers: stringSerializers })
+  try {
+    const messages = Array.from({ length: count }, (_, i) => ({ topic, partition: (from + i) % PARTITIONS, key: `k${from + i}`, value: `v${from + i}` }))
+    await producer.send({ messages })
+  } finally {
+    await producer.close()
+  }
+}
+
+interface Member {
+  consumer: Consumer<string, string, string, string>
+  stream: { close(): Promise<void> }
+  seen: string[]
+}
+
+/**
+ * Closes the stream, then the consumer. @platformatic/kafka 1.35's close() with the consumer
+ * protocol does not close its streams, whose autocommit interval would keep the process alive.
+ */
+async function stop(m: Member): Promise<void> {
+  await m.stream.close()
+  await close(m.consumer)
+}
+
+async function member(broker: EmbeddedBroker, groupId: string, topic: string, protocol: 'classic' | 'consumer', all: string[]): Promise<Member> {
+  const consumer = new Consumer({
+    clientId: `samsa-test-${protocol}`,
+    groupId,
+    bootstrapBrokers: [broker.bootstrap],
+    deserializers: stringDeserializers,
+    groupProtocol: protocol,
+    sessionTimeout: 6000,
+    heartbeatInterval: 300,
+    maxWaitTime: 200,
+  })
+  const stream = await consumer.consume({ topics: [topic], mode: 'committed', fallbackMode: 'earliest', autocommit: 50 })
+  const m: Member = { consumer, stream: stream as unknown as Member['stream'], seen: [] }
+  stream.on('data', (msg) => {
+    const key = `${msg.partition}:${msg.offset}`
+    m.seen.push(key)
+    all.push(key)
+  })
+  return m
+}
+
+async function committedTotal(broker: EmbeddedBroker, groupId: string, topic: string): Promise<number> {
+  const admin = new Admin({ clientId: 'samsa-test-admin', bootstrapBrokers: [broker.bootstrap] })
+  try {
+    const groups = await admin.listConsumerGroupOffsets({ groups: [{ groupId, topics: [{ name: topic, partitionIndexes: [0, 1, 2, 3] }] }] })
+    let total = 0
+    for (const t of groups[0]!.topics) for (const p of t.partitions) total += Math.max(0, Number(p.committedOffset))
+    return total
+  } finally {
+    await admin.close()
+  }
+}
+
+for (const protocol of ['classic', 'consumer'] as const) {
+  test(`@platformatic/kafka consumer group, ${protocol} protocol: two members share the partitions, one leaves`, async (t) => {
+    const broker = await startBroker({ port: 0, config: { 'num.partitions': PARTITIONS, 'group.consumer.heartbeat.interval.ms': 500 } })
+    const topic = `pl-${protocol}`
+    const groupId = `pl-${protocol}-group`
+    const all: string[] = []
+    const members: Member[] = []
+    try {
+      await createTopic(broker.bootstrap, topic)
+      await produce(broker.bootstrap, topic, 0, 40)
+      const started = Date.now()
+      members.push(await member(broker, groupId, topic, protocol, all))
+      members.push(await member(broker, groupId, topic, protocol, all))
+      await waitFor('40 records consumed', () => new Set(all).size === 40, 60_000)
+      await waitFor('both members to own partitions', () => members.every((m) => m.consumer.assignments !== null && m.consumer.assignments.reduce((n, a) => n + a.partitions.length, 0) === 2), 60_000)
+      t.diagnostic(`two ${protocol} members balanced ${Date.now() - started} ms after the first joined`)
+      if (protocol === 'consumer') {
+        const [described] = broker.running.broker.groups.coordinator.describeConsumerGroups([groupId])
+        assert.equal(described!.groupState, 'Stable')
+        assert.equal(described!.members!.length, 2)
+        for (const m of described!.members!) assert.equal(m.memberEpoch, described!.assignmentEpoch)
+      }
+      await produce(broker.bootstrap, topic, 40, 20)
+      await waitFor('60 records consumed', () => new Set(all).size === 60, 60_000)
+
+      // One member leaves; the other takes over every partition.
+      await stop(members[0]!)
+      members.shift()
+      await waitFor('the survivor to own all partitions', () => members[0]!.consumer.assignments?.reduce((n, a) => n + a.partitions.length, 0) === PARTITIONS, 60_000)
+      await produce(broker.bootstrap, topic, 60, 20)
+      await waitFor('80 records consumed', () => new Set(all).size === 80, 60_000)
+      assert.equal(all.length - new Set(all).size, 0, 'no record consumed twice')
+      await stop(members[0]!)
+      members.shift()
+      assert.equal(await committedTotal(broker, groupId, topic), 80)
+    } finally {
+      for (const m of members) await stop(m).catch(() => {})
+      await broker.close()
+    }
+  })
+}
