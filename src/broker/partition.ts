@@ -14,6 +14,8 @@ export interface AppendOutcome {
   logAppendTime: bigint
   errorMessage: string | null
   recordErrors: Array<{ batchIndex: number, batchIndexErrorMessage: string | null }>
+  /** Resolves once the records are in the page cache: the response waits for it. */
+  written?: Promise<void>
 }
 
 export class Partition {
@@ -27,11 +29,15 @@ export class Partition {
     this.topic = topic
     this.index = index
     this.log = log
+    log.onWritten = () => this.notifyAppend()
   }
 
-  /** With one replica every appended record is committed, so the high watermark is the log end. */
+  /**
+   * With one replica every appended record is committed once it is written, so the high
+   * watermark is the written end of the log (at most a few batches behind the log end).
+   */
   get highWatermark(): bigint {
-    return this.log.logEndOffset
+    return this.log.writtenEndOffset
   }
 
   get logStartOffset(): bigint {
@@ -69,8 +75,8 @@ export class Partition {
         maxTimestamps: checked.batches.map((b) => b.maxTimestamp),
         validateProducer: true,
       })
-      if (!r.duplicate) this.notifyAppend()
-      return { errorCode: ErrorCode.NONE, baseOffset: r.baseOffset, logAppendTime: r.logAppendTime, errorMessage: null, recordErrors: [] }
+      // A duplicate waits too: the original may still be on its way to the file.
+      return { errorCode: ErrorCode.NONE, baseOffset: r.baseOffset, logAppendTime: r.logAppendTime, errorMessage: null, recordErrors: [], written: this.log.whenWritten() }
     } catch (err) {
       if (err instanceof KafkaError) return fail(err.errorCode, err.message)
       throw err
@@ -83,7 +89,7 @@ export class Partition {
     return () => this.#waiters.delete(wake)
   }
 
-  /** Called after every append: wakes the fetches waiting on this partition. */
+  /** Called when appended records are written: wakes the fetches waiting on this partition. */
   notifyAppend(): void {
     if (this.#waiters.size === 0) return
     const waiters = [...this.#waiters]

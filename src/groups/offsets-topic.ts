@@ -54,8 +54,8 @@ class OffsetsTopicLog implements GroupLog {
     const partition = topic.partitions[partitionForGroup(groupId, topic.partitions.length)]!
     const now = BigInt(Date.now())
     const batch = encodeRecordBatch({ records: records.map(encodeGroupRecord), now })
-    partition.log.append(batch, { now, leaderEpoch: partition.leaderEpoch })
-    partition.notifyAppend()
+    // Written before returning: coordinator replies do not wait for the log writer.
+    partition.log.append(batch, { now, leaderEpoch: partition.leaderEpoch, writeNow: true })
   }
 }
 

@@ -2,8 +2,9 @@
  * The log of one partition (Kafka's UnifiedLog/LocalLog): a directory `<topic>-<partition>` of
  * segments with contiguous offsets from logStartOffset to logEndOffset.
  *
- * Durability: append() writes into the page cache synchronously before it returns, so anything
- * acknowledged survives a process crash (kill -9). Only fsync makes it survive an OS crash or
+ * Durability: append() hands the bytes to the log's LogWriter, which writes them into the page
+ * cache off the event loop; acknowledgements wait for whenWritten(), so anything acknowledged
+ * survives a process crash (kill -9). Only fsync makes it survive an OS crash or
  * power loss: that happens on segment roll, on close, after `flush.messages` messages, when the
  * log manager sees `flush.ms` elapsed, or on an explicit flush(); all default to "never forced",
  * as in Kafka, which relies on replication instead. recoveryPoint is the offset below which the
@@ -29,6 +30,7 @@ import { loadSegments, replayProducerState, segmentOptions } from './log-loader.
 import { silentLogger, type StorageLogger } from './logger.js'
 import { deleteSnapshotsAfter, deleteSnapshotsBefore, writeSnapshot } from './producer-snapshot.js'
 import { ProducerStateManager } from './producer-state.js'
+import { LogWriter } from './log-writer.js'
 import { LogSegment } from './segment.js'
 
 export interface OpenOptions {
@@ -48,6 +50,8 @@ export interface AppendOptions {
   maxTimestamps?: readonly bigint[]
   /** Check idempotent producer sequences first; duplicates are acked, not appended. */
   validateProducer?: boolean
+  /** Write the bytes before returning instead of leaving them to the writer (group metadata). */
+  writeNow?: boolean
 }
 
 export interface AppendResult {
@@ -105,6 +109,7 @@ export class PartitionLog {
   #lifecycleChain: Promise<unknown> = Promise.resolve()
   /** Deleted segments whose files wait out file.delete.delay.ms. */
   #pendingDeletes = new Map<LogSegment, NodeJS.Timeout>()
+  readonly #writer: LogWriter
 
   private constructor(dir: string, config: LogConfig, logger: StorageLogger, segments: LogSegment[], logStartOffset: bigint, recoveryPoint: bigint) {
     this.dir = dir
@@ -114,6 +119,8 @@ export class PartitionLog {
     this.#logStartOffset = logStartOffset
     this.#logEndOffset = segments.at(-1)!.nextOffset
     this.#recoveryPoint = recoveryPoint
+    this.#writer = new LogWriter(this.#logEndOffset)
+    for (const s of segments) s.attachWriter(this.#writer)
   }
 
   static async open(dir: string, config: LogConfig, opts: OpenOptions = {}): Promise<PartitionLog> {
@@ -140,6 +147,21 @@ export class PartitionLog {
 
   get logEndOffset(): bigint {
     return this.#logEndOffset
+  }
+
+  /** Offset up to which appended records are in the page cache: the most a fetch may see. */
+  get writtenEndOffset(): bigint {
+    return this.#writer.writtenEndOffset
+  }
+
+  /** Resolves once every record appended so far is written (acks wait for this). */
+  whenWritten(): Promise<void> {
+    return this.#writer.whenWritten()
+  }
+
+  /** Called whenever writtenEndOffset moves. */
+  set onWritten(fn: (() => void) | undefined) {
+    this.#writer.onWritten = fn
   }
 
   get recoveryPoint(): bigint {
@@ -193,6 +215,7 @@ export class PartitionLog {
 
   #ensureOpen(): void {
     if (this.#closed) throw new KafkaError(ErrorCode.NOT_LEADER_OR_FOLLOWER, `log ${this.dir} is closed`)
+    if (this.#writer.error !== undefined) throw new KafkaError(ErrorCode.KAFKA_STORAGE_ERROR, `log ${this.dir} failed a write: ${String(this.#writer.error.cause)}`)
   }
 
   /** Headers of the batches in `records` (already validated by the caller). */
@@ -225,6 +248,7 @@ export class PartitionLog {
     if (this.#active.shouldRoll(records.length, assigned.maxTimestamp, assigned.lastOffset, Number(now), this.#config.segmentBytes, this.#maxSegmentMs)) this.#roll()
     this.#active.append(records)
     this.#logEndOffset = assigned.lastOffset + 1n
+    if (opts.writeNow) this.#writer.catchUp()
     for (let pos = 0; pos < records.length; pos += batchSize(records, pos)) {
       if (records.readBigInt64BE(pos + PRODUCER_ID_OFFSET) >= 0n) this.producerState.update(readBatchHeader(records, pos))
     }
@@ -242,9 +266,14 @@ export class PartitionLog {
 
   /** Starts a new active segment at logEndOffset (Kafka's roll). */
   #roll(): void {
+    // The old segment's bytes go to its file first: were the process killed with them still in
+    // hand, the new segment's base offset would leave a hole after recovery.
+    this.#writer.catchUp()
     const old = this.#active
     old.onBecomeInactive()
-    this.#segments.push(LogSegment.create(this.dir, this.#logEndOffset, segmentOptions(this.#config)))
+    const next = LogSegment.create(this.dir, this.#logEndOffset, segmentOptions(this.#config))
+    next.attachWriter(this.#writer)
+    this.#segments.push(next)
     writeSnapshot(this.dir, this.#logEndOffset, [...this.producerState.entries()])
     this.#logger.debug({ dir: this.dir, baseOffset: this.#logEndOffset }, 'rolled segment')
     this.#flushInBackground()
@@ -418,12 +447,15 @@ export class PartitionLog {
   async truncateTo(offset: bigint): Promise<void> {
     this.#ensureOpen()
     if (offset >= this.#logEndOffset) return
+    // No write may land after the truncation.
+    await this.#writer.whenWritten()
     let doomed: LogSegment[]
     if (offset < this.#logStartOffset) {
       // Kafka's truncateFullyAndStartAt. Rename the old files first: one may share the new name.
       doomed = this.#segments
       for (const s of doomed) s.markDeleted()
       this.#segments = [LogSegment.create(this.dir, offset, segmentOptions(this.#config))]
+      this.#active.attachWriter(this.#writer)
       this.#logStartOffset = offset
       deleteSnapshotsAfter(this.dir, -1n)
     } else {
@@ -432,6 +464,7 @@ export class PartitionLog {
       this.#active.truncateTo(offset)
     }
     this.#logEndOffset = this.#active.nextOffset
+    this.#writer.truncatedTo(this.#logEndOffset)
     if (this.#recoveryPoint > this.#logEndOffset) this.#recoveryPoint = this.#logEndOffset
     replayProducerState(this.dir, this.#segments, this.producerState, this.#logStartOffset, this.#logEndOffset)
     await this.#removeSegments(doomed)

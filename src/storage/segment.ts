@@ -1,7 +1,8 @@
 /**
  * One log segment (Kafka's LogSegment): `<baseOffset>.log` plus its sparse offset and time
- * indexes. Appends are synchronous positioned writes into the page cache, so a batch is
- * readable as soon as append returns and survives a process kill; fsync happens in flush().
+ * indexes. In a live log the bytes of an append go to the file through the log's LogWriter
+ * (`writtenSize` trails `size` meanwhile); on its own (loading, the cleaner's output) a segment
+ * writes synchronously. fsync happens in flush().
  */
 import { closeSync, constants, existsSync, fstatSync, fsync, ftruncateSync, openSync, renameSync, writeSync } from 'node:fs'
 import { unlink } from 'node:fs/promises'
@@ -22,6 +23,7 @@ import {
 } from '../protocol/record-batch.js'
 import { INDEX_SUFFIX, LOG_SUFFIX, TIME_INDEX_SUFFIX, offsetFilePath } from './log-files.js'
 import { firstRecordAtOrAfter, readAt, scanBatches } from './log-scan.js'
+import type { LogWriter, WriteTarget } from './log-writer.js'
 import { OffsetIndex } from './offset-index.js'
 import { readForFetch } from './read-buffers.js'
 import { TimeIndex } from './time-index.js'
@@ -51,7 +53,7 @@ export interface BatchLocation {
 
 type FileKey = 'log' | 'index' | 'timeIndex'
 
-export class LogSegment {
+export class LogSegment implements WriteTarget {
   readonly baseOffset: bigint
   /** File paths without the suffix, and the suffix (`''`, `.cleaned`, `.swap`, `.deleted`). */
   #basePaths: Record<FileKey, string>
@@ -60,6 +62,9 @@ export class LogSegment {
   #opts: SegmentOptions
   #fd: number
   #size = 0
+  /** Bytes from 0 that are in the file; below `size` while the writer has some in hand. */
+  #writtenSize = 0
+  #writer: LogWriter | undefined
   #nextOffset: bigint
   #offsetIndex!: OffsetIndex
   #timeIndex!: TimeIndex
@@ -88,6 +93,34 @@ export class LogSegment {
     this.#nextOffset = baseOffset
     this.#fd = openSync(this.#paths.log, constants.O_RDWR | constants.O_CREAT, 0o644)
     this.#size = fstatSync(this.#fd).size
+    this.#writtenSize = this.#size
+  }
+
+  /** Hands this segment's future appends to the log's writer. */
+  attachWriter(writer: LogWriter): void {
+    this.#writer = writer
+  }
+
+  get fd(): number {
+    return this.#fd
+  }
+
+  get writtenSize(): number {
+    return this.#writtenSize
+  }
+
+  markWritten(end: number): void {
+    if (end > this.#writtenSize) this.#writtenSize = end
+  }
+
+  /** Resolves once every byte appended so far is in the file. */
+  whenWritten(): Promise<void> {
+    return this.#writer?.whenWritten() ?? Promise.resolve()
+  }
+
+  /** For readers that need every appended byte: writes what the writer still holds, now. */
+  #catchUp(): void {
+    if (this.#writtenSize < this.#size) this.#writer?.catchUp()
   }
 
   #pathsWith(suffix: string): Record<FileKey, string> {
@@ -103,6 +136,7 @@ export class LogSegment {
     const s = new LogSegment(dir, baseOffset, opts, suffix)
     ftruncateSync(s.#fd, 0)
     s.#size = 0
+    s.#writtenSize = 0
     s.#openIndexes()
     s.#offsetIndex.reset()
     s.#timeIndex.reset()
@@ -194,18 +228,27 @@ export class LogSegment {
     )
   }
 
-  /** Appends batches whose offsets are already assigned; indexes them every indexIntervalBytes. */
+  /**
+   * Appends batches whose offsets are already assigned; indexes them every indexIntervalBytes.
+   * With a writer the bytes go to the file later: `records` must not change until
+   * whenWritten() resolves.
+   */
   append(records: Buffer): void {
-    let done = 0
-    while (done < records.length) done += writeSync(this.#fd, records, done, records.length - done, this.#size + done)
+    const at = this.#size
+    if (this.#writer === undefined) {
+      let done = 0
+      while (done < records.length) done += writeSync(this.#fd, records, done, records.length - done, at + done)
+      this.#writtenSize = at + records.length
+    }
     let pos = 0
     while (pos < records.length) {
       const size = batchSize(records, pos)
       const lastOffset = records.readBigInt64BE(pos) + BigInt(records.readInt32BE(pos + LAST_OFFSET_DELTA_OFFSET))
-      this.#indexBatch(this.#size + pos, size, lastOffset, records.readBigInt64BE(pos + MAX_TIMESTAMP_OFFSET))
+      this.#indexBatch(at + pos, size, lastOffset, records.readBigInt64BE(pos + MAX_TIMESTAMP_OFFSET))
       pos += size
     }
-    this.#size += records.length
+    this.#size = at + records.length
+    this.#writer?.enqueue(this, records, at, this.#nextOffset)
   }
 
   /** Kafka's per-batch index bookkeeping, shared by append and recovery. */
@@ -294,14 +337,21 @@ export class LogSegment {
       ftruncateSync(this.#fd, res.end)
       this.#size = res.end
     }
+    this.#writtenSize = this.#size
     return truncated
   }
 
   /** The first batch whose lastOffset >= offset, found via the offset index then a scan. */
   translateOffset(offset: bigint): BatchLocation | undefined {
+    this.#catchUp()
+    return this.#locate(offset, this.#size)
+  }
+
+  /** translateOffset within the first `end` bytes. */
+  #locate(offset: bigint, end: number): BatchLocation | undefined {
     const from = this.#offsetIndex.lookup(offset).position
     let found: BatchLocation | undefined
-    scanBatches(this.#fd, from, this.#size, false, (b) => {
+    scanBatches(this.#fd, from, end, false, (b) => {
       if (lastOffsetOf(b.header) < offset) return true
       found = { position: b.position, size: b.size, header: b.header }
       return false
@@ -318,25 +368,29 @@ export class LogSegment {
   /**
    * Reads whole batches starting with the one containing `offset`, up to `maxBytes`; with
    * `minOneBatch` the first batch is returned even if larger (KIP-74). Batches with offsets at or
-   * above `maxOffset` (the high watermark) are never returned.
+   * above `maxOffset` (the high watermark) are never returned. With a maxOffset no higher than
+   * the writer's writtenEndOffset (a fetch) only written bytes are read; without one the writer
+   * catches up first.
    */
   read(offset: bigint, maxBytes: number, minOneBatch: boolean, maxOffset?: bigint): SegmentRead | undefined {
+    if (maxOffset === undefined) this.#catchUp()
+    const limit = this.#writtenSize
     // A consumer goes on where its last fetch ended: start there without an index lookup and a scan.
     const hinted = this.#readHints.get(offset)
-    if (hinted !== undefined && hinted + RECORD_BATCH_OVERHEAD <= this.#size) {
-      const chunk = readForFetch(this.#fd, hinted, Math.min(Math.max(maxBytes, RECORD_BATCH_OVERHEAD), this.#size - hinted))
+    if (hinted !== undefined && hinted + RECORD_BATCH_OVERHEAD <= limit) {
+      const chunk = readForFetch(this.#fd, hinted, Math.min(Math.max(maxBytes, RECORD_BATCH_OVERHEAD), limit - hinted))
       if (chunk.length >= RECORD_BATCH_OVERHEAD && chunk.readBigInt64BE(0) === offset && chunk.readInt8(MAGIC_OFFSET) === CURRENT_MAGIC) {
-        return this.#readFrom(hinted, readBatchHeader(chunk, 0), chunk, maxBytes, minOneBatch, maxOffset)
+        return this.#readFrom(hinted, readBatchHeader(chunk, 0), chunk, maxBytes, minOneBatch, limit, maxOffset)
       }
       this.#readHints.delete(offset)
     }
-    const first = this.translateOffset(offset)
+    const first = this.#locate(offset, limit)
     if (first === undefined) return undefined
-    return this.#readFrom(first.position, first.header, undefined, maxBytes, minOneBatch, maxOffset)
+    return this.#readFrom(first.position, first.header, undefined, maxBytes, minOneBatch, limit, maxOffset)
   }
 
   /** The rest of read() once the first batch is known; `chunk` may already hold bytes from `position`. */
-  #readFrom(position: number, header: BatchHeader, chunk: Buffer | undefined, maxBytes: number, minOneBatch: boolean, maxOffset?: bigint): SegmentRead {
+  #readFrom(position: number, header: BatchHeader, chunk: Buffer | undefined, maxBytes: number, minOneBatch: boolean, limit: number, maxOffset?: bigint): SegmentRead {
     const size = header.batchLength + LOG_OVERHEAD
     if (maxOffset !== undefined && lastOffsetOf(header) >= maxOffset) return { buf: Buffer.alloc(0), nextOffset: header.baseOffset }
     let buf: Buffer
@@ -346,7 +400,7 @@ export class LogSegment {
       buf = chunk !== undefined && chunk.length >= size ? chunk.subarray(0, size) : readForFetch(this.#fd, position, size)
       nextOffset = lastOffsetOf(header) + 1n
     } else {
-      chunk ??= readForFetch(this.#fd, position, Math.min(maxBytes, this.#size - position))
+      chunk ??= readForFetch(this.#fd, position, Math.min(maxBytes, limit - position))
       let end = 0
       nextOffset = header.baseOffset
       while (end + RECORD_BATCH_OVERHEAD <= chunk.length) {
@@ -372,6 +426,7 @@ export class LogSegment {
    * its base offset (or startingOffset) with the batch's maxTimestamp, since we never inflate.
    */
   findOffsetByTimestamp(ts: bigint, startingOffset: bigint): { offset: bigint; timestamp: bigint } | undefined {
+    this.#catchUp()
     const fromOffset = this.#timeIndex.lookup(ts).offset
     const from = this.#offsetIndex.lookup(fromOffset > startingOffset ? fromOffset : startingOffset).position
     let result: { offset: bigint; timestamp: bigint } | undefined
@@ -391,6 +446,7 @@ export class LogSegment {
     const removed = this.#size - loc.position
     ftruncateSync(this.#fd, loc.position)
     this.#size = loc.position
+    this.#writtenSize = loc.position
     this.#offsetIndex.truncateTo(offset)
     this.#timeIndex.truncateTo(offset)
     // Index entries point at batch starts; drop any that now point past the end.
@@ -410,6 +466,7 @@ export class LogSegment {
   /** fsync of the log and both indexes; serialised so close() can wait for it. */
   flush(): Promise<void> {
     const run = async () => {
+      await this.whenWritten()
       const fd = this.#fd
       if (fd < 0) return
       await new Promise<void>((resolve, reject) => fsync(fd, (err) => (err ? reject(err) : resolve())))
@@ -430,7 +487,9 @@ export class LogSegment {
   }
 
   async close(): Promise<void> {
-    // Wait until no flush is queued, so an fsync never runs on a closed (or reused) fd.
+    // Wait for the writer and until no flush is queued: no write or fsync may run on a closed
+    // (or reused) fd.
+    await this.whenWritten().catch(() => {})
     for (let p = this.#pendingFlush; ; p = this.#pendingFlush) {
       await p.catch(() => {})
       if (p === this.#pendingFlush) break

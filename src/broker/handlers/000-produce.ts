@@ -1,11 +1,12 @@
 // Produce v0-11 advertised; v0-2 (magic v0/v1 message sets) answered with UNSUPPORTED_VERSION as
 // Kafka 4 does, while staying advertised because some librdkafka builds need v0 listed.
-// acks=0 gets no response at all.
+// acks=0 gets no response at all. Every response waits until the records are written (see
+// LogWriter); acks=0 waits too, because the request's buffer is recycled once we return.
 import { defineHandler, NO_RESPONSE } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
 import type { ProduceRequest } from '../../protocol/generated/produce-request.js'
-import type { ProduceResponse, TopicProduceResponse } from '../../protocol/generated/produce-response.js'
+import type { PartitionProduceResponse, ProduceResponse, TopicProduceResponse } from '../../protocol/generated/produce-response.js'
 import type { Input } from '../../protocol/codec-support.js'
 import type { TopicState } from '../broker.js'
 
@@ -28,6 +29,7 @@ export const produceHandler = defineHandler<ProduceRequest, ProduceResponse>({
     const broker = ctx.broker
     if (req.acks !== 0 && req.acks !== 1 && req.acks !== -1) return errorResponse(req, ErrorCode.INVALID_REQUIRED_ACKS)
     const responses: Array<Input<TopicProduceResponse>> = []
+    const writes: Array<{ topic: string, written: Promise<void>, response: Input<PartitionProduceResponse> }> = []
     for (const t of req.topicData) {
       let state: TopicState | number | undefined = broker.topics.get(t.name)
       if (state === undefined) state = await broker.autoCreateTopic(t.name)
@@ -40,7 +42,7 @@ export const produceHandler = defineHandler<ProduceRequest, ProduceResponse>({
             return { index: pd.index, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, baseOffset: -1n }
           }
           const r = partition.appendRecordsToLeader(pd.records, { now: Date.now() })
-          return {
+          const response: Input<PartitionProduceResponse> = {
             index: pd.index,
             errorCode: r.errorCode,
             baseOffset: r.baseOffset,
@@ -49,8 +51,18 @@ export const produceHandler = defineHandler<ProduceRequest, ProduceResponse>({
             recordErrors: r.recordErrors,
             errorMessage: r.errorMessage,
           }
+          if (r.written !== undefined) writes.push({ topic: t.name, written: r.written, response })
+          return response
         }),
       })
+    }
+    for (const w of writes) {
+      try {
+        await w.written
+      } catch (err) {
+        broker.log.error({ err, topic: w.topic, partition: w.response.index }, 'log write failed')
+        Object.assign(w.response, { errorCode: ErrorCode.KAFKA_STORAGE_ERROR, baseOffset: -1n, errorMessage: 'the log could not be written' })
+      }
     }
     if (req.acks === 0) return NO_RESPONSE
     return { responses, throttleTimeMs: 0 }

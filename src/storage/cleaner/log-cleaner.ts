@@ -32,7 +32,7 @@ import { LogSegment } from '../segment.js'
 import { addBatchToMap, filterBatch, type FilterContext } from './batch-filter.js'
 import { writeCleanerCheckpoint, type CleanerCheckpoint } from './cleaner-checkpoint.js'
 import { OffsetMap } from './offset-map.js'
-import { Slicer, readBatches } from './segment-reader.js'
+import { Slicer, readBatches, type FileBatch } from './segment-reader.js'
 
 const INT32_MAX = 0x7fffffffn
 /** Bytes of kept batches gathered before one write into the cleaned segment. */
@@ -237,7 +237,7 @@ export async function cleanLog(log: PartitionLog, range: CleanableRange, nowMs: 
   }
 
   function readSegment(s: LogSegment) {
-    return readBatches(s.logPath, s.size, opts.ioBufferBytes)
+    return segmentBatches(s, opts.ioBufferBytes)
   }
 }
 
@@ -285,7 +285,7 @@ async function cleanGroup(log: PartitionLog, group: readonly LogSegment[], ctx: 
   try {
     for (let k = 0; k <= lastNonEmpty; k++) {
       const s = group[k]!
-      for await (const b of readBatches(s.logPath, s.size, pass.ioBufferBytes)) {
+      for await (const b of segmentBatches(s, pass.ioBufferBytes)) {
         stats.bytesRead += b.buf.length
         const r = filterBatch(b.buf, ctx, k === lastNonEmpty && b.last)
         stats.recordsRemoved += r.recordsRemoved
@@ -322,4 +322,10 @@ async function cleanGroup(log: PartitionLog, group: readonly LogSegment[], ctx: 
     if (cleaned.fileSuffix === CLEANED_FILE_SUFFIX) await cleaned.deleteFiles().catch(() => {})
     throw err
   }
+}
+
+/** The batches of a segment, once the log writer has put all of them in its file. */
+async function* segmentBatches(s: LogSegment, chunkSize: number): AsyncGenerator<FileBatch> {
+  await s.whenWritten()
+  yield* readBatches(s.logPath, s.size, chunkSize)
 }
