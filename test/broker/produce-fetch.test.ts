@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startBroker, type EmbeddedBroker } from '../../src/index.js'
-import { RawClient } from '../helpers/raw-client.js'
+import { RawConnection } from '../support/raw-client.js'
 import { ApiKey } from '../../src/protocol/generated/index.js'
 import { ErrorCode } from '../../src/protocol/generated/error-codes.js'
 import { encodeRecordBatch, decodeRecords } from '../../src/protocol/record-codec.js'
@@ -13,14 +13,14 @@ import { CRC_OFFSET } from '../../src/protocol/record-batch.js'
 
 let dir: string
 let broker: EmbeddedBroker
-let c: RawClient
+let c: RawConnection
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'samsa-pf-'))
   broker = await startBroker({ port: 0, dataDir: dir, config: { 'num.partitions': 2 } })
-  c = await RawClient.connect(broker.port)
+  c = await RawConnection.connect(broker.port)
   const r = await c.request(ApiKey.CreateTopics, 7, { topics: [{ name: 'orders', numPartitions: 3, replicationFactor: 1 }], timeoutMs: 1000 })
-  assert.equal(r.body.topics[0].errorCode, 0)
+  assert.equal(r.topics[0].errorCode, 0)
 })
 after(async () => {
   c.close()
@@ -33,16 +33,15 @@ const batch = (values: string[], extra: Record<string, unknown> = {}): Buffer =>
 
 async function produce(topic: string, partition: number, records: Buffer, version = 9, acks = -1): Promise<any> {
   const r = await c.request(ApiKey.Produce, version, { acks, timeoutMs: 1000, topicData: [{ name: topic, partitionData: [{ index: partition, records }] }] })
-  return r.body.responses[0].partitionResponses[0]
+  return r.responses[0].partitionResponses[0]
 }
 
 async function fetch(topic: string, partition: number, offset: bigint, extra: Record<string, unknown> = {}, version = 12): Promise<any> {
-  const r = await c.request(ApiKey.Fetch, version, {
+  return c.request(ApiKey.Fetch, version, {
     maxWaitMs: 0, minBytes: 0, maxBytes: 1 << 20, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
     topics: [{ topic, partitions: [{ partition, fetchOffset: offset, partitionMaxBytes: 1 << 20 }] }],
     ...extra,
   })
-  return r.body
 }
 
 function recordsOf(p: any): Array<{ offset: bigint, value: string }> {
@@ -75,13 +74,13 @@ test('records produced come back from fetch with offsets assigned in order', asy
 test('every fetch version from 4 to 17 reads the same records', async () => {
   await produce('orders', 2, batch(['x', 'y']))
   const meta = await c.request(ApiKey.Metadata, 12, { topics: [{ name: 'orders' }] })
-  const topicId = meta.body.topics[0].topicId
+  const topicId = meta.topics[0].topicId
   for (let v = 4; v <= 17; v++) {
     const body = await c.request(ApiKey.Fetch, v, {
       maxWaitMs: 0, minBytes: 0, maxBytes: 1 << 20, sessionEpoch: -1,
       topics: [{ topic: 'orders', topicId, partitions: [{ partition: 2, fetchOffset: 0n, partitionMaxBytes: 1 << 20 }] }],
     })
-    const p = body.body.responses[0].partitions[0]
+    const p = body.responses[0].partitions[0]
     assert.equal(p.errorCode, 0, `v${v}`)
     assert.deepEqual(recordsOf(p).map((r) => r.value), ['x', 'y'], `v${v}`)
   }
@@ -104,15 +103,15 @@ test('fetching outside the log gives OFFSET_OUT_OF_RANGE with the log bounds', a
 })
 
 test('a long-polling fetch is woken by an append, not by its timeout', async () => {
-  const other = await RawClient.connect(broker.port)
+  const other = await RawConnection.connect(broker.port)
   const started = Date.now()
   const pending = other.request(ApiKey.Fetch, 12, {
     maxWaitMs: 30000, minBytes: 1, maxBytes: 1 << 20, sessionEpoch: -1,
     topics: [{ topic: 'orders', partitions: [{ partition: 1, fetchOffset: 4n, partitionMaxBytes: 1 << 20 }] }],
-  })
+  }, 40_000) // past maxWaitMs, so a fetch that waits it out fails the assertion below, not the client
   await new Promise((r) => setTimeout(r, 100))
   await produce('orders', 1, batch(['late']))
-  const body = (await pending).body
+  const body = await pending
   assert.deepEqual(recordsOf(body.responses[0].partitions[0]).map((r) => r.value), ['late'])
   assert.ok(Date.now() - started < 30000, 'the fetch waited for its whole timeout')
   other.close()
@@ -162,8 +161,8 @@ test('produce errors come back as Kafka error codes', async () => {
 test('acks=0 gets no response: the next reply on the connection is for the next request', async () => {
   const frameA = c.frame(ApiKey.Produce, 9, { acks: 0, timeoutMs: 1000, topicData: [{ name: 'orders', partitionData: [{ index: 0, records: batch(['quiet']) }] }] }, 900)
   const frameB = c.frame(ApiKey.Metadata, 12, { topics: null }, 901)
-  c.write(Buffer.concat([frameA, frameB]))
-  const reply = await c.next()
+  c.writeRaw(Buffer.concat([frameA, frameB]))
+  const reply = await c.nextBody()
   assert.equal(reply.readInt32BE(0), 901)
   const f = await fetch('orders', 0, 2n)
   assert.deepEqual(recordsOf(f.responses[0].partitions[0]).map((r) => r.value), ['quiet'])
@@ -174,7 +173,7 @@ test('ListOffsets: earliest, latest, by timestamp and max timestamp', async () =
   for (const ts of [1000n, 2000n, 3000n]) {
     await produce('times', 0, encodeRecordBatch({ records: [{ key: 'k', value: `t${ts}`, timestamp: ts }] }))
   }
-  const ask = async (timestamp: bigint, v = 7): Promise<any> => (await c.request(ApiKey.ListOffsets, v, { replicaId: -1, topics: [{ name: 'times', partitions: [{ partitionIndex: 0, timestamp }] }] })).body.topics[0].partitions[0]
+  const ask = async (timestamp: bigint, v = 7): Promise<any> => (await c.request(ApiKey.ListOffsets, v, { replicaId: -1, topics: [{ name: 'times', partitions: [{ partitionIndex: 0, timestamp }] }] })).topics[0].partitions[0]
   assert.equal((await ask(-2n)).offset, 0n)
   assert.equal((await ask(-1n)).offset, 3n)
   assert.equal((await ask(1500n)).offset, 1n)
@@ -187,8 +186,8 @@ test('ListOffsets: earliest, latest, by timestamp and max timestamp', async () =
 
 test('idempotent producer: duplicates acked with their first offset, gaps refused, state kept across restart', async () => {
   const init = await c.request(ApiKey.InitProducerId, 4, { transactionalId: null, transactionTimeoutMs: 60000, producerId: -1n, producerEpoch: -1 })
-  assert.equal(init.body.errorCode, 0)
-  const pid = init.body.producerId as bigint
+  assert.equal(init.errorCode, 0)
+  const pid = init.producerId as bigint
   const b0 = (seq: number, vals: string[]): Buffer => batch(vals, { producerId: pid, producerEpoch: 0, baseSequence: seq })
   const first = await produce('times', 0, b0(0, ['p0', 'p1']))
   assert.equal(first.errorCode, 0)
@@ -203,18 +202,18 @@ test('idempotent producer: duplicates acked with their first offset, gaps refuse
   c.close()
   await broker.close()
   broker = await startBroker({ port: 0, dataDir: dir })
-  c = await RawClient.connect(broker.port)
+  c = await RawConnection.connect(broker.port)
   const again = await produce('times', 0, b0(2, ['p2']))
   assert.equal(again.errorCode, 0)
   assert.equal(again.baseOffset, next.baseOffset)
   const f = await fetch('times', 0, 0n)
   assert.equal(f.responses[0].partitions[0].highWatermark, next.baseOffset + 1n)
   const desc = await c.request(ApiKey.DescribeProducers, 0, { topics: [{ name: 'times', partitionIndexes: [0] }] })
-  const prod = desc.body.topics[0].partitions[0].activeProducers.find((p: any) => p.producerId === pid)
+  const prod = desc.topics[0].partitions[0].activeProducers.find((p: any) => p.producerId === pid)
   assert.equal(prod.lastSequence, 2)
   const fresh = await c.request(ApiKey.InitProducerId, 4, { transactionalId: null, transactionTimeoutMs: 60000, producerId: -1n, producerEpoch: -1 })
-  assert.notEqual(fresh.body.producerId, pid, 'producer ids are never handed out twice, even across restarts')
-  const npid = fresh.body.producerId as bigint
+  assert.notEqual(fresh.producerId, pid, 'producer ids are never handed out twice, even across restarts')
+  const npid = fresh.producerId as bigint
   // A higher epoch starts again at sequence 0 and fences the lower one.
   assert.equal((await produce('times', 0, batch(['n0'], { producerId: npid, producerEpoch: 1, baseSequence: 0 }))).errorCode, 0)
   const old = await produce('times', 0, batch(['n1'], { producerId: npid, producerEpoch: 0, baseSequence: 1 }))
@@ -223,7 +222,7 @@ test('idempotent producer: duplicates acked with their first offset, gaps refuse
 
 test('message.timestamp.type=LogAppendTime stamps batches with the broker time', async () => {
   const created = await c.request(ApiKey.CreateTopics, 7, { topics: [{ name: 'stamped', numPartitions: 1, replicationFactor: 1, configs: [{ name: 'message.timestamp.type', value: 'LogAppendTime' }] }] })
-  assert.equal(created.body.topics[0].errorCode, 0)
+  assert.equal(created.topics[0].errorCode, 0)
   const before = BigInt(Date.now())
   const r = await produce('stamped', 0, encodeRecordBatch({ records: [{ value: 'x', timestamp: 5n }] }))
   assert.equal(r.errorCode, 0)
@@ -238,14 +237,14 @@ test('large produce requests pipelined on one connection keep their own records 
   // Frames larger than one socket read are assembled in recycled buffers; each must be stored
   // intact although the next request reuses its buffer as soon as the response is out.
   const values = (tag: string) => Array.from({ length: 40 }, (_, i) => `${tag}${i}-`.padEnd(4000, tag))
-  const frames = ['p', 'q', 'r', 's'].map((tag) =>
-    c.frame(ApiKey.Produce, 9, { acks: -1, timeoutMs: 1000, topicData: [{ name: 'recycled', partitionData: [{ index: 0, records: batch(values(tag)) }] }] }))
+  const frames = ['p', 'q', 'r', 's'].map((tag, i) =>
+    c.frame(ApiKey.Produce, 9, { acks: -1, timeoutMs: 1000, topicData: [{ name: 'recycled', partitionData: [{ index: 0, records: batch(values(tag)) }] }] }, 700 + i))
   await c.request(ApiKey.Metadata, 12, { topics: [{ name: 'recycled' }], allowAutoTopicCreation: true })
   const all = Buffer.concat(frames)
-  for (let at = 0; at < all.length; at += 7000) c.write(all.subarray(at, at + 7000))
+  for (let at = 0; at < all.length; at += 7000) c.writeRaw(all.subarray(at, at + 7000))
   for (let i = 0; i < frames.length; i++) {
-    const r = c.decode(ApiKey.Produce, 9, await c.next())
-    assert.equal(r.body.responses[0].partitionResponses[0].errorCode, 0)
+    const r = await c.response(ApiKey.Produce, 9, 700 + i)
+    assert.equal(r.responses[0].partitionResponses[0].errorCode, 0)
   }
   const got: string[] = []
   for (let offset = 0n; got.length < 160;) {
@@ -268,14 +267,14 @@ test('pipelined fetches of large batches each get their own records (recycled re
   const offsets: bigint[] = []
   for (const tag of ['a', 'b', 'c']) offsets.push((await produce('reads', 0, batch(values(tag)))).baseOffset)
   const tags = ['a', 'b', 'c', 'a', 'b', 'c', 'a', 'b']
-  const frames = tags.map((tag) => c.frame(ApiKey.Fetch, 12, {
+  const frames = tags.map((tag, i) => c.frame(ApiKey.Fetch, 12, {
     maxWaitMs: 0, minBytes: 0, maxBytes: 1 << 20, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
     topics: [{ topic: 'reads', partitions: [{ partition: 0, fetchOffset: offsets['abc'.indexOf(tag)]!, partitionMaxBytes: 1000 * 1000 }] }],
-  }))
+  }, 800 + i))
   for (let round = 0; round < 2; round++) {
-    c.write(Buffer.concat(frames))
-    for (const tag of tags) {
-      const body = c.decode(ApiKey.Fetch, 12, await c.next()).body
+    c.writeRaw(Buffer.concat(frames))
+    for (const [n, tag] of tags.entries()) {
+      const body = await c.response(ApiKey.Fetch, 12, 800 + n)
       const got = recordsOf(body.responses[0].partitions[0]).map((r) => r.value)
       assert.equal(got.length, 30)
       assert.ok(got.every((v, i) => v === values(tag)[i]), `fetch of batch ${tag} returned other records`)

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Kafka, logLevel } from 'kafkajs'
-import { RawClient } from '../helpers/raw-client.js'
+import { RawConnection } from '../support/raw-client.js'
 import { ApiKey } from '../../src/protocol/generated/index.js'
 import { ROOT } from './groups-helpers.js'
 
@@ -44,21 +44,21 @@ test('acknowledged commits and KIP-848 membership survive kill -9', async () => 
     await admin.createTopics({ topics: [{ topic: 'durable', numPartitions: 3 }] })
     await admin.disconnect()
     // Standalone commits (generation -1), each acknowledged before the next; the last right before the kill.
-    const raw = await RawClient.connect(broker.port)
+    const raw = await RawConnection.connect(broker.port)
     for (let i = 1; i <= 20; i++) {
       const r = await raw.request(ApiKey.OffsetCommit, 8, {
         groupId: 'durable-group', generationIdOrMemberEpoch: -1, memberId: '',
         topics: [{ name: 'durable', partitions: [0, 1, 2].map((p) => ({ partitionIndex: p, committedOffset: BigInt(i * (p + 1)), committedMetadata: `commit ${i}` })) }],
       })
-      assert.deepEqual(r.body.topics[0].partitions.map((p: { errorCode: number }) => p.errorCode), [0, 0, 0])
+      assert.deepEqual(r.topics[0].partitions.map((p: { errorCode: number }) => p.errorCode), [0, 0, 0])
     }
 
     // A KIP-848 member joins through the raw protocol.
     const joined = await raw.request(ApiKey.ConsumerGroupHeartbeat, 0, {
       groupId: 'kip848-durable', memberId: '', memberEpoch: 0, rebalanceTimeoutMs: 30000, subscribedTopicNames: ['durable'], topicPartitions: [],
     })
-    assert.equal(joined.body.errorCode, 0)
-    assert.equal(joined.body.assignment.topicPartitions[0].partitions.length, 3)
+    assert.equal(joined.errorCode, 0)
+    assert.equal(joined.assignment.topicPartitions[0].partitions.length, 3)
     raw.close()
 
     await kill(broker.child)
@@ -71,18 +71,18 @@ test('acknowledged commits and KIP-848 membership survive kill -9', async () => 
     await admin2.disconnect()
     assert.deepEqual(offsets[0]!.partitions.map((p) => [p.partition, p.offset]).sort(), [[0, '20'], [1, '40'], [2, '60']])
 
-    const raw2 = await RawClient.connect(broker.port)
+    const raw2 = await RawConnection.connect(broker.port)
     const described = await raw2.request(ApiKey.ConsumerGroupDescribe, 0, { groupIds: ['kip848-durable'] })
-    const g = described.body.groups[0]
+    const g = described.groups[0]
     assert.equal(g.errorCode, 0)
     assert.equal(g.members.length, 1)
-    assert.equal(g.members[0].memberId, joined.body.memberId)
-    assert.equal(g.members[0].memberEpoch, joined.body.memberEpoch)
+    assert.equal(g.members[0].memberId, joined.memberId)
+    assert.equal(g.members[0].memberEpoch, joined.memberEpoch)
     assert.equal(g.members[0].assignment.topicPartitions[0].partitions.length, 3)
     // The member goes on heartbeating with its epoch as if nothing happened.
-    const hb = await raw2.request(ApiKey.ConsumerGroupHeartbeat, 0, { groupId: 'kip848-durable', memberId: joined.body.memberId, memberEpoch: joined.body.memberEpoch })
-    assert.equal(hb.body.errorCode, 0)
-    assert.equal(hb.body.memberEpoch, joined.body.memberEpoch)
+    const hb = await raw2.request(ApiKey.ConsumerGroupHeartbeat, 0, { groupId: 'kip848-durable', memberId: joined.memberId, memberEpoch: joined.memberEpoch })
+    assert.equal(hb.errorCode, 0)
+    assert.equal(hb.memberEpoch, joined.memberEpoch)
     raw2.close()
   } finally {
     await kill(broker.child)

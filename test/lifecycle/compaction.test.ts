@@ -7,7 +7,7 @@ import { startBroker, type EmbeddedBroker } from '../../src/index.js'
 import { ErrorCode } from '../../src/protocol/generated/error-codes.js'
 import { encodeRecordBatch } from '../../src/protocol/record-codec.js'
 import { prng } from '../prng.js'
-import { RawClient, alterTopicConfigs, kcatConsume, kcatProduce, produce, readAll, tempDir, waitFor, type ReadRecord } from './helpers.js'
+import { RawConnection, alterTopicConfigs, kcatConsume, kcatProduce, produce, readAll, tempDir, waitFor, type ReadRecord } from './helpers.js'
 
 const KEYS = 3000
 const ROUNDS = 5
@@ -43,14 +43,14 @@ function check(records: readonly ReadRecord[], expected: Expected, tombstonesGon
 
 describe('compaction end to end', () => {
   let broker: EmbeddedBroker
-  let client: RawClient
+  let client: RawConnection
   before(async () => {
     broker = await startBroker({
       port: 0,
       dataDir: tempDir(),
       config: { 'log.retention.check.interval.ms': 100, 'log.cleaner.backoff.ms': 100, 'log.segment.delete.delay.ms': 0 },
     })
-    client = await RawClient.connect(broker.port)
+    client = await RawConnection.connect(broker.port)
   })
   after(async () => {
     client?.close()

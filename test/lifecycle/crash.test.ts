@@ -13,7 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { isCrcValid, LOG_OVERHEAD, readBatchHeader } from '../../src/protocol/record-batch.js'
 import { encodeRecordBatch } from '../../src/protocol/record-codec.js'
 import { prng } from '../prng.js'
-import { RawClient, fetchAt, listOffset, produce, readAll, tempDir } from './helpers.js'
+import { RawConnection, fetchAt, listOffset, produce, readAll, tempDir } from './helpers.js'
 
 const CHILD = join(fileURLToPath(new URL('.', import.meta.url)), 'crash-child.js')
 const TOPIC = 'crashy'
@@ -43,7 +43,7 @@ function kill(child: ChildProcess): Promise<void> {
 }
 
 /** Every batch of the partition, checked for CRC; returns the records. */
-async function readChecked(c: RawClient) {
+async function readChecked(c: RawConnection) {
   let offset = (await listOffset(c, TOPIC, -2n)).offset
   for (;;) {
     const f = await fetchAt(c, TOPIC, offset)
@@ -72,7 +72,7 @@ describe('kill -9 during cleaning', () => {
     let killedMidCleaning = 0
     for (let run = 0; run < RUNS; run++) {
       const { child, port } = await startChild(dataDir)
-      const client = await RawClient.connect(port)
+      const client = await RawConnection.connect(port)
       // Produce for a random while, then kill at a random moment (cleaning runs every few ms).
       const until = Date.now() + 100 + Math.floor(rnd() * 400)
       let inFlight: Map<string, string | null> | undefined
@@ -100,7 +100,7 @@ describe('kill -9 during cleaning', () => {
       if (leftovers.length > 0) killedMidCleaning++
       const again = await startChild(dataDir)
       assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.swap')), [], 'no swap file after loading')
-      const c = await RawClient.connect(again.port)
+      const c = await RawConnection.connect(again.port)
       const records = await readChecked(c)
       const latest = new Map<string, { value: string | null; count: number }>()
       for (const r of records) latest.set(r.key!, { value: r.value, count: (latest.get(r.key!)?.count ?? 0) + 1 })

@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { ApiKey } from '../../src/protocol/generated/index.js'
 import { LOG_OVERHEAD, readBatchHeader } from '../../src/protocol/record-batch.js'
 import { decodeRecords } from '../../src/protocol/record-codec.js'
-import { RawClient } from '../helpers/raw-client.js'
+import { RawConnection } from '../support/raw-client.js'
 
 const tempDirs: string[] = []
 process.on('exit', () => {
@@ -21,14 +21,14 @@ export function tempDir(prefix = 'samsa-lifecycle-'): string {
   return dir
 }
 
-export async function produce(c: RawClient, topic: string, records: Buffer, partition = 0): Promise<{ errorCode: number; baseOffset: bigint }> {
+export async function produce(c: RawConnection, topic: string, records: Buffer, partition = 0): Promise<{ errorCode: number; baseOffset: bigint }> {
   const r = await c.request(ApiKey.Produce, 9, {
     transactionalId: null,
     acks: -1,
     timeoutMs: 5000,
     topicData: [{ name: topic, partitionData: [{ index: partition, records }] }],
   })
-  const p = r.body.responses[0].partitionResponses[0]
+  const p = r.responses[0].partitionResponses[0]
   return { errorCode: p.errorCode, baseOffset: p.baseOffset }
 }
 
@@ -39,7 +39,7 @@ export interface FetchResult {
   records: Buffer
 }
 
-export async function fetchAt(c: RawClient, topic: string, offset: bigint, maxBytes = 1 << 20, partition = 0): Promise<FetchResult> {
+export async function fetchAt(c: RawConnection, topic: string, offset: bigint, maxBytes = 1 << 20, partition = 0): Promise<FetchResult> {
   const r = await c.request(ApiKey.Fetch, 11, {
     replicaId: -1,
     maxWaitMs: 0,
@@ -52,37 +52,37 @@ export async function fetchAt(c: RawClient, topic: string, offset: bigint, maxBy
     forgottenTopicsData: [],
     rackId: '',
   })
-  const p = r.body.responses[0].partitions[0]
+  const p = r.responses[0].partitions[0]
   return { errorCode: p.errorCode, logStartOffset: p.logStartOffset, highWatermark: p.highWatermark, records: p.records ?? Buffer.alloc(0) }
 }
 
 /** ListOffsets: -2 earliest, -1 latest, or a timestamp. */
-export async function listOffset(c: RawClient, topic: string, timestamp: bigint, partition = 0): Promise<{ errorCode: number; offset: bigint }> {
+export async function listOffset(c: RawConnection, topic: string, timestamp: bigint, partition = 0): Promise<{ errorCode: number; offset: bigint }> {
   const r = await c.request(ApiKey.ListOffsets, 7, {
     replicaId: -1,
     isolationLevel: 0,
     topics: [{ name: topic, partitions: [{ partitionIndex: partition, currentLeaderEpoch: -1, timestamp }] }],
   })
-  const p = r.body.topics[0].partitions[0]
+  const p = r.topics[0].partitions[0]
   return { errorCode: p.errorCode, offset: p.offset }
 }
 
-export async function deleteRecords(c: RawClient, topic: string, offset: bigint, partition = 0): Promise<{ errorCode: number; lowWatermark: bigint }> {
+export async function deleteRecords(c: RawConnection, topic: string, offset: bigint, partition = 0): Promise<{ errorCode: number; lowWatermark: bigint }> {
   const r = await c.request(ApiKey.DeleteRecords, 2, {
     topics: [{ name: topic, partitions: [{ partitionIndex: partition, offset }] }],
     timeoutMs: 5000,
   })
-  const p = r.body.topics[0].partitions[0]
+  const p = r.topics[0].partitions[0]
   return { errorCode: p.errorCode, lowWatermark: p.lowWatermark }
 }
 
 /** IncrementalAlterConfigs SET of topic configs; returns the resource's error code. */
-export async function alterTopicConfigs(c: RawClient, topic: string, configs: Record<string, string>): Promise<number> {
+export async function alterTopicConfigs(c: RawConnection, topic: string, configs: Record<string, string>): Promise<number> {
   const r = await c.request(ApiKey.IncrementalAlterConfigs, 1, {
     resources: [{ resourceType: 2, resourceName: topic, configs: Object.entries(configs).map(([name, value]) => ({ name, configOperation: 0, value })) }],
     validateOnly: false,
   })
-  return r.body.responses[0].errorCode
+  return r.responses[0].errorCode
 }
 
 export interface ReadRecord {
@@ -92,7 +92,7 @@ export interface ReadRecord {
 }
 
 /** Reads the whole partition with Fetch, from the log start offset, like a consumer. */
-export async function readAll(c: RawClient, topic: string, partition = 0): Promise<ReadRecord[]> {
+export async function readAll(c: RawConnection, topic: string, partition = 0): Promise<ReadRecord[]> {
   const out: ReadRecord[] = []
   let offset = (await listOffset(c, topic, -2n, partition)).offset
   for (;;) {
@@ -161,4 +161,4 @@ export async function waitFor(check: () => boolean | Promise<boolean>, ms: numbe
   }
 }
 
-export { RawClient }
+export { RawConnection }

@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test'
 import { startBroker, type EmbeddedBroker } from '../../src/index.js'
 import { ErrorCode } from '../../src/protocol/generated/error-codes.js'
 import { encodeRecordBatch } from '../../src/protocol/record-codec.js'
-import { RawClient, alterTopicConfigs, deleteRecords, fetchAt, kcatConsume, kcatProduce, listOffset, produce, readAll, tempDir, waitFor } from './helpers.js'
+import { RawConnection, alterTopicConfigs, deleteRecords, fetchAt, kcatConsume, kcatProduce, listOffset, produce, readAll, tempDir, waitFor } from './helpers.js'
 
 const CONFIG = { 'log.retention.check.interval.ms': 100, 'log.cleaner.backoff.ms': 100 }
 const DAY = 86_400_000
@@ -16,10 +16,10 @@ const DAY = 86_400_000
 describe('retention and DeleteRecords end to end', () => {
   const dataDir = tempDir()
   let broker: EmbeddedBroker
-  let client: RawClient
+  let client: RawConnection
   before(async () => {
     broker = await startBroker({ port: 0, dataDir, config: CONFIG })
-    client = await RawClient.connect(broker.port)
+    client = await RawConnection.connect(broker.port)
   })
   after(async () => {
     client?.close()
@@ -88,7 +88,7 @@ describe('retention and DeleteRecords end to end', () => {
     client.close()
     await broker.close()
     broker = await startBroker({ port: 0, dataDir, config: CONFIG })
-    client = await RawClient.connect(broker.port)
+    client = await RawConnection.connect(broker.port)
     assert.equal((await listOffset(client, topic, -2n)).offset, 555n)
     assert.equal((await fetchAt(client, topic, 100n)).errorCode, ErrorCode.OFFSET_OUT_OF_RANGE)
     const all = await readAll(client, topic)

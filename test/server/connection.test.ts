@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startBroker, type EmbeddedBroker } from '../../src/index.js'
-import { RawClient } from '../helpers/raw-client.js'
+import { RawConnection } from '../support/raw-client.js'
 import { ApiKey } from '../../src/protocol/generated/index.js'
 import { ErrorCode } from '../../src/protocol/generated/error-codes.js'
 
@@ -17,56 +17,53 @@ after(async () => {
 })
 
 test('ApiVersions at every version lists what is registered, with response header v0', async () => {
-  const c = await RawClient.connect(broker.port)
+  const c = await RawConnection.connect(broker.port)
   for (let v = 0; v <= 4; v++) {
     const r = await c.request(ApiKey.ApiVersions, v, { clientSoftwareName: 'samsa-test', clientSoftwareVersion: '1.0' })
-    assert.equal(r.body.errorCode, 0)
-    const keys = r.body.apiKeys.map((k: { apiKey: number }) => k.apiKey)
+    assert.equal(r.errorCode, 0)
+    const keys = r.apiKeys.map((k: { apiKey: number }) => k.apiKey)
     assert.ok(keys.includes(ApiKey.Produce) && keys.includes(ApiKey.Fetch) && keys.includes(ApiKey.Metadata))
   }
   c.close()
 })
 
 test('ApiVersions at an unsupported version answers UNSUPPORTED_VERSION in the v0 format', async () => {
-  const c = await RawClient.connect(broker.port)
-  c.write(c.frame(ApiKey.ApiVersions, 4, {}, 77).subarray(0, 4)) // just the size first
+  const c = await RawConnection.connect(broker.port)
+  c.writeRaw(c.frame(ApiKey.ApiVersions, 4, {}, 77).subarray(0, 4)) // just the size first
   const full = c.frame(ApiKey.ApiVersions, 4, {}, 77)
   full.writeInt16BE(99, 6) // version 99
-  c.write(full.subarray(4))
-  const frame = await c.next()
-  const r = c.decode(ApiKey.ApiVersions, 0, frame)
-  assert.equal(r.correlationId, 77)
-  assert.equal(r.body.errorCode, ErrorCode.UNSUPPORTED_VERSION)
-  const produce = r.body.apiKeys.find((k: { apiKey: number }) => k.apiKey === ApiKey.Produce)
+  c.writeRaw(full.subarray(4))
+  const r = await c.response(ApiKey.ApiVersions, 0, 77) // throws unless the correlation id is 77
+  assert.equal(r.errorCode, ErrorCode.UNSUPPORTED_VERSION)
+  const produce = r.apiKeys.find((k: { apiKey: number }) => k.apiKey === ApiKey.Produce)
   assert.deepEqual([produce.minVersion, produce.maxVersion], [0, 11])
   c.close()
 })
 
 test('a request split at every byte boundary is still understood', async () => {
-  const c = await RawClient.connect(broker.port)
+  const c = await RawConnection.connect(broker.port)
   const bytes = c.frame(ApiKey.Metadata, 12, { topics: [], allowAutoTopicCreation: false }, 5)
   for (let i = 0; i < bytes.length; i++) {
-    c.write(bytes.subarray(i, i + 1))
+    c.writeRaw(bytes.subarray(i, i + 1))
     await new Promise((r) => setImmediate(r))
   }
-  const r = c.decode(ApiKey.Metadata, 12, await c.next())
-  assert.equal(r.correlationId, 5)
-  assert.equal(r.body.brokers.length, 1)
-  assert.equal(r.body.brokers[0].port, broker.port)
+  const r = await c.response(ApiKey.Metadata, 12, 5) // throws unless the correlation id is 5
+  assert.equal(r.brokers.length, 1)
+  assert.equal(r.brokers[0].port, broker.port)
   c.close()
 })
 
 test('pipelined requests are answered in request order', async () => {
-  const c = await RawClient.connect(broker.port)
+  const c = await RawConnection.connect(broker.port)
   const frames: Buffer[] = []
   for (let i = 0; i < 50; i++) {
     frames.push(i % 2 === 0
       ? c.frame(ApiKey.ApiVersions, 3, { clientSoftwareName: 'x', clientSoftwareVersion: '1' }, 1000 + i)
       : c.frame(ApiKey.Metadata, 9, { topics: null }, 1000 + i))
   }
-  c.write(Buffer.concat(frames))
+  c.writeRaw(Buffer.concat(frames))
   for (let i = 0; i < 50; i++) {
-    const f = await c.next()
+    const f = await c.nextBody()
     assert.equal(f.readInt32BE(0), 1000 + i)
   }
   c.close()
@@ -80,31 +77,31 @@ test('oversized and negative sizes, unknown keys and garbage close only that con
   const garbage = Buffer.from('00000010' + '0003000c' + '00000001' + 'ffffffffffffffff', 'hex'); cases.push(garbage)
   const tiny = Buffer.from('00000002' + '0003', 'hex'); cases.push(tiny)
   for (const bytes of cases) {
-    const bad = await RawClient.connect(broker.port)
-    bad.write(bytes)
+    const bad = await RawConnection.connect(broker.port)
+    bad.writeRaw(bytes)
     assert.equal(await bad.waitClosed(), true, `connection kept open after ${bytes.toString('hex')}`)
-    const good = await RawClient.connect(broker.port)
+    const good = await RawConnection.connect(broker.port)
     const r = await good.request(ApiKey.ApiVersions, 3, { clientSoftwareName: 'x', clientSoftwareVersion: '1' })
-    assert.equal(r.body.errorCode, 0)
+    assert.equal(r.errorCode, 0)
     good.close()
   }
 })
 
 test('ApiVersions v3 with an invalid client software name gets INVALID_REQUEST', async () => {
-  const c = await RawClient.connect(broker.port)
+  const c = await RawConnection.connect(broker.port)
   const r = await c.request(ApiKey.ApiVersions, 3, { clientSoftwareName: '-bad name', clientSoftwareVersion: '1' })
-  assert.equal(r.body.errorCode, ErrorCode.INVALID_REQUEST)
+  assert.equal(r.errorCode, ErrorCode.INVALID_REQUEST)
   c.close()
 })
 
 test('Metadata advertises advertised.listeners, not the bound address', async () => {
   const other = await startBroker({ port: 0, config: { 'advertised.listeners': 'PLAINTEXT://kafka.example.internal:29092' } })
   try {
-    const c = await RawClient.connect(other.port)
+    const c = await RawConnection.connect(other.port)
     const r = await c.request(ApiKey.Metadata, 12, { topics: null })
-    assert.deepEqual([r.body.brokers[0].host, r.body.brokers[0].port], ['kafka.example.internal', 29092])
+    assert.deepEqual([r.brokers[0].host, r.brokers[0].port], ['kafka.example.internal', 29092])
     const d = await c.request(ApiKey.DescribeCluster, 0, {})
-    assert.deepEqual([d.body.brokers[0].host, d.body.brokers[0].port], ['kafka.example.internal', 29092])
+    assert.deepEqual([d.brokers[0].host, d.brokers[0].port], ['kafka.example.internal', 29092])
     c.close()
   } finally {
     await other.close()
@@ -112,9 +109,9 @@ test('Metadata advertises advertised.listeners, not the bound address', async ()
 })
 
 test('requests larger than socket.request.max.bytes close the connection', async () => {
-  const c = await RawClient.connect(broker.port)
+  const c = await RawConnection.connect(broker.port)
   const body = c.frame(ApiKey.Metadata, 12, { topics: Array.from({ length: 60000 }, (_, i) => ({ name: `topic-name-${i}` })) })
   assert.ok(body.length > 1024 * 1024)
-  c.write(body)
+  c.writeRaw(body)
   assert.equal(await c.waitClosed(), true)
 })

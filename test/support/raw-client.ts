@@ -1,7 +1,8 @@
 /**
- * A minimal Kafka client over one TCP socket for tests: typed requests through the generated
- * codecs, plus raw frames for fuzzing. Responses are matched to requests in order (the protocol
- * answers in request order) and checked against the correlation id.
+ * The raw Kafka client for tests, over one TCP socket: typed requests through the generated
+ * codecs, plus hand-made frames for framing, pipelining and fuzz tests. Responses are matched to
+ * requests in order (the protocol answers in request order) and checked against the correlation
+ * id, and a decode must use up the whole frame, so a response at the wrong version fails loudly.
  */
 import { connect, type Socket } from 'node:net'
 import { Reader } from '../../src/protocol/reader.js'
@@ -35,8 +36,9 @@ export class RawConnection {
     })
   }
 
-  static connect(bootstrap: string): Promise<RawConnection> {
-    const [host, port] = splitHostPort(bootstrap)
+  /** Connects to `host:port`, or to a bare port on 127.0.0.1. */
+  static connect(target: string | number): Promise<RawConnection> {
+    const [host, port] = typeof target === 'number' ? ['127.0.0.1', target] : splitHostPort(target)
     return new Promise((resolve, reject) => {
       const s = connect({ host, port }, () => {
         s.off('error', reject)
@@ -48,6 +50,18 @@ export class RawConnection {
 
   get closed(): boolean {
     return this.#closed
+  }
+
+  /** Waits until the broker closes the connection: true, or false if it is still open after `ms`. */
+  waitClosed(ms = 2000): Promise<boolean> {
+    if (this.#closed) return Promise.resolve(true)
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), ms)
+      this.#socket.once('close', () => {
+        clearTimeout(timer)
+        resolve(true)
+      })
+    })
   }
 
   #onData(d: Buffer): void {
@@ -93,9 +107,9 @@ export class RawConnection {
     return this.#correlationId++
   }
 
-  /** A framed request: size, header (v1, or v2 for flexible versions), then `body` bytes. */
-  frame(apiKey: number, version: number, body: Buffer, correlationId = this.nextCorrelationId(), clientId: string | null = 'samsa-test'): Buffer {
-    return encodeFrame(apiKey, version, body, correlationId, clientId)
+  /** A framed request with `body` encoded by the generated codec, for writing later or in pieces. */
+  frame(apiKey: number, version: number, body: unknown, correlationId = this.nextCorrelationId(), clientId: string | null = 'samsa-test'): Buffer {
+    return encodeFrame(apiKey, version, RawConnection.encodeBody(apiKey, version, body), correlationId, clientId)
   }
 
   /** Encodes a request body with the generated codec. */
@@ -107,14 +121,24 @@ export class RawConnection {
     return w.toBuffer()
   }
 
+  /** The next response frame (correlation id first); throws if the broker hangs up or stays silent. */
+  async nextBody(timeoutMs = 10_000, what = 'a response'): Promise<Buffer> {
+    const f = await this.nextFrame(timeoutMs)
+    if (f.kind !== 'frame') throw new Error(`connection ${f.kind} instead of ${what}`)
+    return f.body
+  }
+
+  /** Reads and decodes the response to a request already written (by frame() and writeRaw()). */
+  async response<T = any>(apiKey: number, version: number, correlationId: number, timeoutMs = 10_000): Promise<T> {
+    const body = await this.nextBody(timeoutMs, `the ${apiSpecs.get(apiKey)!.name} v${version} response`)
+    return decodeResponse<T>(apiKey, version, correlationId, body)
+  }
+
   /** Sends a typed request and decodes the typed response; throws if the broker hangs up. */
   async request<T = any>(apiKey: number, version: number, body: unknown, timeoutMs = 10_000): Promise<T> {
     const correlationId = this.nextCorrelationId()
-    this.writeRaw(this.frame(apiKey, version, RawConnection.encodeBody(apiKey, version, body), correlationId))
-    const f = await this.nextFrame(timeoutMs)
-    const name = apiSpecs.get(apiKey)!.name
-    if (f.kind !== 'frame') throw new Error(`${name} v${version}: connection ${f.kind} instead of a response`)
-    return decodeResponse<T>(apiKey, version, correlationId, f.body)
+    this.writeRaw(this.frame(apiKey, version, body, correlationId))
+    return this.response<T>(apiKey, version, correlationId, timeoutMs)
   }
 
   /** Asks ApiVersions (v3, falling back to v0 as the protocol says) and records the ranges. */
