@@ -6,7 +6,9 @@ import { apiSpecs } from '../../src/protocol/generated/index.js'
 
 export class RawClient {
   readonly socket: Socket
-  #buf = Buffer.alloc(0)
+  #parts: Buffer[] = []
+  #partBytes = 0
+  #want = 0
   #waiters: Array<(frame: Buffer) => void> = []
   #frames: Buffer[] = []
   #closed = false
@@ -15,16 +17,27 @@ export class RawClient {
   private constructor(socket: Socket) {
     this.socket = socket
     socket.on('data', (d: Buffer) => {
-      this.#buf = Buffer.concat([this.#buf, d])
-      while (this.#buf.length >= 4) {
-        const n = this.#buf.readInt32BE(0)
-        if (this.#buf.length < 4 + n) break
-        const frame = this.#buf.subarray(4, 4 + n)
-        this.#buf = this.#buf.subarray(4 + n)
+      // A frame longer than what has arrived waits in #parts, joined once whole: concatenating
+      // on every read would copy a 20 MB response hundreds of times.
+      this.#parts.push(d)
+      this.#partBytes += d.length
+      if (this.#partBytes < this.#want) return
+      let buf = this.#parts.length === 1 ? this.#parts[0]! : Buffer.concat(this.#parts)
+      this.#want = 0
+      while (buf.length >= 4) {
+        const n = buf.readInt32BE(0)
+        if (buf.length < 4 + n) {
+          this.#want = 4 + n
+          break
+        }
+        const frame = buf.subarray(4, 4 + n)
+        buf = buf.subarray(4 + n)
         const w = this.#waiters.shift()
         if (w !== undefined) w(frame)
         else this.#frames.push(frame)
       }
+      this.#parts = buf.length > 0 ? [buf] : []
+      this.#partBytes = buf.length
     })
     socket.on('close', () => {
       this.#closed = true
