@@ -27,18 +27,26 @@ interface Slot {
   chunks: Buffer[] | null
 }
 
-/** Pause reading when this much response data is waiting for the socket. */
+/**
+ * Pause reading when this much response data is waiting for the socket (socket.pause() stops the
+ * handle reading, `onread` sockets included; 'drain' resumes).
+ */
 const HIGH_WATER = 16 * 1024 * 1024
 
+/** Bytes read before a frame's buffer is chosen: its int32 size and int16 API key. */
+const PREFIX = 6
+
 /**
- * Produce requests that arrive in several socket reads are assembled in recycled buffers: a
- * fresh megabyte per request made V8 run a full GC for every 64 MB received (external memory
- * pressure) and the kernel fault in new pages. Produce handlers copy what they keep (the log
- * write), so a frame's buffer is free again once its response is encoded. Other APIs may keep
- * slices of their request (group metadata, say) and always get a buffer of their own.
+ * Produce requests are assembled in recycled buffers: a fresh megabyte per request made V8 run a
+ * full GC for every 64 MB received (external memory pressure) and the kernel fault in new pages.
+ * Produce handlers copy what they keep (the log write), so a frame's buffer is free again once
+ * its response is encoded. Other APIs may keep slices of their request (group metadata, say) and
+ * always get a buffer of their own. So do Produce requests too small to be worth a pooled buffer
+ * (at least 64 KiB): Buffer.allocUnsafe carves those from Node's shared 8 KiB slab.
  */
 const framePool: Buffer[] = []
 const FRAME_POOL_BYTES = 16 * 1024 * 1024
+const POOLED_FRAME_MIN = Buffer.poolSize >>> 1
 let framePoolBytes = 0
 
 function acquireFrame(n: number): Buffer {
@@ -69,11 +77,17 @@ export class Connection implements ConnectionInfo {
   readonly #registry: HandlerRegistry
   readonly #log: Logger
   readonly #maxRequestBytes: number
-  #chunks: Buffer[] = []
-  #buffered = 0
+  // The frame being assembled: its prefix, then its own buffer (see #assemble).
+  readonly #prefix = Buffer.allocUnsafe(PREFIX)
+  #prefixHave = 0
+  #frame: Buffer | null = null
+  #frameHave = 0
+  /** The pooled buffer behind #frame, for a Produce request. */
+  #recycled: Buffer | undefined
   #queue: Slot[] = []
   #closed = false
 
+  /** The caller feeds `socket`'s bytes to `receive` (the listener reads into a shared buffer). */
   constructor(id: number, socket: Socket, listenerName: string, broker: Broker, registry: HandlerRegistry, log: Logger, maxRequestBytes: number) {
     this.id = id
     this.#socket = socket
@@ -85,9 +99,11 @@ export class Connection implements ConnectionInfo {
     this.#log = log.child({ conn: id, remote: `${this.remoteAddress}:${this.remotePort}` })
     this.#maxRequestBytes = maxRequestBytes
     socket.setNoDelay(true)
-    socket.on('data', (chunk: Buffer) => this.#onData(chunk))
     socket.on('error', (err) => this.#log.debug({ err }, 'socket error'))
-    socket.on('close', () => { this.#closed = true })
+    socket.on('close', () => {
+      this.#closed = true
+      this.#dropPartialFrame()
+    })
     socket.on('drain', () => { if (!this.#closed) socket.resume() })
   }
 
@@ -102,76 +118,85 @@ export class Connection implements ConnectionInfo {
     this.#socket.destroy()
   }
 
-  #onData(chunk: Buffer): void {
-    this.#chunks.push(chunk)
-    this.#buffered += chunk.length
-    while (!this.#closed && this.#buffered >= 4) {
-      const size = this.#peekSize()
-      if (size < 0 || size > this.#maxRequestBytes) {
-        this.close(`request size ${size} outside 0..socket.request.max.bytes (${this.#maxRequestBytes})`)
-        return
-      }
-      if (this.#buffered < 4 + size) return
-      const recycled = size >= 8 && 4 + size <= FRAME_POOL_BYTES && this.#chunks[0]!.length < 4 + size && this.#peekApiKey() === ApiKey.Produce
-        ? acquireFrame(4 + size)
-        : undefined
-      const frame = this.#take(4 + size, recycled).subarray(4)
-      this.#onFrame(frame, recycled)
-    }
-  }
-
-  #peekSize(): number {
-    const first = this.#chunks[0]!
-    if (first.length >= 4) return first.readInt32BE(0)
-    const head = Buffer.concat(this.#chunks, Math.min(this.#buffered, 8))
-    return head.readInt32BE(0)
-  }
-
-  /** The API key of the buffered frame (at least 6 bytes are buffered). */
-  #peekApiKey(): number {
-    const first = this.#chunks[0]!
-    if (first.length >= 6) return first.readInt16BE(4)
-    return Buffer.concat(this.#chunks, Math.min(this.#buffered, 8)).readInt16BE(4)
-  }
-
   /**
-   * Removes n bytes from the front of the buffered chunks, copying only when a frame spans chunks
-   * (into `into` when given).
+   * Feeds bytes read from the socket (`buf[start..end)`). `buf` is the listener's shared read
+   * buffer, overwritten by the next read on any connection, so everything kept is copied out
+   * before this returns. Never throws: a bug here closes this connection, not the broker.
    */
-  #take(n: number, into?: Buffer): Buffer {
-    this.#buffered -= n
-    const first = this.#chunks[0]!
-    if (first.length === n) {
-      this.#chunks.shift()
-      return first
+  receive(buf: Buffer, start: number, end: number): void {
+    try {
+      this.#assemble(buf, start, end)
+    } catch (err) {
+      this.#log.error({ err }, 'request assembly failed')
+      this.close('internal error')
     }
-    if (first.length > n) {
-      this.#chunks[0] = first.subarray(n)
-      return first.subarray(0, n)
-    }
-    const out = into ?? Buffer.allocUnsafe(n)
-    let at = 0
-    while (at < n) {
-      const c = this.#chunks[0]!
-      const want = n - at
-      if (c.length <= want) {
-        c.copy(out, at)
-        at += c.length
-        this.#chunks.shift()
-      } else {
-        c.copy(out, at, 0, want)
-        this.#chunks[0] = c.subarray(want)
-        at += want
-      }
-    }
-    return out
   }
 
-  #onFrame(frame: Buffer, recycled?: Buffer): void {
-    if (frame.length < 8) {
-      this.close(`request of ${frame.length} bytes is shorter than a request header`)
-      return
+  #assemble(buf: Buffer, start: number, end: number): void {
+    let at = start
+    while (at < end && !this.#closed) {
+      const frame = this.#frame
+      if (frame === null) {
+        // The size and API key come first (possibly split across reads): they choose the buffer.
+        const had = this.#prefixHave
+        const n = Math.min(PREFIX - had, end - at)
+        buf.copy(this.#prefix, had, at, at + n)
+        at += n
+        this.#prefixHave = had + n
+        if (had < 4 && this.#prefixHave >= 4 && !this.#sizeOk(this.#prefix.readInt32BE(0))) return
+        if (this.#prefixHave === PREFIX) this.#beginFrame()
+        continue
+      }
+      const n = Math.min(frame.length - this.#frameHave, end - at)
+      buf.copy(frame, this.#frameHave, at, at + n)
+      at += n
+      this.#frameHave += n
+      if (this.#frameHave === frame.length) {
+        const recycled = this.#recycled
+        this.#frame = null
+        this.#recycled = undefined
+        this.#onFrame(frame, recycled)
+      }
     }
+  }
+
+  #sizeOk(size: number): boolean {
+    if (size < 0 || size > this.#maxRequestBytes) {
+      this.close(`request size ${size} outside 0..socket.request.max.bytes (${this.#maxRequestBytes})`)
+      return false
+    }
+    if (size < 8) {
+      this.close(`request of ${size} bytes is shorter than a request header`)
+      return false
+    }
+    return true
+  }
+
+  /** Starts filling a frame buffer of exactly the frame's size with the prefix's API key in it. */
+  #beginFrame(): void {
+    const size = this.#prefix.readInt32BE(0)
+    this.#prefixHave = 0
+    let frame: Buffer
+    if (this.#prefix.readInt16BE(4) === ApiKey.Produce && size >= POOLED_FRAME_MIN && size <= FRAME_POOL_BYTES) {
+      this.#recycled = acquireFrame(size)
+      frame = this.#recycled.subarray(0, size)
+    } else {
+      frame = Buffer.allocUnsafe(size)
+    }
+    this.#prefix.copy(frame, 0, 4, PREFIX)
+    this.#frame = frame
+    this.#frameHave = PREFIX - 4
+  }
+
+  /** A frame cut short by the connection closing: its pooled buffer can go straight back. */
+  #dropPartialFrame(): void {
+    if (this.#recycled !== undefined) releaseFrame(this.#recycled)
+    this.#recycled = undefined
+    this.#frame = null
+  }
+
+  /** `frame`: the request without its size, at least a header's 8 bytes (see #sizeOk). */
+  #onFrame(frame: Buffer, recycled?: Buffer): void {
     const apiKey = frame.readInt16BE(0)
     const apiVersion = frame.readInt16BE(2)
     const correlationId = frame.readInt32BE(4)
@@ -186,7 +211,7 @@ export class Connection implements ConnectionInfo {
         this.#reply(this.#unsupportedApiVersions(correlationId))
         return
       }
-      this.close(`unsupported version ${apiVersion} of ${handler.spec.name}`)
+      this.#reject(`unsupported version ${apiVersion} of ${handler.spec.name}`, recycled)
       return
     }
     let request: unknown
@@ -198,11 +223,17 @@ export class Connection implements ConnectionInfo {
       if (flexible) r.taggedFields()
       request = handler.spec.decodeRequest(r, apiVersion)
     } catch (err) {
-      this.close(`cannot decode ${handler.spec.name} v${apiVersion}: ${(err as Error).message}`)
+      this.#reject(`cannot decode ${handler.spec.name} v${apiVersion}: ${(err as Error).message}`, recycled)
       return
     }
     const ctx: RequestContext = { broker: this.#broker, connection: this, apiKey, apiVersion, correlationId, clientId, registry: this.#registry }
     this.#dispatch(handler, ctx, request, recycled)
+  }
+
+  /** Closes on a request that will not be handled; nothing holds its pooled buffer any more. */
+  #reject(reason: string, recycled: Buffer | undefined): void {
+    if (recycled !== undefined) releaseFrame(recycled)
+    this.close(reason)
   }
 
   /** `recycled`: the frame's pooled buffer, handed back once the response is encoded. */

@@ -52,6 +52,11 @@ export class RawConnection {
     return this.#closed
   }
 
+  /** The client's socket (tests that look at ports or tune it). */
+  get socket(): Socket {
+    return this.#socket
+  }
+
   /** Waits until the broker closes the connection: true, or false if it is still open after `ms`. */
   waitClosed(ms = 2000): Promise<boolean> {
     if (this.#closed) return Promise.resolve(true)
