@@ -13,8 +13,9 @@
  *   synchronously (positioned writes of the same bytes, so racing an in-flight write is harmless).
  * The appended buffers must stay unchanged until whenWritten() resolves.
  */
-import { writeSync, writev } from 'node:fs'
+import { fdatasync, writeSync, writev } from 'node:fs'
 import { StorageError } from '../errors.js'
+import { Writeback } from './writeback.js'
 
 /** What the writer needs of a segment. */
 export interface WriteTarget {
@@ -53,6 +54,8 @@ export class LogWriter {
   #doneSeq = 0
   #writtenEndOffset: bigint
   #error: StorageError | undefined
+  #unsyncedBytes = 0
+  #sync: Promise<void> | undefined
   /** Called whenever writtenEndOffset moves (wakes long-polling fetches). */
   onWritten: (() => void) | undefined
 
@@ -128,6 +131,7 @@ export class LogWriter {
     }
     const batch = q.splice(0, n)
     this.#inflight = batch
+    this.#unsyncedBytes += end - first.position
     writev(first.target.fd, batch.map((e) => e.buf), first.position, (err, bytes) => this.#completed(batch, err, bytes, end - first.position))
   }
 
@@ -153,7 +157,28 @@ export class LogWriter {
     }
     this.#release(this.#queue.length === 0 ? this.#lastSeq : batch.at(-1)!.seq)
     if (moved) this.onWritten?.()
+    if (this.#unsyncedBytes >= Writeback.BYTES && this.#sync === undefined) this.#startWriteback(batch.at(-1)!.target)
     this.#submit()
+  }
+
+  /**
+   * Asks the kernel to write this log's dirty pages back now, in the background, instead of
+   * letting gigabytes pile up until its own writeback starts and stalls appends for hundreds of
+   * milliseconds. Acknowledgements never wait for it and the recovery point does not move: it
+   * is not a flush, only smoothing.
+   */
+  #startWriteback(target: WriteTarget): void {
+    this.#unsyncedBytes = 0
+    this.#sync = Writeback.run(() => new Promise<void>((resolve) => {
+      if (target.fd < 0) return resolve()
+      fdatasync(target.fd, () => resolve())
+    })).finally(() => { this.#sync = undefined })
+  }
+
+  /** Resolves when every write and background writeback of this log has finished (before a close). */
+  async idle(): Promise<void> {
+    await this.whenWritten().catch(() => {})
+    while (this.#sync !== undefined) await this.#sync
   }
 
   #markWritten(e: Entry): void {

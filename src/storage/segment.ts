@@ -489,7 +489,7 @@ export class LogSegment implements WriteTarget {
   async close(): Promise<void> {
     // Wait for the writer and until no flush is queued: no write or fsync may run on a closed
     // (or reused) fd.
-    await this.whenWritten().catch(() => {})
+    await this.#writer?.idle()
     for (let p = this.#pendingFlush; ; p = this.#pendingFlush) {
       await p.catch(() => {})
       if (p === this.#pendingFlush) break

@@ -8,6 +8,7 @@ import { describe, it } from 'node:test'
 import { KafkaError } from '../../src/errors.js'
 import { ErrorCode } from '../../src/protocol/generated/error-codes.js'
 import { PartitionLog } from '../../src/storage/partition-log.js'
+import { Writeback } from '../../src/storage/writeback.js'
 import { batch, readAll, smallConfig, tempDir } from './helpers.js'
 
 const logFile = (dir: string, base: bigint) => join(dir, `${base.toString().padStart(20, '0')}.log`)
@@ -99,5 +100,22 @@ describe('LogWriter', () => {
     assert.throws(() => log.append(batch(['after']), { now: 0n }), (e: unknown) => e instanceof KafkaError && e.errorCode === ErrorCode.KAFKA_STORAGE_ERROR)
     assert.equal(log.writtenEndOffset, 1n, 'the failed batch never becomes visible')
     await log.closeFiles()
+  })
+
+  it('asks for background writeback every few MB, and close waits for it', async () => {
+    const dir = tempDir()
+    const log = await PartitionLog.open(dir, smallConfig({ segmentBytes: 64 * 1024 * 1024 }))
+    const before = Writeback.completed
+    const value = 'w'.repeat(1024 * 1024)
+    const mb = Math.ceil((2 * Writeback.BYTES) / (1024 * 1024)) + 1
+    for (let i = 0; i < mb; i++) {
+      log.append(batch([value]), { now: 0n })
+      await log.whenWritten()
+    }
+    await log.close()
+    assert.ok(Writeback.completed - before >= 1, `${Writeback.completed - before} writebacks for ${mb} MB`)
+    const reopened = await PartitionLog.open(dir, smallConfig({ segmentBytes: 64 * 1024 * 1024 }), { hadCleanShutdown: true })
+    assert.equal(reopened.logEndOffset, BigInt(mb))
+    await reopened.close()
   })
 })
