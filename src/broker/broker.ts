@@ -39,6 +39,8 @@ export interface CreateTopicOptions {
 export class Broker {
   readonly config: BrokerConfig
   readonly log: Logger
+  /** Parked long-polling fetches: close() ends them at once instead of leaving their timers running. */
+  readonly parkedFetches = new Set<() => void>()
   readonly metadata: MetadataStore
   readonly logManager: LogManager
   readonly topics = new Map<string, TopicState>()
@@ -219,6 +221,8 @@ export class Broker {
   }
 
   async close(): Promise<void> {
+    for (const end of [...this.parkedFetches]) end()
+    this.parkedFetches.clear()
     this.groups?.close()
     await this.logManager.shutdown()
   }

@@ -223,11 +223,13 @@ test('broker.close() with idle, mid-frame and long-polling connections closes th
   await polling.request(ApiKey.CreateTopics, 7, { topics: [{ name: 'quiet', numPartitions: 1, replicationFactor: 1 }], timeoutMs: 1000 })
   const bytes = produceFrame(partial, 'quiet', pattern(MB, 6), 1)
   await writeInSteps(partial, bytes.subarray(0, bytes.length >> 1), [])
-  // A parked fetch's timer outlives broker.close() and keeps this process up until it fires.
+  // A fetch parked for ten minutes: close() must end it rather than wait for (or leave) its timer.
   await writeInSteps(polling, polling.frame(ApiKey.Fetch, 12, {
-    maxWaitMs: 3000, minBytes: 1, maxBytes: MB, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
+    maxWaitMs: 600_000, minBytes: 1, maxBytes: MB, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
     topics: [{ topic: 'quiet', partitions: [{ partition: 0, fetchOffset: 0n, partitionMaxBytes: MB }] }],
   }), [])
+  await until('the fetch is parked', () => other.running.broker.parkedFetches.size === 1)
   await other.close()
+  assert.equal(other.running.broker.parkedFetches.size, 0, 'close() ended the parked fetch (and cleared its timer)')
   for (const client of [idle, partial, polling]) assert.equal(await client.waitClosed(), true)
 })

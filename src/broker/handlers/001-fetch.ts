@@ -1,7 +1,7 @@
 // Fetch v4-17: long polling on max.wait.ms/min.bytes woken by appends (no busy wait), per-partition
 // and per-response byte limits with at least one batch (KIP-74), fetch sessions (KIP-227), topic
 // ids from v13. Records go out as the file ranges storage read, never re-encoded.
-import { defineHandler } from '../handler.js'
+import { defineHandler, NO_RESPONSE } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
 import type { FetchRequest } from '../../protocol/generated/fetch-request.js'
@@ -134,7 +134,16 @@ export const fetchHandler = defineHandler<FetchRequest, FetchResponse>({
         done = true
         clearTimeout(timer)
         for (const c of cancels) c()
+        broker.parkedFetches.delete(end)
         resolve(respond(r))
+      }
+      // Broker shutdown ends a parked fetch at once (its connection is closing anyway).
+      const end = (): void => {
+        if (done) return
+        done = true
+        clearTimeout(timer)
+        for (const c of cancels) c()
+        resolve(NO_RESPONSE)
       }
       const parked = () => wanted.flatMap((sp) => {
         const p = broker.partition(sp.topic, sp.partition)
@@ -145,8 +154,10 @@ export const fetchHandler = defineHandler<FetchRequest, FetchResponse>({
         if (done) return
         done = true
         for (const c of cancels) c()
+        broker.parkedFetches.delete(end)
         resolve(respond(collect()))
       }, req.maxWaitMs)
+      broker.parkedFetches.add(end)
       for (const p of parked()) cancels.push(p.onNextAppend(wake))
     })
   },
