@@ -30,6 +30,7 @@ import { loadSegments, replayProducerState, segmentOptions } from './log-loader.
 import { silentLogger, type StorageLogger } from './logger.js'
 import { deleteSnapshotsAfter, deleteSnapshotsBefore, writeSnapshot } from './producer-snapshot.js'
 import { ProducerStateManager } from './producer-state.js'
+import { floorSegment, maxTimestampOffset, offsetForTimestamp, readSegments, type ReadOptions, type ReadResult, type TimestampAndOffset } from './log-read.js'
 import { LogWriter } from './log-writer.js'
 import { LogSegment } from './segment.js'
 
@@ -65,32 +66,7 @@ export interface AppendResult {
   duplicate: boolean
 }
 
-export interface ReadOptions {
-  /** Return the first batch even if larger than maxBytes (KIP-74). */
-  minOneBatch: boolean
-  /** Exclusive bound (high watermark): batches with offsets at or above it are not returned. */
-  maxOffset?: bigint
-}
-
-export interface ReadResult {
-  /** Whole batches, byte ranges of segment files, in offset order. */
-  records: Buffer[]
-  bytes: number
-}
-
-function floorSegment(segments: readonly LogSegment[], offset: bigint): number {
-  let lo = 0
-  let hi = segments.length - 1
-  let found = 0
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1
-    if (segments[mid]!.baseOffset <= offset) {
-      found = mid
-      lo = mid + 1
-    } else hi = mid - 1
-  }
-  return found
-}
+export type { ReadOptions, ReadResult } from './log-read.js'
 
 export class PartitionLog {
   readonly dir: string
@@ -296,49 +272,22 @@ export class PartitionLog {
         `offset ${fetchOffset} is outside [${this.#logStartOffset}, ${this.#logEndOffset}] of ${this.dir}`,
       )
     }
-    const records: Buffer[] = []
-    let bytes = 0
-    let offset = fetchOffset
-    let minOne = opts.minOneBatch
-    for (let i = floorSegment(this.#segments, fetchOffset); i < this.#segments.length; i++) {
-      if (offset >= this.#logEndOffset || (opts.maxOffset !== undefined && offset >= opts.maxOffset)) break
-      const segment = this.#segments[i]!
-      const r = segment.read(offset, maxBytes - bytes, minOne, opts.maxOffset)
-      if (r === undefined) continue
-      if (r.buf.length > 0) {
-        records.push(r.buf)
-        bytes += r.buf.length
-        minOne = false
-      }
-      offset = r.nextOffset
-      // Stopped inside this segment (maxBytes or maxOffset): a later, smaller batch must not jump the queue.
-      if (r.nextOffset < segment.nextOffset) break
-    }
-    return { records, bytes }
+    return readSegments(this.#segments, fetchOffset, this.#logEndOffset, maxBytes, opts)
   }
 
   /**
    * ListOffsets by timestamp: the first record at or after logStartOffset with timestamp >= ts
    * (the batch's base offset for compressed batches, see LogSegment.findOffsetByTimestamp).
    */
-  offsetForTimestamp(ts: bigint): { offset: bigint; timestamp: bigint } | null {
+  offsetForTimestamp(ts: bigint): TimestampAndOffset | null {
     this.#ensureOpen()
-    for (const segment of this.#segments) {
-      if (segment.maxTimestamp < ts || segment.nextOffset <= this.#logStartOffset) continue
-      const found = segment.findOffsetByTimestamp(ts, this.#logStartOffset)
-      if (found !== undefined) return found
-    }
-    return null
+    return offsetForTimestamp(this.#segments, this.#logStartOffset, ts)
   }
 
   /** ListOffsets MAX_TIMESTAMP (-3): the record with the largest timestamp (first one on ties). */
-  maxTimestampOffset(): { offset: bigint; timestamp: bigint } | null {
+  maxTimestampOffset(): TimestampAndOffset | null {
     this.#ensureOpen()
-    let best: LogSegment | undefined
-    for (const s of this.#segments) {
-      if (s.nextOffset > this.#logStartOffset && s.maxTimestamp >= 0n && (best === undefined || s.maxTimestamp > best.maxTimestamp)) best = s
-    }
-    return best === undefined ? null : { offset: best.exactOffsetOfMaxTimestamp(), timestamp: best.maxTimestamp }
+    return maxTimestampOffset(this.#segments, this.#logStartOffset)
   }
 
   /**

@@ -4,9 +4,7 @@
  * (`writtenSize` trails `size` meanwhile); on its own (loading, the cleaner's output) a segment
  * writes synchronously. fsync happens in flush().
  */
-import { closeSync, constants, existsSync, fstatSync, fsync, ftruncateSync, openSync, renameSync, writeSync } from 'node:fs'
-import { unlink } from 'node:fs/promises'
-import { StorageError } from '../errors.js'
+import { closeSync, constants, existsSync, fstatSync, fsync, ftruncateSync, openSync, writeSync } from 'node:fs'
 import {
   CURRENT_MAGIC,
   LAST_OFFSET_DELTA_OFFSET,
@@ -21,11 +19,11 @@ import {
   readBatchHeader,
   type BatchHeader,
 } from '../protocol/record-batch.js'
-import { INDEX_SUFFIX, LOG_SUFFIX, TIME_INDEX_SUFFIX, offsetFilePath } from './log-files.js'
 import { firstRecordAtOrAfter, readAt, scanBatches } from './log-scan.js'
 import type { LogWriter, WriteTarget } from './log-writer.js'
 import { OffsetIndex } from './offset-index.js'
 import { readForFetch } from './read-buffers.js'
+import { SegmentFiles } from './segment-files.js'
 import { TimeIndex } from './time-index.js'
 
 const INT32_MAX = 0x7fffffffn
@@ -51,14 +49,11 @@ export interface BatchLocation {
   header: BatchHeader
 }
 
-type FileKey = 'log' | 'index' | 'timeIndex'
 
 export class LogSegment implements WriteTarget {
   readonly baseOffset: bigint
   /** File paths without the suffix, and the suffix (`''`, `.cleaned`, `.swap`, `.deleted`). */
-  #basePaths: Record<FileKey, string>
-  #suffix: string
-  #paths: Record<FileKey, string>
+  readonly #files: SegmentFiles
   #opts: SegmentOptions
   #fd: number
   #size = 0
@@ -76,22 +71,15 @@ export class LogSegment implements WriteTarget {
   #rollingBasedTimestamp: bigint | undefined
   readonly created = Date.now()
   #pendingFlush: Promise<void> = Promise.resolve()
-  #deleted = false
   /** Where recent reads ended: next offset -> file position of the batch starting there. */
   readonly #readHints = new Map<bigint, number>()
 
   private constructor(dir: string, baseOffset: bigint, opts: SegmentOptions, suffix: string) {
     this.baseOffset = baseOffset
     this.#opts = opts
-    this.#basePaths = {
-      log: offsetFilePath(dir, baseOffset, LOG_SUFFIX),
-      index: offsetFilePath(dir, baseOffset, INDEX_SUFFIX),
-      timeIndex: offsetFilePath(dir, baseOffset, TIME_INDEX_SUFFIX),
-    }
-    this.#suffix = suffix
-    this.#paths = this.#pathsWith(suffix)
+    this.#files = new SegmentFiles(dir, baseOffset, suffix)
     this.#nextOffset = baseOffset
-    this.#fd = openSync(this.#paths.log, constants.O_RDWR | constants.O_CREAT, 0o644)
+    this.#fd = openSync(this.#files.paths.log, constants.O_RDWR | constants.O_CREAT, 0o644)
     this.#size = fstatSync(this.#fd).size
     this.#writtenSize = this.#size
   }
@@ -123,11 +111,6 @@ export class LogSegment implements WriteTarget {
     if (this.#writtenSize < this.#size) this.#writer?.catchUp()
   }
 
-  #pathsWith(suffix: string): Record<FileKey, string> {
-    const b = this.#basePaths
-    return { log: b.log + suffix, index: b.index + suffix, timeIndex: b.timeIndex + suffix }
-  }
-
   /**
    * A new, empty segment; leftover files with the same name are emptied. The cleaner builds its
    * output under a suffix (`<base>.log.cleaned` ...) and renames it later (changeFileSuffix).
@@ -151,7 +134,7 @@ export class LogSegment implements WriteTarget {
    */
   static open(dir: string, baseOffset: bigint, opts: SegmentOptions, recover: boolean, suffix = ''): { segment: LogSegment; truncatedBytes: number; rebuilt: boolean } {
     const s = new LogSegment(dir, baseOffset, opts, suffix)
-    const missing = !existsSync(s.#paths.index) || !existsSync(s.#paths.timeIndex)
+    const missing = !existsSync(s.#files.paths.index) || !existsSync(s.#files.paths.timeIndex)
     s.#openIndexes()
     const indexError = s.#offsetIndex.loadError ?? s.#timeIndex.loadError ?? (missing && s.#size > 0 ? 'missing index' : null)
     if (!recover && indexError === null && s.#loadTail() === null) return { segment: s, truncatedBytes: 0, rebuilt: false }
@@ -159,8 +142,8 @@ export class LogSegment implements WriteTarget {
   }
 
   #openIndexes(): void {
-    this.#offsetIndex = new OffsetIndex(this.#paths.index, this.baseOffset, this.#opts.maxIndexSize, this.#size)
-    this.#timeIndex = new TimeIndex(this.#paths.timeIndex, this.baseOffset, this.#opts.maxIndexSize)
+    this.#offsetIndex = new OffsetIndex(this.#files.paths.index, this.baseOffset, this.#opts.maxIndexSize, this.#size)
+    this.#timeIndex = new TimeIndex(this.#files.paths.timeIndex, this.baseOffset, this.#opts.maxIndexSize)
   }
 
   get size(): number {
@@ -178,11 +161,11 @@ export class LogSegment implements WriteTarget {
 
   /** Path of the .log file (with the current suffix). */
   get logPath(): string {
-    return this.#paths.log
+    return this.#files.paths.log
   }
 
   get fileSuffix(): string {
-    return this.#suffix
+    return this.#files.suffix
   }
 
   /** mtime of the .log file in ms. */
@@ -502,50 +485,23 @@ export class LogSegment implements WriteTarget {
   }
 
   get isDeleted(): boolean {
-    return this.#deleted
+    return this.#files.deleted
   }
 
   /** Renames the files to `*.deleted` (synchronously, so a crash mid-delete is cleaned on open). */
   markDeleted(): void {
-    if (this.#deleted) return
-    this.#deleted = true
-    this.changeFileSuffix('.deleted', true)
+    this.#files.markDeleted()
   }
 
-  /**
-   * Renames the three files to carry `suffix` instead of the current one, the indexes first and
-   * the .log last: the .log's name is what recovery goes by (a `<base>.log.swap` is the commit
-   * point of a cleaning). Missing index files (and with `ignoreMissing` a missing .log) are skipped.
-   */
+  /** See SegmentFiles.changeSuffix. */
   changeFileSuffix(suffix: string, ignoreMissing = false): void {
-    if (suffix === this.#suffix) return
-    const to = this.#pathsWith(suffix)
-    for (const key of ['index', 'timeIndex', 'log'] as const) {
-      try {
-        renameSync(this.#paths[key], to[key])
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || (key === 'log' && !ignoreMissing)) {
-          throw new StorageError('SAMSA_STORAGE_RENAME', `cannot rename ${this.#paths[key]} to ${to[key]}`, { cause: err })
-        }
-      }
-      this.#paths[key] = to[key]
-    }
-    this.#suffix = suffix
+    this.#files.changeSuffix(suffix, ignoreMissing)
   }
 
-  /**
-   * Closes and unlinks the files. The unlinks run off the event loop: dropping a large file's
-   * cached pages can take milliseconds.
-   */
+  /** Closes and unlinks the files. */
   async deleteFiles(): Promise<void> {
     await this.close()
-    for (const path of Object.values(this.#paths)) {
-      try {
-        await unlink(path)
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new StorageError('SAMSA_STORAGE_DELETE', `cannot delete ${path}`, { cause: err })
-      }
-    }
+    await this.#files.unlink()
   }
 
   /** The record offset holding maxTimestamp (ListOffsets -3); the batch's lastOffset if compressed. */
