@@ -23,14 +23,8 @@ import { RECORD_COUNT_OFFSET, RECORDS_OFFSET } from '../src/protocol/record-batc
 import { encodeRecordBatch } from '../src/protocol/record-codec.js'
 import { createLogger } from '../src/logger.js'
 import type { Broker } from '../src/broker/broker.js'
-import type { MetadataRequest } from '../src/protocol/generated/metadata-request.js'
-import type { MetadataResponse, MetadataResponseTopic } from '../src/protocol/generated/metadata-response.js'
-import type { ProduceRequest } from '../src/protocol/generated/produce-request.js'
-import type { ProduceResponse } from '../src/protocol/generated/produce-response.js'
-import type { FetchRequest } from '../src/protocol/generated/fetch-request.js'
+import type { MetadataResponseTopic } from '../src/protocol/generated/metadata-response.js'
 import type { FetchResponse, FetchableTopicResponse, PartitionData } from '../src/protocol/generated/fetch-response.js'
-import type { ListOffsetsRequest } from '../src/protocol/generated/list-offsets-request.js'
-import type { ListOffsetsResponse } from '../src/protocol/generated/list-offsets-response.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -91,7 +85,7 @@ function describe(t: NullTopic): Input<MetadataResponseTopic> {
   }
 }
 
-const metadataHandler = defineHandler<MetadataRequest, MetadataResponse>({
+const metadataHandler = defineHandler({
   key: ApiKey.Metadata,
   minVersion: 0,
   maxVersion: 12,
@@ -108,7 +102,7 @@ const metadataHandler = defineHandler<MetadataRequest, MetadataResponse>({
   },
 })
 
-const produceHandler = defineHandler<ProduceRequest, ProduceResponse>({
+const produceHandler = defineHandler({
   key: ApiKey.Produce,
   minVersion: 3,
   maxVersion: 11,
@@ -132,7 +126,7 @@ const produceHandler = defineHandler<ProduceRequest, ProduceResponse>({
   },
 })
 
-const listOffsetsHandler = defineHandler<ListOffsetsRequest, ListOffsetsResponse>({
+const listOffsetsHandler = defineHandler({
   key: ApiKey.ListOffsets,
   minVersion: 1,
   maxVersion: 10,
@@ -169,7 +163,7 @@ function virtualRecords(offset: bigint, maxBytes: number): { chunks: Buffer[], b
   return { chunks, bytes }
 }
 
-const fetchHandler = defineHandler<FetchRequest, FetchResponse>({
+const fetchHandler = defineHandler({
   key: ApiKey.Fetch,
   minVersion: 4,
   maxVersion: 17,

@@ -354,8 +354,8 @@ function genIndex(specs: Spec[]): string {
   const keys = [...apis.keys()].sort((a, b) => a - b)
   for (const k of keys) {
     const { req, res } = apis.get(k)!
-    out += `import { ${req!.name}Info, decode${req!.name}, encode${req!.name} } from './${fileNameOf(req!.name)}.js'\n`
-    out += `import { decode${res!.name}, encode${res!.name} } from './${fileNameOf(res!.name)}.js'\n`
+    out += `import { type ${req!.name}, ${req!.name}Info, decode${req!.name}, encode${req!.name} } from './${fileNameOf(req!.name)}.js'\n`
+    out += `import { type ${res!.name}, decode${res!.name}, encode${res!.name} } from './${fileNameOf(res!.name)}.js'\n`
   }
   out += `
 /** One API: its key, versions, and the codecs for its request and response. */
@@ -381,7 +381,30 @@ function api(info: { apiKey: number, minVersion: number, maxVersion: number, fle
 export const ApiKey = {
 `
   for (const k of keys) out += `  ${apis.get(k)!.req!.name.replace(/Request$/, '')}: ${k},\n`
-  out += '} as const\n\n/** Every API in the definitions, by key. */\nexport const apiSpecs: ReadonlyMap<number, ApiSpec> = new Map([\n'
+  out += `} as const
+
+/** An API's name, as in ApiKey. */
+export type ApiName = keyof typeof ApiKey
+
+/**
+ * The request and response types of every API, by key, so that a handler's or a client call's
+ * types follow from the key it names.
+ */
+export interface ApiTypes {
+`
+  for (const k of keys) {
+    const { req, res } = apis.get(k)!
+    out += `  ${k}: { request: ${req!.name}, response: ${res!.name} }\n`
+  }
+  out += `}
+
+export type ApiKeyNumber = keyof ApiTypes
+export type RequestOf<K extends ApiKeyNumber> = ApiTypes[K]['request']
+export type ResponseOf<K extends ApiKeyNumber> = ApiTypes[K]['response']
+
+/** Every API in the definitions, by key. */
+export const apiSpecs: ReadonlyMap<number, ApiSpec> = new Map([
+`
   for (const k of keys) {
     const { req, res } = apis.get(k)!
     const n = req!.name.replace(/Request$/, '')

@@ -4,7 +4,7 @@
  * advertised ranges can never drift from what the broker answers.
  */
 import type { Input } from '../protocol/codec-support.js'
-import { apiSpecs, type ApiSpec } from '../protocol/generated/index.js'
+import { apiSpecs, type ApiKeyNumber, type ApiSpec, type RequestOf, type ResponseOf } from '../protocol/generated/index.js'
 import type { Broker } from './broker.js'
 import type { ConnectionInfo } from '../server/connection.js'
 
@@ -28,23 +28,31 @@ export type HandlerResult<Res> = Input<Res> | typeof NO_RESPONSE
 
 export const NO_RESPONSE: unique symbol = Symbol('no response')
 
-export interface HandlerDefinition<Req, Res> {
-  readonly key: number
+/** A handler for API `K`: its request and response types follow from the key. */
+export interface HandlerDefinition<K extends ApiKeyNumber> {
+  readonly key: K
   readonly minVersion: number
   readonly maxVersion: number
   /** Versions below this are advertised but answered with UNSUPPORTED_VERSION, as Kafka 4 does. */
   readonly minServedVersion?: number
-  handle(ctx: RequestContext, request: Req): HandlerResult<Res> | Promise<HandlerResult<Res>>
+  handle(ctx: RequestContext, request: RequestOf<K>): HandlerResult<ResponseOf<K>> | Promise<HandlerResult<ResponseOf<K>>>
   /** The response to send when the request cannot be served at all (UNSUPPORTED_VERSION and the like). */
-  errorResponse?(ctx: RequestContext, request: Req, errorCode: number): Input<Res>
+  errorResponse?(ctx: RequestContext, request: RequestOf<K>, errorCode: number): Input<ResponseOf<K>>
 }
 
-export interface RegisteredHandler extends HandlerDefinition<any, any> {
+/** A handler as the registry keeps it, whatever its key. */
+export interface RegisteredHandler {
+  readonly key: number
+  readonly minVersion: number
+  readonly maxVersion: number
+  readonly minServedVersion?: number
   readonly spec: ApiSpec
+  handle(ctx: RequestContext, request: any): HandlerResult<any> | Promise<HandlerResult<any>>
+  errorResponse?(ctx: RequestContext, request: any, errorCode: number): Input<any>
 }
 
 /** Declares a handler for one API key; version bounds are checked against Kafka's definitions. */
-export function defineHandler<Req, Res>(def: HandlerDefinition<Req, Res>): RegisteredHandler {
+export function defineHandler<K extends ApiKeyNumber>(def: HandlerDefinition<K>): RegisteredHandler {
   const spec = apiSpecs.get(def.key)
   if (spec === undefined) throw new Error(`unknown API key ${def.key}`)
   if (def.minVersion < spec.minVersion || def.maxVersion > spec.maxVersion) {

@@ -13,12 +13,12 @@
 import { connect as netConnect, type Socket } from 'node:net'
 import { Reader } from '../protocol/reader.js'
 import { Writer } from '../protocol/writer.js'
-import { apiSpecs, ApiKey } from '../protocol/generated/index.js'
+import { apiSpecs, ApiKey, type ApiName, type RequestOf, type ResponseOf } from '../protocol/generated/index.js'
+import type { Input } from '../protocol/codec-support.js'
 import { encodeRequestHeader } from '../protocol/generated/request-header.js'
 import { decodeApiVersionsResponse, type ApiVersionsResponse } from '../protocol/generated/api-versions-response.js'
 import { ErrorCode } from '../protocol/generated/error-codes.js'
 import { ClientError, check } from './errors.js'
-import type { ApiName, RequestOf, ResponseOf } from './apis.js'
 import {
   API_VERSIONS_KEY,
   apiName,
@@ -137,11 +137,11 @@ export class Connection {
   }
 
   /** Sends a typed request at the negotiated version; `body` may depend on that version. */
-  request<K extends ApiName>(
-    api: K,
-    body: RequestOf<K> | ((version: number) => RequestOf<K>),
+  request<N extends ApiName>(
+    api: N,
+    body: Input<RequestOf<(typeof ApiKey)[N]>> | ((version: number) => Input<RequestOf<(typeof ApiKey)[N]>>),
     opts: RequestOptions = {},
-  ): Promise<ResponseOf<K>> {
+  ): Promise<ResponseOf<(typeof ApiKey)[N]>> {
     const key: number = ApiKey[api]
     let version: number
     try {
@@ -150,7 +150,7 @@ export class Connection {
       return Promise.reject(err)
     }
     const b = typeof body === 'function' ? body(version) : body
-    return this.send(key, version, b, opts) as Promise<ResponseOf<K>>
+    return this.send(key, version, b, opts) as Promise<ResponseOf<(typeof ApiKey)[N]>>
   }
 
   /** Sends any API at an explicit version; resolves with the decoded response. */

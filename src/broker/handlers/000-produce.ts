@@ -19,7 +19,7 @@ function errorResponse(req: ProduceRequest, errorCode: number): Input<ProduceRes
   }
 }
 
-export const produceHandler = defineHandler<ProduceRequest, ProduceResponse>({
+export const produceHandler = defineHandler({
   key: ApiKey.Produce,
   minVersion: 0,
   maxVersion: 11,

@@ -47,7 +47,7 @@ function group(parts: Array<{ sp: SessionPartition, out: Out }>): Array<Input<Fe
   return topics
 }
 
-export const fetchHandler = defineHandler<FetchRequest, FetchResponse>({
+export const fetchHandler = defineHandler({
   key: ApiKey.Fetch,
   minVersion: 4,
   maxVersion: 17,

@@ -3,8 +3,7 @@
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
-import type { ListOffsetsRequest } from '../../protocol/generated/list-offsets-request.js'
-import type { ListOffsetsResponse, ListOffsetsPartitionResponse } from '../../protocol/generated/list-offsets-response.js'
+import type { ListOffsetsPartitionResponse } from '../../protocol/generated/list-offsets-response.js'
 import type { Input } from '../../protocol/codec-support.js'
 import type { Partition } from '../partition.js'
 
@@ -38,7 +37,7 @@ function lookup(p: Partition, timestamp: bigint, version: number): Input<ListOff
   return { ...base, offset: found.offset, timestamp: found.timestamp }
 }
 
-export const listOffsetsHandler = defineHandler<ListOffsetsRequest, ListOffsetsResponse>({
+export const listOffsetsHandler = defineHandler({
   key: ApiKey.ListOffsets,
   minVersion: 1,
   maxVersion: 10,

@@ -3,8 +3,7 @@
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
-import type { MetadataRequest } from '../../protocol/generated/metadata-request.js'
-import type { MetadataResponse, MetadataResponseTopic } from '../../protocol/generated/metadata-response.js'
+import type { MetadataResponseTopic } from '../../protocol/generated/metadata-response.js'
 import type { Input } from '../../protocol/codec-support.js'
 import { ZERO_UUID } from '../../protocol/codec-support.js'
 import type { Broker, TopicState } from '../broker.js'
@@ -35,7 +34,7 @@ export function describeTopic(broker: Broker, t: TopicState, includeOps: boolean
   }
 }
 
-export const metadataHandler = defineHandler<MetadataRequest, MetadataResponse>({
+export const metadataHandler = defineHandler({
   key: ApiKey.Metadata,
   minVersion: 0,
   maxVersion: 12,

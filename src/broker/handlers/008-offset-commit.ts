@@ -14,7 +14,7 @@ function errorResponse(req: OffsetCommitRequest, errorCode: number): Input<Offse
   }
 }
 
-export const offsetCommitHandler = defineHandler<OffsetCommitRequest, OffsetCommitResponse>({
+export const offsetCommitHandler = defineHandler({
   key: ApiKey.OffsetCommit,
   minVersion: 0,
   maxVersion: 9,

@@ -18,7 +18,7 @@ function errorResponse(v: number, req: OffsetFetchRequest, errorCode: number): I
   return { throttleTimeMs: 0, errorCode, topics }
 }
 
-export const offsetFetchHandler = defineHandler<OffsetFetchRequest, OffsetFetchResponse>({
+export const offsetFetchHandler = defineHandler({
   key: ApiKey.OffsetFetch,
   minVersion: 0,
   maxVersion: 9,

@@ -3,13 +3,11 @@
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
-import type { FindCoordinatorRequest } from '../../protocol/generated/find-coordinator-request.js'
-import type { FindCoordinatorResponse } from '../../protocol/generated/find-coordinator-response.js'
 
 const GROUP = 0
 const TRANSACTION = 1
 
-export const findCoordinatorHandler = defineHandler<FindCoordinatorRequest, FindCoordinatorResponse>({
+export const findCoordinatorHandler = defineHandler({
   key: ApiKey.FindCoordinator,
   minVersion: 0,
   maxVersion: 6,

@@ -3,7 +3,6 @@
 // waits for the rebalance to complete.
 import { defineHandler } from '../handler.js'
 import { ApiKey } from '../../protocol/generated/index.js'
-import type { JoinGroupRequest } from '../../protocol/generated/join-group-request.js'
 import type { JoinGroupResponse } from '../../protocol/generated/join-group-response.js'
 import type { Input } from '../../protocol/codec-support.js'
 import type { JoinResult } from '../../groups/classic-group.js'
@@ -24,7 +23,7 @@ function toResponse(v: number, r: JoinResult): Input<JoinGroupResponse> {
   }
 }
 
-export const joinGroupHandler = defineHandler<JoinGroupRequest, JoinGroupResponse>({
+export const joinGroupHandler = defineHandler({
   key: ApiKey.JoinGroup,
   minVersion: 0,
   maxVersion: 9,

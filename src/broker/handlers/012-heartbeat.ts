@@ -2,10 +2,8 @@
 // (REBALANCE_IN_PROGRESS) while the group prepares a rebalance.
 import { defineHandler } from '../handler.js'
 import { ApiKey } from '../../protocol/generated/index.js'
-import type { HeartbeatRequest } from '../../protocol/generated/heartbeat-request.js'
-import type { HeartbeatResponse } from '../../protocol/generated/heartbeat-response.js'
 
-export const heartbeatHandler = defineHandler<HeartbeatRequest, HeartbeatResponse>({
+export const heartbeatHandler = defineHandler({
   key: ApiKey.Heartbeat,
   minVersion: 0,
   maxVersion: 4,

@@ -3,10 +3,8 @@
 import { defineHandler } from '../handler.js'
 import { ApiKey } from '../../protocol/generated/index.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
-import type { LeaveGroupRequest } from '../../protocol/generated/leave-group-request.js'
-import type { LeaveGroupResponse } from '../../protocol/generated/leave-group-response.js'
 
-export const leaveGroupHandler = defineHandler<LeaveGroupRequest, LeaveGroupResponse>({
+export const leaveGroupHandler = defineHandler({
   key: ApiKey.LeaveGroup,
   minVersion: 0,
   maxVersion: 5,

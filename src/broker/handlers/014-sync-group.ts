@@ -2,10 +2,8 @@
 // own; protocol type and name checked from v5. Followers wait for the leader's request.
 import { defineHandler } from '../handler.js'
 import { ApiKey } from '../../protocol/generated/index.js'
-import type { SyncGroupRequest } from '../../protocol/generated/sync-group-request.js'
-import type { SyncGroupResponse } from '../../protocol/generated/sync-group-response.js'
 
-export const syncGroupHandler = defineHandler<SyncGroupRequest, SyncGroupResponse>({
+export const syncGroupHandler = defineHandler({
   key: ApiKey.SyncGroup,
   minVersion: 0,
   maxVersion: 5,

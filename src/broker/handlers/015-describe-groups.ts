@@ -2,14 +2,12 @@
 // assignment only when the group is Stable, as Kafka does. Unknown groups are described as Dead.
 import { defineHandler } from '../handler.js'
 import { ApiKey } from '../../protocol/generated/index.js'
-import type { DescribeGroupsRequest } from '../../protocol/generated/describe-groups-request.js'
-import type { DescribeGroupsResponse } from '../../protocol/generated/describe-groups-response.js'
 
 /** Every group ACL operation (READ, DESCRIBE, DELETE) allowed, as with no authorizer. */
 const ALL_GROUP_OPS = (1 << 3) | (1 << 6) | (1 << 8)
 const OPS_NOT_REQUESTED = -2147483648
 
-export const describeGroupsHandler = defineHandler<DescribeGroupsRequest, DescribeGroupsResponse>({
+export const describeGroupsHandler = defineHandler({
   key: ApiKey.DescribeGroups,
   minVersion: 0,
   maxVersion: 5,

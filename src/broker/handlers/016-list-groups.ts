@@ -3,10 +3,8 @@
 import { defineHandler } from '../handler.js'
 import { ApiKey } from '../../protocol/generated/index.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
-import type { ListGroupsRequest } from '../../protocol/generated/list-groups-request.js'
-import type { ListGroupsResponse } from '../../protocol/generated/list-groups-response.js'
 
-export const listGroupsHandler = defineHandler<ListGroupsRequest, ListGroupsResponse>({
+export const listGroupsHandler = defineHandler({
   key: ApiKey.ListGroups,
   minVersion: 0,
   maxVersion: 5,

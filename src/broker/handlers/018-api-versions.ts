@@ -3,12 +3,10 @@
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
-import type { ApiVersionsRequest } from '../../protocol/generated/api-versions-request.js'
-import type { ApiVersionsResponse } from '../../protocol/generated/api-versions-response.js'
 
 const SOFTWARE_NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9\-.]*[a-zA-Z0-9])?$/
 
-export const apiVersionsHandler = defineHandler<ApiVersionsRequest, ApiVersionsResponse>({
+export const apiVersionsHandler = defineHandler({
   key: ApiKey.ApiVersions,
   minVersion: 0,
   maxVersion: 4,

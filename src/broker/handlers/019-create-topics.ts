@@ -3,8 +3,8 @@
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
-import type { CreateTopicsRequest, CreatableTopic } from '../../protocol/generated/create-topics-request.js'
-import type { CreateTopicsResponse, CreatableTopicResult } from '../../protocol/generated/create-topics-response.js'
+import type { CreatableTopic } from '../../protocol/generated/create-topics-request.js'
+import type { CreatableTopicResult } from '../../protocol/generated/create-topics-response.js'
 import type { Input } from '../../protocol/codec-support.js'
 import { validateTopicConfigs } from '../../config/topic-config.js'
 import type { Broker } from '../broker.js'
@@ -53,7 +53,7 @@ async function createOne(broker: Broker, t: CreatableTopic, validateOnly: boolea
   return { ...describe(), topicId: state.meta.topicId }
 }
 
-export const createTopicsHandler = defineHandler<CreateTopicsRequest, CreateTopicsResponse>({
+export const createTopicsHandler = defineHandler({
   key: ApiKey.CreateTopics,
   minVersion: 2,
   maxVersion: 7,

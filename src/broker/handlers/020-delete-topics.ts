@@ -2,12 +2,11 @@
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
-import type { DeleteTopicsRequest } from '../../protocol/generated/delete-topics-request.js'
-import type { DeleteTopicsResponse, DeletableTopicResult } from '../../protocol/generated/delete-topics-response.js'
+import type { DeletableTopicResult } from '../../protocol/generated/delete-topics-response.js'
 import type { Input } from '../../protocol/codec-support.js'
 import { ZERO_UUID } from '../../protocol/codec-support.js'
 
-export const deleteTopicsHandler = defineHandler<DeleteTopicsRequest, DeleteTopicsResponse>({
+export const deleteTopicsHandler = defineHandler({
   key: ApiKey.DeleteTopics,
   minVersion: 1,
   maxVersion: 6,

@@ -5,10 +5,8 @@ import { defineHandler } from '../handler.js'
 import { KafkaError } from '../../errors.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
-import type { DeleteRecordsRequest } from '../../protocol/generated/delete-records-request.js'
-import type { DeleteRecordsResponse } from '../../protocol/generated/delete-records-response.js'
 
-export const deleteRecordsHandler = defineHandler<DeleteRecordsRequest, DeleteRecordsResponse>({
+export const deleteRecordsHandler = defineHandler({
   key: ApiKey.DeleteRecords,
   minVersion: 0,
   maxVersion: 2,

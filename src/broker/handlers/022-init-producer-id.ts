@@ -3,13 +3,11 @@
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
-import type { InitProducerIdRequest } from '../../protocol/generated/init-producer-id-request.js'
-import type { InitProducerIdResponse } from '../../protocol/generated/init-producer-id-response.js'
 
 /** Kafka's transaction.max.timeout.ms default. */
 const MAX_TRANSACTION_TIMEOUT_MS = 900000
 
-export const initProducerIdHandler = defineHandler<InitProducerIdRequest, InitProducerIdResponse>({
+export const initProducerIdHandler = defineHandler({
   key: ApiKey.InitProducerId,
   minVersion: 0,
   maxVersion: 5,

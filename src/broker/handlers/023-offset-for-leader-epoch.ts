@@ -3,10 +3,8 @@
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
-import type { OffsetForLeaderEpochRequest } from '../../protocol/generated/offset-for-leader-epoch-request.js'
-import type { OffsetForLeaderEpochResponse } from '../../protocol/generated/offset-for-leader-epoch-response.js'
 
-export const offsetForLeaderEpochHandler = defineHandler<OffsetForLeaderEpochRequest, OffsetForLeaderEpochResponse>({
+export const offsetForLeaderEpochHandler = defineHandler({
   key: ApiKey.OffsetForLeaderEpoch,
   minVersion: 0,
   maxVersion: 4,

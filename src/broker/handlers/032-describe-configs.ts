@@ -3,11 +3,9 @@
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
-import type { DescribeConfigsRequest } from '../../protocol/generated/describe-configs-request.js'
-import type { DescribeConfigsResponse } from '../../protocol/generated/describe-configs-response.js'
 import { describeResource } from '../config-resources.js'
 
-export const describeConfigsHandler = defineHandler<DescribeConfigsRequest, DescribeConfigsResponse>({
+export const describeConfigsHandler = defineHandler({
   key: ApiKey.DescribeConfigs,
   minVersion: 0,
   maxVersion: 4,

@@ -1,11 +1,9 @@
 // AlterConfigs v0-2: replaces a topic's whole set of overrides (the legacy, non-incremental API).
 import { defineHandler } from '../handler.js'
 import { ApiKey } from '../../protocol/generated/index.js'
-import type { AlterConfigsRequest } from '../../protocol/generated/alter-configs-request.js'
-import type { AlterConfigsResponse } from '../../protocol/generated/alter-configs-response.js'
 import { alterResource, OpType } from '../config-resources.js'
 
-export const alterConfigsHandler = defineHandler<AlterConfigsRequest, AlterConfigsResponse>({
+export const alterConfigsHandler = defineHandler({
   key: ApiKey.AlterConfigs,
   minVersion: 0,
   maxVersion: 2,

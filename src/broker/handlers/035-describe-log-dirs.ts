@@ -4,10 +4,8 @@ import { resolve } from 'node:path'
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
-import type { DescribeLogDirsRequest } from '../../protocol/generated/describe-log-dirs-request.js'
-import type { DescribeLogDirsResponse } from '../../protocol/generated/describe-log-dirs-response.js'
 
-export const describeLogDirsHandler = defineHandler<DescribeLogDirsRequest, DescribeLogDirsResponse>({
+export const describeLogDirsHandler = defineHandler({
   key: ApiKey.DescribeLogDirs,
   minVersion: 0,
   maxVersion: 4,

@@ -2,11 +2,10 @@
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
-import type { CreatePartitionsRequest } from '../../protocol/generated/create-partitions-request.js'
-import type { CreatePartitionsResponse, CreatePartitionsTopicResult } from '../../protocol/generated/create-partitions-response.js'
+import type { CreatePartitionsTopicResult } from '../../protocol/generated/create-partitions-response.js'
 import type { Input } from '../../protocol/codec-support.js'
 
-export const createPartitionsHandler = defineHandler<CreatePartitionsRequest, CreatePartitionsResponse>({
+export const createPartitionsHandler = defineHandler({
   key: ApiKey.CreatePartitions,
   minVersion: 0,
   maxVersion: 3,

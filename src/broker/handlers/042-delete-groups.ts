@@ -2,10 +2,8 @@
 // NON_EMPTY_GROUP while members remain, GROUP_ID_NOT_FOUND for unknown groups.
 import { defineHandler } from '../handler.js'
 import { ApiKey } from '../../protocol/generated/index.js'
-import type { DeleteGroupsRequest } from '../../protocol/generated/delete-groups-request.js'
-import type { DeleteGroupsResponse } from '../../protocol/generated/delete-groups-response.js'
 
-export const deleteGroupsHandler = defineHandler<DeleteGroupsRequest, DeleteGroupsResponse>({
+export const deleteGroupsHandler = defineHandler({
   key: ApiKey.DeleteGroups,
   minVersion: 0,
   maxVersion: 2,

@@ -3,11 +3,9 @@
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
-import type { IncrementalAlterConfigsRequest } from '../../protocol/generated/incremental-alter-configs-request.js'
-import type { IncrementalAlterConfigsResponse } from '../../protocol/generated/incremental-alter-configs-response.js'
 import { alterResource } from '../config-resources.js'
 
-export const incrementalAlterConfigsHandler = defineHandler<IncrementalAlterConfigsRequest, IncrementalAlterConfigsResponse>({
+export const incrementalAlterConfigsHandler = defineHandler({
   key: ApiKey.IncrementalAlterConfigs,
   minVersion: 0,
   maxVersion: 1,

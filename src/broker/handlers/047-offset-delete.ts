@@ -2,10 +2,8 @@
 // to (GROUP_SUBSCRIBED_TO_TOPIC otherwise).
 import { defineHandler } from '../handler.js'
 import { ApiKey } from '../../protocol/generated/index.js'
-import type { OffsetDeleteRequest } from '../../protocol/generated/offset-delete-request.js'
-import type { OffsetDeleteResponse } from '../../protocol/generated/offset-delete-response.js'
 
-export const offsetDeleteHandler = defineHandler<OffsetDeleteRequest, OffsetDeleteResponse>({
+export const offsetDeleteHandler = defineHandler({
   key: ApiKey.OffsetDelete,
   minVersion: 0,
   maxVersion: 0,

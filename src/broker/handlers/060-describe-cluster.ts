@@ -2,15 +2,13 @@
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
-import type { DescribeClusterRequest } from '../../protocol/generated/describe-cluster-request.js'
-import type { DescribeClusterResponse } from '../../protocol/generated/describe-cluster-response.js'
 
 /** Every cluster ACL operation allowed, as with no authorizer configured. */
 const ALL_CLUSTER_OPS = (1 << 4) | (1 << 7) | (1 << 8) | (1 << 9) | (1 << 10) | (1 << 11) | (1 << 12)
 /** EndpointType 1 = brokers; 2 = controllers (KIP-919). */
 const BROKER_ENDPOINTS = 1
 
-export const describeClusterHandler = defineHandler<DescribeClusterRequest, DescribeClusterResponse>({
+export const describeClusterHandler = defineHandler({
   key: ApiKey.DescribeCluster,
   minVersion: 0,
   maxVersion: 1,

@@ -2,10 +2,8 @@
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
-import type { DescribeProducersRequest } from '../../protocol/generated/describe-producers-request.js'
-import type { DescribeProducersResponse } from '../../protocol/generated/describe-producers-response.js'
 
-export const describeProducersHandler = defineHandler<DescribeProducersRequest, DescribeProducersResponse>({
+export const describeProducersHandler = defineHandler({
   key: ApiKey.DescribeProducers,
   minVersion: 0,
   maxVersion: 0,

@@ -3,11 +3,9 @@
 // definitions but is what clients with regex subscriptions send, so it is served.
 import { defineHandler } from '../handler.js'
 import { ApiKey } from '../../protocol/generated/index.js'
-import type { ConsumerGroupHeartbeatRequest } from '../../protocol/generated/consumer-group-heartbeat-request.js'
-import type { ConsumerGroupHeartbeatResponse } from '../../protocol/generated/consumer-group-heartbeat-response.js'
 import { clientHost } from '../../groups/offsets-topic.js'
 
-export const consumerGroupHeartbeatHandler = defineHandler<ConsumerGroupHeartbeatRequest, ConsumerGroupHeartbeatResponse>({
+export const consumerGroupHeartbeatHandler = defineHandler({
   key: ApiKey.ConsumerGroupHeartbeat,
   minVersion: 0,
   maxVersion: 1,

@@ -2,13 +2,11 @@
 // and target assignment. Classic and unknown groups answer GROUP_ID_NOT_FOUND.
 import { defineHandler } from '../handler.js'
 import { ApiKey } from '../../protocol/generated/index.js'
-import type { ConsumerGroupDescribeRequest } from '../../protocol/generated/consumer-group-describe-request.js'
-import type { ConsumerGroupDescribeResponse } from '../../protocol/generated/consumer-group-describe-response.js'
 
 const ALL_GROUP_OPS = (1 << 3) | (1 << 6) | (1 << 8)
 const OPS_NOT_REQUESTED = -2147483648
 
-export const consumerGroupDescribeHandler = defineHandler<ConsumerGroupDescribeRequest, ConsumerGroupDescribeResponse>({
+export const consumerGroupDescribeHandler = defineHandler({
   key: ApiKey.ConsumerGroupDescribe,
   minVersion: 0,
   maxVersion: 0,

@@ -2,182 +2,182 @@
 
 import { type Reader } from '../reader.js'
 import { type Writer } from '../writer.js'
-import { ProduceRequestInfo, decodeProduceRequest, encodeProduceRequest } from './produce-request.js'
-import { decodeProduceResponse, encodeProduceResponse } from './produce-response.js'
-import { FetchRequestInfo, decodeFetchRequest, encodeFetchRequest } from './fetch-request.js'
-import { decodeFetchResponse, encodeFetchResponse } from './fetch-response.js'
-import { ListOffsetsRequestInfo, decodeListOffsetsRequest, encodeListOffsetsRequest } from './list-offsets-request.js'
-import { decodeListOffsetsResponse, encodeListOffsetsResponse } from './list-offsets-response.js'
-import { MetadataRequestInfo, decodeMetadataRequest, encodeMetadataRequest } from './metadata-request.js'
-import { decodeMetadataResponse, encodeMetadataResponse } from './metadata-response.js'
-import { LeaderAndIsrRequestInfo, decodeLeaderAndIsrRequest, encodeLeaderAndIsrRequest } from './leader-and-isr-request.js'
-import { decodeLeaderAndIsrResponse, encodeLeaderAndIsrResponse } from './leader-and-isr-response.js'
-import { StopReplicaRequestInfo, decodeStopReplicaRequest, encodeStopReplicaRequest } from './stop-replica-request.js'
-import { decodeStopReplicaResponse, encodeStopReplicaResponse } from './stop-replica-response.js'
-import { UpdateMetadataRequestInfo, decodeUpdateMetadataRequest, encodeUpdateMetadataRequest } from './update-metadata-request.js'
-import { decodeUpdateMetadataResponse, encodeUpdateMetadataResponse } from './update-metadata-response.js'
-import { ControlledShutdownRequestInfo, decodeControlledShutdownRequest, encodeControlledShutdownRequest } from './controlled-shutdown-request.js'
-import { decodeControlledShutdownResponse, encodeControlledShutdownResponse } from './controlled-shutdown-response.js'
-import { OffsetCommitRequestInfo, decodeOffsetCommitRequest, encodeOffsetCommitRequest } from './offset-commit-request.js'
-import { decodeOffsetCommitResponse, encodeOffsetCommitResponse } from './offset-commit-response.js'
-import { OffsetFetchRequestInfo, decodeOffsetFetchRequest, encodeOffsetFetchRequest } from './offset-fetch-request.js'
-import { decodeOffsetFetchResponse, encodeOffsetFetchResponse } from './offset-fetch-response.js'
-import { FindCoordinatorRequestInfo, decodeFindCoordinatorRequest, encodeFindCoordinatorRequest } from './find-coordinator-request.js'
-import { decodeFindCoordinatorResponse, encodeFindCoordinatorResponse } from './find-coordinator-response.js'
-import { JoinGroupRequestInfo, decodeJoinGroupRequest, encodeJoinGroupRequest } from './join-group-request.js'
-import { decodeJoinGroupResponse, encodeJoinGroupResponse } from './join-group-response.js'
-import { HeartbeatRequestInfo, decodeHeartbeatRequest, encodeHeartbeatRequest } from './heartbeat-request.js'
-import { decodeHeartbeatResponse, encodeHeartbeatResponse } from './heartbeat-response.js'
-import { LeaveGroupRequestInfo, decodeLeaveGroupRequest, encodeLeaveGroupRequest } from './leave-group-request.js'
-import { decodeLeaveGroupResponse, encodeLeaveGroupResponse } from './leave-group-response.js'
-import { SyncGroupRequestInfo, decodeSyncGroupRequest, encodeSyncGroupRequest } from './sync-group-request.js'
-import { decodeSyncGroupResponse, encodeSyncGroupResponse } from './sync-group-response.js'
-import { DescribeGroupsRequestInfo, decodeDescribeGroupsRequest, encodeDescribeGroupsRequest } from './describe-groups-request.js'
-import { decodeDescribeGroupsResponse, encodeDescribeGroupsResponse } from './describe-groups-response.js'
-import { ListGroupsRequestInfo, decodeListGroupsRequest, encodeListGroupsRequest } from './list-groups-request.js'
-import { decodeListGroupsResponse, encodeListGroupsResponse } from './list-groups-response.js'
-import { SaslHandshakeRequestInfo, decodeSaslHandshakeRequest, encodeSaslHandshakeRequest } from './sasl-handshake-request.js'
-import { decodeSaslHandshakeResponse, encodeSaslHandshakeResponse } from './sasl-handshake-response.js'
-import { ApiVersionsRequestInfo, decodeApiVersionsRequest, encodeApiVersionsRequest } from './api-versions-request.js'
-import { decodeApiVersionsResponse, encodeApiVersionsResponse } from './api-versions-response.js'
-import { CreateTopicsRequestInfo, decodeCreateTopicsRequest, encodeCreateTopicsRequest } from './create-topics-request.js'
-import { decodeCreateTopicsResponse, encodeCreateTopicsResponse } from './create-topics-response.js'
-import { DeleteTopicsRequestInfo, decodeDeleteTopicsRequest, encodeDeleteTopicsRequest } from './delete-topics-request.js'
-import { decodeDeleteTopicsResponse, encodeDeleteTopicsResponse } from './delete-topics-response.js'
-import { DeleteRecordsRequestInfo, decodeDeleteRecordsRequest, encodeDeleteRecordsRequest } from './delete-records-request.js'
-import { decodeDeleteRecordsResponse, encodeDeleteRecordsResponse } from './delete-records-response.js'
-import { InitProducerIdRequestInfo, decodeInitProducerIdRequest, encodeInitProducerIdRequest } from './init-producer-id-request.js'
-import { decodeInitProducerIdResponse, encodeInitProducerIdResponse } from './init-producer-id-response.js'
-import { OffsetForLeaderEpochRequestInfo, decodeOffsetForLeaderEpochRequest, encodeOffsetForLeaderEpochRequest } from './offset-for-leader-epoch-request.js'
-import { decodeOffsetForLeaderEpochResponse, encodeOffsetForLeaderEpochResponse } from './offset-for-leader-epoch-response.js'
-import { AddPartitionsToTxnRequestInfo, decodeAddPartitionsToTxnRequest, encodeAddPartitionsToTxnRequest } from './add-partitions-to-txn-request.js'
-import { decodeAddPartitionsToTxnResponse, encodeAddPartitionsToTxnResponse } from './add-partitions-to-txn-response.js'
-import { AddOffsetsToTxnRequestInfo, decodeAddOffsetsToTxnRequest, encodeAddOffsetsToTxnRequest } from './add-offsets-to-txn-request.js'
-import { decodeAddOffsetsToTxnResponse, encodeAddOffsetsToTxnResponse } from './add-offsets-to-txn-response.js'
-import { EndTxnRequestInfo, decodeEndTxnRequest, encodeEndTxnRequest } from './end-txn-request.js'
-import { decodeEndTxnResponse, encodeEndTxnResponse } from './end-txn-response.js'
-import { WriteTxnMarkersRequestInfo, decodeWriteTxnMarkersRequest, encodeWriteTxnMarkersRequest } from './write-txn-markers-request.js'
-import { decodeWriteTxnMarkersResponse, encodeWriteTxnMarkersResponse } from './write-txn-markers-response.js'
-import { TxnOffsetCommitRequestInfo, decodeTxnOffsetCommitRequest, encodeTxnOffsetCommitRequest } from './txn-offset-commit-request.js'
-import { decodeTxnOffsetCommitResponse, encodeTxnOffsetCommitResponse } from './txn-offset-commit-response.js'
-import { DescribeAclsRequestInfo, decodeDescribeAclsRequest, encodeDescribeAclsRequest } from './describe-acls-request.js'
-import { decodeDescribeAclsResponse, encodeDescribeAclsResponse } from './describe-acls-response.js'
-import { CreateAclsRequestInfo, decodeCreateAclsRequest, encodeCreateAclsRequest } from './create-acls-request.js'
-import { decodeCreateAclsResponse, encodeCreateAclsResponse } from './create-acls-response.js'
-import { DeleteAclsRequestInfo, decodeDeleteAclsRequest, encodeDeleteAclsRequest } from './delete-acls-request.js'
-import { decodeDeleteAclsResponse, encodeDeleteAclsResponse } from './delete-acls-response.js'
-import { DescribeConfigsRequestInfo, decodeDescribeConfigsRequest, encodeDescribeConfigsRequest } from './describe-configs-request.js'
-import { decodeDescribeConfigsResponse, encodeDescribeConfigsResponse } from './describe-configs-response.js'
-import { AlterConfigsRequestInfo, decodeAlterConfigsRequest, encodeAlterConfigsRequest } from './alter-configs-request.js'
-import { decodeAlterConfigsResponse, encodeAlterConfigsResponse } from './alter-configs-response.js'
-import { AlterReplicaLogDirsRequestInfo, decodeAlterReplicaLogDirsRequest, encodeAlterReplicaLogDirsRequest } from './alter-replica-log-dirs-request.js'
-import { decodeAlterReplicaLogDirsResponse, encodeAlterReplicaLogDirsResponse } from './alter-replica-log-dirs-response.js'
-import { DescribeLogDirsRequestInfo, decodeDescribeLogDirsRequest, encodeDescribeLogDirsRequest } from './describe-log-dirs-request.js'
-import { decodeDescribeLogDirsResponse, encodeDescribeLogDirsResponse } from './describe-log-dirs-response.js'
-import { SaslAuthenticateRequestInfo, decodeSaslAuthenticateRequest, encodeSaslAuthenticateRequest } from './sasl-authenticate-request.js'
-import { decodeSaslAuthenticateResponse, encodeSaslAuthenticateResponse } from './sasl-authenticate-response.js'
-import { CreatePartitionsRequestInfo, decodeCreatePartitionsRequest, encodeCreatePartitionsRequest } from './create-partitions-request.js'
-import { decodeCreatePartitionsResponse, encodeCreatePartitionsResponse } from './create-partitions-response.js'
-import { CreateDelegationTokenRequestInfo, decodeCreateDelegationTokenRequest, encodeCreateDelegationTokenRequest } from './create-delegation-token-request.js'
-import { decodeCreateDelegationTokenResponse, encodeCreateDelegationTokenResponse } from './create-delegation-token-response.js'
-import { RenewDelegationTokenRequestInfo, decodeRenewDelegationTokenRequest, encodeRenewDelegationTokenRequest } from './renew-delegation-token-request.js'
-import { decodeRenewDelegationTokenResponse, encodeRenewDelegationTokenResponse } from './renew-delegation-token-response.js'
-import { ExpireDelegationTokenRequestInfo, decodeExpireDelegationTokenRequest, encodeExpireDelegationTokenRequest } from './expire-delegation-token-request.js'
-import { decodeExpireDelegationTokenResponse, encodeExpireDelegationTokenResponse } from './expire-delegation-token-response.js'
-import { DescribeDelegationTokenRequestInfo, decodeDescribeDelegationTokenRequest, encodeDescribeDelegationTokenRequest } from './describe-delegation-token-request.js'
-import { decodeDescribeDelegationTokenResponse, encodeDescribeDelegationTokenResponse } from './describe-delegation-token-response.js'
-import { DeleteGroupsRequestInfo, decodeDeleteGroupsRequest, encodeDeleteGroupsRequest } from './delete-groups-request.js'
-import { decodeDeleteGroupsResponse, encodeDeleteGroupsResponse } from './delete-groups-response.js'
-import { ElectLeadersRequestInfo, decodeElectLeadersRequest, encodeElectLeadersRequest } from './elect-leaders-request.js'
-import { decodeElectLeadersResponse, encodeElectLeadersResponse } from './elect-leaders-response.js'
-import { IncrementalAlterConfigsRequestInfo, decodeIncrementalAlterConfigsRequest, encodeIncrementalAlterConfigsRequest } from './incremental-alter-configs-request.js'
-import { decodeIncrementalAlterConfigsResponse, encodeIncrementalAlterConfigsResponse } from './incremental-alter-configs-response.js'
-import { AlterPartitionReassignmentsRequestInfo, decodeAlterPartitionReassignmentsRequest, encodeAlterPartitionReassignmentsRequest } from './alter-partition-reassignments-request.js'
-import { decodeAlterPartitionReassignmentsResponse, encodeAlterPartitionReassignmentsResponse } from './alter-partition-reassignments-response.js'
-import { ListPartitionReassignmentsRequestInfo, decodeListPartitionReassignmentsRequest, encodeListPartitionReassignmentsRequest } from './list-partition-reassignments-request.js'
-import { decodeListPartitionReassignmentsResponse, encodeListPartitionReassignmentsResponse } from './list-partition-reassignments-response.js'
-import { OffsetDeleteRequestInfo, decodeOffsetDeleteRequest, encodeOffsetDeleteRequest } from './offset-delete-request.js'
-import { decodeOffsetDeleteResponse, encodeOffsetDeleteResponse } from './offset-delete-response.js'
-import { DescribeClientQuotasRequestInfo, decodeDescribeClientQuotasRequest, encodeDescribeClientQuotasRequest } from './describe-client-quotas-request.js'
-import { decodeDescribeClientQuotasResponse, encodeDescribeClientQuotasResponse } from './describe-client-quotas-response.js'
-import { AlterClientQuotasRequestInfo, decodeAlterClientQuotasRequest, encodeAlterClientQuotasRequest } from './alter-client-quotas-request.js'
-import { decodeAlterClientQuotasResponse, encodeAlterClientQuotasResponse } from './alter-client-quotas-response.js'
-import { DescribeUserScramCredentialsRequestInfo, decodeDescribeUserScramCredentialsRequest, encodeDescribeUserScramCredentialsRequest } from './describe-user-scram-credentials-request.js'
-import { decodeDescribeUserScramCredentialsResponse, encodeDescribeUserScramCredentialsResponse } from './describe-user-scram-credentials-response.js'
-import { AlterUserScramCredentialsRequestInfo, decodeAlterUserScramCredentialsRequest, encodeAlterUserScramCredentialsRequest } from './alter-user-scram-credentials-request.js'
-import { decodeAlterUserScramCredentialsResponse, encodeAlterUserScramCredentialsResponse } from './alter-user-scram-credentials-response.js'
-import { VoteRequestInfo, decodeVoteRequest, encodeVoteRequest } from './vote-request.js'
-import { decodeVoteResponse, encodeVoteResponse } from './vote-response.js'
-import { BeginQuorumEpochRequestInfo, decodeBeginQuorumEpochRequest, encodeBeginQuorumEpochRequest } from './begin-quorum-epoch-request.js'
-import { decodeBeginQuorumEpochResponse, encodeBeginQuorumEpochResponse } from './begin-quorum-epoch-response.js'
-import { EndQuorumEpochRequestInfo, decodeEndQuorumEpochRequest, encodeEndQuorumEpochRequest } from './end-quorum-epoch-request.js'
-import { decodeEndQuorumEpochResponse, encodeEndQuorumEpochResponse } from './end-quorum-epoch-response.js'
-import { DescribeQuorumRequestInfo, decodeDescribeQuorumRequest, encodeDescribeQuorumRequest } from './describe-quorum-request.js'
-import { decodeDescribeQuorumResponse, encodeDescribeQuorumResponse } from './describe-quorum-response.js'
-import { AlterPartitionRequestInfo, decodeAlterPartitionRequest, encodeAlterPartitionRequest } from './alter-partition-request.js'
-import { decodeAlterPartitionResponse, encodeAlterPartitionResponse } from './alter-partition-response.js'
-import { UpdateFeaturesRequestInfo, decodeUpdateFeaturesRequest, encodeUpdateFeaturesRequest } from './update-features-request.js'
-import { decodeUpdateFeaturesResponse, encodeUpdateFeaturesResponse } from './update-features-response.js'
-import { EnvelopeRequestInfo, decodeEnvelopeRequest, encodeEnvelopeRequest } from './envelope-request.js'
-import { decodeEnvelopeResponse, encodeEnvelopeResponse } from './envelope-response.js'
-import { FetchSnapshotRequestInfo, decodeFetchSnapshotRequest, encodeFetchSnapshotRequest } from './fetch-snapshot-request.js'
-import { decodeFetchSnapshotResponse, encodeFetchSnapshotResponse } from './fetch-snapshot-response.js'
-import { DescribeClusterRequestInfo, decodeDescribeClusterRequest, encodeDescribeClusterRequest } from './describe-cluster-request.js'
-import { decodeDescribeClusterResponse, encodeDescribeClusterResponse } from './describe-cluster-response.js'
-import { DescribeProducersRequestInfo, decodeDescribeProducersRequest, encodeDescribeProducersRequest } from './describe-producers-request.js'
-import { decodeDescribeProducersResponse, encodeDescribeProducersResponse } from './describe-producers-response.js'
-import { BrokerRegistrationRequestInfo, decodeBrokerRegistrationRequest, encodeBrokerRegistrationRequest } from './broker-registration-request.js'
-import { decodeBrokerRegistrationResponse, encodeBrokerRegistrationResponse } from './broker-registration-response.js'
-import { BrokerHeartbeatRequestInfo, decodeBrokerHeartbeatRequest, encodeBrokerHeartbeatRequest } from './broker-heartbeat-request.js'
-import { decodeBrokerHeartbeatResponse, encodeBrokerHeartbeatResponse } from './broker-heartbeat-response.js'
-import { UnregisterBrokerRequestInfo, decodeUnregisterBrokerRequest, encodeUnregisterBrokerRequest } from './unregister-broker-request.js'
-import { decodeUnregisterBrokerResponse, encodeUnregisterBrokerResponse } from './unregister-broker-response.js'
-import { DescribeTransactionsRequestInfo, decodeDescribeTransactionsRequest, encodeDescribeTransactionsRequest } from './describe-transactions-request.js'
-import { decodeDescribeTransactionsResponse, encodeDescribeTransactionsResponse } from './describe-transactions-response.js'
-import { ListTransactionsRequestInfo, decodeListTransactionsRequest, encodeListTransactionsRequest } from './list-transactions-request.js'
-import { decodeListTransactionsResponse, encodeListTransactionsResponse } from './list-transactions-response.js'
-import { AllocateProducerIdsRequestInfo, decodeAllocateProducerIdsRequest, encodeAllocateProducerIdsRequest } from './allocate-producer-ids-request.js'
-import { decodeAllocateProducerIdsResponse, encodeAllocateProducerIdsResponse } from './allocate-producer-ids-response.js'
-import { ConsumerGroupHeartbeatRequestInfo, decodeConsumerGroupHeartbeatRequest, encodeConsumerGroupHeartbeatRequest } from './consumer-group-heartbeat-request.js'
-import { decodeConsumerGroupHeartbeatResponse, encodeConsumerGroupHeartbeatResponse } from './consumer-group-heartbeat-response.js'
-import { ConsumerGroupDescribeRequestInfo, decodeConsumerGroupDescribeRequest, encodeConsumerGroupDescribeRequest } from './consumer-group-describe-request.js'
-import { decodeConsumerGroupDescribeResponse, encodeConsumerGroupDescribeResponse } from './consumer-group-describe-response.js'
-import { ControllerRegistrationRequestInfo, decodeControllerRegistrationRequest, encodeControllerRegistrationRequest } from './controller-registration-request.js'
-import { decodeControllerRegistrationResponse, encodeControllerRegistrationResponse } from './controller-registration-response.js'
-import { GetTelemetrySubscriptionsRequestInfo, decodeGetTelemetrySubscriptionsRequest, encodeGetTelemetrySubscriptionsRequest } from './get-telemetry-subscriptions-request.js'
-import { decodeGetTelemetrySubscriptionsResponse, encodeGetTelemetrySubscriptionsResponse } from './get-telemetry-subscriptions-response.js'
-import { PushTelemetryRequestInfo, decodePushTelemetryRequest, encodePushTelemetryRequest } from './push-telemetry-request.js'
-import { decodePushTelemetryResponse, encodePushTelemetryResponse } from './push-telemetry-response.js'
-import { AssignReplicasToDirsRequestInfo, decodeAssignReplicasToDirsRequest, encodeAssignReplicasToDirsRequest } from './assign-replicas-to-dirs-request.js'
-import { decodeAssignReplicasToDirsResponse, encodeAssignReplicasToDirsResponse } from './assign-replicas-to-dirs-response.js'
-import { ListClientMetricsResourcesRequestInfo, decodeListClientMetricsResourcesRequest, encodeListClientMetricsResourcesRequest } from './list-client-metrics-resources-request.js'
-import { decodeListClientMetricsResourcesResponse, encodeListClientMetricsResourcesResponse } from './list-client-metrics-resources-response.js'
-import { DescribeTopicPartitionsRequestInfo, decodeDescribeTopicPartitionsRequest, encodeDescribeTopicPartitionsRequest } from './describe-topic-partitions-request.js'
-import { decodeDescribeTopicPartitionsResponse, encodeDescribeTopicPartitionsResponse } from './describe-topic-partitions-response.js'
-import { ShareGroupHeartbeatRequestInfo, decodeShareGroupHeartbeatRequest, encodeShareGroupHeartbeatRequest } from './share-group-heartbeat-request.js'
-import { decodeShareGroupHeartbeatResponse, encodeShareGroupHeartbeatResponse } from './share-group-heartbeat-response.js'
-import { ShareGroupDescribeRequestInfo, decodeShareGroupDescribeRequest, encodeShareGroupDescribeRequest } from './share-group-describe-request.js'
-import { decodeShareGroupDescribeResponse, encodeShareGroupDescribeResponse } from './share-group-describe-response.js'
-import { ShareFetchRequestInfo, decodeShareFetchRequest, encodeShareFetchRequest } from './share-fetch-request.js'
-import { decodeShareFetchResponse, encodeShareFetchResponse } from './share-fetch-response.js'
-import { ShareAcknowledgeRequestInfo, decodeShareAcknowledgeRequest, encodeShareAcknowledgeRequest } from './share-acknowledge-request.js'
-import { decodeShareAcknowledgeResponse, encodeShareAcknowledgeResponse } from './share-acknowledge-response.js'
-import { AddRaftVoterRequestInfo, decodeAddRaftVoterRequest, encodeAddRaftVoterRequest } from './add-raft-voter-request.js'
-import { decodeAddRaftVoterResponse, encodeAddRaftVoterResponse } from './add-raft-voter-response.js'
-import { RemoveRaftVoterRequestInfo, decodeRemoveRaftVoterRequest, encodeRemoveRaftVoterRequest } from './remove-raft-voter-request.js'
-import { decodeRemoveRaftVoterResponse, encodeRemoveRaftVoterResponse } from './remove-raft-voter-response.js'
-import { UpdateRaftVoterRequestInfo, decodeUpdateRaftVoterRequest, encodeUpdateRaftVoterRequest } from './update-raft-voter-request.js'
-import { decodeUpdateRaftVoterResponse, encodeUpdateRaftVoterResponse } from './update-raft-voter-response.js'
-import { InitializeShareGroupStateRequestInfo, decodeInitializeShareGroupStateRequest, encodeInitializeShareGroupStateRequest } from './initialize-share-group-state-request.js'
-import { decodeInitializeShareGroupStateResponse, encodeInitializeShareGroupStateResponse } from './initialize-share-group-state-response.js'
-import { ReadShareGroupStateRequestInfo, decodeReadShareGroupStateRequest, encodeReadShareGroupStateRequest } from './read-share-group-state-request.js'
-import { decodeReadShareGroupStateResponse, encodeReadShareGroupStateResponse } from './read-share-group-state-response.js'
-import { WriteShareGroupStateRequestInfo, decodeWriteShareGroupStateRequest, encodeWriteShareGroupStateRequest } from './write-share-group-state-request.js'
-import { decodeWriteShareGroupStateResponse, encodeWriteShareGroupStateResponse } from './write-share-group-state-response.js'
-import { DeleteShareGroupStateRequestInfo, decodeDeleteShareGroupStateRequest, encodeDeleteShareGroupStateRequest } from './delete-share-group-state-request.js'
-import { decodeDeleteShareGroupStateResponse, encodeDeleteShareGroupStateResponse } from './delete-share-group-state-response.js'
-import { ReadShareGroupStateSummaryRequestInfo, decodeReadShareGroupStateSummaryRequest, encodeReadShareGroupStateSummaryRequest } from './read-share-group-state-summary-request.js'
-import { decodeReadShareGroupStateSummaryResponse, encodeReadShareGroupStateSummaryResponse } from './read-share-group-state-summary-response.js'
+import { type ProduceRequest, ProduceRequestInfo, decodeProduceRequest, encodeProduceRequest } from './produce-request.js'
+import { type ProduceResponse, decodeProduceResponse, encodeProduceResponse } from './produce-response.js'
+import { type FetchRequest, FetchRequestInfo, decodeFetchRequest, encodeFetchRequest } from './fetch-request.js'
+import { type FetchResponse, decodeFetchResponse, encodeFetchResponse } from './fetch-response.js'
+import { type ListOffsetsRequest, ListOffsetsRequestInfo, decodeListOffsetsRequest, encodeListOffsetsRequest } from './list-offsets-request.js'
+import { type ListOffsetsResponse, decodeListOffsetsResponse, encodeListOffsetsResponse } from './list-offsets-response.js'
+import { type MetadataRequest, MetadataRequestInfo, decodeMetadataRequest, encodeMetadataRequest } from './metadata-request.js'
+import { type MetadataResponse, decodeMetadataResponse, encodeMetadataResponse } from './metadata-response.js'
+import { type LeaderAndIsrRequest, LeaderAndIsrRequestInfo, decodeLeaderAndIsrRequest, encodeLeaderAndIsrRequest } from './leader-and-isr-request.js'
+import { type LeaderAndIsrResponse, decodeLeaderAndIsrResponse, encodeLeaderAndIsrResponse } from './leader-and-isr-response.js'
+import { type StopReplicaRequest, StopReplicaRequestInfo, decodeStopReplicaRequest, encodeStopReplicaRequest } from './stop-replica-request.js'
+import { type StopReplicaResponse, decodeStopReplicaResponse, encodeStopReplicaResponse } from './stop-replica-response.js'
+import { type UpdateMetadataRequest, UpdateMetadataRequestInfo, decodeUpdateMetadataRequest, encodeUpdateMetadataRequest } from './update-metadata-request.js'
+import { type UpdateMetadataResponse, decodeUpdateMetadataResponse, encodeUpdateMetadataResponse } from './update-metadata-response.js'
+import { type ControlledShutdownRequest, ControlledShutdownRequestInfo, decodeControlledShutdownRequest, encodeControlledShutdownRequest } from './controlled-shutdown-request.js'
+import { type ControlledShutdownResponse, decodeControlledShutdownResponse, encodeControlledShutdownResponse } from './controlled-shutdown-response.js'
+import { type OffsetCommitRequest, OffsetCommitRequestInfo, decodeOffsetCommitRequest, encodeOffsetCommitRequest } from './offset-commit-request.js'
+import { type OffsetCommitResponse, decodeOffsetCommitResponse, encodeOffsetCommitResponse } from './offset-commit-response.js'
+import { type OffsetFetchRequest, OffsetFetchRequestInfo, decodeOffsetFetchRequest, encodeOffsetFetchRequest } from './offset-fetch-request.js'
+import { type OffsetFetchResponse, decodeOffsetFetchResponse, encodeOffsetFetchResponse } from './offset-fetch-response.js'
+import { type FindCoordinatorRequest, FindCoordinatorRequestInfo, decodeFindCoordinatorRequest, encodeFindCoordinatorRequest } from './find-coordinator-request.js'
+import { type FindCoordinatorResponse, decodeFindCoordinatorResponse, encodeFindCoordinatorResponse } from './find-coordinator-response.js'
+import { type JoinGroupRequest, JoinGroupRequestInfo, decodeJoinGroupRequest, encodeJoinGroupRequest } from './join-group-request.js'
+import { type JoinGroupResponse, decodeJoinGroupResponse, encodeJoinGroupResponse } from './join-group-response.js'
+import { type HeartbeatRequest, HeartbeatRequestInfo, decodeHeartbeatRequest, encodeHeartbeatRequest } from './heartbeat-request.js'
+import { type HeartbeatResponse, decodeHeartbeatResponse, encodeHeartbeatResponse } from './heartbeat-response.js'
+import { type LeaveGroupRequest, LeaveGroupRequestInfo, decodeLeaveGroupRequest, encodeLeaveGroupRequest } from './leave-group-request.js'
+import { type LeaveGroupResponse, decodeLeaveGroupResponse, encodeLeaveGroupResponse } from './leave-group-response.js'
+import { type SyncGroupRequest, SyncGroupRequestInfo, decodeSyncGroupRequest, encodeSyncGroupRequest } from './sync-group-request.js'
+import { type SyncGroupResponse, decodeSyncGroupResponse, encodeSyncGroupResponse } from './sync-group-response.js'
+import { type DescribeGroupsRequest, DescribeGroupsRequestInfo, decodeDescribeGroupsRequest, encodeDescribeGroupsRequest } from './describe-groups-request.js'
+import { type DescribeGroupsResponse, decodeDescribeGroupsResponse, encodeDescribeGroupsResponse } from './describe-groups-response.js'
+import { type ListGroupsRequest, ListGroupsRequestInfo, decodeListGroupsRequest, encodeListGroupsRequest } from './list-groups-request.js'
+import { type ListGroupsResponse, decodeListGroupsResponse, encodeListGroupsResponse } from './list-groups-response.js'
+import { type SaslHandshakeRequest, SaslHandshakeRequestInfo, decodeSaslHandshakeRequest, encodeSaslHandshakeRequest } from './sasl-handshake-request.js'
+import { type SaslHandshakeResponse, decodeSaslHandshakeResponse, encodeSaslHandshakeResponse } from './sasl-handshake-response.js'
+import { type ApiVersionsRequest, ApiVersionsRequestInfo, decodeApiVersionsRequest, encodeApiVersionsRequest } from './api-versions-request.js'
+import { type ApiVersionsResponse, decodeApiVersionsResponse, encodeApiVersionsResponse } from './api-versions-response.js'
+import { type CreateTopicsRequest, CreateTopicsRequestInfo, decodeCreateTopicsRequest, encodeCreateTopicsRequest } from './create-topics-request.js'
+import { type CreateTopicsResponse, decodeCreateTopicsResponse, encodeCreateTopicsResponse } from './create-topics-response.js'
+import { type DeleteTopicsRequest, DeleteTopicsRequestInfo, decodeDeleteTopicsRequest, encodeDeleteTopicsRequest } from './delete-topics-request.js'
+import { type DeleteTopicsResponse, decodeDeleteTopicsResponse, encodeDeleteTopicsResponse } from './delete-topics-response.js'
+import { type DeleteRecordsRequest, DeleteRecordsRequestInfo, decodeDeleteRecordsRequest, encodeDeleteRecordsRequest } from './delete-records-request.js'
+import { type DeleteRecordsResponse, decodeDeleteRecordsResponse, encodeDeleteRecordsResponse } from './delete-records-response.js'
+import { type InitProducerIdRequest, InitProducerIdRequestInfo, decodeInitProducerIdRequest, encodeInitProducerIdRequest } from './init-producer-id-request.js'
+import { type InitProducerIdResponse, decodeInitProducerIdResponse, encodeInitProducerIdResponse } from './init-producer-id-response.js'
+import { type OffsetForLeaderEpochRequest, OffsetForLeaderEpochRequestInfo, decodeOffsetForLeaderEpochRequest, encodeOffsetForLeaderEpochRequest } from './offset-for-leader-epoch-request.js'
+import { type OffsetForLeaderEpochResponse, decodeOffsetForLeaderEpochResponse, encodeOffsetForLeaderEpochResponse } from './offset-for-leader-epoch-response.js'
+import { type AddPartitionsToTxnRequest, AddPartitionsToTxnRequestInfo, decodeAddPartitionsToTxnRequest, encodeAddPartitionsToTxnRequest } from './add-partitions-to-txn-request.js'
+import { type AddPartitionsToTxnResponse, decodeAddPartitionsToTxnResponse, encodeAddPartitionsToTxnResponse } from './add-partitions-to-txn-response.js'
+import { type AddOffsetsToTxnRequest, AddOffsetsToTxnRequestInfo, decodeAddOffsetsToTxnRequest, encodeAddOffsetsToTxnRequest } from './add-offsets-to-txn-request.js'
+import { type AddOffsetsToTxnResponse, decodeAddOffsetsToTxnResponse, encodeAddOffsetsToTxnResponse } from './add-offsets-to-txn-response.js'
+import { type EndTxnRequest, EndTxnRequestInfo, decodeEndTxnRequest, encodeEndTxnRequest } from './end-txn-request.js'
+import { type EndTxnResponse, decodeEndTxnResponse, encodeEndTxnResponse } from './end-txn-response.js'
+import { type WriteTxnMarkersRequest, WriteTxnMarkersRequestInfo, decodeWriteTxnMarkersRequest, encodeWriteTxnMarkersRequest } from './write-txn-markers-request.js'
+import { type WriteTxnMarkersResponse, decodeWriteTxnMarkersResponse, encodeWriteTxnMarkersResponse } from './write-txn-markers-response.js'
+import { type TxnOffsetCommitRequest, TxnOffsetCommitRequestInfo, decodeTxnOffsetCommitRequest, encodeTxnOffsetCommitRequest } from './txn-offset-commit-request.js'
+import { type TxnOffsetCommitResponse, decodeTxnOffsetCommitResponse, encodeTxnOffsetCommitResponse } from './txn-offset-commit-response.js'
+import { type DescribeAclsRequest, DescribeAclsRequestInfo, decodeDescribeAclsRequest, encodeDescribeAclsRequest } from './describe-acls-request.js'
+import { type DescribeAclsResponse, decodeDescribeAclsResponse, encodeDescribeAclsResponse } from './describe-acls-response.js'
+import { type CreateAclsRequest, CreateAclsRequestInfo, decodeCreateAclsRequest, encodeCreateAclsRequest } from './create-acls-request.js'
+import { type CreateAclsResponse, decodeCreateAclsResponse, encodeCreateAclsResponse } from './create-acls-response.js'
+import { type DeleteAclsRequest, DeleteAclsRequestInfo, decodeDeleteAclsRequest, encodeDeleteAclsRequest } from './delete-acls-request.js'
+import { type DeleteAclsResponse, decodeDeleteAclsResponse, encodeDeleteAclsResponse } from './delete-acls-response.js'
+import { type DescribeConfigsRequest, DescribeConfigsRequestInfo, decodeDescribeConfigsRequest, encodeDescribeConfigsRequest } from './describe-configs-request.js'
+import { type DescribeConfigsResponse, decodeDescribeConfigsResponse, encodeDescribeConfigsResponse } from './describe-configs-response.js'
+import { type AlterConfigsRequest, AlterConfigsRequestInfo, decodeAlterConfigsRequest, encodeAlterConfigsRequest } from './alter-configs-request.js'
+import { type AlterConfigsResponse, decodeAlterConfigsResponse, encodeAlterConfigsResponse } from './alter-configs-response.js'
+import { type AlterReplicaLogDirsRequest, AlterReplicaLogDirsRequestInfo, decodeAlterReplicaLogDirsRequest, encodeAlterReplicaLogDirsRequest } from './alter-replica-log-dirs-request.js'
+import { type AlterReplicaLogDirsResponse, decodeAlterReplicaLogDirsResponse, encodeAlterReplicaLogDirsResponse } from './alter-replica-log-dirs-response.js'
+import { type DescribeLogDirsRequest, DescribeLogDirsRequestInfo, decodeDescribeLogDirsRequest, encodeDescribeLogDirsRequest } from './describe-log-dirs-request.js'
+import { type DescribeLogDirsResponse, decodeDescribeLogDirsResponse, encodeDescribeLogDirsResponse } from './describe-log-dirs-response.js'
+import { type SaslAuthenticateRequest, SaslAuthenticateRequestInfo, decodeSaslAuthenticateRequest, encodeSaslAuthenticateRequest } from './sasl-authenticate-request.js'
+import { type SaslAuthenticateResponse, decodeSaslAuthenticateResponse, encodeSaslAuthenticateResponse } from './sasl-authenticate-response.js'
+import { type CreatePartitionsRequest, CreatePartitionsRequestInfo, decodeCreatePartitionsRequest, encodeCreatePartitionsRequest } from './create-partitions-request.js'
+import { type CreatePartitionsResponse, decodeCreatePartitionsResponse, encodeCreatePartitionsResponse } from './create-partitions-response.js'
+import { type CreateDelegationTokenRequest, CreateDelegationTokenRequestInfo, decodeCreateDelegationTokenRequest, encodeCreateDelegationTokenRequest } from './create-delegation-token-request.js'
+import { type CreateDelegationTokenResponse, decodeCreateDelegationTokenResponse, encodeCreateDelegationTokenResponse } from './create-delegation-token-response.js'
+import { type RenewDelegationTokenRequest, RenewDelegationTokenRequestInfo, decodeRenewDelegationTokenRequest, encodeRenewDelegationTokenRequest } from './renew-delegation-token-request.js'
+import { type RenewDelegationTokenResponse, decodeRenewDelegationTokenResponse, encodeRenewDelegationTokenResponse } from './renew-delegation-token-response.js'
+import { type ExpireDelegationTokenRequest, ExpireDelegationTokenRequestInfo, decodeExpireDelegationTokenRequest, encodeExpireDelegationTokenRequest } from './expire-delegation-token-request.js'
+import { type ExpireDelegationTokenResponse, decodeExpireDelegationTokenResponse, encodeExpireDelegationTokenResponse } from './expire-delegation-token-response.js'
+import { type DescribeDelegationTokenRequest, DescribeDelegationTokenRequestInfo, decodeDescribeDelegationTokenRequest, encodeDescribeDelegationTokenRequest } from './describe-delegation-token-request.js'
+import { type DescribeDelegationTokenResponse, decodeDescribeDelegationTokenResponse, encodeDescribeDelegationTokenResponse } from './describe-delegation-token-response.js'
+import { type DeleteGroupsRequest, DeleteGroupsRequestInfo, decodeDeleteGroupsRequest, encodeDeleteGroupsRequest } from './delete-groups-request.js'
+import { type DeleteGroupsResponse, decodeDeleteGroupsResponse, encodeDeleteGroupsResponse } from './delete-groups-response.js'
+import { type ElectLeadersRequest, ElectLeadersRequestInfo, decodeElectLeadersRequest, encodeElectLeadersRequest } from './elect-leaders-request.js'
+import { type ElectLeadersResponse, decodeElectLeadersResponse, encodeElectLeadersResponse } from './elect-leaders-response.js'
+import { type IncrementalAlterConfigsRequest, IncrementalAlterConfigsRequestInfo, decodeIncrementalAlterConfigsRequest, encodeIncrementalAlterConfigsRequest } from './incremental-alter-configs-request.js'
+import { type IncrementalAlterConfigsResponse, decodeIncrementalAlterConfigsResponse, encodeIncrementalAlterConfigsResponse } from './incremental-alter-configs-response.js'
+import { type AlterPartitionReassignmentsRequest, AlterPartitionReassignmentsRequestInfo, decodeAlterPartitionReassignmentsRequest, encodeAlterPartitionReassignmentsRequest } from './alter-partition-reassignments-request.js'
+import { type AlterPartitionReassignmentsResponse, decodeAlterPartitionReassignmentsResponse, encodeAlterPartitionReassignmentsResponse } from './alter-partition-reassignments-response.js'
+import { type ListPartitionReassignmentsRequest, ListPartitionReassignmentsRequestInfo, decodeListPartitionReassignmentsRequest, encodeListPartitionReassignmentsRequest } from './list-partition-reassignments-request.js'
+import { type ListPartitionReassignmentsResponse, decodeListPartitionReassignmentsResponse, encodeListPartitionReassignmentsResponse } from './list-partition-reassignments-response.js'
+import { type OffsetDeleteRequest, OffsetDeleteRequestInfo, decodeOffsetDeleteRequest, encodeOffsetDeleteRequest } from './offset-delete-request.js'
+import { type OffsetDeleteResponse, decodeOffsetDeleteResponse, encodeOffsetDeleteResponse } from './offset-delete-response.js'
+import { type DescribeClientQuotasRequest, DescribeClientQuotasRequestInfo, decodeDescribeClientQuotasRequest, encodeDescribeClientQuotasRequest } from './describe-client-quotas-request.js'
+import { type DescribeClientQuotasResponse, decodeDescribeClientQuotasResponse, encodeDescribeClientQuotasResponse } from './describe-client-quotas-response.js'
+import { type AlterClientQuotasRequest, AlterClientQuotasRequestInfo, decodeAlterClientQuotasRequest, encodeAlterClientQuotasRequest } from './alter-client-quotas-request.js'
+import { type AlterClientQuotasResponse, decodeAlterClientQuotasResponse, encodeAlterClientQuotasResponse } from './alter-client-quotas-response.js'
+import { type DescribeUserScramCredentialsRequest, DescribeUserScramCredentialsRequestInfo, decodeDescribeUserScramCredentialsRequest, encodeDescribeUserScramCredentialsRequest } from './describe-user-scram-credentials-request.js'
+import { type DescribeUserScramCredentialsResponse, decodeDescribeUserScramCredentialsResponse, encodeDescribeUserScramCredentialsResponse } from './describe-user-scram-credentials-response.js'
+import { type AlterUserScramCredentialsRequest, AlterUserScramCredentialsRequestInfo, decodeAlterUserScramCredentialsRequest, encodeAlterUserScramCredentialsRequest } from './alter-user-scram-credentials-request.js'
+import { type AlterUserScramCredentialsResponse, decodeAlterUserScramCredentialsResponse, encodeAlterUserScramCredentialsResponse } from './alter-user-scram-credentials-response.js'
+import { type VoteRequest, VoteRequestInfo, decodeVoteRequest, encodeVoteRequest } from './vote-request.js'
+import { type VoteResponse, decodeVoteResponse, encodeVoteResponse } from './vote-response.js'
+import { type BeginQuorumEpochRequest, BeginQuorumEpochRequestInfo, decodeBeginQuorumEpochRequest, encodeBeginQuorumEpochRequest } from './begin-quorum-epoch-request.js'
+import { type BeginQuorumEpochResponse, decodeBeginQuorumEpochResponse, encodeBeginQuorumEpochResponse } from './begin-quorum-epoch-response.js'
+import { type EndQuorumEpochRequest, EndQuorumEpochRequestInfo, decodeEndQuorumEpochRequest, encodeEndQuorumEpochRequest } from './end-quorum-epoch-request.js'
+import { type EndQuorumEpochResponse, decodeEndQuorumEpochResponse, encodeEndQuorumEpochResponse } from './end-quorum-epoch-response.js'
+import { type DescribeQuorumRequest, DescribeQuorumRequestInfo, decodeDescribeQuorumRequest, encodeDescribeQuorumRequest } from './describe-quorum-request.js'
+import { type DescribeQuorumResponse, decodeDescribeQuorumResponse, encodeDescribeQuorumResponse } from './describe-quorum-response.js'
+import { type AlterPartitionRequest, AlterPartitionRequestInfo, decodeAlterPartitionRequest, encodeAlterPartitionRequest } from './alter-partition-request.js'
+import { type AlterPartitionResponse, decodeAlterPartitionResponse, encodeAlterPartitionResponse } from './alter-partition-response.js'
+import { type UpdateFeaturesRequest, UpdateFeaturesRequestInfo, decodeUpdateFeaturesRequest, encodeUpdateFeaturesRequest } from './update-features-request.js'
+import { type UpdateFeaturesResponse, decodeUpdateFeaturesResponse, encodeUpdateFeaturesResponse } from './update-features-response.js'
+import { type EnvelopeRequest, EnvelopeRequestInfo, decodeEnvelopeRequest, encodeEnvelopeRequest } from './envelope-request.js'
+import { type EnvelopeResponse, decodeEnvelopeResponse, encodeEnvelopeResponse } from './envelope-response.js'
+import { type FetchSnapshotRequest, FetchSnapshotRequestInfo, decodeFetchSnapshotRequest, encodeFetchSnapshotRequest } from './fetch-snapshot-request.js'
+import { type FetchSnapshotResponse, decodeFetchSnapshotResponse, encodeFetchSnapshotResponse } from './fetch-snapshot-response.js'
+import { type DescribeClusterRequest, DescribeClusterRequestInfo, decodeDescribeClusterRequest, encodeDescribeClusterRequest } from './describe-cluster-request.js'
+import { type DescribeClusterResponse, decodeDescribeClusterResponse, encodeDescribeClusterResponse } from './describe-cluster-response.js'
+import { type DescribeProducersRequest, DescribeProducersRequestInfo, decodeDescribeProducersRequest, encodeDescribeProducersRequest } from './describe-producers-request.js'
+import { type DescribeProducersResponse, decodeDescribeProducersResponse, encodeDescribeProducersResponse } from './describe-producers-response.js'
+import { type BrokerRegistrationRequest, BrokerRegistrationRequestInfo, decodeBrokerRegistrationRequest, encodeBrokerRegistrationRequest } from './broker-registration-request.js'
+import { type BrokerRegistrationResponse, decodeBrokerRegistrationResponse, encodeBrokerRegistrationResponse } from './broker-registration-response.js'
+import { type BrokerHeartbeatRequest, BrokerHeartbeatRequestInfo, decodeBrokerHeartbeatRequest, encodeBrokerHeartbeatRequest } from './broker-heartbeat-request.js'
+import { type BrokerHeartbeatResponse, decodeBrokerHeartbeatResponse, encodeBrokerHeartbeatResponse } from './broker-heartbeat-response.js'
+import { type UnregisterBrokerRequest, UnregisterBrokerRequestInfo, decodeUnregisterBrokerRequest, encodeUnregisterBrokerRequest } from './unregister-broker-request.js'
+import { type UnregisterBrokerResponse, decodeUnregisterBrokerResponse, encodeUnregisterBrokerResponse } from './unregister-broker-response.js'
+import { type DescribeTransactionsRequest, DescribeTransactionsRequestInfo, decodeDescribeTransactionsRequest, encodeDescribeTransactionsRequest } from './describe-transactions-request.js'
+import { type DescribeTransactionsResponse, decodeDescribeTransactionsResponse, encodeDescribeTransactionsResponse } from './describe-transactions-response.js'
+import { type ListTransactionsRequest, ListTransactionsRequestInfo, decodeListTransactionsRequest, encodeListTransactionsRequest } from './list-transactions-request.js'
+import { type ListTransactionsResponse, decodeListTransactionsResponse, encodeListTransactionsResponse } from './list-transactions-response.js'
+import { type AllocateProducerIdsRequest, AllocateProducerIdsRequestInfo, decodeAllocateProducerIdsRequest, encodeAllocateProducerIdsRequest } from './allocate-producer-ids-request.js'
+import { type AllocateProducerIdsResponse, decodeAllocateProducerIdsResponse, encodeAllocateProducerIdsResponse } from './allocate-producer-ids-response.js'
+import { type ConsumerGroupHeartbeatRequest, ConsumerGroupHeartbeatRequestInfo, decodeConsumerGroupHeartbeatRequest, encodeConsumerGroupHeartbeatRequest } from './consumer-group-heartbeat-request.js'
+import { type ConsumerGroupHeartbeatResponse, decodeConsumerGroupHeartbeatResponse, encodeConsumerGroupHeartbeatResponse } from './consumer-group-heartbeat-response.js'
+import { type ConsumerGroupDescribeRequest, ConsumerGroupDescribeRequestInfo, decodeConsumerGroupDescribeRequest, encodeConsumerGroupDescribeRequest } from './consumer-group-describe-request.js'
+import { type ConsumerGroupDescribeResponse, decodeConsumerGroupDescribeResponse, encodeConsumerGroupDescribeResponse } from './consumer-group-describe-response.js'
+import { type ControllerRegistrationRequest, ControllerRegistrationRequestInfo, decodeControllerRegistrationRequest, encodeControllerRegistrationRequest } from './controller-registration-request.js'
+import { type ControllerRegistrationResponse, decodeControllerRegistrationResponse, encodeControllerRegistrationResponse } from './controller-registration-response.js'
+import { type GetTelemetrySubscriptionsRequest, GetTelemetrySubscriptionsRequestInfo, decodeGetTelemetrySubscriptionsRequest, encodeGetTelemetrySubscriptionsRequest } from './get-telemetry-subscriptions-request.js'
+import { type GetTelemetrySubscriptionsResponse, decodeGetTelemetrySubscriptionsResponse, encodeGetTelemetrySubscriptionsResponse } from './get-telemetry-subscriptions-response.js'
+import { type PushTelemetryRequest, PushTelemetryRequestInfo, decodePushTelemetryRequest, encodePushTelemetryRequest } from './push-telemetry-request.js'
+import { type PushTelemetryResponse, decodePushTelemetryResponse, encodePushTelemetryResponse } from './push-telemetry-response.js'
+import { type AssignReplicasToDirsRequest, AssignReplicasToDirsRequestInfo, decodeAssignReplicasToDirsRequest, encodeAssignReplicasToDirsRequest } from './assign-replicas-to-dirs-request.js'
+import { type AssignReplicasToDirsResponse, decodeAssignReplicasToDirsResponse, encodeAssignReplicasToDirsResponse } from './assign-replicas-to-dirs-response.js'
+import { type ListClientMetricsResourcesRequest, ListClientMetricsResourcesRequestInfo, decodeListClientMetricsResourcesRequest, encodeListClientMetricsResourcesRequest } from './list-client-metrics-resources-request.js'
+import { type ListClientMetricsResourcesResponse, decodeListClientMetricsResourcesResponse, encodeListClientMetricsResourcesResponse } from './list-client-metrics-resources-response.js'
+import { type DescribeTopicPartitionsRequest, DescribeTopicPartitionsRequestInfo, decodeDescribeTopicPartitionsRequest, encodeDescribeTopicPartitionsRequest } from './describe-topic-partitions-request.js'
+import { type DescribeTopicPartitionsResponse, decodeDescribeTopicPartitionsResponse, encodeDescribeTopicPartitionsResponse } from './describe-topic-partitions-response.js'
+import { type ShareGroupHeartbeatRequest, ShareGroupHeartbeatRequestInfo, decodeShareGroupHeartbeatRequest, encodeShareGroupHeartbeatRequest } from './share-group-heartbeat-request.js'
+import { type ShareGroupHeartbeatResponse, decodeShareGroupHeartbeatResponse, encodeShareGroupHeartbeatResponse } from './share-group-heartbeat-response.js'
+import { type ShareGroupDescribeRequest, ShareGroupDescribeRequestInfo, decodeShareGroupDescribeRequest, encodeShareGroupDescribeRequest } from './share-group-describe-request.js'
+import { type ShareGroupDescribeResponse, decodeShareGroupDescribeResponse, encodeShareGroupDescribeResponse } from './share-group-describe-response.js'
+import { type ShareFetchRequest, ShareFetchRequestInfo, decodeShareFetchRequest, encodeShareFetchRequest } from './share-fetch-request.js'
+import { type ShareFetchResponse, decodeShareFetchResponse, encodeShareFetchResponse } from './share-fetch-response.js'
+import { type ShareAcknowledgeRequest, ShareAcknowledgeRequestInfo, decodeShareAcknowledgeRequest, encodeShareAcknowledgeRequest } from './share-acknowledge-request.js'
+import { type ShareAcknowledgeResponse, decodeShareAcknowledgeResponse, encodeShareAcknowledgeResponse } from './share-acknowledge-response.js'
+import { type AddRaftVoterRequest, AddRaftVoterRequestInfo, decodeAddRaftVoterRequest, encodeAddRaftVoterRequest } from './add-raft-voter-request.js'
+import { type AddRaftVoterResponse, decodeAddRaftVoterResponse, encodeAddRaftVoterResponse } from './add-raft-voter-response.js'
+import { type RemoveRaftVoterRequest, RemoveRaftVoterRequestInfo, decodeRemoveRaftVoterRequest, encodeRemoveRaftVoterRequest } from './remove-raft-voter-request.js'
+import { type RemoveRaftVoterResponse, decodeRemoveRaftVoterResponse, encodeRemoveRaftVoterResponse } from './remove-raft-voter-response.js'
+import { type UpdateRaftVoterRequest, UpdateRaftVoterRequestInfo, decodeUpdateRaftVoterRequest, encodeUpdateRaftVoterRequest } from './update-raft-voter-request.js'
+import { type UpdateRaftVoterResponse, decodeUpdateRaftVoterResponse, encodeUpdateRaftVoterResponse } from './update-raft-voter-response.js'
+import { type InitializeShareGroupStateRequest, InitializeShareGroupStateRequestInfo, decodeInitializeShareGroupStateRequest, encodeInitializeShareGroupStateRequest } from './initialize-share-group-state-request.js'
+import { type InitializeShareGroupStateResponse, decodeInitializeShareGroupStateResponse, encodeInitializeShareGroupStateResponse } from './initialize-share-group-state-response.js'
+import { type ReadShareGroupStateRequest, ReadShareGroupStateRequestInfo, decodeReadShareGroupStateRequest, encodeReadShareGroupStateRequest } from './read-share-group-state-request.js'
+import { type ReadShareGroupStateResponse, decodeReadShareGroupStateResponse, encodeReadShareGroupStateResponse } from './read-share-group-state-response.js'
+import { type WriteShareGroupStateRequest, WriteShareGroupStateRequestInfo, decodeWriteShareGroupStateRequest, encodeWriteShareGroupStateRequest } from './write-share-group-state-request.js'
+import { type WriteShareGroupStateResponse, decodeWriteShareGroupStateResponse, encodeWriteShareGroupStateResponse } from './write-share-group-state-response.js'
+import { type DeleteShareGroupStateRequest, DeleteShareGroupStateRequestInfo, decodeDeleteShareGroupStateRequest, encodeDeleteShareGroupStateRequest } from './delete-share-group-state-request.js'
+import { type DeleteShareGroupStateResponse, decodeDeleteShareGroupStateResponse, encodeDeleteShareGroupStateResponse } from './delete-share-group-state-response.js'
+import { type ReadShareGroupStateSummaryRequest, ReadShareGroupStateSummaryRequestInfo, decodeReadShareGroupStateSummaryRequest, encodeReadShareGroupStateSummaryRequest } from './read-share-group-state-summary-request.js'
+import { type ReadShareGroupStateSummaryResponse, decodeReadShareGroupStateSummaryResponse, encodeReadShareGroupStateSummaryResponse } from './read-share-group-state-summary-response.js'
 
 /** One API: its key, versions, and the codecs for its request and response. */
 export interface ApiSpec {
@@ -289,6 +289,108 @@ export const ApiKey = {
   DeleteShareGroupState: 86,
   ReadShareGroupStateSummary: 87,
 } as const
+
+/** An API's name, as in ApiKey. */
+export type ApiName = keyof typeof ApiKey
+
+/**
+ * The request and response types of every API, by key, so that a handler's or a client call's
+ * types follow from the key it names.
+ */
+export interface ApiTypes {
+  0: { request: ProduceRequest, response: ProduceResponse }
+  1: { request: FetchRequest, response: FetchResponse }
+  2: { request: ListOffsetsRequest, response: ListOffsetsResponse }
+  3: { request: MetadataRequest, response: MetadataResponse }
+  4: { request: LeaderAndIsrRequest, response: LeaderAndIsrResponse }
+  5: { request: StopReplicaRequest, response: StopReplicaResponse }
+  6: { request: UpdateMetadataRequest, response: UpdateMetadataResponse }
+  7: { request: ControlledShutdownRequest, response: ControlledShutdownResponse }
+  8: { request: OffsetCommitRequest, response: OffsetCommitResponse }
+  9: { request: OffsetFetchRequest, response: OffsetFetchResponse }
+  10: { request: FindCoordinatorRequest, response: FindCoordinatorResponse }
+  11: { request: JoinGroupRequest, response: JoinGroupResponse }
+  12: { request: HeartbeatRequest, response: HeartbeatResponse }
+  13: { request: LeaveGroupRequest, response: LeaveGroupResponse }
+  14: { request: SyncGroupRequest, response: SyncGroupResponse }
+  15: { request: DescribeGroupsRequest, response: DescribeGroupsResponse }
+  16: { request: ListGroupsRequest, response: ListGroupsResponse }
+  17: { request: SaslHandshakeRequest, response: SaslHandshakeResponse }
+  18: { request: ApiVersionsRequest, response: ApiVersionsResponse }
+  19: { request: CreateTopicsRequest, response: CreateTopicsResponse }
+  20: { request: DeleteTopicsRequest, response: DeleteTopicsResponse }
+  21: { request: DeleteRecordsRequest, response: DeleteRecordsResponse }
+  22: { request: InitProducerIdRequest, response: InitProducerIdResponse }
+  23: { request: OffsetForLeaderEpochRequest, response: OffsetForLeaderEpochResponse }
+  24: { request: AddPartitionsToTxnRequest, response: AddPartitionsToTxnResponse }
+  25: { request: AddOffsetsToTxnRequest, response: AddOffsetsToTxnResponse }
+  26: { request: EndTxnRequest, response: EndTxnResponse }
+  27: { request: WriteTxnMarkersRequest, response: WriteTxnMarkersResponse }
+  28: { request: TxnOffsetCommitRequest, response: TxnOffsetCommitResponse }
+  29: { request: DescribeAclsRequest, response: DescribeAclsResponse }
+  30: { request: CreateAclsRequest, response: CreateAclsResponse }
+  31: { request: DeleteAclsRequest, response: DeleteAclsResponse }
+  32: { request: DescribeConfigsRequest, response: DescribeConfigsResponse }
+  33: { request: AlterConfigsRequest, response: AlterConfigsResponse }
+  34: { request: AlterReplicaLogDirsRequest, response: AlterReplicaLogDirsResponse }
+  35: { request: DescribeLogDirsRequest, response: DescribeLogDirsResponse }
+  36: { request: SaslAuthenticateRequest, response: SaslAuthenticateResponse }
+  37: { request: CreatePartitionsRequest, response: CreatePartitionsResponse }
+  38: { request: CreateDelegationTokenRequest, response: CreateDelegationTokenResponse }
+  39: { request: RenewDelegationTokenRequest, response: RenewDelegationTokenResponse }
+  40: { request: ExpireDelegationTokenRequest, response: ExpireDelegationTokenResponse }
+  41: { request: DescribeDelegationTokenRequest, response: DescribeDelegationTokenResponse }
+  42: { request: DeleteGroupsRequest, response: DeleteGroupsResponse }
+  43: { request: ElectLeadersRequest, response: ElectLeadersResponse }
+  44: { request: IncrementalAlterConfigsRequest, response: IncrementalAlterConfigsResponse }
+  45: { request: AlterPartitionReassignmentsRequest, response: AlterPartitionReassignmentsResponse }
+  46: { request: ListPartitionReassignmentsRequest, response: ListPartitionReassignmentsResponse }
+  47: { request: OffsetDeleteRequest, response: OffsetDeleteResponse }
+  48: { request: DescribeClientQuotasRequest, response: DescribeClientQuotasResponse }
+  49: { request: AlterClientQuotasRequest, response: AlterClientQuotasResponse }
+  50: { request: DescribeUserScramCredentialsRequest, response: DescribeUserScramCredentialsResponse }
+  51: { request: AlterUserScramCredentialsRequest, response: AlterUserScramCredentialsResponse }
+  52: { request: VoteRequest, response: VoteResponse }
+  53: { request: BeginQuorumEpochRequest, response: BeginQuorumEpochResponse }
+  54: { request: EndQuorumEpochRequest, response: EndQuorumEpochResponse }
+  55: { request: DescribeQuorumRequest, response: DescribeQuorumResponse }
+  56: { request: AlterPartitionRequest, response: AlterPartitionResponse }
+  57: { request: UpdateFeaturesRequest, response: UpdateFeaturesResponse }
+  58: { request: EnvelopeRequest, response: EnvelopeResponse }
+  59: { request: FetchSnapshotRequest, response: FetchSnapshotResponse }
+  60: { request: DescribeClusterRequest, response: DescribeClusterResponse }
+  61: { request: DescribeProducersRequest, response: DescribeProducersResponse }
+  62: { request: BrokerRegistrationRequest, response: BrokerRegistrationResponse }
+  63: { request: BrokerHeartbeatRequest, response: BrokerHeartbeatResponse }
+  64: { request: UnregisterBrokerRequest, response: UnregisterBrokerResponse }
+  65: { request: DescribeTransactionsRequest, response: DescribeTransactionsResponse }
+  66: { request: ListTransactionsRequest, response: ListTransactionsResponse }
+  67: { request: AllocateProducerIdsRequest, response: AllocateProducerIdsResponse }
+  68: { request: ConsumerGroupHeartbeatRequest, response: ConsumerGroupHeartbeatResponse }
+  69: { request: ConsumerGroupDescribeRequest, response: ConsumerGroupDescribeResponse }
+  70: { request: ControllerRegistrationRequest, response: ControllerRegistrationResponse }
+  71: { request: GetTelemetrySubscriptionsRequest, response: GetTelemetrySubscriptionsResponse }
+  72: { request: PushTelemetryRequest, response: PushTelemetryResponse }
+  73: { request: AssignReplicasToDirsRequest, response: AssignReplicasToDirsResponse }
+  74: { request: ListClientMetricsResourcesRequest, response: ListClientMetricsResourcesResponse }
+  75: { request: DescribeTopicPartitionsRequest, response: DescribeTopicPartitionsResponse }
+  76: { request: ShareGroupHeartbeatRequest, response: ShareGroupHeartbeatResponse }
+  77: { request: ShareGroupDescribeRequest, response: ShareGroupDescribeResponse }
+  78: { request: ShareFetchRequest, response: ShareFetchResponse }
+  79: { request: ShareAcknowledgeRequest, response: ShareAcknowledgeResponse }
+  80: { request: AddRaftVoterRequest, response: AddRaftVoterResponse }
+  81: { request: RemoveRaftVoterRequest, response: RemoveRaftVoterResponse }
+  82: { request: UpdateRaftVoterRequest, response: UpdateRaftVoterResponse }
+  83: { request: InitializeShareGroupStateRequest, response: InitializeShareGroupStateResponse }
+  84: { request: ReadShareGroupStateRequest, response: ReadShareGroupStateResponse }
+  85: { request: WriteShareGroupStateRequest, response: WriteShareGroupStateResponse }
+  86: { request: DeleteShareGroupStateRequest, response: DeleteShareGroupStateResponse }
+  87: { request: ReadShareGroupStateSummaryRequest, response: ReadShareGroupStateSummaryResponse }
+}
+
+export type ApiKeyNumber = keyof ApiTypes
+export type RequestOf<K extends ApiKeyNumber> = ApiTypes[K]['request']
+export type ResponseOf<K extends ApiKeyNumber> = ApiTypes[K]['response']
 
 /** Every API in the definitions, by key. */
 export const apiSpecs: ReadonlyMap<number, ApiSpec> = new Map([
