@@ -1,14 +1,17 @@
 /**
  * Generates TypeScript codecs from Apache Kafka's message definitions.
  *
- *   node dist/scripts/gen-protocol.js <kafka-protocol dir> <output dir>
+ *   node dist/scripts/gen-protocol.js <kafka-protocol dir> <output dir> [--check]
+ *
+ * `--check` writes nothing and fails when the committed output differs from what it would write
+ * (`npm run gen:protocol -- --check`, run by CI).
  *
  * One file per message: an interface per struct, and straight-line encode/decode functions
  * gated by `if (v >= n)`, so one function serves every version (see STYLE.md, kmsg). The JSON is
  * read at build time only; nothing interprets the schema at run time.
  */
-import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs'
-import { join, basename } from 'node:path'
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs'
+import { join, basename, dirname } from 'node:path'
 import { loadSpecs, type Spec, type FieldSpec, type VersionRange, parseVersions } from './protocol-spec.js'
 
 const PRIMITIVES = new Set(['bool', 'int8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'float64', 'string', 'bytes', 'uuid', 'records'])
@@ -293,7 +296,8 @@ function genWrite(ctx: Ctx, name: string, fields: FieldSpec[], exported: boolean
   return out
 }
 
-function genMessage(spec: Spec): string {
+/** `up` is the path from the output file to src/protocol ('..' for messages, '../..' for records/). */
+function genMessage(spec: Spec, source: string, up = '..'): string {
   const range = parseVersions(spec.validVersions)
   const flex = parseVersions(spec.flexibleVersions ?? 'none')
   const ctx: Ctx = {
@@ -304,11 +308,11 @@ function genMessage(spec: Spec): string {
     structs: collectStructs(spec),
   }
   const parts: string[] = []
-  parts.push(`// generated from ${spec.file} by scripts/gen-protocol.ts - do not edit\n`)
+  parts.push(`// generated from ${source} by scripts/gen-protocol.ts - do not edit\n`)
   parts.push(`/* eslint-disable */`)
-  parts.push(`import { type Reader, type TaggedField } from '../reader.js'`)
-  parts.push(`import { type Writer } from '../writer.js'`)
-  parts.push(`import { type Input, EMPTY, ZERO_UUID, readArray, writeArray } from '../codec-support.js'\n`)
+  parts.push(`import { type Reader, type TaggedField } from '${up}/reader.js'`)
+  parts.push(`import { type Writer } from '${up}/writer.js'`)
+  parts.push(`import { type Input, EMPTY, ZERO_UUID, readArray, writeArray } from '${up}/codec-support.js'\n`)
   parts.push(`export const ${spec.name}Info = {\n  name: '${spec.name}',\n  apiKey: ${spec.apiKey ?? -1},\n  type: '${spec.type}',\n  minVersion: ${ctx.lo},\n  maxVersion: ${ctx.hi},\n  flexibleFrom: ${ctx.flexFrom === Infinity ? -1 : ctx.flexFrom},\n  latestVersionUnstable: ${spec.latestVersionUnstable === true},\n} as const\n`)
   parts.push(genInterface(ctx, spec.name, spec.fields))
   for (const s of ctx.structs.values()) parts.push(genInterface(ctx, s.name, s.fields))
@@ -414,28 +418,81 @@ export const apiSpecs: ReadonlyMap<number, ApiSpec> = new Map([
   return out
 }
 
-/** Generates every file into `outDir`, returning the file names written. */
-export function generate(protocolDir: string, outDir: string): string[] {
+/** The folder under the output directory for the schemas of Kafka's internal-topic records. */
+export const RECORDS_DIR = 'records'
+
+/** Every generated file, by path relative to the output directory. */
+export function render(protocolDir: string): Map<string, string> {
+  const files = new Map<string, string>()
   const specs = loadSpecs(join(protocolDir, 'messages'))
-  mkdirSync(outDir, { recursive: true })
-  for (const f of readdirSync(outDir)) if (f.endsWith('.ts')) rmSync(join(outDir, f))
-  const written: string[] = []
-  const write = (name: string, text: string): void => {
-    writeFileSync(join(outDir, name), text)
-    written.push(name)
+  for (const spec of specs) files.set(`${fileNameOf(spec.name)}.ts`, genMessage(spec, spec.file))
+  files.set('index.ts', genIndex(specs))
+  files.set('error-codes.ts', genErrorCodes(protocolDir))
+  // Keys and values of __consumer_offsets and __transaction_state: a key's version is the int16
+  // that starts it and says which record it is (Kafka's CoordinatorRecordType).
+  const recordsDir = join(protocolDir, 'records')
+  if (existsSync(recordsDir)) {
+    for (const spec of loadSpecs(recordsDir)) {
+      files.set(`${RECORDS_DIR}/${fileNameOf(spec.name)}.ts`, genMessage(spec, `records/${spec.file}`, '../..'))
+    }
   }
-  for (const spec of specs) write(`${fileNameOf(spec.name)}.ts`, genMessage(spec))
-  write('index.ts', genIndex(specs))
-  write('error-codes.ts', genErrorCodes(protocolDir))
-  return written
+  return files
+}
+
+/** The generated files under `dir`, relative paths (one level of folders). */
+function listGenerated(dir: string): string[] {
+  if (!existsSync(dir)) return []
+  const out: string[] = []
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.isFile() && e.name.endsWith('.ts')) out.push(e.name)
+    else if (e.isDirectory()) {
+      for (const f of readdirSync(join(dir, e.name))) if (f.endsWith('.ts')) out.push(`${e.name}/${f}`)
+    }
+  }
+  return out.sort()
+}
+
+/** Generates every file into `outDir` (removing stale ones), returning the paths written. */
+export function generate(protocolDir: string, outDir: string): string[] {
+  const files = render(protocolDir)
+  for (const f of listGenerated(outDir)) if (!files.has(f)) rmSync(join(outDir, f))
+  for (const [name, text] of files) {
+    mkdirSync(dirname(join(outDir, name)), { recursive: true })
+    writeFileSync(join(outDir, name), text)
+  }
+  return [...files.keys()].sort()
+}
+
+/** What differs between the committed output in `outDir` and a fresh generation: one line per file. */
+export function check(protocolDir: string, outDir: string): string[] {
+  const files = render(protocolDir)
+  const problems: string[] = []
+  const committed = new Set(listGenerated(outDir))
+  for (const [name, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+    if (!committed.has(name)) problems.push(`missing: ${name}`)
+    else if (readFileSync(join(outDir, name), 'utf8') !== text) problems.push(`stale: ${name}`)
+  }
+  for (const name of committed) if (!files.has(name)) problems.push(`not generated (remove it): ${name}`)
+  return problems
 }
 
 if (process.argv[1] !== undefined && basename(process.argv[1]).startsWith('gen-protocol')) {
-  const [protocolDir, outDir] = process.argv.slice(2)
+  const args = process.argv.slice(2)
+  const checkOnly = args.includes('--check')
+  const [protocolDir, outDir] = args.filter((a) => a !== '--check')
   if (protocolDir === undefined || outDir === undefined) {
-    console.error('usage: gen-protocol <kafka-protocol dir> <output dir>')
+    console.error('usage: gen-protocol <kafka-protocol dir> <output dir> [--check]')
     process.exit(2)
   }
-  const files = generate(protocolDir, outDir)
-  console.log(`wrote ${files.length} files to ${outDir}`)
+  if (checkOnly) {
+    const problems = check(protocolDir, outDir)
+    if (problems.length > 0) {
+      console.error(`${outDir} differs from what the generator writes (run npm run gen:protocol):\n  ${problems.join('\n  ')}`)
+      process.exit(1)
+    }
+    console.log(`${outDir} is up to date`)
+  } else {
+    const files = generate(protocolDir, outDir)
+    console.log(`wrote ${files.length} files to ${outDir}`)
+  }
 }

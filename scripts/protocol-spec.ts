@@ -69,9 +69,22 @@ export function stripComments(text: string): string {
   return out
 }
 
+/** A tagged field may leave out `versions` (TransactionLogValue does): it is then its taggedVersions. */
+function normaliseFields(fields: FieldSpec[] | undefined): void {
+  for (const f of fields ?? []) {
+    if (f.versions === undefined && f.taggedVersions !== undefined) f.versions = f.taggedVersions
+    normaliseFields(f.fields)
+  }
+}
+
 export function loadSpecs(messagesDir: string): Spec[] {
   return readdirSync(messagesDir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((file) => ({ file, ...JSON.parse(stripComments(readFileSync(join(messagesDir, file), 'utf8'))) }) as Spec)
+    .map((file) => {
+      const spec = { file, ...JSON.parse(stripComments(readFileSync(join(messagesDir, file), 'utf8'))) } as Spec
+      normaliseFields(spec.fields)
+      for (const cs of spec.commonStructs ?? []) normaliseFields(cs.fields)
+      return spec
+    })
 }

@@ -1,21 +1,38 @@
 /**
- * The records of the internal `__consumer_offsets` topic, in Kafka's key/value schemas: each key
- * and value starts with an int16 version. Classic records use Kafka's non-flexible versions
- * (OffsetCommitKey v1, OffsetCommitValue v3 - v1 when the commit carries an expiry -,
- * GroupMetadataKey v2, GroupMetadataValue v3); the
- * KIP-848 records use Kafka's key versions (3 group metadata, 5 member metadata, 8 current member
- * assignment) with flexible values laid out after Kafka's. A null value is a tombstone.
- * Target assignments are not stored: they are recomputed from the members on load.
+ * The records of the internal `__consumer_offsets` topic, through the codecs generated from
+ * Kafka's own schemas (src/protocol/generated/records): each key and value starts with an int16
+ * version, and a key's version says which record it is. Classic records use Kafka's non-flexible
+ * versions (OffsetCommitKey v1, OffsetCommitValue v3 - v1 when the commit carries an expiry -,
+ * GroupMetadataKey v2, GroupMetadataValue v3); the KIP-848 records use Kafka's key versions
+ * (3 group metadata, 5 member metadata, 8 current member assignment) with value v0. A null value
+ * is a tombstone. Target assignments are not stored: they are recomputed from the members on load.
+ * This module maps those schemas to the shapes the group coordinator works with.
  */
-import { Reader } from '../protocol/reader.js'
-import { Writer } from '../protocol/writer.js'
-import { ProtocolError } from '../errors.js'
+import { readVersioned, recordVersion, writeVersioned } from '../protocol/versioned-record.js'
+import { OffsetCommitKeyInfo, decodeOffsetCommitKey, encodeOffsetCommitKey } from '../protocol/generated/records/offset-commit-key.js'
+import { OffsetCommitValueInfo, decodeOffsetCommitValue, encodeOffsetCommitValue } from '../protocol/generated/records/offset-commit-value.js'
+import { GroupMetadataKeyInfo, decodeGroupMetadataKey, encodeGroupMetadataKey } from '../protocol/generated/records/group-metadata-key.js'
+import { GroupMetadataValueInfo, decodeGroupMetadataValue, encodeGroupMetadataValue } from '../protocol/generated/records/group-metadata-value.js'
+import { ConsumerGroupMetadataKeyInfo, decodeConsumerGroupMetadataKey, encodeConsumerGroupMetadataKey } from '../protocol/generated/records/consumer-group-metadata-key.js'
+import { ConsumerGroupMetadataValueInfo, decodeConsumerGroupMetadataValue, encodeConsumerGroupMetadataValue } from '../protocol/generated/records/consumer-group-metadata-value.js'
+import { ConsumerGroupMemberMetadataKeyInfo, decodeConsumerGroupMemberMetadataKey, encodeConsumerGroupMemberMetadataKey } from '../protocol/generated/records/consumer-group-member-metadata-key.js'
+import { ConsumerGroupMemberMetadataValueInfo, decodeConsumerGroupMemberMetadataValue, encodeConsumerGroupMemberMetadataValue } from '../protocol/generated/records/consumer-group-member-metadata-value.js'
+import { ConsumerGroupCurrentMemberAssignmentKeyInfo, decodeConsumerGroupCurrentMemberAssignmentKey, encodeConsumerGroupCurrentMemberAssignmentKey } from '../protocol/generated/records/consumer-group-current-member-assignment-key.js'
+import {
+  ConsumerGroupCurrentMemberAssignmentValueInfo, decodeConsumerGroupCurrentMemberAssignmentValue, encodeConsumerGroupCurrentMemberAssignmentValue, type TopicPartitions,
+} from '../protocol/generated/records/consumer-group-current-member-assignment-value.js'
 
-export const OFFSET_COMMIT_KEY_VERSION = 1
-export const GROUP_METADATA_KEY_VERSION = 2
-export const CONSUMER_GROUP_METADATA_KEY_VERSION = 3
-export const CONSUMER_MEMBER_METADATA_KEY_VERSION = 5
-export const CONSUMER_MEMBER_ASSIGNMENT_KEY_VERSION = 8
+export const OFFSET_COMMIT_KEY_VERSION = OffsetCommitKeyInfo.maxVersion
+export const GROUP_METADATA_KEY_VERSION = GroupMetadataKeyInfo.maxVersion
+export const CONSUMER_GROUP_METADATA_KEY_VERSION = ConsumerGroupMetadataKeyInfo.maxVersion
+export const CONSUMER_MEMBER_METADATA_KEY_VERSION = ConsumerGroupMemberMetadataKeyInfo.maxVersion
+export const CONSUMER_MEMBER_ASSIGNMENT_KEY_VERSION = ConsumerGroupCurrentMemberAssignmentKeyInfo.maxVersion
+
+/** The value versions written: Kafka's last non-flexible ones for classic records, as Kafka writes them. */
+const OFFSET_VALUE_VERSION = 3
+const OFFSET_VALUE_VERSION_WITH_EXPIRY = 1
+const GROUP_VALUE_VERSION = 3
+const CONSUMER_VALUE_VERSION = 0
 
 export interface OffsetValue {
   offset: bigint
@@ -84,194 +101,145 @@ export interface EncodedRecord {
   value: Buffer | null
 }
 
-function writeTopicIdPartitions(w: Writer, m: TopicIdPartitions): void {
-  w.arrayLength(m.size, true)
-  for (const [topicId, partitions] of m) {
-    w.uuid(topicId)
-    w.arrayLength(partitions.length, true)
-    for (const p of partitions) w.int32(p)
-    w.noTaggedFields()
-  }
+function toTopicPartitions(m: TopicIdPartitions): Array<Pick<TopicPartitions, 'topicId' | 'partitions'>> {
+  return [...m].map(([topicId, partitions]) => ({ topicId, partitions }))
 }
 
-function readTopicIdPartitions(r: Reader): TopicIdPartitions {
-  const m: TopicIdPartitions = new Map()
-  const n = r.arrayLength(true)
-  for (let i = 0; i < n; i++) {
-    const topicId = r.uuid()
-    const count = r.arrayLength(true)
-    const partitions: number[] = []
-    for (let j = 0; j < count; j++) partitions.push(r.int32())
-    r.taggedFields()
-    m.set(topicId, partitions)
-  }
-  return m
+function fromTopicPartitions(list: readonly TopicPartitions[]): TopicIdPartitions {
+  return new Map(list.map((t) => [t.topicId, t.partitions]))
 }
 
 function encodeKey(rec: GroupRecord): Buffer {
-  const w = new Writer(64)
   switch (rec.type) {
     case 'offset':
-      w.int16(OFFSET_COMMIT_KEY_VERSION).string(rec.groupId, false).string(rec.topic, false).int32(rec.partition)
-      break
+      return writeVersioned(encodeOffsetCommitKey, OFFSET_COMMIT_KEY_VERSION, { group: rec.groupId, topic: rec.topic, partition: rec.partition })
     case 'group':
-      w.int16(GROUP_METADATA_KEY_VERSION).string(rec.groupId, false)
-      break
+      return writeVersioned(encodeGroupMetadataKey, GROUP_METADATA_KEY_VERSION, { group: rec.groupId })
     case 'consumer-group':
-      w.int16(CONSUMER_GROUP_METADATA_KEY_VERSION).string(rec.groupId, false)
-      break
+      return writeVersioned(encodeConsumerGroupMetadataKey, CONSUMER_GROUP_METADATA_KEY_VERSION, { groupId: rec.groupId })
     case 'consumer-member':
-      w.int16(CONSUMER_MEMBER_METADATA_KEY_VERSION).string(rec.groupId, false).string(rec.memberId, false)
-      break
+      return writeVersioned(encodeConsumerGroupMemberMetadataKey, CONSUMER_MEMBER_METADATA_KEY_VERSION, { groupId: rec.groupId, memberId: rec.memberId })
     case 'consumer-assignment':
-      w.int16(CONSUMER_MEMBER_ASSIGNMENT_KEY_VERSION).string(rec.groupId, false).string(rec.memberId, false)
-      break
+      return writeVersioned(encodeConsumerGroupCurrentMemberAssignmentKey, CONSUMER_MEMBER_ASSIGNMENT_KEY_VERSION, { groupId: rec.groupId, memberId: rec.memberId })
   }
-  return w.toBuffer()
 }
 
 function encodeValue(rec: GroupRecord): Buffer | null {
   if (rec.value === null) return null
-  const w = new Writer(128)
   switch (rec.type) {
     case 'offset': {
       const v = rec.value
       // An explicit expiry (OffsetCommit v2-4 retention time) needs value v1, as Kafka writes it.
-      if (v.expireTimestamp !== null) w.int16(1).int64(v.offset).string(v.metadata, false).int64(v.commitTimestamp).int64(v.expireTimestamp)
-      else w.int16(3).int64(v.offset).int32(v.leaderEpoch).string(v.metadata, false).int64(v.commitTimestamp)
-      break
+      const version = v.expireTimestamp !== null ? OFFSET_VALUE_VERSION_WITH_EXPIRY : OFFSET_VALUE_VERSION
+      return writeVersioned(encodeOffsetCommitValue, version, {
+        offset: v.offset, leaderEpoch: v.leaderEpoch, metadata: v.metadata, commitTimestamp: v.commitTimestamp, expireTimestamp: v.expireTimestamp ?? -1n,
+      })
     }
     case 'group': {
       const v = rec.value
-      w.int16(3).string(v.protocolType, false).int32(v.generation)
-        .nullableString(v.protocol, false).nullableString(v.leader, false).int64(v.currentStateTimestamp)
-      w.arrayLength(v.members.length, false)
-      for (const m of v.members) {
-        w.string(m.memberId, false).nullableString(m.groupInstanceId, false).string(m.clientId, false)
-          .string(m.clientHost, false).int32(m.rebalanceTimeoutMs).int32(m.sessionTimeoutMs)
-          .bytes(m.subscription, false).bytes(m.assignment, false)
-      }
-      break
+      return writeVersioned(encodeGroupMetadataValue, GROUP_VALUE_VERSION, {
+        protocolType: v.protocolType,
+        generation: v.generation,
+        protocol: v.protocol,
+        leader: v.leader,
+        currentStateTimestamp: v.currentStateTimestamp,
+        members: v.members.map((m) => ({
+          memberId: m.memberId, groupInstanceId: m.groupInstanceId, clientId: m.clientId, clientHost: m.clientHost,
+          rebalanceTimeout: m.rebalanceTimeoutMs, sessionTimeout: m.sessionTimeoutMs, subscription: m.subscription, assignment: m.assignment,
+        })),
+      })
     }
     case 'consumer-group':
-      w.int16(0).int32(rec.value.epoch).noTaggedFields()
-      break
+      return writeVersioned(encodeConsumerGroupMetadataValue, CONSUMER_VALUE_VERSION, { epoch: rec.value.epoch })
     case 'consumer-member': {
       const v = rec.value
-      w.int16(0).nullableString(v.instanceId, true).nullableString(v.rackId, true).string(v.clientId, true)
-        .string(v.clientHost, true)
-      w.arrayLength(v.subscribedTopicNames.length, true)
-      for (const t of v.subscribedTopicNames) w.string(t, true)
-      w.nullableString(v.subscribedTopicRegex, true).int32(v.rebalanceTimeoutMs).nullableString(v.serverAssignor, true)
-      w.noTaggedFields()
-      break
+      return writeVersioned(encodeConsumerGroupMemberMetadataValue, CONSUMER_VALUE_VERSION, {
+        instanceId: v.instanceId, rackId: v.rackId, clientId: v.clientId, clientHost: v.clientHost, subscribedTopicNames: v.subscribedTopicNames,
+        subscribedTopicRegex: v.subscribedTopicRegex, rebalanceTimeoutMs: v.rebalanceTimeoutMs, serverAssignor: v.serverAssignor, classicMemberMetadata: null,
+      })
     }
     case 'consumer-assignment': {
       const v = rec.value
-      w.int16(0).int32(v.memberEpoch).int32(v.previousMemberEpoch).int8(v.state)
-      writeTopicIdPartitions(w, v.assigned)
-      writeTopicIdPartitions(w, v.pendingRevocation)
-      w.noTaggedFields()
-      break
+      return writeVersioned(encodeConsumerGroupCurrentMemberAssignmentValue, CONSUMER_VALUE_VERSION, {
+        memberEpoch: v.memberEpoch, previousMemberEpoch: v.previousMemberEpoch, state: v.state,
+        assignedPartitions: toTopicPartitions(v.assigned), partitionsPendingRevocation: toTopicPartitions(v.pendingRevocation),
+      })
     }
   }
-  return w.toBuffer()
 }
 
 export function encodeGroupRecord(rec: GroupRecord): EncodedRecord {
   return { key: encodeKey(rec), value: encodeValue(rec) }
 }
 
-function decodeOffsetValue(r: Reader): OffsetValue {
-  const version = r.int16()
-  if (version < 0 || version > 4) throw new ProtocolError(`unknown OffsetCommitValue version ${version}`)
-  const offset = r.int64()
-  const leaderEpoch = version >= 3 ? r.int32() : -1
-  const flex = version >= 4
-  const metadata = r.string(flex)
-  const commitTimestamp = r.int64()
-  const expireTimestamp = version === 1 ? r.int64() : null
-  return { offset, leaderEpoch, metadata, commitTimestamp, expireTimestamp: expireTimestamp === -1n ? null : expireTimestamp }
+function decodeOffsetValue(buf: Buffer): OffsetValue {
+  const v = readVersioned(buf, decodeOffsetCommitValue, OffsetCommitValueInfo)
+  return { offset: v.offset, leaderEpoch: v.leaderEpoch, metadata: v.metadata, commitTimestamp: v.commitTimestamp, expireTimestamp: v.expireTimestamp === -1n ? null : v.expireTimestamp }
 }
 
-function decodeGroupValue(r: Reader): GroupMetadataValue {
-  const version = r.int16()
-  if (version < 0 || version > 3) throw new ProtocolError(`unknown GroupMetadataValue version ${version}`)
-  const protocolType = r.string(false)
-  const generation = r.int32()
-  const protocol = r.nullableString(false)
-  const leader = r.nullableString(false)
-  const currentStateTimestamp = version >= 2 ? r.int64() : -1n
-  const members: GroupMemberValue[] = []
-  const n = r.arrayLength(false)
-  for (let i = 0; i < n; i++) {
-    const memberId = r.string(false)
-    const groupInstanceId = version >= 3 ? r.nullableString(false) : null
-    const clientId = r.string(false)
-    const clientHost = r.string(false)
-    const rebalanceTimeoutMs = version >= 1 ? r.int32() : -1
-    const sessionTimeoutMs = r.int32()
-    members.push({
-      memberId, groupInstanceId, clientId, clientHost, rebalanceTimeoutMs: rebalanceTimeoutMs < 0 ? sessionTimeoutMs : rebalanceTimeoutMs,
-      sessionTimeoutMs, subscription: r.bytes(false), assignment: r.bytes(false),
-    })
+function decodeGroupValue(buf: Buffer): GroupMetadataValue {
+  const v = readVersioned(buf, decodeGroupMetadataValue, GroupMetadataValueInfo)
+  return {
+    protocolType: v.protocolType,
+    generation: v.generation,
+    protocol: v.protocol,
+    leader: v.leader,
+    currentStateTimestamp: v.currentStateTimestamp,
+    members: v.members.map((m) => ({
+      memberId: m.memberId,
+      groupInstanceId: m.groupInstanceId,
+      clientId: m.clientId,
+      clientHost: m.clientHost,
+      // Value v0 has no rebalance timeout: Kafka then uses the session timeout.
+      rebalanceTimeoutMs: m.rebalanceTimeout < 0 ? m.sessionTimeout : m.rebalanceTimeout,
+      sessionTimeoutMs: m.sessionTimeout,
+      subscription: m.subscription,
+      assignment: m.assignment,
+    })),
   }
-  return { protocolType, generation, protocol, leader, currentStateTimestamp, members }
 }
 
-function decodeMemberValue(r: Reader): ConsumerMemberMetadataValue {
-  r.int16()
-  const instanceId = r.nullableString(true)
-  const rackId = r.nullableString(true)
-  const clientId = r.string(true)
-  const clientHost = r.string(true)
-  const names: string[] = []
-  const n = r.arrayLength(true)
-  for (let i = 0; i < n; i++) names.push(r.string(true))
-  const subscribedTopicRegex = r.nullableString(true)
-  const rebalanceTimeoutMs = r.int32()
-  const serverAssignor = r.nullableString(true)
-  r.taggedFields()
-  return { instanceId, rackId, clientId, clientHost, subscribedTopicNames: names, subscribedTopicRegex, rebalanceTimeoutMs, serverAssignor }
+function decodeMemberValue(buf: Buffer): ConsumerMemberMetadataValue {
+  const v = readVersioned(buf, decodeConsumerGroupMemberMetadataValue, ConsumerGroupMemberMetadataValueInfo)
+  return {
+    instanceId: v.instanceId, rackId: v.rackId, clientId: v.clientId, clientHost: v.clientHost, subscribedTopicNames: v.subscribedTopicNames,
+    subscribedTopicRegex: v.subscribedTopicRegex, rebalanceTimeoutMs: v.rebalanceTimeoutMs, serverAssignor: v.serverAssignor,
+  }
 }
 
-function decodeAssignmentValue(r: Reader): ConsumerMemberAssignmentValue {
-  r.int16()
-  const memberEpoch = r.int32()
-  const previousMemberEpoch = r.int32()
-  const state = r.int8()
-  const assigned = readTopicIdPartitions(r)
-  const pendingRevocation = readTopicIdPartitions(r)
-  r.taggedFields()
-  return { memberEpoch, previousMemberEpoch, state, assigned, pendingRevocation }
+function decodeAssignmentValue(buf: Buffer): ConsumerMemberAssignmentValue {
+  const v = readVersioned(buf, decodeConsumerGroupCurrentMemberAssignmentValue, ConsumerGroupCurrentMemberAssignmentValueInfo)
+  return {
+    memberEpoch: v.memberEpoch, previousMemberEpoch: v.previousMemberEpoch, state: v.state,
+    assigned: fromTopicPartitions(v.assignedPartitions), pendingRevocation: fromTopicPartitions(v.partitionsPendingRevocation),
+  }
 }
 
 /** Decodes one record of `__consumer_offsets`; returns null for key versions this broker does not use. */
 export function decodeGroupRecord(key: Buffer, value: Buffer | null): GroupRecord | null {
-  const k = new Reader(key)
-  const version = k.int16()
-  const v = value === null ? null : new Reader(value)
+  const version = recordVersion(key)
   switch (version) {
     case 0:
     case 1: {
-      const groupId = k.string(false)
-      const topic = k.string(false)
-      const partition = k.int32()
-      return { type: 'offset', groupId, topic, partition, value: v === null ? null : decodeOffsetValue(v) }
+      const k = readVersioned(key, decodeOffsetCommitKey, OffsetCommitKeyInfo)
+      return { type: 'offset', groupId: k.group, topic: k.topic, partition: k.partition, value: value === null ? null : decodeOffsetValue(value) }
     }
-    case 2:
-      return { type: 'group', groupId: k.string(false), value: v === null ? null : decodeGroupValue(v) }
-    case 3:
-      return { type: 'consumer-group', groupId: k.string(false), value: v === null ? null : { epoch: (v.int16(), v.int32()) } }
-    case 5: {
-      const groupId = k.string(false)
-      const memberId = k.string(false)
-      return { type: 'consumer-member', groupId, memberId, value: v === null ? null : decodeMemberValue(v) }
+    case GROUP_METADATA_KEY_VERSION: {
+      const k = readVersioned(key, decodeGroupMetadataKey, GroupMetadataKeyInfo)
+      return { type: 'group', groupId: k.group, value: value === null ? null : decodeGroupValue(value) }
     }
-    case 8: {
-      const groupId = k.string(false)
-      const memberId = k.string(false)
-      return { type: 'consumer-assignment', groupId, memberId, value: v === null ? null : decodeAssignmentValue(v) }
+    case CONSUMER_GROUP_METADATA_KEY_VERSION: {
+      const k = readVersioned(key, decodeConsumerGroupMetadataKey, ConsumerGroupMetadataKeyInfo)
+      const v = value === null ? null : readVersioned(value, decodeConsumerGroupMetadataValue, ConsumerGroupMetadataValueInfo)
+      return { type: 'consumer-group', groupId: k.groupId, value: v === null ? null : { epoch: v.epoch } }
+    }
+    case CONSUMER_MEMBER_METADATA_KEY_VERSION: {
+      const k = readVersioned(key, decodeConsumerGroupMemberMetadataKey, ConsumerGroupMemberMetadataKeyInfo)
+      return { type: 'consumer-member', groupId: k.groupId, memberId: k.memberId, value: value === null ? null : decodeMemberValue(value) }
+    }
+    case CONSUMER_MEMBER_ASSIGNMENT_KEY_VERSION: {
+      const k = readVersioned(key, decodeConsumerGroupCurrentMemberAssignmentKey, ConsumerGroupCurrentMemberAssignmentKeyInfo)
+      return { type: 'consumer-assignment', groupId: k.groupId, memberId: k.memberId, value: value === null ? null : decodeAssignmentValue(value) }
     }
     default:
       return null

@@ -2,14 +2,14 @@
 // fresh generation when ../shared/kafka-protocol is present.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Reader } from '../../src/protocol/reader.js'
 import { Writer } from '../../src/protocol/writer.js'
 import { loadSpecs, parseVersions, type FieldSpec, type Spec } from '../../scripts/protocol-spec.js'
-import { generate, fileNameOf } from '../../scripts/gen-protocol.js'
+import { check, generate, fileNameOf } from '../../scripts/gen-protocol.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 const protocolDir = join(root, '..', 'shared', 'kafka-protocol')
@@ -90,12 +90,14 @@ function normalise(v: unknown): unknown {
   return v
 }
 
-test('every version of every message round-trips', { skip: !haveShared && 'needs ../shared/kafka-protocol' }, async () => {
+test('every version of every message and internal-topic record round-trips', { skip: !haveShared && 'needs ../shared/kafka-protocol' }, async () => {
   const specs = loadSpecs(join(protocolDir, 'messages'))
   assert.ok(specs.length > 150)
+  const records = loadSpecs(join(protocolDir, 'records'))
   let cases = 0
-  for (const spec of specs) {
-    const mod = await import(`../../src/protocol/generated/${fileNameOf(spec.name)}.js`) as Record<string, any>
+  for (const spec of [...specs, ...records]) {
+    const dir = records.includes(spec) ? 'records/' : ''
+    const mod = await import(`../../src/protocol/generated/${dir}${fileNameOf(spec.name)}.js`) as Record<string, any>
     const encode = mod[`encode${spec.name}`] as (w: Writer, v: number, m: unknown) => void
     const decode = mod[`decode${spec.name}`] as (r: Reader, v: number) => Record<string, unknown>
     const range = parseVersions(spec.validVersions)
@@ -161,16 +163,23 @@ test('truncated input throws a ProtocolError, never reads past the end', async (
   }
 })
 
-test('committed codecs match a fresh generation', { skip: !haveShared && 'needs ../shared/kafka-protocol' }, () => {
+test('committed codecs match a fresh generation (what npm run gen:protocol -- --check runs)', { skip: !haveShared && 'needs ../shared/kafka-protocol' }, () => {
+  assert.deepEqual(check(protocolDir, join(root, 'src', 'protocol', 'generated')), [], 'run npm run gen:protocol')
+})
+
+test('the check notices a stale, a missing and an extra generated file', { skip: !haveShared && 'needs ../shared/kafka-protocol' }, () => {
   const out = mkdtempSync(join(tmpdir(), 'samsa-gen-'))
   try {
     const files = generate(protocolDir, out)
-    const committedDir = join(root, 'src', 'protocol', 'generated')
-    const committed = readdirSync(committedDir).filter((f) => f.endsWith('.ts')).sort()
-    assert.deepEqual(committed, [...files].sort(), 'generated file list differs: run npm run gen:protocol')
-    for (const f of files) {
-      assert.equal(readFileSync(join(committedDir, f), 'utf8'), readFileSync(join(out, f), 'utf8'), `${f} is stale: run npm run gen:protocol`)
-    }
+    assert.ok(files.includes('records/offset-commit-value.ts') && files.includes('records/transaction-log-value.ts'))
+    assert.deepEqual(check(protocolDir, out), [])
+    writeFileSync(join(out, 'heartbeat-request.ts'), '// edited by hand\n')
+    rmSync(join(out, 'records', 'group-metadata-key.ts'))
+    writeFileSync(join(out, 'records', 'old-record.ts'), '')
+    assert.deepEqual(check(protocolDir, out), ['stale: heartbeat-request.ts', 'missing: records/group-metadata-key.ts', 'not generated (remove it): records/old-record.ts'])
+    generate(protocolDir, out)
+    assert.deepEqual(check(protocolDir, out), [])
+    assert.equal(readdirSync(join(out, 'records')).includes('old-record.ts'), false)
   } finally {
     rmSync(out, { recursive: true, force: true })
   }
