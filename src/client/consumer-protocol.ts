@@ -4,10 +4,10 @@
  * assignor (Kafka's RangeAssignor: per topic, members sorted by id, each taking a contiguous run
  * of partitions, the first `partitions % members` one extra).
  */
-import { Reader } from '../protocol/reader.js'
 import { Writer } from '../protocol/writer.js'
-import { decodeConsumerProtocolSubscription, encodeConsumerProtocolSubscription, ConsumerProtocolSubscriptionInfo } from '../protocol/generated/consumer-protocol-subscription.js'
-import { decodeConsumerProtocolAssignment, encodeConsumerProtocolAssignment, ConsumerProtocolAssignmentInfo } from '../protocol/generated/consumer-protocol-assignment.js'
+import { encodeConsumerProtocolSubscription, ConsumerProtocolSubscriptionInfo } from '../protocol/generated/consumer-protocol-subscription.js'
+import { encodeConsumerProtocolAssignment, ConsumerProtocolAssignmentInfo } from '../protocol/generated/consumer-protocol-assignment.js'
+import * as embedded from '../protocol/consumer-protocol.js'
 
 export const CONSUMER_PROTOCOL_TYPE = 'consumer'
 export const RANGE_ASSIGNOR = 'range'
@@ -30,11 +30,10 @@ export function encodeSubscription(s: Partial<Subscription> & { topics: string[]
   return w.toBuffer()
 }
 
-/** Newer versions only add fields, so an unknown higher version is read as our highest. */
+/** Lenient, as Kafka's ConsumerProtocol: see src/protocol/consumer-protocol.ts. */
 export function decodeSubscription(buf: Buffer): Subscription {
-  const r = new Reader(buf)
-  const v = Math.min(r.int16(), ConsumerProtocolSubscriptionInfo.maxVersion)
-  return decodeConsumerProtocolSubscription(r, Math.max(v, 0))
+  const { version: _version, ...s } = embedded.decodeSubscription(buf)
+  return s
 }
 
 export function encodeAssignment(a: Assignment, version: number = ConsumerProtocolAssignmentInfo.maxVersion): Buffer {
@@ -50,9 +49,7 @@ export function encodeAssignment(a: Assignment, version: number = ConsumerProtoc
 export function decodeAssignment(buf: Buffer): Assignment {
   const out: Assignment = new Map()
   if (buf.length < 2) return out
-  const r = new Reader(buf)
-  const v = Math.min(r.int16(), ConsumerProtocolAssignmentInfo.maxVersion)
-  for (const tp of decodeConsumerProtocolAssignment(r, Math.max(v, 0)).assignedPartitions) {
+  for (const tp of embedded.decodeAssignment(buf).assignedPartitions) {
     out.set(tp.topic, [...(out.get(tp.topic) ?? []), ...tp.partitions])
   }
   return out

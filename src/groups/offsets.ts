@@ -4,8 +4,7 @@
  * A commit is acknowledged only after its records are in `__consumer_offsets`.
  */
 import { ErrorCode } from '../protocol/generated/error-codes.js'
-import { Reader } from '../protocol/reader.js'
-import { decodeConsumerProtocolSubscription } from '../protocol/generated/consumer-protocol-subscription.js'
+import { subscribedTopics } from '../protocol/consumer-protocol.js'
 import { ClassicGroup, validateMember } from './classic-group.js'
 import type { CoordinatorCore, Group } from './core.js'
 import type { GroupRecord, OffsetValue } from './records.js'
@@ -172,25 +171,33 @@ export class OffsetManager {
     }
   }
 
-  /** OffsetDelete: removes offsets of topics the group does not subscribe to. */
+  /**
+   * OffsetDelete (KIP-496), as Kafka's ClassicGroup.validateOffsetDelete / isSubscribedToTopic:
+   * a running classic group that is not a consumer group (no subscriptions to look at) answers
+   * NON_EMPTY_GROUP; otherwise each topic is checked on its own, and only a topic the group
+   * subscribes to answers GROUP_SUBSCRIBED_TO_TOPIC per partition. A consumer group whose
+   * subscriptions do not decode is treated as subscribed to everything, as Kafka does.
+   */
   delete(groupId: string, topics: Array<{ name: string, partitions: number[] }>): { errorCode: number, topics: CommitResult } {
     const core = this.#core
     const group = core.groups.get(groupId)
     const none = { errorCode: ErrorCode.NONE, topics: [] as CommitResult }
     if (group === undefined || (group.type === 'classic' && group.state === 'Dead')) return { ...none, errorCode: ErrorCode.GROUP_ID_NOT_FOUND }
-    let subscribed: Set<string>
+    let isSubscribed: (topic: string) => boolean
     if (group.type === 'classic') {
-      const topics = group.state === 'Empty' ? new Set<string>() : classicSubscribedTopics(group)
-      if (topics === null) return { ...none, errorCode: ErrorCode.NON_EMPTY_GROUP }
-      subscribed = topics
+      const consumer = group.protocolType === 'consumer'
+      if (group.state !== 'Empty' && !consumer) return { ...none, errorCode: ErrorCode.NON_EMPTY_GROUP }
+      const subscribed = group.state === 'Empty' ? new Set<string>() : classicSubscribedTopics(group)
+      isSubscribed = subscribed === null ? () => consumer : (t) => subscribed.has(t)
     } else {
-      subscribed = consumerSubscribedTopics(core, group)
+      const subscribed = consumerSubscribedTopics(core, group)
+      isSubscribed = (t) => subscribed.has(t)
     }
     const records: GroupRecord[] = []
     const result: CommitResult = topics.map((t) => ({
       name: t.name,
       partitions: t.partitions.map((p) => {
-        if (subscribed.has(t.name)) return { partitionIndex: p, errorCode: ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC }
+        if (isSubscribed(t.name)) return { partitionIndex: p, errorCode: ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC }
         if (core.topics.byName(t.name) === undefined) return { partitionIndex: p, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION }
         if (core.offsets.get(groupId, t.name, p) !== undefined) records.push({ type: 'offset', groupId, topic: t.name, partition: p, value: null })
         return { partitionIndex: p, errorCode: ErrorCode.NONE }
@@ -250,18 +257,16 @@ function fetched(partitionIndex: number, v: OffsetValue): FetchedPartition {
 }
 
 /**
- * Topics named in the members' ConsumerProtocolSubscription for the selected protocol; null when
- * the group is not a consumer group or a subscription does not decode.
+ * Topics named in the members' subscriptions for the selected protocol, read leniently (the V0
+ * prefix every version starts with, as Kafka's ClassicGroup.computeSubscribedTopics); null when
+ * the group is not a consumer group or a subscription does not decode even so.
  */
 export function classicSubscribedTopics(group: ClassicGroup): Set<string> | null {
   if (group.protocolType !== 'consumer') return null
   const topics = new Set<string>()
   for (const m of group.members.values()) {
-    const metadata = m.metadataFor(group.protocolName ?? '')
     try {
-      const r = new Reader(metadata)
-      const version = r.int16()
-      for (const t of decodeConsumerProtocolSubscription(r, Math.min(version, 3)).topics) topics.add(t)
+      for (const t of subscribedTopics(m.metadataFor(group.protocolName ?? ''))) topics.add(t)
     } catch {
       return null
     }

@@ -87,6 +87,41 @@ test('OffsetDelete refuses subscribed topics; DeleteGroups removes an empty grou
   c2.close()
 })
 
+test('OffsetDelete per Kafka (ClassicGroup.validateOffsetDelete, isSubscribedToTopic): lenient subscriptions, per-partition errors', async () => {
+  const { c, topics } = coordinator()
+  topics.add('orders', 2)
+  topics.add('audit', 1)
+  // A v1 header over a v0 body, as @platformatic/kafka writes it.
+  const w = new Writer()
+  w.int16(1)
+  encodeConsumerProtocolSubscription(w, 0, { topics: ['orders'] })
+  const join = async (groupId: string, protocolType: string, metadata: Buffer): Promise<string> => {
+    const protocols = [{ name: 'range', metadata }]
+    const first = await c.classic.join(joinReq(groupId, { protocolType, protocols }))
+    const j = await c.classic.join(joinReq(groupId, { memberId: first.memberId, protocolType, protocols }))
+    await c.classic.sync({ groupId, generationId: 1, memberId: j.memberId, groupInstanceId: null, protocolType: null, protocolName: null, assignments: [] })
+    c.offsetManager.commit(commit(groupId, [[0, 3n], [1, 3n]], { generationIdOrMemberEpoch: 1, memberId: j.memberId }))
+    c.offsetManager.commit(commit(groupId, [[0, 4n]], { generationIdOrMemberEpoch: 1, memberId: j.memberId }, 'audit'))
+    return j.memberId
+  }
+  await join('g', 'consumer', w.toBuffer())
+  const r = c.offsetManager.delete('g', [{ name: 'orders', partitions: [0, 1] }, { name: 'audit', partitions: [0] }])
+  assert.equal(r.errorCode, 0)
+  assert.deepEqual(r.topics.map((t) => t.partitions.map((p) => p.errorCode)), [[ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC, ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC], [0]])
+  assert.equal(c.offsets.get('g', 'audit', 0), undefined, 'the unsubscribed topic\'s offset is gone')
+  assert.equal(c.offsets.get('g', 'orders', 0)?.offset, 3n)
+
+  // A consumer group whose subscription cannot be read counts as subscribed to every topic.
+  await join('garbled', 'consumer', Buffer.from([0, 1, 0, 0, 0, 9]))
+  const g = c.offsetManager.delete('garbled', [{ name: 'audit', partitions: [0] }])
+  assert.deepEqual([g.errorCode, g.topics[0]!.partitions[0]!.errorCode], [0, ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC])
+
+  // A running group of another protocol type: the group is not empty.
+  await join('connect', 'connect', Buffer.from('x'))
+  assert.equal(c.offsetManager.delete('connect', [{ name: 'audit', partitions: [0] }]).errorCode, ErrorCode.NON_EMPTY_GROUP)
+  c.close()
+})
+
 test('reload from the log restores offsets and a stable group; expiry drops offsets of empty groups', async () => {
   let now = 1_000_000
   const log = new MemoryLog()

@@ -119,3 +119,38 @@ for (const protocol of ['classic', 'consumer'] as const) {
     }
   })
 }
+
+// OffsetDelete against a running classic group whose members' subscriptions carry a version-1
+// header over a version-0 body, as @platformatic/kafka writes them. Kafka (ClassicGroup
+// .computeSubscribedTopics reads the V0 prefix; isSubscribedToTopic per topic) deletes the
+// offsets of topics the group does not subscribe to and refuses, per partition, the others.
+test('@platformatic/kafka deleteConsumerGroupOffsets on a running classic group', async () => {
+  const broker = await startBroker({ port: 0, config: { 'num.partitions': PARTITIONS } })
+  const groupId = 'pl-offset-delete'
+  const all: string[] = []
+  let m: Member | undefined
+  const admin = new Admin({ clientId: 'samsa-test-admin', bootstrapBrokers: [broker.bootstrap] })
+  try {
+    await createTopic(broker.bootstrap, 'od-read')
+    await createTopic(broker.bootstrap, 'od-old')
+    // Offsets of a topic the group will not subscribe to, committed while it has no members.
+    await admin.alterConsumerGroupOffsets({ groupId, topics: [{ name: 'od-old', partitionOffsets: [{ partition: 0, offset: 5n }] }] })
+    await produce(broker.bootstrap, 'od-read', 0, 8)
+    m = await member(broker, groupId, 'od-read', 'classic', all)
+    await waitFor('8 records consumed', () => new Set(all).size === 8, 60_000)
+    await waitFor('offsets committed', async () => (await committedTotal(broker, groupId, 'od-read')) === 8, 30_000)
+    const deleted = await admin.deleteConsumerGroupOffsets({ groupId, topics: [{ name: 'od-old', partitionIndexes: [0] }] })
+    assert.deepEqual(deleted, [{ name: 'od-old', partitionIndexes: [0] }])
+    await assert.rejects(
+      admin.deleteConsumerGroupOffsets({ groupId, topics: [{ name: 'od-read', partitionIndexes: [0] }] }),
+      (err: Error & { errors?: unknown[] }) => /GROUP_SUBSCRIBED_TO_TOPIC|subscribed/i.test(JSON.stringify(err, Object.getOwnPropertyNames(err)) + String(err.errors ?? '')),
+    )
+    const left = await admin.listConsumerGroupOffsets({ groups: [{ groupId, topics: [{ name: 'od-old', partitionIndexes: [0] }] }] })
+    assert.equal(Number(left[0]!.topics[0]!.partitions[0]!.committedOffset), -1)
+    assert.equal(await committedTotal(broker, groupId, 'od-read'), 8, 'the subscribed topic keeps its offsets')
+  } finally {
+    if (m !== undefined) await stop(m).catch(() => {})
+    await admin.close()
+    await broker.close()
+  }
+})
