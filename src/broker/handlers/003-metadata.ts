@@ -1,5 +1,6 @@
 // Metadata v0-12. Names this broker as the only broker and the controller; auto-creates topics
-// when asked (v4+ allowAutoTopicCreation, always for older versions) and enabled by config.
+// when asked (v4+ allowAutoTopicCreation, always for older versions) and enabled by config;
+// answers include_{cluster,topic}_authorized_operations (v8-10, v8+) with authorized-operations.ts.
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
@@ -8,11 +9,8 @@ import type { Input } from '../../protocol/codec-support.js'
 import { ZERO_UUID } from '../../protocol/codec-support.js'
 import type { Broker, TopicState } from '../broker.js'
 import { topicNameError } from '../../metadata/topic-name.js'
+import { requestedOperations } from '../authorized-operations.js'
 
-/** Kafka's "authorized operations not requested" sentinel. */
-const OPS_NOT_REQUESTED = -2147483648
-/** Every topic ACL operation allowed (READ..DESCRIBE_CONFIGS, ALTER_CONFIGS), as with no authorizer. */
-const ALL_TOPIC_OPS = (1 << 3) | (1 << 4) | (1 << 5) | (1 << 6) | (1 << 7) | (1 << 8) | (1 << 10) | (1 << 11)
 
 export function describeTopic(broker: Broker, t: TopicState, includeOps: boolean): Input<MetadataResponseTopic> {
   const node = broker.nodeId
@@ -30,7 +28,7 @@ export function describeTopic(broker: Broker, t: TopicState, includeOps: boolean
       isrNodes: [node],
       offlineReplicas: [],
     })),
-    topicAuthorizedOperations: includeOps ? ALL_TOPIC_OPS : OPS_NOT_REQUESTED,
+    topicAuthorizedOperations: requestedOperations(includeOps, 'topic', t.meta.name),
   }
 }
 
@@ -84,7 +82,8 @@ export const metadataHandler = defineHandler({
       clusterId: broker.clusterId,
       controllerId: broker.nodeId,
       topics,
-      clusterAuthorizedOperations: OPS_NOT_REQUESTED,
+      // Versions 8-10 only; 11+ moved it to DescribeCluster.
+      clusterAuthorizedOperations: requestedOperations(ctx.apiVersion >= 8 && ctx.apiVersion <= 10 && req.includeClusterAuthorizedOperations, 'cluster', 'kafka-cluster'),
     }
   },
 })

@@ -2,10 +2,8 @@
 // assignment only when the group is Stable, as Kafka does. Unknown groups are described as Dead.
 import { defineHandler } from '../handler.js'
 import { ApiKey } from '../../protocol/generated/index.js'
+import { requestedOperations } from '../authorized-operations.js'
 
-/** Every group ACL operation (READ, DESCRIBE, DELETE) allowed, as with no authorizer. */
-const ALL_GROUP_OPS = (1 << 3) | (1 << 6) | (1 << 8)
-const OPS_NOT_REQUESTED = -2147483648
 
 export const describeGroupsHandler = defineHandler({
   key: ApiKey.DescribeGroups,
@@ -13,9 +11,9 @@ export const describeGroupsHandler = defineHandler({
   maxVersion: 5,
   async handle(ctx, req) {
     const ready = await ctx.broker.groups.whenReady()
-    const ops = ctx.apiVersion >= 3 && req.includeAuthorizedOperations ? ALL_GROUP_OPS : OPS_NOT_REQUESTED
-    if (ready !== 0) return { throttleTimeMs: 0, groups: req.groups.map((groupId) => ({ groupId, errorCode: ready, authorizedOperations: ops })) }
+    const ops = (groupId: string): number => requestedOperations(ctx.apiVersion >= 3 && req.includeAuthorizedOperations, 'group', groupId)
+    if (ready !== 0) return { throttleTimeMs: 0, groups: req.groups.map((groupId) => ({ groupId, errorCode: ready, authorizedOperations: ops(groupId) })) }
     const groups = ctx.broker.groups.coordinator.describeGroups(req.groups)
-    return { throttleTimeMs: 0, groups: groups.map((g) => ({ ...g, authorizedOperations: ops })) }
+    return { throttleTimeMs: 0, groups: groups.map((g) => ({ ...g, authorizedOperations: ops(g.groupId) })) }
   },
 })

@@ -2,9 +2,8 @@
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
+import { requestedOperations } from '../authorized-operations.js'
 
-/** Every cluster ACL operation allowed, as with no authorizer configured. */
-const ALL_CLUSTER_OPS = (1 << 4) | (1 << 7) | (1 << 8) | (1 << 9) | (1 << 10) | (1 << 11) | (1 << 12)
 /** EndpointType 1 = brokers; 2 = controllers (KIP-919). */
 const BROKER_ENDPOINTS = 1
 
@@ -25,7 +24,7 @@ export const describeClusterHandler = defineHandler({
       clusterId: b.clusterId,
       controllerId: b.nodeId,
       brokers: [{ brokerId: b.nodeId, host: ep.host, port: ep.port, rack: b.config.values.brokerRack }],
-      clusterAuthorizedOperations: req.includeClusterAuthorizedOperations ? ALL_CLUSTER_OPS : -2147483648,
+      clusterAuthorizedOperations: requestedOperations(req.includeClusterAuthorizedOperations, 'cluster', 'kafka-cluster'),
     }
   },
 })

@@ -2,9 +2,8 @@
 // and target assignment. Classic and unknown groups answer GROUP_ID_NOT_FOUND.
 import { defineHandler } from '../handler.js'
 import { ApiKey } from '../../protocol/generated/index.js'
+import { requestedOperations } from '../authorized-operations.js'
 
-const ALL_GROUP_OPS = (1 << 3) | (1 << 6) | (1 << 8)
-const OPS_NOT_REQUESTED = -2147483648
 
 export const consumerGroupDescribeHandler = defineHandler({
   key: ApiKey.ConsumerGroupDescribe,
@@ -13,8 +12,7 @@ export const consumerGroupDescribeHandler = defineHandler({
   async handle(ctx, req) {
     const ready = await ctx.broker.groups.whenReady()
     if (ready !== 0) return { groups: req.groupIds.map((groupId) => ({ groupId, errorCode: ready })) }
-    const ops = req.includeAuthorizedOperations ? ALL_GROUP_OPS : OPS_NOT_REQUESTED
     const groups = ctx.broker.groups.coordinator.describeConsumerGroups(req.groupIds)
-    return { throttleTimeMs: 0, groups: groups.map((g) => ({ ...g, authorizedOperations: ops })) }
+    return { throttleTimeMs: 0, groups: groups.map((g) => ({ ...g, authorizedOperations: requestedOperations(req.includeAuthorizedOperations, 'group', g.groupId ?? '') })) }
   },
 })
