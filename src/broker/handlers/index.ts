@@ -30,6 +30,7 @@ import { incrementalAlterConfigsHandler } from './044-incremental-alter-configs.
 import { describeProducersHandler } from './061-describe-producers.js'
 import { consumerGroupHeartbeatHandler } from './068-consumer-group-heartbeat.js'
 import { consumerGroupDescribeHandler } from './069-consumer-group-describe.js'
+import { describeTopicPartitionsHandler } from './075-describe-topic-partitions.js'
 
 export function createRegistry(): HandlerRegistry {
   return new HandlerRegistry().register(
@@ -63,5 +64,6 @@ export function createRegistry(): HandlerRegistry {
     describeProducersHandler,
     consumerGroupHeartbeatHandler,
     consumerGroupDescribeHandler,
+    describeTopicPartitionsHandler,
   )
 }
