@@ -115,9 +115,9 @@ class Producer {
 async function latency(dir: string): Promise<void> {
   const broker = await startBroker({ port: 0, dataDir: join(dir, 'broker'), config: { 'log.cleaner.backoff.ms': 3_600_000, 'log.segment.delete.delay.ms': 0 } })
   const b = broker.running.broker
-  await b.createTopic('latency', { partitions: 1 })
-  await b.createTopic('big', { partitions: 1, configs: { 'cleanup.policy': 'compact', 'segment.bytes': String(64 * MiB) } })
-  const big = b.partition('big', 0)!.log
+  await b.admin.createTopic('latency', { partitions: 1 })
+  await b.admin.createTopic('big', { partitions: 1, configs: { 'cleanup.policy': 'compact', 'segment.bytes': String(64 * MiB) } })
+  const big = b.replicas.partition('big', 0)!.log
   fill(big, MB * MiB)
   big.append(encodeRecordBatch({ records: [{ key: 'last', value: 'x' }] }))
   await big.flush()
@@ -127,7 +127,7 @@ async function latency(dir: string): Promise<void> {
   const idle = await producer.measure(sleep(BASELINE_SECONDS * 1000))
   console.log(`produce latency, cleaner idle:     ${summary(idle)}`)
   const t0 = performance.now()
-  const pass = b.logManager.cleaner!.cleanOne(big)
+  const pass = broker.running.logManager.cleaner!.cleanOne(big)
   const busy = await producer.measure(pass)
   const stats = await pass
   const s = (performance.now() - t0) / 1000

@@ -22,7 +22,7 @@ import { EMPTY, type Input } from '../src/protocol/codec-support.js'
 import { RECORD_COUNT_OFFSET, RECORDS_OFFSET } from '../src/protocol/record-batch.js'
 import { encodeRecordBatch } from '../src/protocol/record-codec.js'
 import { createLogger } from '../src/logger.js'
-import type { Broker } from '../src/broker/broker.js'
+import type { BrokerParts } from '../src/broker/handler.js'
 import type { MetadataResponseTopic } from '../src/protocol/generated/metadata-response.js'
 import type { FetchResponse, FetchableTopicResponse, PartitionData } from '../src/protocol/generated/fetch-response.js'
 
@@ -204,8 +204,8 @@ const fetchHandler = defineHandler({
 })
 
 const registry = new HandlerRegistry().register(apiVersionsHandler, metadataHandler, produceHandler, fetchHandler, listOffsetsHandler)
-// The handlers above never look at ctx.broker; the server layer only passes it through.
-const server = new SocketServer({} as Broker, registry, createLogger({ level: 'silent' }), 104857600)
+// The handlers above never look at the broker parts; the server layer only passes them through.
+const server = new SocketServer({} as BrokerParts, registry, createLogger({ level: 'silent' }), 104857600)
 const [bound] = await server.listen([{ name: 'PLAINTEXT', host: '127.0.0.1', port: 0 }])
 endpoint = { host: '127.0.0.1', port: bound!.boundPort }
 process.stdout.write(JSON.stringify({ bootstrap: `127.0.0.1:${endpoint.port}`, recordsPerBatch: RECORDS_PER_BATCH, prefill: Number(PREFILL) }) + '\n')

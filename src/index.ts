@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { loadBrokerConfig } from './config/broker-config.js'
 import { createLogger, type Logger } from './logger.js'
-import { runBroker, type RunningBroker } from './broker/start.js'
+import { runBroker, type RunningBroker } from './kafka-server.js'
 
 export interface StartBrokerOptions {
   /** Port for the PLAINTEXT listener on localhost; 0 (the default) picks a free one. */
@@ -66,5 +66,5 @@ export async function startBroker(opts: StartBrokerOptions = {}): Promise<Embedd
   }
 }
 
-export type { RunningBroker } from './broker/start.js'
+export type { RunningBroker } from './kafka-server.js'
 export type { Logger } from './logger.js'

@@ -1,15 +1,32 @@
 /**
- * Starting and stopping a broker: config, storage, listeners. Shared by the `samsa start`
- * command and the embedded `startBroker()` API.
+ * The composition root: builds the broker's parts from its config, hands each the parts it
+ * needs, binds the listeners, and stops everything in the reverse order. Nothing below reaches
+ * back up: the parts know each other only through what is handed in here. Shared by the
+ * `samsa start` command and the embedded `startBroker()` API.
  */
-import { loadBrokerConfig, type BrokerConfig, type LoadBrokerConfigOptions } from '../config/broker-config.js'
-import { createLogger, type Logger } from '../logger.js'
-import { SocketServer } from '../server/listener.js'
-import { Broker } from './broker.js'
-import { createRegistry } from './handlers/index.js'
+import { loadBrokerConfig, type BrokerConfig, type LoadBrokerConfigOptions } from './config/broker-config.js'
+import { resolveTopicConfig } from './config/topic-config.js'
+import { createLogger, type Logger } from './logger.js'
+import { MetadataStore } from './metadata/metadata-store.js'
+import { LogManager } from './storage/log-manager.js'
+import { ProducerIdManager } from './transactions/producer-id-manager.js'
+import { GroupCoordinator } from './groups/group-coordinator.js'
+import { OFFSETS_TOPIC, groupConfigFrom } from './groups/offsets-topic.js'
+import { SocketServer } from './server/listener.js'
+import type { BrokerParts } from './broker/handler.js'
+import { createRegistry } from './broker/handlers/index.js'
+import { AdminManager } from './broker/admin-manager.js'
+import { MetadataCache } from './broker/metadata-cache.js'
+import { ReplicaManager } from './broker/replica-manager.js'
+import { FetchSessionCache } from './broker/fetch-session.js'
+import { MetadataTopicView, OffsetsTopicLog, readOffsetsTopic } from './broker/coordinator-log.js'
+import { toLogConfig } from './broker/topic-log-config.js'
 
 export interface RunningBroker {
-  readonly broker: Broker
+  /** The broker's parts, for tests and tools that look inside. */
+  readonly broker: BrokerParts
+  readonly logManager: LogManager
+  readonly server: SocketServer
   readonly config: BrokerConfig
   /** `host:port` of the first listener as bound, ready for a client's bootstrap servers. */
   readonly bootstrap: string
@@ -18,37 +35,112 @@ export interface RunningBroker {
   close(): Promise<void>
 }
 
+/** Storage, with each topic's log config resolved from its overrides and the broker's defaults. */
+async function startLogManager(config: BrokerConfig, store: MetadataStore, log: Logger): Promise<LogManager> {
+  const v = config.values
+  const topicLogConfig = (topic: string) => {
+    const meta = store.topic(topic)
+    return meta === undefined ? undefined : toLogConfig(resolveTopicConfig(meta.configs, config).values, v)
+  }
+  return LogManager.start({
+    logDirs: v.logDirs,
+    defaultConfig: toLogConfig(resolveTopicConfig({}, config).values, v),
+    topicConfig: topicLogConfig,
+    logger: log.child({ component: 'storage' }),
+    // Kafka's default interval is Long.MAX (never); we still check flush.ms and producer expiry each second.
+    flushCheckIntervalMs: Math.min(v.logFlushSchedulerIntervalMs, 1000),
+    retentionCheckIntervalMs: v.logRetentionCheckIntervalMs,
+    cleaner: {
+      enabled: v.logCleanerEnable && Number(config.get('log.cleaner.threads')) > 0,
+      backoffMs: Number(config.get('log.cleaner.backoff.ms')),
+      dedupeBufferBytes: Number(config.get('log.cleaner.dedupe.buffer.size')),
+      ioBufferBytes: Number(config.get('log.cleaner.io.buffer.size')),
+      ioMaxBytesPerSecond: Number(config.get('log.cleaner.io.max.bytes.per.second')),
+    },
+  })
+}
+
+/** Builds the parts, in dependency order; `close` stops what was built if a later step fails. */
+async function buildParts(config: BrokerConfig, log: Logger): Promise<{ parts: BrokerParts, logManager: LogManager }> {
+  const v = config.values
+  const store = MetadataStore.open(v.logDirs[0]!, { nodeId: v.nodeId, clusterId: v.clusterId ?? undefined })
+  const logManager = await startLogManager(config, store, log)
+  try {
+    const metadata = new MetadataCache(store.nodeId, store.clusterId, v.brokerRack)
+    const replicas = new ReplicaManager(logManager, log.child({ component: 'replicas' }))
+    const admin = new AdminManager({ config, store, metadata, replicas, log })
+    await admin.loadTopics()
+    const groupConfig = groupConfigFrom(config)
+    const groupLogger = log.child({ component: 'groups' })
+    const groups = new GroupCoordinator({
+      config: groupConfig,
+      log: new OffsetsTopicLog({ metadata, replicas, admin, config, partitions: groupConfig.offsetsTopicNumPartitions }),
+      logger: groupLogger,
+      topics: new MetadataTopicView(metadata),
+    })
+    groups.load(readOffsetsTopic(replicas, (err, partition, offset) => {
+      groupLogger.warn({ err, partition, offset }, `skipping an unreadable batch of ${OFFSETS_TOPIC}`)
+    }))
+    groups.start()
+    admin.onTopicDeleted((topic) => groups.onTopicDeleted(topic))
+    const parts: BrokerParts = {
+      config,
+      log,
+      metadata,
+      replicas,
+      admin,
+      groups,
+      producerIds: new ProducerIdManager(store.dir),
+      fetchSessions: new FetchSessionCache(),
+    }
+    return { parts, logManager }
+  } catch (err) {
+    await logManager.shutdown()
+    throw err
+  }
+}
+
 export async function runBroker(config: BrokerConfig, log: Logger): Promise<RunningBroker> {
-  const broker = await Broker.open(config, log)
-  const server = new SocketServer(broker, createRegistry(), log.child({ component: 'server' }), config.values.socketRequestMaxBytes)
+  const { parts, logManager } = await buildParts(config, log)
+  const stopParts = async (): Promise<void> => {
+    // Waiting requests answer first (their connections are closed by now), then the coordinator's
+    // timers stop, then the logs flush and close.
+    parts.replicas.shutdown()
+    parts.groups.close()
+    await logManager.shutdown()
+  }
+  const server = new SocketServer(parts, createRegistry(), log.child({ component: 'server' }), config.values.socketRequestMaxBytes)
   let bound
   try {
     bound = await server.listen(config.values.listeners)
   } catch (err) {
-    await broker.close()
+    await server.close()
+    await stopParts()
     throw err
   }
   // Port 0 binds a random port; advertise the bound one unless an explicit port was configured.
-  broker.endpoints = bound.map((l) => {
+  parts.metadata.setEndpoints(bound.map((l) => {
     const adv = config.values.advertisedListeners.find((a) => a.name === l.name)
     const host = adv?.host || l.host || 'localhost'
     const port = adv !== undefined && adv.port !== 0 ? adv.port : l.boundPort
     return { listenerName: l.name, host: host === '0.0.0.0' || host === '::' ? 'localhost' : host, port }
-  })
+  }))
   // Bootstrap through the bound address: advertised hosts may only resolve for remote clients.
   const bound0 = bound[0]!
   const bootHost = bound0.host === '' || bound0.host === '0.0.0.0' || bound0.host === '::' ? 'localhost' : bound0.host
-  log.info({ endpoints: broker.endpoints, clusterId: broker.clusterId, nodeId: broker.nodeId }, 'broker started')
+  log.info({ endpoints: parts.metadata.endpoints, clusterId: parts.metadata.clusterId, nodeId: parts.metadata.nodeId }, 'broker started')
   let closing: Promise<void> | undefined
   return {
-    broker,
+    broker: parts,
+    logManager,
+    server,
     config,
     bootstrap: `${bootHost.includes(':') ? `[${bootHost}]` : bootHost}:${bound0.boundPort}`,
     port: bound0.boundPort,
     close() {
       closing ??= (async () => {
         await server.close()
-        await broker.close()
+        await stopParts()
         log.info('broker stopped')
       })()
       return closing

@@ -5,7 +5,10 @@
 import { ErrorCode } from '../protocol/generated/error-codes.js'
 import { validateTopicConfigs } from '../config/topic-config.js'
 import type { DescribedConfig } from '../config/config-def.js'
-import type { Broker } from './broker.js'
+import type { BrokerParts } from './handler.js'
+
+/** What the config APIs use of the broker. */
+type Parts = Pick<BrokerParts, 'config' | 'metadata' | 'admin'>
 
 export const ResourceType = { UNKNOWN: 0, ANY: 1, TOPIC: 2, GROUP: 3, BROKER: 4, BROKER_LOGGER: 8 } as const
 
@@ -19,15 +22,15 @@ export interface ResourceError {
 
 export type Described = { configs: DescribedConfig[] } | ResourceError
 
-export function describeResource(broker: Broker, type: number, name: string, keys: readonly string[] | null): Described {
+export function describeResource(broker: Parts, type: number, name: string, keys: readonly string[] | null): Described {
   if (type === ResourceType.TOPIC) {
-    const t = broker.topics.get(name)
+    const t = broker.metadata.topic(name)
     if (t === undefined) return { errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: `Topic ${name} does not exist.` }
-    return { configs: broker.topicConfig(t.meta).describe(keys) }
+    return { configs: broker.admin.topicConfig(t.meta).describe(keys) }
   }
   if (type === ResourceType.BROKER) {
-    if (name !== '' && name !== String(broker.nodeId)) {
-      return { errorCode: ErrorCode.INVALID_REQUEST, errorMessage: `Unexpected broker id, expected ${broker.nodeId} or empty string, but received ${name}` }
+    if (name !== '' && name !== String(broker.metadata.nodeId)) {
+      return { errorCode: ErrorCode.INVALID_REQUEST, errorMessage: `Unexpected broker id, expected ${broker.metadata.nodeId} or empty string, but received ${name}` }
     }
     return { configs: broker.config.describe(keys) }
   }
@@ -40,16 +43,16 @@ export function describeResource(broker: Broker, type: number, name: string, key
  * `replace` is AlterConfigs' semantics: the given set replaces every override.
  */
 export function alterTopicConfigs(
-  broker: Broker,
+  broker: Parts,
   name: string,
   changes: ReadonlyArray<{ name: string, op: number, value: string | null }>,
   replace: boolean,
   validateOnly: boolean,
 ): ResourceError {
-  const t = broker.topics.get(name)
+  const t = broker.metadata.topic(name)
   if (t === undefined) return { errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: `Topic ${name} does not exist.` }
   const next: Record<string, string> = replace ? {} : { ...t.meta.configs }
-  const current = broker.topicConfig(t.meta)
+  const current = broker.admin.topicConfig(t.meta)
   for (const c of changes) {
     switch (c.op) {
       case OpType.SET:
@@ -76,12 +79,12 @@ export function alterTopicConfigs(
   }
   const checked = validateTopicConfigs(next)
   if (!checked.ok) return { errorCode: checked.errorCode, errorMessage: checked.message }
-  if (!validateOnly) broker.setTopicConfigs(name, next)
+  if (!validateOnly) broker.admin.setTopicConfigs(name, next)
   return { errorCode: ErrorCode.NONE, errorMessage: '' }
 }
 
 export function alterResource(
-  broker: Broker,
+  broker: Parts,
   type: number,
   name: string,
   changes: ReadonlyArray<{ name: string, op: number, value: string | null }>,

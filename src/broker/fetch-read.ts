@@ -4,7 +4,7 @@ import { EMPTY } from '../protocol/codec-support.js'
 import type { Input } from '../protocol/codec-support.js'
 import type { PartitionData } from '../protocol/generated/fetch-response.js'
 import { KafkaError } from '../errors.js'
-import type { Broker } from './broker.js'
+import type { BrokerParts } from './handler.js'
 import type { SessionPartition } from './fetch-session.js'
 
 export interface ReadOptions {
@@ -26,10 +26,10 @@ function failed(sp: SessionPartition, errorCode: number, hw = -1n, lso = -1n): P
   }
 }
 
-export function readPartition(broker: Broker, sp: SessionPartition, opts: ReadOptions): PartitionRead {
-  const partition = sp.topic === '' ? undefined : broker.partition(sp.topic, sp.partition)
+export function readPartition(broker: Pick<BrokerParts, 'metadata' | 'replicas'>, sp: SessionPartition, opts: ReadOptions): PartitionRead {
+  const partition = sp.topic === '' ? undefined : broker.replicas.partition(sp.topic, sp.partition)
   if (partition === undefined) {
-    const unknownId = opts.byId && broker.topicById(sp.topicId) === undefined
+    const unknownId = opts.byId && broker.metadata.topicById(sp.topicId) === undefined
     return failed(sp, unknownId ? ErrorCode.UNKNOWN_TOPIC_ID : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION)
   }
   const hw = partition.highWatermark

@@ -1,23 +1,60 @@
 /**
- * The handler registry. Each API is registered once, in its own file under ./handlers, and the
- * ApiVersions response is built from what is registered here (tansu's approach), so the
- * advertised ranges can never drift from what the broker answers.
+ * The handler interface: what the network layer (src/server) knows of the broker. Each API is
+ * registered once, in its own file under ./handlers, and the ApiVersions response is built from
+ * what is registered here (tansu's approach), so the advertised ranges can never drift from what
+ * the broker answers. A handler sees the broker only through the parts in its RequestContext,
+ * each built once by the composition root (src/kafka-server.ts).
  */
 import type { Input } from '../protocol/codec-support.js'
 import { apiSpecs, type ApiKeyNumber, type ApiSpec, type RequestOf, type ResponseOf } from '../protocol/generated/index.js'
-import type { Broker } from './broker.js'
-import type { ConnectionInfo } from '../server/connection.js'
+import type { BrokerConfig } from '../config/broker-config.js'
+import type { Logger } from '../logger.js'
+import type { GroupCoordinator } from '../groups/group-coordinator.js'
+import type { ProducerIdManager } from '../transactions/producer-id-manager.js'
+import type { AdminManager } from './admin-manager.js'
+import type { FetchSessionCache } from './fetch-session.js'
+import type { MetadataCache } from './metadata-cache.js'
+import type { ReplicaManager } from './replica-manager.js'
 
-/** What a handler knows about the request it serves. */
-export interface RequestContext {
-  readonly broker: Broker
+/** The client connection a request arrived on. */
+export interface ConnectionInfo {
+  readonly id: number
+  readonly remoteAddress: string
+  readonly remotePort: number
+  readonly listenerName: string
+}
+
+/** The broker's parts handlers use (Kafka's KafkaApis holds the same ones). */
+export interface BrokerParts {
+  readonly config: BrokerConfig
+  readonly log: Logger
+  /** The cluster as clients see it: brokers, controller, topics and their partitions' leaders. */
+  readonly metadata: MetadataCache
+  /** The partitions this broker hosts, their logs, and the requests waiting on them. */
+  readonly replicas: ReplicaManager
+  /** Topic creation, deletion, growth and configs. */
+  readonly admin: AdminManager
+  /** Consumer groups and committed offsets. */
+  readonly groups: GroupCoordinator
+  readonly producerIds: ProducerIdManager
+  readonly fetchSessions: FetchSessionCache
+}
+
+/** What a handler knows about the request it serves, and the parts it may use. */
+export interface RequestContext extends BrokerParts {
   readonly connection: ConnectionInfo
   readonly apiKey: number
   readonly apiVersion: number
   readonly correlationId: number
   readonly clientId: string | null
   /** The registry serving this request; ApiVersions advertises what it holds. */
-  readonly registry: HandlerRegistry
+  readonly apis: HandlerRegistry
+  /**
+   * Keeps the request's bytes (and every slice of them the handler hands on, such as a
+   * Produce's records given to the log writer) valid until the returned function is called.
+   * Without it they may be reused for another request as soon as the handler's result settles.
+   */
+  retainRequestBytes(): () => void
 }
 
 /**

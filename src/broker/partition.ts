@@ -1,6 +1,7 @@
 /**
- * A partition this broker leads: its log plus the bits of replica state a single node needs
- * (leader epoch, high watermark), and the wake-up list that long-polling fetches wait on.
+ * A partition this broker leads (Kafka's Partition): its log plus the bits of replica state a
+ * single node needs (leader epoch, high watermark). The ReplicaManager owns every Partition and
+ * wakes the requests waiting on it.
  */
 import type { PartitionLog } from '../storage/partition-log.js'
 import { validateBatches } from '../protocol/record-batch-validate.js'
@@ -22,14 +23,13 @@ export class Partition {
   readonly topic: string
   readonly index: number
   readonly log: PartitionLog
-  leaderEpoch = 0
-  readonly #waiters = new Set<() => void>()
+  leaderEpoch: number
 
-  constructor(topic: string, index: number, log: PartitionLog) {
+  constructor(topic: string, index: number, log: PartitionLog, leaderEpoch: number) {
     this.topic = topic
     this.index = index
     this.log = log
-    log.onWritten = () => this.notifyAppend()
+    this.leaderEpoch = leaderEpoch
   }
 
   /**
@@ -81,19 +81,5 @@ export class Partition {
       if (err instanceof KafkaError) return fail(err.errorCode, err.message)
       throw err
     }
-  }
-
-  /** Registers a callback run once on the next append; returns a function that cancels it. */
-  onNextAppend(wake: () => void): () => void {
-    this.#waiters.add(wake)
-    return () => this.#waiters.delete(wake)
-  }
-
-  /** Called when appended records are written: wakes the fetches waiting on this partition. */
-  notifyAppend(): void {
-    if (this.#waiters.size === 0) return
-    const waiters = [...this.#waiters]
-    this.#waiters.clear()
-    for (const w of waiters) w()
   }
 }

@@ -6,6 +6,11 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { bold } from './output.js'
+import type { Context } from './context.js'
+import { UsageError, type Values } from './options.js'
+
+// The option readers live in options.ts (Context uses them too); commands import them from here.
+export { UsageError, bigintOption, choiceOption, intOption, keyValues, listOption, parseTime, splitTopLevelCommas, type Values } from './options.js'
 
 export interface OptionSpec {
   type: 'string' | 'boolean'
@@ -20,7 +25,6 @@ export interface OptionSpec {
   choices?: readonly string[]
 }
 
-export type Values = Record<string, string | boolean | string[] | undefined>
 
 export interface CommandSpec {
   /** Words after `samsa`, e.g. ['topics', 'create']. */
@@ -35,18 +39,7 @@ export interface CommandSpec {
   connects?: boolean
   /** Passes the raw arguments through (samsa start takes broker configs as flags). */
   raw?: boolean
-  run(ctx: import('./context.js').Context): Promise<number | void>
-}
-
-/** A wrong invocation: exit code 2 with a pointer to --help. */
-export class UsageError extends Error {
-  readonly command: readonly string[]
-
-  constructor(message: string, command: readonly string[] = []) {
-    super(message)
-    this.name = 'UsageError'
-    this.command = command
-  }
+  run(ctx: Context): Promise<number | void>
 }
 
 export const COMMON_OPTIONS: Readonly<Record<string, OptionSpec>> = {
@@ -101,80 +94,4 @@ export function commandHelp(spec: CommandSpec): string {
     for (const e of spec.examples) lines.push(`  ${e}`)
   }
   return lines.join('\n') + '\n'
-}
-
-/** Integer option with bounds; undefined when absent. */
-export function intOption(values: Values, name: string, opts: { min?: number; max?: number } = {}): number | undefined {
-  const raw = values[name]
-  if (raw === undefined) return undefined
-  const s = String(raw).trim()
-  const n = Number(s)
-  if (s === '' || !Number.isInteger(n) || n < (opts.min ?? -Infinity) || n > (opts.max ?? Infinity)) {
-    const range = opts.min !== undefined && opts.max !== undefined ? ` between ${opts.min} and ${opts.max}` : opts.min !== undefined ? ` >= ${opts.min}` : ''
-    throw new UsageError(`--${name} must be a whole number${range}, got "${s}"`)
-  }
-  return n
-}
-
-export function bigintOption(values: Values, name: string): bigint | undefined {
-  const raw = values[name]
-  if (raw === undefined) return undefined
-  const s = String(raw).trim()
-  if (!/^-?\d+$/.test(s)) throw new UsageError(`--${name} must be a whole number, got "${s}"`)
-  return BigInt(s)
-}
-
-export function choiceOption<T extends string>(values: Values, name: string, choices: readonly T[], fallback: T): T {
-  const raw = values[name]
-  if (raw === undefined) return fallback
-  const s = String(raw).toLowerCase()
-  if (!(choices as readonly string[]).includes(s)) throw new UsageError(`--${name} must be one of ${choices.join(', ')}, got "${String(raw)}"`)
-  return s as T
-}
-
-/** `k=v` pairs from a repeatable option, also split on commas (`--config a=1,b=2`). */
-export function keyValues(values: Values, name: string, opts: { splitCommas?: boolean } = {}): Array<[string, string]> {
-  const raw = values[name]
-  const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [String(raw)]
-  const out: Array<[string, string]> = []
-  for (const item of list) {
-    for (const part of opts.splitCommas === true ? splitTopLevelCommas(item) : [item]) {
-      const at = part.indexOf('=')
-      if (at <= 0) throw new UsageError(`--${name} expects key=value, got "${part}"`)
-      out.push([part.slice(0, at).trim(), part.slice(at + 1)])
-    }
-  }
-  return out
-}
-
-/** Splits on commas outside [brackets], as Kafka's tools do for list values: `a=[x,y],b=1`. */
-export function splitTopLevelCommas(s: string): string[] {
-  const out: string[] = []
-  let depth = 0
-  let cur = ''
-  for (const ch of s) {
-    if (ch === '[') depth++
-    if (ch === ']') depth = Math.max(0, depth - 1)
-    if (ch === ',' && depth === 0) {
-      if (cur.trim() !== '') out.push(cur)
-      cur = ''
-    } else cur += ch
-  }
-  if (cur.trim() !== '') out.push(cur)
-  return out.map((p) => p.replace(/=\[(.*)\]$/, '=$1'))
-}
-
-export function listOption(values: Values, name: string): string[] {
-  const raw = values[name]
-  const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [String(raw)]
-  return list.flatMap((s) => s.split(',')).map((s) => s.trim()).filter((s) => s !== '')
-}
-
-/** ISO date-time or epoch milliseconds. */
-export function parseTime(s: string, option: string): number {
-  const t = s.trim()
-  if (/^\d+$/.test(t)) return Number(t)
-  const ms = Date.parse(t)
-  if (Number.isNaN(ms)) throw new UsageError(`--${option} must be an ISO date-time (2024-05-01T12:00:00Z) or epoch milliseconds, got "${s}"`)
-  return ms
 }

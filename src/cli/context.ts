@@ -1,21 +1,28 @@
 /** What a command gets: its parsed options, output helpers, and lazily opened clients. */
 import { Admin } from '../client/admin.js'
 import type { ClusterOptions } from '../client/cluster.js'
-import type { CommandSpec, Values } from './command.js'
-import { UsageError, intOption } from './command.js'
+import { UsageError, intOption, type Values } from './options.js'
+
+/** What a command's context needs of its declaration (see CommandSpec). */
+export interface CommandPath {
+  /** Words after `samsa`, e.g. ['topics', 'create']. */
+  readonly path: readonly string[]
+  /** Whether the command talks to a cluster (errors then name the bootstrap servers). */
+  readonly connects?: boolean
+}
 import { toJson } from './output.js'
 
 export const DEFAULT_BOOTSTRAP = 'localhost:9092'
 
 export class Context {
-  readonly spec: CommandSpec
+  readonly spec: CommandPath
   readonly values: Values
   readonly positionals: string[]
   readonly json: boolean
   #admin: Promise<Admin> | undefined
   #cleanups: Array<() => Promise<void>> = []
 
-  constructor(spec: CommandSpec, values: Values, positionals: string[]) {
+  constructor(spec: CommandPath, values: Values, positionals: string[]) {
     this.spec = spec
     this.values = values
     this.positionals = positionals

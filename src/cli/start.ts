@@ -1,7 +1,7 @@
 /** `samsa start`: run a broker in the foreground until SIGINT or SIGTERM. */
 import { loadBrokerConfig } from '../config/broker-config.js'
 import { createLogger } from '../logger.js'
-import { runBroker } from '../broker/start.js'
+import { runBroker } from '../kafka-server.js'
 import { startBrokerConsole } from '../console/cli.js'
 import type { CommandSpec } from './command.js'
 
@@ -29,7 +29,7 @@ export const startCommand: CommandSpec = {
     // The web console is on by default here (not for embedded brokers); --console.enable false turns it off.
     const config = loadBrokerConfig({ args: ctx.positionals, env: process.env, defaults: { 'console.enable': true } })
     const running = await runBroker(config, log)
-    process.stderr.write(`samsa: broker ${running.broker.nodeId} listening on ${running.bootstrap} (cluster ${running.broker.clusterId}, data in ${config.values.logDirs.join(',')})\n`)
+    process.stderr.write(`samsa: broker ${running.broker.metadata.nodeId} listening on ${running.bootstrap} (cluster ${running.broker.metadata.clusterId}, data in ${config.values.logDirs.join(',')})\n`)
     const webConsole = await startBrokerConsole(config, running.bootstrap, log)
     if (webConsole !== undefined) process.stderr.write(`samsa: web console on ${webConsole.url}\n`)
     await new Promise<void>((resolve, reject) => {

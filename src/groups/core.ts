@@ -51,12 +51,16 @@ export interface GroupLogger {
 }
 
 /**
- * Durable storage of group records. `append` writes the records for one group as one batch to
- * the group's `__consumer_offsets` partition and returns only when they are in the log; it throws
- * when they cannot be written.
+ * Durable storage of group records: the `__consumer_offsets` topic, implemented by the broker.
+ * `append` writes the records for one group as one batch to the group's partition and returns
+ * only when they are in the log; it throws when they cannot be written. The topic is created on
+ * first use (Kafka does it on the first FindCoordinator): `exists` tells whether writes can go
+ * through now, `create` makes it so.
  */
 export interface GroupLog {
   append(groupId: string, records: GroupRecord[]): void
+  exists(): boolean
+  create(): Promise<void>
 }
 
 /** A topic as the KIP-848 assignors and OffsetCommit validation see it. */

@@ -72,6 +72,18 @@ export class GroupCoordinator implements CoordinatorCore {
     return this.#now()
   }
 
+  /** Resolves to NONE once group records can be written, or to COORDINATOR_NOT_AVAILABLE. */
+  async whenReady(): Promise<number> {
+    if (this.#log.exists()) return ErrorCode.NONE
+    try {
+      await this.#log.create()
+      return ErrorCode.NONE
+    } catch (err) {
+      this.logger.warn({ err }, 'cannot create the group log')
+      return ErrorCode.COORDINATOR_NOT_AVAILABLE
+    }
+  }
+
   write(groupId: string, records: GroupRecord[]): number {
     try {
       this.#log.append(groupId, records)

@@ -10,17 +10,9 @@ import { Writer } from '../protocol/writer.js'
 import { ErrorCode } from '../protocol/generated/error-codes.js'
 import { ApiKey } from '../protocol/generated/index.js'
 import { encodeApiVersionsResponse } from '../protocol/generated/api-versions-response.js'
-import { NO_RESPONSE, type HandlerRegistry, type RegisteredHandler, type RequestContext } from '../broker/handler.js'
-import type { Broker } from '../broker/broker.js'
+import { NO_RESPONSE, type BrokerParts, type ConnectionInfo, type HandlerRegistry, type RegisteredHandler, type RequestContext } from '../broker/handler.js'
 import type { Logger } from '../logger.js'
-import { isLeasedReadBuffer, releaseReadBuffer } from '../storage/read-buffers.js'
-
-export interface ConnectionInfo {
-  readonly id: number
-  readonly remoteAddress: string
-  readonly remotePort: number
-  readonly listenerName: string
-}
+import { sharedBufferPool, type Lease } from '../buffers/buffer-pool.js'
 
 interface Slot {
   done: boolean
@@ -37,35 +29,14 @@ const HIGH_WATER = 16 * 1024 * 1024
 const PREFIX = 6
 
 /**
- * Produce requests are assembled in recycled buffers: a fresh megabyte per request made V8 run a
- * full GC for every 64 MB received (external memory pressure) and the kernel fault in new pages.
- * Produce handlers copy what they keep (the log write), so a frame's buffer is free again once
- * its response is encoded. Other APIs may keep slices of their request (group metadata, say) and
- * always get a buffer of their own. So do Produce requests too small to be worth a pooled buffer
- * (at least 64 KiB): Buffer.allocUnsafe carves those from Node's shared 8 KiB slab.
+ * Produce requests are assembled in leased buffers of the shared pool: a fresh megabyte per
+ * request made V8 run a full GC for every 64 MB received (external memory pressure) and the
+ * kernel fault in new pages. The connection holds the lease until the handler's result settles;
+ * a handler that hands the bytes on (the log writer keeps a Produce's records until they are in
+ * the file) retains it for as long as that takes (RequestContext.retainRequestBytes). Other APIs
+ * may keep slices of their request (group metadata, say) and always get a buffer of their own.
  */
-const framePool: Buffer[] = []
-const FRAME_POOL_BYTES = 16 * 1024 * 1024
-const POOLED_FRAME_MIN = Buffer.poolSize >>> 1
-let framePoolBytes = 0
-
-function acquireFrame(n: number): Buffer {
-  let best = -1
-  for (let i = 0; i < framePool.length; i++) {
-    const b = framePool[i]!
-    if (b.length >= n && (best < 0 || b.length < framePool[best]!.length)) best = i
-  }
-  if (best < 0) return Buffer.allocUnsafeSlow(Math.max(64 * 1024, 2 ** Math.ceil(Math.log2(n))))
-  const b = framePool.splice(best, 1)[0]!
-  framePoolBytes -= b.length
-  return b
-}
-
-function releaseFrame(b: Buffer): void {
-  if (framePoolBytes + b.length > FRAME_POOL_BYTES) return
-  framePool.push(b)
-  framePoolBytes += b.length
-}
+const POOLED_FRAME_MAX = 16 * 1024 * 1024
 
 export class Connection implements ConnectionInfo {
   readonly id: number
@@ -73,7 +44,7 @@ export class Connection implements ConnectionInfo {
   readonly remotePort: number
   readonly listenerName: string
   readonly #socket: Socket
-  readonly #broker: Broker
+  readonly #parts: BrokerParts
   readonly #registry: HandlerRegistry
   readonly #log: Logger
   readonly #maxRequestBytes: number
@@ -82,19 +53,19 @@ export class Connection implements ConnectionInfo {
   #prefixHave = 0
   #frame: Buffer | null = null
   #frameHave = 0
-  /** The pooled buffer behind #frame, for a Produce request. */
-  #recycled: Buffer | undefined
+  /** The lease behind #frame, for a Produce request. */
+  #lease: Lease | undefined
   #queue: Slot[] = []
   #closed = false
 
   /** The caller feeds `socket`'s bytes to `receive` (the listener reads into a shared buffer). */
-  constructor(id: number, socket: Socket, listenerName: string, broker: Broker, registry: HandlerRegistry, log: Logger, maxRequestBytes: number) {
+  constructor(id: number, socket: Socket, listenerName: string, parts: BrokerParts, registry: HandlerRegistry, log: Logger, maxRequestBytes: number) {
     this.id = id
     this.#socket = socket
     this.remoteAddress = socket.remoteAddress ?? ''
     this.remotePort = socket.remotePort ?? 0
     this.listenerName = listenerName
-    this.#broker = broker
+    this.#parts = parts
     this.#registry = registry
     this.#log = log.child({ conn: id, remote: `${this.remoteAddress}:${this.remotePort}` })
     this.#maxRequestBytes = maxRequestBytes
@@ -152,10 +123,10 @@ export class Connection implements ConnectionInfo {
       at += n
       this.#frameHave += n
       if (this.#frameHave === frame.length) {
-        const recycled = this.#recycled
+        const lease = this.#lease
         this.#frame = null
-        this.#recycled = undefined
-        this.#onFrame(frame, recycled)
+        this.#lease = undefined
+        this.#onFrame(frame, lease)
       }
     }
   }
@@ -177,9 +148,9 @@ export class Connection implements ConnectionInfo {
     const size = this.#prefix.readInt32BE(0)
     this.#prefixHave = 0
     let frame: Buffer
-    if (this.#prefix.readInt16BE(4) === ApiKey.Produce && size >= POOLED_FRAME_MIN && size <= FRAME_POOL_BYTES) {
-      this.#recycled = acquireFrame(size)
-      frame = this.#recycled.subarray(0, size)
+    if (this.#prefix.readInt16BE(4) === ApiKey.Produce && size <= POOLED_FRAME_MAX) {
+      this.#lease = sharedBufferPool.lease(size)
+      frame = this.#lease.buffer
     } else {
       frame = Buffer.allocUnsafe(size)
     }
@@ -190,13 +161,13 @@ export class Connection implements ConnectionInfo {
 
   /** A frame cut short by the connection closing: its pooled buffer can go straight back. */
   #dropPartialFrame(): void {
-    if (this.#recycled !== undefined) releaseFrame(this.#recycled)
-    this.#recycled = undefined
+    this.#lease?.release()
+    this.#lease = undefined
     this.#frame = null
   }
 
   /** `frame`: the request without its size, at least a header's 8 bytes (see #sizeOk). */
-  #onFrame(frame: Buffer, recycled?: Buffer): void {
+  #onFrame(frame: Buffer, lease?: Lease): void {
     const apiKey = frame.readInt16BE(0)
     const apiVersion = frame.readInt16BE(2)
     const correlationId = frame.readInt32BE(4)
@@ -211,7 +182,7 @@ export class Connection implements ConnectionInfo {
         this.#reply(this.#unsupportedApiVersions(correlationId))
         return
       }
-      this.#reject(`unsupported version ${apiVersion} of ${handler.spec.name}`, recycled)
+      this.#reject(`unsupported version ${apiVersion} of ${handler.spec.name}`, lease)
       return
     }
     let request: unknown
@@ -223,28 +194,44 @@ export class Connection implements ConnectionInfo {
       if (flexible) r.taggedFields()
       request = handler.spec.decodeRequest(r, apiVersion)
     } catch (err) {
-      this.#reject(`cannot decode ${handler.spec.name} v${apiVersion}: ${(err as Error).message}`, recycled)
+      this.#reject(`cannot decode ${handler.spec.name} v${apiVersion}: ${(err as Error).message}`, lease)
       return
     }
-    const ctx: RequestContext = { broker: this.#broker, connection: this, apiKey, apiVersion, correlationId, clientId, registry: this.#registry }
-    this.#dispatch(handler, ctx, request, recycled)
+    const ctx: RequestContext = {
+      ...this.#parts,
+      connection: this,
+      apiKey,
+      apiVersion,
+      correlationId,
+      clientId,
+      apis: this.#registry,
+      retainRequestBytes: lease === undefined ? noRelease : () => {
+        lease.retain()
+        let held = true
+        return () => {
+          if (held) lease.release()
+          held = false
+        }
+      },
+    }
+    this.#dispatch(handler, ctx, request, lease)
   }
 
   /** Closes on a request that will not be handled; nothing holds its pooled buffer any more. */
-  #reject(reason: string, recycled: Buffer | undefined): void {
-    if (recycled !== undefined) releaseFrame(recycled)
+  #reject(reason: string, lease: Lease | undefined): void {
+    lease?.release()
     this.close(reason)
   }
 
-  /** `recycled`: the frame's pooled buffer, handed back once the response is encoded. */
-  #dispatch(handler: RegisteredHandler, ctx: RequestContext, request: unknown, recycled?: Buffer): void {
+  /** `lease`: the frame's pooled buffer, released by the connection once the handler's result settled. */
+  #dispatch(handler: RegisteredHandler, ctx: RequestContext, request: unknown, lease?: Lease): void {
     const slot: Slot = { done: false, chunks: null }
     this.#queue.push(slot)
     const finish = (response: unknown): void => {
       slot.done = true
       if (response !== NO_RESPONSE) slot.chunks = this.#encode(handler, ctx, response)
-      if (recycled !== undefined) releaseFrame(recycled)
-      recycled = undefined
+      lease?.release()
+      lease = undefined
       this.#flush()
     }
     const fail = (err: unknown): void => {
@@ -315,11 +302,14 @@ export class Connection implements ConnectionInfo {
       }
       const chunks = slot.chunks
       // Record bytes read for a Fetch go back to their pool once the socket has them.
-      let recycled: Buffer[] | undefined
-      for (const c of chunks) if (isLeasedReadBuffer(c)) (recycled ??= []).push(c)
+      let leases: Set<Lease> | undefined
+      for (const c of chunks) {
+        const l = sharedBufferPool.leaseOf(c)
+        if (l !== undefined) (leases ??= new Set()).add(l)
+      }
       for (let i = 0; i < chunks.length - 1; i++) socket.write(chunks[i]!)
-      socket.write(chunks[chunks.length - 1]!, recycled === undefined ? undefined : () => {
-        for (const c of recycled) releaseReadBuffer(c)
+      socket.write(chunks[chunks.length - 1]!, leases === undefined ? undefined : () => {
+        for (const l of leases) l.release()
       })
     }
     if (corked) {
@@ -328,3 +318,8 @@ export class Connection implements ConnectionInfo {
     }
   }
 }
+
+const nothing = (): void => {}
+
+/** A request in a buffer of its own: the garbage collector keeps its bytes as long as needed. */
+const noRelease = (): (() => void) => nothing

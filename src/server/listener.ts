@@ -1,8 +1,7 @@
 /** TCP listeners: one net.Server per configured listener, connections tracked for shutdown. */
 import { createServer, Socket, type Server, type SocketConstructorOpts } from 'node:net'
 import { Connection } from './connection.js'
-import type { HandlerRegistry } from '../broker/handler.js'
-import type { Broker } from '../broker/broker.js'
+import type { BrokerParts, HandlerRegistry } from '../broker/handler.js'
 import type { Logger } from '../logger.js'
 
 export interface ListenerSpec {
@@ -51,7 +50,7 @@ export class SocketServer {
   #nextId = 1
 
   constructor(
-    private readonly broker: Broker,
+    private readonly parts: BrokerParts,
     private readonly registry: HandlerRegistry,
     private readonly log: Logger,
     private readonly maxRequestBytes: number,
@@ -88,7 +87,7 @@ export class SocketServer {
         return true
       })
       socket = adopted ?? accepted
-      const c = new Connection(this.#nextId++, socket, listenerName, this.broker, this.registry, this.log, this.maxRequestBytes)
+      const c = new Connection(this.#nextId++, socket, listenerName, this.parts, this.registry, this.log, this.maxRequestBytes)
       conn = c
       this.#connections.add(c)
       socket.on('close', () => this.#connections.delete(c))

@@ -121,7 +121,7 @@ test('DescribeConfigs reports values, sources and synonyms; Incremental and lega
   assert.equal(get('segment.bytes').value, '1048576')
   assert.equal(get('retention.ms').configSource, DEFAULT_CONFIG)
   assert.equal(get('cleanup.policy').value, 'delete,compact')
-  assert.equal(broker.running.broker.partition('alpha', 0)!.log.config.segmentBytes, 1048576)
+  assert.equal(broker.running.broker.replicas.partition('alpha', 0)!.log.config.segmentBytes, 1048576)
 
   const legacy = await c.request(ApiKey.AlterConfigs, 2, { resources: [{ resourceType: TOPIC, resourceName: 'alpha', configs: [{ name: 'max.message.bytes', value: '2000' }] }], validateOnly: false })
   assert.equal(legacy.responses[0].errorCode, 0)
@@ -133,7 +133,7 @@ test('DescribeConfigs reports values, sources and synonyms; Incremental and lega
   assert.equal(invalid.responses[0].errorCode, ErrorCode.INVALID_CONFIG)
   const unknown = await describe(TOPIC, 'missing', null)
   assert.equal(unknown.errorCode, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION)
-  const brokerCfg = await describe(BROKER, String(broker.running.broker.nodeId), ['num.partitions', 'log.dirs'], 1)
+  const brokerCfg = await describe(BROKER, String(broker.running.broker.metadata.nodeId), ['num.partitions', 'log.dirs'], 1)
   assert.equal(brokerCfg.configs.find((x: any) => x.name === 'num.partitions').value, '2')
 })
 

@@ -25,10 +25,10 @@ const protocols = [{ name: 'range', metadata: Buffer.from([0, 0, 0, 0, 0, 1, 0, 
 test('FindCoordinator names this broker for groups and transactions, batched from v4', async () => {
   const v0 = await c.request(ApiKey.FindCoordinator, 0, { key: 'g' })
   assert.equal(v0.errorCode, 0)
-  assert.equal(v0.nodeId, broker.running.broker.nodeId)
+  assert.equal(v0.nodeId, broker.running.broker.metadata.nodeId)
   assert.equal(v0.port, broker.port)
-  assert.equal(broker.running.broker.topics.get('__consumer_offsets')?.partitions.length, 5)
-  assert.equal(broker.running.broker.topics.get('__consumer_offsets')?.meta.internal, true)
+  assert.equal(broker.running.broker.metadata.topic('__consumer_offsets')?.partitions.length, 5)
+  assert.equal(broker.running.broker.metadata.topic('__consumer_offsets')?.meta.internal, true)
   const v4 = await c.request(ApiKey.FindCoordinator, 4, { keyType: 0, coordinatorKeys: ['a', 'b'] })
   assert.deepEqual(v4.coordinators.map((x: { key: string, errorCode: number, port: number }) => [x.key, x.errorCode, x.port]), [['a', 0, broker.port], ['b', 0, broker.port]])
   const txn = await c.request(ApiKey.FindCoordinator, 6, { keyType: 1, coordinatorKeys: ['tx'] })

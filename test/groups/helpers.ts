@@ -8,6 +8,9 @@ export class MemoryLog implements GroupLog {
   readonly records: GroupRecord[] = []
   fail = false
 
+  exists(): boolean { return true }
+  async create(): Promise<void> {}
+
   append(_groupId: string, records: GroupRecord[]): void {
     if (this.fail) throw new Error('disk full')
     // Through the byte format, so the schemas are exercised too.

@@ -103,7 +103,7 @@ test('librdkafka static membership: a restarted static member gets its partition
   const children: ChildProcess[] = []
   try {
     await python(SCRIPT, [broker.bootstrap, 'produce', 'static', '8'])
-    const group = (): ClassicGroup => broker.running.broker.groups.coordinator.groups.get('static-group') as ClassicGroup
+    const group = (): ClassicGroup => broker.running.broker.groups.groups.get('static-group') as ClassicGroup
     let aOwned: number[] = []
     children.push(spawnLines(PYTHON, ['-c', SCRIPT, broker.bootstrap, 'static', 'static-a', '60'], (line) => {
       const m = JSON.parse(line)

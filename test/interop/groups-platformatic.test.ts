@@ -95,7 +95,7 @@ for (const protocol of ['classic', 'consumer'] as const) {
       await waitFor('both members to own partitions', () => members.every((m) => m.consumer.assignments !== null && m.consumer.assignments.reduce((n, a) => n + a.partitions.length, 0) === 2), 60_000)
       t.diagnostic(`two ${protocol} members balanced ${Date.now() - started} ms after the first joined`)
       if (protocol === 'consumer') {
-        const [described] = broker.running.broker.groups.coordinator.describeConsumerGroups([groupId])
+        const [described] = broker.running.broker.groups.describeConsumerGroups([groupId])
         assert.equal(described!.groupState, 'Stable')
         assert.equal(described!.members!.length, 2)
         for (const m of described!.members!) assert.equal(m.memberEpoch, described!.assignmentEpoch)

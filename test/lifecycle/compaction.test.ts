@@ -59,7 +59,7 @@ describe('compaction end to end', () => {
 
   it('keeps exactly the latest value of each key and drops deleted keys after delete.retention.ms', async () => {
     const topic = 'compacted-kcat'
-    await broker.running.broker.createTopic(topic, {
+    await broker.running.broker.admin.createTopic(topic, {
       partitions: 1,
       configs: { 'cleanup.policy': 'compact', 'segment.bytes': '16384', 'delete.retention.ms': '1500', 'min.cleanable.dirty.ratio': '0.3' },
     })
@@ -77,7 +77,7 @@ describe('compaction end to end', () => {
     }
     // Other keys roll the active segment past the data, so all of it is cleanable.
     await kcatProduce(broker.bootstrap, topic, Array.from({ length: 1000 }, (_, i) => ({ key: `filler-${i}`, value: 'f'.repeat(40) })))
-    const log = broker.running.broker.partition(topic, 0)!.log
+    const log = broker.running.broker.replicas.partition(topic, 0)!.log
     const sizeBefore = log.size
     const deleted = [...expected.latest.values()].filter((v) => v === null).length
     assert.ok(deleted > 50, `${deleted} keys end deleted`)
@@ -89,13 +89,13 @@ describe('compaction end to end', () => {
     assert.ok(gone, `deleted keys gone within 20 s: ${last}`)
     // A real client reads the same.
     assert.equal(check(await kcatConsume(broker.bootstrap, topic), expected, true), null)
-    assert.ok(broker.running.broker.logManager.cleaner!.passes >= 2)
+    assert.ok(broker.running.logManager.cleaner!.passes >= 2)
     assert.ok(log.size < sizeBefore / 2, `${log.size} of ${sizeBefore} bytes left`)
   })
 
   it('rejects records without a key on a compacted topic, compressed or not', async () => {
     const topic = 'compacted-keys'
-    await broker.running.broker.createTopic(topic, { partitions: 1, configs: { 'cleanup.policy': 'compact,delete' } })
+    await broker.running.broker.admin.createTopic(topic, { partitions: 1, configs: { 'cleanup.policy': 'compact,delete' } })
     for (const compression of ['none', 'gzip', 'lz4', 'zstd', 'snappy'] as const) {
       const batch = encodeRecordBatch({ records: [{ key: 'k', value: 'v' }, { key: null, value: 'no key' }], compression })
       assert.equal((await produce(client, topic, batch)).errorCode, ErrorCode.INVALID_RECORD, compression)
@@ -106,7 +106,7 @@ describe('compaction end to end', () => {
 
   it('starts compacting when IncrementalAlterConfigs sets cleanup.policy=compact, without a restart', async () => {
     const topic = 'becomes-compacted'
-    await broker.running.broker.createTopic(topic, { partitions: 1, configs: { 'segment.bytes': '8192' } })
+    await broker.running.broker.admin.createTopic(topic, { partitions: 1, configs: { 'segment.bytes': '8192' } })
     const latest = new Map<string, string>()
     for (let i = 0; i < 40; i++) {
       const records = Array.from({ length: 20 }, (_, j) => ({ key: `k${j}`, value: `v${i}-${j}` }))

@@ -8,8 +8,8 @@ const broker = await startBroker({
   dataDir,
   config: { 'log.cleaner.backoff.ms': 5, 'log.retention.check.interval.ms': 50, 'log.segment.delete.delay.ms': 0 },
 })
-if (broker.running.broker.topics.get(topic) === undefined) {
-  await broker.running.broker.createTopic(topic, {
+if (broker.running.broker.metadata.topic(topic) === undefined) {
+  await broker.running.broker.admin.createTopic(topic, {
     partitions: 1,
     configs: {
       'cleanup.policy': 'compact',

@@ -28,9 +28,9 @@ describe('retention and DeleteRecords end to end', () => {
 
   it('retention.bytes drops whole old segments and moves the log start offset', async () => {
     const topic = 'by-size'
-    await broker.running.broker.createTopic(topic, { partitions: 1, configs: { 'segment.bytes': '4096', 'retention.bytes': '20000' } })
+    await broker.running.broker.admin.createTopic(topic, { partitions: 1, configs: { 'segment.bytes': '4096', 'retention.bytes': '20000' } })
     await kcatProduce(broker.bootstrap, topic, Array.from({ length: 2000 }, (_, i) => ({ key: `k${i}`, value: `value-${i}-${'x'.repeat(30)}` })))
-    const log = broker.running.broker.partition(topic, 0)!.log
+    const log = broker.running.broker.replicas.partition(topic, 0)!.log
     // Kafka's rule: whole segments go while the log would still hold retention.bytes without
     // them, so what is left exceeds the limit by less than its oldest segment (batches from the
     // client may make a segment larger than segment.bytes).
@@ -53,7 +53,7 @@ describe('retention and DeleteRecords end to end', () => {
 
   it('retention.ms drops segments whose newest record is older, after IncrementalAlterConfigs lowers it', async () => {
     const topic = 'by-time'
-    await broker.running.broker.createTopic(topic, { partitions: 1, configs: { 'segment.bytes': '4096' } })
+    await broker.running.broker.admin.createTopic(topic, { partitions: 1, configs: { 'segment.bytes': '4096' } })
     const now = Date.now()
     for (let i = 0; i < 100; i++) {
       const ts = BigInt(i < 80 ? now - 3 * DAY : now)
@@ -72,9 +72,9 @@ describe('retention and DeleteRecords end to end', () => {
 
   it('DeleteRecords moves the low watermark, is persisted and survives a restart', async () => {
     const topic = 'delete-records'
-    await broker.running.broker.createTopic(topic, { partitions: 1, configs: { 'segment.bytes': '4096' } })
+    await broker.running.broker.admin.createTopic(topic, { partitions: 1, configs: { 'segment.bytes': '4096' } })
     await kcatProduce(broker.bootstrap, topic, Array.from({ length: 1000 }, (_, i) => ({ key: `k${i}`, value: `value-${i}-${'z'.repeat(30)}` })))
-    const log = broker.running.broker.partition(topic, 0)!.log
+    const log = broker.running.broker.replicas.partition(topic, 0)!.log
     const segments = log.segmentCount
     const r = await deleteRecords(client, topic, 555n)
     assert.deepEqual(r, { errorCode: ErrorCode.NONE, lowWatermark: 555n })

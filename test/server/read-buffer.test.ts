@@ -228,8 +228,8 @@ test('broker.close() with idle, mid-frame and long-polling connections closes th
     maxWaitMs: 600_000, minBytes: 1, maxBytes: MB, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
     topics: [{ topic: 'quiet', partitions: [{ partition: 0, fetchOffset: 0n, partitionMaxBytes: MB }] }],
   }), [])
-  await until('the fetch is parked', () => other.running.broker.parkedFetches.size === 1)
+  await until('the fetch is parked', () => other.running.broker.replicas.fetchPurgatory.delayed === 1)
   await other.close()
-  assert.equal(other.running.broker.parkedFetches.size, 0, 'close() ended the parked fetch (and cleared its timer)')
+  assert.equal(other.running.broker.replicas.fetchPurgatory.delayed, 0, 'close() ended the parked fetch (and cleared its timer)')
   for (const client of [idle, partial, polling]) assert.equal(await client.waitClosed(), true)
 })

@@ -1,14 +1,16 @@
 // Produce v0-11 advertised; v0-2 (magic v0/v1 message sets) answered with UNSUPPORTED_VERSION as
 // Kafka 4 does, while staying advertised because some librdkafka builds need v0 listed.
 // acks=0 gets no response at all. Every response waits until the records are written (see
-// LogWriter); acks=0 waits too, because the request's buffer is recycled once we return.
-import { defineHandler, NO_RESPONSE } from '../handler.js'
+// LogWriter); acks=0 waits too, so a client that floods a connection is held back as the log
+// writer is. The log writer reads the records from the request's bytes: they are retained until
+// the writes are done.
+import { defineHandler, NO_RESPONSE, type RequestContext } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
 import type { ProduceRequest } from '../../protocol/generated/produce-request.js'
 import type { PartitionProduceResponse, ProduceResponse, TopicProduceResponse } from '../../protocol/generated/produce-response.js'
 import type { Input } from '../../protocol/codec-support.js'
-import type { TopicState } from '../broker.js'
+import type { CachedTopic } from '../metadata-cache.js'
 
 function errorResponse(req: ProduceRequest, errorCode: number): Input<ProduceResponse> {
   return {
@@ -19,6 +21,44 @@ function errorResponse(req: ProduceRequest, errorCode: number): Input<ProduceRes
   }
 }
 
+/** Appends every partition's records; `writes` collects the appends still on their way to the file. */
+async function append(ctx: RequestContext, req: ProduceRequest, writes: Write[]): Promise<Array<Input<TopicProduceResponse>>> {
+  const responses: Array<Input<TopicProduceResponse>> = []
+  for (const t of req.topicData) {
+    let state: CachedTopic | number | undefined = ctx.metadata.topic(t.name)
+    if (state === undefined) state = await ctx.admin.autoCreateTopic(t.name)
+    const known = typeof state !== 'number'
+    responses.push({
+      name: t.name,
+      partitionResponses: t.partitionData.map((pd) => {
+        const partition = known ? ctx.replicas.partition(t.name, pd.index) : undefined
+        if (partition === undefined) {
+          return { index: pd.index, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, baseOffset: -1n }
+        }
+        const r = partition.appendRecordsToLeader(pd.records, { now: Date.now() })
+        const response: Input<PartitionProduceResponse> = {
+          index: pd.index,
+          errorCode: r.errorCode,
+          baseOffset: r.baseOffset,
+          logAppendTimeMs: r.logAppendTime,
+          logStartOffset: partition.logStartOffset,
+          recordErrors: r.recordErrors,
+          errorMessage: r.errorMessage,
+        }
+        if (r.written !== undefined) writes.push({ topic: t.name, written: r.written, response })
+        return response
+      }),
+    })
+  }
+  return responses
+}
+
+interface Write {
+  topic: string
+  written: Promise<void>
+  response: Input<PartitionProduceResponse>
+}
+
 export const produceHandler = defineHandler({
   key: ApiKey.Produce,
   minVersion: 0,
@@ -26,41 +66,22 @@ export const produceHandler = defineHandler({
   minServedVersion: 3,
   errorResponse: (_ctx, req, code) => errorResponse(req, code),
   async handle(ctx, req) {
-    const broker = ctx.broker
     if (req.acks !== 0 && req.acks !== 1 && req.acks !== -1) return errorResponse(req, ErrorCode.INVALID_REQUIRED_ACKS)
-    const responses: Array<Input<TopicProduceResponse>> = []
-    const writes: Array<{ topic: string, written: Promise<void>, response: Input<PartitionProduceResponse> }> = []
-    for (const t of req.topicData) {
-      let state: TopicState | number | undefined = broker.topics.get(t.name)
-      if (state === undefined) state = await broker.autoCreateTopic(t.name)
-      const topic = typeof state === 'number' ? undefined : state
-      responses.push({
-        name: t.name,
-        partitionResponses: t.partitionData.map((pd) => {
-          const partition = topic?.partitions[pd.index]
-          if (partition === undefined) {
-            return { index: pd.index, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, baseOffset: -1n }
-          }
-          const r = partition.appendRecordsToLeader(pd.records, { now: Date.now() })
-          const response: Input<PartitionProduceResponse> = {
-            index: pd.index,
-            errorCode: r.errorCode,
-            baseOffset: r.baseOffset,
-            logAppendTimeMs: r.logAppendTime,
-            logStartOffset: partition.logStartOffset,
-            recordErrors: r.recordErrors,
-            errorMessage: r.errorMessage,
-          }
-          if (r.written !== undefined) writes.push({ topic: t.name, written: r.written, response })
-          return response
-        }),
-      })
+    const writes: Write[] = []
+    // The log writer reads the records from the request's bytes until they are in the file, also
+    // when a later partition fails.
+    const releaseRequest = ctx.retainRequestBytes()
+    let responses
+    try {
+      responses = await append(ctx, req, writes)
+    } finally {
+      void Promise.allSettled(writes.map((w) => w.written)).then(releaseRequest)
     }
     for (const w of writes) {
       try {
         await w.written
       } catch (err) {
-        broker.log.error({ err, topic: w.topic, partition: w.response.index }, 'log write failed')
+        ctx.log.error({ err, topic: w.topic, partition: w.response.index }, 'log write failed')
         Object.assign(w.response, { errorCode: ErrorCode.KAFKA_STORAGE_ERROR, baseOffset: -1n, errorMessage: 'the log could not be written' })
       }
     }

@@ -1,16 +1,18 @@
-// Fetch v4-17: long polling on max.wait.ms/min.bytes woken by appends (no busy wait), per-partition
-// and per-response byte limits with at least one batch (KIP-74), fetch sessions (KIP-227), topic
-// ids from v13. Records go out as the file ranges storage read, never re-encoded.
-import { defineHandler, NO_RESPONSE } from '../handler.js'
+// Fetch v4-17: read; if fewer than min.bytes are there, wait in the fetch purgatory (Kafka's
+// DelayedFetch) until appends bring them or max.wait.ms passes. Per-partition and per-response
+// byte limits with at least one batch (KIP-74), fetch sessions (KIP-227), topic ids from v13.
+// Records go out as the file ranges storage read, never re-encoded.
+import { defineHandler, type RequestContext } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
 import type { FetchRequest } from '../../protocol/generated/fetch-request.js'
 import type { FetchResponse, FetchableTopicResponse, PartitionData } from '../../protocol/generated/fetch-response.js'
 import type { Input } from '../../protocol/codec-support.js'
 import { ZERO_UUID } from '../../protocol/codec-support.js'
-import type { Broker } from '../broker.js'
 import type { SessionPartition } from '../fetch-session.js'
 import { readPartition } from '../fetch-read.js'
+import { DelayedFetch } from '../delayed-fetch.js'
+import { partitionKey } from '../replica-manager.js'
 
 type Out = Input<PartitionData> & { partitionIndex: number }
 
@@ -21,11 +23,11 @@ interface Wanted {
 }
 
 /** The partitions the request names, keyed as the session keys them. */
-function requested(broker: Broker, req: FetchRequest, byId: boolean): Wanted[] {
+function requested(ctx: RequestContext, req: FetchRequest, byId: boolean): Wanted[] {
   const out: Wanted[] = []
   for (const t of req.topics) {
-    const name = byId ? broker.topicById(t.topicId)?.meta.name ?? '' : t.topic
-    const topicId = byId ? t.topicId : broker.topics.get(t.topic)?.meta.topicId ?? ZERO_UUID
+    const name = byId ? ctx.metadata.topicById(t.topicId)?.meta.name ?? '' : t.topic
+    const topicId = byId ? t.topicId : ctx.metadata.topic(t.topic)?.meta.topicId ?? ZERO_UUID
     for (const p of t.partitions) {
       out.push({
         key: `${byId ? t.topicId : t.topic}:${p.partition}`,
@@ -35,6 +37,13 @@ function requested(broker: Broker, req: FetchRequest, byId: boolean): Wanted[] {
     }
   }
   return out
+}
+
+interface Collected {
+  parts: Array<{ sp: SessionPartition, out: Out }>
+  bytes: number
+  failed: boolean
+  release(): void
 }
 
 function group(parts: Array<{ sp: SessionPartition, out: Out }>): Array<Input<FetchableTopicResponse>> {
@@ -53,13 +62,12 @@ export const fetchHandler = defineHandler({
   maxVersion: 17,
   errorResponse: (_ctx, _req, errorCode) => ({ errorCode, responses: [] }),
   handle(ctx, req) {
-    const broker = ctx.broker
     const v = ctx.apiVersion
     const byId = v >= 13
-    const lookup = v >= 7 ? broker.fetchSessions.lookup(req.sessionId, req.sessionEpoch) : { kind: 'sessionless' as const }
+    const lookup = v >= 7 ? ctx.fetchSessions.lookup(req.sessionId, req.sessionEpoch) : { kind: 'sessionless' as const }
     if (lookup.kind === 'error') return { errorCode: lookup.errorCode, sessionId: 0, responses: [] }
 
-    const fromRequest = requested(broker, req, byId)
+    const fromRequest = requested(ctx, req, byId)
     const leaderEpochs = new Map(fromRequest.map((w) => [w.key, w.currentLeaderEpoch]))
     let wanted: SessionPartition[]
     const session = lookup.kind === 'sessionless' ? undefined : lookup.session
@@ -85,14 +93,14 @@ export const fetchHandler = defineHandler({
     const full = lookup.kind !== 'incremental'
     const responseMaxBytes = v >= 3 ? req.maxBytes : 0x7fffffff
 
-    const collect = (): { parts: Array<{ sp: SessionPartition, out: Out }>, bytes: number, failed: boolean } => {
+    const collect = (): Collected => {
       let remaining = responseMaxBytes
       let bytes = 0
       let failed = false
       const parts: Array<{ sp: SessionPartition, out: Out }> = []
       for (const sp of wanted) {
         const key = `${byId ? sp.topicId : sp.topic}:${sp.partition}`
-        const out = readPartition(broker, sp, {
+        const out = readPartition(ctx, sp, {
           byId,
           currentLeaderEpoch: leaderEpochs.get(key) ?? -1,
           maxBytes: Math.min(sp.maxBytes, Math.max(remaining, 0)),
@@ -106,10 +114,10 @@ export const fetchHandler = defineHandler({
           out.data.highWatermark !== sp.lastHighWatermark || out.data.logStartOffset !== sp.lastLogStartOffset
         if (full || changed) parts.push({ sp, out: out.data })
       }
-      return { parts, bytes, failed }
+      return { parts, bytes, failed, release: () => {} }
     }
 
-    const respond = (r: ReturnType<typeof collect>): Input<FetchResponse> => {
+    const respond = (r: Collected): Input<FetchResponse> => {
       for (const { sp, out } of r.parts) {
         sp.lastHighWatermark = out.highWatermark as bigint
         sp.lastLogStartOffset = out.logStartOffset as bigint
@@ -119,47 +127,10 @@ export const fetchHandler = defineHandler({
 
     const first = collect()
     if (req.maxWaitMs <= 0 || first.bytes >= req.minBytes || first.failed || wanted.length === 0) return respond(first)
-
-    // Park the request until an append to one of its partitions or max.wait.ms, whichever first.
+    first.release()
     return new Promise((resolve) => {
-      const cancels: Array<() => void> = []
-      let done = false
-      const wake = (): void => {
-        if (done) return
-        const r = collect()
-        if (r.bytes < req.minBytes && !r.failed && Date.now() < deadline) {
-          for (const p of parked()) cancels.push(p.onNextAppend(wake))
-          return
-        }
-        done = true
-        clearTimeout(timer)
-        for (const c of cancels) c()
-        broker.parkedFetches.delete(end)
-        resolve(respond(r))
-      }
-      // Broker shutdown ends a parked fetch at once (its connection is closing anyway).
-      const end = (): void => {
-        if (done) return
-        done = true
-        clearTimeout(timer)
-        for (const c of cancels) c()
-        resolve(NO_RESPONSE)
-      }
-      const parked = () => wanted.flatMap((sp) => {
-        const p = broker.partition(sp.topic, sp.partition)
-        return p === undefined ? [] : [p]
-      })
-      const deadline = Date.now() + req.maxWaitMs
-      const timer = setTimeout(() => {
-        if (done) return
-        done = true
-        for (const c of cancels) c()
-        broker.parkedFetches.delete(end)
-        resolve(respond(collect()))
-      }, req.maxWaitMs)
-      broker.parkedFetches.add(end)
-      for (const p of parked()) cancels.push(p.onNextAppend(wake))
+      const op = new DelayedFetch(req.maxWaitMs, req.minBytes, collect, (r) => resolve(respond(r)))
+      ctx.replicas.fetchPurgatory.tryCompleteElseWatch(op, wanted.map((sp) => partitionKey(sp.topic, sp.partition)))
     })
   },
 })
-

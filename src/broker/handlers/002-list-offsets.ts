@@ -42,13 +42,12 @@ export const listOffsetsHandler = defineHandler({
   minVersion: 1,
   maxVersion: 10,
   handle(ctx, req) {
-    const broker = ctx.broker
     return {
       throttleTimeMs: 0,
       topics: req.topics.map((t) => ({
         name: t.name,
         partitions: t.partitions.map((rp) => {
-          const p = broker.partition(t.name, rp.partitionIndex)
+          const p = ctx.replicas.partition(t.name, rp.partitionIndex)
           if (p === undefined) return { partitionIndex: rp.partitionIndex, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, timestamp: -1n, offset: -1n }
           if (rp.currentLeaderEpoch >= 0 && rp.currentLeaderEpoch !== p.leaderEpoch) {
             const errorCode = rp.currentLeaderEpoch > p.leaderEpoch ? ErrorCode.UNKNOWN_LEADER_EPOCH : ErrorCode.FENCED_LEADER_EPOCH

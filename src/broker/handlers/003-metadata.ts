@@ -7,13 +7,12 @@ import { ApiKey } from '../../protocol/generated/index.js'
 import type { MetadataResponseTopic } from '../../protocol/generated/metadata-response.js'
 import type { Input } from '../../protocol/codec-support.js'
 import { ZERO_UUID } from '../../protocol/codec-support.js'
-import type { Broker, TopicState } from '../broker.js'
+import type { CachedTopic } from '../metadata-cache.js'
 import { topicNameError } from '../../metadata/topic-name.js'
 import { requestedOperations } from '../authorized-operations.js'
 
 
-export function describeTopic(broker: Broker, t: TopicState, includeOps: boolean): Input<MetadataResponseTopic> {
-  const node = broker.nodeId
+export function describeTopic(t: CachedTopic, includeOps: boolean): Input<MetadataResponseTopic> {
   return {
     errorCode: ErrorCode.NONE,
     name: t.meta.name,
@@ -21,11 +20,11 @@ export function describeTopic(broker: Broker, t: TopicState, includeOps: boolean
     isInternal: t.meta.internal,
     partitions: t.partitions.map((p) => ({
       errorCode: ErrorCode.NONE,
-      partitionIndex: p.index,
-      leaderId: node,
+      partitionIndex: p.partition,
+      leaderId: p.leader,
       leaderEpoch: p.leaderEpoch,
-      replicaNodes: [node],
-      isrNodes: [node],
+      replicaNodes: p.replicas,
+      isrNodes: p.isr,
       offlineReplicas: [],
     })),
     topicAuthorizedOperations: requestedOperations(includeOps, 'topic', t.meta.name),
@@ -37,31 +36,31 @@ export const metadataHandler = defineHandler({
   minVersion: 0,
   maxVersion: 12,
   async handle(ctx, req) {
-    const broker = ctx.broker
+    const metadata = ctx.metadata
     const includeOps = ctx.apiVersion >= 8 && req.includeTopicAuthorizedOperations
     const allowAuto = ctx.apiVersion < 4 || req.allowAutoTopicCreation
     const topics: Array<Input<MetadataResponseTopic>> = []
     // v0 uses an empty list for "all topics"; v1+ uses null.
     if (req.topics === null || (ctx.apiVersion === 0 && req.topics.length === 0)) {
-      for (const t of broker.topics.values()) topics.push(describeTopic(broker, t, includeOps))
+      for (const t of metadata.topics()) topics.push(describeTopic(t, includeOps))
     } else {
       for (const rt of req.topics) {
         if (rt.name === null || rt.name === '') {
-          const byId = rt.topicId !== ZERO_UUID ? broker.topicById(rt.topicId) : undefined
+          const byId = rt.topicId !== ZERO_UUID ? metadata.topicById(rt.topicId) : undefined
           topics.push(byId !== undefined
-            ? describeTopic(broker, byId, includeOps)
+            ? describeTopic(byId, includeOps)
             : { errorCode: ErrorCode.UNKNOWN_TOPIC_ID, name: null, topicId: rt.topicId, partitions: [] })
           continue
         }
         const name = rt.name
-        let state = broker.topics.get(name)
+        let state = metadata.topic(name)
         if (state === undefined) {
           if (topicNameError(name) !== null) {
             topics.push({ errorCode: ErrorCode.INVALID_TOPIC_EXCEPTION, name, partitions: [] })
             continue
           }
           if (allowAuto) {
-            const created = await broker.autoCreateTopic(name)
+            const created = await ctx.admin.autoCreateTopic(name)
             if (typeof created !== 'number') state = created
             else {
               topics.push({ errorCode: created, name, partitions: [] })
@@ -72,15 +71,14 @@ export const metadataHandler = defineHandler({
             continue
           }
         }
-        topics.push(describeTopic(broker, state, includeOps))
+        topics.push(describeTopic(state, includeOps))
       }
     }
-    const ep = broker.endpointFor(ctx.connection.listenerName)
     return {
       throttleTimeMs: 0,
-      brokers: [{ nodeId: broker.nodeId, host: ep.host, port: ep.port, rack: broker.config.values.brokerRack }],
-      clusterId: broker.clusterId,
-      controllerId: broker.nodeId,
+      brokers: metadata.aliveBrokers(ctx.connection.listenerName),
+      clusterId: metadata.clusterId,
+      controllerId: metadata.controllerId,
       topics,
       // Versions 8-10 only; 11+ moved it to DescribeCluster.
       clusterAuthorizedOperations: requestedOperations(ctx.apiVersion >= 8 && ctx.apiVersion <= 10 && req.includeClusterAuthorizedOperations, 'cluster', 'kafka-cluster'),

@@ -20,9 +20,9 @@ export const offsetCommitHandler = defineHandler({
   maxVersion: 9,
   errorResponse: (_ctx, req, code) => errorResponse(req, code),
   async handle(ctx, req) {
-    const ready = await ctx.broker.groups.whenReady()
+    const ready = await ctx.groups.whenReady()
     if (ready !== 0) return errorResponse(req, ready)
-    const topics = ctx.broker.groups.coordinator.offsetManager.commit({
+    const topics = ctx.groups.offsetManager.commit({
       groupId: req.groupId,
       generationIdOrMemberEpoch: req.generationIdOrMemberEpoch,
       memberId: req.memberId,

@@ -25,9 +25,9 @@ export const offsetFetchHandler = defineHandler({
   errorResponse: (ctx, req, code) => errorResponse(ctx.apiVersion, req, code),
   async handle(ctx, req) {
     const v = ctx.apiVersion
-    const ready = await ctx.broker.groups.whenReady()
+    const ready = await ctx.groups.whenReady()
     if (ready !== 0) return errorResponse(v, req, ready)
-    const offsets = ctx.broker.groups.coordinator.offsetManager
+    const offsets = ctx.groups.offsetManager
     const opts = { requireStable: v >= 7 && req.requireStable }
     if (v >= 8) {
       return {

@@ -16,14 +16,14 @@ export const findCoordinatorHandler = defineHandler({
     const keyType = v >= 1 ? req.keyType : GROUP
     let errorCode: number = ErrorCode.NONE
     let errorMessage: string | null = null
-    if (keyType === GROUP) errorCode = await ctx.broker.groups.whenReady()
+    if (keyType === GROUP) errorCode = await ctx.groups.whenReady()
     else if (keyType !== TRANSACTION) {
       errorCode = ErrorCode.INVALID_REQUEST
       errorMessage = `Unsupported key type ${keyType}`
     }
-    const ep = ctx.broker.endpointFor(ctx.connection.listenerName)
+    const ep = ctx.metadata.endpointFor(ctx.connection.listenerName)
     const ok = errorCode === ErrorCode.NONE
-    const node = { nodeId: ok ? ctx.broker.nodeId : -1, host: ok ? ep.host : '', port: ok ? ep.port : -1, errorCode, errorMessage }
+    const node = { nodeId: ok ? ctx.metadata.nodeId : -1, host: ok ? ep.host : '', port: ok ? ep.port : -1, errorCode, errorMessage }
     if (v < 4) return { throttleTimeMs: 0, ...node }
     return { throttleTimeMs: 0, coordinators: req.coordinatorKeys.map((key) => ({ key, ...node })) }
   },

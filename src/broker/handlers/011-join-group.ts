@@ -29,9 +29,9 @@ export const joinGroupHandler = defineHandler({
   maxVersion: 9,
   async handle(ctx, req) {
     const v = ctx.apiVersion
-    const ready = await ctx.broker.groups.whenReady()
+    const ready = await ctx.groups.whenReady()
     if (ready !== 0) return { errorCode: ready, generationId: -1, protocolName: v < 7 ? '' : null, memberId: req.memberId }
-    const result = await ctx.broker.groups.coordinator.classic.join({
+    const result = await ctx.groups.classic.join({
       groupId: req.groupId,
       memberId: req.memberId,
       groupInstanceId: req.groupInstanceId,

@@ -8,9 +8,9 @@ export const heartbeatHandler = defineHandler({
   minVersion: 0,
   maxVersion: 4,
   async handle(ctx, req) {
-    const ready = await ctx.broker.groups.whenReady()
+    const ready = await ctx.groups.whenReady()
     if (ready !== 0) return { errorCode: ready }
-    const errorCode = ctx.broker.groups.coordinator.classic.heartbeat(req.groupId, req.generationId, req.memberId, req.groupInstanceId)
+    const errorCode = ctx.groups.classic.heartbeat(req.groupId, req.generationId, req.memberId, req.groupInstanceId)
     return { throttleTimeMs: 0, errorCode }
   },
 })

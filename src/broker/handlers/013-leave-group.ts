@@ -10,10 +10,10 @@ export const leaveGroupHandler = defineHandler({
   maxVersion: 5,
   async handle(ctx, req) {
     const v = ctx.apiVersion
-    const ready = await ctx.broker.groups.whenReady()
+    const ready = await ctx.groups.whenReady()
     if (ready !== 0) return { errorCode: ready }
     const members = v >= 3 ? req.members.map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId })) : [{ memberId: req.memberId, groupInstanceId: null }]
-    const errors = ctx.broker.groups.coordinator.classic.leave(req.groupId, members)
+    const errors = ctx.groups.classic.leave(req.groupId, members)
     if (v < 3) return { throttleTimeMs: 0, errorCode: errors[0] ?? ErrorCode.NONE }
     return {
       throttleTimeMs: 0,

@@ -8,9 +8,9 @@ export const syncGroupHandler = defineHandler({
   minVersion: 0,
   maxVersion: 5,
   async handle(ctx, req) {
-    const ready = await ctx.broker.groups.whenReady()
+    const ready = await ctx.groups.whenReady()
     if (ready !== 0) return { errorCode: ready }
-    const r = await ctx.broker.groups.coordinator.classic.sync({
+    const r = await ctx.groups.classic.sync({
       groupId: req.groupId,
       generationId: req.generationId,
       memberId: req.memberId,

@@ -10,10 +10,10 @@ export const describeGroupsHandler = defineHandler({
   minVersion: 0,
   maxVersion: 5,
   async handle(ctx, req) {
-    const ready = await ctx.broker.groups.whenReady()
+    const ready = await ctx.groups.whenReady()
     const ops = (groupId: string): number => requestedOperations(ctx.apiVersion >= 3 && req.includeAuthorizedOperations, 'group', groupId)
     if (ready !== 0) return { throttleTimeMs: 0, groups: req.groups.map((groupId) => ({ groupId, errorCode: ready, authorizedOperations: ops(groupId) })) }
-    const groups = ctx.broker.groups.coordinator.describeGroups(req.groups)
+    const groups = ctx.groups.describeGroups(req.groups)
     return { throttleTimeMs: 0, groups: groups.map((g) => ({ ...g, authorizedOperations: ops(g.groupId) })) }
   },
 })

@@ -10,9 +10,9 @@ export const listGroupsHandler = defineHandler({
   maxVersion: 5,
   async handle(ctx, req) {
     const v = ctx.apiVersion
-    const ready = await ctx.broker.groups.whenReady()
+    const ready = await ctx.groups.whenReady()
     if (ready !== 0) return { errorCode: ready, groups: [] }
-    const groups = ctx.broker.groups.coordinator.listGroups(v >= 4 ? req.statesFilter : [], v >= 5 ? req.typesFilter : [])
+    const groups = ctx.groups.listGroups(v >= 4 ? req.statesFilter : [], v >= 5 ? req.typesFilter : [])
     return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, groups }
   },
 })

@@ -11,7 +11,7 @@ export const apiVersionsHandler = defineHandler({
   minVersion: 0,
   maxVersion: 4,
   handle(ctx, req) {
-    const apiKeys = ctx.registry.versions()
+    const apiKeys = ctx.apis.versions()
     if (ctx.apiVersion >= 3 && (!SOFTWARE_NAME.test(req.clientSoftwareName) || !SOFTWARE_NAME.test(req.clientSoftwareVersion))) {
       return { errorCode: ErrorCode.INVALID_REQUEST, apiKeys }
     }

@@ -7,9 +7,9 @@ import type { CreatableTopic } from '../../protocol/generated/create-topics-requ
 import type { CreatableTopicResult } from '../../protocol/generated/create-topics-response.js'
 import type { Input } from '../../protocol/codec-support.js'
 import { validateTopicConfigs } from '../../config/topic-config.js'
-import type { Broker } from '../broker.js'
+import type { RequestContext } from '../handler.js'
 
-async function createOne(broker: Broker, t: CreatableTopic, validateOnly: boolean, version: number): Promise<Input<CreatableTopicResult>> {
+async function createOne(ctx: RequestContext, t: CreatableTopic, validateOnly: boolean, version: number): Promise<Input<CreatableTopicResult>> {
   const fail = (errorCode: number, errorMessage: string): Input<CreatableTopicResult> => ({ name: t.name, errorCode, errorMessage })
   if (t.assignments.length > 0 && (t.numPartitions !== -1 || t.replicationFactor !== -1)) {
     return fail(ErrorCode.INVALID_REQUEST, 'Both numPartitions or replicationFactor and replicasAssignments were set. Both cannot be used at the same time.')
@@ -24,12 +24,12 @@ async function createOne(broker: Broker, t: CreatableTopic, validateOnly: boolea
       return fail(ErrorCode.INVALID_REPLICA_ASSIGNMENT, 'Partitions must be numbered consecutively from 0.')
     }
     for (const a of t.assignments) {
-      if (a.brokerIds.length !== rf || a.brokerIds.some((id) => id !== broker.nodeId)) {
-        return fail(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Replica assignment must name only broker ${broker.nodeId}.`)
+      if (a.brokerIds.length !== rf || a.brokerIds.some((id) => id !== ctx.metadata.nodeId)) {
+        return fail(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Replica assignment must name only broker ${ctx.metadata.nodeId}.`)
       }
     }
   }
-  const err = broker.validateNewTopic(t.name, { partitions, replicationFactor: rf })
+  const err = ctx.admin.validateNewTopic(t.name, { partitions, replicationFactor: rf })
   if (err !== null) return fail(err.errorCode, err.message)
   const configs: Record<string, string> = {}
   for (const c of t.configs) {
@@ -37,7 +37,7 @@ async function createOne(broker: Broker, t: CreatableTopic, validateOnly: boolea
   }
   const checked = validateTopicConfigs(configs)
   if (!checked.ok) return fail(checked.errorCode, checked.message)
-  const resultPartitions = partitions === -1 ? broker.config.values.numPartitions : partitions
+  const resultPartitions = partitions === -1 ? ctx.config.values.numPartitions : partitions
   const describe = (): Input<CreatableTopicResult> => ({
     name: t.name,
     errorCode: ErrorCode.NONE,
@@ -45,11 +45,11 @@ async function createOne(broker: Broker, t: CreatableTopic, validateOnly: boolea
     numPartitions: resultPartitions,
     replicationFactor: 1,
     configs: version >= 5
-      ? broker.describeTopicConfig(configs).map((e) => ({ name: e.name, value: e.value, readOnly: e.readOnly, configSource: e.source, isSensitive: e.isSensitive }))
+      ? ctx.admin.describeTopicConfig(configs).map((e) => ({ name: e.name, value: e.value, readOnly: e.readOnly, configSource: e.source, isSensitive: e.isSensitive }))
       : null,
   })
   if (validateOnly) return describe()
-  const state = await broker.createTopic(t.name, { partitions: resultPartitions, replicationFactor: 1, configs })
+  const state = await ctx.admin.createTopic(t.name, { partitions: resultPartitions, replicationFactor: 1, configs })
   return { ...describe(), topicId: state.meta.topicId }
 }
 
@@ -66,7 +66,7 @@ export const createTopicsHandler = defineHandler({
         topics.push({ name: t.name, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: 'Create topics request from client contains duplicate topic names.' })
         continue
       }
-      topics.push(await createOne(ctx.broker, t, req.validateOnly, ctx.apiVersion))
+      topics.push(await createOne(ctx, t, req.validateOnly, ctx.apiVersion))
     }
     return { throttleTimeMs: 0, topics }
   },

@@ -11,23 +11,22 @@ export const deleteTopicsHandler = defineHandler({
   minVersion: 1,
   maxVersion: 6,
   async handle(ctx, req) {
-    const b = ctx.broker
     const wanted = ctx.apiVersion >= 6
       ? req.topics.map((t) => ({ name: t.name, topicId: t.topicId }))
       : req.topicNames.map((name) => ({ name: name as string | null, topicId: ZERO_UUID }))
     const responses: Array<Input<DeletableTopicResult>> = []
     for (const w of wanted) {
       const byId = (w.name === null || w.name === '') && w.topicId !== ZERO_UUID
-      const state = byId ? b.topicById(w.topicId) : b.topics.get(w.name ?? '')
+      const state = byId ? ctx.metadata.topicById(w.topicId) : ctx.metadata.topic(w.name ?? '')
       if (state === undefined) {
         responses.push({ name: w.name, topicId: w.topicId, errorCode: byId ? ErrorCode.UNKNOWN_TOPIC_ID : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION })
         continue
       }
-      if (!b.config.values.deleteTopicEnable) {
+      if (!ctx.config.values.deleteTopicEnable) {
         responses.push({ name: state.meta.name, topicId: state.meta.topicId, errorCode: ErrorCode.TOPIC_DELETION_DISABLED })
         continue
       }
-      await b.deleteTopic(state.meta.name)
+      await ctx.admin.deleteTopic(state.meta.name)
       responses.push({ name: state.meta.name, topicId: state.meta.topicId, errorCode: ErrorCode.NONE })
     }
     return { throttleTimeMs: 0, responses }

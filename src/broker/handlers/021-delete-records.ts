@@ -16,12 +16,12 @@ export const deleteRecordsHandler = defineHandler({
       const partitions = []
       for (const rp of t.partitions) {
         partitions.push(await (async () => {
-          const p = ctx.broker.partition(t.name, rp.partitionIndex)
+          const p = ctx.replicas.partition(t.name, rp.partitionIndex)
           if (p === undefined) return { partitionIndex: rp.partitionIndex, lowWatermark: -1n, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION }
           const target = rp.offset === -1n ? p.highWatermark : rp.offset
           if (target < 0n || target > p.highWatermark) return { partitionIndex: rp.partitionIndex, lowWatermark: -1n, errorCode: ErrorCode.OFFSET_OUT_OF_RANGE }
           try {
-            const lowWatermark = await p.log.deleteRecordsBefore(target)
+            const lowWatermark = await ctx.replicas.deleteRecords(p, target)
             return { partitionIndex: rp.partitionIndex, lowWatermark, errorCode: ErrorCode.NONE }
           } catch (err) {
             if (err instanceof KafkaError) return { partitionIndex: rp.partitionIndex, lowWatermark: -1n, errorCode: err.errorCode }

@@ -12,7 +12,7 @@ export const initProducerIdHandler = defineHandler({
   minVersion: 0,
   maxVersion: 5,
   handle(ctx, req) {
-    const ids = ctx.broker.producerIds
+    const ids = ctx.producerIds
     if (req.transactionalId === null || req.transactionalId === '') {
       if (req.transactionalId === '') return { errorCode: ErrorCode.INVALID_REQUEST, producerId: -1n, producerEpoch: -1 }
       return { throttleTimeMs: 0, ...ids.initIdempotent() }

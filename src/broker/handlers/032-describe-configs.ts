@@ -13,7 +13,7 @@ export const describeConfigsHandler = defineHandler({
     return {
       throttleTimeMs: 0,
       results: req.resources.map((r) => {
-        const d = describeResource(ctx.broker, r.resourceType, r.resourceName, r.configurationKeys)
+        const d = describeResource(ctx, r.resourceType, r.resourceName, r.configurationKeys)
         if ('errorCode' in d) return { errorCode: d.errorCode, errorMessage: d.errorMessage, resourceType: r.resourceType, resourceName: r.resourceName, configs: [] }
         return {
           errorCode: ErrorCode.NONE,

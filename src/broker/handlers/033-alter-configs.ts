@@ -12,7 +12,7 @@ export const alterConfigsHandler = defineHandler({
       throttleTimeMs: 0,
       responses: req.resources.map((r) => {
         const changes = r.configs.map((c) => ({ name: c.name, op: c.value === null ? OpType.DELETE : OpType.SET, value: c.value }))
-        const res = alterResource(ctx.broker, r.resourceType, r.resourceName, changes, true, req.validateOnly)
+        const res = alterResource(ctx, r.resourceType, r.resourceName, changes, true, req.validateOnly)
         return { errorCode: res.errorCode, errorMessage: res.errorMessage === '' ? null : res.errorMessage, resourceType: r.resourceType, resourceName: r.resourceName }
       }),
     }

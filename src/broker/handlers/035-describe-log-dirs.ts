@@ -10,18 +10,17 @@ export const describeLogDirsHandler = defineHandler({
   minVersion: 0,
   maxVersion: 4,
   handle(ctx, req) {
-    const b = ctx.broker
     const wanted = req.topics === null ? null : new Map(req.topics.map((t) => [t.topic, new Set(t.partitions)]))
     const topics = []
-    for (const t of b.topics.values()) {
+    for (const t of ctx.metadata.topics()) {
       const parts = wanted === null ? null : wanted.get(t.meta.name)
       if (wanted !== null && parts === undefined) continue
-      const partitions = t.partitions
+      const partitions = ctx.replicas.partitions(t.meta.name)
         .filter((p) => parts == null || parts.has(p.index))
         .map((p) => ({ partitionIndex: p.index, partitionSize: BigInt(p.log.size), offsetLag: 0n, isFutureKey: false }))
       if (partitions.length > 0) topics.push({ name: t.meta.name, partitions })
     }
-    const dir = b.config.values.logDirs[0]!
+    const dir = ctx.config.values.logDirs[0]!
     let totalBytes = -1n
     let usableBytes = -1n
     try {

@@ -10,23 +10,22 @@ export const createPartitionsHandler = defineHandler({
   minVersion: 0,
   maxVersion: 3,
   async handle(ctx, req) {
-    const b = ctx.broker
     const results: Array<Input<CreatePartitionsTopicResult>> = []
     const seen = new Set<string>()
     for (const t of req.topics) {
       const fail = (errorCode: number, errorMessage: string | null): void => { results.push({ name: t.name, errorCode, errorMessage }) }
       if (seen.has(t.name)) { fail(ErrorCode.INVALID_REQUEST, 'Duplicate topic in request.'); continue }
       seen.add(t.name)
-      const state = b.topics.get(t.name)
+      const state = ctx.metadata.topic(t.name)
       if (state === undefined) { fail(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `The topic '${t.name}' does not exist.`); continue }
       const current = state.partitions.length
       if (t.count < current) { fail(ErrorCode.INVALID_PARTITIONS, `Topic currently has ${current} partitions, which is higher than the requested ${t.count}.`); continue }
       if (t.count === current) { fail(ErrorCode.INVALID_PARTITIONS, `Topic already has ${current} partitions.`); continue }
       if (t.assignments !== null) {
         if (t.assignments.length !== t.count - current) { fail(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Increasing the number of partitions by ${t.count - current} but ${t.assignments.length} assignments provided.`); continue }
-        if (t.assignments.some((a) => a.brokerIds.length !== 1 || a.brokerIds[0] !== b.nodeId)) { fail(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Replica assignment must name only broker ${b.nodeId}.`); continue }
+        if (t.assignments.some((a) => a.brokerIds.length !== 1 || a.brokerIds[0] !== ctx.metadata.nodeId)) { fail(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Replica assignment must name only broker ${ctx.metadata.nodeId}.`); continue }
       }
-      if (!req.validateOnly) await b.createPartitions(t.name, t.count)
+      if (!req.validateOnly) await ctx.admin.createPartitions(t.name, t.count)
       fail(ErrorCode.NONE, null)
     }
     return { throttleTimeMs: 0, results }

@@ -8,8 +8,8 @@ export const deleteGroupsHandler = defineHandler({
   minVersion: 0,
   maxVersion: 2,
   async handle(ctx, req) {
-    const ready = await ctx.broker.groups.whenReady()
+    const ready = await ctx.groups.whenReady()
     if (ready !== 0) return { results: req.groupsNames.map((groupId) => ({ groupId, errorCode: ready })) }
-    return { throttleTimeMs: 0, results: ctx.broker.groups.coordinator.deleteGroups(req.groupsNames) }
+    return { throttleTimeMs: 0, results: ctx.groups.deleteGroups(req.groupsNames) }
   },
 })

@@ -21,7 +21,7 @@ export const incrementalAlterConfigsHandler = defineHandler({
           names.add(c.name)
         }
         const changes = r.configs.map((c) => ({ name: c.name, op: c.configOperation, value: c.value }))
-        const res = alterResource(ctx.broker, r.resourceType, r.resourceName, changes, false, req.validateOnly)
+        const res = alterResource(ctx, r.resourceType, r.resourceName, changes, false, req.validateOnly)
         return { errorCode: res.errorCode, errorMessage: res.errorMessage === '' ? null : res.errorMessage, resourceType: r.resourceType, resourceName: r.resourceName }
       }),
     }

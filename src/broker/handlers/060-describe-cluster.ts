@@ -12,18 +12,17 @@ export const describeClusterHandler = defineHandler({
   minVersion: 0,
   maxVersion: 1,
   handle(ctx, req) {
-    const b = ctx.broker
+    const m = ctx.metadata
     if (ctx.apiVersion >= 1 && req.endpointType !== BROKER_ENDPOINTS) {
-      return { errorCode: ErrorCode.UNSUPPORTED_ENDPOINT_TYPE, errorMessage: 'Only broker endpoints are served', clusterId: b.clusterId, endpointType: req.endpointType }
+      return { errorCode: ErrorCode.UNSUPPORTED_ENDPOINT_TYPE, errorMessage: 'Only broker endpoints are served', clusterId: m.clusterId, endpointType: req.endpointType }
     }
-    const ep = b.endpointFor(ctx.connection.listenerName)
     return {
       throttleTimeMs: 0,
       errorCode: ErrorCode.NONE,
       endpointType: BROKER_ENDPOINTS,
-      clusterId: b.clusterId,
-      controllerId: b.nodeId,
-      brokers: [{ brokerId: b.nodeId, host: ep.host, port: ep.port, rack: b.config.values.brokerRack }],
+      clusterId: m.clusterId,
+      controllerId: m.controllerId,
+      brokers: m.aliveBrokers(ctx.connection.listenerName).map(({ nodeId, ...b }) => ({ brokerId: nodeId, ...b })),
       clusterAuthorizedOperations: requestedOperations(req.includeClusterAuthorizedOperations, 'cluster', 'kafka-cluster'),
     }
   },

@@ -10,9 +10,9 @@ export const consumerGroupHeartbeatHandler = defineHandler({
   minVersion: 0,
   maxVersion: 1,
   async handle(ctx, req) {
-    const ready = await ctx.broker.groups.whenReady()
+    const ready = await ctx.groups.whenReady()
     if (ready !== 0) return { errorCode: ready, memberEpoch: -1 }
-    const r = ctx.broker.groups.coordinator.consumer.heartbeat({
+    const r = ctx.groups.consumer.heartbeat({
       groupId: req.groupId,
       memberId: req.memberId,
       memberEpoch: req.memberEpoch,

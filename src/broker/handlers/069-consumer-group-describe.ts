@@ -10,9 +10,9 @@ export const consumerGroupDescribeHandler = defineHandler({
   minVersion: 0,
   maxVersion: 0,
   async handle(ctx, req) {
-    const ready = await ctx.broker.groups.whenReady()
+    const ready = await ctx.groups.whenReady()
     if (ready !== 0) return { groups: req.groupIds.map((groupId) => ({ groupId, errorCode: ready })) }
-    const groups = ctx.broker.groups.coordinator.describeConsumerGroups(req.groupIds)
+    const groups = ctx.groups.describeConsumerGroups(req.groupIds)
     return { throttleTimeMs: 0, groups: groups.map((g) => ({ ...g, authorizedOperations: requestedOperations(req.includeAuthorizedOperations, 'group', g.groupId ?? '') })) }
   },
 })

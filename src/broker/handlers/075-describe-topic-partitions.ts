@@ -21,16 +21,15 @@ export const describeTopicPartitionsHandler = defineHandler({
   minVersion: 0,
   maxVersion: 0,
   handle(ctx, req) {
-    const broker = ctx.broker
+    const metadata = ctx.metadata
     const all = req.topics.length === 0
     const cursor = req.cursor
     const from = cursor?.topicName ?? ''
-    const names = new Set(all ? broker.topics.keys() : req.topics.map((t) => t.name))
+    const names = new Set(all ? [...metadata.topics()].map((t) => t.meta.name) : req.topics.map((t) => t.name))
     for (const n of names) if (n < from) names.delete(n)
     if (cursor !== null && (cursor.partitionIndex < 0 || (!all && !names.has(cursor.topicName)))) {
       return errorResponse(req, ErrorCode.INVALID_REQUEST)
     }
-    const node = broker.nodeId
     const topics: Array<Input<DescribeTopicPartitionsResponseTopic>> = []
     let nextCursor: { topicName: string, partitionIndex: number } | null = null
     let remaining = Math.min(MAX_REQUEST_PARTITION_SIZE_LIMIT, req.responsePartitionLimit)
@@ -40,7 +39,7 @@ export const describeTopicPartitionsHandler = defineHandler({
         break
       }
       if (remaining < 0) break
-      const t = broker.topics.get(name)
+      const t = metadata.topic(name)
       if (t === undefined) {
         if (!all) topics.push({ errorCode: topicNameError(name) === null ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : ErrorCode.INVALID_TOPIC_EXCEPTION, name, topicId: ZERO_UUID, isInternal: isInternalTopic(name), partitions: [], topicAuthorizedOperations: authorizedOperations('topic', name) })
         continue
@@ -49,11 +48,11 @@ export const describeTopicPartitionsHandler = defineHandler({
       const end = Math.min(t.partitions.length, start + remaining)
       const partitions = t.partitions.slice(start, end).map((p) => ({
         errorCode: ErrorCode.NONE,
-        partitionIndex: p.index,
-        leaderId: node,
+        partitionIndex: p.partition,
+        leaderId: p.leader,
         leaderEpoch: p.leaderEpoch,
-        replicaNodes: [node],
-        isrNodes: [node],
+        replicaNodes: p.replicas,
+        isrNodes: p.isr,
         eligibleLeaderReplicas: [],
         lastKnownElr: [],
         offlineReplicas: [],

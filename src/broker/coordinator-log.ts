@@ -1,0 +1,99 @@
+/**
+ * The group coordinator's view of the broker, wired in by the composition root: its log, the
+ * `__consumer_offsets` partitions (appends of group records to the partition Kafka would pick
+ * for a group, creation on first use with offsets.topic.* settings, the replay that rebuilds the
+ * coordinator on start), and the topics it checks commits and assignments against.
+ */
+import type { BrokerConfig } from '../config/broker-config.js'
+import { encodeRecordBatch } from '../protocol/record-codec.js'
+import { ErrorCode } from '../protocol/generated/error-codes.js'
+import { KafkaError } from '../errors.js'
+import type { GroupLog, TopicInfo, TopicView } from '../groups/core.js'
+import { OFFSETS_TOPIC, groupRecordsIn } from '../groups/offsets-topic.js'
+import { encodeGroupRecord, partitionForGroup, type GroupRecord } from '../groups/records.js'
+import type { AdminManager } from './admin-manager.js'
+import type { CachedTopic, MetadataCache } from './metadata-cache.js'
+import type { ReplicaManager } from './replica-manager.js'
+
+const READ_CHUNK = 1 << 20
+
+export class OffsetsTopicLog implements GroupLog {
+  readonly #metadata: MetadataCache
+  readonly #replicas: ReplicaManager
+  readonly #admin: AdminManager
+  readonly #config: BrokerConfig
+  readonly #partitions: number
+
+  constructor(opts: { metadata: MetadataCache, replicas: ReplicaManager, admin: AdminManager, config: BrokerConfig, partitions: number }) {
+    this.#metadata = opts.metadata
+    this.#replicas = opts.replicas
+    this.#admin = opts.admin
+    this.#config = opts.config
+    this.#partitions = opts.partitions
+  }
+
+  exists(): boolean {
+    return this.#metadata.topic(OFFSETS_TOPIC) !== undefined
+  }
+
+  async create(): Promise<void> {
+    await this.#admin.createTopic(OFFSETS_TOPIC, {
+      partitions: this.#partitions,
+      configs: {
+        'cleanup.policy': 'compact',
+        'compression.type': 'producer',
+        'segment.bytes': String(this.#config.get('offsets.topic.segment.bytes')),
+      },
+    })
+  }
+
+  append(groupId: string, records: GroupRecord[]): void {
+    const topic = this.#metadata.topic(OFFSETS_TOPIC)
+    if (topic === undefined) throw new KafkaError(ErrorCode.COORDINATOR_NOT_AVAILABLE, `${OFFSETS_TOPIC} does not exist yet`)
+    const partition = this.#replicas.partition(OFFSETS_TOPIC, partitionForGroup(groupId, topic.partitions.length))
+    if (partition === undefined) throw new KafkaError(ErrorCode.COORDINATOR_NOT_AVAILABLE, `${OFFSETS_TOPIC} is not hosted here`)
+    const now = BigInt(Date.now())
+    const batch = encodeRecordBatch({ records: records.map(encodeGroupRecord), now })
+    // Written before returning: coordinator replies do not wait for the log writer.
+    partition.log.append(batch, { now, leaderEpoch: partition.leaderEpoch, writeNow: true })
+  }
+}
+
+/** Every group record in `__consumer_offsets`, partition by partition, in log order. */
+export function* readOffsetsTopic(replicas: ReplicaManager, onError: (err: unknown, partition: number, offset: bigint) => void): Generator<GroupRecord> {
+  for (const p of replicas.partitions(OFFSETS_TOPIC)) {
+    let offset = p.logStartOffset
+    while (offset < p.log.logEndOffset) {
+      const { records } = p.log.read(offset, READ_CHUNK, { minOneBatch: true })
+      if (records.length === 0) break
+      for (const buf of records) {
+        yield* groupRecordsIn(buf, (err, baseOffset) => onError(err, p.index, baseOffset), (next) => { offset = next })
+      }
+    }
+  }
+}
+
+/** Topics as the coordinator checks them: internal topics are not offered to assignors. */
+export class MetadataTopicView implements TopicView {
+  readonly #metadata: MetadataCache
+
+  constructor(metadata: MetadataCache) {
+    this.#metadata = metadata
+  }
+
+  #info(t: CachedTopic | undefined): TopicInfo | undefined {
+    return t === undefined ? undefined : { name: t.meta.name, topicId: t.meta.topicId, partitions: t.partitions.length }
+  }
+
+  byName(name: string): TopicInfo | undefined {
+    return this.#info(this.#metadata.topic(name))
+  }
+
+  byId(topicId: string): TopicInfo | undefined {
+    return this.#info(this.#metadata.topicById(topicId))
+  }
+
+  *all(): Iterable<TopicInfo> {
+    for (const t of this.#metadata.topics()) if (!t.meta.internal) yield this.#info(t)!
+  }
+}
