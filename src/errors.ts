@@ -38,3 +38,10 @@ export class KafkaError extends SamsaError {
     this.errorCode = errorCode
   }
 }
+
+/** A compressed batch whose records inflate past what the broker accepts (MESSAGE_TOO_LARGE). */
+export class InflateLimitError extends SamsaError {
+  constructor(message: string) {
+    super('SAMSA_INFLATE_LIMIT', message)
+  }
+}

@@ -4,7 +4,7 @@
  * wakes the requests waiting on it.
  */
 import type { PartitionLog } from '../storage/partition-log.js'
-import { validateBatches } from '../protocol/record-batch-validate.js'
+import { validateBatches, type ValidationResult } from '../protocol/record-batch-validate.js'
 import { ErrorCode } from '../protocol/generated/error-codes.js'
 import { KafkaError } from '../errors.js'
 
@@ -17,6 +17,14 @@ export interface AppendOutcome {
   recordErrors: Array<{ batchIndex: number, batchIndexErrorMessage: string | null }>
   /** Resolves once the records are in the page cache: the response waits for it. */
   written?: Promise<void>
+  /** Refused because the records inflate past the limit: the handler logs who sent them. */
+  inflateLimit?: boolean
+}
+
+export interface AppendOptions {
+  now: number
+  /** Most bytes a compressed batch may inflate to (the broker's fetch.max.bytes). */
+  maxInflatedBytes?: number
 }
 
 export class Partition {
@@ -46,28 +54,46 @@ export class Partition {
 
   /**
    * Validates and appends a produce request's records (Kafka's appendRecordsToLeader): batch
-   * checks without inflating, idempotent-producer sequence checks, offsets assigned in place.
+   * checks, records walked (inflated as a stream when compressed), idempotent-producer sequence
+   * checks, offsets assigned in place. The outcome comes at once unless a batch takes longer to
+   * validate (see validateBatches); appends to this partition keep their arrival order either way.
    */
-  appendRecordsToLeader(records: Buffer | null, opts: { now: number }): AppendOutcome {
-    const fail = (errorCode: number, errorMessage: string | null, recordIndex?: number): AppendOutcome => ({
-      errorCode,
-      baseOffset: -1n,
-      logAppendTime: -1n,
-      errorMessage,
-      recordErrors: recordIndex === undefined ? [] : [{ batchIndex: recordIndex, batchIndexErrorMessage: errorMessage }],
-    })
-    if (records === null) return fail(ErrorCode.INVALID_RECORD, 'Produce request carried no records')
+  appendRecordsToLeader(records: Buffer | null, opts: AppendOptions): AppendOutcome | Promise<AppendOutcome> {
+    if (records === null) return failed(ErrorCode.INVALID_RECORD, 'Produce request carried no records')
     const cfg = this.log.config
     const now = BigInt(opts.now)
     const checked = validateBatches(records, {
       maxBatchBytes: cfg.maxMessageBytes,
+      maxInflatedBytes: opts.maxInflatedBytes,
       singleBatch: true,
       requireKeys: cfg.cleanupPolicy.includes('compact'),
+      topicPartition: `${this.topic}-${this.index}`,
       now,
       timestampBeforeMaxMs: Number.isFinite(cfg.messageTimestampBeforeMaxMs) ? BigInt(cfg.messageTimestampBeforeMaxMs) : undefined,
       timestampAfterMaxMs: Number.isFinite(cfg.messageTimestampAfterMaxMs) ? BigInt(cfg.messageTimestampAfterMaxMs) : undefined,
     })
-    if (!checked.ok) return fail(checked.errorCode, checked.message, checked.recordIndex)
+    const before = this.#appending
+    if (before === null && !(checked instanceof Promise)) return this.#append(records, checked, now)
+    // Validation went asynchronous, or an earlier one still is: append after the earlier ones so
+    // a producer's batches keep their order (their validation may overlap).
+    const done: Promise<AppendOutcome> = Promise.all([before, checked]).then(([, result]) => this.#append(records, result, now))
+    const tail = done.then(() => undefined, () => undefined)
+    this.#appending = tail
+    void tail.then(() => {
+      if (this.#appending === tail) this.#appending = null
+    })
+    return done
+  }
+
+  /** The tail of appends waiting for a validation to finish, or null. */
+  #appending: Promise<void> | null = null
+
+  #append(records: Buffer, checked: ValidationResult, now: bigint): AppendOutcome {
+    if (!checked.ok) {
+      const outcome = failed(checked.errorCode, checked.message, checked.recordErrors)
+      if (checked.inflateLimit === true) outcome.inflateLimit = true
+      return outcome
+    }
     try {
       const r = this.log.append(records, {
         now,
@@ -78,8 +104,18 @@ export class Partition {
       // A duplicate waits too: the original may still be on its way to the file.
       return { errorCode: ErrorCode.NONE, baseOffset: r.baseOffset, logAppendTime: r.logAppendTime, errorMessage: null, recordErrors: [], written: this.log.whenWritten() }
     } catch (err) {
-      if (err instanceof KafkaError) return fail(err.errorCode, err.message)
+      if (err instanceof KafkaError) return failed(err.errorCode, err.message)
       throw err
     }
+  }
+}
+
+function failed(errorCode: number, errorMessage: string, recordErrors: Array<{ recordIndex: number, message: string }> = []): AppendOutcome {
+  return {
+    errorCode,
+    baseOffset: -1n,
+    logAppendTime: -1n,
+    errorMessage,
+    recordErrors: recordErrors.map((e) => ({ batchIndex: e.recordIndex, batchIndexErrorMessage: e.message })),
   }
 }

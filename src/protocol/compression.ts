@@ -6,40 +6,45 @@
  *   `int32 length | raw snappy block` chunks), librdkafka and others a plain snappy block.
  *   decompress() detects which; compress() writes the one asked for (xerial by default, which
  *   every client reads);
- * - lz4: the LZ4 frame format (independent 64 KiB blocks, no checksums), as KafkaLZ4BlockOutputStream;
+ * - lz4: the LZ4 frame format (see lz4-frame.ts), as KafkaLZ4BlockOutputStream writes it;
  * - zstd: one zstd frame (the content size may be absent: Java streams it).
  *
- * The native codecs (snappy, lz4-napi, zstd-napi) load on first use, so a platform without
- * one of them still runs uncompressed and gzip topics; using it then throws a ProtocolError.
- * All functions are synchronous; the batches they see are at most max.message.bytes.
+ * Every codec ships prebuilt for Linux x64/arm64, macOS and Windows, so installing needs no
+ * compiler: snappy, lz4-napi and @toondepauw/node-zstd are napi-rs addons whose binaries come as
+ * per-platform npm packages; fzstd (the streaming zstd decoder, see inflate.ts) is JavaScript.
+ * They load on first use, so a platform without one still runs uncompressed and gzip topics;
+ * using it then throws a ProtocolError.
+ *
+ * These functions work on whole buffers and are synchronous: the client, the log cleaner and
+ * recovery use them on batches the broker already accepted. Produce validation inflates
+ * untrusted batches as a stream instead (inflate.ts).
  */
-import { createRequire } from 'node:module'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { ProtocolError } from '../errors.js'
+import { codecModule, type ZstdModule } from './codec-loader.js'
+import { lz4DecodeBlock, lz4FrameBlocks, lz4NextHistory } from './lz4-frame.js'
 import type { CompressionType } from './record-batch.js'
 
-type SnappyModule = typeof import('snappy')
-type Lz4Module = typeof import('lz4-napi')
-type ZstdModule = typeof import('zstd-napi')
+let zstdDecoder: InstanceType<ZstdModule['Decoder']> | undefined
+const zstdEncoders = new Map<number, InstanceType<ZstdModule['Encoder']>>()
 
-const require = createRequire(import.meta.url)
-const loaded: { snappy?: SnappyModule; lz4?: Lz4Module; zstd?: ZstdModule } = {}
+export function zstdDecodeSync(data: Buffer): Buffer {
+  zstdDecoder ??= new (codecModule('zstd').Decoder)()
+  return zstdDecoder.decodeSync(data)
+}
 
-function load<K extends keyof typeof loaded>(name: K, pkg: string): NonNullable<(typeof loaded)[K]> {
-  const existing = loaded[name]
-  if (existing !== undefined) return existing as NonNullable<(typeof loaded)[K]>
-  try {
-    const mod = require(pkg) as NonNullable<(typeof loaded)[K]>
-    loaded[name] = mod
-    return mod
-  } catch (err) {
-    throw new ProtocolError(`${name} compression is unavailable: cannot load ${pkg}`, { cause: err })
+function zstdEncodeSync(data: Buffer, level: number): Buffer {
+  let encoder = zstdEncoders.get(level)
+  if (encoder === undefined) {
+    encoder = new (codecModule('zstd').Encoder)(level)
+    zstdEncoders.set(level, encoder)
   }
+  return encoder.encodeSync(data)
 }
 
 /** xerial snappy-java's stream header: magic, then version 1 and compatible version 1. */
 const XERIAL_MAGIC = Buffer.from([0x82, 0x53, 0x4e, 0x41, 0x50, 0x50, 0x59, 0x00])
-const XERIAL_HEADER_SIZE = 16
+export const XERIAL_HEADER_SIZE = 16
 /** snappy-java's default block size, which Kafka's producer uses. */
 const XERIAL_BLOCK_SIZE = 32 * 1024
 
@@ -54,24 +59,47 @@ export function isXerialSnappy(data: Buffer): boolean {
   return data.length >= XERIAL_HEADER_SIZE && data.subarray(0, XERIAL_MAGIC.length).equals(XERIAL_MAGIC)
 }
 
-function snappyDecompress(data: Buffer): Buffer {
-  const snappy = load('snappy', 'snappy')
-  if (!isXerialSnappy(data)) return snappy.uncompressSync(data, { asBuffer: true }) as Buffer
-  const parts: Buffer[] = []
+/**
+ * The xerial chunks of `data` (after its header) as [start, end) pairs. Throws ProtocolError
+ * when a length overruns the data.
+ */
+export function xerialChunks(data: Buffer): Array<[number, number]> {
+  const chunks: Array<[number, number]> = []
   let pos = XERIAL_HEADER_SIZE
   while (pos < data.length) {
     if (pos + 4 > data.length) throw new ProtocolError('truncated xerial snappy chunk header')
     const n = data.readInt32BE(pos)
     pos += 4
     if (n < 0 || pos + n > data.length) throw new ProtocolError(`xerial snappy chunk of ${n} bytes overruns the data`)
-    parts.push(snappy.uncompressSync(data.subarray(pos, pos + n), { asBuffer: true }) as Buffer)
+    chunks.push([pos, pos + n])
     pos += n
   }
+  return chunks
+}
+
+/** The uncompressed length a raw snappy block declares in its varint preamble, or -1 if unreadable. */
+export function snappyDeclaredLength(data: Buffer, start = 0, end = data.length): number {
+  let value = 0
+  for (let i = 0; i < 5 && start + i < end; i++) {
+    const b = data[start + i]!
+    value += (b & 0x7f) * 2 ** (7 * i)
+    if ((b & 0x80) === 0) return value
+  }
+  return -1
+}
+
+export function snappyUncompressSync(block: Buffer): Buffer {
+  return codecModule('snappy').uncompressSync(block, { asBuffer: true }) as Buffer
+}
+
+function snappyDecompress(data: Buffer): Buffer {
+  if (!isXerialSnappy(data)) return snappyUncompressSync(data)
+  const parts = xerialChunks(data).map(([s, e]) => snappyUncompressSync(data.subarray(s, e)))
   return parts.length === 1 ? parts[0]! : Buffer.concat(parts)
 }
 
 function snappyCompress(data: Buffer, framing: 'xerial' | 'raw'): Buffer {
-  const snappy = load('snappy', 'snappy')
+  const snappy = codecModule('snappy')
   if (framing === 'raw') return snappy.compressSync(data)
   const header = Buffer.alloc(XERIAL_HEADER_SIZE)
   XERIAL_MAGIC.copy(header, 0)
@@ -87,6 +115,18 @@ function snappyCompress(data: Buffer, framing: 'xerial' | 'raw'): Buffer {
   return Buffer.concat(parts)
 }
 
+/** Inflates an LZ4 frame block by block (faster than lz4-napi's frame decoder, see lz4-frame.ts). */
+function lz4Decompress(data: Buffer): Buffer {
+  const parts: Buffer[] = []
+  let history: Buffer | null = null
+  for (const block of lz4FrameBlocks(data)) {
+    const out = lz4DecodeBlock(data, block, block.linked ? history : null)
+    parts.push(out)
+    if (block.linked) history = lz4NextHistory(history, out)
+  }
+  return parts.length === 1 ? parts[0]! : Buffer.concat(parts)
+}
+
 /** Inflates a batch's records section. Throws ProtocolError on corrupt input. */
 export function decompress(type: CompressionType, data: Buffer): Buffer {
   try {
@@ -98,9 +138,9 @@ export function decompress(type: CompressionType, data: Buffer): Buffer {
       case 'snappy':
         return snappyDecompress(data)
       case 'lz4':
-        return load('lz4', 'lz4-napi').decompressFrameSync(data)
+        return lz4Decompress(data)
       case 'zstd':
-        return load('zstd', 'zstd-napi').decompress(data)
+        return zstdDecodeSync(data)
     }
   } catch (err) {
     if (err instanceof ProtocolError) throw err
@@ -118,8 +158,8 @@ export function compress(type: CompressionType, data: Buffer, opts: CompressOpti
     case 'snappy':
       return snappyCompress(data, opts.snappyFraming ?? 'xerial')
     case 'lz4':
-      return load('lz4', 'lz4-napi').compressFrameSync(data)
+      return codecModule('lz4').compressFrameSync(data)
     case 'zstd':
-      return load('zstd', 'zstd-napi').compress(data, { compressionLevel: opts.level ?? 3 })
+      return zstdEncodeSync(data, opts.level ?? 3)
   }
 }

@@ -3,8 +3,9 @@
  * produced, independent of any client) and the codec objects kafkajs needs registered before it
  * can produce or consume snappy, lz4 or zstd.
  *
- * The codec packages are devDependencies; lz4 and zstd-napi are native addons built at install.
- * When one is missing, `loadCodecs()` says which, so a test can skip locally and fail in CI.
+ * snappy comes from kafkajs-snappy (a devDependency); lz4 frames and zstd from the prebuilt
+ * packages Samsa uses, called directly (lz4-napi's own frame functions, not Samsa's block-wise
+ * reader). When one is missing, `loadCodecs()` says which, so a test can skip locally and fail in CI.
  */
 import { createRequire } from 'node:module'
 import { gunzipSync } from 'node:zlib'
@@ -32,12 +33,17 @@ export function loadCodecs(): { codecs: Codecs, why: null } | { codecs: null, wh
   if (loaded !== undefined) return loaded
   try {
     const snappy = (require('kafkajs-snappy') as () => KafkajsCodec)()
-    const LZ4Codec = require('kafkajs-lz4') as new () => { codec(): KafkajsCodec }
-    const lz4 = new LZ4Codec().codec()
-    const zstdNapi = require('zstd-napi') as { compress(b: Buffer): Buffer, decompress(b: Buffer): Buffer }
+    const lz4napi = require('lz4-napi') as { compressFrameSync(b: Buffer): Buffer, decompressFrameSync(b: Buffer): Buffer }
+    const lz4: KafkajsCodec = {
+      async compress(encoder) { return lz4napi.compressFrameSync(encoder.buffer) },
+      async decompress(buffer) { return lz4napi.decompressFrameSync(buffer) },
+    }
+    const { Encoder, Decoder } = require('@toondepauw/node-zstd') as typeof import('@toondepauw/node-zstd')
+    const encoder = new Encoder(3)
+    const decoder = new Decoder()
     const zstd: KafkajsCodec = {
-      async compress(encoder) { return zstdNapi.compress(encoder.buffer) },
-      async decompress(buffer) { return zstdNapi.decompress(buffer) },
+      async compress(e) { return encoder.encodeSync(e.buffer) },
+      async decompress(buffer) { return decoder.decodeSync(buffer) },
     }
     const decompress: Decompress = async (codec, data) => {
       switch (codec) {
@@ -51,7 +57,7 @@ export function loadCodecs(): { codecs: Codecs, why: null } | { codecs: null, wh
     }
     loaded = { codecs: { snappy, lz4, zstd, decompress }, why: null }
   } catch (err) {
-    loaded = { codecs: null, why: `codec packages unavailable (kafkajs-snappy, kafkajs-lz4, zstd-napi): ${(err as Error).message.split('\n')[0]}` }
+    loaded = { codecs: null, why: `codec packages unavailable (kafkajs-snappy, lz4-napi, @toondepauw/node-zstd): ${(err as Error).message.split('\n')[0]}` }
   }
   return loaded
 }

@@ -11,6 +11,7 @@ import type { ProduceRequest } from '../../protocol/generated/produce-request.js
 import type { PartitionProduceResponse, ProduceResponse, TopicProduceResponse } from '../../protocol/generated/produce-response.js'
 import type { Input } from '../../protocol/codec-support.js'
 import type { CachedTopic } from '../metadata-cache.js'
+import type { AppendOutcome } from '../partition.js'
 
 function errorResponse(req: ProduceRequest, errorCode: number): Input<ProduceResponse> {
   return {
@@ -24,6 +25,7 @@ function errorResponse(req: ProduceRequest, errorCode: number): Input<ProduceRes
 /** Appends every partition's records; `writes` collects the appends still on their way to the file. */
 async function append(ctx: RequestContext, req: ProduceRequest, writes: Write[]): Promise<Array<Input<TopicProduceResponse>>> {
   const responses: Array<Input<TopicProduceResponse>> = []
+  const maxInflatedBytes = ctx.config.values.fetchMaxBytes
   for (const t of req.topicData) {
     let state: CachedTopic | number | undefined = ctx.metadata.topic(t.name)
     if (state === undefined) state = await ctx.admin.autoCreateTopic(t.name)
@@ -35,17 +37,30 @@ async function append(ctx: RequestContext, req: ProduceRequest, writes: Write[])
         if (partition === undefined) {
           return { index: pd.index, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, baseOffset: -1n }
         }
-        const r = partition.appendRecordsToLeader(pd.records, { now: Date.now() })
-        const response: Input<PartitionProduceResponse> = {
-          index: pd.index,
-          errorCode: r.errorCode,
-          baseOffset: r.baseOffset,
-          logAppendTimeMs: r.logAppendTime,
-          logStartOffset: partition.logStartOffset,
-          recordErrors: r.recordErrors,
-          errorMessage: r.errorMessage,
+        const response: Input<PartitionProduceResponse> = { index: pd.index, errorCode: ErrorCode.NONE, baseOffset: -1n }
+        const settle = (r: AppendOutcome): Promise<void> | undefined => {
+          Object.assign(response, {
+            errorCode: r.errorCode,
+            baseOffset: r.baseOffset,
+            logAppendTimeMs: r.logAppendTime,
+            logStartOffset: partition.logStartOffset,
+            recordErrors: r.recordErrors,
+            errorMessage: r.errorMessage,
+          })
+          if (r.inflateLimit === true) {
+            const c = ctx.connection
+            ctx.log.warn(
+              { clientId: ctx.clientId, client: `${c.remoteAddress}:${c.remotePort}`, topic: t.name, partition: pd.index, limit: maxInflatedBytes },
+              'refused a compressed batch whose records inflate past fetch.max.bytes',
+            )
+          }
+          return r.written
         }
-        if (r.written !== undefined) writes.push({ topic: t.name, written: r.written, response })
+        // Validating a large compressed batch finishes later (Partition.appendRecordsToLeader);
+        // the request's bytes stay retained until `written` settles.
+        const r = partition.appendRecordsToLeader(pd.records, { now: Date.now(), maxInflatedBytes })
+        const written = r instanceof Promise ? r.then(settle) : settle(r)
+        if (written !== undefined) writes.push({ topic: t.name, written, response })
         return response
       }),
     })
