@@ -4,10 +4,11 @@
  * batch with default settings) is inflated whole, synchronously, by the native codec: that is
  * the common case and costs one decompression. Anything larger comes in pieces:
  *
- * - gzip: node:zlib's streaming inflater on the thread pool, 64 KiB at a time;
+ * - gzip: node:zlib's streaming inflater on the thread pool, 256 KiB at a time;
  * - lz4: one frame block at a time (64 KiB to 4 MiB), native (lz4-frame.ts);
- * - zstd: the frame's block headers are read first (3 bytes each) to bound the output; a larger
- *   frame is inflated one block (at most 128 KiB) at a time by fzstd, the streaming decoder;
+ * - zstd: block headers (3 bytes each) are read first, as far as needed to bound the output; a
+ *   larger frame is inflated one block (at most 128 KiB) at a time by fzstd, the streaming
+ *   decoder (JavaScript, 70-190 MB/s here, against 450 MB/s for the native one used whole);
  * - snappy: xerial chunks one at a time; a plain block declares its length up front, so one
  *   larger than the limit is refused before inflating, and a large one is inflated off the
  *   event loop (a snappy block refers back anywhere in itself, so it is one unit, as in Kafka).
@@ -44,7 +45,7 @@ export interface InflateOptions {
 
 export const WHOLE_BELOW = 1 << 20
 const BUFFER_MAX = constants.MAX_LENGTH
-const GZIP_CHUNK = 64 * 1024
+const GZIP_CHUNK = 256 * 1024
 const ZSTD_BLOCK_MAX = 128 * 1024
 
 // ---- the budget ----
@@ -231,122 +232,160 @@ function lz4Inflater(data: Buffer, limit: number): Inflater {
   })
 }
 
-interface ZstdScan {
-  /** Most the frames can inflate to. */
-  bound: number
-  /** Largest window a frame needs. */
-  window: number
-  /** Input pieces, each holding at most one block, for the streaming decoder. */
-  pieces: Array<[number, number]>
-}
+/**
+ * Walks zstd frames (RFC 8878) header by header without inflating: each step gives the input
+ * piece holding the next block (the frame header rides with the first), and keeps a bound on
+ * the output so far. Throws ProtocolError on a malformed frame. Steps are cheap, and taken only
+ * as far as needed: a bomb of 30,000 blocks is told from a small frame after a few.
+ */
+class ZstdBlocks {
+  /** Most the blocks read so far can inflate to. */
+  bound = 0
+  /** Largest window a frame read so far needs. */
+  window = 0
+  done = false
+  readonly #data: Buffer
+  readonly #limit: number
+  #pos = 0
+  /** Inside a frame: its block maximum, else -1. */
+  #blockMax = -1
+  #checksum = 0
+  #contentSize = -1
+  #frameBound = 0
 
-/** Reads zstd frame and block headers (RFC 8878) without inflating. Throws ProtocolError on malformed frames. */
-function scanZstd(data: Buffer): ZstdScan {
-  const fail = (m: string): never => {
+  constructor(data: Buffer, limit: number) {
+    this.#data = data
+    this.#limit = limit
+    if (data.length === 0) this.#fail('no frame')
+  }
+
+  #fail(m: string): never {
     throw new ProtocolError(`cannot decompress zstd records: ${m}`)
   }
-  let pos = 0
-  let bound = 0
-  let window = 0
-  const pieces: Array<[number, number]> = []
-  if (data.length === 0) fail('no frame')
-  while (pos < data.length) {
-    if (pos + 4 > data.length) fail('truncated magic')
-    const magic = data.readUInt32LE(pos)
-    if (((magic & 0xfffffff0) >>> 0) === 0x184d2a50) {
-      if (pos + 8 > data.length) fail('truncated skippable frame')
-      const end = pos + 8 + data.readUInt32LE(pos + 4)
-      if (end > data.length) fail('skippable frame overruns the data')
-      pieces.push([pos, end])
-      pos = end
-      continue
+
+  /** The next piece [start, end) of input, or null after the last. */
+  next(): [number, number] | null {
+    const data = this.#data
+    const start = this.#pos
+    if (this.#blockMax < 0) {
+      if (start >= data.length) {
+        this.done = true
+        return null
+      }
+      if (start + 4 > data.length) this.#fail('truncated magic')
+      const magic = data.readUInt32LE(start)
+      if (((magic & 0xfffffff0) >>> 0) === 0x184d2a50) {
+        if (start + 8 > data.length) this.#fail('truncated skippable frame')
+        const end = start + 8 + data.readUInt32LE(start + 4)
+        if (end > data.length) this.#fail('skippable frame overruns the data')
+        this.#pos = end
+        return [start, end]
+      }
+      if (magic !== 0xfd2fb528) this.#fail(`bad magic 0x${magic.toString(16)}`)
+      this.#frameHeader()
     }
-    if (magic !== 0xfd2fb528) fail(`bad magic 0x${magic.toString(16)}`)
-    const frameStart = pos
-    if (pos + 5 > data.length) fail('truncated frame header')
+    this.#block()
+    return [start, this.#pos]
+  }
+
+  #frameHeader(): void {
+    const data = this.#data
+    let pos = this.#pos
+    if (pos + 5 > data.length) this.#fail('truncated frame header')
     const fhd = data[pos + 4]!
     pos += 5
     const fcsFlag = fhd >> 6
     const singleSegment = (fhd >> 5) & 1
-    const checksum = (fhd >> 2) & 1
     const dictBytes = [0, 1, 2, 4][fhd & 3]!
-    if ((fhd & 0x08) !== 0) fail('reserved bit set')
-    let frameWindow = 0
+    if ((fhd & 0x08) !== 0) this.#fail('reserved bit set')
+    let window = 0
     if (singleSegment === 0) {
-      if (pos >= data.length) fail('truncated window descriptor')
+      if (pos >= data.length) this.#fail('truncated window descriptor')
       const wd = data[pos++]!
       const base = 2 ** (10 + (wd >> 3))
-      frameWindow = base + (base / 8) * (wd & 7)
+      window = base + (base / 8) * (wd & 7)
     }
     if (dictBytes > 0) {
-      if (pos + dictBytes > data.length) fail('truncated dictionary id')
-      const id = data.readUIntLE(pos, dictBytes)
-      if (id !== 0) fail('frames that need a dictionary are not supported')
+      if (pos + dictBytes > data.length) this.#fail('truncated dictionary id')
+      if (data.readUIntLE(pos, dictBytes) !== 0) this.#fail('frames that need a dictionary are not supported')
       pos += dictBytes
     }
     const fcsBytes = fcsFlag === 0 ? singleSegment : 1 << fcsFlag
-    let contentSize = -1
+    this.#contentSize = -1
     if (fcsBytes > 0) {
-      if (pos + fcsBytes > data.length) fail('truncated content size')
-      contentSize = fcsBytes === 8 ? Number(data.readBigUInt64LE(pos)) : data.readUIntLE(pos, fcsBytes) + (fcsBytes === 2 ? 256 : 0)
+      if (pos + fcsBytes > data.length) this.#fail('truncated content size')
+      this.#contentSize = fcsBytes === 8 ? Number(data.readBigUInt64LE(pos)) : data.readUIntLE(pos, fcsBytes) + (fcsBytes === 2 ? 256 : 0)
       pos += fcsBytes
+      if (this.#contentSize > this.#limit) throw tooLarge(this.#contentSize, this.#limit)
     }
-    if (singleSegment === 1) frameWindow = contentSize
-    const blockMax = Math.min(frameWindow, ZSTD_BLOCK_MAX)
-    let frameBound = 0
-    let pieceStart = frameStart
-    for (;;) {
-      if (pos + 3 > data.length) fail('truncated block header')
-      const bh = data.readUIntLE(pos, 3)
-      const last = bh & 1
-      const type = (bh >> 1) & 3
-      const size = bh >>> 3
-      pos += 3
-      if (type === 3) fail('reserved block type')
-      if (type === 0) frameBound += size
-      else if (type === 1) frameBound += size
-      else {
-        if (size > blockMax) fail(`compressed block of ${size} bytes exceeds the block maximum`)
-        frameBound += blockMax
-      }
-      pos += type === 1 ? 1 : size
-      if (pos > data.length) fail('block overruns the data')
-      if (last === 1) {
-        if (checksum === 1) pos += 4
-        if (pos > data.length) fail('truncated checksum')
-        pieces.push([pieceStart, pos])
-        break
-      }
-      pieces.push([pieceStart, pos])
-      pieceStart = pos
-    }
-    bound += contentSize >= 0 ? Math.min(frameBound, contentSize) : frameBound
-    window = Math.max(window, contentSize >= 0 && singleSegment === 0 ? Math.min(frameWindow, contentSize) : frameWindow)
+    if (singleSegment === 1) window = this.#contentSize
+    else if (this.#contentSize >= 0) window = Math.min(window, this.#contentSize)
+    this.window = Math.max(this.window, window)
+    this.#blockMax = Math.min(window, ZSTD_BLOCK_MAX)
+    this.#checksum = (fhd >> 2) & 1
+    this.#frameBound = 0
+    this.#pos = pos
   }
-  return { bound, window, pieces }
+
+  #block(): void {
+    const data = this.#data
+    let pos = this.#pos
+    if (pos + 3 > data.length) this.#fail('truncated block header')
+    const bh = data[pos]! | (data[pos + 1]! << 8) | (data[pos + 2]! << 16)
+    const type = (bh >> 1) & 3
+    const size = bh >>> 3
+    pos += 3
+    let out = size
+    if (type === 3) this.#fail('reserved block type')
+    if (type === 2) {
+      if (size > this.#blockMax) this.#fail(`compressed block of ${size} bytes exceeds the block maximum`)
+      out = this.#blockMax
+    }
+    pos += type === 1 ? 1 : size
+    if (pos > data.length) this.#fail('block overruns the data')
+    // A declared content size caps the frame's output (zstd checks it).
+    const capped = this.#contentSize >= 0 ? Math.min(out, Math.max(0, this.#contentSize - this.#frameBound)) : out
+    this.#frameBound += out
+    this.bound += capped
+    if ((bh & 1) === 1) {
+      if (this.#checksum === 1) pos += 4
+      if (pos > data.length) this.#fail('truncated checksum')
+      this.#blockMax = -1
+    }
+    this.#pos = pos
+  }
 }
 
 function zstdInflater(data: Buffer, whole: number, limit: number): Inflater {
-  const scan = scanZstd(data)
-  if (scan.bound <= whole) return once(scan.bound, () => zstdDecodeSync(data))
+  const blocks = new ZstdBlocks(data, limit)
+  const read: Array<[number, number]> = []
+  while (blocks.bound <= whole) {
+    const piece = blocks.next()
+    if (piece === null) break
+    read.push(piece)
+  }
+  if (blocks.done) return once(blocks.bound, () => zstdDecodeSync(data))
   // fzstd keeps the whole window; a frame that asks for more than the budget is not inflated.
-  if (scan.window > INFLATE_BUDGET) throw tooLarge(`a window of ${scan.window}`, Math.min(limit, INFLATE_BUDGET))
-  return new ZstdStream(data, scan)
+  if (blocks.window > INFLATE_BUDGET) throw tooLarge(`a window of ${blocks.window}`, Math.min(limit, INFLATE_BUDGET))
+  return new ZstdStream(data, blocks, read)
 }
 
 /** fzstd's streaming decoder fed one block at a time, so each step inflates at most 128 KiB. */
 class ZstdStream implements Inflater {
   readonly reserve: number
   readonly #data: Buffer
-  readonly #pieces: Array<[number, number]>
-  #i = 0
+  readonly #blocks: ZstdBlocks
+  readonly #read: Array<[number, number]>
+  readonly #window: number
   #out: Uint8Array[] = []
   #decoder: InstanceType<ReturnType<typeof codecModule<'fzstd'>>['Decompress']>
 
-  constructor(data: Buffer, scan: ZstdScan) {
+  constructor(data: Buffer, blocks: ZstdBlocks, read: Array<[number, number]>) {
     this.#data = data
-    this.#pieces = scan.pieces
-    this.reserve = scan.window + 2 * ZSTD_BLOCK_MAX
+    this.#blocks = blocks
+    this.#read = read
+    this.#window = blocks.window
+    this.reserve = blocks.window + 2 * ZSTD_BLOCK_MAX
     this.#decoder = new (codecModule('fzstd').Decompress)((chunk) => {
       this.#out.push(chunk)
     })
@@ -359,10 +398,14 @@ class ZstdStream implements Inflater {
         // In streaming mode fzstd allocates every block afresh: no copy needed.
         return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
       }
-      if (this.#i === this.#pieces.length) return null
-      const [s, e] = this.#pieces[this.#i++]!
+      if (this.#blocks.done && this.#read.length === 0) return null
+      const piece = this.#read.length > 0 ? this.#read.shift()! : this.#blocks.next()
+      if (piece === null) return null
+      // A later frame may not need more window than the budget was asked for.
+      if (this.#blocks.window > this.#window) throw tooLarge(`a window of ${this.#blocks.window}`, this.#window)
+      const last = this.#read.length === 0 && piece[1] === this.#data.length
       try {
-        this.#decoder.push(this.#data.subarray(s, e), this.#i === this.#pieces.length)
+        this.#decoder.push(this.#data.subarray(piece[0], piece[1]), last)
       } catch (err) {
         throw corrupt('zstd', err)
       }
