@@ -105,9 +105,11 @@ test('bombs of every codec are refused, with bounded memory and no stall, while 
   const { peak, held } = inflationStats()
   assert.equal(held, 0)
   assert.ok(peak <= 8 * MiB, `inflation held up to ${peak} bytes`)
-  // Inflating whole took 4.8 s for the zstd bomb alone; slices are a few ms. The bound leaves
-  // room for a slow, shared CI machine (GC pauses) while failing any whole inflation.
-  assert.ok(stallMs < 250, `event loop stalled ${stallMs.toFixed(1)} ms`)
+  // Inflating whole took 4.8 s for the zstd bomb alone, and would take seconds for each bomb
+  // here; slices are about 2 ms (npm run bench:bomb measures them on a quiet machine). The bound
+  // leaves room for a loaded CI machine, where the process itself waits for a core (seen: 315 ms
+  // under a load of 8 on 2 cores), while still failing any whole inflation.
+  assert.ok(stallMs < 1000, `event loop stalled ${stallMs.toFixed(1)} ms`)
   assert.ok(process.memoryUsage().rss - rssBefore < 400 * MiB, 'no gigabytes inflated')
 
   const refusals = lines.filter((l) => l.msg === 'refused a compressed batch whose records inflate past fetch.max.bytes')
