@@ -19,7 +19,10 @@ import { AdminManager } from './broker/admin-manager.js'
 import { MetadataCache } from './broker/metadata-cache.js'
 import { ReplicaManager } from './broker/replica-manager.js'
 import { FetchSessionCache } from './broker/fetch-session.js'
-import { MetadataTopicView, OffsetsTopicLog, readOffsetsTopic } from './broker/coordinator-log.js'
+import { MetadataTopicView, OffsetsTopicLog, groupCoordinatorOf } from './broker/coordinator-log.js'
+import { ControlPlane } from './broker/control-plane.js'
+import type { Coordination } from './cluster/coordination.js'
+import { SingleNodeCoordination } from './cluster/single-node.js'
 import { toLogConfig } from './broker/topic-log-config.js'
 
 export interface RunningBroker {
@@ -61,15 +64,15 @@ async function startLogManager(config: BrokerConfig, store: MetadataStore, log: 
 }
 
 /** Builds the parts, in dependency order; `close` stops what was built if a later step fails. */
-async function buildParts(config: BrokerConfig, log: Logger): Promise<{ parts: BrokerParts, logManager: LogManager }> {
+async function buildParts(config: BrokerConfig, log: Logger): Promise<{ parts: BrokerParts, logManager: LogManager, coordination: Coordination }> {
   const v = config.values
   const store = MetadataStore.open(v.logDirs[0]!, { nodeId: v.nodeId, clusterId: v.clusterId ?? undefined })
+  const coordination: Coordination = new SingleNodeCoordination(store)
   const logManager = await startLogManager(config, store, log)
   try {
-    const metadata = new MetadataCache(store.nodeId, store.clusterId, v.brokerRack)
-    const replicas = new ReplicaManager(logManager, log.child({ component: 'replicas' }))
-    const admin = new AdminManager({ config, store, metadata, replicas, log })
-    await admin.loadTopics()
+    const metadata = new MetadataCache(v.nodeId, coordination.clusterId, v.brokerRack)
+    const replicas = new ReplicaManager(logManager, metadata, log.child({ component: 'replicas' }))
+    const admin = new AdminManager({ config, coordination, metadata, replicas, log })
     const groupConfig = groupConfigFrom(config)
     const groupLogger = log.child({ component: 'groups' })
     const groups = new GroupCoordinator({
@@ -78,11 +81,17 @@ async function buildParts(config: BrokerConfig, log: Logger): Promise<{ parts: B
       logger: groupLogger,
       topics: new MetadataTopicView(metadata),
     })
-    groups.load(readOffsetsTopic(replicas, (err, partition, offset) => {
-      groupLogger.warn({ err, partition, offset }, `skipping an unreadable batch of ${OFFSETS_TOPIC}`)
-    }))
     groups.start()
-    admin.onTopicDeleted((topic) => groups.onTopicDeleted(topic))
+    const controlPlane = new ControlPlane({
+      metadata,
+      replicas,
+      admin,
+      brokerEpoch: () => coordination.brokerEpoch,
+      coordinators: new Map([[OFFSETS_TOPIC, groupCoordinatorOf(groups, (err, partition, offset) => {
+        groupLogger.warn({ err, partition, offset }, `skipping an unreadable batch of ${OFFSETS_TOPIC}`)
+      })]]),
+      log: log.child({ component: 'control' }),
+    })
     const parts: BrokerParts = {
       config,
       log,
@@ -90,21 +99,26 @@ async function buildParts(config: BrokerConfig, log: Logger): Promise<{ parts: B
       replicas,
       admin,
       groups,
-      producerIds: new ProducerIdManager(store.dir),
+      controlPlane,
+      producerIds: new ProducerIdManager(store.dir, coordination.allocateProducerIds),
       fetchSessions: new FetchSessionCache(),
     }
-    return { parts, logManager }
+    // The broker hosts its partitions before its listeners accept clients.
+    await coordination.start(controlPlane)
+    return { parts, logManager, coordination }
   } catch (err) {
+    await coordination.close()
     await logManager.shutdown()
     throw err
   }
 }
 
 export async function runBroker(config: BrokerConfig, log: Logger): Promise<RunningBroker> {
-  const { parts, logManager } = await buildParts(config, log)
+  const { parts, logManager, coordination } = await buildParts(config, log)
   const stopParts = async (): Promise<void> => {
     // Waiting requests answer first (their connections are closed by now), then the coordinator's
     // timers stop, then the logs flush and close.
+    await coordination.close()
     parts.replicas.shutdown()
     parts.groups.close()
     await logManager.shutdown()
@@ -113,18 +127,19 @@ export async function runBroker(config: BrokerConfig, log: Logger): Promise<Runn
   let bound
   try {
     bound = await server.listen(config.values.listeners)
+    // Port 0 binds a random port; advertise the bound one unless an explicit port was configured.
+    parts.metadata.setEndpoints(bound.map((l) => {
+      const adv = config.values.advertisedListeners.find((a) => a.name === l.name)
+      const host = adv?.host || l.host || 'localhost'
+      const port = adv !== undefined && adv.port !== 0 ? adv.port : l.boundPort
+      return { listenerName: l.name, host: host === '0.0.0.0' || host === '::' ? 'localhost' : host, port }
+    }))
+    await coordination.register(parts.metadata.listeners, config.values.brokerRack)
   } catch (err) {
     await server.close()
     await stopParts()
     throw err
   }
-  // Port 0 binds a random port; advertise the bound one unless an explicit port was configured.
-  parts.metadata.setEndpoints(bound.map((l) => {
-    const adv = config.values.advertisedListeners.find((a) => a.name === l.name)
-    const host = adv?.host || l.host || 'localhost'
-    const port = adv !== undefined && adv.port !== 0 ? adv.port : l.boundPort
-    return { listenerName: l.name, host: host === '0.0.0.0' || host === '::' ? 'localhost' : host, port }
-  }))
   // Bootstrap through the bound address: advertised hosts may only resolve for remote clients.
   const bound0 = bound[0]!
   const bootHost = bound0.host === '' || bound0.host === '0.0.0.0' || bound0.host === '::' ? 'localhost' : bound0.host
@@ -139,6 +154,8 @@ export async function runBroker(config: BrokerConfig, log: Logger): Promise<Runn
     port: bound0.boundPort,
     close() {
       closing ??= (async () => {
+        // Leadership moves to other brokers while this one still serves (Kafka's controlled shutdown).
+        await coordination.controlledShutdown()
         await server.close()
         await stopParts()
         log.info('broker stopped')

@@ -1,19 +1,25 @@
 /**
- * Kafka's (Zk)AdminManager: topic administration. Creating a topic records it in the metadata
- * store, makes this broker the leader of its partitions (the ReplicaManager opens their logs)
- * and then publishes it in the MetadataCache, so clients see a topic only once it can be served.
- * Deletion goes the other way. Topic configs resolve against the broker's (Kafka's LogConfig
- * with broker-level synonyms).
+ * Kafka's (Zk)AdminManager: topic administration as a broker serves it. A change is recorded
+ * through the cluster's coordination (the single-node store, or ZooKeeper's znodes); the
+ * controller then carries it out on every broker (LeaderAndIsr, UpdateMetadata, StopReplica),
+ * and requests that wait for the outcome (CreateTopics, CreatePartitions, DeleteTopics) wait for
+ * it in this broker's MetadataCache, as Kafka's DelayedCreatePartitions / DelayedDeleteTopics do.
+ *
+ * Topic configs: each topic's overrides as last announced (the coordination tells every broker
+ * when they change), resolved against the broker's configs (Kafka's LogConfig with broker-level
+ * synonyms) and applied to the topic's open logs.
  */
+import { randomUUID } from 'node:crypto'
 import type { BrokerConfig } from '../config/broker-config.js'
 import { resolveTopicConfig, type ResolvedTopicConfig } from '../config/topic-config.js'
 import type { DescribedConfig } from '../config/config-def.js'
 import { ErrorCode } from '../protocol/generated/error-codes.js'
 import { KafkaError } from '../errors.js'
 import type { Logger } from '../logger.js'
-import type { MetadataStore, TopicMetadata } from '../metadata/metadata-store.js'
-import { collisionKey, isInternalTopic, topicNameError } from '../metadata/topic-name.js'
+import { collisionKey, topicNameError } from '../metadata/topic-name.js'
+import { assignReplicasToBrokers, AssignmentError } from '../metadata/replica-assignment.js'
 import type { LogConfig } from '../storage/log-config.js'
+import type { Coordination } from '../cluster/coordination.js'
 import type { CachedTopic, MetadataCache } from './metadata-cache.js'
 import type { ReplicaManager } from './replica-manager.js'
 import { toLogConfig } from './topic-log-config.js'
@@ -21,48 +27,83 @@ import { toLogConfig } from './topic-log-config.js'
 export interface CreateTopicOptions {
   partitions?: number
   replicationFactor?: number
+  /** manual assignment: replicas of each partition, by index (then partitions and RF are -1) */
+  assignment?: number[][]
   configs?: Record<string, string>
-  validateOnly?: boolean
+  /** how long to wait for the topic's partitions to have leaders; default 30 s */
+  timeoutMs?: number
 }
 
 export interface AdminManagerOptions {
   config: BrokerConfig
-  store: MetadataStore
+  coordination: Coordination
   metadata: MetadataCache
   replicas: ReplicaManager
   log: Logger
 }
 
+export interface CreatedTopic {
+  topicId: string
+  /** NONE, or REQUEST_TIMED_OUT when the partitions had no leaders in time */
+  errorCode: number
+}
+
+/** Kafka's default request timeout for admin requests that wait for the controller. */
+const DEFAULT_TIMEOUT_MS = 30_000
+
+interface Waiter {
+  done(): boolean
+  resolve(ok: boolean): void
+}
+
 export class AdminManager {
   readonly #config: BrokerConfig
-  readonly #store: MetadataStore
+  readonly #coordination: Coordination
   readonly #metadata: MetadataCache
   readonly #replicas: ReplicaManager
   readonly #log: Logger
-  readonly #creating = new Map<string, Promise<CachedTopic>>()
-  readonly #onDeleted: Array<(topic: string) => void> = []
+  /** each topic's config overrides as last announced */
+  readonly #overrides = new Map<string, Record<string, string>>()
+  readonly #creating = new Map<string, Promise<CreatedTopic>>()
+  readonly #waiters = new Set<Waiter>()
 
   constructor(opts: AdminManagerOptions) {
     this.#config = opts.config
-    this.#store = opts.store
+    this.#coordination = opts.coordination
     this.#metadata = opts.metadata
     this.#replicas = opts.replicas
     this.#log = opts.log
   }
 
-  /** Opens every stored topic's partitions (on startup), then deletes logs no topic owns. */
-  async loadTopics(): Promise<void> {
-    for (const meta of this.#store.topics()) await this.#publish(meta)
-    await this.#replicas.deleteStrayLogs()
+  /** Whether this broker serves the controller-only admin APIs now (else NOT_CONTROLLER). */
+  get isController(): boolean {
+    return this.#coordination.isActiveController()
   }
 
-  /** Runs `fn` after a topic is deleted (the group coordinator drops its committed offsets). */
-  onTopicDeleted(fn: (topic: string) => void): void {
-    this.#onDeleted.push(fn)
+  get mode(): 'single-node' | 'zookeeper' {
+    return this.#coordination.mode
   }
 
-  topicConfig(meta: TopicMetadata): ResolvedTopicConfig {
-    return resolveTopicConfig(meta.configs, this.#config)
+  // ---- topic configs ------------------------------------------------------------------------
+
+  /** A topic's overrides changed (or the topic is gone: null); open logs take the new config. */
+  topicConfigChanged(topic: string, overrides: Record<string, string> | null): void {
+    if (overrides === null) {
+      this.#overrides.delete(topic)
+      return
+    }
+    this.#overrides.set(topic, overrides)
+    if (this.#replicas.partitions(topic).length > 0) this.#replicas.updateLogConfig(topic, this.#logConfigOf(overrides))
+  }
+
+  /** A topic's resolved config from its last announced overrides. */
+  topicConfig(topic: string): ResolvedTopicConfig {
+    return resolveTopicConfig(this.#overrides.get(topic) ?? {}, this.#config)
+  }
+
+  /** A topic's overrides as stored now (read from the coordination, as Kafka's ZooKeeper mode reads ZooKeeper). */
+  async topicOverrides(topic: string): Promise<Record<string, string> | undefined> {
+    return this.#coordination.topicConfigs(topic)
   }
 
   /** DescribeConfigs-style entries for a topic with the given overrides. */
@@ -70,16 +111,64 @@ export class AdminManager {
     return resolveTopicConfig(overrides, this.#config).describe()
   }
 
-  #logConfig(meta: TopicMetadata): LogConfig {
-    return toLogConfig(this.topicConfig(meta).values, this.#config.values)
+  #logConfigOf(overrides: Record<string, string>): LogConfig {
+    return toLogConfig(resolveTopicConfig(overrides, this.#config).values, this.#config.values)
   }
 
-  /** Leads the topic's partitions, then makes it visible to clients. */
-  async #publish(meta: TopicMetadata): Promise<CachedTopic> {
-    const states = this.#metadata.partitionStates(meta)
-    await this.#replicas.makeLeaders(meta.name, states, this.#logConfig(meta))
-    return this.#metadata.updateTopic(meta, states)
+  /** The log config for a topic's partitions opened on this broker (its overrides fetched when not yet known). */
+  async logConfig(topic: string): Promise<LogConfig> {
+    let overrides = this.#overrides.get(topic)
+    if (overrides === undefined) {
+      overrides = await this.#coordination.topicConfigs(topic) ?? {}
+      this.#overrides.set(topic, overrides)
+    }
+    return this.#logConfigOf(overrides)
   }
+
+  /** Replaces a topic's overrides; every broker applies them once they are recorded. */
+  async setTopicConfigs(topic: string, overrides: Record<string, string>): Promise<void> {
+    await this.#coordination.setTopicConfigs(topic, overrides)
+  }
+
+  // ---- waiting for the controller -----------------------------------------------------------
+
+  /** Re-checks waiting requests: the MetadataCache changed. */
+  metadataUpdated(): void {
+    for (const w of [...this.#waiters]) {
+      if (w.done()) {
+        this.#waiters.delete(w)
+        w.resolve(true)
+      }
+    }
+  }
+
+  /** Resolves true once `done()` holds (checked after every metadata update), false after `timeoutMs`. */
+  #waitFor(done: () => boolean, timeoutMs: number): Promise<boolean> {
+    if (done()) return Promise.resolve(true)
+    return new Promise((resolve) => {
+      const waiter: Waiter = {
+        done,
+        resolve: (ok) => {
+          clearTimeout(timer)
+          resolve(ok)
+        },
+      }
+      const timer = setTimeout(() => {
+        this.#waiters.delete(waiter)
+        resolve(false)
+      }, Math.max(0, timeoutMs))
+      timer.unref?.()
+      this.#waiters.add(waiter)
+    })
+  }
+
+  /** Whether the topic is known with `partitions` partitions, each with a leader. */
+  #led(name: string, partitions: number): boolean {
+    const t = this.#metadata.topic(name)
+    return t !== undefined && t.partitions.length >= partitions && t.partitions.every((p) => p.leader >= 0)
+  }
+
+  // ---- topics -------------------------------------------------------------------------------
 
   /** Checks a CreateTopics request's arguments; returns a Kafka error or null. */
   validateNewTopic(name: string, opts: CreateTopicOptions): KafkaError | null {
@@ -90,27 +179,75 @@ export class AdminManager {
     for (const other of this.#metadata.topics()) {
       if (collisionKey(other.meta.name) === key) return new KafkaError(ErrorCode.INVALID_TOPIC_EXCEPTION, `Topic '${name}' collides with existing topic: ${other.meta.name}`)
     }
+    if (opts.assignment !== undefined) return this.#validateAssignment(opts.assignment)
     const partitions = opts.partitions ?? -1
     if (partitions !== -1 && partitions <= 0) return new KafkaError(ErrorCode.INVALID_PARTITIONS, 'Number of partitions must be larger than 0.')
     if (partitions > 100000) return new KafkaError(ErrorCode.INVALID_PARTITIONS, 'Number of partitions is too large.')
     const rf = opts.replicationFactor ?? -1
     if (rf !== -1 && rf <= 0) return new KafkaError(ErrorCode.INVALID_REPLICATION_FACTOR, 'Replication factor must be larger than 0.')
-    if (rf > 1) return new KafkaError(ErrorCode.INVALID_REPLICATION_FACTOR, `Unable to replicate the partition ${rf} time(s): The target replication factor of ${rf} cannot be reached because only 1 broker(s) are registered.`)
+    const brokers = this.#metadata.liveBrokers().length
+    const wanted = rf === -1 ? this.#config.values.defaultReplicationFactor : rf
+    if (wanted > brokers) {
+      return new KafkaError(ErrorCode.INVALID_REPLICATION_FACTOR, `Replication factor: ${wanted} larger than available brokers: ${brokers}.`)
+    }
     return null
   }
 
-  /** Creates a topic (validated by the caller with validateNewTopic). */
-  async createTopic(name: string, opts: CreateTopicOptions = {}): Promise<CachedTopic> {
+  /**
+   * A manual assignment's checks (Kafka's AdminZkClient.validateTopicCreate): partitions numbered
+   * from 0, the same number of replicas each, no broker twice. In ZooKeeper mode the brokers need
+   * not be registered yet (Kafka does not check); a single node has only itself.
+   */
+  #validateAssignment(assignment: number[][]): KafkaError | null {
+    const fail = (msg: string): KafkaError => new KafkaError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, msg)
+    if (assignment.length === 0) return new KafkaError(ErrorCode.INVALID_PARTITIONS, 'Number of partitions must be larger than 0.')
+    const rf = assignment[0]!.length
+    for (const [p, replicas] of assignment.entries()) {
+      if (replicas === undefined) return fail('Partitions must be numbered consecutively from 0.')
+      if (replicas.length === 0) return new KafkaError(ErrorCode.INVALID_REPLICATION_FACTOR, `Replication factor must be larger than 0 (partition ${p}).`)
+      if (new Set(replicas).size !== replicas.length) return fail(`Duplicate replica assignment found: ${p} -> ${replicas.join(',')}`)
+      if (replicas.length !== rf) return fail('All partitions should have the same number of replicas')
+      if (replicas.some((id) => id < 0)) return fail(`Invalid broker id in replica assignment: ${replicas.join(',')}`)
+      if (this.mode === 'single-node' && replicas.some((id) => id !== this.#metadata.nodeId)) {
+        return fail(`Replica assignment must name only broker ${this.#metadata.nodeId}.`)
+      }
+    }
+    return null
+  }
+
+  /** The assignment for a new topic: the given one, or Kafka's round robin over the live brokers. */
+  #assign(opts: CreateTopicOptions, partitions: number, rf: number): number[][] {
+    if (opts.assignment !== undefined) return opts.assignment
+    return assignReplicasToBrokers(this.#metadata.liveBrokers().map((b) => ({ id: b.id, rack: b.rack })), partitions, rf)
+  }
+
+  /**
+   * Creates a topic (validated by the caller with validateNewTopic) and waits until its
+   * partitions have leaders: errorCode REQUEST_TIMED_OUT when they have none within the timeout
+   * (the topic stays created, as in Kafka); a timeout of 0 or less does not wait.
+   */
+  async createTopic(name: string, opts: CreateTopicOptions = {}): Promise<CreatedTopic> {
     const pending = this.#creating.get(name)
     if (pending !== undefined) return pending
     const existing = this.#metadata.topic(name)
-    if (existing !== undefined) return existing
-    const partitions = opts.partitions === undefined || opts.partitions === -1 ? this.#config.values.numPartitions : opts.partitions
-    const creating = (async () => {
-      const meta = this.#store.createTopic({ name, partitions, replicationFactor: 1, configs: opts.configs ?? {}, internal: isInternalTopic(name) })
-      const topic = await this.#publish(meta)
-      this.#log.info({ topic: name, partitions }, 'created topic')
-      return topic
+    if (existing !== undefined) return { topicId: existing.meta.topicId, errorCode: ErrorCode.NONE }
+    const v = this.#config.values
+    const partitions = opts.assignment?.length ?? (opts.partitions === undefined || opts.partitions === -1 ? v.numPartitions : opts.partitions)
+    const rf = opts.assignment?.[0]?.length ?? (opts.replicationFactor === undefined || opts.replicationFactor === -1 ? v.defaultReplicationFactor : opts.replicationFactor)
+    const creating = (async (): Promise<CreatedTopic> => {
+      let assignment: number[][]
+      try {
+        assignment = this.#assign(opts, partitions, rf)
+      } catch (err) {
+        if (err instanceof AssignmentError) throw new KafkaError(err.kind === 'partitions' ? ErrorCode.INVALID_PARTITIONS : ErrorCode.INVALID_REPLICATION_FACTOR, err.message)
+        throw err
+      }
+      const topicId = randomUUID()
+      await this.#coordination.createTopic({ name, topicId, assignment, configs: opts.configs ?? {} })
+      this.#log.info({ topic: name, partitions, replicationFactor: rf }, 'created topic')
+      const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS
+      const led = timeoutMs <= 0 || await this.#waitFor(() => this.#led(name, partitions), timeoutMs)
+      return { topicId, errorCode: led ? ErrorCode.NONE : ErrorCode.REQUEST_TIMED_OUT }
     })()
     this.#creating.set(name, creating)
     try {
@@ -120,39 +257,72 @@ export class AdminManager {
     }
   }
 
-  /** Auto-creation on Metadata/Produce: returns the topic, or a Kafka error code. */
+  /**
+   * Creates an internal topic on first use (any broker may, as Kafka's auto-creation writes to
+   * ZooKeeper directly). Its replication factor is capped at the live brokers. Does not wait
+   * for leaders: callers answer a retriable error until the topic is led.
+   */
+  async createInternalTopic(name: string, opts: CreateTopicOptions): Promise<void> {
+    if (this.#metadata.topic(name) !== undefined || this.#creating.has(name)) return
+    const live = Math.max(1, this.#metadata.liveBrokers().length)
+    const rf = Math.min(opts.replicationFactor ?? 1, live)
+    try {
+      await this.createTopic(name, { ...opts, replicationFactor: rf, timeoutMs: 0 })
+    } catch (err) {
+      if (err instanceof KafkaError && err.errorCode === ErrorCode.TOPIC_ALREADY_EXISTS) return
+      throw err
+    }
+  }
+
+  /**
+   * Auto-creation on Metadata/Produce: returns the topic, or a Kafka error code
+   * (LEADER_NOT_AVAILABLE while a topic created here has no leaders yet: clients retry).
+   */
   async autoCreateTopic(name: string): Promise<CachedTopic | number> {
     const existing = this.#metadata.topic(name)
     if (existing !== undefined) return existing
     if (!this.#config.values.autoCreateTopicsEnable) return ErrorCode.UNKNOWN_TOPIC_OR_PARTITION
     const err = this.validateNewTopic(name, {})
     if (err !== null && err.errorCode !== ErrorCode.TOPIC_ALREADY_EXISTS) return err.errorCode
-    return this.createTopic(name, {})
+    try {
+      await this.createTopic(name, { timeoutMs: 0 })
+      return this.#metadata.topic(name) ?? ErrorCode.LEADER_NOT_AVAILABLE
+    } catch (e) {
+      if (e instanceof KafkaError) return e.errorCode === ErrorCode.TOPIC_ALREADY_EXISTS ? ErrorCode.LEADER_NOT_AVAILABLE : e.errorCode
+      throw e
+    }
   }
 
-  async deleteTopic(name: string): Promise<void> {
-    if (this.#metadata.topic(name) === undefined) return
-    this.#metadata.removeTopic(name)
-    this.#store.deleteTopic(name)
-    for (const fn of this.#onDeleted) fn(name)
-    await this.#replicas.stopReplicas(name)
+  /** Deletes a topic and waits until this broker no longer knows it (REQUEST_TIMED_OUT otherwise). */
+  async deleteTopic(name: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<number> {
+    await this.#coordination.deleteTopic(name)
     this.#log.info({ topic: name }, 'deleted topic')
+    return await this.#waitFor(() => this.#metadata.topic(name) === undefined, timeoutMs) ? ErrorCode.NONE : ErrorCode.REQUEST_TIMED_OUT
   }
 
-  async createPartitions(name: string, count: number): Promise<void> {
+  /**
+   * Grows a topic to `count` partitions: the new ones get the given replicas or Kafka's round
+   * robin continued from the existing partitions. Waits until they have leaders.
+   */
+  async createPartitions(name: string, count: number, assignment?: number[][], timeoutMs = DEFAULT_TIMEOUT_MS): Promise<number> {
     const topic = this.#metadata.topic(name)
-    if (topic === undefined) return
-    const grown = { ...topic.meta, partitions: count }
-    await this.#replicas.makeLeaders(name, this.#metadata.partitionStates(grown), this.#logConfig(topic.meta))
-    this.#store.setPartitionCount(name, count)
-    this.#metadata.updateTopic(this.#store.topic(name) ?? grown)
-  }
-
-  /** Replaces a topic's config overrides and applies them to its open logs. */
-  setTopicConfigs(name: string, configs: Record<string, string>): void {
-    const topic = this.#metadata.topic(name)
-    if (topic === undefined) return
-    this.#store.setConfigs(name, configs)
-    this.#replicas.updateLogConfig(name, this.#logConfig(topic.meta))
+    if (topic === undefined) return ErrorCode.UNKNOWN_TOPIC_OR_PARTITION
+    const current = topic.partitions.length
+    let added = assignment
+    if (added === undefined) {
+      const rf = topic.partitions[0]?.replicas.length ?? 1
+      // As Kafka's AdminZkClient.addPartitions: the round robin continues from partition 0's first replica.
+      const brokers = this.#metadata.liveBrokers()
+      const first = topic.partitions[0]?.replicas[0] ?? 0
+      const start = Math.max(0, brokers.findIndex((b) => b.id >= first))
+      try {
+        added = assignReplicasToBrokers(brokers.map((b) => ({ id: b.id, rack: b.rack })), count - current, rf, { fixedStartIndex: start, startPartitionId: current })
+      } catch (err) {
+        if (err instanceof AssignmentError) throw new KafkaError(ErrorCode.INVALID_REPLICATION_FACTOR, err.message)
+        throw err
+      }
+    }
+    await this.#coordination.addPartitions(name, added)
+    return await this.#waitFor(() => this.#led(name, count), timeoutMs) ? ErrorCode.NONE : ErrorCode.REQUEST_TIMED_OUT
   }
 }

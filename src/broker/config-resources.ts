@@ -3,7 +3,8 @@
  * logic of DescribeConfigs / AlterConfigs / IncrementalAlterConfigs for topics and this broker.
  */
 import { ErrorCode } from '../protocol/generated/error-codes.js'
-import { validateTopicConfigs } from '../config/topic-config.js'
+import { resolveTopicConfig, validateTopicConfigs } from '../config/topic-config.js'
+import { KafkaError } from '../errors.js'
 import type { DescribedConfig } from '../config/config-def.js'
 import type { BrokerParts } from './handler.js'
 
@@ -22,11 +23,12 @@ export interface ResourceError {
 
 export type Described = { configs: DescribedConfig[] } | ResourceError
 
-export function describeResource(broker: Parts, type: number, name: string, keys: readonly string[] | null): Described {
+export async function describeResource(broker: Parts, type: number, name: string, keys: readonly string[] | null): Promise<Described> {
   if (type === ResourceType.TOPIC) {
-    const t = broker.metadata.topic(name)
-    if (t === undefined) return { errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: `Topic ${name} does not exist.` }
-    return { configs: broker.admin.topicConfig(t.meta).describe(keys) }
+    // The stored overrides, as Kafka's ZooKeeper mode reads them from ZooKeeper.
+    const overrides = broker.metadata.topic(name) === undefined ? undefined : await broker.admin.topicOverrides(name)
+    if (overrides === undefined) return { errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: `Topic ${name} does not exist.` }
+    return { configs: resolveTopicConfig(overrides, broker.config).describe(keys) }
   }
   if (type === ResourceType.BROKER) {
     if (name !== '' && name !== String(broker.metadata.nodeId)) {
@@ -42,17 +44,17 @@ export function describeResource(broker: Parts, type: number, name: string, keys
  * Computes a topic's new overrides from (name, op, value) changes, validating the result.
  * `replace` is AlterConfigs' semantics: the given set replaces every override.
  */
-export function alterTopicConfigs(
+export async function alterTopicConfigs(
   broker: Parts,
   name: string,
   changes: ReadonlyArray<{ name: string, op: number, value: string | null }>,
   replace: boolean,
   validateOnly: boolean,
-): ResourceError {
-  const t = broker.metadata.topic(name)
-  if (t === undefined) return { errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: `Topic ${name} does not exist.` }
-  const next: Record<string, string> = replace ? {} : { ...t.meta.configs }
-  const current = broker.admin.topicConfig(t.meta)
+): Promise<ResourceError> {
+  const overrides = broker.metadata.topic(name) === undefined ? undefined : await broker.admin.topicOverrides(name)
+  if (overrides === undefined) return { errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: `Topic ${name} does not exist.` }
+  const next: Record<string, string> = replace ? {} : { ...overrides }
+  const current = resolveTopicConfig(overrides, broker.config)
   for (const c of changes) {
     switch (c.op) {
       case OpType.SET:
@@ -79,18 +81,25 @@ export function alterTopicConfigs(
   }
   const checked = validateTopicConfigs(next)
   if (!checked.ok) return { errorCode: checked.errorCode, errorMessage: checked.message }
-  if (!validateOnly) broker.admin.setTopicConfigs(name, next)
+  if (!validateOnly) {
+    try {
+      await broker.admin.setTopicConfigs(name, next)
+    } catch (err) {
+      if (err instanceof KafkaError) return { errorCode: err.errorCode, errorMessage: err.message }
+      throw err
+    }
+  }
   return { errorCode: ErrorCode.NONE, errorMessage: '' }
 }
 
-export function alterResource(
+export async function alterResource(
   broker: Parts,
   type: number,
   name: string,
   changes: ReadonlyArray<{ name: string, op: number, value: string | null }>,
   replace: boolean,
   validateOnly: boolean,
-): ResourceError {
+): Promise<ResourceError> {
   if (type === ResourceType.TOPIC) return alterTopicConfigs(broker, name, changes, replace, validateOnly)
   if (type === ResourceType.BROKER || type === ResourceType.BROKER_LOGGER) {
     // Dynamic broker configs are not kept yet: say so with Kafka's code rather than pretend.

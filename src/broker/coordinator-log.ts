@@ -1,19 +1,23 @@
 /**
  * The group coordinator's view of the broker, wired in by the composition root: its log, the
  * `__consumer_offsets` partitions (appends of group records to the partition Kafka would pick
- * for a group, creation on first use with offsets.topic.* settings, the replay that rebuilds the
- * coordinator on start), and the topics it checks commits and assignments against.
+ * for a group, creation on first use with offsets.topic.* settings, the replay of a partition
+ * that loads its groups when this broker becomes its leader), and the topics it checks commits
+ * and assignments against.
  */
 import type { BrokerConfig } from '../config/broker-config.js'
 import { encodeRecordBatch } from '../protocol/record-codec.js'
 import { ErrorCode } from '../protocol/generated/error-codes.js'
 import { KafkaError } from '../errors.js'
 import type { GroupLog, TopicInfo, TopicView } from '../groups/core.js'
+import type { GroupCoordinator } from '../groups/group-coordinator.js'
 import { OFFSETS_TOPIC, groupRecordsIn } from '../groups/offsets-topic.js'
 import { encodeGroupRecord, partitionForGroup, type GroupRecord } from '../groups/records.js'
 import type { AdminManager } from './admin-manager.js'
 import type { CachedTopic, MetadataCache } from './metadata-cache.js'
 import type { ReplicaManager } from './replica-manager.js'
+import type { Partition } from './partition.js'
+import type { PartitionCoordinator } from './control-plane.js'
 
 const READ_CHUNK = 1 << 20
 
@@ -36,9 +40,20 @@ export class OffsetsTopicLog implements GroupLog {
     return this.#metadata.topic(OFFSETS_TOPIC) !== undefined
   }
 
+  /**
+   * By the topic's partition count, or offsets.topic.num.partitions before the topic is known
+   * here (Kafka's groupMetadataTopicPartitionCount): a LeaderAndIsr may come before the
+   * UpdateMetadata that describes the topic.
+   */
+  partitionFor(groupId: string): number {
+    const topic = this.#metadata.topic(OFFSETS_TOPIC)
+    return partitionForGroup(groupId, topic?.partitions.length ?? this.#partitions)
+  }
+
   async create(): Promise<void> {
-    await this.#admin.createTopic(OFFSETS_TOPIC, {
+    await this.#admin.createInternalTopic(OFFSETS_TOPIC, {
       partitions: this.#partitions,
+      replicationFactor: Number(this.#config.get('offsets.topic.replication.factor')),
       configs: {
         'cleanup.policy': 'compact',
         'compression.type': 'producer',
@@ -48,10 +63,10 @@ export class OffsetsTopicLog implements GroupLog {
   }
 
   append(groupId: string, records: GroupRecord[]): void {
-    const topic = this.#metadata.topic(OFFSETS_TOPIC)
-    if (topic === undefined) throw new KafkaError(ErrorCode.COORDINATOR_NOT_AVAILABLE, `${OFFSETS_TOPIC} does not exist yet`)
-    const partition = this.#replicas.partition(OFFSETS_TOPIC, partitionForGroup(groupId, topic.partitions.length))
-    if (partition === undefined) throw new KafkaError(ErrorCode.COORDINATOR_NOT_AVAILABLE, `${OFFSETS_TOPIC} is not hosted here`)
+    if (!this.exists()) throw new KafkaError(ErrorCode.COORDINATOR_NOT_AVAILABLE, `${OFFSETS_TOPIC} does not exist yet`)
+    const index = this.partitionFor(groupId)
+    const partition = this.#replicas.leaderPartition(OFFSETS_TOPIC, index)
+    if (typeof partition === 'number') throw new KafkaError(ErrorCode.NOT_COORDINATOR, `${OFFSETS_TOPIC}-${index} is not led by this broker`)
     const now = BigInt(Date.now())
     const batch = encodeRecordBatch({ records: records.map(encodeGroupRecord), now })
     // Written before returning: coordinator replies do not wait for the log writer.
@@ -59,16 +74,14 @@ export class OffsetsTopicLog implements GroupLog {
   }
 }
 
-/** Every group record in `__consumer_offsets`, partition by partition, in log order. */
-export function* readOffsetsTopic(replicas: ReplicaManager, onError: (err: unknown, partition: number, offset: bigint) => void): Generator<GroupRecord> {
-  for (const p of replicas.partitions(OFFSETS_TOPIC)) {
-    let offset = p.logStartOffset
-    while (offset < p.log.logEndOffset) {
-      const { records } = p.log.read(offset, READ_CHUNK, { minOneBatch: true })
-      if (records.length === 0) break
-      for (const buf of records) {
-        yield* groupRecordsIn(buf, (err, baseOffset) => onError(err, p.index, baseOffset), (next) => { offset = next })
-      }
+/** Every group record in one partition of `__consumer_offsets`, in log order. */
+export function* readOffsetsPartition(p: Partition, onError: (err: unknown, partition: number, offset: bigint) => void): Generator<GroupRecord> {
+  let offset = p.logStartOffset
+  while (offset < p.log.logEndOffset) {
+    const { records } = p.log.read(offset, READ_CHUNK, { minOneBatch: true })
+    if (records.length === 0) break
+    for (const buf of records) {
+      yield* groupRecordsIn(buf, (err, baseOffset) => onError(err, p.index, baseOffset), (next) => { offset = next })
     }
   }
 }
@@ -95,5 +108,17 @@ export class MetadataTopicView implements TopicView {
 
   *all(): Iterable<TopicInfo> {
     for (const t of this.#metadata.topics()) if (!t.meta.internal) yield this.#info(t)!
+  }
+}
+
+/**
+ * The group coordinator as the coordinator of `__consumer_offsets`: it loads a partition's groups
+ * when this broker becomes its leader and drops them when it stops being one.
+ */
+export function groupCoordinatorOf(groups: GroupCoordinator, onError: (err: unknown, partition: number, offset: bigint) => void): PartitionCoordinator {
+  return {
+    onElection: (p) => groups.onElection(p.index, p.leaderEpoch, () => readOffsetsPartition(p, onError)),
+    onResignation: (index) => groups.onResignation(index),
+    onTopicDeleted: (topic) => groups.onTopicDeleted(topic),
   }
 }

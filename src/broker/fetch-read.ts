@@ -27,10 +27,10 @@ function failed(sp: SessionPartition, errorCode: number, hw = -1n, lso = -1n): P
 }
 
 export function readPartition(broker: Pick<BrokerParts, 'metadata' | 'replicas'>, sp: SessionPartition, opts: ReadOptions): PartitionRead {
-  const partition = sp.topic === '' ? undefined : broker.replicas.partition(sp.topic, sp.partition)
-  if (partition === undefined) {
+  const partition = sp.topic === '' ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : broker.replicas.leaderPartition(sp.topic, sp.partition)
+  if (typeof partition === 'number') {
     const unknownId = opts.byId && broker.metadata.topicById(sp.topicId) === undefined
-    return failed(sp, unknownId ? ErrorCode.UNKNOWN_TOPIC_ID : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION)
+    return failed(sp, unknownId ? ErrorCode.UNKNOWN_TOPIC_ID : partition)
   }
   const hw = partition.highWatermark
   const lso = partition.logStartOffset

@@ -12,6 +12,7 @@ import type { Logger } from '../logger.js'
 import type { GroupCoordinator } from '../groups/group-coordinator.js'
 import type { ProducerIdManager } from '../transactions/producer-id-manager.js'
 import type { AdminManager } from './admin-manager.js'
+import type { ControlPlane } from './control-plane.js'
 import type { FetchSessionCache } from './fetch-session.js'
 import type { MetadataCache } from './metadata-cache.js'
 import type { ReplicaManager } from './replica-manager.js'
@@ -38,6 +39,8 @@ export interface BrokerParts {
   readonly groups: GroupCoordinator
   readonly producerIds: ProducerIdManager
   readonly fetchSessions: FetchSessionCache
+  /** How this broker obeys its controller (LeaderAndIsr, UpdateMetadata, StopReplica). */
+  readonly controlPlane: ControlPlane
 }
 
 /** What a handler knows about the request it serves, and the parts it may use. */

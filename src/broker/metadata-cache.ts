@@ -1,11 +1,13 @@
 /**
- * Kafka's MetadataCache: what this broker tells clients about the cluster (the brokers and their
- * endpoints, the controller, every topic with its partitions' leaders, epochs and replicas).
- * Handlers read it; what changes it is the AdminManager today (topics created, deleted, grown)
- * and, once brokers form a cluster, the controller's UpdateMetadata requests. It holds no log
- * and no partition: the ReplicaManager owns those.
+ * Kafka's MetadataCache: what this broker tells clients about the cluster (the live brokers and
+ * their endpoints, the controller, every topic with its partitions' leaders, epochs, replicas and
+ * ISR). Its only writer is the controller's UpdateMetadata (in-process for a single node, over
+ * the wire from the ZooKeeper controller): handlers read it. It holds no log and no partition:
+ * the ReplicaManager owns those.
  */
-import type { TopicMetadata } from '../metadata/metadata-store.js'
+import type { BrokerListener, LiveBroker, PartitionLeadership, UpdateMetadataEvent } from '../controller/control.js'
+import { LEADER_DURING_DELETE } from '../controller/control.js'
+import { isInternalTopic } from '../metadata/topic-name.js'
 
 export interface BrokerEndpoint {
   listenerName: string
@@ -20,21 +22,30 @@ export interface PartitionState {
   readonly leaderEpoch: number
   readonly replicas: readonly number[]
   readonly isr: readonly number[]
+  readonly offlineReplicas: readonly number[]
+  readonly partitionEpoch: number
 }
 
 export interface CachedTopic {
-  readonly meta: TopicMetadata
+  readonly meta: { readonly name: string, readonly topicId: string, readonly internal: boolean }
+  /** by partition index */
   readonly partitions: readonly PartitionState[]
 }
 
-/** A new partition's first leader epoch, as the controller assigns it. */
-export const INITIAL_LEADER_EPOCH = 0
+export interface AliveBroker {
+  nodeId: number
+  host: string
+  port: number
+  rack: string | null
+}
 
 export class MetadataCache {
   readonly nodeId: number
   readonly clusterId: string
   readonly rack: string | null
   #endpoints: BrokerEndpoint[] = []
+  #controllerId = -1
+  #brokers = new Map<number, LiveBroker>()
   readonly #topics = new Map<string, CachedTopic>()
   readonly #byId = new Map<string, CachedTopic>()
 
@@ -44,9 +55,9 @@ export class MetadataCache {
     this.rack = rack
   }
 
-  /** A single broker is its own controller. */
+  /** The active controller as last announced, -1 when unknown. */
   get controllerId(): number {
-    return this.nodeId
+    return this.#controllerId
   }
 
   /** This broker's advertised endpoints, set once the listeners are bound. */
@@ -58,15 +69,43 @@ export class MetadataCache {
     return this.#endpoints
   }
 
+  /** This broker's endpoints as a controller announces them. */
+  get listeners(): BrokerListener[] {
+    return this.#endpoints.map((e) => ({ listener: e.listenerName, host: e.host, port: e.port, securityProtocol: 'PLAINTEXT' }))
+  }
+
   /** The endpoint to advertise to a client that arrived on `listenerName`. */
   endpointFor(listenerName: string): BrokerEndpoint {
     return this.#endpoints.find((e) => e.listenerName === listenerName) ?? this.#endpoints[0]!
   }
 
-  /** The live brokers as a client on `listenerName` reaches them. */
-  aliveBrokers(listenerName: string): Array<{ nodeId: number, host: string, port: number, rack: string | null }> {
-    const ep = this.endpointFor(listenerName)
-    return [{ nodeId: this.nodeId, host: ep.host, port: ep.port, rack: this.rack }]
+  /**
+   * The live brokers as a client on `listenerName` reaches them; a broker without that listener
+   * is left out, as Kafka does.
+   */
+  aliveBrokers(listenerName: string): AliveBroker[] {
+    const out: AliveBroker[] = []
+    for (const b of this.#brokers.values()) {
+      const ep = b.endpoints.find((e) => e.listener === listenerName)
+      if (ep !== undefined) out.push({ nodeId: b.id, host: ep.host, port: ep.port, rack: b.rack })
+    }
+    return out.sort((a, b) => a.nodeId - b.nodeId)
+  }
+
+  /** A live broker's endpoint on `listenerName`, undefined when it is not alive or has none. */
+  brokerEndpoint(brokerId: number, listenerName: string): AliveBroker | undefined {
+    const b = this.#brokers.get(brokerId)
+    const ep = b?.endpoints.find((e) => e.listener === listenerName)
+    return b === undefined || ep === undefined ? undefined : { nodeId: b.id, host: ep.host, port: ep.port, rack: b.rack }
+  }
+
+  /** Live brokers with their racks (for replica assignment). */
+  liveBrokers(): LiveBroker[] {
+    return [...this.#brokers.values()].sort((a, b) => a.id - b.id)
+  }
+
+  isAlive(brokerId: number): boolean {
+    return this.#brokers.has(brokerId)
   }
 
   topic(name: string): CachedTopic | undefined {
@@ -85,28 +124,57 @@ export class MetadataCache {
     return this.#topics.size
   }
 
+  /** The partition's state, undefined when unknown. */
+  partition(topic: string, partition: number): PartitionState | undefined {
+    return this.#topics.get(topic)?.partitions[partition]
+  }
+
   /**
-   * The partition states of `meta`'s partitions: those already known keep theirs, new ones are
-   * led by this broker from INITIAL_LEADER_EPOCH (the only assignment a single broker makes).
+   * Applies an UpdateMetadata (Kafka's ZkMetadataCache.updateMetadata): the live brokers are
+   * replaced, the listed partitions' states taken over, and partitions marked
+   * LEADER_DURING_DELETE removed. Returns the removed partitions.
    */
-  partitionStates(meta: TopicMetadata): PartitionState[] {
-    const known = this.#topics.get(meta.name)?.partitions ?? []
-    const partitions: PartitionState[] = []
-    for (let i = 0; i < meta.partitions; i++) {
-      partitions.push(known[i] ?? { partition: i, leader: this.nodeId, leaderEpoch: INITIAL_LEADER_EPOCH, replicas: [this.nodeId], isr: [this.nodeId] })
+  update(event: UpdateMetadataEvent): Array<{ topic: string, partition: number }> {
+    this.#controllerId = event.controllerId
+    this.#brokers = new Map(event.brokers.map((b) => [b.id, b]))
+    const deleted: Array<{ topic: string, partition: number }> = []
+    const byTopic = new Map<string, Array<PartitionLeadership & { offlineReplicas: readonly number[] }>>()
+    for (const p of event.partitions) {
+      let list = byTopic.get(p.topic)
+      if (list === undefined) byTopic.set(p.topic, (list = []))
+      list.push(p)
     }
-    return partitions
+    for (const [name, states] of byTopic) {
+      const known = this.#topics.get(name)
+      const partitions: PartitionState[] = known === undefined || known.meta.topicId !== states[0]!.topicId ? [] : [...known.partitions]
+      for (const s of states) {
+        if (s.leader === LEADER_DURING_DELETE) {
+          if (partitions[s.partition] !== undefined) deleted.push({ topic: name, partition: s.partition })
+          delete partitions[s.partition]
+          continue
+        }
+        partitions[s.partition] = {
+          partition: s.partition,
+          leader: s.leader,
+          leaderEpoch: s.leaderEpoch,
+          replicas: s.replicas,
+          isr: s.isr,
+          offlineReplicas: s.offlineReplicas,
+          partitionEpoch: s.partitionEpoch,
+        }
+      }
+      if (known !== undefined) this.#remove(name)
+      // A topic is published once it has a dense set of partitions (they arrive together).
+      const present = partitions.filter((p) => p !== undefined)
+      if (present.length === 0) continue
+      const topic: CachedTopic = { meta: { name, topicId: states[0]!.topicId, internal: isInternalTopic(name) }, partitions: present }
+      this.#topics.set(name, topic)
+      this.#byId.set(topic.meta.topicId, topic)
+    }
+    return deleted
   }
 
-  /** Adds or updates a topic. */
-  updateTopic(meta: TopicMetadata, partitions: readonly PartitionState[] = this.partitionStates(meta)): CachedTopic {
-    const topic: CachedTopic = { meta, partitions }
-    this.#topics.set(meta.name, topic)
-    this.#byId.set(meta.topicId, topic)
-    return topic
-  }
-
-  removeTopic(name: string): void {
+  #remove(name: string): void {
     const t = this.#topics.get(name)
     if (t === undefined) return
     this.#topics.delete(name)

@@ -1,6 +1,8 @@
 /**
- * A partition this broker leads (Kafka's Partition): its log plus the bits of replica state a
- * single node needs (leader epoch, high watermark). The ReplicaManager owns every Partition and
+ * A partition this broker hosts (Kafka's Partition): its log and its replica state as the
+ * controller last set it (leader, leader epoch, replicas, ISR, partition epoch). As the leader it
+ * appends produced records; as a follower it only knows its leader and epoch (copying the
+ * leader's records is the replica fetcher's job). The ReplicaManager owns every Partition and
  * wakes the requests waiting on it.
  */
 import type { PartitionLog } from '../storage/partition-log.js'
@@ -31,18 +33,33 @@ export class Partition {
   readonly topic: string
   readonly index: number
   readonly log: PartitionLog
-  leaderEpoch: number
+  readonly topicId: string
+  /** The leader's broker id (this broker's when it leads), -1 when there is none. */
+  leaderId = -1
+  /** -1 until the controller first names a leader. */
+  leaderEpoch = -1
+  /** The partition state's version as the controller wrote it (Kafka's partition epoch). */
+  partitionEpoch = -1
+  replicas: readonly number[] = []
+  isr: readonly number[] = []
+  readonly #localId: number
 
-  constructor(topic: string, index: number, log: PartitionLog, leaderEpoch: number) {
+  constructor(topic: string, topicId: string, index: number, log: PartitionLog, localBrokerId: number) {
     this.topic = topic
+    this.topicId = topicId
     this.index = index
     this.log = log
-    this.leaderEpoch = leaderEpoch
+    this.#localId = localBrokerId
+  }
+
+  get isLeader(): boolean {
+    return this.leaderId === this.#localId
   }
 
   /**
-   * With one replica every appended record is committed once it is written, so the high
-   * watermark is the written end of the log (at most a few batches behind the log end).
+   * Until followers copy the leader's records (replication), every appended record is committed
+   * once the leader has written it, so the high watermark is the written end of the log (at most
+   * a few batches behind the log end).
    */
   get highWatermark(): bigint {
     return this.log.writtenEndOffset

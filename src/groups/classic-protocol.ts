@@ -288,6 +288,19 @@ export class ClassicProtocol {
     for (const id of group.pendingMembers) s.cancel(pendingKey(group, id))
   }
 
+  /**
+   * This broker stopped coordinating the group (Kafka's onResignation): its timers stop and
+   * members parked in JoinGroup or SyncGroup are told NOT_COORDINATOR, so they find the new one.
+   */
+  unload(group: ClassicGroup): void {
+    this.cancelTimers(group)
+    for (const m of group.members.values()) {
+      m.completeJoin(joinError(ErrorCode.NOT_COORDINATOR, m.memberId))
+      m.completeSync(syncError(ErrorCode.NOT_COORDINATOR))
+    }
+    group.transitionTo('Dead', this.#core.now())
+  }
+
   /** Starts the session timer of every member of a group loaded from the log. */
   resumeLoaded(group: ClassicGroup): void {
     for (const m of group.members.values()) this.#heartbeat(group, m)

@@ -55,12 +55,15 @@ export interface GroupLogger {
  * `append` writes the records for one group as one batch to the group's partition and returns
  * only when they are in the log; it throws when they cannot be written. The topic is created on
  * first use (Kafka does it on the first FindCoordinator): `exists` tells whether writes can go
- * through now, `create` makes it so.
+ * through now, `create` makes it so. A coordinator serves the groups of the partitions it was
+ * handed (onElection) until they are taken away (onResignation).
  */
 export interface GroupLog {
   append(groupId: string, records: GroupRecord[]): void
   exists(): boolean
   create(): Promise<void>
+  /** The partition of the topic that holds a group's records. */
+  partitionFor(groupId: string): number
 }
 
 /** A topic as the KIP-848 assignors and OffsetCommit validation see it. */

@@ -1,7 +1,9 @@
 /**
  * The group coordinator: every consumer group (classic and KIP-848) and its committed offsets,
  * mutated synchronously on the event loop, written through to `__consumer_offsets` and rebuilt
- * from it on start. A single-node broker coordinates every group itself.
+ * from it. A coordinator serves the groups whose `__consumer_offsets` partition this broker
+ * leads: it loads them when it becomes the leader (onElection) and drops them when it stops
+ * being one (onResignation); requests for other groups get NOT_COORDINATOR.
  */
 import { ErrorCode } from '../protocol/generated/error-codes.js'
 import { KafkaError } from '../errors.js'
@@ -56,6 +58,8 @@ export class GroupCoordinator implements CoordinatorCore {
   readonly offsetManager: OffsetManager
   readonly #log: GroupLog
   readonly #now: () => number
+  /** partition of `__consumer_offsets` -> the leader epoch this coordinator got it at */
+  readonly #owned = new Map<number, number>()
 
   constructor(opts: GroupCoordinatorOptions) {
     this.config = { ...DEFAULT_GROUP_CONFIG, ...opts.config }
@@ -72,16 +76,70 @@ export class GroupCoordinator implements CoordinatorCore {
     return this.#now()
   }
 
-  /** Resolves to NONE once group records can be written, or to COORDINATOR_NOT_AVAILABLE. */
-  async whenReady(): Promise<number> {
-    if (this.#log.exists()) return ErrorCode.NONE
-    try {
-      await this.#log.create()
-      return ErrorCode.NONE
-    } catch (err) {
-      this.logger.warn({ err }, 'cannot create the group log')
-      return ErrorCode.COORDINATOR_NOT_AVAILABLE
+  /**
+   * Resolves to NONE once group records can be written (creating `__consumer_offsets` on first
+   * use), else COORDINATOR_NOT_AVAILABLE. With a group id, also NOT_COORDINATOR when this broker
+   * does not coordinate that group (another broker leads its partition).
+   */
+  async whenReady(groupId?: string): Promise<number> {
+    if (!this.#log.exists()) {
+      try {
+        await this.#log.create()
+      } catch (err) {
+        this.logger.warn({ err }, 'cannot create the group log')
+        return ErrorCode.COORDINATOR_NOT_AVAILABLE
+      }
+      if (!this.#log.exists()) return ErrorCode.COORDINATOR_NOT_AVAILABLE
     }
+    return groupId === undefined ? ErrorCode.NONE : this.groupError(groupId)
+  }
+
+  /** The `__consumer_offsets` partition of a group. */
+  partitionFor(groupId: string): number {
+    return this.#log.partitionFor(groupId)
+  }
+
+  /** NONE when this broker coordinates the group, else NOT_COORDINATOR (Kafka's isGroupLocal). */
+  groupError(groupId: string): number {
+    return this.#owned.has(this.#log.partitionFor(groupId)) ? ErrorCode.NONE : ErrorCode.NOT_COORDINATOR
+  }
+
+  /** The partitions whose groups this coordinator serves, with the leader epoch it got them at. */
+  get ownedPartitions(): ReadonlyMap<number, number> {
+    return this.#owned
+  }
+
+  /**
+   * This broker became the leader of `partition` of `__consumer_offsets` (Kafka's onElection):
+   * its groups are loaded from `records` (the partition's log) and served from now on.
+   */
+  onElection(partition: number, leaderEpoch: number, records: () => Iterable<GroupRecord>): void {
+    if (this.#owned.has(partition)) {
+      this.#owned.set(partition, leaderEpoch)
+      return
+    }
+    this.#load(records(), (groupId) => this.#log.partitionFor(groupId) === partition)
+    this.#owned.set(partition, leaderEpoch)
+  }
+
+  /**
+   * This broker no longer leads `partition` (Kafka's onResignation): its groups are dropped,
+   * members waiting in JoinGroup or SyncGroup are told NOT_COORDINATOR.
+   */
+  onResignation(partition: number): void {
+    if (!this.#owned.delete(partition)) return
+    let dropped = 0
+    for (const [groupId, g] of [...this.groups]) {
+      if (this.#log.partitionFor(groupId) !== partition) continue
+      if (g.type === 'classic') this.classic.unload(g)
+      else this.consumer.cancelTimers(g)
+      this.groups.delete(groupId)
+      dropped++
+    }
+    for (const groupId of [...this.offsets.groupIds()]) {
+      if (this.#log.partitionFor(groupId) === partition) this.offsets.deleteGroup(groupId)
+    }
+    this.logger.info({ partition, groups: dropped }, 'unloaded consumer groups')
   }
 
   write(groupId: string, records: GroupRecord[]): number {
@@ -94,6 +152,7 @@ export class GroupCoordinator implements CoordinatorCore {
         // Kafka's mapping of log append errors for coordinator writes.
         if (err.errorCode === ErrorCode.MESSAGE_TOO_LARGE || err.errorCode === ErrorCode.RECORD_LIST_TOO_LARGE) return ErrorCode.INVALID_COMMIT_OFFSET_SIZE
         if (err.errorCode === ErrorCode.UNKNOWN_TOPIC_OR_PARTITION) return ErrorCode.COORDINATOR_NOT_AVAILABLE
+        if (err.errorCode === ErrorCode.NOT_COORDINATOR || err.errorCode === ErrorCode.NOT_LEADER_OR_FOLLOWER) return ErrorCode.NOT_COORDINATOR
       }
       return ErrorCode.COORDINATOR_NOT_AVAILABLE
     }
@@ -101,14 +160,21 @@ export class GroupCoordinator implements CoordinatorCore {
 
   /** Replays `__consumer_offsets` records (in log order) and resumes the loaded groups' timers. */
   load(records: Iterable<GroupRecord>): void {
+    this.#load(records, () => true)
+  }
+
+  #load(records: Iterable<GroupRecord>, mine: (groupId: string) => boolean): void {
     const loader = new GroupLoader(this.offsets)
+    let loaded = 0
     for (const r of records) loader.apply(r)
     for (const [groupId, group] of loader.groups(this.now())) {
+      if (!mine(groupId) || this.groups.has(groupId)) continue
       this.groups.set(groupId, group)
+      loaded++
       if (group.type === 'classic') this.classic.resumeLoaded(group)
       else this.consumer.resumeLoaded(group)
     }
-    this.logger.info({ groups: this.groups.size }, 'loaded consumer groups')
+    if (loaded > 0) this.logger.info({ groups: loaded }, 'loaded consumer groups')
   }
 
   /** Starts the periodic expiry of committed offsets. */

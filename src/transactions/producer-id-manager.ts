@@ -1,6 +1,8 @@
 /**
- * Hands out producer ids and epochs for InitProducerId. Ids come from blocks reserved on disk
- * before use (Kafka's AllocateProducerIds idea), so a restart never hands out an id twice.
+ * Hands out producer ids and epochs for InitProducerId. Ids come from blocks reserved before use,
+ * so neither a restart nor another broker ever hands out an id twice: a single broker reserves
+ * them in its log dir, a broker in a cluster takes them from the cluster (ZooKeeper's
+ * /latest_producer_id_block, Kafka's ZkProducerIdManager).
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -17,6 +19,12 @@ export interface ProducerIdAndEpoch {
   producerEpoch: number
 }
 
+/** A block of ids reserved for this broker; `last` inclusive. */
+export interface ProducerIdBlock {
+  first: bigint
+  last: bigint
+}
+
 interface TransactionalProducer {
   producerId: bigint
   producerEpoch: number
@@ -27,8 +35,12 @@ export class ProducerIdManager {
   #next: bigint
   #blockEnd: bigint
   readonly #transactional = new Map<string, TransactionalProducer>()
+  readonly #allocate: (() => Promise<ProducerIdBlock>) | undefined
+  #allocating: Promise<void> | undefined
 
-  constructor(dir: string) {
+  /** `allocate` takes blocks from the cluster; without it blocks are reserved in `dir`. */
+  constructor(dir: string, allocate?: () => Promise<ProducerIdBlock>) {
+    this.#allocate = allocate
     this.#path = join(dir, 'producer-ids.json')
     let reserved = 0n
     if (existsSync(this.#path)) {
@@ -48,10 +60,19 @@ export class ProducerIdManager {
     writeFileAtomic(this.#path, JSON.stringify({ blockEnd: String(this.#blockEnd), transactional }))
   }
 
-  #nextId(): bigint {
-    if (this.#next >= this.#blockEnd) {
-      this.#blockEnd = this.#next + BLOCK_SIZE
-      this.#save()
+  async #nextId(): Promise<bigint> {
+    while (this.#next >= this.#blockEnd) {
+      if (this.#allocate === undefined) {
+        this.#blockEnd = this.#next + BLOCK_SIZE
+        this.#save()
+        break
+      }
+      // One block request at a time; callers waiting meanwhile share its ids.
+      this.#allocating ??= this.#allocate().then((b) => {
+        this.#next = b.first
+        this.#blockEnd = b.last + 1n
+      }).finally(() => { this.#allocating = undefined })
+      await this.#allocating
     }
     return this.#next++
   }
@@ -60,16 +81,16 @@ export class ProducerIdManager {
    * InitProducerId without a transactional id. As in Kafka, an idempotent producer always gets a
    * fresh id at epoch 0, also when it sends its old id and epoch (v3+) after a fatal error.
    */
-  initIdempotent(): ProducerIdAndEpoch {
-    return { errorCode: ErrorCode.NONE, producerId: this.#nextId(), producerEpoch: 0 }
+  async initIdempotent(): Promise<ProducerIdAndEpoch> {
+    return { errorCode: ErrorCode.NONE, producerId: await this.#nextId(), producerEpoch: 0 }
   }
 
   /** InitProducerId with a transactional id: same id, next epoch, which fences older instances. */
-  initTransactional(transactionalId: string): ProducerIdAndEpoch {
+  async initTransactional(transactionalId: string): Promise<ProducerIdAndEpoch> {
     const known = this.#transactional.get(transactionalId)
     let state: TransactionalProducer
     if (known === undefined || known.producerEpoch >= MAX_EPOCH) {
-      state = { producerId: this.#nextId(), producerEpoch: 0 }
+      state = { producerId: await this.#nextId(), producerEpoch: 0 }
     } else {
       state = { producerId: known.producerId, producerEpoch: known.producerEpoch + 1 }
     }

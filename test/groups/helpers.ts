@@ -9,6 +9,7 @@ export class MemoryLog implements GroupLog {
   fail = false
 
   exists(): boolean { return true }
+  partitionFor(): number { return 0 }
   async create(): Promise<void> {}
 
   append(_groupId: string, records: GroupRecord[]): void {

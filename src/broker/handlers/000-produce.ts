@@ -33,10 +33,9 @@ async function append(ctx: RequestContext, req: ProduceRequest, writes: Write[])
     responses.push({
       name: t.name,
       partitionResponses: t.partitionData.map((pd) => {
-        const partition = known ? ctx.replicas.partition(t.name, pd.index) : undefined
-        if (partition === undefined) {
-          return { index: pd.index, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, baseOffset: -1n }
-        }
+        const partition = known ? ctx.replicas.leaderPartition(t.name, pd.index)
+          : state === ErrorCode.LEADER_NOT_AVAILABLE ? state : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION
+        if (typeof partition === 'number') return { index: pd.index, errorCode: partition, baseOffset: -1n }
         const response: Input<PartitionProduceResponse> = { index: pd.index, errorCode: ErrorCode.NONE, baseOffset: -1n }
         const settle = (r: AppendOutcome): Promise<void> | undefined => {
           Object.assign(response, {

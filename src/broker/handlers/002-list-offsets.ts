@@ -47,8 +47,8 @@ export const listOffsetsHandler = defineHandler({
       topics: req.topics.map((t) => ({
         name: t.name,
         partitions: t.partitions.map((rp) => {
-          const p = ctx.replicas.partition(t.name, rp.partitionIndex)
-          if (p === undefined) return { partitionIndex: rp.partitionIndex, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, timestamp: -1n, offset: -1n }
+          const p = ctx.replicas.leaderPartition(t.name, rp.partitionIndex)
+          if (typeof p === 'number') return { partitionIndex: rp.partitionIndex, errorCode: p, timestamp: -1n, offset: -1n }
           if (rp.currentLeaderEpoch >= 0 && rp.currentLeaderEpoch !== p.leaderEpoch) {
             const errorCode = rp.currentLeaderEpoch > p.leaderEpoch ? ErrorCode.UNKNOWN_LEADER_EPOCH : ErrorCode.FENCED_LEADER_EPOCH
             return { partitionIndex: rp.partitionIndex, errorCode, timestamp: -1n, offset: -1n }

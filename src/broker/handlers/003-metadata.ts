@@ -1,6 +1,8 @@
-// Metadata v0-12. Names this broker as the only broker and the controller; auto-creates topics
-// when asked (v4+ allowAutoTopicCreation, always for older versions) and enabled by config;
-// answers include_{cluster,topic}_authorized_operations (v8-10, v8+) with authorized-operations.ts.
+// Metadata v0-12: the live brokers (those with the listener the client came in on), the
+// controller, and each topic's partitions as the controller last described them; a partition
+// without a live leader answers LEADER_NOT_AVAILABLE. Auto-creates topics when asked (v4+
+// allowAutoTopicCreation, always for older versions) and enabled by config; answers
+// include_{cluster,topic}_authorized_operations (v8-10, v8+) with authorized-operations.ts.
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
@@ -19,13 +21,13 @@ export function describeTopic(t: CachedTopic, includeOps: boolean): Input<Metada
     topicId: t.meta.topicId,
     isInternal: t.meta.internal,
     partitions: t.partitions.map((p) => ({
-      errorCode: ErrorCode.NONE,
+      errorCode: p.leader < 0 ? ErrorCode.LEADER_NOT_AVAILABLE : ErrorCode.NONE,
       partitionIndex: p.partition,
       leaderId: p.leader,
       leaderEpoch: p.leaderEpoch,
       replicaNodes: p.replicas,
       isrNodes: p.isr,
-      offlineReplicas: [],
+      offlineReplicas: p.offlineReplicas,
     })),
     topicAuthorizedOperations: requestedOperations(includeOps, 'topic', t.meta.name),
   }

@@ -20,7 +20,7 @@ export const offsetCommitHandler = defineHandler({
   maxVersion: 9,
   errorResponse: (_ctx, req, code) => errorResponse(req, code),
   async handle(ctx, req) {
-    const ready = await ctx.groups.whenReady()
+    const ready = await ctx.groups.whenReady(req.groupId)
     if (ready !== 0) return errorResponse(req, ready)
     const topics = ctx.groups.offsetManager.commit({
       groupId: req.groupId,

@@ -33,11 +33,15 @@ export const offsetFetchHandler = defineHandler({
       return {
         throttleTimeMs: 0,
         groups: req.groups.map((g) => {
+          const errorCode = ctx.groups.groupError(g.groupId)
+          if (errorCode !== ErrorCode.NONE) return { groupId: g.groupId, errorCode, topics: [] }
           const r = offsets.fetch(g.groupId, g.topics, { ...opts, memberId: v >= 9 ? g.memberId : null, memberEpoch: v >= 9 ? g.memberEpoch : -1 })
           return { groupId: g.groupId, errorCode: r.errorCode, topics: r.topics }
         }),
       }
     }
+    const groupError = ctx.groups.groupError(req.groupId)
+    if (groupError !== ErrorCode.NONE) return errorResponse(v, req, groupError)
     // v0-1 have no "all topics" null and no top-level error code: a group error goes on each partition.
     const r: FetchResult = offsets.fetch(req.groupId, v < 2 ? req.topics ?? [] : req.topics, { ...opts, memberId: null, memberEpoch: -1 })
     if (v < 2 && r.errorCode !== ErrorCode.NONE) return errorResponse(v, req, r.errorCode)

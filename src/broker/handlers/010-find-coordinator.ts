@@ -1,11 +1,39 @@
-// FindCoordinator v0-6. This broker coordinates every group and transaction; batched keys from
-// v4 (KIP-699). The first group lookup creates __consumer_offsets, as Kafka does.
-import { defineHandler } from '../handler.js'
+// FindCoordinator v0-6; batched keys from v4 (KIP-699). A group's coordinator is the leader of
+// its __consumer_offsets partition (Kafka's GroupCoordinator.partitionFor); the first group lookup
+// creates that topic, as Kafka does, and COORDINATOR_NOT_AVAILABLE answers until the partition
+// has a leader. Transactional ids are coordinated by the broker asked (there is no
+// __transaction_state yet).
+import { defineHandler, type RequestContext } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
+import { OFFSETS_TOPIC } from '../../groups/offsets-topic.js'
 
 const GROUP = 0
 const TRANSACTION = 1
+
+interface Found {
+  nodeId: number
+  host: string
+  port: number
+  errorCode: number
+  errorMessage: string | null
+}
+
+const notAvailable = (errorCode: number, errorMessage: string | null = null): Found => ({ nodeId: -1, host: '', port: -1, errorCode, errorMessage })
+
+async function findGroupCoordinator(ctx: RequestContext, groupId: string): Promise<Found> {
+  const ready = await ctx.groups.whenReady()
+  if (ready !== ErrorCode.NONE) return notAvailable(ready)
+  const state = ctx.metadata.partition(OFFSETS_TOPIC, ctx.groups.partitionFor(groupId))
+  const leader = state === undefined ? undefined : ctx.metadata.brokerEndpoint(state.leader, ctx.connection.listenerName)
+  if (leader === undefined) return notAvailable(ErrorCode.COORDINATOR_NOT_AVAILABLE)
+  return { nodeId: leader.nodeId, host: leader.host, port: leader.port, errorCode: ErrorCode.NONE, errorMessage: null }
+}
+
+function self(ctx: RequestContext): Found {
+  const ep = ctx.metadata.endpointFor(ctx.connection.listenerName)
+  return { nodeId: ctx.metadata.nodeId, host: ep.host, port: ep.port, errorCode: ErrorCode.NONE, errorMessage: null }
+}
 
 export const findCoordinatorHandler = defineHandler({
   key: ApiKey.FindCoordinator,
@@ -14,17 +42,14 @@ export const findCoordinatorHandler = defineHandler({
   async handle(ctx, req) {
     const v = ctx.apiVersion
     const keyType = v >= 1 ? req.keyType : GROUP
-    let errorCode: number = ErrorCode.NONE
-    let errorMessage: string | null = null
-    if (keyType === GROUP) errorCode = await ctx.groups.whenReady()
-    else if (keyType !== TRANSACTION) {
-      errorCode = ErrorCode.INVALID_REQUEST
-      errorMessage = `Unsupported key type ${keyType}`
+    const find = async (key: string): Promise<Found> => {
+      if (keyType === GROUP) return findGroupCoordinator(ctx, key)
+      if (keyType === TRANSACTION) return self(ctx)
+      return notAvailable(ErrorCode.INVALID_REQUEST, `Unsupported key type ${keyType}`)
     }
-    const ep = ctx.metadata.endpointFor(ctx.connection.listenerName)
-    const ok = errorCode === ErrorCode.NONE
-    const node = { nodeId: ok ? ctx.metadata.nodeId : -1, host: ok ? ep.host : '', port: ok ? ep.port : -1, errorCode, errorMessage }
-    if (v < 4) return { throttleTimeMs: 0, ...node }
-    return { throttleTimeMs: 0, coordinators: req.coordinatorKeys.map((key) => ({ key, ...node })) }
+    if (v < 4) return { throttleTimeMs: 0, ...await find(req.key) }
+    const coordinators = []
+    for (const key of req.coordinatorKeys) coordinators.push({ key, ...await find(key) })
+    return { throttleTimeMs: 0, coordinators }
   },
 })

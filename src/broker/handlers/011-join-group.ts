@@ -29,7 +29,7 @@ export const joinGroupHandler = defineHandler({
   maxVersion: 9,
   async handle(ctx, req) {
     const v = ctx.apiVersion
-    const ready = await ctx.groups.whenReady()
+    const ready = await ctx.groups.whenReady(req.groupId)
     if (ready !== 0) return { errorCode: ready, generationId: -1, protocolName: v < 7 ? '' : null, memberId: req.memberId }
     const result = await ctx.groups.classic.join({
       groupId: req.groupId,

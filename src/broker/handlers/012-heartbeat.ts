@@ -8,7 +8,7 @@ export const heartbeatHandler = defineHandler({
   minVersion: 0,
   maxVersion: 4,
   async handle(ctx, req) {
-    const ready = await ctx.groups.whenReady()
+    const ready = await ctx.groups.whenReady(req.groupId)
     if (ready !== 0) return { errorCode: ready }
     const errorCode = ctx.groups.classic.heartbeat(req.groupId, req.generationId, req.memberId, req.groupInstanceId)
     return { throttleTimeMs: 0, errorCode }

@@ -10,7 +10,7 @@ export const leaveGroupHandler = defineHandler({
   maxVersion: 5,
   async handle(ctx, req) {
     const v = ctx.apiVersion
-    const ready = await ctx.groups.whenReady()
+    const ready = await ctx.groups.whenReady(req.groupId)
     if (ready !== 0) return { errorCode: ready }
     const members = v >= 3 ? req.members.map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId })) : [{ memberId: req.memberId, groupInstanceId: null }]
     const errors = ctx.groups.classic.leave(req.groupId, members)

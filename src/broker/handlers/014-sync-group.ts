@@ -8,7 +8,7 @@ export const syncGroupHandler = defineHandler({
   minVersion: 0,
   maxVersion: 5,
   async handle(ctx, req) {
-    const ready = await ctx.groups.whenReady()
+    const ready = await ctx.groups.whenReady(req.groupId)
     if (ready !== 0) return { errorCode: ready }
     const r = await ctx.groups.classic.sync({
       groupId: req.groupId,

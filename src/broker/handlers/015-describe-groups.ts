@@ -13,7 +13,11 @@ export const describeGroupsHandler = defineHandler({
     const ready = await ctx.groups.whenReady()
     const ops = (groupId: string): number => requestedOperations(ctx.apiVersion >= 3 && req.includeAuthorizedOperations, 'group', groupId)
     if (ready !== 0) return { throttleTimeMs: 0, groups: req.groups.map((groupId) => ({ groupId, errorCode: ready, authorizedOperations: ops(groupId) })) }
-    const groups = ctx.groups.describeGroups(req.groups)
+    // Groups another broker coordinates answer NOT_COORDINATOR, each on its own.
+    const groups = req.groups.map((groupId) => {
+      const errorCode = ctx.groups.groupError(groupId)
+      return errorCode !== 0 ? { groupId, errorCode } : ctx.groups.describeGroups([groupId])[0]!
+    })
     return { throttleTimeMs: 0, groups: groups.map((g) => ({ ...g, authorizedOperations: ops(g.groupId) })) }
   },
 })

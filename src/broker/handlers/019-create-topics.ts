@@ -1,5 +1,7 @@
-// CreateTopics v2-7: configs validated against the topic config table, validate-only, Kafka's
-// name rules; v5+ returns the resulting partitions, replication factor and configs.
+// CreateTopics v2-7: replicas assigned round robin over the live brokers (rack-aware) or given
+// per partition; configs validated against the topic config table, validate-only, Kafka's name
+// rules; v5+ returns the resulting partitions, replication factor and configs. The answer waits
+// (up to the request's timeout) until the partitions have leaders.
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
@@ -8,28 +10,24 @@ import type { CreatableTopicResult } from '../../protocol/generated/create-topic
 import type { Input } from '../../protocol/codec-support.js'
 import { validateTopicConfigs } from '../../config/topic-config.js'
 import type { RequestContext } from '../handler.js'
+import { KafkaError } from '../../errors.js'
 
-async function createOne(ctx: RequestContext, t: CreatableTopic, validateOnly: boolean, version: number): Promise<Input<CreatableTopicResult>> {
+async function createOne(ctx: RequestContext, t: CreatableTopic, validateOnly: boolean, version: number, timeoutMs: number): Promise<Input<CreatableTopicResult>> {
   const fail = (errorCode: number, errorMessage: string): Input<CreatableTopicResult> => ({ name: t.name, errorCode, errorMessage })
   if (t.assignments.length > 0 && (t.numPartitions !== -1 || t.replicationFactor !== -1)) {
     return fail(ErrorCode.INVALID_REQUEST, 'Both numPartitions or replicationFactor and replicasAssignments were set. Both cannot be used at the same time.')
   }
-  let partitions = t.numPartitions
-  let rf = t.replicationFactor
+  let assignment: number[][] | undefined
   if (t.assignments.length > 0) {
-    partitions = t.assignments.length
-    rf = t.assignments[0]!.brokerIds.length
-    const ids = new Set(t.assignments.map((a) => a.partitionIndex))
-    if (ids.size !== partitions || [...ids].some((i) => i < 0 || i >= partitions)) {
-      return fail(ErrorCode.INVALID_REPLICA_ASSIGNMENT, 'Partitions must be numbered consecutively from 0.')
-    }
+    assignment = []
     for (const a of t.assignments) {
-      if (a.brokerIds.length !== rf || a.brokerIds.some((id) => id !== ctx.metadata.nodeId)) {
-        return fail(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Replica assignment must name only broker ${ctx.metadata.nodeId}.`)
+      if (a.partitionIndex < 0 || a.partitionIndex >= t.assignments.length || assignment[a.partitionIndex] !== undefined) {
+        return fail(ErrorCode.INVALID_REPLICA_ASSIGNMENT, 'Partitions must be numbered consecutively from 0.')
       }
+      assignment[a.partitionIndex] = a.brokerIds
     }
   }
-  const err = ctx.admin.validateNewTopic(t.name, { partitions, replicationFactor: rf })
+  const err = ctx.admin.validateNewTopic(t.name, { partitions: t.numPartitions, replicationFactor: t.replicationFactor, assignment })
   if (err !== null) return fail(err.errorCode, err.message)
   const configs: Record<string, string> = {}
   for (const c of t.configs) {
@@ -37,20 +35,29 @@ async function createOne(ctx: RequestContext, t: CreatableTopic, validateOnly: b
   }
   const checked = validateTopicConfigs(configs)
   if (!checked.ok) return fail(checked.errorCode, checked.message)
-  const resultPartitions = partitions === -1 ? ctx.config.values.numPartitions : partitions
+  const v = ctx.config.values
+  const partitions = assignment?.length ?? (t.numPartitions === -1 ? v.numPartitions : t.numPartitions)
+  const rf = assignment?.[0]?.length ?? (t.replicationFactor === -1 ? v.defaultReplicationFactor : t.replicationFactor)
   const describe = (): Input<CreatableTopicResult> => ({
     name: t.name,
     errorCode: ErrorCode.NONE,
     errorMessage: null,
-    numPartitions: resultPartitions,
-    replicationFactor: 1,
+    numPartitions: partitions,
+    replicationFactor: rf,
     configs: version >= 5
       ? ctx.admin.describeTopicConfig(configs).map((e) => ({ name: e.name, value: e.value, readOnly: e.readOnly, configSource: e.source, isSensitive: e.isSensitive }))
       : null,
   })
   if (validateOnly) return describe()
-  const state = await ctx.admin.createTopic(t.name, { partitions: resultPartitions, replicationFactor: 1, configs })
-  return { ...describe(), topicId: state.meta.topicId }
+  let state
+  try {
+    state = await ctx.admin.createTopic(t.name, { partitions, replicationFactor: rf, assignment, configs, timeoutMs })
+  } catch (e) {
+    if (e instanceof KafkaError) return fail(e.errorCode, e.message)
+    throw e
+  }
+  if (state.errorCode !== ErrorCode.NONE) return fail(state.errorCode, `Timed out waiting for the partitions of ${t.name} to have leaders.`)
+  return { ...describe(), topicId: state.topicId }
 }
 
 export const createTopicsHandler = defineHandler({
@@ -61,12 +68,17 @@ export const createTopicsHandler = defineHandler({
     const seen = new Map<string, number>()
     for (const t of req.topics) seen.set(t.name, (seen.get(t.name) ?? 0) + 1)
     const topics: Array<Input<CreatableTopicResult>> = []
+    // In ZooKeeper mode only the controller creates topics; clients send CreateTopics there
+    // (Kafka's ZooKeeper-mode KafkaApis answers NOT_CONTROLLER, and clients retry at the controller).
+    if (!ctx.admin.isController) {
+      return { throttleTimeMs: 0, topics: req.topics.map((t) => ({ name: t.name, errorCode: ErrorCode.NOT_CONTROLLER, errorMessage: 'This is not the correct controller for this cluster.' })) }
+    }
     for (const t of req.topics) {
       if (seen.get(t.name)! > 1) {
         topics.push({ name: t.name, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: 'Create topics request from client contains duplicate topic names.' })
         continue
       }
-      topics.push(await createOne(ctx, t, req.validateOnly, ctx.apiVersion))
+      topics.push(await createOne(ctx, t, req.validateOnly, ctx.apiVersion, req.timeoutMs))
     }
     return { throttleTimeMs: 0, topics }
   },

@@ -1,4 +1,6 @@
-// DeleteTopics v1-6: by name, or by topic id from v6. Partition directories are removed.
+// DeleteTopics v1-6: by name, or by topic id from v6. Every broker removes the topic's partitions
+// and their directories; the answer waits (up to the request's timeout) until this broker no
+// longer knows the topic. In ZooKeeper mode only the controller deletes (else NOT_CONTROLLER).
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
@@ -15,6 +17,9 @@ export const deleteTopicsHandler = defineHandler({
       ? req.topics.map((t) => ({ name: t.name, topicId: t.topicId }))
       : req.topicNames.map((name) => ({ name: name as string | null, topicId: ZERO_UUID }))
     const responses: Array<Input<DeletableTopicResult>> = []
+    if (!ctx.admin.isController) {
+      return { throttleTimeMs: 0, responses: wanted.map((w) => ({ name: w.name, topicId: w.topicId, errorCode: ErrorCode.NOT_CONTROLLER, errorMessage: 'This is not the correct controller for this cluster.' })) }
+    }
     for (const w of wanted) {
       const byId = (w.name === null || w.name === '') && w.topicId !== ZERO_UUID
       const state = byId ? ctx.metadata.topicById(w.topicId) : ctx.metadata.topic(w.name ?? '')
@@ -26,8 +31,8 @@ export const deleteTopicsHandler = defineHandler({
         responses.push({ name: state.meta.name, topicId: state.meta.topicId, errorCode: ErrorCode.TOPIC_DELETION_DISABLED })
         continue
       }
-      await ctx.admin.deleteTopic(state.meta.name)
-      responses.push({ name: state.meta.name, topicId: state.meta.topicId, errorCode: ErrorCode.NONE })
+      const errorCode = await ctx.admin.deleteTopic(state.meta.name, req.timeoutMs)
+      responses.push({ name: state.meta.name, topicId: state.meta.topicId, errorCode })
     }
     return { throttleTimeMs: 0, responses }
   },

@@ -16,8 +16,8 @@ export const deleteRecordsHandler = defineHandler({
       const partitions = []
       for (const rp of t.partitions) {
         partitions.push(await (async () => {
-          const p = ctx.replicas.partition(t.name, rp.partitionIndex)
-          if (p === undefined) return { partitionIndex: rp.partitionIndex, lowWatermark: -1n, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION }
+          const p = ctx.replicas.leaderPartition(t.name, rp.partitionIndex)
+          if (typeof p === 'number') return { partitionIndex: rp.partitionIndex, lowWatermark: -1n, errorCode: p }
           const target = rp.offset === -1n ? p.highWatermark : rp.offset
           if (target < 0n || target > p.highWatermark) return { partitionIndex: rp.partitionIndex, lowWatermark: -1n, errorCode: ErrorCode.OFFSET_OUT_OF_RANGE }
           try {

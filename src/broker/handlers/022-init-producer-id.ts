@@ -11,15 +11,15 @@ export const initProducerIdHandler = defineHandler({
   key: ApiKey.InitProducerId,
   minVersion: 0,
   maxVersion: 5,
-  handle(ctx, req) {
+  async handle(ctx, req) {
     const ids = ctx.producerIds
     if (req.transactionalId === null || req.transactionalId === '') {
       if (req.transactionalId === '') return { errorCode: ErrorCode.INVALID_REQUEST, producerId: -1n, producerEpoch: -1 }
-      return { throttleTimeMs: 0, ...ids.initIdempotent() }
+      return { throttleTimeMs: 0, ...await ids.initIdempotent() }
     }
     if (req.transactionTimeoutMs <= 0 || req.transactionTimeoutMs > MAX_TRANSACTION_TIMEOUT_MS) {
       return { errorCode: ErrorCode.INVALID_TRANSACTION_TIMEOUT, producerId: -1n, producerEpoch: -1 }
     }
-    return { throttleTimeMs: 0, ...ids.initTransactional(req.transactionalId) }
+    return { throttleTimeMs: 0, ...await ids.initTransactional(req.transactionalId) }
   },
 })

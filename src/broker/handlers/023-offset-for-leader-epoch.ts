@@ -14,8 +14,8 @@ export const offsetForLeaderEpochHandler = defineHandler({
       topics: req.topics.map((t) => ({
         topic: t.topic,
         partitions: t.partitions.map((rp) => {
-          const p = ctx.replicas.partition(t.topic, rp.partition)
-          if (p === undefined) return { partition: rp.partition, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, leaderEpoch: -1, endOffset: -1n }
+          const p = ctx.replicas.leaderPartition(t.topic, rp.partition)
+          if (typeof p === 'number') return { partition: rp.partition, errorCode: p, leaderEpoch: -1, endOffset: -1n }
           if (rp.currentLeaderEpoch >= 0 && rp.currentLeaderEpoch !== p.leaderEpoch) {
             const errorCode = rp.currentLeaderEpoch > p.leaderEpoch ? ErrorCode.UNKNOWN_LEADER_EPOCH : ErrorCode.FENCED_LEADER_EPOCH
             return { partition: rp.partition, errorCode, leaderEpoch: -1, endOffset: -1n }

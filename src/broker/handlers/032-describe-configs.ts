@@ -9,11 +9,11 @@ export const describeConfigsHandler = defineHandler({
   key: ApiKey.DescribeConfigs,
   minVersion: 0,
   maxVersion: 4,
-  handle(ctx, req) {
-    return {
-      throttleTimeMs: 0,
-      results: req.resources.map((r) => {
-        const d = describeResource(ctx, r.resourceType, r.resourceName, r.configurationKeys)
+  async handle(ctx, req) {
+    const results = []
+    for (const r of req.resources) {
+      results.push(await (async () => {
+        const d = await describeResource(ctx, r.resourceType, r.resourceName, r.configurationKeys)
         if ('errorCode' in d) return { errorCode: d.errorCode, errorMessage: d.errorMessage, resourceType: r.resourceType, resourceName: r.resourceName, configs: [] }
         return {
           errorCode: ErrorCode.NONE,
@@ -32,7 +32,8 @@ export const describeConfigsHandler = defineHandler({
             documentation: req.includeDocumentation ? c.documentation : null,
           })),
         }
-      }),
+      })())
     }
+    return { throttleTimeMs: 0, results }
   },
 })

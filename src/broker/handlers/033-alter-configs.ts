@@ -7,14 +7,15 @@ export const alterConfigsHandler = defineHandler({
   key: ApiKey.AlterConfigs,
   minVersion: 0,
   maxVersion: 2,
-  handle(ctx, req) {
-    return {
-      throttleTimeMs: 0,
-      responses: req.resources.map((r) => {
+  async handle(ctx, req) {
+    const responses = []
+    for (const r of req.resources) {
+      responses.push(await (async () => {
         const changes = r.configs.map((c) => ({ name: c.name, op: c.value === null ? OpType.DELETE : OpType.SET, value: c.value }))
-        const res = alterResource(ctx, r.resourceType, r.resourceName, changes, true, req.validateOnly)
+        const res = await alterResource(ctx, r.resourceType, r.resourceName, changes, true, req.validateOnly)
         return { errorCode: res.errorCode, errorMessage: res.errorMessage === '' ? null : res.errorMessage, resourceType: r.resourceType, resourceName: r.resourceName }
-      }),
+      })())
     }
+    return { throttleTimeMs: 0, responses }
   },
 })

@@ -10,6 +10,10 @@ export const deleteGroupsHandler = defineHandler({
   async handle(ctx, req) {
     const ready = await ctx.groups.whenReady()
     if (ready !== 0) return { results: req.groupsNames.map((groupId) => ({ groupId, errorCode: ready })) }
-    return { throttleTimeMs: 0, results: ctx.groups.deleteGroups(req.groupsNames) }
+    const results = req.groupsNames.map((groupId) => {
+      const errorCode = ctx.groups.groupError(groupId)
+      return errorCode !== 0 ? { groupId, errorCode } : ctx.groups.deleteGroups([groupId])[0]!
+    })
+    return { throttleTimeMs: 0, results }
   },
 })

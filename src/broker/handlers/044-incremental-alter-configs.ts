@@ -9,10 +9,10 @@ export const incrementalAlterConfigsHandler = defineHandler({
   key: ApiKey.IncrementalAlterConfigs,
   minVersion: 0,
   maxVersion: 1,
-  handle(ctx, req) {
-    return {
-      throttleTimeMs: 0,
-      responses: req.resources.map((r) => {
+  async handle(ctx, req) {
+    const responses = []
+    for (const r of req.resources) {
+      responses.push(await (async () => {
         const names = new Set<string>()
         for (const c of r.configs) {
           if (names.has(c.name)) {
@@ -21,9 +21,10 @@ export const incrementalAlterConfigsHandler = defineHandler({
           names.add(c.name)
         }
         const changes = r.configs.map((c) => ({ name: c.name, op: c.configOperation, value: c.value }))
-        const res = alterResource(ctx, r.resourceType, r.resourceName, changes, false, req.validateOnly)
+        const res = await alterResource(ctx, r.resourceType, r.resourceName, changes, false, req.validateOnly)
         return { errorCode: res.errorCode, errorMessage: res.errorMessage === '' ? null : res.errorMessage, resourceType: r.resourceType, resourceName: r.resourceName }
-      }),
+      })())
     }
+    return { throttleTimeMs: 0, responses }
   },
 })

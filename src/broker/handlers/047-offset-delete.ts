@@ -8,7 +8,7 @@ export const offsetDeleteHandler = defineHandler({
   minVersion: 0,
   maxVersion: 0,
   async handle(ctx, req) {
-    const ready = await ctx.groups.whenReady()
+    const ready = await ctx.groups.whenReady(req.groupId)
     if (ready !== 0) return { errorCode: ready }
     const r = ctx.groups.offsetManager.delete(req.groupId, req.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => p.partitionIndex) })))
     return { throttleTimeMs: 0, errorCode: r.errorCode, topics: r.topics }

@@ -1,4 +1,4 @@
-// DescribeCluster v0-1: this broker, which is also the controller.
+// DescribeCluster v0-1: the live brokers and the controller, as the controller last announced them.
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'

@@ -13,8 +13,8 @@ export const describeProducersHandler = defineHandler({
       topics: req.topics.map((t) => ({
         name: t.name,
         partitions: t.partitionIndexes.map((index) => {
-          const p = ctx.replicas.partition(t.name, index)
-          if (p === undefined) return { partitionIndex: index, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: null, activeProducers: [] }
+          const p = ctx.replicas.leaderPartition(t.name, index)
+          if (typeof p === 'number') return { partitionIndex: index, errorCode: p, errorMessage: null, activeProducers: [] }
           const activeProducers = [...p.log.producerState.entries()].map((e) => {
             const last = e.batches[e.batches.length - 1]
             return {

@@ -10,7 +10,7 @@ export const consumerGroupHeartbeatHandler = defineHandler({
   minVersion: 0,
   maxVersion: 1,
   async handle(ctx, req) {
-    const ready = await ctx.groups.whenReady()
+    const ready = await ctx.groups.whenReady(req.groupId)
     if (ready !== 0) return { errorCode: ready, memberEpoch: -1 }
     const r = ctx.groups.consumer.heartbeat({
       groupId: req.groupId,

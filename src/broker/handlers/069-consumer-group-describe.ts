@@ -12,7 +12,10 @@ export const consumerGroupDescribeHandler = defineHandler({
   async handle(ctx, req) {
     const ready = await ctx.groups.whenReady()
     if (ready !== 0) return { groups: req.groupIds.map((groupId) => ({ groupId, errorCode: ready })) }
-    const groups = ctx.groups.describeConsumerGroups(req.groupIds)
+    const groups = req.groupIds.map((groupId) => {
+      const errorCode = ctx.groups.groupError(groupId)
+      return errorCode !== 0 ? { groupId, errorCode } : ctx.groups.describeConsumerGroups([groupId])[0]!
+    })
     return { throttleTimeMs: 0, groups: groups.map((g) => ({ ...g, authorizedOperations: requestedOperations(req.includeAuthorizedOperations, 'group', g.groupId ?? '') })) }
   },
 })

@@ -47,7 +47,7 @@ export const describeTopicPartitionsHandler = defineHandler({
       const start = cursor !== null && name === cursor.topicName ? cursor.partitionIndex : 0
       const end = Math.min(t.partitions.length, start + remaining)
       const partitions = t.partitions.slice(start, end).map((p) => ({
-        errorCode: ErrorCode.NONE,
+        errorCode: p.leader < 0 ? ErrorCode.LEADER_NOT_AVAILABLE : ErrorCode.NONE,
         partitionIndex: p.partition,
         leaderId: p.leader,
         leaderEpoch: p.leaderEpoch,
@@ -55,7 +55,7 @@ export const describeTopicPartitionsHandler = defineHandler({
         isrNodes: p.isr,
         eligibleLeaderReplicas: [],
         lastKnownElr: [],
-        offlineReplicas: [],
+        offlineReplicas: p.offlineReplicas,
       }))
       topics.push({ errorCode: ErrorCode.NONE, name, topicId: t.meta.topicId, isInternal: t.meta.internal, partitions, topicAuthorizedOperations: authorizedOperations('topic', name) })
       if (end < t.partitions.length) {
