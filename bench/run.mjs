@@ -35,7 +35,7 @@ if (opt.help) {
   --quick            1 run of 3 s per figure, a 256 MB consume topic (for development)
   --runs N           runs per figure, the median is reported (default 3)
   --duration S       measured seconds per run (default 10), after --warmup S (default 2)
-  --only a,b         workloads: ${'produce-1k-acks1,produce-1k-acksall,produce-100b,produce-1k-lz4,produce-1k-64conn,consume,latency,startup,memory'}
+  --only a,b         workloads: ${'produce-1k-acks1,produce-1k-acksall,produce-100b,produce-1k-lz4,produce-1k-zstd,produce-1k-64conn,consume,latency,startup,memory'}
   --sut a,b          systems: samsa,mock,null
   --consume-gb G     size of the consume topic (default 2)
   --out FILE         where to write the report (default BENCHMARKS.md; --quick: bench/.build/BENCHMARKS-quick.md)
@@ -273,6 +273,7 @@ const produceWorkloads = [
   { id: 'produce-1k-acksall', title: 'Produce 1 KB, acks=all', args: ['-s', '1024', '-a', 'all'] },
   { id: 'produce-100b', title: 'Produce 100 B, acks=1', args: ['-s', '100', '-a', '1'] },
   { id: 'produce-1k-lz4', title: 'Produce 1 KB lz4, acks=1', args: ['-s', '1024', '-a', '1', '-z', 'lz4'] },
+  { id: 'produce-1k-zstd', title: 'Produce 1 KB zstd, acks=1', args: ['-s', '1024', '-a', '1', '-z', 'zstd'] },
   { id: 'produce-1k-64conn', title: 'Produce 1 KB, 64 connections', args: ['-s', '1024', '-a', '1', '-n', '64'] },
 ]
 

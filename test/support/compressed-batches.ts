@@ -37,7 +37,8 @@ export function withSection(plain: Buffer, type: CompressionType, section: Buffe
 /** An LZ4 frame (64 KiB block maximum) of `data` in blocks of `blockSize`, linked or independent. */
 export function lz4Frame(data: Buffer, opts: { blockSize?: number, linked?: boolean } = {}): Buffer {
   const blockSize = opts.blockSize ?? 64 * 1024
-  const header = Buffer.from([0x04, 0x22, 0x4d, 0x18, opts.linked === true ? 0x40 : 0x60, 0x40, 0x00])
+  // The last byte is the header checksum (xxHash32 of FLG and BD), as lz4's own tools write it.
+  const header = Buffer.from(opts.linked === true ? [0x04, 0x22, 0x4d, 0x18, 0x40, 0x40, 0xc0] : [0x04, 0x22, 0x4d, 0x18, 0x60, 0x40, 0x82])
   const parts: Buffer[] = [header]
   for (let pos = 0; pos < data.length; pos += blockSize) {
     const block = data.subarray(pos, pos + blockSize)
@@ -94,7 +95,7 @@ export function giantRecordBomb(type: Exclude<CompressionType, 'none'>, inflated
     }
     case 'lz4': {
       const zeros = lz4napi.compressSync(Buffer.alloc(65536)).subarray(4)
-      const parts: Buffer[] = [Buffer.from([0x04, 0x22, 0x4d, 0x18, 0x60, 0x40, 0x00]), u32le(head.length | 0x80000000), head]
+      const parts: Buffer[] = [Buffer.from([0x04, 0x22, 0x4d, 0x18, 0x60, 0x40, 0x82]), u32le(head.length | 0x80000000), head]
       let left = inflatedSize
       for (; left >= 65536; left -= 65536) parts.push(u32le(zeros.length), zeros)
       const rest = Buffer.concat([Buffer.alloc(left), tail])
