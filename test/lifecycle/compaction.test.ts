@@ -30,7 +30,9 @@ function check(records: readonly ReadRecord[], expected: Expected, tombstonesGon
   }
   for (const [key, value] of expected.latest) {
     const got = seen.get(key) ?? []
-    if (value === null && tombstonesGone) {
+    // A tombstone may already be gone when the first converged read happens (delete.retention.ms
+    // is 1.5 s here, and a full read on a loaded machine can take longer): nothing is right then too.
+    if (value === null && (tombstonesGone || got.length === 0)) {
       if (got.length > 0) return `deleted key ${key} still has ${got.length} record(s)`
       continue
     }
