@@ -1,0 +1,10 @@
+/** A ZooKeeper client and server launcher; see client.ts for the client's model. */
+export { ZooKeeperClient, hex, type ZooKeeperClientOptions, type ZooKeeperEvents, type ZooKeeperState, type CreateOptions } from './client.js'
+export { Transaction, type Data, type Op, type OpResult } from './multi.js'
+export { ZooKeeperError, ZooKeeperMultiError, isZooKeeperError, zooKeeperCodeName, ZOOKEEPER_CODES, type ZooKeeperCode } from './errors.js'
+export { parseConnectString, validatePath, type ConnectString, type ServerAddress } from './paths.js'
+export { OPEN_ACL_UNSAFE, Perms, type ACL, type CreateMode, type Stat } from './protocol.js'
+export { ensureChroot, retryOnConnectionLoss, watchChildren, watchData, type WatchHandle } from './recipes.js'
+export type { WatchEvent, WatchEventType, Watcher } from './watches.js'
+export { fourLetterWord, serverMode } from './four-letter.js'
+export { ZooKeeperEnsemble, ZooKeeperServerProcess, ZooKeeperServerError, findZooKeeper, freePorts, type EnsembleOptions, type ZooKeeperServerOptions } from './server-process.js'
