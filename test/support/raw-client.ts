@@ -18,7 +18,9 @@ interface Waiter {
 
 export class RawConnection {
   readonly #socket: Socket
-  #chunks: Buffer = Buffer.alloc(0)
+  /** Bytes received and not yet cut into frames, as they arrived (joined once a frame is whole). */
+  #pending: Buffer[] = []
+  #pendingBytes = 0
   readonly #frames: Buffer[] = []
   readonly #waiters: Waiter[] = []
   #closed = false
@@ -70,12 +72,18 @@ export class RawConnection {
   }
 
   #onData(d: Buffer): void {
-    this.#chunks = this.#chunks.length === 0 ? d : Buffer.concat([this.#chunks, d])
-    while (this.#chunks.length >= 4) {
-      const size = this.#chunks.readInt32BE(0)
-      if (this.#chunks.length < 4 + size) break
-      const body = this.#chunks.subarray(4, 4 + size)
-      this.#chunks = this.#chunks.subarray(4 + size)
+    this.#pending.push(d)
+    this.#pendingBytes += d.length
+    while (this.#pendingBytes >= 4) {
+      if (this.#pending[0]!.length < 4) this.#pending = [Buffer.concat(this.#pending)]
+      const size = this.#pending[0]!.readInt32BE(0)
+      if (this.#pendingBytes < 4 + size) break
+      // Joined only now that the frame is whole: a big response arrives in many reads.
+      const all = this.#pending.length === 1 ? this.#pending[0]! : Buffer.concat(this.#pending, this.#pendingBytes)
+      const body = all.subarray(4, 4 + size)
+      const rest = all.subarray(4 + size)
+      this.#pending = rest.length > 0 ? [rest] : []
+      this.#pendingBytes = rest.length
       const w = this.#waiters.shift()
       if (w !== undefined) w.resolve({ kind: 'frame', body })
       else this.#frames.push(body)
