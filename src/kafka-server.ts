@@ -4,6 +4,7 @@
  * back up: the parts know each other only through what is handed in here. Shared by the
  * `samsa start` command and the embedded `startBroker()` API.
  */
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks'
 import { loadBrokerConfig, type BrokerConfig, type LoadBrokerConfigOptions } from './config/broker-config.js'
 import { resolveTopicConfig } from './config/topic-config.js'
 import { createLogger, type Logger } from './logger.js'
@@ -13,6 +14,7 @@ import { ProducerIdManager } from './transactions/producer-id-manager.js'
 import { GroupCoordinator } from './groups/group-coordinator.js'
 import { OFFSETS_TOPIC, groupConfigFrom } from './groups/offsets-topic.js'
 import { SocketServer } from './server/listener.js'
+import { ConnectionQuotas } from './server/connection-quotas.js'
 import type { BrokerParts } from './broker/handler.js'
 import { createRegistry } from './broker/handlers/index.js'
 import { AdminManager } from './broker/admin-manager.js'
@@ -30,6 +32,8 @@ export interface RunningBroker {
   readonly broker: BrokerParts
   readonly logManager: LogManager
   readonly server: SocketServer
+  /** The event loop's delays while the broker runs (how long anything waited for it), in ns. */
+  readonly eventLoopDelay: IntervalHistogram
   readonly config: BrokerConfig
   /** `host:port` of the first listener as bound, ready for a client's bootstrap servers. */
   readonly bootstrap: string
@@ -123,9 +127,22 @@ export async function runBroker(config: BrokerConfig, log: Logger): Promise<Runn
     parts.groups.close()
     await logManager.shutdown()
   }
-  const server = new SocketServer(parts, createRegistry(), log.child({ component: 'server' }), config.values.socketRequestMaxBytes)
+  let server: SocketServer | undefined
   let bound
   try {
+    server = new SocketServer({
+      parts,
+      registry: createRegistry(),
+      log: log.child({ component: 'server' }),
+      maxRequestBytes: config.values.socketRequestMaxBytes,
+      maxQueuedRequests: Number(config.get('queued.max.requests')),
+      connectionsMaxIdleMs: config.values.connectionsMaxIdleMs,
+      quotas: await ConnectionQuotas.create({
+        maxConnections: Number(config.get('max.connections')),
+        maxConnectionsPerIp: Number(config.get('max.connections.per.ip')),
+        overrides: String(config.get('max.connections.per.ip.overrides') ?? ''),
+      }),
+    })
     bound = await server.listen(config.values.listeners)
     // Port 0 binds a random port; advertise the bound one unless an explicit port was configured.
     parts.metadata.setEndpoints(bound.map((l) => {
@@ -136,27 +153,32 @@ export async function runBroker(config: BrokerConfig, log: Logger): Promise<Runn
     }))
     await coordination.register(parts.metadata.listeners, config.values.brokerRack)
   } catch (err) {
-    await server.close()
+    await server?.close()
     await stopParts()
     throw err
   }
+  const running = server
   // Bootstrap through the bound address: advertised hosts may only resolve for remote clients.
   const bound0 = bound[0]!
   const bootHost = bound0.host === '' || bound0.host === '0.0.0.0' || bound0.host === '::' ? 'localhost' : bound0.host
   log.info({ endpoints: parts.metadata.endpoints, clusterId: parts.metadata.clusterId, nodeId: parts.metadata.nodeId }, 'broker started')
+  const eventLoopDelay = monitorEventLoopDelay({ resolution: 10 })
+  eventLoopDelay.enable()
   let closing: Promise<void> | undefined
   return {
     broker: parts,
     logManager,
-    server,
+    server: running,
+    eventLoopDelay,
     config,
     bootstrap: `${bootHost.includes(':') ? `[${bootHost}]` : bootHost}:${bound0.boundPort}`,
     port: bound0.boundPort,
     close() {
       closing ??= (async () => {
+        eventLoopDelay.disable()
         // Leadership moves to other brokers while this one still serves (Kafka's controlled shutdown).
         await coordination.controlledShutdown()
-        await server.close()
+        await running.close()
         await stopParts()
         log.info('broker stopped')
       })()

@@ -1,9 +1,13 @@
-/** Reads one partition for a Fetch: epoch and offset checks, then file ranges from the log. */
+/**
+ * Reads one partition for a Fetch: epoch and offset checks, then whole batches as regions of the
+ * segment files, which the connection reads as the socket drains (no record byte is read here).
+ */
 import { ErrorCode } from '../protocol/generated/error-codes.js'
 import { EMPTY } from '../protocol/codec-support.js'
 import type { Input } from '../protocol/codec-support.js'
 import type { PartitionData } from '../protocol/generated/fetch-response.js'
 import { KafkaError } from '../errors.js'
+import type { FileRegion } from '../storage/file-region.js'
 import type { BrokerParts } from './handler.js'
 import type { SessionPartition } from './fetch-session.js'
 
@@ -17,12 +21,15 @@ export interface ReadOptions {
 export interface PartitionRead {
   data: Input<PartitionData> & { partitionIndex: number, highWatermark: bigint, logStartOffset: bigint }
   bytes: number
+  /** In data.records: whoever drops the read instead of sending it releases them. */
+  regions: readonly FileRegion[]
 }
 
 function failed(sp: SessionPartition, errorCode: number, hw = -1n, lso = -1n): PartitionRead {
   return {
     data: { partitionIndex: sp.partition, errorCode, highWatermark: hw, lastStableOffset: hw, logStartOffset: lso, records: EMPTY },
     bytes: 0,
+    regions: [],
   }
 }
 
@@ -38,12 +45,12 @@ export function readPartition(broker: Pick<BrokerParts, 'metadata' | 'replicas'>
     return failed(sp, opts.currentLeaderEpoch > partition.leaderEpoch ? ErrorCode.UNKNOWN_LEADER_EPOCH : ErrorCode.FENCED_LEADER_EPOCH, hw, lso)
   }
   if (sp.fetchOffset < lso || sp.fetchOffset > partition.log.logEndOffset) return failed(sp, ErrorCode.OFFSET_OUT_OF_RANGE, hw, lso)
-  let records: Buffer[] = []
+  let regions: FileRegion[] = []
   let bytes = 0
   if (sp.fetchOffset < hw && (opts.maxBytes > 0 || opts.minOneBatch)) {
     try {
-      const r = partition.log.read(sp.fetchOffset, opts.maxBytes, { minOneBatch: opts.minOneBatch, maxOffset: hw })
-      records = r.records
+      const r = partition.log.readRegions(sp.fetchOffset, opts.maxBytes, { minOneBatch: opts.minOneBatch, maxOffset: hw })
+      regions = r.regions
       bytes = r.bytes
     } catch (err) {
       if (err instanceof KafkaError) return failed(sp, err.errorCode, hw, lso)
@@ -59,8 +66,9 @@ export function readPartition(broker: Pick<BrokerParts, 'metadata' | 'replicas'>
       logStartOffset: lso,
       abortedTransactions: null,
       preferredReadReplica: -1,
-      records: records.length === 0 ? EMPTY : records,
+      records: regions.length === 0 ? EMPTY : regions,
     },
     bytes,
+    regions,
   }
 }

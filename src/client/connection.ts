@@ -175,7 +175,7 @@ export class Connection {
       const msg = `could not encode ${spec.name} v${version}: ${(err as Error).message}`
       return Promise.reject(new ClientError('SAMSA_CLIENT_INVALID', msg, { cause: err }))
     }
-    const chunks = w.toChunks()
+    const chunks = w.toBuffers()
     const size = Buffer.allocUnsafe(4)
     size.writeInt32BE(w.length, 0)
     if (opts.expectResponse === false) {

@@ -2,16 +2,17 @@
 import type { Reader } from './reader.js'
 import type { Writer } from './writer.js'
 import type { TaggedField } from './reader.js'
+import type { RecordsParts } from './transferable.js'
 
 export const EMPTY: Buffer = Buffer.alloc(0)
 export const ZERO_UUID = '00000000-0000-0000-0000-000000000000'
 
 /**
  * What an encoder accepts: every field optional (a missing one takes its Kafka default), and byte
- * fields may be a list of buffers (record data read from several file ranges).
+ * fields may be a list of buffers and file regions (record data read from several segments).
  */
 export type Input<T> =
-  T extends Buffer ? Buffer | readonly Buffer[]
+  T extends Buffer ? RecordsParts
     : T extends TaggedField ? T
     : T extends ReadonlyArray<infer U> ? ReadonlyArray<Input<U>>
       : T extends bigint | number | string | boolean | null | undefined ? T

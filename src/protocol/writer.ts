@@ -1,4 +1,5 @@
 import type { TaggedField } from './reader.js'
+import type { Chunk, RecordsParts } from './transferable.js'
 
 /** Byte arrays at least this large are referenced, not copied, in the output chunk list. */
 const ZERO_COPY_MIN = 1024
@@ -7,11 +8,12 @@ const UUID_RE = /^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}
 
 /**
  * Writes Kafka primitive types. Small values go into a growing scratch buffer; large byte
- * arrays (record batches read from segment files) are kept as separate chunks so a Fetch
- * response is sent with writev and never copied into one big buffer.
+ * arrays are kept as separate chunks, and file regions (a Fetch's records) stay regions, so a
+ * response is sent with writev and its records are read only as the socket takes them.
  */
 export class Writer {
-  #chunks: Buffer[] = []
+  #chunks: Chunk[] = []
+  #regions = 0
   #buf: Buffer
   #pos = 0
   #start = 0
@@ -178,8 +180,8 @@ export class Writer {
     return this.bytes(v, compact)
   }
 
-  /** Record data may arrive as several file ranges; they are written back to back. */
-  records(v: Buffer | readonly Buffer[] | null | undefined, compact: boolean): this {
+  /** Record data may arrive as several buffers and file regions; they are written back to back. */
+  records(v: RecordsParts | null | undefined, compact: boolean): this {
     if (v == null) {
       this.#len32(-1, compact)
       return this
@@ -188,7 +190,15 @@ export class Writer {
     let n = 0
     for (const b of v) n += b.length
     this.#len32(n, compact)
-    for (const b of v) this.raw(b)
+    for (const b of v) {
+      if (Buffer.isBuffer(b)) this.raw(b)
+      else {
+        this.#cut()
+        this.#chunks.push(b)
+        this.#flushed += b.length
+        this.#regions++
+      }
+    }
     return this
   }
 
@@ -233,14 +243,21 @@ export class Writer {
     return this
   }
 
-  /** The written bytes as a list of chunks, for socket writev. */
-  toChunks(): Buffer[] {
+  /** The written bytes as a list of chunks (buffers, and regions to read when sending). */
+  toChunks(): Chunk[] {
     this.#cut()
     return this.#chunks
   }
 
+  /** The written bytes as a list of buffers; only for output without file regions. */
+  toBuffers(): Buffer[] {
+    if (this.#regions > 0) throw new Error('Writer.toBuffers: the output holds file regions')
+    return this.toChunks() as Buffer[]
+  }
+
+  /** The written bytes in one buffer; only for output without file regions. */
   toBuffer(): Buffer {
-    const chunks = this.toChunks()
+    const chunks = this.toBuffers()
     return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, this.#flushed)
   }
 }

@@ -1,8 +1,13 @@
 /**
  * One client connection: int32 size framing, request header parsing, dispatch to the handler
- * registry, and responses written back in request order even when handlers finish out of order
- * (a long-polling Fetch followed by a Metadata). Bad input closes the connection with a log line;
- * it never reaches the broker's state.
+ * registry; the ResponseSender writes responses back in request order even when handlers finish
+ * out of order (a long-polling Fetch followed by a Metadata). Bad input closes the connection
+ * with a log line; it never reaches the broker's state.
+ *
+ * A connection is muted (its socket is not read, as Kafka mutes a channel) while it has
+ * queued.max.requests requests in flight, while it holds more than CONNECTION_HELD_BYTES of
+ * responses, or while the broker as a whole holds more than its bound and this connection holds
+ * any: a client that sends and never reads gets no further than that.
  */
 import type { Socket } from 'node:net'
 import { Reader } from '../protocol/reader.js'
@@ -13,17 +18,24 @@ import { encodeApiVersionsResponse } from '../protocol/generated/api-versions-re
 import { NO_RESPONSE, type BrokerParts, type ConnectionInfo, type HandlerRegistry, type RegisteredHandler, type RequestContext } from '../broker/handler.js'
 import type { Logger } from '../logger.js'
 import { sharedBufferPool, type Lease } from '../buffers/buffer-pool.js'
+import type { Chunk } from '../protocol/transferable.js'
+import { CONNECTION_HELD_BYTES, type ResponseMemory } from './response-memory.js'
+import { ResponseSender } from './response-sender.js'
 
-interface Slot {
-  done: boolean
-  chunks: Buffer[] | null
+export interface ConnectionOptions {
+  id: number
+  socket: Socket
+  listenerName: string
+  parts: BrokerParts
+  registry: HandlerRegistry
+  log: Logger
+  /** socket.request.max.bytes */
+  maxRequestBytes: number
+  /** queued.max.requests: requests in flight on this connection before it is muted. */
+  maxQueuedRequests: number
+  /** The broker's account of held response bytes. */
+  memory: ResponseMemory
 }
-
-/**
- * Pause reading when this much response data is waiting for the socket (socket.pause() stops the
- * handle reading, `onread` sockets included; 'drain' resumes).
- */
-const HIGH_WATER = 16 * 1024 * 1024
 
 /** Bytes read before a frame's buffer is chosen: its int32 size and int16 API key. */
 const PREFIX = 6
@@ -48,6 +60,15 @@ export class Connection implements ConnectionInfo {
   readonly #registry: HandlerRegistry
   readonly #log: Logger
   readonly #maxRequestBytes: number
+  readonly #maxQueued: number
+  readonly #memory: ResponseMemory
+  readonly #sender: ResponseSender
+  /** Whether reading is paused (socket.pause() stops the handle reading, `onread` sockets included). */
+  #muted = false
+  /** Bytes read but not yet looked at because the connection was muted meanwhile (a copy). */
+  #backlog: Buffer | null = null
+  #assembling = false
+  #lastRead = Date.now()
   // The frame being assembled: its prefix, then its own buffer (see #assemble).
   readonly #prefix = Buffer.allocUnsafe(PREFIX)
   #prefixHave = 0
@@ -55,31 +76,58 @@ export class Connection implements ConnectionInfo {
   #frameHave = 0
   /** The lease behind #frame, for a Produce request. */
   #lease: Lease | undefined
-  #queue: Slot[] = []
   #closed = false
 
-  /** The caller feeds `socket`'s bytes to `receive` (the listener reads into a shared buffer). */
-  constructor(id: number, socket: Socket, listenerName: string, parts: BrokerParts, registry: HandlerRegistry, log: Logger, maxRequestBytes: number) {
-    this.id = id
+  /** The caller feeds the socket's bytes to `receive` (the listener reads into a shared buffer). */
+  constructor(opts: ConnectionOptions) {
+    const socket = opts.socket
+    this.id = opts.id
     this.#socket = socket
     this.remoteAddress = socket.remoteAddress ?? ''
     this.remotePort = socket.remotePort ?? 0
-    this.listenerName = listenerName
-    this.#parts = parts
-    this.#registry = registry
-    this.#log = log.child({ conn: id, remote: `${this.remoteAddress}:${this.remotePort}` })
-    this.#maxRequestBytes = maxRequestBytes
+    this.listenerName = opts.listenerName
+    this.#parts = opts.parts
+    this.#registry = opts.registry
+    this.#log = opts.log.child({ conn: opts.id, remote: `${this.remoteAddress}:${this.remotePort}` })
+    this.#maxRequestBytes = opts.maxRequestBytes
+    this.#maxQueued = opts.maxQueuedRequests
+    this.#memory = opts.memory
+    this.#sender = new ResponseSender(socket, opts.memory, this.#updateReading, (reason) => {
+      this.#log.error({ reason }, 'response failed')
+      this.close()
+    })
     socket.setNoDelay(true)
     socket.on('error', (err) => this.#log.debug({ err }, 'socket error'))
     socket.on('close', () => {
       this.#closed = true
       this.#dropPartialFrame()
+      this.#sender.close()
+      this.#memory.cancel(this.#updateReading)
     })
-    socket.on('drain', () => { if (!this.#closed) socket.resume() })
   }
 
   get closed(): boolean {
     return this.#closed
+  }
+
+  /** Requests read whose response is not yet fully written. */
+  get inFlight(): number {
+    return this.#sender.inFlight
+  }
+
+  /** Response bytes this connection holds in memory. */
+  get heldBytes(): number {
+    return this.#sender.held
+  }
+
+  /** Whether its socket is not being read now. */
+  get muted(): boolean {
+    return this.#muted
+  }
+
+  /** When bytes last came in or went out (Date.now() time). */
+  get lastActive(): number {
+    return Math.max(this.#lastRead, this.#sender.lastActive)
   }
 
   close(reason?: string): void {
@@ -89,23 +137,71 @@ export class Connection implements ConnectionInfo {
     this.#socket.destroy()
   }
 
+  /** Mutes or unmutes the socket after anything that changes what this connection holds. */
+  readonly #updateReading = (): void => {
+    if (this.#closed) return
+    const held = this.#sender.held
+    const overall = this.#memory.overLimit && held > 0
+    const mute = this.#sender.inFlight >= this.#maxQueued || held > CONNECTION_HELD_BYTES || overall
+    if (overall) this.#memory.whenBelow(this.#updateReading)
+    if (mute === this.#muted) return
+    this.#muted = mute
+    if (mute) {
+      this.#socket.pause()
+      return
+    }
+    // What was read before the mute comes first; it may mute the connection again.
+    this.#drainBacklog()
+    if (!this.#muted && !this.#closed) this.#socket.resume()
+  }
+
   /**
    * Feeds bytes read from the socket (`buf[start..end)`). `buf` is the listener's shared read
    * buffer, overwritten by the next read on any connection, so everything kept is copied out
    * before this returns. Never throws: a bug here closes this connection, not the broker.
    */
   receive(buf: Buffer, start: number, end: number): void {
+    this.#lastRead = Date.now()
+    if (this.#backlog !== null) {
+      // Bytes put aside go first.
+      this.#backlog = Buffer.concat([this.#backlog, buf.subarray(start, end)])
+      this.#drainBacklog()
+      return
+    }
+    this.#assembleSafely(buf, start, end)
+    this.#drainBacklog()
+  }
+
+  /** Assembles what was put aside while muted, as long as the connection is not muted again. */
+  #drainBacklog(): void {
+    while (this.#backlog !== null && !this.#muted && !this.#assembling && !this.#closed) {
+      const b = this.#backlog
+      this.#backlog = null
+      this.#assembleSafely(b, 0, b.length)
+    }
+  }
+
+  /** Never throws: a bug here closes this connection, not the broker. */
+  #assembleSafely(buf: Buffer, start: number, end: number): void {
+    this.#assembling = true
     try {
       this.#assemble(buf, start, end)
     } catch (err) {
       this.#log.error({ err }, 'request assembly failed')
       this.close('internal error')
+    } finally {
+      this.#assembling = false
     }
   }
 
   #assemble(buf: Buffer, start: number, end: number): void {
     let at = start
     while (at < end && !this.#closed) {
+      if (this.#muted) {
+        // One read may hold many requests: the rest waits (copied, the buffer is shared) until unmuted.
+        this.#backlog = Buffer.from(buf.subarray(at, end))
+        return
+      }
       const frame = this.#frame
       if (frame === null) {
         // The size and API key come first (possibly split across reads): they choose the buffer.
@@ -179,7 +275,7 @@ export class Connection implements ConnectionInfo {
     if (apiVersion < handler.minVersion || apiVersion > handler.maxVersion) {
       if (apiKey === ApiKey.ApiVersions) {
         // Answer in the v0 format so any client can read our ranges and retry (KIP-511).
-        this.#reply(this.#unsupportedApiVersions(correlationId))
+        this.#sender.send(this.#unsupportedApiVersions(correlationId))
         return
       }
       this.#reject(`unsupported version ${apiVersion} of ${handler.spec.name}`, lease)
@@ -225,14 +321,14 @@ export class Connection implements ConnectionInfo {
 
   /** `lease`: the frame's pooled buffer, released by the connection once the handler's result settled. */
   #dispatch(handler: RegisteredHandler, ctx: RequestContext, request: unknown, lease?: Lease): void {
-    const slot: Slot = { done: false, chunks: null }
-    this.#queue.push(slot)
+    const slot = this.#sender.reserve()
+    this.#updateReading()
     const finish = (response: unknown): void => {
-      slot.done = true
-      if (response !== NO_RESPONSE) slot.chunks = this.#encode(handler, ctx, response)
+      const chunks = response === NO_RESPONSE ? null : this.#encode(handler, ctx, response)
       lease?.release()
       lease = undefined
-      this.#flush()
+      this.#sender.complete(slot, chunks)
+      this.#updateReading()
     }
     const fail = (err: unknown): void => {
       this.#log.error({ err, api: handler.spec.name, version: ctx.apiVersion }, 'handler failed')
@@ -261,7 +357,7 @@ export class Connection implements ConnectionInfo {
     }
   }
 
-  #encode(handler: RegisteredHandler, ctx: RequestContext, response: unknown): Buffer[] {
+  #encode(handler: RegisteredHandler, ctx: RequestContext, response: unknown): Chunk[] {
     const w = new Writer(512)
     w.int32(ctx.correlationId)
     // ApiVersions always answers with response header v0 so old clients can read it.
@@ -271,51 +367,17 @@ export class Connection implements ConnectionInfo {
     return this.#framed(w)
   }
 
-  #framed(w: Writer): Buffer[] {
+  #framed(w: Writer): Chunk[] {
     const size = Buffer.allocUnsafe(4)
     size.writeInt32BE(w.length, 0)
     return [size, ...w.toChunks()]
   }
 
-  #unsupportedApiVersions(correlationId: number): Buffer[] {
+  #unsupportedApiVersions(correlationId: number): Chunk[] {
     const w = new Writer(512)
     w.int32(correlationId)
     encodeApiVersionsResponse(w, 0, { errorCode: ErrorCode.UNSUPPORTED_VERSION, apiKeys: this.#registry.versions() })
     return this.#framed(w)
-  }
-
-  #reply(chunks: Buffer[]): void {
-    this.#queue.push({ done: true, chunks })
-    this.#flush()
-  }
-
-  #flush(): void {
-    if (this.#closed) return
-    const socket = this.#socket
-    let corked = false
-    while (this.#queue.length > 0 && this.#queue[0]!.done) {
-      const slot = this.#queue.shift()!
-      if (slot.chunks === null) continue
-      if (!corked) {
-        socket.cork()
-        corked = true
-      }
-      const chunks = slot.chunks
-      // Record bytes read for a Fetch go back to their pool once the socket has them.
-      let leases: Set<Lease> | undefined
-      for (const c of chunks) {
-        const l = sharedBufferPool.leaseOf(c)
-        if (l !== undefined) (leases ??= new Set()).add(l)
-      }
-      for (let i = 0; i < chunks.length - 1; i++) socket.write(chunks[i]!)
-      socket.write(chunks[chunks.length - 1]!, leases === undefined ? undefined : () => {
-        for (const l of leases) l.release()
-      })
-    }
-    if (corked) {
-      socket.uncork()
-      if (socket.writableLength > HIGH_WATER) socket.pause()
-    }
   }
 }
 

@@ -1,8 +1,30 @@
-/** TCP listeners: one net.Server per configured listener, connections tracked for shutdown. */
+/**
+ * TCP listeners: one net.Server per configured listener, connections tracked for shutdown, the
+ * connection limits (max.connections, max.connections.per.ip), idle connections closed after
+ * connections.max.idle.ms, and the broker's account of response bytes held.
+ */
 import { createServer, Socket, type Server, type SocketConstructorOpts } from 'node:net'
 import { Connection } from './connection.js'
+import { ConnectionQuotas } from './connection-quotas.js'
+import { ResponseMemory } from './response-memory.js'
 import type { BrokerParts, HandlerRegistry } from '../broker/handler.js'
 import type { Logger } from '../logger.js'
+
+export interface SocketServerOptions {
+  parts: BrokerParts
+  registry: HandlerRegistry
+  log: Logger
+  /** socket.request.max.bytes */
+  maxRequestBytes: number
+  /** queued.max.requests (Kafka's default 500). */
+  maxQueuedRequests?: number
+  /** connections.max.idle.ms (Kafka's default 600000). */
+  connectionsMaxIdleMs?: number
+  /** max.connections, max.connections.per.ip and its overrides (Kafka's defaults: no limits). */
+  quotas?: ConnectionQuotas
+  /** The broker's account of held response bytes (a default one otherwise). */
+  memory?: ResponseMemory
+}
 
 export interface ListenerSpec {
   name: string
@@ -45,16 +67,24 @@ function adoptWithReadBuffer(accepted: Socket, buffer: Buffer, callback: (n: num
 }
 
 export class SocketServer {
+  /** What the connections hold of responses, in bytes. */
+  readonly memory: ResponseMemory
+  readonly quotas: ConnectionQuotas
   readonly #servers: Server[] = []
   readonly #connections = new Set<Connection>()
+  readonly #opts: SocketServerOptions
+  readonly #log: Logger
+  readonly #idleMs: number
+  #idleTimer: NodeJS.Timeout | undefined
   #nextId = 1
 
-  constructor(
-    private readonly parts: BrokerParts,
-    private readonly registry: HandlerRegistry,
-    private readonly log: Logger,
-    private readonly maxRequestBytes: number,
-  ) {}
+  constructor(opts: SocketServerOptions) {
+    this.#opts = opts
+    this.#log = opts.log
+    this.memory = opts.memory ?? new ResponseMemory()
+    this.quotas = opts.quotas ?? new ConnectionQuotas(2147483647, 2147483647)
+    this.#idleMs = opts.connectionsMaxIdleMs ?? 600000
+  }
 
   async listen(specs: readonly ListenerSpec[]): Promise<BoundListener[]> {
     const bound: BoundListener[] = []
@@ -68,15 +98,47 @@ export class SocketServer {
           resolve()
         })
       })
-      server.on('error', (err) => this.log.error({ err, listener: spec.name }, 'listener error'))
+      server.on('error', (err) => this.#log.error({ err, listener: spec.name }, 'listener error'))
       this.#servers.push(server)
       const addr = server.address()
       bound.push({ ...spec, boundPort: typeof addr === 'object' && addr !== null ? addr.port : spec.port })
     }
+    this.#startIdleSweep()
     return bound
   }
 
+  /**
+   * Kafka's Selector closes connections with no traffic for connections.max.idle.ms. A sweep
+   * every tenth of it (at most once a second, at least once a minute) keeps the overshoot small.
+   * A connection waiting for its own answer (a long poll, a rebalance) is not idle.
+   */
+  #startIdleSweep(): void {
+    if (this.#idleTimer !== undefined || !Number.isFinite(this.#idleMs) || this.#idleMs <= 0) return
+    const every = Math.min(60_000, Math.max(Math.min(1000, this.#idleMs), Math.floor(this.#idleMs / 10)))
+    this.#idleTimer = setInterval(() => this.closeIdle(Date.now()), every)
+    this.#idleTimer.unref()
+  }
+
+  /** Closes the connections idle since before `now - connections.max.idle.ms`; returns how many. */
+  closeIdle(now: number): number {
+    let closed = 0
+    for (const c of this.#connections) {
+      if (c.inFlight === 0 && now - c.lastActive > this.#idleMs) {
+        c.close(`idle for more than connections.max.idle.ms (${this.#idleMs} ms)`)
+        closed++
+      }
+    }
+    return closed
+  }
+
   #accept(accepted: Socket, listenerName: string): void {
+    const address = accepted.remoteAddress ?? ''
+    const refused = this.quotas.acquire(address)
+    if (refused !== null) {
+      this.#log.warn({ remote: `${address}:${accepted.remotePort}`, listener: listenerName, reason: refused }, 'connection refused')
+      accepted.destroy()
+      return
+    }
     let socket = accepted
     try {
       let conn: Connection | undefined
@@ -87,16 +149,31 @@ export class SocketServer {
         return true
       })
       socket = adopted ?? accepted
-      const c = new Connection(this.#nextId++, socket, listenerName, this.parts, this.registry, this.log, this.maxRequestBytes)
+      const o = this.#opts
+      const c = new Connection({
+        id: this.#nextId++,
+        socket,
+        listenerName,
+        parts: o.parts,
+        registry: o.registry,
+        log: this.#log,
+        maxRequestBytes: o.maxRequestBytes,
+        maxQueuedRequests: o.maxQueuedRequests ?? 500,
+        memory: this.memory,
+      })
       conn = c
       this.#connections.add(c)
-      socket.on('close', () => this.#connections.delete(c))
+      socket.on('close', () => {
+        this.#connections.delete(c)
+        this.quotas.release(address)
+      })
       if (adopted === null) {
         accepted.on('data', (chunk: Buffer) => c.receive(chunk, 0, chunk.length))
         accepted.resume()
       }
     } catch (err) {
-      this.log.error({ err, listener: listenerName }, 'cannot set up an accepted connection')
+      this.#log.error({ err, listener: listenerName }, 'cannot set up an accepted connection')
+      this.quotas.release(address)
       socket.destroy()
     }
   }
@@ -105,7 +182,14 @@ export class SocketServer {
     return this.#connections.size
   }
 
+  /** The open connections (for tests and metrics). */
+  get connections(): ReadonlySet<Connection> {
+    return this.#connections
+  }
+
   async close(): Promise<void> {
+    if (this.#idleTimer !== undefined) clearInterval(this.#idleTimer)
+    this.#idleTimer = undefined
     const closing = this.#servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve())))
     for (const c of this.#connections) c.close()
     this.#connections.clear()

@@ -7,6 +7,8 @@ export {
   type OpenOptions,
   type ReadOptions,
   type ReadResult,
+  type RegionsResult,
 } from './partition-log.js'
+export { FileRegion, SharedFile } from './file-region.js'
 export { ProducerStateManager, type ProducerCheck, type ProducerStateEntry, type BatchMetadata } from './producer-state.js'
 export { silentLogger, type StorageLogger } from './logger.js'

@@ -2,7 +2,8 @@
  * The read side of a partition log over its segments, oldest first: whole batches from an
  * offset (a fetch), and the ListOffsets lookups by timestamp.
  */
-import type { LogSegment } from './segment.js'
+import type { FileRegion } from './file-region.js'
+import type { LogSegment, SegmentSlice } from './segment.js'
 
 export interface ReadOptions {
   /** Return the first batch even if larger than maxBytes (KIP-74). */
@@ -14,6 +15,13 @@ export interface ReadOptions {
 export interface ReadResult {
   /** Whole batches, byte ranges of segment files, in offset order. */
   records: Buffer[]
+  bytes: number
+}
+
+/** What a fetch sends: whole batches as regions of segment files, read as the socket drains. */
+export interface RegionsResult {
+  /** In offset order; the receiver releases each one (see file-region.ts). */
+  regions: FileRegion[]
   bytes: number
 }
 
@@ -37,27 +45,27 @@ export interface TimestampAndOffset {
   timestamp: bigint
 }
 
-/** Reads whole batches from the one containing fetchOffset, across segments, up to maxBytes. */
-export function readSegments(segments: readonly LogSegment[], fetchOffset: bigint, logEndOffset: bigint, maxBytes: number, opts: ReadOptions): ReadResult {
-  const records: Buffer[] = []
+/** Whole batches from the one containing fetchOffset, across segments, up to maxBytes, as slices. */
+export function sliceSegments(segments: readonly LogSegment[], fetchOffset: bigint, logEndOffset: bigint, maxBytes: number, opts: ReadOptions): Array<{ segment: LogSegment, slice: SegmentSlice }> {
+  const out: Array<{ segment: LogSegment, slice: SegmentSlice }> = []
   let bytes = 0
   let offset = fetchOffset
   let minOne = opts.minOneBatch
   for (let i = floorSegment(segments, fetchOffset); i < segments.length; i++) {
     if (offset >= logEndOffset || (opts.maxOffset !== undefined && offset >= opts.maxOffset)) break
     const segment = segments[i]!
-    const r = segment.read(offset, maxBytes - bytes, minOne, opts.maxOffset)
-    if (r === undefined) continue
-    if (r.buf.length > 0) {
-      records.push(r.buf)
-      bytes += r.buf.length
+    const slice = segment.slice(offset, maxBytes - bytes, minOne, opts.maxOffset)
+    if (slice === undefined) continue
+    if (slice.size > 0) {
+      out.push({ segment, slice })
+      bytes += slice.size
       minOne = false
     }
-    offset = r.nextOffset
+    offset = slice.nextOffset
     // Stopped inside this segment (maxBytes or maxOffset): a later, smaller batch must not jump the queue.
-    if (r.nextOffset < segment.nextOffset) break
+    if (slice.nextOffset < segment.nextOffset) break
   }
-  return { records, bytes }
+  return out
 }
 
 /** The first record at or after logStartOffset with timestamp >= ts. */

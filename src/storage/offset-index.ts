@@ -61,6 +61,16 @@ export class OffsetIndex extends IndexFile {
     return { offset: this.baseOffset + BigInt(this.#relOffsets[i]!), position: this.#positions[i]! }
   }
 
+  /**
+   * The last entry at or below file position `maxPosition` whose offset is below
+   * `offsetBound`, or undefined (positions and offsets both grow, so one search finds it).
+   */
+  floorByPosition(maxPosition: number, offsetBound: bigint): { offset: bigint; position: number } | undefined {
+    const rel = offsetBound - this.baseOffset
+    const i = floorSearch(this.entries, (k) => this.#positions[k]! <= maxPosition && BigInt(this.#relOffsets[k]!) < rel)
+    return i < 0 ? undefined : { offset: this.baseOffset + BigInt(this.#relOffsets[i]!), position: this.#positions[i]! }
+  }
+
   /** Removes entries for offsets >= target. */
   truncateTo(target: bigint): void {
     const rel = target - this.baseOffset

@@ -30,9 +30,10 @@ import { loadSegments, replayProducerState, segmentOptions } from './log-loader.
 import { silentLogger, type StorageLogger } from './logger.js'
 import { deleteSnapshotsAfter, deleteSnapshotsBefore, writeSnapshot } from './producer-snapshot.js'
 import { ProducerStateManager } from './producer-state.js'
-import { floorSegment, maxTimestampOffset, offsetForTimestamp, readSegments, type ReadOptions, type ReadResult, type TimestampAndOffset } from './log-read.js'
+import { floorSegment, maxTimestampOffset, offsetForTimestamp, sliceSegments, type ReadOptions, type ReadResult, type RegionsResult, type TimestampAndOffset } from './log-read.js'
+import type { FileRegion } from './file-region.js'
 import { LogWriter } from './log-writer.js'
-import { LogSegment } from './segment.js'
+import { LogSegment, type SegmentSlice } from './segment.js'
 
 export interface OpenOptions {
   logger?: StorageLogger
@@ -66,7 +67,7 @@ export interface AppendResult {
   duplicate: boolean
 }
 
-export type { ReadOptions, ReadResult } from './log-read.js'
+export type { ReadOptions, ReadResult, RegionsResult } from './log-read.js'
 
 export class PartitionLog {
   readonly dir: string
@@ -265,6 +266,35 @@ export class PartitionLog {
    * [logStartOffset, logEndOffset].
    */
   read(fetchOffset: bigint, maxBytes: number, opts: ReadOptions): ReadResult {
+    const records: Buffer[] = []
+    let bytes = 0
+    for (const { segment, slice } of this.#slices(fetchOffset, maxBytes, opts)) {
+      const r = segment.region(slice)
+      try {
+        records.push(r.toBuffer())
+      } finally {
+        r.release()
+      }
+      bytes += slice.size
+    }
+    return { records, bytes }
+  }
+
+  /**
+   * What read() finds, as regions of the segment files that a fetch response sends as the socket
+   * drains: no record byte is read here. The caller releases every region.
+   */
+  readRegions(fetchOffset: bigint, maxBytes: number, opts: ReadOptions): RegionsResult {
+    const regions: FileRegion[] = []
+    let bytes = 0
+    for (const { segment, slice } of this.#slices(fetchOffset, maxBytes, opts)) {
+      regions.push(segment.region(slice))
+      bytes += slice.size
+    }
+    return { regions, bytes }
+  }
+
+  #slices(fetchOffset: bigint, maxBytes: number, opts: ReadOptions): Array<{ segment: LogSegment, slice: SegmentSlice }> {
     this.#ensureOpen()
     if (fetchOffset < this.#logStartOffset || fetchOffset > this.#logEndOffset) {
       throw new KafkaError(
@@ -272,7 +302,7 @@ export class PartitionLog {
         `offset ${fetchOffset} is outside [${this.#logStartOffset}, ${this.#logEndOffset}] of ${this.dir}`,
       )
     }
-    return readSegments(this.#segments, fetchOffset, this.#logEndOffset, maxBytes, opts)
+    return sliceSegments(this.#segments, fetchOffset, this.#logEndOffset, maxBytes, opts)
   }
 
   /**

@@ -4,8 +4,9 @@
  * (`writtenSize` trails `size` meanwhile); on its own (loading, the cleaner's output) a segment
  * writes synchronously. fsync happens in flush().
  */
-import { closeSync, constants, existsSync, fstatSync, fsync, ftruncateSync, openSync, writeSync } from 'node:fs'
+import { constants, existsSync, fstatSync, fsync, ftruncateSync, openSync, writeSync } from 'node:fs'
 import {
+  BATCH_LENGTH_OFFSET,
   CURRENT_MAGIC,
   LAST_OFFSET_DELTA_OFFSET,
   LOG_OVERHEAD,
@@ -22,7 +23,7 @@ import {
 import { firstRecordAtOrAfter, readAt, scanBatches } from './log-scan.js'
 import type { LogWriter, WriteTarget } from './log-writer.js'
 import { OffsetIndex } from './offset-index.js'
-import { readForFetch } from './read-buffers.js'
+import { FileRegion, SharedFile } from './file-region.js'
 import { SegmentFiles } from './segment-files.js'
 import { TimeIndex } from './time-index.js'
 
@@ -42,6 +43,22 @@ export interface SegmentRead {
   nextOffset: bigint
 }
 
+/** Whole batches of a segment, as a byte range of its .log file. */
+export interface SegmentSlice {
+  position: number
+  size: number
+  /** Offset after the last batch in the slice (or of the first batch left out). */
+  nextOffset: bigint
+}
+
+/** An offset beyond every real one: no high-watermark bound. */
+const NO_BOUND = 1n << 63n
+/** How much a header walk reads at a time: usually the few batches after an index entry. */
+const WALK_BLOCK = 8 * 1024
+/** Bytes of a batch header up to its lastOffsetDelta (what the walk needs). */
+const LAST_OFFSET_DELTA_END = LAST_OFFSET_DELTA_OFFSET + 4
+const EMPTY_BLOCK: Buffer = Buffer.alloc(0)
+
 /** Where a batch sits: the first batch whose lastOffset >= the offset asked for. */
 export interface BatchLocation {
   position: number
@@ -56,6 +73,8 @@ export class LogSegment implements WriteTarget {
   readonly #files: SegmentFiles
   #opts: SegmentOptions
   #fd: number
+  /** The .log file's descriptor with its holders: this segment and the FileRegions it made. */
+  #file: SharedFile | undefined
   #size = 0
   /** Bytes from 0 that are in the file; below `size` while the writer has some in hand. */
   #writtenSize = 0
@@ -80,6 +99,7 @@ export class LogSegment implements WriteTarget {
     this.#files = new SegmentFiles(dir, baseOffset, suffix)
     this.#nextOffset = baseOffset
     this.#fd = openSync(this.#files.paths.log, constants.O_RDWR | constants.O_CREAT, 0o644)
+    this.#file = new SharedFile(this.#fd, this.#files.paths.log)
     this.#size = fstatSync(this.#fd).size
     this.#writtenSize = this.#size
   }
@@ -349,58 +369,103 @@ export class LogSegment implements WriteTarget {
   }
 
   /**
-   * Reads whole batches starting with the one containing `offset`, up to `maxBytes`; with
-   * `minOneBatch` the first batch is returned even if larger (KIP-74). Batches with offsets at or
-   * above `maxOffset` (the high watermark) are never returned. With a maxOffset no higher than
-   * the writer's writtenEndOffset (a fetch) only written bytes are read; without one the writer
-   * catches up first.
+   * Finds whole batches starting with the one containing `offset`, up to `maxBytes`; with
+   * `minOneBatch` the first batch counts even if larger (KIP-74). Batches with offsets at or
+   * above `maxOffset` (the high watermark) are never included. Only batch headers and the index
+   * are read, never the records: the caller reads the slice (read()) or sends it as a region
+   * (region()). With a maxOffset no higher than the writer's writtenEndOffset (a fetch) only
+   * written bytes are covered; without one the writer catches up first. Undefined when no batch
+   * contains or follows `offset`.
    */
-  read(offset: bigint, maxBytes: number, minOneBatch: boolean, maxOffset?: bigint): SegmentRead | undefined {
+  slice(offset: bigint, maxBytes: number, minOneBatch: boolean, maxOffset?: bigint): SegmentSlice | undefined {
     if (maxOffset === undefined) this.#catchUp()
     const limit = this.#writtenSize
+    const bound = maxOffset ?? NO_BOUND
+    let position: number | undefined
+    let header: BatchHeader | undefined
     // A consumer goes on where its last fetch ended: start there without an index lookup and a scan.
     const hinted = this.#readHints.get(offset)
     if (hinted !== undefined && hinted + RECORD_BATCH_OVERHEAD <= limit) {
-      const chunk = readForFetch(this.#fd, hinted, Math.min(Math.max(maxBytes, RECORD_BATCH_OVERHEAD), limit - hinted))
-      if (chunk.length >= RECORD_BATCH_OVERHEAD && chunk.readBigInt64BE(0) === offset && chunk.readInt8(MAGIC_OFFSET) === CURRENT_MAGIC) {
-        return this.#readFrom(hinted, readBatchHeader(chunk, 0), chunk, maxBytes, minOneBatch, limit, maxOffset)
-      }
-      this.#readHints.delete(offset)
+      const h = readAt(this.#fd, hinted, RECORD_BATCH_OVERHEAD)
+      if (h.length === RECORD_BATCH_OVERHEAD && h.readBigInt64BE(0) === offset && h.readInt8(MAGIC_OFFSET) === CURRENT_MAGIC) {
+        position = hinted
+        header = readBatchHeader(h, 0)
+      } else this.#readHints.delete(offset)
     }
-    const first = this.#locate(offset, limit)
-    if (first === undefined) return undefined
-    return this.#readFrom(first.position, first.header, undefined, maxBytes, minOneBatch, limit, maxOffset)
-  }
-
-  /** The rest of read() once the first batch is known; `chunk` may already hold bytes from `position`. */
-  #readFrom(position: number, header: BatchHeader, chunk: Buffer | undefined, maxBytes: number, minOneBatch: boolean, limit: number, maxOffset?: bigint): SegmentRead {
-    const size = header.batchLength + LOG_OVERHEAD
-    if (maxOffset !== undefined && lastOffsetOf(header) >= maxOffset) return { buf: Buffer.alloc(0), nextOffset: header.baseOffset }
-    let buf: Buffer
+    if (position === undefined || header === undefined) {
+      const first = this.#locate(offset, limit)
+      if (first === undefined) return undefined
+      position = first.position
+      header = first.header
+    }
+    const firstSize = header.batchLength + LOG_OVERHEAD
+    if (lastOffsetOf(header) >= bound) return { position, size: 0, nextOffset: header.baseOffset }
+    let end: number
     let nextOffset: bigint
-    if (size > maxBytes) {
-      if (!minOneBatch) return { buf: Buffer.alloc(0), nextOffset: header.baseOffset }
-      buf = chunk !== undefined && chunk.length >= size ? chunk.subarray(0, size) : readForFetch(this.#fd, position, size)
+    if (firstSize > maxBytes) {
+      if (!minOneBatch) return { position, size: 0, nextOffset: header.baseOffset }
+      end = position + firstSize
       nextOffset = lastOffsetOf(header) + 1n
     } else {
-      chunk ??= readForFetch(this.#fd, position, Math.min(maxBytes, limit - position))
-      let end = 0
-      nextOffset = header.baseOffset
-      while (end + RECORD_BATCH_OVERHEAD <= chunk.length) {
-        const n = batchSize(chunk, end)
-        if (n < RECORD_BATCH_OVERHEAD || end + n > chunk.length) break
-        const last = chunk.readBigInt64BE(end) + BigInt(chunk.readInt32BE(end + LAST_OFFSET_DELTA_OFFSET))
-        if (maxOffset !== undefined && last >= maxOffset) break
-        end += n
-        nextOffset = last + 1n
-      }
-      buf = chunk.subarray(0, end)
+      ;({ end, nextOffset } = this.#batchesUpTo(position + firstSize, lastOffsetOf(header) + 1n, Math.min(position + maxBytes, limit), limit, bound))
     }
-    if (buf.length > 0) {
+    if (end > position) {
       if (this.#readHints.size >= READ_HINTS) this.#readHints.delete(this.#readHints.keys().next().value!)
-      this.#readHints.set(nextOffset, position + buf.length)
+      this.#readHints.set(nextOffset, end)
     }
-    return { buf, nextOffset }
+    return { position, size: end - position, nextOffset }
+  }
+
+  /**
+   * From a batch boundary `from` (after a batch ending below offset `next`), the end of the last
+   * whole batch that ends at or before `target` and lies below offset `bound`, and the offset
+   * after it. The offset index jumps close to `target`; from there batch headers are read.
+   */
+  #batchesUpTo(from: number, next: bigint, target: number, limit: number, bound: bigint): { end: number, nextOffset: bigint } {
+    let pos = from
+    let nextOffset = next
+    const jump = this.#offsetIndex.floorByPosition(target - 1, bound)
+    // Entries point at batch starts; every batch before the entry's ends before it and below bound.
+    if (jump !== undefined && jump.position > pos) pos = jump.position
+    let block = EMPTY_BLOCK
+    let blockStart = 0
+    // Every batch that starts below `limit` is whole in the file, so its header can be read.
+    while (pos < target) {
+      if (pos < blockStart || pos + LAST_OFFSET_DELTA_END > blockStart + block.length) {
+        block = readAt(this.#fd, pos, Math.min(WALK_BLOCK, limit - pos))
+        blockStart = pos
+        if (block.length < LAST_OFFSET_DELTA_END) break
+      }
+      const at = pos - blockStart
+      const size = block.readInt32BE(at + BATCH_LENGTH_OFFSET) + LOG_OVERHEAD
+      const base = block.readBigInt64BE(at)
+      const last = base + BigInt(block.readInt32BE(at + LAST_OFFSET_DELTA_OFFSET))
+      if (pos + size > target || last >= bound) {
+        nextOffset = base
+        break
+      }
+      pos += size
+      nextOffset = last + 1n
+    }
+    return { end: pos, nextOffset }
+  }
+
+  /**
+   * Reads whole batches starting with the one containing `offset` (see slice()) into a buffer of
+   * their own. For readers that keep the bytes; fetches send regions instead.
+   */
+  read(offset: bigint, maxBytes: number, minOneBatch: boolean, maxOffset?: bigint): SegmentRead | undefined {
+    const s = this.slice(offset, maxBytes, minOneBatch, maxOffset)
+    if (s === undefined) return undefined
+    return { buf: s.size === 0 ? Buffer.alloc(0) : readAt(this.#fd, s.position, s.size), nextOffset: s.nextOffset }
+  }
+
+  /**
+   * The slice's bytes as a FileRegion: it keeps this segment's file open until released, even
+   * if the segment is closed or deleted meanwhile (see file-region.ts).
+   */
+  region(slice: SegmentSlice): FileRegion {
+    return new FileRegion(this.#file!, slice.position, slice.size)
   }
 
   /**
@@ -463,8 +528,7 @@ export class LogSegment implements WriteTarget {
   /** Closes the files at once; only for segments with no flush under way (loading, recovery). */
   closeSync(): void {
     if (this.#fd < 0) return
-    closeSync(this.#fd)
-    this.#fd = -1
+    this.#releaseFile()
     this.#offsetIndex.close()
     this.#timeIndex.close()
   }
@@ -478,10 +542,16 @@ export class LogSegment implements WriteTarget {
       if (p === this.#pendingFlush) break
     }
     if (this.#fd < 0) return
-    closeSync(this.#fd)
-    this.#fd = -1
+    this.#releaseFile()
     this.#offsetIndex.close()
     this.#timeIndex.close()
+  }
+
+  /** Gives up this segment's hold on its file: closed now unless a FileRegion still reads it. */
+  #releaseFile(): void {
+    this.#file?.release()
+    this.#file = undefined
+    this.#fd = -1
   }
 
   get isDeleted(): boolean {

@@ -13,6 +13,7 @@ import type { SessionPartition } from '../fetch-session.js'
 import { readPartition } from '../fetch-read.js'
 import { DelayedFetch } from '../delayed-fetch.js'
 import { partitionKey } from '../replica-manager.js'
+import type { FileRegion } from '../../storage/file-region.js'
 
 type Out = Input<PartitionData> & { partitionIndex: number }
 
@@ -98,6 +99,7 @@ export const fetchHandler = defineHandler({
       let bytes = 0
       let failed = false
       const parts: Array<{ sp: SessionPartition, out: Out }> = []
+      const regions: FileRegion[] = []
       for (const sp of wanted) {
         const key = `${byId ? sp.topicId : sp.topic}:${sp.partition}`
         const out = readPartition(ctx, sp, {
@@ -107,6 +109,7 @@ export const fetchHandler = defineHandler({
           minOneBatch: bytes === 0,
         })
         const n = out.bytes
+        regions.push(...out.regions)
         bytes += n
         remaining -= n
         if (out.data.errorCode !== ErrorCode.NONE) failed = true
@@ -114,7 +117,7 @@ export const fetchHandler = defineHandler({
           out.data.highWatermark !== sp.lastHighWatermark || out.data.logStartOffset !== sp.lastLogStartOffset
         if (full || changed) parts.push({ sp, out: out.data })
       }
-      return { parts, bytes, failed, release: () => {} }
+      return { parts, bytes, failed, release: () => { for (const r of regions) r.release() } }
     }
 
     const respond = (r: Collected): Input<FetchResponse> => {
