@@ -64,7 +64,7 @@ function summary(samples: number[]): string {
 }
 
 async function throughput(dir: string): Promise<void> {
-  const config = logConfig({ cleanupPolicy: 'compact', segmentBytes: 64 * MiB, fileDeleteDelayMs: 0 })
+  const config = logConfig({ cleanupPolicy: ['compact'], segmentBytes: 64 * MiB, fileDeleteDelayMs: 0 })
   const log = await PartitionLog.open(join(dir, 'throughput-0'), config)
   const t0 = performance.now()
   fill(log, MB * MiB)

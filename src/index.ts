@@ -11,7 +11,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { loadBrokerConfig } from './config/broker-config.js'
+import { loadBrokerConfig } from './config/load-broker-config.js'
 import { createLogger, type Logger } from './logger.js'
 import { runBroker, type RunningBroker } from './kafka-server.js'
 

@@ -5,8 +5,8 @@
  * `samsa start` command and the embedded `startBroker()` API.
  */
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks'
-import { loadBrokerConfig, type BrokerConfig, type LoadBrokerConfigOptions } from './config/broker-config.js'
-import { resolveTopicConfig } from './config/topic-config.js'
+import type { BrokerConfig } from './config/broker-config.js'
+import { loadBrokerConfig, type LoadBrokerConfigOptions } from './config/load-broker-config.js'
 import { createLogger, type Logger } from './logger.js'
 import { MetadataStore } from './metadata/metadata-store.js'
 import { LogManager } from './storage/log-manager.js'
@@ -17,7 +17,7 @@ import { SocketServer } from './server/listener.js'
 import { ConnectionQuotas } from './server/connection-quotas.js'
 import type { BrokerParts } from './broker/handler.js'
 import { createRegistry } from './broker/handlers/index.js'
-import { AdminManager } from './broker/admin-manager.js'
+import { AdminManager, logConfigOf } from './broker/admin-manager.js'
 import { MetadataCache } from './broker/metadata-cache.js'
 import { ReplicaManager } from './broker/replica-manager.js'
 import { FetchSessionCache } from './broker/fetch-session.js'
@@ -25,7 +25,6 @@ import { MetadataTopicView, OffsetsTopicLog, groupCoordinatorOf } from './broker
 import { ControlPlane } from './broker/control-plane.js'
 import type { Coordination } from './cluster/coordination.js'
 import { SingleNodeCoordination } from './cluster/single-node.js'
-import { toLogConfig } from './broker/topic-log-config.js'
 
 export interface RunningBroker {
   /** The broker's parts, for tests and tools that look inside. */
@@ -47,22 +46,22 @@ async function startLogManager(config: BrokerConfig, store: MetadataStore, log: 
   const v = config.values
   const topicLogConfig = (topic: string) => {
     const meta = store.topic(topic)
-    return meta === undefined ? undefined : toLogConfig(resolveTopicConfig(meta.configs, config).values, v)
+    return meta === undefined ? undefined : logConfigOf(meta.configs, config)
   }
   return LogManager.start({
-    logDirs: v.logDirs,
-    defaultConfig: toLogConfig(resolveTopicConfig({}, config).values, v),
+    logDirs: [...v.logDirs],
+    defaultConfig: logConfigOf({}, config),
     topicConfig: topicLogConfig,
     logger: log.child({ component: 'storage' }),
     // Kafka's default interval is Long.MAX (never); we still check flush.ms and producer expiry each second.
     flushCheckIntervalMs: Math.min(v.logFlushSchedulerIntervalMs, 1000),
     retentionCheckIntervalMs: v.logRetentionCheckIntervalMs,
     cleaner: {
-      enabled: v.logCleanerEnable && Number(config.get('log.cleaner.threads')) > 0,
-      backoffMs: Number(config.get('log.cleaner.backoff.ms')),
-      dedupeBufferBytes: Number(config.get('log.cleaner.dedupe.buffer.size')),
-      ioBufferBytes: Number(config.get('log.cleaner.io.buffer.size')),
-      ioMaxBytesPerSecond: Number(config.get('log.cleaner.io.max.bytes.per.second')),
+      enabled: v.logCleanerEnable && v.logCleanerThreads > 0,
+      backoffMs: v.logCleanerBackoffMs,
+      dedupeBufferBytes: v.logCleanerDedupeBufferSize,
+      ioBufferBytes: v.logCleanerIoBufferSize,
+      ioMaxBytesPerSecond: v.logCleanerIoMaxBytesPerSecond,
     },
   })
 }
@@ -118,11 +117,15 @@ async function buildParts(config: BrokerConfig, log: Logger): Promise<{ parts: B
 }
 
 export async function runBroker(config: BrokerConfig, log: Logger): Promise<RunningBroker> {
+  // As Kafka warns of configs it does not know; Samsa also of those it knows but does not act on yet.
+  if (config.unknown.length > 0) log.warn({ configs: config.unknown }, 'these configs were supplied but are not known broker configs; they are ignored')
+  if (config.inert.length > 0) log.warn({ configs: config.inert }, 'these configs are accepted but have no effect in this version of Samsa')
   const { parts, logManager, coordination } = await buildParts(config, log)
   const stopParts = async (): Promise<void> => {
     // Waiting requests answer first (their connections are closed by now), then the coordinator's
     // timers stop, then the logs flush and close.
     await coordination.close()
+    parts.admin.close()
     parts.replicas.shutdown()
     parts.groups.close()
     await logManager.shutdown()
@@ -135,12 +138,12 @@ export async function runBroker(config: BrokerConfig, log: Logger): Promise<Runn
       registry: createRegistry(),
       log: log.child({ component: 'server' }),
       maxRequestBytes: config.values.socketRequestMaxBytes,
-      maxQueuedRequests: Number(config.get('queued.max.requests')),
+      maxQueuedRequests: config.values.queuedMaxRequests,
       connectionsMaxIdleMs: config.values.connectionsMaxIdleMs,
       quotas: await ConnectionQuotas.create({
-        maxConnections: Number(config.get('max.connections')),
-        maxConnectionsPerIp: Number(config.get('max.connections.per.ip')),
-        overrides: String(config.get('max.connections.per.ip.overrides') ?? ''),
+        maxConnections: config.values.maxConnections,
+        maxConnectionsPerIp: config.values.maxConnectionsPerIp,
+        overrides: config.values.maxConnectionsPerIpOverrides,
       }),
     })
     bound = await server.listen(config.values.listeners)

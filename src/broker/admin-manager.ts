@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto'
 import type { BrokerConfig } from '../config/broker-config.js'
 import { resolveTopicConfig, type ResolvedTopicConfig } from '../config/topic-config.js'
-import type { DescribedConfig } from '../config/config-def.js'
+import { newTopicConfigs } from '../config/describe-configs.js'
 import { ErrorCode } from '../protocol/generated/error-codes.js'
 import { KafkaError } from '../errors.js'
 import type { Logger } from '../logger.js'
@@ -22,7 +22,11 @@ import type { LogConfig } from '../storage/log-config.js'
 import type { Coordination } from '../cluster/coordination.js'
 import type { CachedTopic, MetadataCache } from './metadata-cache.js'
 import type { ReplicaManager } from './replica-manager.js'
-import { toLogConfig } from './topic-log-config.js'
+
+/** A topic's log configuration: its own configs over the broker's (Kafka's LogConfig), plus producer id expiry. */
+export function logConfigOf(topicConfigs: Readonly<Record<string, string>>, config: BrokerConfig): LogConfig {
+  return { ...resolveTopicConfig(topicConfigs, config).values, producerIdExpirationMs: config.values.producerIdExpirationMs }
+}
 
 export interface CreateTopicOptions {
   partitions?: number
@@ -66,6 +70,7 @@ export class AdminManager {
   readonly #overrides = new Map<string, Record<string, string>>()
   readonly #creating = new Map<string, Promise<CreatedTopic>>()
   readonly #waiters = new Set<Waiter>()
+  readonly #stopConfigListener: () => void
 
   constructor(opts: AdminManagerOptions) {
     this.#config = opts.config
@@ -73,6 +78,17 @@ export class AdminManager {
     this.#metadata = opts.metadata
     this.#replicas = opts.replicas
     this.#log = opts.log
+    // A dynamic broker config change (log.retention.ms for the cluster) reaches every topic that does not set its own.
+    this.#stopConfigListener = this.#config.onChange(() => {
+      for (const [topic, overrides] of this.#overrides) {
+        if (this.#replicas.partitions(topic).length > 0) this.#replicas.updateLogConfig(topic, this.#logConfigOf(overrides))
+      }
+    })
+  }
+
+  /** Stops following broker config changes. */
+  close(): void {
+    this.#stopConfigListener()
   }
 
   /** Whether this broker serves the controller-only admin APIs now (else NOT_CONTROLLER). */
@@ -107,12 +123,12 @@ export class AdminManager {
   }
 
   /** DescribeConfigs-style entries for a topic with the given overrides. */
-  describeTopicConfig(overrides: Record<string, string>): DescribedConfig[] {
-    return resolveTopicConfig(overrides, this.#config).describe()
+  describeTopicConfig(overrides: Record<string, string>): ReturnType<typeof newTopicConfigs> {
+    return newTopicConfigs(resolveTopicConfig(overrides, this.#config))
   }
 
   #logConfigOf(overrides: Record<string, string>): LogConfig {
-    return toLogConfig(resolveTopicConfig(overrides, this.#config).values, this.#config.values)
+    return logConfigOf(overrides, this.#config)
   }
 
   /** The log config for a topic's partitions opened on this broker (its overrides fetched when not yet known). */

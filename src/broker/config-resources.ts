@@ -1,17 +1,22 @@
 /**
  * Config resources as the config APIs name them (Kafka's ConfigResource.Type) and the shared
- * logic of DescribeConfigs / AlterConfigs / IncrementalAlterConfigs for topics and this broker.
+ * logic of DescribeConfigs / AlterConfigs / IncrementalAlterConfigs for topics, this broker and
+ * groups, following Kafka's ConfigHelper and ConfigAdminManager.
  */
 import { ErrorCode } from '../protocol/generated/error-codes.js'
-import { resolveTopicConfig, validateTopicConfigs } from '../config/topic-config.js'
+import { ConfigError, type DescribedConfig } from '../config/config-def.js'
+import { resolveTopicConfig, topicConfigKey, validateTopicConfigs } from '../config/topic-config.js'
 import { KafkaError } from '../errors.js'
-import type { DescribedConfig } from '../config/config-def.js'
+import { brokerConfigKey } from '../config/broker-config-defs.js'
+import { resolveGroupConfig, validateGroupConfigs } from '../config/group-resource-configs.js'
+import { describeBrokerConfigs, describeGroupConfigs, describeTopicConfigs } from '../config/describe-configs.js'
 import type { BrokerParts } from './handler.js'
 
 /** What the config APIs use of the broker. */
 type Parts = Pick<BrokerParts, 'config' | 'metadata' | 'admin'>
 
-export const ResourceType = { UNKNOWN: 0, ANY: 1, TOPIC: 2, GROUP: 3, BROKER: 4, BROKER_LOGGER: 8 } as const
+/** Kafka's ConfigResource.Type ids. */
+export const ResourceType = { UNKNOWN: 0, TOPIC: 2, BROKER: 4, BROKER_LOGGER: 8, CLIENT_METRICS: 16, GROUP: 32 } as const
 
 /** IncrementalAlterConfigs operations. */
 export const OpType = { SET: 0, DELETE: 1, APPEND: 2, SUBTRACT: 3 } as const
@@ -23,38 +28,55 @@ export interface ResourceError {
 
 export type Described = { configs: DescribedConfig[] } | ResourceError
 
-export async function describeResource(broker: Parts, type: number, name: string, keys: readonly string[] | null): Promise<Described> {
-  if (type === ResourceType.TOPIC) {
-    // The stored overrides, as Kafka's ZooKeeper mode reads them from ZooKeeper.
-    const overrides = broker.metadata.topic(name) === undefined ? undefined : await broker.admin.topicOverrides(name)
-    if (overrides === undefined) return { errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: `Topic ${name} does not exist.` }
-    return { configs: resolveTopicConfig(overrides, broker.config).describe(keys) }
-  }
-  if (type === ResourceType.BROKER) {
-    if (name !== '' && name !== String(broker.metadata.nodeId)) {
-      return { errorCode: ErrorCode.INVALID_REQUEST, errorMessage: `Unexpected broker id, expected ${broker.metadata.nodeId} or empty string, but received ${name}` }
-    }
-    return { configs: broker.config.describe(keys) }
-  }
-  if (type === ResourceType.BROKER_LOGGER) return { configs: [] }
-  return { errorCode: ErrorCode.INVALID_REQUEST, errorMessage: `Unsupported resource type ${type}` }
+const invalidRequest = (errorMessage: string): ResourceError => ({ errorCode: ErrorCode.INVALID_REQUEST, errorMessage })
+
+/** A broker resource name: '' is the cluster default; otherwise it must be this broker's id. */
+function brokerResource(broker: Parts, name: string): 'default' | 'broker' | ResourceError {
+  if (name === '') return 'default'
+  if (!/^-?\d+$/.test(name)) return invalidRequest(`Broker id must be an integer, but it is: ${name}`)
+  if (Number(name) !== broker.metadata.nodeId) return invalidRequest(`Unexpected broker id, expected ${broker.metadata.nodeId} or empty string, but received ${name}`)
+  return 'broker'
 }
 
+/** The stored overrides of a topic, as Kafka's ZooKeeper mode reads them from ZooKeeper; undefined when there is no such topic. */
+async function topicOverrides(broker: Parts, name: string): Promise<Record<string, string> | undefined> {
+  return broker.metadata.topic(name) === undefined ? undefined : broker.admin.topicOverrides(name)
+}
+
+/** One resource of a DescribeConfigs request; null or empty `keys` means every config. */
+export async function describeResource(broker: Parts, type: number, name: string, keys: readonly string[] | null): Promise<Described> {
+  switch (type) {
+    case ResourceType.TOPIC: {
+      const overrides = await topicOverrides(broker, name)
+      if (overrides === undefined) return { errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: `Topic ${name} does not exist.` }
+      return { configs: describeTopicConfigs(resolveTopicConfig(overrides, broker.config), keys) }
+    }
+    case ResourceType.BROKER: {
+      const r = brokerResource(broker, name)
+      if (typeof r !== 'string') return r
+      return { configs: describeBrokerConfigs(broker.config, r === 'broker', keys) }
+    }
+    case ResourceType.BROKER_LOGGER: {
+      if (name === '') return invalidRequest('Broker id must not be empty')
+      const r = brokerResource(broker, name)
+      return typeof r === 'string' ? { configs: [] } : r
+    }
+    case ResourceType.GROUP:
+      if (name === '') return invalidRequest('Group name must not be empty')
+      return { configs: describeGroupConfigs(resolveGroupConfig(new Map(), broker.config), keys) }
+    default:
+      return invalidRequest(`Unsupported resource type: ${type}`)
+  }
+}
+
+type Change = { name: string, op: number, value: string | null }
+
 /**
- * Computes a topic's new overrides from (name, op, value) changes, validating the result.
- * `replace` is AlterConfigs' semantics: the given set replaces every override.
+ * Applies (name, op, value) changes to a set of string settings. `replace` is AlterConfigs'
+ * semantics: the given set replaces every setting. APPEND and SUBTRACT work on list configs.
  */
-export async function alterTopicConfigs(
-  broker: Parts,
-  name: string,
-  changes: ReadonlyArray<{ name: string, op: number, value: string | null }>,
-  replace: boolean,
-  validateOnly: boolean,
-): Promise<ResourceError> {
-  const overrides = broker.metadata.topic(name) === undefined ? undefined : await broker.admin.topicOverrides(name)
-  if (overrides === undefined) return { errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: `Topic ${name} does not exist.` }
-  const next: Record<string, string> = replace ? {} : { ...overrides }
-  const current = resolveTopicConfig(overrides, broker.config)
+function applyChanges(kind: string, current: Readonly<Record<string, string>>, changes: readonly Change[], replace: boolean, listValue: (name: string) => string[] | 'unknown' | undefined): { configs: Record<string, string> } | ResourceError {
+  const next: Record<string, string> = replace ? {} : { ...current }
   for (const c of changes) {
     switch (c.op) {
       case OpType.SET:
@@ -66,24 +88,40 @@ export async function alterTopicConfigs(
         break
       case OpType.APPEND:
       case OpType.SUBTRACT: {
-        const existing = current.get(c.name)
-        if (existing === undefined) return { errorCode: ErrorCode.INVALID_CONFIG, errorMessage: `Unknown topic config name: ${c.name}` }
-        if (!Array.isArray(existing)) return { errorCode: ErrorCode.INVALID_CONFIG, errorMessage: `Config value append is not allowed for config key: ${c.name}` }
-        const items = (next[c.name] ?? existing.join(',')).split(',').map((s) => s.trim()).filter((s) => s !== '')
+        const existing = listValue(c.name)
+        if (existing === 'unknown') return { errorCode: ErrorCode.INVALID_CONFIG, errorMessage: `Unknown ${kind} config name: ${c.name}` }
+        if (existing === undefined) return { errorCode: ErrorCode.INVALID_CONFIG, errorMessage: `Config value append is not allowed for config key: ${c.name}` }
+        const items = next[c.name] !== undefined ? next[c.name]!.split(',').map((s) => s.trim()).filter((s) => s !== '') : existing
         const given = (c.value ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '')
         const result = c.op === OpType.APPEND ? [...items, ...given.filter((g) => !items.includes(g))] : items.filter((i) => !given.includes(i))
         next[c.name] = result.join(',')
         break
       }
       default:
-        return { errorCode: ErrorCode.INVALID_REQUEST, errorMessage: `Unknown config operation ${c.op}` }
+        return invalidRequest(`Unknown config operation ${c.op}`)
     }
   }
-  const checked = validateTopicConfigs(next)
+  return { configs: next }
+}
+
+/** Computes a topic's new settings from the changes, validates them and (unless validateOnly) records them. */
+async function alterTopicConfigs(broker: Parts, name: string, changes: readonly Change[], replace: boolean, validateOnly: boolean): Promise<ResourceError> {
+  const overrides = await topicOverrides(broker, name)
+  if (overrides === undefined) return { errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: `Topic ${name} does not exist.` }
+  const current = resolveTopicConfig(overrides, broker.config)
+  const listValue = (config: string): string[] | 'unknown' | undefined => {
+    const k = topicConfigKey(config)
+    if (k === undefined) return 'unknown'
+    const v = current.get(config)
+    return k.type === 'list' && Array.isArray(v) ? v : undefined
+  }
+  const next = applyChanges('topic', overrides, changes, replace, listValue)
+  if (!('configs' in next)) return next
+  const checked = validateTopicConfigs(next.configs)
   if (!checked.ok) return { errorCode: checked.errorCode, errorMessage: checked.message }
   if (!validateOnly) {
     try {
-      await broker.admin.setTopicConfigs(name, next)
+      await broker.admin.setTopicConfigs(name, next.configs)
     } catch (err) {
       if (err instanceof KafkaError) return { errorCode: err.errorCode, errorMessage: err.message }
       throw err
@@ -92,18 +130,52 @@ export async function alterTopicConfigs(
   return { errorCode: ErrorCode.NONE, errorMessage: '' }
 }
 
-export async function alterResource(
-  broker: Parts,
-  type: number,
-  name: string,
-  changes: ReadonlyArray<{ name: string, op: number, value: string | null }>,
-  replace: boolean,
-  validateOnly: boolean,
-): Promise<ResourceError> {
-  if (type === ResourceType.TOPIC) return alterTopicConfigs(broker, name, changes, replace, validateOnly)
-  if (type === ResourceType.BROKER || type === ResourceType.BROKER_LOGGER) {
-    // Dynamic broker configs are not kept yet: say so with Kafka's code rather than pretend.
-    return { errorCode: ErrorCode.INVALID_REQUEST, errorMessage: 'Dynamic broker config updates are not supported by this broker; set them in server.properties' }
+/**
+ * Dynamic broker configs are validated as Kafka does (known, dynamic, per-broker ones only for a
+ * broker, valid values) but not applied: they must be stored to survive a restart (in ZooKeeper's
+ * /config/brokers with the cluster work), and a change that is lost on restart would be a lie.
+ */
+function alterBrokerConfigs(broker: Parts, name: string, changes: readonly Change[], replace: boolean): ResourceError {
+  const scope = brokerResource(broker, name)
+  if (typeof scope !== 'string') return scope
+  const listValue = (config: string): string[] | 'unknown' | undefined => {
+    const k = brokerConfigKey(config)
+    if (k === undefined) return 'unknown'
+    if (k.type !== 'list') return undefined
+    return (broker.config.layerValue(scope === 'broker' ? 'dynamicBroker' : 'dynamicDefault', config) ?? broker.config.layerValue('static', config) ?? broker.config.layerValue('default', config) ?? '').split(',').filter((x) => x !== '')
   }
-  return { errorCode: ErrorCode.INVALID_REQUEST, errorMessage: `Unsupported resource type ${type}` }
+  const next = applyChanges('broker', broker.config.dynamicConfigs(scope), changes, replace, listValue)
+  if (!('configs' in next)) return next
+  try {
+    broker.config.validateDynamic(scope, next.configs)
+  } catch (err) {
+    if (err instanceof ConfigError) return { errorCode: ErrorCode.INVALID_CONFIG, errorMessage: err.message }
+    throw err
+  }
+  return invalidRequest('Dynamic broker configs are not stored by this broker yet; set them in server.properties and restart')
+}
+
+/** Group configs (KIP-848) are validated as Kafka's GroupConfig does, but cannot be stored yet. */
+function alterGroupConfigs(broker: Parts, name: string, changes: readonly Change[], replace: boolean): ResourceError {
+  if (name === '') return invalidRequest('Group name must not be empty')
+  const next = applyChanges('group', {}, changes, replace, () => undefined)
+  if (!('configs' in next)) return next
+  const checked = validateGroupConfigs(next.configs, broker.config)
+  if (!checked.ok) return { errorCode: checked.errorCode, errorMessage: checked.message }
+  return invalidRequest('Group configs are not stored by this broker yet')
+}
+
+export async function alterResource(broker: Parts, type: number, name: string, changes: readonly Change[], replace: boolean, validateOnly: boolean): Promise<ResourceError> {
+  switch (type) {
+    case ResourceType.TOPIC:
+      return alterTopicConfigs(broker, name, changes, replace, validateOnly)
+    case ResourceType.BROKER:
+      return alterBrokerConfigs(broker, name, changes, replace)
+    case ResourceType.BROKER_LOGGER:
+      return invalidRequest('Broker logger levels cannot be changed through the config APIs yet')
+    case ResourceType.GROUP:
+      return alterGroupConfigs(broker, name, changes, replace)
+    default:
+      return invalidRequest(`Unsupported resource type: ${type}`)
+  }
 }

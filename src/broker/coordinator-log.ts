@@ -57,7 +57,7 @@ export class OffsetsTopicLog implements GroupLog {
       configs: {
         'cleanup.policy': 'compact',
         'compression.type': 'producer',
-        'segment.bytes': String(this.#config.get('offsets.topic.segment.bytes')),
+        'segment.bytes': String(this.#config.values.offsetsTopicSegmentBytes),
       },
     })
   }

@@ -1,5 +1,5 @@
 /** `samsa start`: run a broker in the foreground until SIGINT or SIGTERM. */
-import { loadBrokerConfig } from '../config/broker-config.js'
+import { loadBrokerConfig } from '../config/load-broker-config.js'
 import { createLogger } from '../logger.js'
 import { runBroker } from '../kafka-server.js'
 import { startBrokerConsole } from '../console/cli.js'

@@ -59,15 +59,16 @@ export const CONFIG_TYPE_ID: Record<ConfigValueType, ConfigType> = {
   password: ConfigType.PASSWORD,
 }
 
-/** A parsed value. Longs are numbers; `null` means "not set" (Kafka's null default). */
+/** A parsed value. Longs are numbers (Long.MAX is Infinity); `null` means "not set" (Kafka's null default). */
 export type ConfigValue = string | number | boolean | string[] | null
 
 /**
- * Java's Long.MAX_VALUE. Values at or above Number.MAX_SAFE_INTEGER are held as
- * Number.MAX_SAFE_INTEGER (about 285 thousand years in ms: "never") and described as this string,
- * so clients see the number Kafka would report.
+ * Java's Long.MAX_VALUE, which Kafka uses for "no limit" and "never" (flush.messages,
+ * max.compaction.lag.ms): held as Infinity, so comparisons and unit conversions need no special
+ * case, and described as Kafka spells it. Any long at or beyond 2^53 (beyond what a double holds
+ * exactly) is read as this; Long.MIN_VALUE likewise as -Infinity.
  */
-export const LONG_MAX = Number.MAX_SAFE_INTEGER
+export const LONG_MAX = Infinity
 export const LONG_MAX_STRING = '9223372036854775807'
 export const LONG_MIN_STRING = '-9223372036854775808'
 export const INT_MAX = 2147483647
@@ -160,8 +161,8 @@ export function parseValue(type: ConfigValueType, raw: string): ConfigValue {
       if (big > 9223372036854775807n || big < -9223372036854775808n) {
         throw new Error('Not a number of type LONG (out of range)')
       }
-      if (big >= BigInt(Number.MAX_SAFE_INTEGER)) return LONG_MAX
-      if (big <= BigInt(Number.MIN_SAFE_INTEGER)) return Number.MIN_SAFE_INTEGER
+      if (big > BigInt(Number.MAX_SAFE_INTEGER)) return LONG_MAX
+      if (big < BigInt(Number.MIN_SAFE_INTEGER)) return -LONG_MAX
       return Number(big)
     }
     case 'double': {
@@ -180,8 +181,8 @@ export function formatValue(type: ConfigValueType, value: ConfigValue): string |
   if (value === null) return null
   if (Array.isArray(value)) return value.join(',')
   if (typeof value === 'number') {
-    if (type === 'long' && value >= LONG_MAX) return LONG_MAX_STRING
-    if (type === 'long' && value <= Number.MIN_SAFE_INTEGER) return LONG_MIN_STRING
+    if (value === LONG_MAX) return LONG_MAX_STRING
+    if (value === -LONG_MAX) return LONG_MIN_STRING
     if (type === 'double') {
       if (value === Number.MAX_VALUE) return DOUBLE_MAX_STRING
       // Java prints doubles with a fractional part: 0.5, 1.0

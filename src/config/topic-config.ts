@@ -1,171 +1,109 @@
-// Topic configuration: Kafka's topic-level names, each with the broker configs it falls back to
-// (its synonyms), validation for CreateTopics / AlterConfigs, and the DescribeConfigs view.
+// Topic configuration, which is Kafka's LogConfig: one table of the topic-level configs, each with
+// the broker configs it falls back to (its synonyms, highest priority first, with the unit
+// conversion hours -> ms where needed, as Kafka's ServerTopicConfigSynonyms lists them). A topic
+// config's default is its first broker synonym's default, so no default is written twice; the
+// typed values storage works with (LogConfig) follow from this table.
 import { ErrorCode } from '../protocol/generated/error-codes.js'
-import type { BrokerConfig } from './broker-config.js'
-import { brokerConfigDef } from './broker-config.js'
 import {
   CLEANUP_POLICIES,
   COMPRESSION_TYPES,
-  CONFIG_TYPE_ID,
-  ConfigError,
-  ConfigSource,
   LONG_MAX,
+  TIMESTAMP_TYPES,
   atLeast,
   between,
-  formatValue,
   gzipLevel,
-  listOf,
-  oneOf,
+  ConfigError,
   parseValue,
-  TIMESTAMP_TYPES,
-  type ConfigSynonym,
   type ConfigValue,
-  type ConfigValueType,
-  type DescribedConfig,
-  type Validator,
 } from './config-def.js'
+import { boolean, double, enumList, enumString, int, long, type ConfigKey, type ValuesOf, camelCase } from './config-key.js'
+import { BROKER_CONFIGS, type BrokerConfigName } from './broker-config-defs.js'
+import { BrokerConfig } from './broker-config.js'
 
-/** A broker config a topic config falls back to, and the factor that turns its unit into the topic's. */
-export interface BrokerSynonym {
-  name: string
-  /** multiply the broker value by this (hours to ms: 3600000); 1 when omitted */
-  factor?: number
-}
-
-export interface TopicConfigDef {
-  name: string
-  type: ConfigValueType
-  /** used only when no broker synonym has a value */
-  default: ConfigValue
-  doc: string
-  /** broker configs consulted in order when the topic does not set this config */
-  synonyms: BrokerSynonym[]
-  validate?: Validator
-  /** a negative value means "unlimited" and is normalised to -1 (retention.ms) */
-  negativeIsUnlimited?: boolean
-}
-
-const HOUR = 3_600_000
 const MINUTE = 60_000
+const HOUR = 3_600_000
 
-function def(
-  name: string,
-  type: ConfigValueType,
-  dflt: ConfigValue,
-  synonyms: Array<string | BrokerSynonym>,
-  doc: string,
-  opts: Partial<TopicConfigDef> = {},
-): TopicConfigDef {
-  return {
-    name,
-    type,
-    default: dflt,
-    doc,
-    synonyms: synonyms.map((s) => (typeof s === 'string' ? { name: s } : s)),
-    ...opts,
+/** A broker config a topic config falls back to, and the factor that turns its unit into the topic's (Kafka's ConfigSynonym). */
+export interface BrokerSynonym {
+  readonly name: BrokerConfigName
+  /** multiply the broker value by this (hours to ms: 3600000) */
+  readonly factor: number
+}
+
+export interface TopicKey<T extends ConfigValue = ConfigValue> extends ConfigKey<T> {
+  /** Broker configs consulted in order when the topic does not set this config. */
+  readonly synonyms: readonly BrokerSynonym[]
+}
+
+/** Converts a broker synonym's value to the topic config's unit; Long.MAX stays Long.MAX. */
+export function convertSynonym(value: ConfigValue, factor: number): ConfigValue {
+  if (typeof value !== 'number' || factor === 1) return value
+  return Math.abs(value) === LONG_MAX ? value : value * factor
+}
+
+function topicKey<T extends ConfigValue>(k: ConfigKey<T>, synonyms: ReadonlyArray<BrokerConfigName | readonly [BrokerConfigName, number]>): TopicKey<NonNullable<T>> {
+  const syn = synonyms.map((s) => (typeof s === 'string' ? { name: s, factor: 1 } : { name: s[0], factor: s[1] }))
+  // The default is the first broker synonym that has one, converted (Kafka's LogConfig defaults
+  // are the broker defaults: retention.ms 604800000 is log.retention.hours 168).
+  let dflt: ConfigValue = null
+  for (const s of syn) {
+    const d = (BROKER_CONFIGS[s.name] as ConfigKey).default
+    if (d !== null) {
+      dflt = convertSynonym(d, s.factor)
+      break
+    }
   }
+  if (dflt === null) throw new Error('a topic config needs a broker synonym with a default')
+  return { ...k, default: dflt as NonNullable<T>, synonyms: syn }
 }
 
-/** The topic configs Samsa knows, by Kafka name. */
-export const TOPIC_CONFIG_DEFS: readonly TopicConfigDef[] = [
-  def('cleanup.policy', 'list', ['delete'], ['log.cleanup.policy'],
-    'delete (drop old segments), compact (keep the latest value per key), or both.',
-    { validate: listOf(...CLEANUP_POLICIES) }),
-  def('compression.type', 'string', 'producer', ['compression.type'],
-    'Final compression of the topic: uncompressed, zstd, lz4, snappy, gzip, or producer (keep what the producer sent).',
-    { validate: oneOf(...COMPRESSION_TYPES) }),
-  def('compression.gzip.level', 'int', -1, ['compression.gzip.level'], 'gzip level when compression.type is gzip.',
-    { validate: gzipLevel }),
-  def('compression.lz4.level', 'int', 9, ['compression.lz4.level'], 'lz4 level when compression.type is lz4.',
-    { validate: between(1, 17) }),
-  def('compression.zstd.level', 'int', 3, ['compression.zstd.level'], 'zstd level when compression.type is zstd.',
-    { validate: between(-131072, 22) }),
-  def('delete.retention.ms', 'long', 86400000, ['log.cleaner.delete.retention.ms'],
-    'How long tombstones stay readable in a compacted topic.', { validate: atLeast(0) }),
-  def('file.delete.delay.ms', 'long', 60000, ['log.segment.delete.delay.ms'],
-    'Delay before a deleted segment file is removed from disk.', { validate: atLeast(0) }),
-  def('flush.messages', 'long', LONG_MAX, ['log.flush.interval.messages'],
-    'fsync the partition after this many messages.', { validate: atLeast(1) }),
-  def('flush.ms', 'long', LONG_MAX, ['log.flush.interval.ms', 'log.flush.scheduler.interval.ms'],
-    'fsync the partition after this many ms.', { validate: atLeast(0) }),
-  def('index.interval.bytes', 'int', 4096, ['log.index.interval.bytes'],
-    'Bytes of log between two offset index entries.', { validate: atLeast(0) }),
-  def('max.compaction.lag.ms', 'long', LONG_MAX, ['log.cleaner.max.compaction.lag.ms'],
-    'Most time a message stays uncompacted.', { validate: atLeast(1) }),
-  def('max.message.bytes', 'int', 1048588, ['message.max.bytes'],
-    'Largest record batch the topic accepts (after compression).', { validate: atLeast(0) }),
-  def('message.downconversion.enable', 'boolean', true, ['log.message.downconversion.enable'],
-    'Down-convert batches for old Fetch versions.'),
-  def('message.timestamp.type', 'string', 'CreateTime', ['log.message.timestamp.type'],
-    'CreateTime (producer timestamp) or LogAppendTime (broker time).',
-    { validate: oneOf(...TIMESTAMP_TYPES) }),
-  def('message.timestamp.before.max.ms', 'long', LONG_MAX, ['log.message.timestamp.before.max.ms'],
-    'Largest allowed age of a CreateTime timestamp.', { validate: atLeast(0) }),
-  def('message.timestamp.after.max.ms', 'long', LONG_MAX, ['log.message.timestamp.after.max.ms'],
-    'Largest allowed lead of a CreateTime timestamp over broker time.', { validate: atLeast(0) }),
-  def('min.cleanable.dirty.ratio', 'double', 0.5, ['log.cleaner.min.cleanable.ratio'],
-    'Dirty ratio above which the log is compacted.', { validate: between(0, 1) }),
-  def('min.compaction.lag.ms', 'long', 0, ['log.cleaner.min.compaction.lag.ms'],
-    'Least time a message stays uncompacted.', { validate: atLeast(0) }),
-  def('min.insync.replicas', 'int', 1, ['min.insync.replicas'],
-    'Replicas that must acknowledge an acks=all produce.', { validate: atLeast(1) }),
-  def('preallocate', 'boolean', false, ['log.preallocate'], 'Preallocate segment files.'),
-  def('retention.bytes', 'long', -1, ['log.retention.bytes'],
-    'Delete old segments when a partition is larger than this; -1 means no limit.'),
-  def('retention.ms', 'long', 604800000,
-    ['log.retention.ms', { name: 'log.retention.minutes', factor: MINUTE }, { name: 'log.retention.hours', factor: HOUR }],
-    'Delete segments older than this; -1 keeps them forever.',
-    { validate: atLeast(-1), negativeIsUnlimited: true }),
-  def('segment.bytes', 'int', 1073741824, ['log.segment.bytes'], 'Largest size of one segment file.',
-    { validate: atLeast(14) }),
-  def('segment.index.bytes', 'int', 10485760, ['log.index.size.max.bytes'],
-    'Largest size of an offset or time index file.', { validate: atLeast(4) }),
-  def('segment.jitter.ms', 'long', 0, ['log.roll.jitter.ms', { name: 'log.roll.jitter.hours', factor: HOUR }],
-    'Random jitter subtracted from segment.ms.', { validate: atLeast(0) }),
-  def('segment.ms', 'long', 604800000, ['log.roll.ms', { name: 'log.roll.hours', factor: HOUR }],
-    'Roll a new segment after this many ms even if it is not full.', { validate: atLeast(1) }),
-  def('unclean.leader.election.enable', 'boolean', false, ['unclean.leader.election.enable'],
-    'Allow an out-of-sync replica to become leader.'),
-]
-
-const DEFS = new Map(TOPIC_CONFIG_DEFS.map((d) => [d.name, d]))
-
-export function topicConfigDef(name: string): TopicConfigDef | undefined {
-  return DEFS.get(name)
+/** The topic configs Samsa knows, by Kafka name (Kafka 4's topic configs without tiered storage and replication throttles). */
+export const TOPIC_CONFIGS = {
+  'cleanup.policy': topicKey(enumList(CLEANUP_POLICIES, null, "This config designates the retention policy to use on log segments. The \"delete\" policy (which is the default) will discard old segments when their retention time or size limit has been reached. The \"compact\" policy will enable <a href=\"#compaction\">log compaction</a>, which retains the latest value for each key. It is also possible to specify both policies in a comma-separated list (e.g. \"delete,compact\"). In this case, old segments will be discarded per the retention time and size configuration, while retained segments will be compacted."), ['log.cleanup.policy']),
+  'compression.gzip.level': topicKey(int(null, "The compression level to use if compression.type is set to <code>gzip</code>.", { validate: gzipLevel, effective: false, note: "Batches are stored as the producer compressed them." }), ['compression.gzip.level']),
+  'compression.lz4.level': topicKey(int(null, "The compression level to use if compression.type is set to <code>lz4</code>.", { validate: between(1, 17), effective: false, note: "Batches are stored as the producer compressed them." }), ['compression.lz4.level']),
+  'compression.type': topicKey(enumString(COMPRESSION_TYPES, null, "Specify the final compression type for a given topic. This configuration accepts the standard compression codecs ('gzip', 'snappy', 'lz4', 'zstd'). It additionally accepts 'uncompressed' which is equivalent to no compression; and 'producer' which means retain the original compression codec set by the producer.", { effective: false, note: "Batches are stored as the producer compressed them (Kafka's \"producer\")." }), ['compression.type']),
+  'compression.zstd.level': topicKey(int(null, "The compression level to use if compression.type is set to <code>zstd</code>.", { validate: between(-131072, 22), effective: false, note: "Batches are stored as the producer compressed them." }), ['compression.zstd.level']),
+  'delete.retention.ms': topicKey(long(null, "The amount of time to retain delete tombstone markers for <a href=\"#compaction\">log compacted</a> topics. This setting also gives a bound on the time in which a consumer must complete a read if they begin from offset 0 to ensure that they get a valid snapshot of the final stage (otherwise delete tombstones may be collected before they complete their scan).", { validate: atLeast(0) }), ['log.cleaner.delete.retention.ms']),
+  'file.delete.delay.ms': topicKey(long(null, "The time to wait before deleting a file from the filesystem", { validate: atLeast(0) }), ['log.segment.delete.delay.ms']),
+  'flush.messages': topicKey(long(null, "This setting allows specifying an interval at which we will force an fsync of data written to the log. For example if this was set to 1 we would fsync after every message; if it were 5 we would fsync after every five messages. In general we recommend you not set this and use replication for durability and allow the operating system's background flush capabilities as it is more efficient. This setting can be overridden on a per-topic basis (see <a href=\"#topicconfigs\">the per-topic configuration section</a>).", { validate: atLeast(1) }), ['log.flush.interval.messages']),
+  'flush.ms': topicKey(long(null, "This setting allows specifying a time interval at which we will force an fsync of data written to the log. For example if this was set to 1000 we would fsync after 1000 ms had passed. In general we recommend you not set this and use replication for durability and allow the operating system's background flush capabilities as it is more efficient.", { validate: atLeast(0) }), ['log.flush.interval.ms', 'log.flush.scheduler.interval.ms']),
+  'index.interval.bytes': topicKey(int(null, "This setting controls how frequently Kafka adds an index entry to its offset index. The default setting ensures that we index a message roughly every 4096 bytes. More indexing allows reads to jump closer to the exact position in the log but makes the index larger. You probably don't need to change this.", { validate: atLeast(0) }), ['log.index.interval.bytes']),
+  'max.compaction.lag.ms': topicKey(long(null, "The maximum time a message will remain ineligible for compaction in the log. Only applicable for logs that are being compacted.", { validate: atLeast(1) }), ['log.cleaner.max.compaction.lag.ms']),
+  'max.message.bytes': topicKey(int(null, "The largest record batch size allowed by Kafka (after compression if compression is enabled). If this is increased and there are consumers older than 0.10.2, the consumers' fetch size must also be increased so that they can fetch record batches this large. In the latest message format version, records are always grouped into batches for efficiency. In previous message format versions, uncompressed records are not grouped into batches and this limit only applies to a single record in that case.", { validate: atLeast(0) }), ['message.max.bytes']),
+  'message.timestamp.after.max.ms': topicKey(long(null, "This configuration sets the allowable timestamp difference between the message timestamp and the broker's timestamp. The message timestamp can be later than or equal to the broker's timestamp, with the maximum allowable difference determined by the value set in this configuration. If message.timestamp.type=CreateTime, the message will be rejected if the difference in timestamps exceeds this specified threshold. This configuration is ignored if message.timestamp.type=LogAppendTime.", { validate: atLeast(0) }), ['log.message.timestamp.after.max.ms']),
+  'message.timestamp.before.max.ms': topicKey(long(null, "This configuration sets the allowable timestamp difference between the broker's timestamp and the message timestamp. The message timestamp can be earlier than or equal to the broker's timestamp, with the maximum allowable difference determined by the value set in this configuration. If message.timestamp.type=CreateTime, the message will be rejected if the difference in timestamps exceeds this specified threshold. This configuration is ignored if message.timestamp.type=LogAppendTime.", { validate: atLeast(0) }), ['log.message.timestamp.before.max.ms']),
+  'message.timestamp.type': topicKey(enumString(TIMESTAMP_TYPES, null, "Define whether the timestamp in the message is message create time or log append time. The value should be either `CreateTime` or `LogAppendTime`"), ['log.message.timestamp.type']),
+  'min.cleanable.dirty.ratio': topicKey(double(0, "This configuration controls how frequently the log compactor will attempt to clean the log (assuming <a href=\"#compaction\">log compaction</a> is enabled). By default we will avoid cleaning a log where more than 50% of the log has been compacted. This ratio bounds the maximum space wasted in the log by duplicates (at 50% at most 50% of the log could be duplicates). A higher ratio will mean fewer, more efficient cleanings but will mean more wasted space in the log. If the max.compaction.lag.ms or the min.compaction.lag.ms configurations are also specified, then the log compactor considers the log to be eligible for compaction as soon as either: (i) the dirty ratio threshold has been met and the log has had dirty (uncompacted) records for at least the min.compaction.lag.ms duration, or (ii) if the log has had dirty (uncompacted) records for at most the max.compaction.lag.ms period.", { validate: between(0, 1) }), ['log.cleaner.min.cleanable.ratio']),
+  'min.compaction.lag.ms': topicKey(long(null, "The minimum time a message will remain uncompacted in the log. Only applicable for logs that are being compacted.", { validate: atLeast(0) }), ['log.cleaner.min.compaction.lag.ms']),
+  'min.insync.replicas': topicKey(int(null, "When a producer sets acks to \"all\" (or \"-1\"), this configuration specifies the minimum number of replicas that must acknowledge a write for the write to be considered successful. If this minimum cannot be met, then the producer will raise an exception (either <code>NotEnoughReplicas</code> or <code>NotEnoughReplicasAfterAppend</code>).<br> Regardless of the <code>acks</code> setting, the messages will not be visible to the consumers until they are replicated to all in-sync replicas and the <code>min.insync.replicas</code> condition is met.<br> When used together, <code>min.insync.replicas</code> and <code>acks</code> allow you to enforce greater durability guarantees. A typical scenario would be to create a topic with a replication factor of 3, set <code>min.insync.replicas</code> to 2, and produce with <code>acks</code> of \"all\". This will ensure that a majority of replicas must persist a write before it's considered successful by the producer and it's visible to consumers.", { validate: atLeast(1), effective: false, note: "One replica per partition until replication." }), ['min.insync.replicas']),
+  'preallocate': topicKey(boolean(false, "True if we should preallocate the file on disk when creating a new log segment.", { effective: false, note: "Segment files grow as they are written." }), ['log.preallocate']),
+  'retention.bytes': topicKey(long(null, "This configuration controls the maximum size a partition (which consists of log segments) can grow to before we will discard old log segments to free up space if we are using the \"delete\" retention policy. By default there is no size limit only a time limit. Since this limit is enforced at the partition level, multiply it by the number of partitions to compute the topic retention in bytes. Additionally, retention.bytes configuration operates independently of \"segment.ms\" and \"segment.bytes\" configurations. Moreover, it triggers the rolling of new segment if the retention.bytes is configured to zero."), ['log.retention.bytes']),
+  'retention.ms': topicKey(long(null, "This configuration controls the maximum time we will retain a log before we will discard old log segments to free up space if we are using the \"delete\" retention policy. This represents an SLA on how soon consumers must read their data. If set to -1, no time limit is applied. Additionally, retention.ms configuration operates independently of \"segment.ms\" and \"segment.bytes\" configurations. Moreover, it triggers the rolling of new segment if the retention.ms condition is satisfied.", { validate: atLeast(-1) }), ['log.retention.ms', ['log.retention.minutes', MINUTE], ['log.retention.hours', HOUR]]),
+  'segment.bytes': topicKey(int(null, "This configuration controls the segment file size for the log. Retention and cleaning is always done a file at a time so a larger segment size means fewer files but less granular control over retention.", { validate: atLeast(14) }), ['log.segment.bytes']),
+  'segment.index.bytes': topicKey(int(null, "This configuration controls the size of the index that maps offsets to file positions. We preallocate this index file and shrink it only after log rolls. You generally should not need to change this setting.", { validate: atLeast(4) }), ['log.index.size.max.bytes']),
+  'segment.jitter.ms': topicKey(long(null, "The maximum random jitter subtracted from the scheduled segment roll time to avoid thundering herds of segment rolling", { validate: atLeast(0), effective: false, note: "Segments roll at segment.ms exactly." }), ['log.roll.jitter.ms', ['log.roll.jitter.hours', HOUR]]),
+  'segment.ms': topicKey(long(null, "This configuration controls the period of time after which Kafka will force the log to roll even if the segment file isn't full to ensure that retention can delete or compact old data.", { validate: atLeast(1) }), ['log.roll.ms', ['log.roll.hours', HOUR]]),
+  'unclean.leader.election.enable': topicKey(boolean(false, "Indicates whether to enable replicas not in the ISR set to be elected as leader as a last resort, even though doing so may result in data loss.<p>Note: In KRaft mode, when enabling this config dynamically, it needs to wait for the unclean leader electionthread to trigger election periodically (default is 5 minutes). Please run `kafka-leader-election.sh` with `unclean` option to trigger the unclean leader election immediately if needed.</p>", { effective: false, note: "One replica per partition until replication." }), ['unclean.leader.election.enable']),
 }
 
-/** Effective topic configuration, typed. */
-export interface TopicConfig {
-  cleanupPolicy: string[]
-  compressionType: string
-  compressionGzipLevel: number
-  compressionLz4Level: number
-  compressionZstdLevel: number
-  deleteRetentionMs: number
-  fileDeleteDelayMs: number
-  flushMessages: number
-  flushMs: number
-  indexIntervalBytes: number
-  maxCompactionLagMs: number
-  maxMessageBytes: number
-  messageDownconversionEnable: boolean
-  messageTimestampType: 'CreateTime' | 'LogAppendTime'
-  messageTimestampBeforeMaxMs: number
-  messageTimestampAfterMaxMs: number
-  minCleanableDirtyRatio: number
-  minCompactionLagMs: number
-  minInsyncReplicas: number
-  preallocate: boolean
-  retentionBytes: number
-  retentionMs: number
-  segmentBytes: number
-  segmentIndexBytes: number
-  segmentJitterMs: number
-  segmentMs: number
-  uncleanLeaderElectionEnable: boolean
+export type TopicConfigName = keyof typeof TOPIC_CONFIGS
+
+/** A topic's effective configuration, typed: `retentionMs`, `cleanupPolicy`, ... (Kafka's LogConfig). */
+export type TopicConfigValues = ValuesOf<typeof TOPIC_CONFIGS>
+
+const KEYS: ReadonlyMap<string, TopicKey> = new Map(Object.entries(TOPIC_CONFIGS) as Array<[string, TopicKey]>)
+
+export const TOPIC_CONFIG_NAMES = [...KEYS.keys()] as TopicConfigName[]
+
+export function topicConfigKey(name: string): TopicKey | undefined {
+  return KEYS.get(name)
 }
 
-const camel = (name: string): string => name.replace(/\.([a-z])/g, (_, c: string) => c.toUpperCase())
+/** The camel-cased field of each topic config in TopicConfigValues. */
+export const TOPIC_CONFIG_FIELDS: ReadonlyMap<TopicConfigName, keyof TopicConfigValues> = new Map(
+  TOPIC_CONFIG_NAMES.map((n) => [n, camelCase(n) as keyof TopicConfigValues]),
+)
 
 /** Topic config input as CreateTopics / AlterConfigs carry it. */
 export type TopicConfigInput =
@@ -180,7 +118,7 @@ function entriesOf(input: TopicConfigInput): Array<[string, string | null]> {
 }
 
 export type TopicConfigValidation =
-  | { ok: true; values: Map<string, ConfigValue> }
+  | { ok: true; values: Map<TopicConfigName, ConfigValue> }
   | { ok: false; errorCode: number; message: string }
 
 const invalid = (message: string): TopicConfigValidation => ({ ok: false, errorCode: ErrorCode.INVALID_CONFIG, message })
@@ -188,24 +126,24 @@ const invalid = (message: string): TopicConfigValidation => ({ ok: false, errorC
 /**
  * Checks topic configs from CreateTopics, AlterConfigs or IncrementalAlterConfigs (after the
  * operations are applied): every name known, no null values, every value parsed and in range,
- * and min.compaction.lag.ms not above max.compaction.lag.ms. Errors are values carrying
- * INVALID_CONFIG and a message in Kafka's wording.
+ * and min.compaction.lag.ms not above max.compaction.lag.ms (Kafka's LogConfig.validate). Errors
+ * are values carrying INVALID_CONFIG and a message in Kafka's wording.
  */
 export function validateTopicConfigs(input: TopicConfigInput): TopicConfigValidation {
-  const values = new Map<string, ConfigValue>()
+  const values = new Map<TopicConfigName, ConfigValue>()
   for (const [name, raw] of entriesOf(input)) {
-    const d = DEFS.get(name)
-    if (d === undefined) return invalid(`Unknown topic config name: ${name}`)
+    const k = KEYS.get(name)
+    if (k === undefined) return invalid(`Unknown topic config name: ${name}`)
     if (raw === null) return invalid(`Null value not supported for topic configs: ${name}`)
     let value: ConfigValue
     try {
-      value = parseValue(d.type, raw)
+      value = parseValue(k.type, raw)
     } catch (err) {
       return invalid(`Invalid value ${raw} for configuration ${name}: ${(err as Error).message}`)
     }
-    const reason = d.validate?.(value)
+    const reason = k.validate?.(value)
     if (reason !== undefined) return invalid(`Invalid value ${raw} for configuration ${name}: ${reason}`)
-    values.set(name, value)
+    values.set(name as TopicConfigName, value)
   }
   const minLag = values.get('min.compaction.lag.ms')
   const maxLag = values.get('max.compaction.lag.ms')
@@ -215,117 +153,51 @@ export function validateTopicConfigs(input: TopicConfigInput): TopicConfigValida
   return { ok: true, values }
 }
 
-/** A topic's effective configuration and its DescribeConfigs view. */
+/** A topic's effective configuration (Kafka's LogConfig.fromProps over the broker's log configs). */
 export interface ResolvedTopicConfig {
-  values: TopicConfig
-  /** the topic's own settings, parsed */
-  overrides: ReadonlyMap<string, ConfigValue>
+  readonly values: TopicConfigValues
+  /** the topic's own settings (DYNAMIC_TOPIC_CONFIG), parsed */
+  readonly overrides: ReadonlyMap<TopicConfigName, ConfigValue>
+  /** the broker configuration the values fell back to */
+  readonly broker: BrokerConfig
   /** the effective value of a topic config by Kafka name; undefined for unknown names */
   get(name: string): ConfigValue | undefined
-  /** configs as DescribeConfigs reports them; `names` null or omitted means all */
-  describe(names?: readonly string[] | null): DescribedConfig[]
 }
 
-interface Resolved {
-  value: ConfigValue
-  source: ConfigSource
-}
-
-function fromBroker(d: TopicConfigDef, broker: BrokerConfig | undefined): Resolved {
-  if (broker !== undefined) {
-    // A synonym set anywhere wins in priority order; otherwise the first non-null default.
-    for (const pass of ['set', 'default'] as const) {
-      for (const s of d.synonyms) {
-        const set = broker.isSet(s.name)
-        if (pass === 'set' && !set) continue
-        const v = pass === 'set' ? broker.get(s.name) : broker.defaultOf(s.name)
-        if (v === null) continue
-        const source = pass === 'set' ? ConfigSource.STATIC_BROKER_CONFIG : ConfigSource.DEFAULT_CONFIG
-        return { value: scale(d, v, s.factor), source }
-      }
-    }
-  } else {
-    for (const s of d.synonyms) {
-      const v = brokerConfigDef(s.name)?.default ?? null
-      if (v !== null) return { value: scale(d, v, s.factor), source: ConfigSource.DEFAULT_CONFIG }
-    }
+/** The value a topic config takes from the broker: its first synonym with a value, converted; else its default. */
+export function brokerTopicDefault(name: TopicConfigName, broker: BrokerConfig): ConfigValue {
+  const k = KEYS.get(name)!
+  for (const s of k.synonyms) {
+    const v = broker.get(s.name)
+    if (v !== null) return normalise(name, convertSynonym(v, s.factor))
   }
-  return { value: d.default, source: ConfigSource.DEFAULT_CONFIG }
+  return k.default
 }
 
-function scale(d: TopicConfigDef, v: ConfigValue, factor = 1): ConfigValue {
-  if (typeof v !== 'number') return v
-  let n = factor === 1 || v >= LONG_MAX ? v : Math.min(v * factor, LONG_MAX)
-  if (d.negativeIsUnlimited === true && n < 0) n = -1
-  return n
+/** Kafka reads any negative retention time as -1, "forever" (KafkaConfig.logRetentionTimeMillis). */
+function normalise(name: TopicConfigName, v: ConfigValue): ConfigValue {
+  return name === 'retention.ms' && typeof v === 'number' && v < 0 ? -1 : v
 }
+
+let defaultBroker: BrokerConfig | undefined
 
 /**
- * The effective configuration of a topic: its own settings (DYNAMIC_TOPIC_CONFIG), else the
- * broker's synonyms that are set (STATIC_BROKER_CONFIG), else the defaults (DEFAULT_CONFIG).
- * Without a broker config, Kafka's defaults are used. Throws a ConfigError when the topic's
- * settings do not validate (validate them with validateTopicConfigs first to get an error code).
+ * The effective configuration of a topic: its own settings, else the broker's synonyms in order
+ * (each at the highest layer that sets it), else the default. Without a broker configuration,
+ * the defaults. Throws a ConfigError when the topic's settings do not validate (validate them
+ * with validateTopicConfigs first to get an error code).
  */
 export function resolveTopicConfig(topicOverrides: TopicConfigInput, broker?: BrokerConfig): ResolvedTopicConfig {
   const checked = validateTopicConfigs(topicOverrides)
   if (!checked.ok) throw new ConfigError(checked.message)
-  const overrides = checked.values
-
-  const resolved = new Map<string, Resolved>()
-  for (const d of TOPIC_CONFIG_DEFS) {
-    const own = overrides.get(d.name)
-    resolved.set(
-      d.name,
-      own !== undefined
-        ? { value: scale(d, own), source: ConfigSource.DYNAMIC_TOPIC_CONFIG }
-        : fromBroker(d, broker),
-    )
+  const b = broker ?? (defaultBroker ??= new BrokerConfig(new Map()))
+  const resolved = new Map<string, ConfigValue>()
+  const values: Record<string, ConfigValue> = {}
+  for (const name of TOPIC_CONFIG_NAMES) {
+    const own = checked.values.get(name)
+    const v = own !== undefined ? normalise(name, own) : brokerTopicDefault(name, b)
+    resolved.set(name, v)
+    values[TOPIC_CONFIG_FIELDS.get(name)!] = v
   }
-  const values = Object.fromEntries([...resolved].map(([n, r]) => [camel(n), r.value])) as unknown as TopicConfig
-
-  const synonymsOf = (d: TopicConfigDef): ConfigSynonym[] => {
-    const out: ConfigSynonym[] = []
-    const own = overrides.get(d.name)
-    if (own !== undefined) {
-      out.push({ name: d.name, value: formatValue(d.type, own), source: ConfigSource.DYNAMIC_TOPIC_CONFIG })
-    }
-    for (const s of d.synonyms) {
-      if (broker !== undefined) {
-        out.push(...broker.synonymEntries(s.name))
-      } else {
-        const bd = brokerConfigDef(s.name)
-        if (bd !== undefined && bd.default !== null) {
-          out.push({ name: s.name, value: formatValue(bd.type, bd.default), source: ConfigSource.DEFAULT_CONFIG })
-        }
-      }
-    }
-    return out
-  }
-
-  return {
-    values,
-    overrides,
-    get: (name) => resolved.get(name)?.value,
-    describe(names) {
-      const wanted = names ?? TOPIC_CONFIG_DEFS.map((d) => d.name)
-      const out: DescribedConfig[] = []
-      for (const name of wanted) {
-        const d = DEFS.get(name)
-        const r = resolved.get(name)
-        if (d === undefined || r === undefined) continue
-        out.push({
-          name,
-          value: formatValue(d.type, r.value),
-          readOnly: false,
-          isDefault: r.source === ConfigSource.DEFAULT_CONFIG,
-          source: r.source,
-          isSensitive: false,
-          synonyms: synonymsOf(d),
-          configType: CONFIG_TYPE_ID[d.type],
-          documentation: d.doc,
-        })
-      }
-      return out
-    },
-  }
+  return { values: Object.freeze(values) as unknown as TopicConfigValues, overrides: checked.values, broker: b, get: (name) => resolved.get(name) }
 }

@@ -21,8 +21,8 @@ export function parseListener(s: string): { host: string; port: number } {
  * skipped: the broker runs on without it.
  */
 export async function startBrokerConsole(config: BrokerConfig, bootstrap: string, log: Logger): Promise<RunningConsole | undefined> {
-  if (config.get('console.enable') !== true) return undefined
-  const listener = String(config.get('console.listener'))
+  if (!config.values.consoleEnable) return undefined
+  const listener = config.values.consoleListener
   const { host, port } = parseListener(listener)
   try {
     return await startConsole({ bootstrap, host, port, logger: log })

@@ -44,20 +44,18 @@ export function clientHost(remoteAddress: string): string {
 /** The coordinator's settings from the broker's group.* and offsets.* configs. */
 export function groupConfigFrom(config: BrokerConfig): GroupConfig {
   const v = config.values
-  const num = (name: string): number => Number(config.get(name))
-  const assignors = config.get('group.consumer.assignors')
   return {
     initialRebalanceDelayMs: v.groupInitialRebalanceDelayMs,
     minSessionTimeoutMs: v.groupMinSessionTimeoutMs,
     maxSessionTimeoutMs: v.groupMaxSessionTimeoutMs,
     maxSize: v.groupMaxSize,
     offsetMetadataMaxBytes: v.offsetMetadataMaxBytes,
-    offsetsRetentionMs: v.offsetsRetentionMs,
+    offsetsRetentionMs: v.offsetsRetentionMinutes * 60_000,
     offsetsRetentionCheckIntervalMs: v.offsetsRetentionCheckIntervalMs,
     offsetsTopicNumPartitions: v.offsetsTopicNumPartitions,
-    consumerHeartbeatIntervalMs: num('group.consumer.heartbeat.interval.ms'),
-    consumerSessionTimeoutMs: num('group.consumer.session.timeout.ms'),
-    consumerAssignors: Array.isArray(assignors) ? assignors.map(String) : ['uniform', 'range'],
-    consumerMaxSize: num('group.consumer.max.size'),
+    consumerHeartbeatIntervalMs: v.groupConsumerHeartbeatIntervalMs,
+    consumerSessionTimeoutMs: v.groupConsumerSessionTimeoutMs,
+    consumerAssignors: [...v.groupConsumerAssignors],
+    consumerMaxSize: v.groupConsumerMaxSize,
   }
 }

@@ -1,4 +1,4 @@
-export { DEFAULT_LOG_CONFIG, LOG_CONFIG_NAMES, logConfig, type CleanupPolicy, type LogConfig } from './log-config.js'
+export { DEFAULT_LOG_CONFIG, logConfig, type CleanupPolicy, type LogConfig } from './log-config.js'
 export { LogManager, CLEAN_SHUTDOWN_FILE, type LogManagerOptions, type TopicPartition } from './log-manager.js'
 export {
   PartitionLog,

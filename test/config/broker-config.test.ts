@@ -1,16 +1,15 @@
+// Loading the broker configuration (Kafka's KafkaConfig: names, defaults, validation) and its
+// dynamic layers (Kafka's DynamicBrokerConfig).
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import {
-  BROKER_CONFIG_DEFS,
-  generateClusterId,
-  loadBrokerConfig,
-  parseBrokerArgs,
-  settingsFromEnv,
-} from '../../src/config/broker-config.js'
-import { ConfigError, ConfigSource, ConfigType, LONG_MAX } from '../../src/config/config-def.js'
+import { generateClusterId, loadBrokerConfig, parseBrokerArgs, settingsFromEnv, suggestBrokerConfig } from '../../src/config/load-broker-config.js'
+import { BROKER_CONFIGS, BROKER_CONFIG_NAMES, brokerConfigKey, brokerConfigSynonyms } from '../../src/config/broker-config-defs.js'
+import type { ConfigKey } from '../../src/config/config-key.js'
+import { ConfigError, LONG_MAX } from '../../src/config/config-def.js'
+import { startBroker } from '../../src/index.js'
 
 function withFile(text: string, fn: (file: string) => void): void {
   const dir = mkdtempSync(join(tmpdir(), 'samsa-config-'))
@@ -45,41 +44,55 @@ test('defaults are Kafka\'s, with Samsa\'s documented choices', () => {
   assert.equal(v.autoCreateTopicsEnable, true)
   assert.equal(v.deleteTopicEnable, true)
   assert.equal(v.logSegmentBytes, 1073741824)
-  assert.equal(v.logRollMs, 168 * 3_600_000)
+  assert.equal(v.logRollMs, null)
+  assert.equal(v.logRollHours, 168)
   assert.equal(v.logIndexIntervalBytes, 4096)
   assert.equal(v.logIndexSizeMaxBytes, 10485760)
   assert.equal(v.messageMaxBytes, 1048588)
   assert.equal(v.socketRequestMaxBytes, 104857600)
   assert.equal(v.logFlushIntervalMessages, LONG_MAX)
-  assert.equal(v.logFlushIntervalMs, LONG_MAX) // falls back to log.flush.scheduler.interval.ms
-  assert.equal(v.logRetentionMs, 604800000)
+  assert.equal(v.logFlushIntervalMs, null)
+  assert.equal(v.logFlushSchedulerIntervalMs, LONG_MAX)
+  assert.equal(v.logRetentionMs, null)
+  assert.equal(v.logRetentionHours, 168)
   assert.equal(v.logRetentionBytes, -1)
   assert.equal(v.logRetentionCheckIntervalMs, 300000)
   assert.deepEqual(v.logCleanupPolicy, ['delete'])
   assert.equal(v.logMessageTimestampType, 'CreateTime')
+  assert.equal(v.logMessageTimestampAfterMaxMs, 3_600_000, 'Kafka 4 rejects CreateTime timestamps more than an hour ahead')
   assert.equal(v.compressionType, 'producer')
   assert.equal(v.offsetsTopicNumPartitions, 50)
-  assert.equal(v.offsetsRetentionMs, 10080 * 60_000)
-  assert.equal(v.groupInitialRebalanceDelayMs, 0, "Samsa starts groups at once; Kafka waits 3000 ms")
+  assert.equal(v.offsetsRetentionMinutes, 10080)
+  assert.equal(v.groupInitialRebalanceDelayMs, 0, 'Samsa starts groups at once; Kafka waits 3000 ms')
   assert.equal(v.groupMinSessionTimeoutMs, 6000)
   assert.equal(v.groupMaxSessionTimeoutMs, 1800000)
+  assert.deepEqual(v.groupConsumerAssignors, ['uniform', 'range'])
   assert.equal(v.clusterId, null)
   assert.equal(v.zookeeperConnect, null)
+  assert.equal(v.zookeeperSessionTimeoutMs, 18000)
+  assert.equal(v.replicaLagTimeMaxMs, 30000)
+  assert.equal(v.transactionStateLogNumPartitions, 50)
   assert.deepEqual(c.unknown, [])
 })
 
-test('every table entry is well formed and its default passes its own validation', () => {
-  const names = new Set<string>()
-  for (const d of BROKER_CONFIG_DEFS) {
-    assert.ok(!names.has(d.name), `duplicate ${d.name}`)
-    names.add(d.name)
-    assert.ok(d.doc.length > 0, `${d.name} has documentation`)
-    if (d.default !== null) assert.equal(d.validate?.(d.default), undefined, `${d.name} default is valid`)
-    for (const s of d.synonyms ?? []) assert.ok(BROKER_CONFIG_DEFS.some((x) => x.name === s), `${d.name} synonym ${s} exists`)
+test('every table entry is well formed: documented, a default its own validation accepts, honest about effect', () => {
+  for (const [name, k] of Object.entries(BROKER_CONFIGS) as Array<[string, ConfigKey]>) {
+    assert.ok(k.doc.length > 0, `${name} has documentation`)
+    if (k.default !== null) assert.equal(k.validate?.(k.default), undefined, `${name} default is valid`)
+    if (!k.effective) assert.ok(k.note, `${name} says why it has no effect yet`)
+    if (k.kafkaDefault !== undefined) assert.ok(k.note, `${name} says why its default differs from Kafka's`)
+    for (const a of k.aliases) assert.equal(brokerConfigKey(a), k, `${a} is an alias of ${name}`)
+    for (const s of brokerConfigSynonyms(name)) assert.ok(brokerConfigKey(s), `${name} synonym ${s} exists`)
   }
-  const delay = BROKER_CONFIG_DEFS.find((d) => d.name === 'group.initial.rebalance.delay.ms')!
+  const delay = BROKER_CONFIGS['group.initial.rebalance.delay.ms']
   assert.equal(delay.default, 0)
   assert.equal(delay.kafkaDefault, 3000)
+  // Kafka 4's update modes: advertised.listeners is static, listeners per broker, retention cluster-wide
+  assert.equal(BROKER_CONFIGS['advertised.listeners'].mode, 'read-only')
+  assert.equal(BROKER_CONFIGS.listeners.mode, 'per-broker')
+  assert.equal(BROKER_CONFIGS['log.retention.ms'].mode, 'cluster-wide')
+  assert.equal(BROKER_CONFIGS['log.retention.hours'].mode, 'read-only')
+  assert.ok(BROKER_CONFIG_NAMES.length > 120)
 })
 
 test('precedence: overrides > flags > env > file > defaults, with the origin of each value', () => {
@@ -95,14 +108,15 @@ test('precedence: overrides > flags > env > file > defaults, with the origin of 
     assert.equal(c.values.messageMaxBytes, 6000)
     assert.equal(c.values.deleteTopicEnable, false)
     assert.equal(c.values.defaultReplicationFactor, 1)
-    assert.equal(c.entry('num.partitions')!.origin.kind, 'override')
-    assert.deepEqual(c.entry('log.segment.bytes')!.origin, { kind: 'flag', detail: '--log.segment.bytes' })
-    assert.deepEqual(c.entry('message.max.bytes')!.origin, { kind: 'env', detail: 'environment variable KAFKA_MESSAGE_MAX_BYTES' })
-    assert.equal(c.entry('delete.topic.enable')!.origin.kind, 'file')
-    assert.equal(c.entry('delete.topic.enable')!.source, ConfigSource.STATIC_BROKER_CONFIG)
-    assert.equal(c.entry('default.replication.factor')!.source, ConfigSource.DEFAULT_CONFIG)
+    assert.equal(c.origin('num.partitions')!.kind, 'override')
+    assert.deepEqual(c.origin('log.segment.bytes'), { kind: 'flag', detail: '--log.segment.bytes' })
+    assert.deepEqual(c.origin('message.max.bytes'), { kind: 'env', detail: 'environment variable KAFKA_MESSAGE_MAX_BYTES' })
+    assert.equal(c.origin('delete.topic.enable')!.kind, 'file')
+    assert.equal(c.layerOf('delete.topic.enable'), 'static')
+    assert.equal(c.layerOf('default.replication.factor'), 'default')
   })
 })
+
 
 test('environment: SAMSA_ beats KAFKA_CFG_ beats KAFKA_; unknown variables are ignored', () => {
   const env = {
@@ -131,6 +145,7 @@ test('environment: SAMSA_ beats KAFKA_CFG_ beats KAFKA_; unknown variables are i
   }
 })
 
+
 test('command line: --name value, --name=value, --override, bare booleans, positional file', () => {
   const parsed = parseBrokerArgs([
     'server.properties', '--log.dirs', './d', '--listeners=PLAINTEXT://:0', '--override', 'foo.bar=1',
@@ -147,24 +162,35 @@ test('command line: --name value, --name=value, --override, bare booleans, posit
     settings: [{ name: 'delete.topic.enable', raw: 'true', origin: { kind: 'flag', detail: '--delete.topic.enable' } }],
   })
   throwsConfig(() => parseBrokerArgs(['--no.such.thing', '1']), 'no.such.thing', /unknown option --no\.such\.thing.*--override/)
+  throwsConfig(() => parseBrokerArgs(['--auto.create.topic.enable']), 'auto.create.topic.enable', /did you mean auto\.create\.topics\.enable\?/)
   throwsConfig(() => parseBrokerArgs(['--num.partitions']), 'num.partitions', /needs a value/)
   throwsConfig(() => parseBrokerArgs(['--override', 'novalue']), undefined, /--override expects name=value/)
   throwsConfig(() => parseBrokerArgs(['a.properties', 'b.properties']), undefined, /only one properties file/)
 })
 
-test('a properties file given as the positional argument; unknown names are kept', () => {
+
+test('a properties file given as the positional argument; unknown names in it and in --override are kept', () => {
   withFile('node.id=4\nsome.plugin.setting=abc\n', (file) => {
     const c = loadBrokerConfig({ args: [file, '--override', 'x.y=z'] })
     assert.equal(c.values.nodeId, 4)
     assert.deepEqual([...c.unknown].sort(), ['some.plugin.setting', 'x.y'])
-    assert.equal(c.get('some.plugin.setting'), 'abc')
-    assert.equal(c.entry('x.y')!.known, false)
+    assert.equal(c.layerValue('static', 'some.plugin.setting'), 'abc')
   })
+})
+
+test('an unknown name in an embedding program\'s config is an error with a suggestion (issue 17 item 14)', async () => {
+  throwsConfig(() => loadBrokerConfig({ overrides: { 'auto.create.topic.enable': false } }), 'auto.create.topic.enable',
+    /unknown broker config auto\.create\.topic\.enable \(did you mean auto\.create\.topics\.enable\?\)/)
+  await assert.rejects(startBroker({ port: 0, config: { 'auto.create.topic.enable': false } }), (err: unknown) =>
+    err instanceof ConfigError && /did you mean auto\.create\.topics\.enable/.test(err.message))
+  assert.equal(suggestBrokerConfig('num.partition'), 'num.partitions')
+  assert.equal(suggestBrokerConfig('log.retention.hour'), 'log.retention.hours')
+  assert.equal(suggestBrokerConfig('completely.different'), undefined)
 })
 
 test('broker.id is an alias of node.id; conflicting values in one layer are an error', () => {
   assert.equal(loadBrokerConfig({ overrides: { 'broker.id': 3 } }).values.nodeId, 3)
-  assert.equal(loadBrokerConfig({ overrides: { 'broker.id': 3 } }).get('broker.id'), 3)
+  assert.equal(loadBrokerConfig({ overrides: { 'broker.id': 3 } }).get('node.id'), 3)
   withFile('broker.id=2\n', (file) => {
     // a higher layer using the other name still wins
     assert.equal(loadBrokerConfig({ file, args: ['--node.id', '5'] }).values.nodeId, 5)
@@ -195,22 +221,15 @@ test('values are trimmed and booleans are case-insensitive, as in Kafka', () => 
   assert.equal(c.values.autoCreateTopicsEnable, false)
 })
 
-test('longs: Long.MAX is held as MAX_SAFE_INTEGER and described as Kafka spells it', () => {
-  const c = loadBrokerConfig({ overrides: { 'log.flush.interval.ms': '9223372036854775807' } })
-  assert.equal(c.values.logFlushIntervalMs, LONG_MAX)
-  assert.equal(c.entry('log.flush.interval.ms')!.valueString, '9223372036854775807')
-  assert.equal(c.entry('log.flush.interval.messages')!.valueString, '9223372036854775807')
-  assert.equal(loadBrokerConfig({ overrides: { 'log.retention.ms': 1234 } }).values.logRetentionMs, 1234)
-})
 
-test('retention and roll fall back ms > minutes > hours; negative retention means forever', () => {
-  assert.equal(loadBrokerConfig({ overrides: { 'log.retention.hours': 1 } }).values.logRetentionMs, 3_600_000)
-  assert.equal(loadBrokerConfig({ overrides: { 'log.retention.hours': 1, 'log.retention.minutes': 2 } }).values.logRetentionMs, 120_000)
-  assert.equal(loadBrokerConfig({ overrides: { 'log.retention.minutes': 2, 'log.retention.ms': 5 } }).values.logRetentionMs, 5)
-  assert.equal(loadBrokerConfig({ overrides: { 'log.retention.hours': -1 } }).values.logRetentionMs, -1)
-  assert.equal(loadBrokerConfig({ overrides: { 'log.roll.hours': 2 } }).values.logRollMs, 7_200_000)
-  assert.equal(loadBrokerConfig({ overrides: { 'log.roll.ms': 10 } }).values.logRollMs, 10)
-  assert.equal(loadBrokerConfig({ overrides: { 'log.flush.scheduler.interval.ms': 1000 } }).values.logFlushIntervalMs, 1000)
+test('longs: Long.MAX is held as Infinity and described as Kafka spells it', () => {
+  const c = loadBrokerConfig({ overrides: { 'log.flush.interval.ms': '9223372036854775807' } })
+  assert.equal(c.values.logFlushIntervalMs, Infinity)
+  assert.equal(LONG_MAX, Infinity)
+  assert.equal(c.layerValue('static', 'log.flush.interval.ms'), '9223372036854775807')
+  assert.equal(c.layerValue('default', 'log.flush.interval.messages'), '9223372036854775807')
+  assert.equal(loadBrokerConfig({ overrides: { 'log.retention.ms': 1234 } }).values.logRetentionMs, 1234)
+  assert.equal(loadBrokerConfig({ overrides: { 'log.retention.ms': '-9223372036854775808' } }).layerValue('static', 'log.retention.ms'), '-9223372036854775808')
 })
 
 test('log.dirs wins over log.dir', () => {
@@ -239,7 +258,9 @@ test('listeners and advertised listeners', () => {
   throwsConfig(() => loadBrokerConfig({ overrides: { listeners: 'FOO://:9092' } }), 'listeners', /No security protocol defined for listener FOO/)
   throwsConfig(() => loadBrokerConfig({ overrides: { listeners: 'PLAINTEXT://:1,PLAINTEXT://:2' } }), 'listeners', /more than once/)
   throwsConfig(() => loadBrokerConfig({ overrides: { 'advertised.listeners': 'PLAINTEXT://0.0.0.0:9092' } }), 'advertised.listeners', /non-routable/)
-  throwsConfig(() => loadBrokerConfig({ overrides: { 'advertised.listeners': 'SSL://host:9093' } }), 'advertised.listeners', /not in listeners/)
+  throwsConfig(() => loadBrokerConfig({ overrides: { 'advertised.listeners': 'OTHER://host:9093', 'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,OTHER:PLAINTEXT' } }), 'advertised.listeners', /not in listeners/)
+  // TLS and SASL are not served: a listener mapped to them must not quietly be plaintext
+  throwsConfig(() => loadBrokerConfig({ overrides: { listeners: 'PLAINTEXT://:9092,SSL://:9093' } }), 'listeners', /Listener SSL in listeners uses security protocol SSL; this broker serves PLAINTEXT listeners only/)
 })
 
 test('cross-field checks', () => {
@@ -247,50 +268,60 @@ test('cross-field checks', () => {
     'group.min.session.timeout.ms', /must not exceed/)
 })
 
+
+test('configs that are set but not acted on yet are listed, so the broker can say so', () => {
+  const c = loadBrokerConfig({ args: ['--num.network.threads', '3', '--num.partitions', '2', '--override', 'x.y=1'] })
+  assert.deepEqual(c.inert, ['num.network.threads'])
+  assert.deepEqual(c.unknown, ['x.y'])
+  assert.deepEqual(loadBrokerConfig().inert, [])
+})
+
 test('the defaults option changes defaults without making them "set"', () => {
   const c = loadBrokerConfig({ defaults: { 'group.initial.rebalance.delay.ms': 0 } })
   assert.equal(c.values.groupInitialRebalanceDelayMs, 0)
   assert.equal(c.isSet('group.initial.rebalance.delay.ms'), false)
-  const [d] = c.describe(['group.initial.rebalance.delay.ms'])
-  assert.equal(d!.value, '0')
-  assert.equal(d!.source, ConfigSource.DEFAULT_CONFIG)
+  assert.equal(c.layerValue('default', 'group.initial.rebalance.delay.ms'), '0')
   throwsConfig(() => loadBrokerConfig({ defaults: { 'no.such': 1 } }), 'no.such', /unknown broker config/)
 })
 
-test('describe: DescribeConfigs entries with source, synonyms, type and documentation', () => {
-  const c = loadBrokerConfig({ overrides: { 'log.retention.hours': 24 } })
-  const all = c.describe()
-  assert.ok(all.length >= BROKER_CONFIG_DEFS.length)
-  assert.ok(all.some((e) => e.name === 'broker.id'))
-  const byName = new Map(all.map((e) => [e.name, e]))
+test('dynamic layers: per broker > cluster default > static > default, each config on its own (Kafka\'s DynamicBrokerConfig)', () => {
+  const c = loadBrokerConfig({ overrides: { 'log.retention.ms': 1000, 'message.max.bytes': 5000 } })
+  const heard: string[][] = []
+  const stop = c.onChange((changed) => heard.push([...changed].sort()))
+  c.setDynamic('default', { 'log.retention.ms': '2000', 'message.max.bytes': '6000', 'log.cleaner.threads': '2' })
+  assert.equal(c.layerOf('message.max.bytes'), 'dynamicDefault')
+  assert.equal(c.values.messageMaxBytes, 6000)
+  assert.equal(c.values.logRetentionMs, 2000)
+  assert.equal(c.layerValue('static', 'log.retention.ms'), '1000')
+  assert.deepEqual(c.dynamicConfigs('default'), { 'log.retention.ms': '2000', 'message.max.bytes': '6000', 'log.cleaner.threads': '2' })
+  c.setDynamic('broker', { 'message.max.bytes': '7000' })
+  assert.equal(c.get('message.max.bytes'), 7000)
+  assert.equal(c.layerOf('message.max.bytes'), 'dynamicBroker')
+  // a layer is replaced whole, as ZooKeeper's /config/brokers/<entity> holds it
+  c.setDynamic('default', { 'message.max.bytes': '6000' })
+  assert.equal(c.get('log.cleaner.threads'), 1)
+  c.setDynamic('broker', {})
+  assert.equal(c.get('message.max.bytes'), 6000)
+  assert.deepEqual(heard, [['log.cleaner.threads', 'log.retention.ms', 'message.max.bytes'], ['message.max.bytes'], ['log.cleaner.threads', 'log.retention.ms'], ['message.max.bytes']])
+  c.setDynamic('default', { 'message.max.bytes': '6000' })
+  assert.equal(heard.length, 4, 'no change, no call')
+  stop()
+  c.setDynamic('default', {})
+  assert.equal(heard.length, 4)
+  assert.equal(c.get('message.max.bytes'), 5000)
+})
 
-  const ms = byName.get('log.retention.ms')!
-  assert.equal(ms.value, null)
-  assert.equal(ms.source, ConfigSource.DEFAULT_CONFIG)
-  assert.equal(ms.readOnly, false)
-  assert.equal(ms.configType, ConfigType.LONG)
-  assert.deepEqual(ms.synonyms, [
-    { name: 'log.retention.hours', value: '24', source: ConfigSource.STATIC_BROKER_CONFIG },
-    { name: 'log.retention.hours', value: '168', source: ConfigSource.DEFAULT_CONFIG },
-  ])
-  const hours = byName.get('log.retention.hours')!
-  assert.equal(hours.value, '24')
-  assert.equal(hours.source, ConfigSource.STATIC_BROKER_CONFIG)
-  assert.equal(hours.isDefault, false)
-
-  const parts = byName.get('num.partitions')!
-  assert.deepEqual(
-    { value: parts.value, readOnly: parts.readOnly, isDefault: parts.isDefault, type: parts.configType },
-    { value: '1', readOnly: true, isDefault: true, type: ConfigType.INT },
-  )
-  assert.ok(parts.documentation)
-  assert.equal(byName.get('listeners')!.configType, ConfigType.LIST)
-  assert.equal(byName.get('auto.create.topics.enable')!.value, 'true')
-  assert.equal(byName.get('log.cleaner.min.cleanable.ratio')!.value, '0.5')
-  assert.equal(byName.get('log.cleaner.io.max.bytes.per.second')!.value, '1.7976931348623157E308')
-
-  // only the names asked for; unknown ones are left out
-  assert.deepEqual(c.describe(['num.partitions', 'nope']).map((e) => e.name), ['num.partitions'])
+test('dynamic updates are checked as Kafka does and change nothing when refused', () => {
+  const c = loadBrokerConfig()
+  throwsConfig(() => c.setDynamic('broker', { 'num.partitions': '3' }), 'num.partitions', /Cannot update these configs dynamically: num\.partitions/)
+  throwsConfig(() => c.setDynamic('broker', { 'advertised.listeners': 'PLAINTEXT://h:1' }), 'advertised.listeners', /dynamically/)
+  throwsConfig(() => c.setDynamic('default', { listeners: 'PLAINTEXT://:9093' }), 'listeners', /at default cluster level, broker id must be specified/)
+  throwsConfig(() => c.setDynamic('default', { 'log.retention.msec': '1' }), 'log.retention.msec', /Unknown broker configs/)
+  throwsConfig(() => c.setDynamic('default', { 'message.max.bytes': '-1' }), 'message.max.bytes', /at least 0/)
+  throwsConfig(() => c.validateDynamic('broker', { listeners: 'PLAINTEXT://:1,PLAINTEXT://:2' }), 'listeners', /more than once/)
+  c.validateDynamic('broker', { listeners: 'PLAINTEXT://:9093' })
+  assert.deepEqual(c.dynamicConfigs('broker'), {})
+  assert.equal(c.values.listeners[0]!.port, 9092)
 })
 
 test('generateClusterId gives 22-character URL-safe ids', () => {

@@ -1,8 +1,10 @@
+// Topic configs as Kafka's LogConfig: one table, broker synonyms, validation and resolution.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { loadBrokerConfig, brokerConfigDef } from '../../src/config/broker-config.js'
-import { ConfigError, ConfigSource, ConfigType, LONG_MAX } from '../../src/config/config-def.js'
-import { TOPIC_CONFIG_DEFS, resolveTopicConfig, validateTopicConfigs } from '../../src/config/topic-config.js'
+import { loadBrokerConfig } from '../../src/config/load-broker-config.js'
+import { brokerConfigKey } from '../../src/config/broker-config-defs.js'
+import { ConfigError, LONG_MAX, formatValue } from '../../src/config/config-def.js'
+import { TOPIC_CONFIGS, TOPIC_CONFIG_NAMES, resolveTopicConfig, topicConfigKey, validateTopicConfigs } from '../../src/config/topic-config.js'
 import { ErrorCode } from '../../src/protocol/generated/error-codes.js'
 
 function rejects(input: Record<string, string | null>, pattern: RegExp): void {
@@ -14,12 +16,31 @@ function rejects(input: Record<string, string | null>, pattern: RegExp): void {
   }
 }
 
-test('every topic config has a known broker synonym and a valid default', () => {
-  for (const d of TOPIC_CONFIG_DEFS) {
-    assert.ok(d.synonyms.length > 0, d.name)
-    for (const s of d.synonyms) assert.ok(brokerConfigDef(s.name), `${d.name} -> ${s.name}`)
-    if (d.default !== null) assert.equal(d.validate?.(d.default), undefined, d.name)
+test('every topic config has a known broker synonym, Kafka 4\'s documented default taken from it, and documentation', () => {
+  // Kafka 4's topic defaults as its documentation lists them (topic_config.html)
+  const kafka: Record<string, string> = {
+    'cleanup.policy': 'delete', 'compression.gzip.level': '-1', 'compression.lz4.level': '9', 'compression.type': 'producer',
+    'compression.zstd.level': '3', 'delete.retention.ms': '86400000', 'file.delete.delay.ms': '60000',
+    'flush.messages': '9223372036854775807', 'flush.ms': '9223372036854775807', 'index.interval.bytes': '4096',
+    'max.compaction.lag.ms': '9223372036854775807', 'max.message.bytes': '1048588', 'message.timestamp.after.max.ms': '3600000',
+    'message.timestamp.before.max.ms': '9223372036854775807', 'message.timestamp.type': 'CreateTime', 'min.cleanable.dirty.ratio': '0.5',
+    'min.compaction.lag.ms': '0', 'min.insync.replicas': '1', preallocate: 'false', 'retention.bytes': '-1', 'retention.ms': '604800000',
+    'segment.bytes': '1073741824', 'segment.index.bytes': '10485760', 'segment.jitter.ms': '0', 'segment.ms': '604800000',
+    'unclean.leader.election.enable': 'false',
   }
+  assert.deepEqual([...TOPIC_CONFIG_NAMES].sort(), Object.keys(kafka).sort())
+  for (const name of TOPIC_CONFIG_NAMES) {
+    const k = topicConfigKey(name)!
+    assert.ok(k.synonyms.length > 0, name)
+    for (const s of k.synonyms) assert.ok(brokerConfigKey(s.name), `${name} -> ${s.name}`)
+    assert.equal(formatValue(k.type, k.default), kafka[name], `${name} default`)
+    assert.equal(k.validate?.(k.default), undefined, name)
+    assert.ok(k.doc.length > 20, `${name} has Kafka's documentation`)
+    if (!k.effective) assert.ok(k.note, `${name} says why it has no effect yet`)
+  }
+  assert.deepEqual(TOPIC_CONFIGS['retention.ms'].synonyms, [
+    { name: 'log.retention.ms', factor: 1 }, { name: 'log.retention.minutes', factor: 60_000 }, { name: 'log.retention.hours', factor: 3_600_000 },
+  ])
 })
 
 test('validate accepts Kafka\'s valid values in every input shape', () => {
@@ -89,7 +110,8 @@ test('resolve with no broker config gives Kafka\'s defaults', () => {
   assert.equal(values.preallocate, false)
   assert.equal(values.uncleanLeaderElectionEnable, false)
   assert.equal(values.maxCompactionLagMs, LONG_MAX)
-  assert.equal(values.messageDownconversionEnable, true)
+  assert.equal(values.messageTimestampAfterMaxMs, 3_600_000)
+  assert.equal(values.messageTimestampBeforeMaxMs, LONG_MAX)
 })
 
 test('resolve: topic override > broker setting (with unit conversion) > broker default', () => {
@@ -124,47 +146,12 @@ test('resolve throws a ConfigError for invalid overrides', () => {
   assert.throws(() => resolveTopicConfig({ 'retention.ms': 'x' }), ConfigError)
 })
 
-test('describe: sources, synonyms in Kafka\'s order, types and documentation', () => {
+test('resolve follows dynamic broker configs: the cluster default and this broker\'s own', () => {
   const broker = loadBrokerConfig({ overrides: { 'log.retention.hours': 2 } })
-  const t = resolveTopicConfig({ 'segment.bytes': '7000', 'flush.messages': '9223372036854775807' }, broker)
-  const all = t.describe()
-  assert.equal(all.length, TOPIC_CONFIG_DEFS.length)
-  const byName = new Map(all.map((e) => [e.name, e]))
-
-  const seg = byName.get('segment.bytes')!
-  assert.deepEqual(
-    { value: seg.value, source: seg.source, isDefault: seg.isDefault, readOnly: seg.readOnly, sensitive: seg.isSensitive, type: seg.configType },
-    { value: '7000', source: ConfigSource.DYNAMIC_TOPIC_CONFIG, isDefault: false, readOnly: false, sensitive: false, type: ConfigType.INT },
-  )
-  assert.deepEqual(seg.synonyms, [
-    { name: 'segment.bytes', value: '7000', source: ConfigSource.DYNAMIC_TOPIC_CONFIG },
-    { name: 'log.segment.bytes', value: '1073741824', source: ConfigSource.DEFAULT_CONFIG },
-  ])
-
-  const ret = byName.get('retention.ms')!
-  assert.equal(ret.value, '7200000')
-  assert.equal(ret.source, ConfigSource.STATIC_BROKER_CONFIG)
-  assert.deepEqual(ret.synonyms, [
-    { name: 'log.retention.hours', value: '2', source: ConfigSource.STATIC_BROKER_CONFIG },
-    { name: 'log.retention.hours', value: '168', source: ConfigSource.DEFAULT_CONFIG },
-  ])
-
-  const flush = byName.get('flush.messages')!
-  assert.equal(flush.value, '9223372036854775807')
-  assert.equal(flush.configType, ConfigType.LONG)
-  const flushMs = byName.get('flush.ms')!
-  assert.equal(flushMs.value, '9223372036854775807')
-  assert.equal(flushMs.source, ConfigSource.DEFAULT_CONFIG)
-  assert.deepEqual(flushMs.synonyms, [
-    { name: 'log.flush.scheduler.interval.ms', value: '9223372036854775807', source: ConfigSource.DEFAULT_CONFIG },
-  ])
-
-  const policy = byName.get('cleanup.policy')!
-  assert.equal(policy.value, 'delete')
-  assert.equal(policy.isDefault, true)
-  assert.equal(policy.configType, ConfigType.LIST)
-  assert.ok(policy.documentation)
-  assert.equal(byName.get('min.cleanable.dirty.ratio')!.value, '0.5')
-
-  assert.deepEqual(t.describe(['retention.ms', 'bogus']).map((e) => e.name), ['retention.ms'])
+  assert.equal(resolveTopicConfig({}, broker).values.retentionMs, 7_200_000)
+  broker.setDynamic('default', { 'log.retention.ms': '5000', 'log.segment.bytes': '20000' })
+  assert.equal(resolveTopicConfig({}, broker).values.retentionMs, 5000, 'a dynamic log.retention.ms beats a static log.retention.hours: ms comes first')
+  broker.setDynamic('broker', { 'log.segment.bytes': '30000' })
+  assert.equal(resolveTopicConfig({}, broker).values.segmentBytes, 30000)
+  assert.equal(resolveTopicConfig({ 'segment.bytes': '40000' }, broker).values.segmentBytes, 40000)
 })

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process'
 import { parseListener, startBrokerConsole } from '../../src/console/cli.js'
 import { startBroker } from '../../src/index.js'
 import { bin, samsa } from '../cli/helpers.js'
-import { loadBrokerConfig } from '../../src/config/broker-config.js'
+import { loadBrokerConfig } from '../../src/config/load-broker-config.js'
 import { createLogger } from '../../src/logger.js'
 
 test('console.listener forms', () => {

@@ -10,7 +10,7 @@ import { ApiKey } from '../../src/protocol/generated/index.js'
 import { encodeRecordBatch } from '../../src/protocol/record-codec.js'
 import { CONNECTION_HELD_BYTES } from '../../src/server/response-memory.js'
 import { parseOverrides } from '../../src/server/connection-quotas.js'
-import { loadBrokerConfig } from '../../src/config/broker-config.js'
+import { loadBrokerConfig } from '../../src/config/load-broker-config.js'
 
 async function until(what: string, cond: () => boolean, ms = 20_000): Promise<void> {
   for (let waited = 0; !cond(); waited += 10) {

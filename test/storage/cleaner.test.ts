@@ -203,7 +203,7 @@ describe('log cleaner', () => {
     await cleaner.cleanOne(log, now)
     assertCompacted(log, [...first.records, ...small.records, ...big.records])
     // A topic switched back to delete is left alone.
-    log.updateConfig(compactConfig({ cleanupPolicy: 'delete' }))
+    log.updateConfig(compactConfig({ cleanupPolicy: ['delete'] }))
     fill(log, { batches: 300, perBatch: 5, keys: 100, seed: 20000 })
     assert.equal(cleaner.grabFilthiestLog(now), undefined)
     assert.equal(await cleaner.cleanOne(log, now), undefined)

@@ -27,7 +27,7 @@ export interface RawBatch {
 }
 
 export const compactConfig = (over: Partial<LogConfig> = {}): LogConfig =>
-  logConfig({ segmentBytes: 4096, indexIntervalBytes: 256, fileDeleteDelayMs: 0, cleanupPolicy: 'compact', ...over })
+  logConfig({ segmentBytes: 4096, indexIntervalBytes: 256, fileDeleteDelayMs: 0, cleanupPolicy: ['compact'], ...over })
 
 /** Every batch of the log from logStartOffset, whole, in order. */
 export function readBatches(log: PartitionLog): RawBatch[] {

@@ -75,10 +75,10 @@ describe('retention', () => {
 
   it('applies only to cleanup.policy delete or compact,delete; the log start offset rule always', async () => {
     const dir = tempDir()
-    const log = await PartitionLog.open(dir, smallConfig({ retentionMs: 1000, retentionBytes: 100, cleanupPolicy: 'compact' }))
+    const log = await PartitionLog.open(dir, smallConfig({ retentionMs: 1000, retentionBytes: 100, cleanupPolicy: ['compact'] }))
     append(log, 100, Date.now() - 10_000)
     assert.equal(await log.deleteOldSegments(), 0)
-    log.updateConfig(smallConfig({ retentionMs: 1000, cleanupPolicy: 'compact,delete' }))
+    log.updateConfig(smallConfig({ retentionMs: 1000, cleanupPolicy: ['compact', 'delete'] }))
     assert.ok((await log.deleteOldSegments()) > 0)
     await log.close()
   })
