@@ -1,6 +1,6 @@
-// Broker configs of replication, leadership and the request purgatories (Kafka's
-// ReplicationConfigs), with Kafka's names, defaults and documentation. None acts yet: they are
-// defined so that the cluster work only reads them.
+// Broker configs of replication, leadership, fetching and the request purgatories (Kafka's
+// ReplicationConfigs), with Kafka's names, defaults and documentation. Most do not act yet: they
+// are defined so that the cluster work only reads them.
 import { atLeast } from './config-def.js'
 import { boolean, int, long, type ConfigKey } from './config-key.js'
 
@@ -20,7 +20,7 @@ export const REPLICATION_CONFIGS = {
   'leader.imbalance.check.interval.seconds': long(300, "The frequency with which the partition rebalance check is triggered by the controller", { validate: atLeast(1), effective: false, note: "No replication yet." }),
   'leader.imbalance.per.broker.percentage': int(10, "The ratio of leader imbalance allowed per broker. The controller would trigger a leader balance if it goes above this value per broker. The value is specified in percentage.", { effective: false, note: "No replication yet." }),
   // requests that wait (the purgatories) and fetch sessions
-  'fetch.max.bytes': int(57671680, "The maximum number of bytes we will return for a fetch request. Must be at least 1024.", { validate: atLeast(1024), effective: false, note: "Fetch responses are bounded by the request's max_bytes only." }),
+  'fetch.max.bytes': int(57671680, "The maximum number of bytes we will return for a fetch request. Must be at least 1024.", { validate: atLeast(1024), note: 'Kafka bounds fetch responses with it; Samsa bounds the records a compressed batch may inflate to on produce (the most a fetch could return).' }),
   'fetch.purgatory.purge.interval.requests': int(1000, "The purge interval (in number of requests) of the fetch request purgatory", { effective: false, note: "Waiting fetches are removed as they complete." }),
   'producer.purgatory.purge.interval.requests': int(1000, "The purge interval (in number of requests) of the producer request purgatory", { effective: false, note: "No replication yet." }),
   'delete.records.purgatory.purge.interval.requests': int(1, "The purge interval (in number of requests) of the delete records request purgatory", { effective: false, note: "No replication yet." }),
