@@ -53,7 +53,7 @@ export class OffsetsTopicLog implements GroupLog {
   async create(): Promise<void> {
     await this.#admin.createInternalTopic(OFFSETS_TOPIC, {
       partitions: this.#partitions,
-      replicationFactor: Number(this.#config.get('offsets.topic.replication.factor')),
+      replicationFactor: this.#config.values.offsetsTopicReplicationFactor,
       configs: {
         'cleanup.policy': 'compact',
         'compression.type': 'producer',

@@ -5,7 +5,7 @@ import { atLeast } from './config-def.js'
 import { boolean, int, long, type ConfigKey } from './config-key.js'
 
 export const REPLICATION_CONFIGS = {
-  'default.replication.factor': int(1, "The replication factor for automatically created topics, and for topics created with -1 as the replication factor", { effective: false, note: "Every topic has one replica until replication; larger factors are refused." }),
+  'default.replication.factor': int(1, "The replication factor for automatically created topics, and for topics created with -1 as the replication factor"),
   'replica.lag.time.max.ms': long(30000, "If a follower hasn't sent any fetch requests or hasn't consumed up to the leaders log end offset for at least this time, the leader will remove the follower from isr", { effective: false, note: "No replication yet." }),
   'replica.fetch.max.bytes': int(1048576, "The number of bytes of messages to attempt to fetch for each partition. This is not an absolute maximum, if the first record batch in the first non-empty partition of the fetch is larger than this value, the record batch will still be returned to ensure that progress can be made. The maximum record batch size accepted by the broker is defined via <code>message.max.bytes</code> (broker config) or <code>max.message.bytes</code> (topic config).", { validate: atLeast(0), effective: false, note: "No replication yet." }),
   'replica.fetch.min.bytes': int(1, "Minimum bytes expected for each fetch response. If not enough bytes, wait up to <code>replica.fetch.wait.max.ms</code> (broker config).", { effective: false, note: "No replication yet." }),
