@@ -92,7 +92,8 @@ export const fetchHandler = defineHandler({
       wanted = fromRequest.map((w) => w.sp)
     }
     const full = lookup.kind !== 'incremental'
-    const responseMaxBytes = v >= 3 ? req.maxBytes : 0x7fffffff
+    // Kafka's KafkaApis: the request's max_bytes (none before v3), capped by the broker's fetch.max.bytes.
+    const responseMaxBytes = Math.min(v >= 3 ? req.maxBytes : 0x7fffffff, ctx.config.values.fetchMaxBytes)
 
     const collect = (): Collected => {
       let remaining = responseMaxBytes
