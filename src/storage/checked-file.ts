@@ -4,20 +4,21 @@
  * callers fall back to the safe choice (recover, clean everything).
  */
 import { crc32c } from '@node-rs/crc32'
-import { readFileSync } from 'node:fs'
-import { open, rename } from 'node:fs/promises'
+import { replaceFile, type StorageFs } from './file-system.js'
 
 function encode(fields: ReadonlyArray<readonly [string, string]>): string {
   const body = `version 1\n${fields.map(([k, v]) => `${k} ${v}\n`).join('')}`
   return `${body}crc ${(crc32c(body) >>> 0).toString(16)}\n`
 }
 
-export function readCheckedFile(path: string): Map<string, string> | undefined {
+export function readCheckedFile(fs: StorageFs, path: string): Map<string, string> | undefined {
   let text: string
   try {
-    text = readFileSync(path, 'utf8')
-  } catch {
-    return undefined
+    text = fs.readFileSync(path).toString('utf8')
+  } catch (err) {
+    // Missing is "no checkpoint"; any other failure (EMFILE, EIO) must not pass for one.
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw err
   }
   const at = text.lastIndexOf('crc ')
   if (at < 0 || !text.endsWith('\n')) return undefined
@@ -34,13 +35,6 @@ export function readCheckedFile(path: string): Map<string, string> | undefined {
   return out
 }
 
-export async function writeCheckedFile(path: string, fields: ReadonlyArray<readonly [string, string]>): Promise<void> {
-  const fh = await open(path + '.tmp', 'w')
-  try {
-    await fh.writeFile(encode(fields))
-    await fh.sync()
-  } finally {
-    await fh.close()
-  }
-  await rename(path + '.tmp', path)
+export async function writeCheckedFile(fs: StorageFs, path: string, fields: ReadonlyArray<readonly [string, string]>): Promise<void> {
+  await replaceFile(fs, path, Buffer.from(encode(fields)))
 }

@@ -27,11 +27,13 @@ export class SharedFile {
   readonly path: string
   readonly #fd: number
   #holders = 1
+  readonly #close: (fd: number) => void
 
-  /** Takes ownership of `fd`, with the caller as its first holder. */
-  constructor(fd: number, path: string) {
+  /** Takes ownership of `fd`, with the caller as its first holder; `close` closes it (storage's file system). */
+  constructor(fd: number, path: string, close: (fd: number) => void = closeSync) {
     this.#fd = fd
     this.path = path
+    this.#close = close
     openFiles++
   }
 
@@ -59,7 +61,7 @@ export class SharedFile {
     if (this.#holders === 0) throw new Error(`${this.path}: released more often than retained`)
     if (--this.#holders > 0) return
     openFiles--
-    closeSync(this.#fd)
+    this.#close(this.#fd)
   }
 }
 

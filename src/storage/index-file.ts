@@ -1,26 +1,46 @@
 /**
- * The file side of a sparse index: fixed-size entries appended with pwrite, truncated in place.
- * Kafka mmaps preallocated index files; we keep entries in memory (typed arrays in the
- * subclasses) and only append to the file, so the file is always exactly `entries * size` bytes
- * and a partially written tail is detectable on open.
+ * The file side of a sparse index: fixed-size entries, kept in memory (typed arrays in the
+ * subclasses) and appended to the file only when the segment is flushed, the way Kafka's
+ * mmapped indexes reach the disk only when flushed. So an index holds no descriptor between
+ * flushes (see OpenFiles), and the file is always a prefix of the entries, exactly
+ * `n * size` bytes, with a partially written tail detectable on open.
+ *
+ * Entries not yet written are lost by a crash, which is safe: a flush writes them before the
+ * recovery point moves past their segment, and segments past the recovery point are recovered
+ * (indexes rebuilt) after an unclean shutdown.
  */
-import { closeSync, constants, fsync, ftruncateSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs'
 import { StorageError } from '../errors.js'
+import { O, unlinkIfExists, writeFully, type StorageFs } from './file-system.js'
+
+export type PathOf = string | (() => string)
 
 export abstract class IndexFile {
-  readonly path: string
+  readonly #path: PathOf
   readonly baseOffset: bigint
   readonly maxEntries: number
-  #fd: number
+  protected readonly fs: StorageFs
   #entries = 0
-  #entrySize: number
+  /** Entries [0, written) are in the file. */
+  #written = 0
+  /** The file may hold more than `written` entries (after a truncation or reset). */
+  #truncatePending = false
+  readonly #entrySize: number
+  /** Whether the file existed when the index was loaded (false when not loaded). */
+  readonly existed: boolean
 
-  protected constructor(path: string, baseOffset: bigint, maxIndexSize: number, entrySize: number) {
-    this.path = path
+  /** With `load` false the file is not read (a new segment creates it empty). */
+  protected constructor(path: PathOf, baseOffset: bigint, maxIndexSize: number, entrySize: number, fs: StorageFs, load: boolean) {
+    this.#path = path
     this.baseOffset = baseOffset
     this.#entrySize = entrySize
+    this.fs = fs
     this.maxEntries = Math.max(1, Math.floor(maxIndexSize / entrySize))
-    this.#fd = openSync(path, constants.O_RDWR | constants.O_CREAT, 0o644)
+    this.existed = load && fs.statSync(this.path) !== undefined
+  }
+
+  /** The file's current path (it follows the segment's renames). */
+  get path(): string {
+    return typeof this.#path === 'string' ? this.#path : this.#path()
   }
 
   get entries(): number {
@@ -35,13 +55,22 @@ export abstract class IndexFile {
     return this.#entries * this.#entrySize
   }
 
+  /** True when the file lags the entries in memory. */
+  get dirty(): boolean {
+    return this.#written < this.#entries || this.#truncatePending
+  }
+
+  /** Writes entry `i` (from memory) into `buf` at `pos`. */
+  protected abstract encode(i: number, buf: Buffer, pos: number): void
+
   /**
    * Reads the file and hands each entry to `load`; returns an error message when the file is
    * torn (size not a multiple of the entry size) or `load` rejects an entry. On error the index
-   * is left empty so the caller can rebuild it from the log.
+   * is left empty so the caller can rebuild it from the log. A missing file is an empty index.
    */
   protected loadEntries(load: (buf: Buffer, pos: number, i: number) => string | null): string | null {
-    const buf = readFileSync(this.path)
+    if (!this.existed) return null
+    const buf = this.fs.readFileSync(this.path)
     let error: string | null = null
     if (buf.length % this.#entrySize !== 0) error = `size ${buf.length} is not a multiple of ${this.#entrySize}`
     const n = buf.length / this.#entrySize
@@ -52,14 +81,13 @@ export abstract class IndexFile {
       return error
     }
     this.#entries = n
+    this.#written = n
     return null
   }
 
-  protected writeEntry(entry: Buffer): void {
+  /** Counts one more entry, stored by the subclass at index `entries`. */
+  protected addEntry(): void {
     if (this.#entries >= this.maxEntries) throw new StorageError('SAMSA_STORAGE_INDEX_FULL', `index ${this.path} is full`)
-    const at = this.#entries * this.#entrySize
-    let done = 0
-    while (done < entry.length) done += writeSync(this.#fd, entry, done, entry.length - done, at + done)
     this.#entries++
   }
 
@@ -67,32 +95,68 @@ export abstract class IndexFile {
   protected truncateEntries(n: number): void {
     if (n >= this.#entries) return
     this.#entries = n
-    ftruncateSync(this.#fd, n * this.#entrySize)
+    if (this.#written > n) {
+      this.#written = n
+      this.#truncatePending = true
+    }
   }
 
   /** Drops every entry (before a rebuild). */
   reset(): void {
     this.#entries = 0
-    ftruncateSync(this.#fd, 0)
+    this.#written = 0
+    this.#truncatePending = true
   }
 
+  /** Creates the file empty (a new segment has its three files from the start, as in Kafka). */
+  createFile(): void {
+    this.fs.closeSync(this.fs.openSync(this.path, O.O_WRONLY | O.O_CREAT | O.O_TRUNC, 0o644))
+    this.#entries = 0
+    this.#written = 0
+    this.#truncatePending = false
+  }
+
+  /** Writes what the file lacks and, with `sync`, fsyncs it. */
+  async #writeOut(sync: boolean): Promise<void> {
+    if (!this.dirty && (!sync || !this.#syncPending)) return
+    const fd = this.fs.openSync(this.path, O.O_WRONLY | O.O_CREAT, 0o644)
+    try {
+      if (this.#truncatePending) this.fs.ftruncateSync(fd, this.#written * this.#entrySize)
+      this.#truncatePending = false
+      const n = this.#entries - this.#written
+      if (n > 0) {
+        const buf = Buffer.allocUnsafe(n * this.#entrySize)
+        for (let i = 0; i < n; i++) this.encode(this.#written + i, buf, i * this.#entrySize)
+        writeFully(this.fs, fd, buf, this.#written * this.#entrySize)
+        this.#written = this.#entries
+      }
+      this.#syncPending = true
+      if (sync) {
+        try {
+          await this.fs.fsync(fd)
+        } catch (err) {
+          throw new StorageError('SAMSA_STORAGE_FSYNC', `cannot fsync ${this.path}`, { cause: err })
+        }
+        this.#syncPending = false
+      }
+    } finally {
+      this.fs.closeSync(fd)
+    }
+  }
+
+  /** Written but not yet fsynced. */
+  #syncPending = false
+
+  /** Writes the pending entries and fsyncs the file. */
   flush(): Promise<void> {
-    return new Promise((resolve, reject) => fsync(this.#fd, (err) => (err ? reject(err) : resolve())))
+    return this.#writeOut(true)
   }
 
-  close(): void {
-    if (this.#fd < 0) return
-    closeSync(this.#fd)
-    this.#fd = -1
-  }
+  /** Drops entries not yet written (the segment is closing; a clean close flushed first). */
+  close(): void {}
 
   deleteFile(): void {
-    this.close()
-    try {
-      unlinkSync(this.path)
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
-    }
+    unlinkIfExists(this.fs, this.path)
   }
 }
 
@@ -117,3 +181,4 @@ export function grow<T extends Int32Array | BigInt64Array>(arr: T, needed: numbe
   next.set(arr as never)
   return next
 }
+

@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path'
 import { readCheckedFile, writeCheckedFile } from './checked-file.js'
+import type { StorageFs } from './file-system.js'
 
 export const CHECKPOINT_FILE = 'log.checkpoint'
 
@@ -14,14 +15,14 @@ export interface LogCheckpoint {
   recoveryPoint: bigint
 }
 
-export function readCheckpoint(dir: string): LogCheckpoint | undefined {
-  const m = readCheckedFile(join(dir, CHECKPOINT_FILE))
+export function readCheckpoint(fs: StorageFs, dir: string): LogCheckpoint | undefined {
+  const m = readCheckedFile(fs, join(dir, CHECKPOINT_FILE))
   const a = m?.get('logStartOffset')
   const b = m?.get('recoveryPoint')
   if (a === undefined || b === undefined || !/^\d+$/.test(a) || !/^\d+$/.test(b)) return undefined
   return { logStartOffset: BigInt(a), recoveryPoint: BigInt(b) }
 }
 
-export async function writeCheckpoint(dir: string, c: LogCheckpoint): Promise<void> {
-  await writeCheckedFile(join(dir, CHECKPOINT_FILE), [['logStartOffset', String(c.logStartOffset)], ['recoveryPoint', String(c.recoveryPoint)]])
+export async function writeCheckpoint(fs: StorageFs, dir: string, c: LogCheckpoint): Promise<void> {
+  await writeCheckedFile(fs, join(dir, CHECKPOINT_FILE), [['logStartOffset', String(c.logStartOffset)], ['recoveryPoint', String(c.recoveryPoint)]])
 }

@@ -3,11 +3,11 @@
  * the ones that may hold unflushed data, and rebuild producer state from the latest snapshot
  * plus a header-only replay of the log after it.
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, unlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { lastOffsetOf } from '../protocol/record-batch.js'
+import { unlinkIfExists, type StorageFs } from './file-system.js'
 import type { LogConfig } from './log-config.js'
-import { readCheckpoint } from './log-checkpoint.js'
+import { readCheckpoint, type LogCheckpoint } from './log-checkpoint.js'
 import {
   INDEX_SUFFIX,
   LOG_SUFFIX,
@@ -18,6 +18,7 @@ import {
   parseOffsetFileName,
 } from './log-files.js'
 import type { StorageLogger } from './logger.js'
+import type { OpenFiles } from './open-files.js'
 import { deleteSnapshotsAfter, loadLatestSnapshot } from './producer-snapshot.js'
 import type { ProducerStateManager } from './producer-state.js'
 import { LogSegment, type SegmentOptions } from './segment.js'
@@ -26,11 +27,14 @@ export interface LoadedLog {
   segments: LogSegment[]
   logStartOffset: bigint
   recoveryPoint: bigint
+  /** What log.checkpoint held, if anything. */
+  checkpoint: LogCheckpoint | undefined
 }
 
-export const segmentOptions = (config: LogConfig): SegmentOptions => ({
+export const segmentOptions = (config: LogConfig, files: OpenFiles): SegmentOptions => ({
   indexIntervalBytes: config.indexIntervalBytes,
   maxIndexSize: config.segmentIndexBytes,
+  files,
 })
 
 const SEGMENT_SUFFIXES = [LOG_SUFFIX, INDEX_SUFFIX, TIME_INDEX_SUFFIX] as const
@@ -44,9 +48,9 @@ const SEGMENT_SUFFIXES = [LOG_SUFFIX, INDEX_SUFFIX, TIME_INDEX_SUFFIX] as const
  * incomplete one (it can only be torn by a lost fsync) is dropped and the old segments stay.
  * `.cleaned` files (before the commit point) are removed with the other strays afterwards.
  */
-function completeSwaps(dir: string, opts: SegmentOptions, logger: StorageLogger): void {
+function completeSwaps(fs: StorageFs, dir: string, opts: SegmentOptions, logger: StorageLogger): void {
   const swapLog = LOG_SUFFIX + SWAP_FILE_SUFFIX
-  const swaps = readdirSync(dir)
+  const swaps = fs.readdirSync(dir)
     .filter((n) => n.endsWith(swapLog))
     .map((n) => parseOffsetFileName(n.slice(0, -SWAP_FILE_SUFFIX.length), LOG_SUFFIX))
     .filter((b): b is bigint => b !== undefined)
@@ -57,19 +61,19 @@ function completeSwaps(dir: string, opts: SegmentOptions, logger: StorageLogger)
     segment.closeSync()
     if (truncatedBytes > 0) {
       logger.error({ dir, baseOffset: base, truncatedBytes }, 'dropping an incomplete swap segment; keeping the segments it was to replace')
-      for (const suffix of SEGMENT_SUFFIXES) rmSync(offsetFilePath(dir, base, suffix + SWAP_FILE_SUFFIX), { force: true })
+      for (const suffix of SEGMENT_SUFFIXES) unlinkIfExists(fs, offsetFilePath(dir, base, suffix + SWAP_FILE_SUFFIX))
       continue
     }
-    for (const name of readdirSync(dir)) {
+    for (const name of fs.readdirSync(dir)) {
       for (const suffix of SEGMENT_SUFFIXES) {
         const b = parseOffsetFileName(name, suffix)
-        if (b !== undefined && b >= base && b < end) unlinkSync(join(dir, name))
+        if (b !== undefined && b >= base && b < end) unlinkIfExists(fs, join(dir, name))
       }
     }
     for (const suffix of SEGMENT_SUFFIXES) {
       const from = offsetFilePath(dir, base, suffix + SWAP_FILE_SUFFIX)
       try {
-        renameSync(from, offsetFilePath(dir, base, suffix))
+        fs.renameSync(from, offsetFilePath(dir, base, suffix))
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
       }
@@ -79,8 +83,8 @@ function completeSwaps(dir: string, opts: SegmentOptions, logger: StorageLogger)
 }
 
 /** Removes leftovers of interrupted deletes/compactions and index files without a .log. */
-function removeStrayFiles(dir: string, logger: StorageLogger): bigint[] {
-  const names = readdirSync(dir)
+function removeStrayFiles(fs: StorageFs, dir: string, logger: StorageLogger): bigint[] {
+  const names = fs.readdirSync(dir)
   const bases = new Set<string>()
   for (const name of names) if (parseOffsetFileName(name, LOG_SUFFIX) !== undefined) bases.add(name.slice(0, 20))
   for (const name of names) {
@@ -88,18 +92,19 @@ function removeStrayFiles(dir: string, logger: StorageLogger): bigint[] {
     const index = parseOffsetFileName(name, INDEX_SUFFIX) ?? parseOffsetFileName(name, TIME_INDEX_SUFFIX)
     if (stray || (index !== undefined && !bases.has(name.slice(0, 20)))) {
       logger.info({ dir, file: name }, 'removing stray file')
-      unlinkSync(join(dir, name))
+      unlinkIfExists(fs, join(dir, name))
     }
   }
   return [...bases].map(BigInt).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
-export function loadSegments(dir: string, config: LogConfig, hadCleanShutdown: boolean, logger: StorageLogger): LoadedLog {
-  mkdirSync(dir, { recursive: true })
-  const opts = segmentOptions(config)
-  completeSwaps(dir, opts, logger)
-  const bases = removeStrayFiles(dir, logger)
-  const checkpoint = readCheckpoint(dir)
+export function loadSegments(files: OpenFiles, dir: string, config: LogConfig, hadCleanShutdown: boolean, logger: StorageLogger): LoadedLog {
+  const fs = files.fs
+  fs.mkdirSync(dir)
+  const opts = segmentOptions(config, files)
+  completeSwaps(fs, dir, opts, logger)
+  const bases = removeStrayFiles(fs, dir, logger)
+  const checkpoint = readCheckpoint(fs, dir)
   let recoveryPoint = checkpoint?.recoveryPoint ?? 0n
   const segments: LogSegment[] = []
   for (let i = 0; i < bases.length; i++) {
@@ -113,7 +118,7 @@ export function loadSegments(dir: string, config: LogConfig, hadCleanShutdown: b
       logger.warn({ dir, baseOffset: base, truncatedBytes }, 'truncated torn or corrupt log tail')
       // Everything after a damaged segment is unreachable: offsets must stay contiguous.
       for (const later of bases.slice(i + 1)) {
-        for (const suffix of [LOG_SUFFIX, INDEX_SUFFIX, TIME_INDEX_SUFFIX]) rmSync(offsetFilePath(dir, later, suffix), { force: true })
+        for (const suffix of [LOG_SUFFIX, INDEX_SUFFIX, TIME_INDEX_SUFFIX]) unlinkIfExists(fs, offsetFilePath(dir, later, suffix))
       }
       break
     }
@@ -135,19 +140,20 @@ export function loadSegments(dir: string, config: LogConfig, hadCleanShutdown: b
   const leo = segments.at(-1)!.nextOffset
   if (recoveryPoint > leo) recoveryPoint = leo
   if (logStartOffset > leo) logStartOffset = leo
-  return { segments, logStartOffset, recoveryPoint }
+  return { segments, logStartOffset, recoveryPoint, checkpoint }
 }
 
 /** Loads the newest usable snapshot and replays producer batches after it (headers only). */
 export function replayProducerState(
+  fs: StorageFs,
   dir: string,
   segments: readonly LogSegment[],
   state: ProducerStateManager,
   logStartOffset: bigint,
   logEndOffset: bigint,
 ): void {
-  deleteSnapshotsAfter(dir, logEndOffset)
-  const snapshot = loadLatestSnapshot(dir, logEndOffset)
+  deleteSnapshotsAfter(fs, dir, logEndOffset)
+  const snapshot = loadLatestSnapshot(fs, dir, logEndOffset)
   state.load(snapshot?.entries ?? [])
   const from = snapshot !== undefined && snapshot.offset > logStartOffset ? snapshot.offset : logStartOffset
   for (const segment of segments) {

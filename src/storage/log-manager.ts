@@ -2,16 +2,19 @@
  * Owns the log directories (Kafka's LogManager): loads every `<topic>-<partition>` directory on
  * start, creates and deletes partition logs, runs the periodic flush.ms / producer-expiry checks,
  * the retention check (log.retention.check.interval.ms) and the log cleaner, and keeps a
- * clean-shutdown marker so a restart knows whether to re-validate unflushed data.
+ * clean-shutdown marker so a restart knows whether to re-validate unflushed data. It also owns
+ * the descriptors of segment files (OpenFiles, bounded by the process's limit) and brings logs
+ * that a full disk took out of service back once space is free.
  */
 import { randomUUID } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { StorageError } from '../errors.js'
+import { descriptorBudget } from './descriptor-budget.js'
+import { nodeFs, unlinkIfExists, writeFileSync, type StorageFs } from './file-system.js'
 import { DEFAULT_LOG_CONFIG, type LogConfig } from './log-config.js'
 import { parseTopicPartitionDir, topicPartitionDir } from './log-files.js'
 import { silentLogger, type StorageLogger } from './logger.js'
+import { OpenFiles } from './open-files.js'
 import { PartitionLog } from './partition-log.js'
 import { LogCleanerManager, type CleanerConfig } from './cleaner/cleaner-manager.js'
 
@@ -32,6 +35,12 @@ export interface LogManagerOptions {
   retentionCheckIntervalMs?: number
   /** The log cleaner for compacted logs (log.cleaner.*); on unless `enabled: false`. */
   cleaner?: CleanerConfig & { enabled?: boolean }
+  /** The file system (tests inject failures here); node:fs by default. */
+  fs?: StorageFs
+  /** Most partition logs, and segment descriptors kept open; from the process's limit by default (descriptorBudget). */
+  maxLogs?: number
+  /** Logs closed at once at shutdown. */
+  closeConcurrency?: number
 }
 
 export interface TopicPartition {
@@ -51,18 +60,41 @@ export class LogManager {
   #retentionRun: Promise<number> | undefined
   #cleaner: LogCleanerManager | undefined
   #shutDown = false
+  readonly #fs: StorageFs
+  readonly #files: OpenFiles
+  /** Most partition logs this manager takes (see descriptorBudget). */
+  readonly maxLogs: number
+  #recovering: Promise<void> | undefined
 
   private constructor(opts: LogManagerOptions) {
     if (opts.logDirs.length === 0) throw new StorageError('SAMSA_STORAGE_CONFIG', 'log.dirs is empty')
     this.logDirs = opts.logDirs
     this.#opts = opts
     this.#logger = opts.logger ?? silentLogger
+    this.#fs = opts.fs ?? nodeFs
+    this.maxLogs = opts.maxLogs ?? descriptorBudget().maxLogs
+    this.#files = new OpenFiles(this.#fs, { capacity: this.maxLogs })
+  }
+
+  /** Segment descriptors open now (for diagnostics and tests). */
+  get openFileCount(): number {
+    return this.#files.openCount
+  }
+
+  /** Partition logs held now. */
+  get logCount(): number {
+    return this.#logs.size
   }
 
   /** Loads all logs in every log dir, then starts the flush scheduler, retention and the cleaner. */
   static async start(opts: LogManagerOptions): Promise<LogManager> {
     const m = new LogManager(opts)
-    for (const dir of m.logDirs) await m.#loadDir(dir)
+    try {
+      for (const dir of m.logDirs) await m.#loadDir(dir)
+    } catch (err) {
+      await Promise.allSettled([...m.#logs.values()].map(({ log }) => log.closeFiles()))
+      throw err
+    }
     m.#startScheduler()
     m.#startRetention()
     if (opts.cleaner?.enabled !== false) {
@@ -78,24 +110,25 @@ export class LogManager {
   }
 
   async #loadDir(dir: string): Promise<void> {
-    mkdirSync(dir, { recursive: true })
+    const fs = this.#fs
+    fs.mkdirSync(dir)
     const marker = join(dir, CLEAN_SHUTDOWN_FILE)
-    const hadCleanShutdown = existsSync(marker)
+    const hadCleanShutdown = fs.statSync(marker) !== undefined
     if (!hadCleanShutdown) this.#logger.info({ dir }, 'no clean shutdown marker: recovering unflushed segments')
-    for (const name of readdirSync(dir)) {
+    for (const name of fs.readdirSync(dir)) {
       const path = join(dir, name)
       if (name.endsWith(DELETE_DIR_SUFFIX)) {
         // A delete interrupted by a crash: finish it.
-        rmSync(path, { recursive: true, force: true })
+        fs.rmSync(path)
         continue
       }
       const tp = parseTopicPartitionDir(name)
-      if (tp === undefined || !statSync(path).isDirectory()) continue
-      const log = await PartitionLog.open(path, this.#configFor(tp.topic), { logger: this.#logger, hadCleanShutdown })
+      if (tp === undefined || fs.statSync(path)?.isDirectory() !== true) continue
+      const log = await PartitionLog.open(path, this.#configFor(tp.topic), { logger: this.#logger, hadCleanShutdown, files: this.#files })
       this.#logs.set(key(tp.topic, tp.partition), { tp, log })
     }
     // From here on a crash is unclean until shutdown() writes the marker again.
-    rmSync(marker, { force: true })
+    unlinkIfExists(fs, marker)
   }
 
   #configFor(topic: string, override?: Partial<LogConfig>): LogConfig {
@@ -113,8 +146,11 @@ export class LogManager {
     if (topic.length === 0 || topic.includes('/') || topic === '.' || topic === '..') {
       throw new StorageError('SAMSA_STORAGE_CONFIG', `invalid topic name ${JSON.stringify(topic)}`)
     }
+    if (this.#logs.size >= this.maxLogs) {
+      throw new StorageError('SAMSA_STORAGE_LIMIT', `cannot hold more than ${this.maxLogs} partition logs under this process's file descriptor limit`)
+    }
     const dir = join(this.logDirs[0]!, topicPartitionDir(topic, partition))
-    const log = await PartitionLog.open(dir, this.#configFor(topic, config), { logger: this.#logger, hadCleanShutdown: true })
+    const log = await PartitionLog.open(dir, this.#configFor(topic, config), { logger: this.#logger, hadCleanShutdown: true, files: this.#files })
     // Another caller may have created it while we awaited.
     const raced = this.getLog(topic, partition)
     if (raced !== undefined) {
@@ -140,21 +176,58 @@ export class LogManager {
     const dir = entry.log.dir
     const doomed = `${dir}.${randomUUID().replaceAll('-', '')}${DELETE_DIR_SUFFIX}`
     await entry.log.closeFiles()
-    renameSync(dir, doomed)
-    await rm(doomed, { recursive: true, force: true })
+    this.#fs.renameSync(dir, doomed)
+    await this.#fs.rm(doomed)
+    return true
+  }
+
+  /**
+   * Removes a partition directory that no log of this manager holds (a creation that failed
+   * half way, a topic the metadata does not know); true when there was one.
+   */
+  async removeOrphanDir(topic: string, partition: number): Promise<boolean> {
+    if (this.#logs.has(key(topic, partition))) return false
+    const dir = join(this.logDirs[0]!, topicPartitionDir(topic, partition))
+    if (this.#fs.statSync(dir) === undefined) return false
+    await this.#fs.rm(dir)
     return true
   }
 
   /** One pass of the scheduler: flush.ms and producer.id.expiration.ms. */
   async runScheduledTasks(nowMs = Date.now()): Promise<void> {
     const flushes: Promise<void>[] = []
+    const failed: PartitionLog[] = []
     for (const { log } of this.#logs.values()) {
+      if (log.failure !== undefined) {
+        failed.push(log)
+        continue
+      }
       const p = log.maybeFlush(nowMs)
       if (p !== undefined) flushes.push(p)
       log.removeExpiredProducers(BigInt(nowMs))
     }
-    const results = await Promise.allSettled(flushes)
-    for (const r of results) if (r.status === 'rejected') this.#logger.error({ err: r.reason }, 'scheduled flush failed')
+    this.#files.closeIdle(nowMs)
+    if (failed.length > 0) this.recoverFailedLogs(failed)
+    // A failed flush took its log out of service and said so.
+    await Promise.allSettled(flushes)
+  }
+
+  /**
+   * Tries to bring logs that a full disk took out of service back (PartitionLog.recoverFromFailure),
+   * one at a time; a pass already under way is not started twice.
+   */
+  recoverFailedLogs(logs = this.allLogs().map((l) => l.log).filter((l) => l.failure !== undefined)): Promise<void> {
+    this.#recovering ??= (async () => {
+      for (const log of logs) {
+        if (this.#shutDown) break
+        try {
+          await log.recoverFromFailure()
+        } catch (err) {
+          this.#logger.error({ err, dir: log.dir }, 'cannot bring the log back into service')
+        }
+      }
+    })().finally(() => { this.#recovering = undefined })
+    return this.#recovering
   }
 
   /**
@@ -177,6 +250,7 @@ export class LogManager {
     let deleted = 0
     for (const { log } of [...this.#logs.values()]) {
       if (this.#shutDown) break
+      if (log.failure !== undefined && !log.failure.recoverable) continue
       try {
         deleted += await log.runExclusive(() => log.deleteOldSegments(nowMs))
       } catch (err) {
@@ -200,7 +274,10 @@ export class LogManager {
     this.#timer.unref()
   }
 
-  /** Flushes and closes every log, then writes the clean-shutdown marker in each log dir. */
+  /**
+   * Flushes and closes every log, a few at a time (each close may open files and fsync; all at
+   * once would meet the descriptor limit), then writes the clean-shutdown marker in each log dir.
+   */
   async shutdown(): Promise<void> {
     if (this.#shutDown) return
     this.#shutDown = true
@@ -208,14 +285,34 @@ export class LogManager {
     clearInterval(this.#retentionTimer)
     await this.#cleaner?.stop()
     await this.#retentionRun?.catch(() => {})
-    const results = await Promise.allSettled([...this.#logs.values()].map(({ log }) => log.close()))
+    await this.#recovering
+    const logs = [...this.#logs.values()].map(({ log }) => log)
     this.#logs.clear()
-    const failed = results.filter((r) => r.status === 'rejected')
-    if (failed.length > 0) {
+    let failed = 0
+    let next = 0
+    const worker = async () => {
+      while (next < logs.length) {
+        const log = logs[next++]!
+        try {
+          await log.close()
+        } catch (err) {
+          failed++
+          this.#logger.error({ err, dir: log.dir }, 'log did not close cleanly')
+        }
+      }
+    }
+    await Promise.all(Array.from({ length: Math.min(this.#opts.closeConcurrency ?? 16, logs.length) }, worker))
+    if (failed > 0) {
       // Without the marker the next start re-validates unflushed data, which is what we want.
-      this.#logger.error({ errors: failed.length }, 'some logs did not close cleanly')
+      this.#logger.error({ logs: failed }, 'some logs did not close cleanly')
       return
     }
-    for (const dir of this.logDirs) writeFileSync(join(dir, CLEAN_SHUTDOWN_FILE), '')
+    for (const dir of this.logDirs) {
+      try {
+        writeFileSync(this.#fs, join(dir, CLEAN_SHUTDOWN_FILE), new Uint8Array(0))
+      } catch (err) {
+        this.#logger.error({ err, dir }, 'cannot write the clean shutdown marker; the next start recovers')
+      }
+    }
   }
 }

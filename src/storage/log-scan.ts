@@ -4,7 +4,6 @@
  * are the caller's business. Used by recovery, index rebuilds, tail loading and producer-state
  * rebuilds.
  */
-import { readSync } from 'node:fs'
 import {
   BATCH_LENGTH_OFFSET,
   CURRENT_MAGIC,
@@ -19,6 +18,7 @@ import {
 } from '../protocol/record-batch.js'
 import { batchRecordsSection, newRecordView, parseRecord } from '../protocol/record-codec.js'
 import { cursor } from '../protocol/varint.js'
+import type { StorageFs } from './file-system.js'
 
 const READ_AHEAD = 64 * 1024
 
@@ -40,11 +40,11 @@ export interface ScanResult {
 }
 
 /** Reads exactly `length` bytes at `position`, or fewer at end of file. */
-export function readAt(fd: number, position: number, length: number): Buffer {
+export function readAt(fs: StorageFs, fd: number, position: number, length: number): Buffer {
   const buf = Buffer.allocUnsafe(length)
   let done = 0
   while (done < length) {
-    const n = readSync(fd, buf, done, length - done, position + done)
+    const n = fs.readSync(fd, buf, done, length - done, position + done)
     if (n === 0) break
     done += n
   }
@@ -56,6 +56,7 @@ export function readAt(fd: number, position: number, length: number): Buffer {
  * stop before consuming the batch.
  */
 export function scanBatches(
+  fs: StorageFs,
   fd: number,
   from: number,
   to: number,
@@ -66,7 +67,7 @@ export function scanBatches(
   let chunkStart = 0
   const ensure = (pos: number, n: number): boolean => {
     if (pos >= chunkStart && pos + n <= chunkStart + chunk.length) return true
-    chunk = readAt(fd, pos, Math.min(Math.max(n, READ_AHEAD), to - pos))
+    chunk = readAt(fs, fd, pos, Math.min(Math.max(n, READ_AHEAD), to - pos))
     chunkStart = pos
     return chunk.length >= n
   }

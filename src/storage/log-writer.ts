@@ -13,14 +13,15 @@
  *   synchronously (positioned writes of the same bytes, so racing an in-flight write is harmless).
  * The appended buffers must stay unchanged until whenWritten() resolves.
  */
-import { fdatasync, writeSync, writev } from 'node:fs'
 import { StorageError } from '../errors.js'
+import { writeFully, type StorageFs } from './file-system.js'
+import type { SegmentFile } from './open-files.js'
 import { Writeback } from './writeback.js'
 
 /** What the writer needs of a segment. */
 export interface WriteTarget {
-  /** The open .log file. */
-  readonly fd: number
+  /** The .log file; pinned open while a write or writeback uses it. */
+  readonly file: SegmentFile
   /** Bytes up to `end` are in the file. */
   markWritten(end: number): void
 }
@@ -58,8 +59,12 @@ export class LogWriter {
   #sync: Promise<void> | undefined
   /** Called whenever writtenEndOffset moves (wakes long-polling fetches). */
   onWritten: (() => void) | undefined
+  /** Called once, when a write fails. */
+  onError: ((err: StorageError) => void) | undefined
+  readonly #fs: StorageFs
 
-  constructor(writtenEndOffset: bigint) {
+  constructor(fs: StorageFs, writtenEndOffset: bigint) {
+    this.#fs = fs
     this.#writtenEndOffset = writtenEndOffset
   }
 
@@ -104,7 +109,7 @@ export class LogWriter {
       for (const e of list) {
         if (e.written) continue
         try {
-          writeFully(e.target.fd, e.buf, e.position)
+          e.target.file.use((fd) => writeFully(this.#fs, fd, e.buf, e.position))
         } catch (err) {
           this.#fail(err)
           return
@@ -132,18 +137,31 @@ export class LogWriter {
     const batch = q.splice(0, n)
     this.#inflight = batch
     this.#unsyncedBytes += end - first.position
-    writev(first.target.fd, batch.map((e) => e.buf), first.position, (err, bytes) => this.#completed(batch, err, bytes, end - first.position))
+    const file = first.target.file
+    let fd: number
+    try {
+      fd = file.pin()
+    } catch (err) {
+      this.#inflight = []
+      this.#fail(err)
+      return
+    }
+    this.#fs.writev(fd, batch.map((e) => e.buf), first.position).then(
+      (bytes) => this.#completed(batch, file, null, bytes, end - first.position),
+      (err: Error) => this.#completed(batch, file, err, 0, end - first.position),
+    )
   }
 
-  #completed(batch: Entry[], err: Error | null, bytes: number, total: number): void {
+  #completed(batch: Entry[], file: SegmentFile, err: Error | null, bytes: number, total: number): void {
     if (err === null && bytes < total) {
       // A short write (rare for files): finish it here.
       try {
-        writeRest(batch, bytes)
+        writeRest(this.#fs, file, batch, bytes)
       } catch (e) {
         err = e as Error
       }
     }
+    file.unpin()
     this.#inflight = []
     if (err !== null) {
       this.#fail(err)
@@ -169,10 +187,17 @@ export class LogWriter {
    */
   #startWriteback(target: WriteTarget): void {
     this.#unsyncedBytes = 0
-    this.#sync = Writeback.run(() => new Promise<void>((resolve) => {
-      if (target.fd < 0) return resolve()
-      fdatasync(target.fd, () => resolve())
-    })).finally(() => { this.#sync = undefined })
+    this.#sync = Writeback.run(async () => {
+      if (target.file.disposed) return
+      const fd = target.file.pin()
+      try {
+        await this.#fs.fdatasync(fd)
+      } catch {
+        // Smoothing only: a real flush reports the failure.
+      } finally {
+        target.file.unpin()
+      }
+    }).catch(() => {}).finally(() => { this.#sync = undefined })
   }
 
   /** Resolves when every write and background writeback of this log has finished (before a close). */
@@ -203,23 +228,21 @@ export class LogWriter {
     const waiters = this.#waiters
     this.#waiters = []
     for (const w of waiters) w.reject(this.#error)
+    this.onError?.(this.#error)
   }
-}
-
-function writeFully(fd: number, buf: Buffer, position: number): void {
-  let done = 0
-  while (done < buf.length) done += writeSync(fd, buf, done, buf.length - done, position + done)
 }
 
 /** After a short writev of `written` bytes: writes the remainder of `batch` synchronously. */
-function writeRest(batch: Entry[], written: number): void {
+function writeRest(fs: StorageFs, file: SegmentFile, batch: Entry[], written: number): void {
   let skip = written
-  for (const e of batch) {
-    if (skip >= e.buf.length) {
-      skip -= e.buf.length
-      continue
+  file.use((fd) => {
+    for (const e of batch) {
+      if (skip >= e.buf.length) {
+        skip -= e.buf.length
+        continue
+      }
+      writeFully(fs, fd, e.buf.subarray(skip), e.position + skip)
+      skip = 0
     }
-    writeFully(e.target.fd, e.buf.subarray(skip), e.position + skip)
-    skip = 0
-  }
+  })
 }

@@ -3,7 +3,8 @@
  * baseOffset and int32 byte position of a batch in the .log, keyed by the batch's lastOffset
  * like Kafka. A lookup gives the closest preceding batch position; the segment scans from there.
  */
-import { IndexFile, floorSearch, grow } from './index-file.js'
+import { nodeFs, type StorageFs } from './file-system.js'
+import { IndexFile, floorSearch, grow, type PathOf } from './index-file.js'
 
 export const OFFSET_INDEX_ENTRY_SIZE = 8
 
@@ -13,8 +14,8 @@ export class OffsetIndex extends IndexFile {
   /** Set when the file on disk was unusable and the index was emptied for a rebuild. */
   readonly loadError: string | null
 
-  constructor(path: string, baseOffset: bigint, maxIndexSize: number, logSize: number) {
-    super(path, baseOffset, maxIndexSize, OFFSET_INDEX_ENTRY_SIZE)
+  constructor(path: PathOf, baseOffset: bigint, maxIndexSize: number, logSize: number, fs: StorageFs = nodeFs, load = true) {
+    super(path, baseOffset, maxIndexSize, OFFSET_INDEX_ENTRY_SIZE, fs, load)
     this.loadError = this.loadEntries((buf, pos, i) => {
       const rel = buf.readInt32BE(pos)
       const position = buf.readInt32BE(pos + 4)
@@ -46,11 +47,13 @@ export class OffsetIndex extends IndexFile {
     const rel = Number(offset - this.baseOffset)
     const n = this.entries
     if (n > 0 && (rel <= this.#relOffsets[n - 1]! || position <= this.#positions[n - 1]!)) return
-    const entry = Buffer.allocUnsafe(OFFSET_INDEX_ENTRY_SIZE)
-    entry.writeInt32BE(rel, 0)
-    entry.writeInt32BE(position, 4)
-    this.writeEntry(entry)
+    this.addEntry()
     this.#store(n, rel, position)
+  }
+
+  protected encode(i: number, buf: Buffer, pos: number): void {
+    buf.writeInt32BE(this.#relOffsets[i]!, pos)
+    buf.writeInt32BE(this.#positions[i]!, pos + 4)
   }
 
   /** The entry with the largest offset <= target, or (baseOffset, 0). */

@@ -12,9 +12,13 @@
  *
  * State changes (offsets, segment list) happen synchronously on the event loop; fsyncs, checkpoint
  * writes and file deletions are awaited outside them.
+ *
+ * A failed write or fsync takes the log out of service (LogFailure): every request answers
+ * KAFKA_STORAGE_ERROR and nothing more is acknowledged. After a full disk (ENOSPC, EDQUOT on a
+ * write) the log manager brings it back once space is free again, by reloading it from disk as
+ * a restart would (recover()); after any other failure it stays out until the broker restarts.
  */
-import { rm } from 'node:fs/promises'
-import { KafkaError } from '../errors.js'
+import { KafkaError, StorageError } from '../errors.js'
 import { ErrorCode } from '../protocol/generated/error-codes.js'
 import {
   PRODUCER_ID_OFFSET,
@@ -25,20 +29,25 @@ import {
   type TimestampType,
 } from '../protocol/record-batch.js'
 import { hasDeletePolicy, isCompacted, type LogConfig } from './log-config.js'
-import { writeCheckpoint } from './log-checkpoint.js'
-import { loadSegments, replayProducerState, segmentOptions } from './log-loader.js'
+import { writeCheckpoint, type LogCheckpoint } from './log-checkpoint.js'
+import type { StorageFs } from './file-system.js'
+import { LogFailure } from './log-failure.js'
+import { loadSegments, replayProducerState, segmentOptions, type LoadedLog } from './log-loader.js'
 import { silentLogger, type StorageLogger } from './logger.js'
+import { defaultOpenFiles, type OpenFiles } from './open-files.js'
 import { deleteSnapshotsAfter, deleteSnapshotsBefore, writeSnapshot } from './producer-snapshot.js'
 import { ProducerStateManager } from './producer-state.js'
 import { floorSegment, maxTimestampOffset, offsetForTimestamp, sliceSegments, type ReadOptions, type ReadResult, type RegionsResult, type TimestampAndOffset } from './log-read.js'
 import type { FileRegion } from './file-region.js'
 import { LogWriter } from './log-writer.js'
-import { LogSegment, type SegmentSlice } from './segment.js'
+import { LogSegment, type SegmentOptions, type SegmentSlice } from './segment.js'
 
 export interface OpenOptions {
   logger?: StorageLogger
   /** Set by the log manager when the previous shutdown was clean: skips recovery. */
   hadCleanShutdown?: boolean
+  /** The log manager's descriptor cache (and file system); a shared default if absent. */
+  files?: OpenFiles
 }
 
 export interface AppendOptions {
@@ -81,32 +90,121 @@ export class PartitionLog {
   #unflushedMessages = 0
   #lastFlushMs = Date.now()
   #checkpointChain: Promise<void> = Promise.resolve()
+  /** What log.checkpoint holds (as far as we know): written only when it changes. */
+  #checkpointed: LogCheckpoint | undefined
+  /** Appends or truncations since the producer snapshot at close was last written. */
+  #producerStateChanged = false
   #closed = false
   /** Retention and cleaning of this log run one at a time (see runExclusive). */
   #lifecycleChain: Promise<unknown> = Promise.resolve()
   /** Deleted segments whose files wait out file.delete.delay.ms. */
   #pendingDeletes = new Map<LogSegment, NodeJS.Timeout>()
-  readonly #writer: LogWriter
+  #writer!: LogWriter
+  #onWritten: (() => void) | undefined
+  /** Set when a write or fsync failed: the log is out of service. */
+  #failure: LogFailure | undefined
+  readonly #files: OpenFiles
 
-  private constructor(dir: string, config: LogConfig, logger: StorageLogger, segments: LogSegment[], logStartOffset: bigint, recoveryPoint: bigint) {
+  private constructor(dir: string, config: LogConfig, logger: StorageLogger, files: OpenFiles, loaded: LoadedLog) {
     this.dir = dir
     this.#config = config
     this.#logger = logger
-    this.#segments = segments
-    this.#logStartOffset = logStartOffset
-    this.#logEndOffset = segments.at(-1)!.nextOffset
-    this.#recoveryPoint = recoveryPoint
-    this.#writer = new LogWriter(this.#logEndOffset)
-    for (const s of segments) s.attachWriter(this.#writer)
+    this.#files = files
+    this.#segments = []
+    this.#logStartOffset = 0n
+    this.#logEndOffset = 0n
+    this.#recoveryPoint = 0n
+    this.#install(loaded)
   }
 
+  /** Takes over what the loader found on disk (at open, and when recovering from a failure). */
+  #install(loaded: LoadedLog): void {
+    this.#segments = loaded.segments
+    this.#logStartOffset = loaded.logStartOffset
+    this.#logEndOffset = loaded.segments.at(-1)!.nextOffset
+    this.#recoveryPoint = loaded.recoveryPoint
+    this.#checkpointed = loaded.checkpoint
+    this.#unflushedMessages = 0
+    this.#writer = new LogWriter(this.#files.fs, this.#logEndOffset)
+    this.#writer.onWritten = this.#onWritten
+    this.#writer.onError = (err) => this.#fail(err)
+    for (const s of loaded.segments) s.attachWriter(this.#writer)
+    replayProducerState(this.#files.fs, this.dir, this.#segments, this.producerState, this.#logStartOffset, this.#logEndOffset)
+    // Loading read every segment: give the descriptors back until a request needs them.
+    for (const s of this.#segments) s.closeIdleFile()
+  }
+
+  /**
+   * Opens (or creates) the log in `dir`. Writes nothing to an existing log unless recovery
+   * must repair it, so a broker starts on a full disk.
+   */
   static async open(dir: string, config: LogConfig, opts: OpenOptions = {}): Promise<PartitionLog> {
     const logger = opts.logger ?? silentLogger
-    const loaded = loadSegments(dir, config, opts.hadCleanShutdown ?? false, logger)
-    const log = new PartitionLog(dir, config, logger, loaded.segments, loaded.logStartOffset, loaded.recoveryPoint)
-    replayProducerState(dir, log.#segments, log.producerState, log.#logStartOffset, log.#logEndOffset)
-    await log.#writeCheckpoint()
-    return log
+    const files = opts.files ?? defaultOpenFiles
+    const loaded = loadSegments(files, dir, config, opts.hadCleanShutdown ?? false, logger)
+    try {
+      return new PartitionLog(dir, config, logger, files, loaded)
+    } catch (err) {
+      for (const s of loaded.segments) s.closeSync()
+      throw err
+    }
+  }
+
+  /** The file system the log's files are on. */
+  get fs(): StorageFs {
+    return this.#files.fs
+  }
+
+    /** Segment options for this log's config (the cleaner builds segments with them). */
+  get segmentOptions(): SegmentOptions {
+    return segmentOptions(this.#config, this.#files)
+  }
+
+  /** Why the log is out of service, if it is. */
+  get failure(): LogFailure | undefined {
+    return this.#failure
+  }
+
+  /** Takes the log out of service (once); see LogFailure. */
+  #fail(cause: unknown): LogFailure {
+    if (this.#failure !== undefined) return this.#failure
+    const failure = new LogFailure(cause)
+    this.#failure = failure
+    this.#logger.error(
+      { dir: this.dir, err: cause, recoverable: failure.recoverable },
+      failure.recoverable
+        ? 'log out of service: the disk is full; it comes back once space is free'
+        : 'log out of service after a failed write or fsync; it comes back when the broker restarts',
+    )
+    return failure
+  }
+
+  /** The KafkaError a request gets from a failed log. */
+  #storageError(failure: LogFailure): KafkaError {
+    return new KafkaError(ErrorCode.KAFKA_STORAGE_ERROR, `log ${this.dir} is out of service: ${failure.message}`, { cause: failure.cause })
+  }
+
+  /**
+   * Brings a log taken out by a full disk back once at least message.max.bytes are free: it is
+   * reloaded from its files as at a restart after a crash (segments past the recovery point
+   * checked, a partly written tail truncated, producer state rebuilt), so nothing that was not
+   * acknowledged survives. Returns true when the log serves again.
+   */
+  async recoverFromFailure(): Promise<boolean> {
+    const failure = this.#failure
+    if (failure === undefined || !failure.recoverable || this.#closed) return false
+    if (this.#files.fs.availableBytes(this.dir) < this.#config.maxMessageBytes) return false
+    return this.runExclusive(async () => {
+      if (this.#closed || this.#failure !== failure) return false
+      await this.#writer.idle()
+      for (const s of this.#segments) await s.close()
+      const loaded = loadSegments(this.#files, this.dir, this.#config, false, this.#logger)
+      this.#install(loaded)
+      this.#producerStateChanged = true
+      this.#failure = undefined
+      this.#logger.warn({ dir: this.dir, logEndOffset: this.#logEndOffset }, 'log back in service: disk space is available again')
+      return true
+    })
   }
 
   get config(): LogConfig {
@@ -138,6 +236,7 @@ export class PartitionLog {
 
   /** Called whenever writtenEndOffset moves. */
   set onWritten(fn: (() => void) | undefined) {
+    this.#onWritten = fn
     this.#writer.onWritten = fn
   }
 
@@ -192,7 +291,17 @@ export class PartitionLog {
 
   #ensureOpen(): void {
     if (this.#closed) throw new KafkaError(ErrorCode.NOT_LEADER_OR_FOLLOWER, `log ${this.dir} is closed`)
-    if (this.#writer.error !== undefined) throw new KafkaError(ErrorCode.KAFKA_STORAGE_ERROR, `log ${this.dir} failed a write: ${String(this.#writer.error.cause)}`)
+    if (this.#failure !== undefined) throw this.#storageError(this.#failure)
+  }
+
+  /** Runs a step that touches the files; a failure takes the log out of service. */
+  #io<T>(fn: () => T): T {
+    try {
+      return fn()
+    } catch (err) {
+      if (err instanceof KafkaError) throw err
+      throw this.#storageError(this.#fail(err))
+    }
   }
 
   /** Headers of the batches in `records` (already validated by the caller). */
@@ -222,10 +331,14 @@ export class PartitionLog {
       partitionLeaderEpoch: opts.leaderEpoch,
       maxTimestamps: opts.maxTimestamps,
     })
-    if (this.#active.shouldRoll(records.length, assigned.maxTimestamp, assigned.lastOffset, Number(now), this.#config.segmentBytes, this.#maxSegmentMs)) this.#roll()
-    this.#active.append(records)
+    this.#io(() => {
+      if (this.#active.shouldRoll(records.length, assigned.maxTimestamp, assigned.lastOffset, Number(now), this.#config.segmentBytes, this.#maxSegmentMs)) this.#roll()
+      this.#active.append(records)
+    })
     this.#logEndOffset = assigned.lastOffset + 1n
+    this.#producerStateChanged = true
     if (opts.writeNow) this.#writer.catchUp()
+    if (this.#failure !== undefined) throw this.#storageError(this.#failure)
     for (let pos = 0; pos < records.length; pos += batchSize(records, pos)) {
       if (records.readBigInt64BE(pos + PRODUCER_ID_OFFSET) >= 0n) this.producerState.update(readBatchHeader(records, pos))
     }
@@ -248,16 +361,22 @@ export class PartitionLog {
     this.#writer.catchUp()
     const old = this.#active
     old.onBecomeInactive()
-    const next = LogSegment.create(this.dir, this.#logEndOffset, segmentOptions(this.#config))
+    const next = LogSegment.create(this.dir, this.#logEndOffset, this.segmentOptions)
     next.attachWriter(this.#writer)
     this.#segments.push(next)
-    writeSnapshot(this.dir, this.#logEndOffset, [...this.producerState.entries()])
+    try {
+      writeSnapshot(this.#files.fs, this.dir, this.#logEndOffset, [...this.producerState.entries()])
+    } catch (err) {
+      // Only a shortcut for the next load, which replays the log without it.
+      this.#logger.warn({ err, dir: this.dir }, 'cannot write the producer snapshot')
+    }
     this.#logger.debug({ dir: this.dir, baseOffset: this.#logEndOffset }, 'rolled segment')
     this.#flushInBackground()
   }
 
   #flushInBackground(): void {
-    this.flush().catch((err: unknown) => this.#logger.error({ err, dir: this.dir }, 'background flush failed'))
+    // flush() has taken the log out of service on failure (and logged why).
+    this.flush().catch(() => {})
   }
 
   /**
@@ -302,7 +421,7 @@ export class PartitionLog {
         `offset ${fetchOffset} is outside [${this.#logStartOffset}, ${this.#logEndOffset}] of ${this.dir}`,
       )
     }
-    return sliceSegments(this.#segments, fetchOffset, this.#logEndOffset, maxBytes, opts)
+    return this.#io(() => sliceSegments(this.#segments, fetchOffset, this.#logEndOffset, maxBytes, opts))
   }
 
   /**
@@ -311,13 +430,13 @@ export class PartitionLog {
    */
   offsetForTimestamp(ts: bigint): TimestampAndOffset | null {
     this.#ensureOpen()
-    return offsetForTimestamp(this.#segments, this.#logStartOffset, ts)
+    return this.#io(() => offsetForTimestamp(this.#segments, this.#logStartOffset, ts))
   }
 
   /** ListOffsets MAX_TIMESTAMP (-3): the record with the largest timestamp (first one on ties). */
   maxTimestampOffset(): TimestampAndOffset | null {
     this.#ensureOpen()
-    return maxTimestampOffset(this.#segments, this.#logStartOffset)
+    return this.#io(() => maxTimestampOffset(this.#segments, this.#logStartOffset))
   }
 
   /**
@@ -329,13 +448,21 @@ export class PartitionLog {
     if (offset > this.#logEndOffset || offset < 0n) {
       throw new KafkaError(ErrorCode.OFFSET_OUT_OF_RANGE, `cannot delete records before ${offset}: log end is ${this.#logEndOffset}`)
     }
-    if (offset <= this.#logStartOffset) return this.#logStartOffset
-    this.#logStartOffset = offset
-    const doomed: LogSegment[] = []
-    while (this.#segments.length > 1 && this.#segments[1]!.baseOffset <= offset) doomed.push(this.#segments.shift()!)
-    this.producerState.truncateHead(offset)
-    await this.#removeSegments(doomed)
-    deleteSnapshotsBefore(this.dir, this.#segments[0]!.baseOffset)
+    if (offset > this.#logStartOffset) {
+      this.#logStartOffset = offset
+      const doomed: LogSegment[] = []
+      while (this.#segments.length > 1 && this.#segments[1]!.baseOffset <= offset) doomed.push(this.#segments.shift()!)
+      this.producerState.truncateHead(offset)
+      await this.#removeSegments(doomed)
+      deleteSnapshotsBefore(this.#files.fs, this.dir, this.#segments[0]!.baseOffset)
+    }
+    // The answer says the new start is on disk: a checkpoint that failed (a full disk) is retried
+    // by the next call rather than passed over.
+    try {
+      await this.#writeCheckpoint()
+    } catch (err) {
+      throw new KafkaError(ErrorCode.KAFKA_STORAGE_ERROR, `cannot write the log start offset of ${this.dir}`, { cause: err })
+    }
     return this.#logStartOffset
   }
 
@@ -380,7 +507,20 @@ export class PartitionLog {
       doomed.push(s)
     }
     if (doomed.length === 0) return 0
-    if (doomed.length === this.#segments.length) this.#roll()
+    if (doomed.length === this.#segments.length) {
+      // A log out of service (a full disk) keeps its active segment: rolling would write; so
+      // does a log whose roll fails (the disk is full): the older segments go all the same.
+      if (this.#failure !== undefined) doomed.pop()
+      else {
+        try {
+          this.#roll()
+        } catch (err) {
+          this.#logger.warn({ err, dir: this.dir }, 'cannot roll the active segment; keeping it')
+          doomed.pop()
+        }
+      }
+    }
+    if (doomed.length === 0) return 0
     this.#segments.splice(0, doomed.length)
     const first = this.#segments[0]!.baseOffset
     if (first > this.#logStartOffset) this.#logStartOffset = first
@@ -390,7 +530,7 @@ export class PartitionLog {
       'deleting segments past retention',
     )
     await this.#removeSegments(doomed)
-    deleteSnapshotsBefore(this.dir, this.#segments[0]!.baseOffset)
+    deleteSnapshotsBefore(this.#files.fs, this.dir, this.#segments[0]!.baseOffset)
     return doomed.length
   }
 
@@ -433,10 +573,10 @@ export class PartitionLog {
       // Kafka's truncateFullyAndStartAt. Rename the old files first: one may share the new name.
       doomed = this.#segments
       for (const s of doomed) s.markDeleted()
-      this.#segments = [LogSegment.create(this.dir, offset, segmentOptions(this.#config))]
+      this.#segments = [LogSegment.create(this.dir, offset, this.segmentOptions)]
       this.#active.attachWriter(this.#writer)
       this.#logStartOffset = offset
-      deleteSnapshotsAfter(this.dir, -1n)
+      deleteSnapshotsAfter(this.#files.fs, this.dir, -1n)
     } else {
       doomed = this.#segments.filter((s) => s.baseOffset > offset)
       this.#segments = this.#segments.filter((s) => s.baseOffset <= offset)
@@ -445,14 +585,29 @@ export class PartitionLog {
     this.#logEndOffset = this.#active.nextOffset
     this.#writer.truncatedTo(this.#logEndOffset)
     if (this.#recoveryPoint > this.#logEndOffset) this.#recoveryPoint = this.#logEndOffset
-    replayProducerState(this.dir, this.#segments, this.producerState, this.#logStartOffset, this.#logEndOffset)
+    replayProducerState(this.#files.fs, this.dir, this.#segments, this.producerState, this.#logStartOffset, this.#logEndOffset)
+    this.#producerStateChanged = true
     await this.#removeSegments(doomed)
   }
 
+  /**
+   * Rename first (a crash leaves *.deleted files that open removes), then checkpoint, then
+   * unlink. Renames and unlinks need no free space; the checkpoint does, so on a full disk it
+   * is left for later (the loader takes the first segment's base offset as the start anyway):
+   * deleting old segments is how a full disk gets space back.
+   */
   async #removeSegments(doomed: LogSegment[]): Promise<void> {
-    // Rename first (a crash leaves *.deleted files that open removes), then checkpoint, then unlink.
-    for (const s of doomed) s.markDeleted()
-    await this.#writeCheckpoint()
+    try {
+      for (const s of doomed) s.markDeleted()
+    } catch (err) {
+      // The segment list no longer matches the files: out of service until reloaded.
+      throw this.#storageError(this.#fail(err))
+    }
+    try {
+      await this.#writeCheckpoint()
+    } catch (err) {
+      this.#logger.warn({ err, dir: this.dir }, 'cannot write the log checkpoint; deleting the segments anyway')
+    }
     await this.#deleteFilesLater(doomed)
   }
 
@@ -480,17 +635,32 @@ export class PartitionLog {
     for (const r of results) if (r.status === 'rejected') this.#logger.error({ err: r.reason, dir: this.dir }, 'cannot delete segment files')
   }
 
-  /** fsyncs every segment that may hold data above the recovery point, then checkpoints it. */
+  /**
+   * fsyncs every segment that may hold data above the recovery point, then checkpoints it. A
+   * failed fsync or index write takes the log out of service (and rejects); a failed checkpoint
+   * only leaves the recovery point behind (more to check after a crash).
+   */
   async flush(): Promise<void> {
-    if (this.#closed) return
+    if (this.#closed || this.#failure !== undefined) return
     const upTo = this.#logEndOffset
-    const segments = this.#segments.slice(floorSegment(this.#segments, this.#recoveryPoint))
+    // Past the recovery point everything may be unsynced; before it, a rebuilt index may be.
+    const from = floorSegment(this.#segments, this.#recoveryPoint)
+    const segments = this.#segments.filter((s, i) => i >= from || s.unsynced)
     this.#unflushedMessages = 0
     this.#lastFlushMs = Date.now()
-    await Promise.all(segments.map((s) => s.flush()))
+    if (upTo === this.#recoveryPoint && !segments.some((s) => s.unsynced)) return
+    try {
+      await Promise.all(segments.map((s) => s.flush()))
+    } catch (err) {
+      throw this.#storageError(this.#fail(new StorageError('SAMSA_STORAGE_FLUSH', `cannot flush ${this.dir}`, { cause: err })))
+    }
     if (this.#closed) return // closed without flushing meanwhile (deletion): leave the dir alone
     if (upTo > this.#recoveryPoint) this.#recoveryPoint = upTo
-    await this.#writeCheckpoint()
+    try {
+      await this.#writeCheckpoint()
+    } catch (err) {
+      this.#logger.warn({ err, dir: this.dir }, 'cannot write the log checkpoint')
+    }
   }
 
   /** flush.ms policy, called periodically by the log manager. */
@@ -501,20 +671,43 @@ export class PartitionLog {
 
   /** Forgets idle idempotent producers (producer.id.expiration.ms). */
   removeExpiredProducers(nowMs: bigint): number {
-    return this.producerState.removeExpired(nowMs, this.#config.producerIdExpirationMs)
+    const removed = this.producerState.removeExpired(nowMs, this.#config.producerIdExpirationMs)
+    if (removed > 0) this.#producerStateChanged = true
+    return removed
   }
 
+  /** Writes log.checkpoint when it differs from what is on disk; serialised. */
   #writeCheckpoint(): Promise<void> {
-    const write = () => writeCheckpoint(this.dir, { logStartOffset: this.#logStartOffset, recoveryPoint: this.#recoveryPoint })
+    const write = async () => {
+      const c = { logStartOffset: this.#logStartOffset, recoveryPoint: this.#recoveryPoint }
+      const on = this.#checkpointed
+      if (on !== undefined && on.logStartOffset === c.logStartOffset && on.recoveryPoint === c.recoveryPoint) return
+      await writeCheckpoint(this.#files.fs, this.dir, c)
+      this.#checkpointed = c
+    }
     this.#checkpointChain = this.#checkpointChain.then(write, write)
     return this.#checkpointChain
   }
 
-  /** Clean close: fsync, producer snapshot at logEndOffset, checkpoint, close files. */
+  /**
+   * Clean close: fsync, producer snapshot at logEndOffset, checkpoint, close files. A log that
+   * nothing changed since it was opened writes nothing. Rejects when the log could not be
+   * closed cleanly (it failed, or the flush did): the log manager then leaves the
+   * clean-shutdown marker out, so the next start recovers.
+   */
   async close(): Promise<void> {
     if (this.#closed) return
-    await this.flush()
-    writeSnapshot(this.dir, this.#logEndOffset, [...this.producerState.entries()])
+    if (this.#failure !== undefined) {
+      await this.closeFiles()
+      throw this.#storageError(this.#failure)
+    }
+    try {
+      await this.flush()
+      if (this.#producerStateChanged) writeSnapshot(this.#files.fs, this.dir, this.#logEndOffset, [...this.producerState.entries()])
+    } catch (err) {
+      await this.closeFiles()
+      throw err
+    }
     this.#closed = true
     await this.#checkpointChain.catch(() => {})
     await this.#deleteFilesNow([...this.#pendingDeletes.keys()])
@@ -532,6 +725,6 @@ export class PartitionLog {
   /** Closes without flushing and removes the directory. */
   async delete(): Promise<void> {
     await this.closeFiles()
-    await rm(this.dir, { recursive: true, force: true })
+    await this.#files.fs.rm(this.dir)
   }
 }

@@ -8,7 +8,7 @@
  *          n x (firstSeq int32 | lastSeq int32 | firstOffset int64 | lastOffset int64 | timestamp int64)
  */
 import { crc32c } from '@node-rs/crc32'
-import { readFileSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
+import { unlinkIfExists, writeFileSync, type StorageFs } from './file-system.js'
 import { SNAPSHOT_SUFFIX, offsetFilePath, parseOffsetFileName } from './log-files.js'
 import type { ProducerStateEntry } from './producer-state.js'
 
@@ -78,21 +78,13 @@ export function decodeSnapshot(buf: Buffer): ProducerStateEntry[] | undefined {
 }
 
 /** Snapshot offsets present in `dir`, ascending. */
-export function listSnapshots(dir: string): bigint[] {
+export function listSnapshots(fs: StorageFs, dir: string): bigint[] {
   const offsets: bigint[] = []
-  for (const name of readdirSync(dir)) {
+  for (const name of fs.readdirSync(dir)) {
     const offset = parseOffsetFileName(name, SNAPSHOT_SUFFIX)
     if (offset !== undefined) offsets.push(offset)
   }
   return offsets.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-}
-
-function remove(path: string): void {
-  try {
-    unlinkSync(path)
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
-  }
 }
 
 /**
@@ -100,32 +92,32 @@ function remove(path: string): void {
  * a snapshot that outlives its log data after an OS crash lies beyond the recovered log end and
  * is discarded on load; a torn one fails its CRC.
  */
-export function writeSnapshot(dir: string, offset: bigint, entries: readonly ProducerStateEntry[]): void {
+export function writeSnapshot(fs: StorageFs, dir: string, offset: bigint, entries: readonly ProducerStateEntry[]): void {
   const path = offsetFilePath(dir, offset, SNAPSHOT_SUFFIX)
-  writeFileSync(path + '.tmp', encodeSnapshot(entries))
-  renameSync(path + '.tmp', path)
-  const all = listSnapshots(dir)
-  for (const old of all.slice(0, Math.max(0, all.length - SNAPSHOTS_TO_KEEP))) remove(offsetFilePath(dir, old, SNAPSHOT_SUFFIX))
+  writeFileSync(fs, path + '.tmp', encodeSnapshot(entries))
+  fs.renameSync(path + '.tmp', path)
+  const all = listSnapshots(fs, dir)
+  for (const old of all.slice(0, Math.max(0, all.length - SNAPSHOTS_TO_KEEP))) unlinkIfExists(fs, offsetFilePath(dir, old, SNAPSHOT_SUFFIX))
 }
 
 /** Deletes snapshots with offset > `offset` (after a truncation or an unclean shutdown). */
-export function deleteSnapshotsAfter(dir: string, offset: bigint): void {
-  for (const o of listSnapshots(dir)) if (o > offset) remove(offsetFilePath(dir, o, SNAPSHOT_SUFFIX))
+export function deleteSnapshotsAfter(fs: StorageFs, dir: string, offset: bigint): void {
+  for (const o of listSnapshots(fs, dir)) if (o > offset) unlinkIfExists(fs, offsetFilePath(dir, o, SNAPSHOT_SUFFIX))
 }
 
 /** Deletes snapshots with offset < `offset` (the log head moved past them). */
-export function deleteSnapshotsBefore(dir: string, offset: bigint): void {
-  for (const o of listSnapshots(dir)) if (o < offset) remove(offsetFilePath(dir, o, SNAPSHOT_SUFFIX))
+export function deleteSnapshotsBefore(fs: StorageFs, dir: string, offset: bigint): void {
+  for (const o of listSnapshots(fs, dir)) if (o < offset) unlinkIfExists(fs, offsetFilePath(dir, o, SNAPSHOT_SUFFIX))
 }
 
 /** The newest readable snapshot at or below `maxOffset`; unreadable ones are deleted. */
-export function loadLatestSnapshot(dir: string, maxOffset: bigint): { offset: bigint; entries: ProducerStateEntry[] } | undefined {
-  const offsets = listSnapshots(dir).filter((o) => o <= maxOffset)
+export function loadLatestSnapshot(fs: StorageFs, dir: string, maxOffset: bigint): { offset: bigint; entries: ProducerStateEntry[] } | undefined {
+  const offsets = listSnapshots(fs, dir).filter((o) => o <= maxOffset)
   for (let i = offsets.length - 1; i >= 0; i--) {
     const path = offsetFilePath(dir, offsets[i]!, SNAPSHOT_SUFFIX)
-    const entries = decodeSnapshot(readFileSync(path))
+    const entries = decodeSnapshot(fs.readFileSync(path))
     if (entries !== undefined) return { offset: offsets[i]!, entries }
-    remove(path)
+    unlinkIfExists(fs, path)
   }
   return undefined
 }

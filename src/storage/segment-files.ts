@@ -2,9 +2,8 @@
  * The three files of a segment (`<base>.log`, `.index`, `.timeindex`) and the suffix they carry
  * (`''`, `.cleaned`, `.swap`, `.deleted`): renames that recovery can rely on, and unlinking.
  */
-import { renameSync } from 'node:fs'
-import { unlink } from 'node:fs/promises'
 import { StorageError } from '../errors.js'
+import type { StorageFs } from './file-system.js'
 import { INDEX_SUFFIX, LOG_SUFFIX, TIME_INDEX_SUFFIX, offsetFilePath } from './log-files.js'
 
 type FileKey = 'log' | 'index' | 'timeIndex'
@@ -14,8 +13,10 @@ export class SegmentFiles {
   #suffix: string
   #paths: Record<FileKey, string>
   #deleted = false
+  readonly #fs: StorageFs
 
-  constructor(dir: string, baseOffset: bigint, suffix: string) {
+  constructor(fs: StorageFs, dir: string, baseOffset: bigint, suffix: string) {
+    this.#fs = fs
     this.#base = {
       log: offsetFilePath(dir, baseOffset, LOG_SUFFIX),
       index: offsetFilePath(dir, baseOffset, INDEX_SUFFIX),
@@ -59,7 +60,7 @@ export class SegmentFiles {
     const to = this.#with(suffix)
     for (const key of ['index', 'timeIndex', 'log'] as const) {
       try {
-        renameSync(this.#paths[key], to[key])
+        this.#fs.renameSync(this.#paths[key], to[key])
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || (key === 'log' && !ignoreMissing)) {
           throw new StorageError('SAMSA_STORAGE_RENAME', `cannot rename ${this.#paths[key]} to ${to[key]}`, { cause: err })
@@ -74,7 +75,7 @@ export class SegmentFiles {
   async unlink(): Promise<void> {
     for (const path of Object.values(this.#paths)) {
       try {
-        await unlink(path)
+        await this.#fs.unlink(path)
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new StorageError('SAMSA_STORAGE_DELETE', `cannot delete ${path}`, { cause: err })
       }

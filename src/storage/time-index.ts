@@ -3,7 +3,8 @@
  * relative to baseOffset. An entry is added only when the segment's max timestamp so far grows,
  * so timestamps and offsets both increase and "largest entry <= target" is a binary search.
  */
-import { IndexFile, floorSearch, grow } from './index-file.js'
+import { nodeFs, type StorageFs } from './file-system.js'
+import { IndexFile, floorSearch, grow, type PathOf } from './index-file.js'
 
 export const TIME_INDEX_ENTRY_SIZE = 12
 
@@ -12,8 +13,8 @@ export class TimeIndex extends IndexFile {
   #relOffsets = new Int32Array(0)
   readonly loadError: string | null
 
-  constructor(path: string, baseOffset: bigint, maxIndexSize: number) {
-    super(path, baseOffset, Math.max(maxIndexSize, 2 * TIME_INDEX_ENTRY_SIZE), TIME_INDEX_ENTRY_SIZE)
+  constructor(path: PathOf, baseOffset: bigint, maxIndexSize: number, fs: StorageFs = nodeFs, load = true) {
+    super(path, baseOffset, Math.max(maxIndexSize, 2 * TIME_INDEX_ENTRY_SIZE), TIME_INDEX_ENTRY_SIZE, fs, load)
     this.loadError = this.loadEntries((buf, pos, i) => {
       const ts = buf.readBigInt64BE(pos)
       const rel = buf.readInt32BE(pos + 8)
@@ -52,11 +53,13 @@ export class TimeIndex extends IndexFile {
     const rel = Number(offset - this.baseOffset)
     if (n > 0 && (timestamp <= this.#timestamps[n - 1]! || rel < this.#relOffsets[n - 1]!)) return
     if ((this.isFull && !skipFullCheck) || n >= this.maxEntries) return
-    const entry = Buffer.allocUnsafe(TIME_INDEX_ENTRY_SIZE)
-    entry.writeBigInt64BE(timestamp, 0)
-    entry.writeInt32BE(rel, 8)
-    this.writeEntry(entry)
+    this.addEntry()
     this.#store(n, timestamp, rel)
+  }
+
+  protected encode(i: number, buf: Buffer, pos: number): void {
+    buf.writeBigInt64BE(this.#timestamps[i]!, pos)
+    buf.writeInt32BE(this.#relOffsets[i]!, pos + 8)
   }
 
   /** The entry with the largest timestamp <= target, or (-1, baseOffset). */

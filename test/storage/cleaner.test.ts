@@ -1,3 +1,4 @@
+import { nodeFs } from '../../src/storage/file-system.js'
 import assert from 'node:assert/strict'
 import { readdirSync } from 'node:fs'
 import { describe, it } from 'node:test'
@@ -8,7 +9,7 @@ import { readCleanerCheckpoint } from '../../src/storage/cleaner/cleaner-checkpo
 import { LogCleanerManager } from '../../src/storage/cleaner/cleaner-manager.js'
 import { silentLogger } from '../../src/storage/logger.js'
 import { PartitionLog } from '../../src/storage/partition-log.js'
-import { tempDir } from './helpers.js'
+import { tempDir, eventually } from './helpers.js'
 import { cleanerFor, compactConfig, fill, latestByKey, readBatches, readRecords, type KeyedRecord } from './lifecycle-helpers.js'
 
 const DAY = 86_400_000
@@ -52,8 +53,9 @@ describe('log cleaner', () => {
     assert.equal(stats.endOffset, log.segments.at(-1)!.baseOffset)
     assert.ok(log.size < before / 3, `size ${log.size} of ${before}`)
     assertCompacted(log, records)
-    assert.deepEqual(readCleanerCheckpoint(dir), { firstDirtyOffset: stats.endOffset, deleteHorizonMs: -1 })
-    assert.ok(!readdirSync(dir).some((n) => n.endsWith('.cleaned') || n.endsWith('.swap') || n.endsWith('.deleted')))
+    assert.deepEqual(readCleanerCheckpoint(nodeFs, dir), { firstDirtyOffset: stats.endOffset, deleteHorizonMs: -1 })
+    // The old segments' files are unlinked off the event loop, after the swap.
+    await eventually(() => assert.ok(!readdirSync(dir).some((n) => n.endsWith('.cleaned') || n.endsWith('.swap') || n.endsWith('.deleted')), readdirSync(dir).join(' ')))
     // A second pass merges the now small segments into one.
     await cleanerFor(log).cleanOne(log)
     assert.ok(log.segmentCount < segmentsBefore / 2, `${log.segmentCount} segments`)

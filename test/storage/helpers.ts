@@ -44,3 +44,17 @@ export function readAll(log: PartitionLog, from = log.logStartOffset): { offset:
   }
   return out
 }
+
+/** Waits until `check` passes (it throws until then), for effects that land asynchronously by design. */
+export async function eventually(check: () => void, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    try {
+      check()
+      return
+    } catch (err) {
+      if (Date.now() > deadline) throw err
+      await new Promise((r) => setTimeout(r, 10))
+    }
+  }
+}

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import { readBatchHeader } from '../../src/protocol/record-batch.js'
@@ -10,7 +10,7 @@ import { prng } from '../prng.js'
 import { batch, tempDir } from './helpers.js'
 
 describe('OffsetIndex', () => {
-  it('finds the largest entry <= target like a linear scan, and persists', () => {
+  it('finds the largest entry <= target like a linear scan, and persists', async () => {
     const dir = tempDir()
     const path = join(dir, '00000000000000001000.index')
     const index = new OffsetIndex(path, 1000n, 8 * 500, 1 << 30)
@@ -30,6 +30,9 @@ describe('OffsetIndex', () => {
       return { offset: best[0], position: best[1] }
     }
     for (let t = 990n; t < offset + 10n; t += 3n) assert.deepEqual(index.lookup(t), linear(t), `target ${t}`)
+    // Entries reach the file at a flush, as Kafka's mmapped index reaches the disk.
+    assert.equal(existsSync(path), false)
+    await index.flush()
     assert.equal(readFileSync(path).length, 400 * 8)
     index.close()
     const reloaded = new OffsetIndex(path, 1000n, 8 * 500, 1 << 30)
@@ -39,6 +42,7 @@ describe('OffsetIndex', () => {
     reloaded.truncateTo(entries[100]![0])
     assert.equal(reloaded.entries, 100)
     assert.equal(reloaded.lastOffset, entries[99]![0])
+    await reloaded.flush()
     assert.equal(readFileSync(path).length, 100 * 8)
     reloaded.close()
   })

@@ -2,13 +2,15 @@
 // fetch may see (writtenEndOffset) never runs ahead of the file, every other reader catches up,
 // a roll leaves no hole, and a failed write takes the log out of service with KAFKA_STORAGE_ERROR.
 import assert from 'node:assert/strict'
-import { closeSync, openSync, readFileSync, statSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import { KafkaError } from '../../src/errors.js'
 import { ErrorCode } from '../../src/protocol/generated/error-codes.js'
 import { PartitionLog } from '../../src/storage/partition-log.js'
+import { OpenFiles } from '../../src/storage/open-files.js'
 import { Writeback } from '../../src/storage/writeback.js'
+import { FaultyFs } from '../support/faulty-fs.js'
 import { batch, readAll, smallConfig, tempDir } from './helpers.js'
 
 const logFile = (dir: string, base: bigint) => join(dir, `${base.toString().padStart(20, '0')}.log`)
@@ -87,18 +89,16 @@ describe('LogWriter', () => {
 
   it('a failed write rejects whenWritten and makes further appends fail with KAFKA_STORAGE_ERROR', async () => {
     const dir = tempDir()
-    const log = await PartitionLog.open(dir, smallConfig({ segmentBytes: 1024 * 1024 }))
+    const fs = new FaultyFs()
+    const log = await PartitionLog.open(dir, smallConfig({ segmentBytes: 1024 * 1024 }), { files: new OpenFiles(fs) })
     log.append(batch(['ok']), { now: 0n })
     await log.whenWritten()
-    // Make the segment's descriptor unusable for writing: replace it with a read-only one.
-    const fd = log.segments.at(-1)!.fd
-    closeSync(fd)
-    const readOnly = openSync(logFile(dir, 0n), 'r')
-    assert.equal(readOnly, fd, 'the read-only descriptor took the same number')
+    fs.failNext('writev', 'EIO')
     log.append(batch(['lost']), { now: 0n })
     await assert.rejects(log.whenWritten(), (e: Error) => (e as { code?: string }).code === 'SAMSA_STORAGE_WRITE')
     assert.throws(() => log.append(batch(['after']), { now: 0n }), (e: unknown) => e instanceof KafkaError && e.errorCode === ErrorCode.KAFKA_STORAGE_ERROR)
     assert.equal(log.writtenEndOffset, 1n, 'the failed batch never becomes visible')
+    assert.equal(log.failure?.recoverable, false, 'EIO keeps the log out until a restart')
     await log.closeFiles()
   })
 

@@ -10,6 +10,7 @@
  */
 import { join } from 'node:path'
 import { readCheckedFile, writeCheckedFile } from '../checked-file.js'
+import type { StorageFs } from '../file-system.js'
 
 export const CLEANER_CHECKPOINT_FILE = 'cleaner.checkpoint'
 
@@ -18,14 +19,14 @@ export interface CleanerCheckpoint {
   deleteHorizonMs: number
 }
 
-export function readCleanerCheckpoint(dir: string): CleanerCheckpoint | undefined {
-  const m = readCheckedFile(join(dir, CLEANER_CHECKPOINT_FILE))
+export function readCleanerCheckpoint(fs: StorageFs, dir: string): CleanerCheckpoint | undefined {
+  const m = readCheckedFile(fs, join(dir, CLEANER_CHECKPOINT_FILE))
   const a = m?.get('firstDirtyOffset')
   const b = m?.get('deleteHorizonMs')
   if (a === undefined || b === undefined || !/^\d+$/.test(a) || !/^-?\d+$/.test(b)) return undefined
   return { firstDirtyOffset: BigInt(a), deleteHorizonMs: Number(b) }
 }
 
-export async function writeCleanerCheckpoint(dir: string, c: CleanerCheckpoint): Promise<void> {
-  await writeCheckedFile(join(dir, CLEANER_CHECKPOINT_FILE), [['firstDirtyOffset', String(c.firstDirtyOffset)], ['deleteHorizonMs', String(c.deleteHorizonMs)]])
+export async function writeCleanerCheckpoint(fs: StorageFs, dir: string, c: CleanerCheckpoint): Promise<void> {
+  await writeCheckedFile(fs, join(dir, CLEANER_CHECKPOINT_FILE), [['firstDirtyOffset', String(c.firstDirtyOffset)], ['deleteHorizonMs', String(c.deleteHorizonMs)]])
 }

@@ -91,7 +91,7 @@ export class LogCleanerManager {
   #checkpoint(log: PartitionLog): CleanerCheckpoint | undefined {
     let cp = this.#checkpoints.get(log)
     if (cp === undefined) {
-      cp = readCleanerCheckpoint(log.dir) ?? null
+      cp = readCleanerCheckpoint(log.fs, log.dir) ?? null
       this.#checkpoints.set(log, cp)
     }
     return cp ?? undefined

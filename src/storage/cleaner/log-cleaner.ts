@@ -25,7 +25,6 @@ import { performance } from 'node:perf_hooks'
 import { StorageError } from '../../errors.js'
 import { CLEANED_FILE_SUFFIX } from '../log-files.js'
 import { isCompacted } from '../log-config.js'
-import { segmentOptions } from '../log-loader.js'
 import type { StorageLogger } from '../logger.js'
 import type { PartitionLog } from '../partition-log.js'
 import { LogSegment } from '../segment.js'
@@ -227,7 +226,7 @@ export async function cleanLog(log: PartitionLog, range: CleanableRange, nowMs: 
     }
     checkAlive()
     // 4. Where the next pass starts.
-    await writeCleanerCheckpoint(log.dir, { firstDirtyOffset: endOffset, deleteHorizonMs: stats.deleteHorizonMs })
+    await writeCleanerCheckpoint(log.fs, log.dir, { firstDirtyOffset: endOffset, deleteHorizonMs: stats.deleteHorizonMs })
     stats.durationMs = performance.now() - started
     return stats
   } catch (err) {
@@ -260,7 +259,7 @@ async function cleanGroup(log: PartitionLog, group: readonly LogSegment[], ctx: 
   // the group's end offset, which is how recovery knows which segments a .swap replaces.
   let lastNonEmpty = group.length - 1
   while (lastNonEmpty > 0 && group[lastNonEmpty]!.size === 0) lastNonEmpty--
-  const cleaned = LogSegment.create(log.dir, group[0]!.baseOffset, segmentOptions(log.config), CLEANED_FILE_SUFFIX)
+  const cleaned = LogSegment.create(log.dir, group[0]!.baseOffset, log.segmentOptions, CLEANED_FILE_SUFFIX)
   let changed = false
   let horizon = -1
   // Kept batches are gathered in one reused buffer and written in WRITE_CHUNK pieces.
@@ -327,5 +326,5 @@ async function cleanGroup(log: PartitionLog, group: readonly LogSegment[], ctx: 
 /** The batches of a segment, once the log writer has put all of them in its file. */
 async function* segmentBatches(s: LogSegment, chunkSize: number): AsyncGenerator<FileBatch> {
   await s.whenWritten()
-  yield* readBatches(s.logPath, s.size, chunkSize)
+  yield* readBatches(s, s.size, chunkSize)
 }

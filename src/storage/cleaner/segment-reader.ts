@@ -1,10 +1,9 @@
 /**
  * Off-the-request-path reading for the cleaner: the batches of a (non-active, so immutable)
- * segment file read with async positioned reads into large chunks, through a file handle of
- * its own (a segment deleted meanwhile stays readable until the handle closes), and a slicer
- * that hands the event loop back every few milliseconds of synchronous work.
+ * segment file read with async positioned reads into large chunks, through the segment's file
+ * retained for the whole read (a segment deleted meanwhile stays readable until released), and
+ * a slicer that hands the event loop back every few milliseconds of synchronous work.
  */
-import { open } from 'node:fs/promises'
 import { performance } from 'node:perf_hooks'
 import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/promises'
 import { StorageError } from '../../errors.js'
@@ -16,6 +15,7 @@ import {
   MIN_BATCH_LENGTH,
   RECORD_BATCH_OVERHEAD,
 } from '../../protocol/record-batch.js'
+import type { LogSegment } from '../segment.js'
 
 export interface FileBatch {
   /** The whole batch: a view into a reused read buffer, valid until the next batch is asked for. */
@@ -30,8 +30,9 @@ export interface FileBatch {
  * Yields the batches of `path` in [0, size). Throws StorageError on bad framing: the cleaner
  * only reads segments that passed recovery, so this means corruption and the pass stops.
  */
-export async function* readBatches(path: string, size: number, chunkSize: number): AsyncGenerator<FileBatch> {
-  const fh = await open(path, 'r')
+export async function* readBatches(segment: LogSegment, size: number, chunkSize: number): AsyncGenerator<FileBatch> {
+  const path = segment.logPath
+  const fh = segment.retainFile()
   try {
     // One read buffer, reused: allocating a fresh one per chunk makes V8 run full GCs for the
     // external memory, which stalls the event loop. A batch larger than it gets its own.
@@ -45,7 +46,7 @@ export async function* readBatches(path: string, size: number, chunkSize: number
       if (length > buffer.length) buffer = Buffer.allocUnsafe(length)
       let done = 0
       while (done < length) {
-        const { bytesRead } = await fh.read(buffer, done, length - done, pos + done)
+        const bytesRead = await fh.read(buffer, done, length - done, pos + done)
         if (bytesRead === 0) break
         done += bytesRead
       }
@@ -68,7 +69,7 @@ export async function* readBatches(path: string, size: number, chunkSize: number
       pos += batchSize
     }
   } finally {
-    await fh.close()
+    fh.release()
   }
 }
 
