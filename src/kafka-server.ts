@@ -9,6 +9,7 @@ import type { BrokerConfig } from './config/broker-config.js'
 import { loadBrokerConfig, type LoadBrokerConfigOptions } from './config/load-broker-config.js'
 import { createLogger, type Logger } from './logger.js'
 import { MetadataStore } from './metadata/metadata-store.js'
+import { nodeFs, type StorageFs } from './storage/file-system.js'
 import { LogManager } from './storage/log-manager.js'
 import { ProducerIdManager } from './transactions/producer-id-manager.js'
 import { GroupCoordinator } from './groups/group-coordinator.js'
@@ -41,8 +42,13 @@ export interface RunningBroker {
   close(): Promise<void>
 }
 
+export interface RunBrokerOptions {
+  /** The file system under storage and metadata (tests inject failures); node:fs by default. */
+  fs?: StorageFs
+}
+
 /** Storage, with each topic's log config resolved from its overrides and the broker's defaults. */
-async function startLogManager(config: BrokerConfig, store: MetadataStore, log: Logger): Promise<LogManager> {
+async function startLogManager(config: BrokerConfig, store: MetadataStore, log: Logger, fs: StorageFs): Promise<LogManager> {
   const v = config.values
   const topicLogConfig = (topic: string) => {
     const meta = store.topic(topic)
@@ -63,15 +69,16 @@ async function startLogManager(config: BrokerConfig, store: MetadataStore, log: 
       ioBufferBytes: v.logCleanerIoBufferSize,
       ioMaxBytesPerSecond: v.logCleanerIoMaxBytesPerSecond,
     },
+    fs,
   })
 }
 
 /** Builds the parts, in dependency order; `close` stops what was built if a later step fails. */
-async function buildParts(config: BrokerConfig, log: Logger): Promise<{ parts: BrokerParts, logManager: LogManager, coordination: Coordination }> {
+async function buildParts(config: BrokerConfig, log: Logger, fs: StorageFs): Promise<{ parts: BrokerParts, logManager: LogManager, coordination: Coordination }> {
   const v = config.values
-  const store = MetadataStore.open(v.logDirs[0]!, { nodeId: v.nodeId, clusterId: v.clusterId ?? undefined })
+  const store = await MetadataStore.open(v.logDirs[0]!, { nodeId: v.nodeId, clusterId: v.clusterId ?? undefined, fs })
   const coordination: Coordination = new SingleNodeCoordination(store)
-  const logManager = await startLogManager(config, store, log)
+  const logManager = await startLogManager(config, store, log, fs)
   try {
     const metadata = new MetadataCache(v.nodeId, coordination.clusterId, v.brokerRack)
     const replicas = new ReplicaManager(logManager, metadata, log.child({ component: 'replicas' }))
@@ -116,11 +123,11 @@ async function buildParts(config: BrokerConfig, log: Logger): Promise<{ parts: B
   }
 }
 
-export async function runBroker(config: BrokerConfig, log: Logger): Promise<RunningBroker> {
+export async function runBroker(config: BrokerConfig, log: Logger, opts: RunBrokerOptions = {}): Promise<RunningBroker> {
   // As Kafka warns of configs it does not know; Samsa also of those it knows but does not act on yet.
   if (config.unknown.length > 0) log.warn({ configs: config.unknown }, 'these configs were supplied but are not known broker configs; they are ignored')
   if (config.inert.length > 0) log.warn({ configs: config.inert }, 'these configs are accepted but have no effect in this version of Samsa')
-  const { parts, logManager, coordination } = await buildParts(config, log)
+  const { parts, logManager, coordination } = await buildParts(config, log, opts.fs ?? nodeFs)
   const stopParts = async (): Promise<void> => {
     // Waiting requests answer first (their connections are closed by now), then the coordinator's
     // timers stop, then the logs flush and close.

@@ -8,13 +8,17 @@
  * Topic configs: each topic's overrides as last announced (the coordination tells every broker
  * when they change), resolved against the broker's configs (Kafka's LogConfig with broker-level
  * synonyms) and applied to the topic's open logs.
+ *
+ * A change that cannot be recorded or carried out (a full disk, EMFILE) changes nothing and is
+ * answered with a Kafka error (topicChangeError); new partitions beyond what this broker's
+ * open-file limit leaves room for are refused before anything is recorded.
  */
 import { randomUUID } from 'node:crypto'
 import type { BrokerConfig } from '../config/broker-config.js'
 import { resolveTopicConfig, type ResolvedTopicConfig } from '../config/topic-config.js'
 import { newTopicConfigs } from '../config/describe-configs.js'
 import { ErrorCode } from '../protocol/generated/error-codes.js'
-import { KafkaError } from '../errors.js'
+import { KafkaError, StorageError } from '../errors.js'
 import type { Logger } from '../logger.js'
 import { collisionKey, topicNameError } from '../metadata/topic-name.js'
 import { assignReplicasToBrokers, AssignmentError } from '../metadata/replica-assignment.js'
@@ -36,6 +40,25 @@ export interface CreateTopicOptions {
   configs?: Record<string, string>
   /** how long to wait for the topic's partitions to have leaders; default 30 s */
   timeoutMs?: number
+}
+
+/**
+ * The Kafka error for a failed change of topics (Kafka's ApiError.fromThrowable): a KafkaError as
+ * it is; the partition limit as POLICY_VIOLATION (what Kafka's controller answers when an
+ * operation would go past a bound it keeps: BoundedListTooLongException becomes a
+ * PolicyViolationException; THROTTLING_QUOTA_EXCEEDED would tell clients to retry, and waiting
+ * does not help); a failure of the log dir (a full disk, EMFILE, EIO) as KAFKA_STORAGE_ERROR,
+ * Kafka's code for a KafkaStorageException; anything else as UNKNOWN_SERVER_ERROR.
+ */
+export function topicChangeError(err: unknown, what: string): KafkaError {
+  if (err instanceof KafkaError) return err
+  if (err instanceof StorageError && err.code === 'SAMSA_STORAGE_LIMIT') return new KafkaError(ErrorCode.POLICY_VIOLATION, err.message, { cause: err })
+  const code = (err as NodeJS.ErrnoException).code
+  if (err instanceof StorageError || (typeof code === 'string' && /^E[A-Z0-9]+$/.test(code))) {
+    const cause = err instanceof StorageError && err.cause instanceof Error ? `: ${err.cause.message}` : ''
+    return new KafkaError(ErrorCode.KAFKA_STORAGE_ERROR, `${what} failed, nothing was changed: ${(err as Error).message}${cause}`, { cause: err })
+  }
+  return new KafkaError(ErrorCode.UNKNOWN_SERVER_ERROR, `${what} failed: ${String((err as Error).message ?? err)}`, { cause: err })
 }
 
 export interface AdminManagerOptions {
@@ -71,6 +94,8 @@ export class AdminManager {
   readonly #creating = new Map<string, Promise<CreatedTopic>>()
   readonly #waiters = new Set<Waiter>()
   readonly #stopConfigListener: () => void
+  /** Partitions of changes under way, counted against the log capacity. */
+  #partitionsInFlight = 0
 
   constructor(opts: AdminManagerOptions) {
     this.#config = opts.config
@@ -143,7 +168,35 @@ export class AdminManager {
 
   /** Replaces a topic's overrides; every broker applies them once they are recorded. */
   async setTopicConfigs(topic: string, overrides: Record<string, string>): Promise<void> {
-    await this.#coordination.setTopicConfigs(topic, overrides)
+    try {
+      await this.#coordination.setTopicConfigs(topic, overrides)
+    } catch (err) {
+      throw topicChangeError(err, `Altering the configs of ${topic}`)
+    }
+  }
+
+  /**
+   * Runs a change that adds `adding` partitions to this broker: refused with POLICY_VIOLATION
+   * when the log manager could not hold them under the process's open-file limit (see
+   * descriptorBudget), before anything is recorded; failures mapped by topicChangeError.
+   */
+  async #adding<T>(adding: number, what: string, change: () => Promise<T>): Promise<T> {
+    const { used, max } = this.#replicas.logCapacity
+    if (used + this.#partitionsInFlight + adding > max) {
+      throw new KafkaError(
+        ErrorCode.POLICY_VIOLATION,
+        `This broker can hold at most ${max} partitions under its open-file limit (ulimit -n); ` +
+          `${used + this.#partitionsInFlight} exist and ${adding} more were asked for. Raise the limit to add more.`,
+      )
+    }
+    this.#partitionsInFlight += adding
+    try {
+      return await change()
+    } catch (err) {
+      throw topicChangeError(err, what)
+    } finally {
+      this.#partitionsInFlight -= adding
+    }
   }
 
   // ---- waiting for the controller -----------------------------------------------------------
@@ -259,7 +312,8 @@ export class AdminManager {
         throw err
       }
       const topicId = randomUUID()
-      await this.#coordination.createTopic({ name, topicId, assignment, configs: opts.configs ?? {} })
+      const here = assignment.filter((replicas) => replicas.includes(this.#metadata.nodeId)).length
+      await this.#adding(here, `Creating topic ${name}`, () => this.#coordination.createTopic({ name, topicId, assignment, configs: opts.configs ?? {} }))
       this.#log.info({ topic: name, partitions, replicationFactor: rf }, 'created topic')
       const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS
       const led = timeoutMs <= 0 || await this.#waitFor(() => this.#led(name, partitions), timeoutMs)
@@ -304,14 +358,19 @@ export class AdminManager {
       await this.createTopic(name, { timeoutMs: 0 })
       return this.#metadata.topic(name) ?? ErrorCode.LEADER_NOT_AVAILABLE
     } catch (e) {
-      if (e instanceof KafkaError) return e.errorCode === ErrorCode.TOPIC_ALREADY_EXISTS ? ErrorCode.LEADER_NOT_AVAILABLE : e.errorCode
-      throw e
+      const err = topicChangeError(e, `Creating topic ${name}`)
+      if (err.errorCode !== ErrorCode.TOPIC_ALREADY_EXISTS) this.#log.warn({ err: e, topic: name }, 'cannot create topic')
+      return err.errorCode === ErrorCode.TOPIC_ALREADY_EXISTS ? ErrorCode.LEADER_NOT_AVAILABLE : err.errorCode
     }
   }
 
   /** Deletes a topic and waits until this broker no longer knows it (REQUEST_TIMED_OUT otherwise). */
   async deleteTopic(name: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<number> {
-    await this.#coordination.deleteTopic(name)
+    try {
+      await this.#coordination.deleteTopic(name)
+    } catch (err) {
+      throw topicChangeError(err, `Deleting topic ${name}`)
+    }
     this.#log.info({ topic: name }, 'deleted topic')
     return await this.#waitFor(() => this.#metadata.topic(name) === undefined, timeoutMs) ? ErrorCode.NONE : ErrorCode.REQUEST_TIMED_OUT
   }
@@ -338,7 +397,8 @@ export class AdminManager {
         throw err
       }
     }
-    await this.#coordination.addPartitions(name, added)
+    const here = added.filter((replicas) => replicas.includes(this.#metadata.nodeId)).length
+    await this.#adding(here, `Adding partitions to ${name}`, () => this.#coordination.addPartitions(name, added))
     return await this.#waitFor(() => this.#led(name, count), timeoutMs) ? ErrorCode.NONE : ErrorCode.REQUEST_TIMED_OUT
   }
 }

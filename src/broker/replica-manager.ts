@@ -168,6 +168,11 @@ export class ReplicaManager {
     return out
   }
 
+  /** Partition logs held, and the most the log manager takes (its open-file budget). */
+  get logCapacity(): { used: number, max: number } {
+    return { used: this.#logManager.logCount, max: this.#logManager.maxLogs }
+  }
+
   /** Applies a topic's changed config to its open logs. */
   updateLogConfig(topic: string, config: LogConfig): void {
     for (const p of this.partitions(topic)) p.log.updateConfig(config)

@@ -2,7 +2,10 @@
  * A broker without ZooKeeper: its metadata store (meta.properties and topics.json in its first
  * log dir) is the cluster's record, and an in-process controller turns every change into the
  * LeaderAndIsr / UpdateMetadata / StopReplica calls a ZooKeeper controller would send. Each
- * change is recorded first and applied after, so a crash in between leaves it recorded.
+ * change is recorded first and applied after, so a crash in between leaves it recorded. A change
+ * that cannot be recorded (a full disk, EMFILE) rejects and changes nothing; a new topic or new
+ * partitions whose logs cannot be opened are taken back out of the record (and their logs
+ * removed), so a creation that failed does not come back at the next start.
  */
 import { ErrorCode } from '../protocol/generated/error-codes.js'
 import { KafkaError } from '../errors.js'
@@ -56,7 +59,7 @@ export class SingleNodeCoordination implements Coordination {
   async createTopic(t: NewTopic): Promise<void> {
     const { member, controller } = this.#started()
     if (this.#store.topic(t.name) !== undefined) throw new KafkaError(ErrorCode.TOPIC_ALREADY_EXISTS, `Topic '${t.name}' already exists.`)
-    const meta = this.#store.createTopic({
+    const meta = await this.#store.createTopic({
       name: t.name,
       topicId: t.topicId,
       partitions: t.assignment.length,
@@ -65,21 +68,35 @@ export class SingleNodeCoordination implements Coordination {
       internal: isInternalTopic(t.name),
     })
     member.topicConfigChanged(t.name, meta.configs)
-    await controller.topicCreated(this.#layout(meta))
+    try {
+      await controller.topicCreated(this.#layout(meta))
+    } catch (err) {
+      await this.#store.deleteTopic(t.name).catch(() => {})
+      await controller.topicDeleted(t.name).catch(() => {})
+      member.topicConfigChanged(t.name, null)
+      throw err
+    }
   }
 
   async addPartitions(topic: string, assignment: number[][]): Promise<void> {
     const { controller } = this.#started()
     const t = this.#store.topic(topic)
     if (t === undefined) throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `The topic '${topic}' does not exist.`)
-    this.#store.setPartitionCount(topic, t.partitions + assignment.length)
-    await controller.partitionsAdded(this.#layout(this.#store.topic(topic)!))
+    const before = t.partitions
+    await this.#store.setPartitionCount(topic, before + assignment.length)
+    try {
+      await controller.partitionsAdded(this.#layout(this.#store.topic(topic)!))
+    } catch (err) {
+      await this.#store.setPartitionCount(topic, before).catch(() => {})
+      await controller.partitionsRemoved(topic, before).catch(() => {})
+      throw err
+    }
   }
 
   async deleteTopic(topic: string): Promise<void> {
     const { member, controller } = this.#started()
     if (this.#store.topic(topic) === undefined) return
-    this.#store.deleteTopic(topic)
+    await this.#store.deleteTopic(topic)
     await controller.topicDeleted(topic)
     member.topicConfigChanged(topic, null)
   }
@@ -92,7 +109,7 @@ export class SingleNodeCoordination implements Coordination {
   async setTopicConfigs(topic: string, overrides: Record<string, string>): Promise<void> {
     const { member } = this.#started()
     if (this.#store.topic(topic) === undefined) throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic ${topic} does not exist.`)
-    this.#store.setConfigs(topic, overrides)
+    await this.#store.setConfigs(topic, overrides)
     member.topicConfigChanged(topic, overrides)
   }
 

@@ -111,6 +111,22 @@ export class SingleNodeController {
     await this.#lead(this.#states(t, before), { full: false, isNew: true })
   }
 
+  /**
+   * Takes back the partitions from `keep` on (adding them failed): out of the broker's metadata,
+   * then their logs deleted.
+   */
+  async partitionsRemoved(name: string, keep: number): Promise<void> {
+    const t = this.#topics.get(name)
+    if (t === undefined || t.assignment.length <= keep) return
+    const removed = this.#states(t, keep)
+    this.#topics.set(name, { ...t, assignment: t.assignment.slice(0, keep) })
+    await this.#publish(removed.map((s) => ({ ...s, leader: LEADER_DURING_DELETE })))
+    check(await this.#broker.stopReplica({
+      ...this.#identity,
+      partitions: removed.map((s) => ({ topic: s.topic, partition: s.partition, leaderEpoch: s.leaderEpoch, delete: true })),
+    }))
+  }
+
   /** Removes the topic from the broker's metadata, then its partitions and their logs. */
   async topicDeleted(name: string): Promise<void> {
     const t = this.#topics.get(name)

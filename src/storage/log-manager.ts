@@ -150,7 +150,15 @@ export class LogManager {
       throw new StorageError('SAMSA_STORAGE_LIMIT', `cannot hold more than ${this.maxLogs} partition logs under this process's file descriptor limit`)
     }
     const dir = join(this.logDirs[0]!, topicPartitionDir(topic, partition))
-    const log = await PartitionLog.open(dir, this.#configFor(topic, config), { logger: this.#logger, hadCleanShutdown: true, files: this.#files })
+    const existed = this.#fs.statSync(dir) !== undefined
+    let log: PartitionLog
+    try {
+      log = await PartitionLog.open(dir, this.#configFor(topic, config), { logger: this.#logger, hadCleanShutdown: true, files: this.#files })
+    } catch (err) {
+      // A new partition that could not be made leaves no directory behind.
+      if (!existed) await this.#fs.rm(dir).catch(() => {})
+      throw err
+    }
     // Another caller may have created it while we awaited.
     const raced = this.getLog(topic, partition)
     if (raced !== undefined) {
@@ -178,18 +186,6 @@ export class LogManager {
     await entry.log.closeFiles()
     this.#fs.renameSync(dir, doomed)
     await this.#fs.rm(doomed)
-    return true
-  }
-
-  /**
-   * Removes a partition directory that no log of this manager holds (a creation that failed
-   * half way, a topic the metadata does not know); true when there was one.
-   */
-  async removeOrphanDir(topic: string, partition: number): Promise<boolean> {
-    if (this.#logs.has(key(topic, partition))) return false
-    const dir = join(this.logDirs[0]!, topicPartitionDir(topic, partition))
-    if (this.#fs.statSync(dir) === undefined) return false
-    await this.#fs.rm(dir)
     return true
   }
 

@@ -7,6 +7,7 @@ import { ApiKey } from '../../protocol/generated/index.js'
 import type { DeletableTopicResult } from '../../protocol/generated/delete-topics-response.js'
 import type { Input } from '../../protocol/codec-support.js'
 import { ZERO_UUID } from '../../protocol/codec-support.js'
+import { KafkaError } from '../../errors.js'
 
 export const deleteTopicsHandler = defineHandler({
   key: ApiKey.DeleteTopics,
@@ -31,8 +32,14 @@ export const deleteTopicsHandler = defineHandler({
         responses.push({ name: state.meta.name, topicId: state.meta.topicId, errorCode: ErrorCode.TOPIC_DELETION_DISABLED })
         continue
       }
-      const errorCode = await ctx.admin.deleteTopic(state.meta.name, req.timeoutMs)
-      responses.push({ name: state.meta.name, topicId: state.meta.topicId, errorCode })
+      try {
+        const errorCode = await ctx.admin.deleteTopic(state.meta.name, req.timeoutMs)
+        responses.push({ name: state.meta.name, topicId: state.meta.topicId, errorCode })
+      } catch (err) {
+        // The deletion could not be recorded: nothing changed (AdminManager.deleteTopic).
+        if (!(err instanceof KafkaError)) throw err
+        responses.push({ name: state.meta.name, topicId: state.meta.topicId, errorCode: err.errorCode, errorMessage: err.message })
+      }
     }
     return { throttleTimeMs: 0, responses }
   },
