@@ -10,6 +10,7 @@ import { loadBrokerConfig, type LoadBrokerConfigOptions } from './config/load-br
 import { createLogger, type Logger } from './logger.js'
 import { MetadataStore } from './metadata/metadata-store.js'
 import { nodeFs, type StorageFs } from './storage/file-system.js'
+import { LogDirLock } from './storage/log-dir-lock.js'
 import { LogManager } from './storage/log-manager.js'
 import { ProducerIdManager } from './transactions/producer-id-manager.js'
 import { GroupCoordinator } from './groups/group-coordinator.js'
@@ -123,19 +124,47 @@ async function buildParts(config: BrokerConfig, log: Logger, fs: StorageFs): Pro
   }
 }
 
+/**
+ * Locks every log dir (Kafka's `.lock`) before anything in them is read or written: when another
+ * broker holds one, this throws LogDirLockedError having changed nothing.
+ */
+function lockLogDirs(config: BrokerConfig, fs: StorageFs): LogDirLock[] {
+  const locks: LogDirLock[] = []
+  try {
+    for (const dir of new Set(config.values.logDirs)) locks.push(LogDirLock.acquire(dir, { fs }))
+  } catch (err) {
+    for (const l of locks) l.release()
+    throw err
+  }
+  return locks
+}
+
 export async function runBroker(config: BrokerConfig, log: Logger, opts: RunBrokerOptions = {}): Promise<RunningBroker> {
   // As Kafka warns of configs it does not know; Samsa also of those it knows but does not act on yet.
   if (config.unknown.length > 0) log.warn({ configs: config.unknown }, 'these configs were supplied but are not known broker configs; they are ignored')
   if (config.inert.length > 0) log.warn({ configs: config.inert }, 'these configs are accepted but have no effect in this version of Samsa')
-  const { parts, logManager, coordination } = await buildParts(config, log, opts.fs ?? nodeFs)
+  const fs = opts.fs ?? nodeFs
+  const locks = lockLogDirs(config, fs)
+  let built
+  try {
+    built = await buildParts(config, log, fs)
+  } catch (err) {
+    for (const l of locks) l.release()
+    throw err
+  }
+  const { parts, logManager, coordination } = built
   const stopParts = async (): Promise<void> => {
     // Waiting requests answer first (their connections are closed by now), then the coordinator's
-    // timers stop, then the logs flush and close.
+    // timers stop, then the logs flush and close, and last the log dirs are unlocked.
     await coordination.close()
     parts.admin.close()
     parts.replicas.shutdown()
     parts.groups.close()
-    await logManager.shutdown()
+    try {
+      await logManager.shutdown()
+    } finally {
+      for (const l of locks) l.release()
+    }
   }
   let server: SocketServer | undefined
   let bound
