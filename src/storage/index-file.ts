@@ -35,7 +35,20 @@ export abstract class IndexFile {
     this.#entrySize = entrySize
     this.fs = fs
     this.maxEntries = Math.max(1, Math.floor(maxIndexSize / entrySize))
-    this.existed = load && fs.statSync(this.path) !== undefined
+    this.#loaded = load ? this.#read() : undefined
+    this.existed = this.#loaded !== undefined
+  }
+
+  /** The file's bytes when the index was constructed (undefined: not loaded or missing), until loadEntries. */
+  #loaded: Buffer | undefined
+
+  #read(): Buffer | undefined {
+    try {
+      return this.fs.readFileSync(this.path)
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+      throw err
+    }
   }
 
   /** The file's current path (it follows the segment's renames). */
@@ -69,8 +82,9 @@ export abstract class IndexFile {
    * is left empty so the caller can rebuild it from the log. A missing file is an empty index.
    */
   protected loadEntries(load: (buf: Buffer, pos: number, i: number) => string | null): string | null {
-    if (!this.existed) return null
-    const buf = this.fs.readFileSync(this.path)
+    const buf = this.#loaded
+    this.#loaded = undefined
+    if (buf === undefined) return null
     let error: string | null = null
     if (buf.length % this.#entrySize !== 0) error = `size ${buf.length} is not a multiple of ${this.#entrySize}`
     const n = buf.length / this.#entrySize

@@ -11,6 +11,7 @@ import { readCheckpoint, type LogCheckpoint } from './log-checkpoint.js'
 import {
   INDEX_SUFFIX,
   LOG_SUFFIX,
+  SNAPSHOT_SUFFIX,
   STRAY_SUFFIXES,
   SWAP_FILE_SUFFIX,
   TIME_INDEX_SUFFIX,
@@ -19,7 +20,7 @@ import {
 } from './log-files.js'
 import type { StorageLogger } from './logger.js'
 import type { OpenFiles } from './open-files.js'
-import { deleteSnapshotsAfter, loadLatestSnapshot } from './producer-snapshot.js'
+import { deleteSnapshotsAfter, listSnapshots, loadLatestSnapshot } from './producer-snapshot.js'
 import type { ProducerStateManager } from './producer-state.js'
 import { LogSegment, type SegmentOptions } from './segment.js'
 
@@ -29,6 +30,8 @@ export interface LoadedLog {
   recoveryPoint: bigint
   /** What log.checkpoint held, if anything. */
   checkpoint: LogCheckpoint | undefined
+  /** Offsets of the producer snapshots in the directory, ascending. */
+  snapshots: bigint[]
 }
 
 export const segmentOptions = (config: LogConfig, files: OpenFiles): SegmentOptions => ({
@@ -48,9 +51,9 @@ const SEGMENT_SUFFIXES = [LOG_SUFFIX, INDEX_SUFFIX, TIME_INDEX_SUFFIX] as const
  * incomplete one (it can only be torn by a lost fsync) is dropped and the old segments stay.
  * `.cleaned` files (before the commit point) are removed with the other strays afterwards.
  */
-function completeSwaps(fs: StorageFs, dir: string, opts: SegmentOptions, logger: StorageLogger): void {
+function completeSwaps(fs: StorageFs, dir: string, names: readonly string[], opts: SegmentOptions, logger: StorageLogger): boolean {
   const swapLog = LOG_SUFFIX + SWAP_FILE_SUFFIX
-  const swaps = fs.readdirSync(dir)
+  const swaps = names
     .filter((n) => n.endsWith(swapLog))
     .map((n) => parseOffsetFileName(n.slice(0, -SWAP_FILE_SUFFIX.length), LOG_SUFFIX))
     .filter((b): b is bigint => b !== undefined)
@@ -80,12 +83,16 @@ function completeSwaps(fs: StorageFs, dir: string, opts: SegmentOptions, logger:
     }
     logger.info({ dir, baseOffset: base, nextOffset: end }, 'completed an interrupted segment swap')
   }
+  return swaps.length > 0
 }
 
-/** Removes leftovers of interrupted deletes/compactions and index files without a .log. */
-function removeStrayFiles(fs: StorageFs, dir: string, logger: StorageLogger): bigint[] {
-  const names = fs.readdirSync(dir)
+/**
+ * Removes leftovers of interrupted deletes/compactions and index files without a .log; returns
+ * the segments' base offsets and the producer snapshots' offsets, ascending.
+ */
+function removeStrayFiles(fs: StorageFs, dir: string, names: readonly string[], logger: StorageLogger): { bases: bigint[], snapshots: bigint[] } {
   const bases = new Set<string>()
+  const snapshots: bigint[] = []
   for (const name of names) if (parseOffsetFileName(name, LOG_SUFFIX) !== undefined) bases.add(name.slice(0, 20))
   for (const name of names) {
     const stray = STRAY_SUFFIXES.some((s) => name.endsWith(s))
@@ -93,17 +100,24 @@ function removeStrayFiles(fs: StorageFs, dir: string, logger: StorageLogger): bi
     if (stray || (index !== undefined && !bases.has(name.slice(0, 20)))) {
       logger.info({ dir, file: name }, 'removing stray file')
       unlinkIfExists(fs, join(dir, name))
+      continue
     }
+    const snapshot = parseOffsetFileName(name, SNAPSHOT_SUFFIX)
+    if (snapshot !== undefined) snapshots.push(snapshot)
   }
-  return [...bases].map(BigInt).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  return { bases: [...bases].map(BigInt).sort(ascending), snapshots: snapshots.sort(ascending) }
 }
 
-export function loadSegments(files: OpenFiles, dir: string, config: LogConfig, hadCleanShutdown: boolean, logger: StorageLogger): LoadedLog {
+const ascending = (a: bigint, b: bigint): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/** Loads the log in `dir`; with `create` the directory is made first if missing. */
+export function loadSegments(files: OpenFiles, dir: string, config: LogConfig, hadCleanShutdown: boolean, logger: StorageLogger, create = false): LoadedLog {
   const fs = files.fs
-  fs.mkdirSync(dir)
+  if (create) fs.mkdirSync(dir)
   const opts = segmentOptions(config, files)
-  completeSwaps(fs, dir, opts, logger)
-  const bases = removeStrayFiles(fs, dir, logger)
+  let names = fs.readdirSync(dir)
+  if (completeSwaps(fs, dir, names, opts, logger)) names = fs.readdirSync(dir)
+  const { bases, snapshots } = removeStrayFiles(fs, dir, names, logger)
   const checkpoint = readCheckpoint(fs, dir)
   let recoveryPoint = checkpoint?.recoveryPoint ?? 0n
   const segments: LogSegment[] = []
@@ -140,7 +154,7 @@ export function loadSegments(files: OpenFiles, dir: string, config: LogConfig, h
   const leo = segments.at(-1)!.nextOffset
   if (recoveryPoint > leo) recoveryPoint = leo
   if (logStartOffset > leo) logStartOffset = leo
-  return { segments, logStartOffset, recoveryPoint, checkpoint }
+  return { segments, logStartOffset, recoveryPoint, checkpoint, snapshots }
 }
 
 /** Loads the newest usable snapshot and replays producer batches after it (headers only). */
@@ -151,9 +165,10 @@ export function replayProducerState(
   state: ProducerStateManager,
   logStartOffset: bigint,
   logEndOffset: bigint,
+  snapshots = listSnapshots(fs, dir),
 ): void {
-  deleteSnapshotsAfter(fs, dir, logEndOffset)
-  const snapshot = loadLatestSnapshot(fs, dir, logEndOffset)
+  deleteSnapshotsAfter(fs, dir, logEndOffset, snapshots)
+  const snapshot = loadLatestSnapshot(fs, dir, logEndOffset, snapshots)
   state.load(snapshot?.entries ?? [])
   const from = snapshot !== undefined && snapshot.offset > logStartOffset ? snapshot.offset : logStartOffset
   for (const segment of segments) {

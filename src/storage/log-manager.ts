@@ -115,6 +115,8 @@ export class LogManager {
     const marker = join(dir, CLEAN_SHUTDOWN_FILE)
     const hadCleanShutdown = fs.statSync(marker) !== undefined
     if (!hadCleanShutdown) this.#logger.info({ dir }, 'no clean shutdown marker: recovering unflushed segments')
+    // Resolved once per topic, not per partition: it is most of the CPU a start costs otherwise.
+    const configs = new Map<string, LogConfig>()
     for (const name of fs.readdirSync(dir)) {
       const path = join(dir, name)
       if (name.endsWith(DELETE_DIR_SUFFIX)) {
@@ -124,7 +126,9 @@ export class LogManager {
       }
       const tp = parseTopicPartitionDir(name)
       if (tp === undefined || fs.statSync(path)?.isDirectory() !== true) continue
-      const log = await PartitionLog.open(path, this.#configFor(tp.topic), { logger: this.#logger, hadCleanShutdown, files: this.#files })
+      let config = configs.get(tp.topic)
+      if (config === undefined) configs.set(tp.topic, (config = this.#configFor(tp.topic)))
+      const log = await PartitionLog.open(path, config, { logger: this.#logger, hadCleanShutdown, files: this.#files, create: false })
       this.#logs.set(key(tp.topic, tp.partition), { tp, log })
     }
     // From here on a crash is unclean until shutdown() writes the marker again.
@@ -214,6 +218,10 @@ export class LogManager {
    */
   recoverFailedLogs(logs = this.allLogs().map((l) => l.log).filter((l) => l.failure !== undefined)): Promise<void> {
     this.#recovering ??= (async () => {
+      // Space first: segments retention deleted may still wait out file.delete.delay.ms.
+      if (logs.some((l) => l.failure?.recoverable === true)) {
+        await Promise.allSettled(this.allLogs().map(({ log }) => log.deletePendingFiles()))
+      }
       for (const log of logs) {
         if (this.#shutDown) break
         try {

@@ -48,6 +48,8 @@ export interface OpenOptions {
   hadCleanShutdown?: boolean
   /** The log manager's descriptor cache (and file system); a shared default if absent. */
   files?: OpenFiles
+  /** The directory may not exist yet (a new partition): make it. */
+  create?: boolean
 }
 
 export interface AppendOptions {
@@ -129,7 +131,7 @@ export class PartitionLog {
     this.#writer.onWritten = this.#onWritten
     this.#writer.onError = (err) => this.#fail(err)
     for (const s of loaded.segments) s.attachWriter(this.#writer)
-    replayProducerState(this.#files.fs, this.dir, this.#segments, this.producerState, this.#logStartOffset, this.#logEndOffset)
+    replayProducerState(this.#files.fs, this.dir, this.#segments, this.producerState, this.#logStartOffset, this.#logEndOffset, loaded.snapshots)
     // Loading read every segment: give the descriptors back until a request needs them.
     for (const s of this.#segments) s.closeIdleFile()
   }
@@ -141,7 +143,7 @@ export class PartitionLog {
   static async open(dir: string, config: LogConfig, opts: OpenOptions = {}): Promise<PartitionLog> {
     const logger = opts.logger ?? silentLogger
     const files = opts.files ?? defaultOpenFiles
-    const loaded = loadSegments(files, dir, config, opts.hadCleanShutdown ?? false, logger)
+    const loaded = loadSegments(files, dir, config, opts.hadCleanShutdown ?? false, logger, opts.create ?? true)
     try {
       return new PartitionLog(dir, config, logger, files, loaded)
     } catch (err) {
@@ -612,18 +614,33 @@ export class PartitionLog {
   }
 
   /**
-   * Unlinks renamed (`.deleted`) segments after file.delete.delay.ms, or now when it is 0 or the
-   * log is closing. No read can still be using them: reads are synchronous and copy the bytes.
+   * Unlinks renamed (`.deleted`) segments after file.delete.delay.ms, or now when it is 0, the
+   * log is closing, or the disk is nearly full (less than message.max.bytes free): then the
+   * space matters more, and a reader still using a file holds its descriptor (retainFile),
+   * which survives the unlink.
    */
   #deleteFilesLater(doomed: readonly LogSegment[]): Promise<void> {
     const delay = this.#config.fileDeleteDelayMs
-    if (delay <= 0 || this.#closed) return this.#deleteFilesNow(doomed)
+    if (delay <= 0 || this.#closed || this.#spaceIsShort()) return this.#deleteFilesNow(doomed)
     for (const s of doomed) {
       const timer = setTimeout(() => void this.#deleteFilesNow([s]), Math.min(delay, 0x7fffffff))
       timer.unref()
       this.#pendingDeletes.set(s, timer)
     }
     return Promise.resolve()
+  }
+
+  #spaceIsShort(): boolean {
+    try {
+      return this.#files.fs.availableBytes(this.dir) < this.#config.maxMessageBytes
+    } catch {
+      return false
+    }
+  }
+
+  /** Unlinks the segments waiting out file.delete.delay.ms now (the disk is full). */
+  deletePendingFiles(): Promise<void> {
+    return this.#deleteFilesNow([...this.#pendingDeletes.keys()])
   }
 
   async #deleteFilesNow(doomed: readonly LogSegment[]): Promise<void> {
@@ -679,6 +696,8 @@ export class PartitionLog {
   /** Writes log.checkpoint when it differs from what is on disk; serialised. */
   #writeCheckpoint(): Promise<void> {
     const write = async () => {
+      // A log out of service writes nothing more: its memory may be ahead of its files.
+      if (this.#failure !== undefined) return
       const c = { logStartOffset: this.#logStartOffset, recoveryPoint: this.#recoveryPoint }
       const on = this.#checkpointed
       if (on !== undefined && on.logStartOffset === c.logStartOffset && on.recoveryPoint === c.recoveryPoint) return

@@ -101,8 +101,8 @@ export function writeSnapshot(fs: StorageFs, dir: string, offset: bigint, entrie
 }
 
 /** Deletes snapshots with offset > `offset` (after a truncation or an unclean shutdown). */
-export function deleteSnapshotsAfter(fs: StorageFs, dir: string, offset: bigint): void {
-  for (const o of listSnapshots(fs, dir)) if (o > offset) unlinkIfExists(fs, offsetFilePath(dir, o, SNAPSHOT_SUFFIX))
+export function deleteSnapshotsAfter(fs: StorageFs, dir: string, offset: bigint, offsets = listSnapshots(fs, dir)): void {
+  for (const o of offsets) if (o > offset) unlinkIfExists(fs, offsetFilePath(dir, o, SNAPSHOT_SUFFIX))
 }
 
 /** Deletes snapshots with offset < `offset` (the log head moved past them). */
@@ -111,8 +111,8 @@ export function deleteSnapshotsBefore(fs: StorageFs, dir: string, offset: bigint
 }
 
 /** The newest readable snapshot at or below `maxOffset`; unreadable ones are deleted. */
-export function loadLatestSnapshot(fs: StorageFs, dir: string, maxOffset: bigint): { offset: bigint; entries: ProducerStateEntry[] } | undefined {
-  const offsets = listSnapshots(fs, dir).filter((o) => o <= maxOffset)
+export function loadLatestSnapshot(fs: StorageFs, dir: string, maxOffset: bigint, all = listSnapshots(fs, dir)): { offset: bigint; entries: ProducerStateEntry[] } | undefined {
+  const offsets = all.filter((o) => o <= maxOffset)
   for (let i = offsets.length - 1; i >= 0; i--) {
     const path = offsetFilePath(dir, offsets[i]!, SNAPSHOT_SUFFIX)
     const entries = decodeSnapshot(fs.readFileSync(path))
