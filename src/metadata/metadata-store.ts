@@ -6,9 +6,11 @@
  *
  * Every change is persisted first and applied after: a change whose file could not be written
  * (a full disk, EMFILE) rejects and leaves the store as it was, so what the broker answers,
- * what it shows and what it finds after a restart agree. Changes are written one at a time, in
- * the order they were asked for. Opening writes nothing unless meta.properties is missing or
- * out of date, so a broker starts on a full disk.
+ * what it shows and what it finds after a restart agree. Changes are applied in the order they
+ * were asked for; those asked for while a write is under way go out together in the next one
+ * (a group commit: 50 topics created at once cost one write and one fsync, not 50). Opening
+ * writes nothing unless meta.properties is missing or out of date, so a broker starts on a full
+ * disk.
  */
 import { randomBytes, randomUUID } from 'node:crypto'
 import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs'
@@ -55,13 +57,26 @@ function parseProperties(text: string): Record<string, string> {
     .map((l) => [l.slice(0, l.indexOf('=')).trim(), l.slice(l.indexOf('=') + 1).trim()]))
 }
 
+/** A change of the topics, as data: applied to the file first and to memory after. */
+type Change =
+  | { kind: 'create', topic: TopicMetadata }
+  | { kind: 'delete', name: string }
+  | { kind: 'update', name: string, patch: Partial<TopicMetadata> }
+
+interface Queued {
+  change: Change
+  resolve: () => void
+  reject: (err: unknown) => void
+}
+
 export class MetadataStore {
   readonly dir: string
   readonly clusterId: string
   readonly nodeId: number
-  #topics = new Map<string, TopicMetadata>()
+  readonly #topics = new Map<string, TopicMetadata>()
   readonly #fs: StorageFs
-  #writes: Promise<unknown> = Promise.resolve()
+  #queue: Queued[] = []
+  #writing = false
 
   private constructor(fs: StorageFs, dir: string, clusterId: string, nodeId: number) {
     this.#fs = fs
@@ -98,25 +113,51 @@ export class MetadataStore {
     return store
   }
 
-  /**
-   * Writes `next` (the topics after a change) to topics.json, after the changes asked for
-   * before it; applies it in memory only once written. Rejects with a StorageError otherwise.
-   */
-  #persist(change: (current: ReadonlyMap<string, TopicMetadata>) => Map<string, TopicMetadata> | undefined, apply: (next: Map<string, TopicMetadata>) => void): Promise<void> {
-    const run = async () => {
-      const next = change(this.#topics)
-      if (next === undefined) return
+  /** Persists `change` (with whatever else is queued), then applies it; rejects with a StorageError. */
+  #persist(change: Change): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ change, resolve, reject })
+      if (this.#writing) return
+      this.#writing = true
+      // Changes asked for in the same turn of the event loop share the first write too.
+      queueMicrotask(() => void this.#drain())
+    })
+  }
+
+  async #drain(): Promise<void> {
+    while (this.#queue.length > 0) {
+      const batch = this.#queue
+      this.#queue = []
+      // The topics as the file will hold them: the current ones with the batch's changes, in order.
+      const next = new Map<string, TopicMetadata>(this.#topics)
+      for (const { change: c } of batch) {
+        if (c.kind === 'create') next.set(c.topic.name, c.topic)
+        else if (c.kind === 'delete') next.delete(c.name)
+        else {
+          const t = next.get(c.name)
+          if (t !== undefined) next.set(c.name, { ...t, ...c.patch })
+        }
+      }
       const file: TopicsFile = { version: 1, topics: [...next.values()] }
       try {
         await replaceFile(this.#fs, join(this.dir, 'topics.json'), Buffer.from(JSON.stringify(file, null, 1)))
       } catch (err) {
-        throw new StorageError('SAMSA_STORAGE_METADATA', `cannot write the topic metadata in ${this.dir}`, { cause: err })
+        const failure = new StorageError('SAMSA_STORAGE_METADATA', `cannot write the topic metadata in ${this.dir}`, { cause: err })
+        for (const q of batch) q.reject(failure)
+        continue
       }
-      apply(next)
+      // Written: now memory. Updates change the objects in place (the broker holds them).
+      for (const { change: c } of batch) {
+        if (c.kind === 'create') this.#topics.set(c.topic.name, c.topic)
+        else if (c.kind === 'delete') this.#topics.delete(c.name)
+        else {
+          const t = this.#topics.get(c.name)
+          if (t !== undefined) Object.assign(t, c.patch)
+        }
+      }
+      for (const q of batch) q.resolve()
     }
-    const p = this.#writes.then(run, run)
-    this.#writes = p.catch(() => {})
-    return p
+    this.#writing = false
   }
 
   topics(): IterableIterator<TopicMetadata> {
@@ -135,41 +176,20 @@ export class MetadataStore {
   /** Persists a new topic, then makes it known; resolves to its metadata. */
   async createTopic(t: Omit<TopicMetadata, 'topicId'> & { topicId?: string }): Promise<TopicMetadata> {
     const topic: TopicMetadata = { ...t, topicId: t.topicId ?? randomUUID() }
-    await this.#persist(
-      (current) => new Map(current).set(topic.name, topic),
-      (next) => { this.#topics = next },
-    )
+    await this.#persist({ kind: 'create', topic })
     return topic
   }
 
   async deleteTopic(name: string): Promise<void> {
-    await this.#persist(
-      (current) => {
-        if (!current.has(name)) return undefined
-        const next = new Map(current)
-        next.delete(name)
-        return next
-      },
-      (next) => { this.#topics = next },
-    )
-  }
-
-  /** Changes a topic in place once the change is on disk (the broker holds the same object). */
-  #update(name: string, patch: Partial<TopicMetadata>): Promise<void> {
-    return this.#persist(
-      (current) => {
-        const t = current.get(name)
-        return t === undefined ? undefined : new Map(current).set(name, { ...t, ...patch })
-      },
-      () => { Object.assign(this.#topics.get(name)!, patch) },
-    )
+    if (!this.#topics.has(name)) return
+    await this.#persist({ kind: 'delete', name })
   }
 
   setPartitionCount(name: string, count: number): Promise<void> {
-    return this.#update(name, { partitions: count })
+    return this.#persist({ kind: 'update', name, patch: { partitions: count } })
   }
 
   setConfigs(name: string, configs: Record<string, string>): Promise<void> {
-    return this.#update(name, { configs })
+    return this.#persist({ kind: 'update', name, patch: { configs } })
   }
 }

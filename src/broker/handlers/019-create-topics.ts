@@ -73,13 +73,11 @@ export const createTopicsHandler = defineHandler({
     if (!ctx.admin.isController) {
       return { throttleTimeMs: 0, topics: req.topics.map((t) => ({ name: t.name, errorCode: ErrorCode.NOT_CONTROLLER, errorMessage: 'This is not the correct controller for this cluster.' })) }
     }
-    for (const t of req.topics) {
-      if (seen.get(t.name)! > 1) {
-        topics.push({ name: t.name, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: 'Create topics request from client contains duplicate topic names.' })
-        continue
-      }
-      topics.push(await createOne(ctx, t, req.validateOnly, ctx.apiVersion, req.timeoutMs))
-    }
+    // All at once, as Kafka's controller takes a request's topics in one batch: the metadata
+    // store writes the changes that arrive together in one go.
+    topics.push(...await Promise.all(req.topics.map((t) => seen.get(t.name)! > 1
+      ? { name: t.name, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: 'Create topics request from client contains duplicate topic names.' }
+      : createOne(ctx, t, req.validateOnly, ctx.apiVersion, req.timeoutMs))))
     return { throttleTimeMs: 0, topics }
   },
 })
