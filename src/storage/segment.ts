@@ -5,12 +5,13 @@
  * writes synchronously. fsync happens in flush(). The .log's descriptor is opened when used and
  * may be closed when idle (OpenFiles); the indexes hold none.
  *
- * Reads (a fetch, a ListOffsets lookup, recovery) stay synchronous on the event loop, by
- * measurement (`npm run bench:segment-read`, 2-core VM, page cache warm, p50): a fetch read of
- * 64 KiB takes 0.02 ms, of 1 MiB 0.16-0.19 ms, of 8 MiB 1.3 ms; the same read on the thread pool
- * takes 0.02 / 0.14-0.16 / 1.1-1.2 ms from call to callback, so moving it would free the loop
- * for no gain in latency, at the cost of a pass through the loop per fetch. What a fetch reads
- * is bounded by its max.bytes; a read that has to wait for the disk does block, as Kafka's
+ * Reads stay synchronous on the event loop (slice()'s header walk, a fetch's regions read
+ * chunk by chunk as the socket drains, ListOffsets lookups, recovery), by measurement
+ * (`npm run bench:segment-read`, 2-core VM, page cache warm, p50): reading 64 KiB takes
+ * 0.02 ms, 1 MiB 0.16-0.19 ms, 8 MiB 1.3 ms; the same read on the thread pool takes
+ * 0.02 / 0.14-0.16 / 1.1-1.2 ms from call to callback, so moving reads would free the loop for
+ * no gain in latency, at the cost of a pass through the loop per read. Each read is bounded (a
+ * response chunk, a fetch's max.bytes); one that has to wait for the disk does block, as Kafka's
  * sendfile blocks its network thread. Writes go to the thread pool (LogWriter): there the copy
  * into new page-cache pages is most of the cost of a produce.
  */
