@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { spawnSync } from 'node:child_process'
-import { createLogger, createSilentLogger, parseLogLevel, resolveLogLevel, type Logger } from '../src/logger.js'
+import { createLogger, createSilentLogger, parseLogLevel, prettyLine, resolveLogFormat, resolveLogLevel, type Logger } from '../src/logger.js'
 import { ConfigError } from '../src/config/config-def.js'
 
 function capture(): { lines: () => Record<string, unknown>[]; stream: { write(s: string): void } } {
@@ -21,8 +21,10 @@ test('level: option > SAMSA_LOG_LEVEL > LOG_LEVEL > defaultLevel > warn', () => 
   assert.equal(resolveLogLevel({ env: { LOG_LEVEL: 'info' }, defaultLevel: 'silent' }), 'info')
   assert.equal(resolveLogLevel({ env: { LOG_LEVEL: 'info', SAMSA_LOG_LEVEL: 'DEBUG' } }), 'debug')
   assert.equal(resolveLogLevel({ env: { SAMSA_LOG_LEVEL: 'debug' }, level: 'error' }), 'error')
-  // garbage in the environment is skipped, garbage in the option is an error
-  assert.equal(resolveLogLevel({ env: { SAMSA_LOG_LEVEL: 'loud', LOG_LEVEL: 'warning' } }), 'warn')
+  // an unknown level is an error in the option and in SAMSA_LOG_LEVEL; LOG_LEVEL, which other
+  // tools set too, is skipped when it is not a level
+  assert.throws(() => resolveLogLevel({ env: { SAMSA_LOG_LEVEL: 'loud' } }), /unknown log level "loud" in SAMSA_LOG_LEVEL/)
+  assert.equal(resolveLogLevel({ env: { LOG_LEVEL: 'loud' } }), 'warn')
   assert.throws(() => resolveLogLevel({ level: 'loud' as never }), ConfigError)
   assert.equal(parseLogLevel(' Trace '), 'trace')
   assert.equal(parseLogLevel('nope'), undefined)
@@ -93,4 +95,23 @@ test('writes to stderr by default and reads SAMSA_LOG_LEVEL from the process env
   assert.equal(r.status, 0, r.stderr)
   assert.equal(r.stdout, '')
   assert.deepEqual(r.stderr.trim().split('\n').map((l) => JSON.parse(l).msg), ['i', 'd'])
+})
+
+test('format: pretty on a terminal, JSON otherwise or when asked (SAMSA_LOG_FORMAT, option)', () => {
+  assert.equal(resolveLogFormat({ env: {} }, true), 'pretty')
+  assert.equal(resolveLogFormat({ env: {} }, false), 'json')
+  assert.equal(resolveLogFormat({ env: { SAMSA_LOG_FORMAT: 'json' } }, true), 'json')
+  assert.equal(resolveLogFormat({ env: {}, format: 'pretty' }, false), 'pretty')
+  assert.equal(resolveLogFormat({ env: {}, destination: 1 }, true), 'json', 'a chosen destination is not the terminal')
+  assert.throws(() => resolveLogFormat({ env: { SAMSA_LOG_FORMAT: 'xml' } }), /unknown log format "xml"/)
+
+  const chunks: string[] = []
+  const log = createLogger({ level: 'info', format: 'pretty', destination: { write: (s: string) => void chunks.push(s) }, env: {} })
+  log.child({ component: 'storage' }).info({ topic: 'orders', partition: 0, note: 'two words' }, 'segment rolled')
+  log.error({ err: new Error('boom') }, 'failed')
+  const [first, second] = chunks.join('').split('\n')
+  assert.match(first!, /^\d\d:\d\d:\d\d\.\d{3} INFO  storage: segment rolled  topic=orders partition=0 note="two words"$/)
+  assert.match(second!, /^\d\d:\d\d:\d\d\.\d{3} ERROR failed: boom$/)
+  assert.match(chunks.join(''), /\n {4}at /, 'the stack below')
+  assert.equal(prettyLine('not json', false), 'not json')
 })

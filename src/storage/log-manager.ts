@@ -114,10 +114,12 @@ export class LogManager {
     fs.mkdirSync(dir)
     const marker = join(dir, CLEAN_SHUTDOWN_FILE)
     const hadCleanShutdown = fs.statSync(marker) !== undefined
-    if (!hadCleanShutdown) this.#logger.info({ dir }, 'no clean shutdown marker: recovering unflushed segments')
+    const names = fs.readdirSync(dir)
+    // A first start on an empty directory has nothing to recover.
+    if (!hadCleanShutdown && names.some((n) => /-\d+$/.test(n))) this.#logger.info({ dir }, 'no clean shutdown marker: recovering unflushed segments')
     // Resolved once per topic, not per partition: it is most of the CPU a start costs otherwise.
     const configs = new Map<string, LogConfig>()
-    for (const name of fs.readdirSync(dir)) {
+    for (const name of names) {
       const path = join(dir, name)
       if (name.endsWith(DELETE_DIR_SUFFIX)) {
         // A delete interrupted by a crash: finish it.
