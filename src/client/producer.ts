@@ -28,7 +28,14 @@ export interface ProducerOptions {
   maxInFlight?: number
   /** Retries of a batch that failed with a retriable error; default 5. */
   retries?: number
+  /** Kafka's allow.auto.create.topics: Metadata lets the broker create a missing topic (if it is configured to); default true. */
+  allowAutoTopicCreation?: boolean
+  /** Kafka's max.request.size: a larger record fails at once with MESSAGE_TOO_LARGE; default 1048576. */
+  maxRequestSize?: number
 }
+
+/** Kafka's default socket.request.max.bytes: brokers close the connection on larger requests. */
+export const DEFAULT_SOCKET_REQUEST_MAX_BYTES = 104_857_600
 
 export interface ProducerRecord {
   topic: string
@@ -89,6 +96,8 @@ export class Producer {
       batchSize: opts.batchSize ?? 16_384,
       maxInFlight: opts.maxInFlight ?? 5,
       retries: opts.retries ?? 5,
+      allowAutoTopicCreation: opts.allowAutoTopicCreation ?? true,
+      maxRequestSize: opts.maxRequestSize ?? 1_048_576,
     }
     this.#keyless = new KeylessPartitioner(opts.partitioner)
   }
@@ -135,6 +144,10 @@ export class Producer {
     }
     let size = 24 + (key?.length ?? 0) + (value?.length ?? 0)
     for (const h of record.headers ?? []) size += h.key.length + (h.value?.length ?? 0) + 4
+    if (size + 61 > this.#opts.maxRequestSize) {
+      // As Kafka's producer (RecordTooLargeException): refused before it is sent.
+      throw new KafkaResponseError(10, { topic: record.topic }, `the record is ${size + 61} bytes when serialized, more than max.request.size (${this.#opts.maxRequestSize})`)
+    }
     return new Promise((resolve, reject) => {
       const k = tpKey(record.topic, partition)
       let batch = this.#open.get(k)
@@ -179,7 +192,7 @@ export class Producer {
     if (cached !== undefined) return Promise.resolve(cached)
     let p = this.#topicLoads.get(topic)
     if (p === undefined) {
-      p = this.cluster.retry(() => this.cluster.topic(topic, { refresh: true }))
+      p = this.cluster.retry(() => this.cluster.topic(topic, { refresh: true, allowAutoCreate: this.#opts.allowAutoTopicCreation }))
       p.finally(() => this.#topicLoads.delete(topic)).catch(() => {})
       this.#topicLoads.set(topic, p)
     }
@@ -255,6 +268,7 @@ export class Producer {
 
   async #sendTo(leader: number, batches: Batch[]): Promise<void> {
     const topics = new Map<string, { index: number; records: Buffer }[]>()
+    let requestBytes = 0
     for (const b of batches) {
       let records: Buffer
       try {
@@ -266,6 +280,7 @@ export class Producer {
       let list = topics.get(b.topic)
       if (list === undefined) topics.set(b.topic, (list = []))
       list.push({ index: b.partition, records })
+      requestBytes += records.length
     }
     if (topics.size === 0) return
     const acks = this.#opts.acks
@@ -290,6 +305,12 @@ export class Producer {
         else this.#retryOrFail(b, new KafkaResponseError(r.errorCode, { topic: b.topic, partition: b.partition }, r.errorMessage))
       }
     } catch (err) {
+      if (err instanceof ClientError && err.code === 'SAMSA_CLIENT_DISCONNECTED' && requestBytes > DEFAULT_SOCKET_REQUEST_MAX_BYTES) {
+        // Sending it again would end the same way.
+        const why = new ClientError('SAMSA_CLIENT_DISCONNECTED', `the broker closed the connection on a Produce request of ${requestBytes} bytes: brokers refuse requests larger than their socket.request.max.bytes (default ${DEFAULT_SOCKET_REQUEST_MAX_BYTES})`, { cause: err })
+        for (const b of batches) this.#settle(b, why)
+        return
+      }
       for (const b of batches) this.#retryOrFail(b, err as Error)
     }
   }

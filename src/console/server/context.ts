@@ -40,7 +40,8 @@ export class ConsoleContext {
   }
 
   get producer(): Producer {
-    this.#producer ??= new Producer(this.cluster, { acks: -1, lingerMs: 0 })
+    // A topic name in a URL is not a request to create it.
+    this.#producer ??= new Producer(this.cluster, { acks: -1, lingerMs: 0, allowAutoTopicCreation: false })
     return this.#producer
   }
 
