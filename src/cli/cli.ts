@@ -3,13 +3,14 @@
  * parses its options, runs it, and maps failures to messages and exit codes (0 ok, 1 Kafka or
  * user error, 2 usage).
  */
-import { type CommandSpec, UsageError, commandHelp, parseCommandArgs } from './command.js'
+import { type CommandSpec, UsageError, closest, commandHelp, parseCommandArgs } from './command.js'
 import { Context } from './context.js'
 import { printError } from './errors.js'
 import { bold } from './output.js'
 import { startCommand } from './start.js'
 import { topicCommands } from './topics.js'
 import { produceCommand } from './produce.js'
+import { recordCommands } from './records.js'
 import { consumeCommand } from './consume.js'
 import { groupCommands } from './groups.js'
 import { configCommands } from './configs.js'
@@ -25,6 +26,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   ...topicCommands,
   produceCommand,
   consumeCommand,
+  ...recordCommands,
   ...groupCommands,
   ...configCommands,
   clusterCommand,
@@ -34,7 +36,8 @@ export const COMMANDS: readonly CommandSpec[] = [
 ]
 
 const GROUPS: Record<string, string> = {
-  topics: 'Create, list, describe, alter and delete topics',
+  topics: 'Create, list, describe, alter, delete and purge topics',
+  records: 'Delete records below an offset (DeleteRecords)',
   groups: 'List and describe consumer groups, see lag, reset offsets',
   configs: 'Describe and alter topic and broker configs',
   perf: 'Producer and consumer performance tests',
@@ -58,8 +61,8 @@ function mainHelp(): string {
     bold('Commands:'),
     ...rows.map(([l, r]) => `  ${l.padEnd(w)}${r}`),
     '',
-    `Every command takes --help; those that talk to a cluster take --bootstrap-server (default`,
-    `localhost:9092, or SAMSA_BOOTSTRAP_SERVER) and --json.`,
+    `Every command takes --help and -q (no notes on stderr); those that talk to a cluster take`,
+    `--bootstrap-server (default localhost:9092, or SAMSA_BOOTSTRAP_SERVER) and --json.`,
     '',
     bold('Start here:'),
     '  samsa start --log.dirs ./data &',
@@ -76,26 +79,13 @@ function groupHelp(group: string): string {
   return [`${bold('Usage:')} samsa ${group} <command> [options]`, '', GROUPS[group]!, '', bold('Commands:'), ...subs.map((c) => `  ${c.path[1]!.padEnd(w)}${c.summary}`), '', `See \`samsa ${group} <command> --help\`.`, ''].join('\n')
 }
 
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  const dist = (a: string, b: string): number => {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)])
-    for (let j = 1; j <= b.length; j++) d[0]![j] = j
-    for (let i = 1; i <= a.length; i++) {
-      for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
-    }
-    return d[a.length]![b.length]!
-  }
-  const best = candidates.map((c) => [c, c.startsWith(word) ? 0 : dist(word, c)] as const).sort((a, b) => a[1] - b[1])[0]
-  return best !== undefined && best[1] <= 2 ? best[0] : undefined
-}
-
 function find(argv: readonly string[]): { spec: CommandSpec; rest: string[] } | { help: string; code: number } {
   const [first, second] = argv
   const heads = [...new Set(COMMANDS.map((c) => c.path[0]!))]
   if (first === undefined) return { help: mainHelp(), code: 2 }
   if (first === '--help' || first === '-h') return { help: mainHelp(), code: 0 }
   if (first === 'help') return argv.length > 1 ? find([...argv.slice(1), '--help']) : { help: mainHelp(), code: 0 }
-  if (first === '--version' || first === '-V') return { help: `samsa ${VERSION}\n`, code: 0 }
+  if (first === '--version' || first === '-V' || first === '-v' || first === 'version') return { help: `samsa ${VERSION}\n`, code: 0 }
   if (GROUPS[first] !== undefined) {
     if (second === undefined) return { help: groupHelp(first), code: 2 }
     if (second === '--help' || second === '-h') return { help: groupHelp(first), code: 0 }
@@ -118,13 +108,21 @@ function find(argv: readonly string[]): { spec: CommandSpec; rest: string[] } | 
 export async function main(argv: readonly string[]): Promise<number> {
   const json = argv.includes('--json')
   let ctx: Context | undefined
+  let spec: CommandSpec | undefined
+  // A reader that goes away (`| head`) ends the command quietly with status 0.
+  const onStdoutError = (err: NodeJS.ErrnoException): void => {
+    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') ctx?.pipeClosed()
+    else throw err
+  }
+  process.stdout.on('error', onStdoutError)
   try {
     const found = find(argv)
     if ('help' in found) {
       ;(found.code === 0 ? process.stdout : process.stderr).write(found.help)
       return found.code
     }
-    const { spec, rest } = found
+    spec = found.spec
+    const { rest } = found
     if (spec.raw === true) {
       if (rest.includes('--help') || rest.includes('-h')) {
         process.stdout.write(commandHelp(spec))
@@ -139,9 +137,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
       ctx = new Context(spec, values, positionals)
     }
-    return (await spec.run(ctx)) ?? 0
+    const code = (await spec.run(ctx)) ?? 0
+    return ctx.brokenPipe ? 0 : code
   } catch (err) {
-    return printError(err, { json, bootstrap: ctx?.spec.connects === true ? ctx.bootstrap : undefined })
+    if (ctx?.brokenPipe === true) return 0
+    // A bad value found while the command runs points at that command's help.
+    const e = err instanceof UsageError && err.command.length === 0 && spec !== undefined ? new UsageError(err.message, spec.path) : err
+    return printError(e, { json, bootstrap: ctx?.spec.connects === true ? ctx.bootstrap : undefined })
   } finally {
     await ctx?.cleanup()
   }

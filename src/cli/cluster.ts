@@ -1,6 +1,4 @@
 /** `samsa cluster`: id, controller, brokers, and the API versions the broker serves. */
-import { apiSpecs } from '../protocol/generated/index.js'
-import { clientRange } from '../client/versions.js'
 import type { CommandSpec } from './command.js'
 import { table } from './output.js'
 
@@ -13,7 +11,7 @@ export const clusterCommand: CommandSpec = {
   examples: ['samsa cluster', 'samsa cluster --bootstrap-server kafka:9092 --json'],
   async run(ctx) {
     ctx.args([], { max: 0 })
-    const admin = await ctx.admin()
+    const [admin, { apiSpecs }, { clientRange }] = await Promise.all([ctx.admin(), import('../protocol/generated/index.js'), import('../client/versions.js')])
     const d = await admin.describeCluster()
     const versions = await admin.apiVersions()
     const apis = [...versions].sort(([a], [b]) => a - b).map(([key, r]) => {

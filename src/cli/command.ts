@@ -45,6 +45,7 @@ export interface CommandSpec {
 export const COMMON_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   help: { type: 'boolean', short: 'h', description: 'Show this help' },
   json: { type: 'boolean', description: 'Machine-readable JSON output' },
+  quiet: { type: 'boolean', short: 'q', description: 'No notes or summaries on stderr' },
 }
 
 export const CONNECTION_OPTIONS: Readonly<Record<string, OptionSpec>> = {
@@ -60,21 +61,71 @@ export const CONNECTION_OPTIONS: Readonly<Record<string, OptionSpec>> = {
 }
 
 export function allOptions(spec: CommandSpec): Record<string, OptionSpec> {
+  if (spec.raw === true) return { ...spec.options, help: COMMON_OPTIONS.help! }
   return { ...spec.options, ...(spec.connects === true ? CONNECTION_OPTIONS : {}), ...COMMON_OPTIONS }
 }
 
+/** A value that starts with a dash but is data, not an option: -10, -2.5, -1h, -30m. */
+const NEGATIVE_VALUE = /^-(\d|\.\d)/
+
+/**
+ * parseArgs refuses `--shift-by -10` as ambiguous (the value looks like an option). A string
+ * option followed by a negative number or duration takes it as its value, as Kafka's tools do.
+ */
+export function joinNegativeValues(args: readonly string[], options: Readonly<Record<string, OptionSpec>>): string[] {
+  const byShort = new Map(Object.entries(options).filter(([, o]) => o.short !== undefined).map(([name, o]) => [o.short!, name]))
+  const out: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!
+    const next = args[i + 1]
+    if (a === '--') {
+      out.push(...args.slice(i))
+      break
+    }
+    const name = a.startsWith('--') && !a.includes('=') ? a.slice(2) : /^-[^-]$/.test(a) ? byShort.get(a[1]!) : undefined
+    if (name !== undefined && options[name]?.type === 'string' && next !== undefined && NEGATIVE_VALUE.test(next)) {
+      out.push(`--${name}=${next}`)
+      i++
+    } else out.push(a)
+  }
+  return out
+}
+
 export function parseCommandArgs(spec: CommandSpec, args: string[]): { values: Values; positionals: string[] } {
+  const all = allOptions(spec)
   const options: ParseArgsConfig['options'] = {}
-  for (const [name, o] of Object.entries(allOptions(spec))) {
+  for (const [name, o] of Object.entries(all)) {
     options[name] = { type: o.type, ...(o.short !== undefined ? { short: o.short } : {}), ...(o.multiple === true ? { multiple: true } : {}) }
   }
   try {
-    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true })
+    const { values, positionals } = parseArgs({ args: joinNegativeValues(args, all), options, allowPositionals: true, strict: true })
     return { values: values as Values, positionals }
   } catch (err) {
-    const msg = (err as Error).message.replace(/\. To specify a positional argument starting with a '-'.*$/s, '')
+    const e = err as Error & { code?: string }
+    const unknown = /^Unknown option '(-{1,2}[^'=]+)/.exec(e.message)?.[1]
+    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown !== undefined) {
+      const guess = unknown.startsWith('--') ? closest(unknown.slice(2), Object.keys(all)) : undefined
+      throw new UsageError(`unknown option ${unknown}${guess !== undefined ? `; did you mean --${guess}?` : ''}`, spec.path)
+    }
+    const missing = /^Option '(?:-\w, )?(--?[^' ]+)(?: <value>)?' argument missing/.exec(e.message)?.[1]
+    if (missing !== undefined) throw new UsageError(`${missing} needs a value`, spec.path)
+    const msg = e.message.replace(/\. To specify a positional argument starting with a '-'.*$/s, '')
     throw new UsageError(msg, spec.path)
   }
+}
+
+/** The candidate nearest to `word` (a prefix, or at most two edits away), for "did you mean". */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  const dist = (a: string, b: string): number => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)])
+    for (let j = 1; j <= b.length; j++) d[0]![j] = j
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    }
+    return d[a.length]![b.length]!
+  }
+  const best = candidates.map((c) => [c, c.startsWith(word) ? 0 : dist(word, c)] as const).sort((a, b) => a[1] - b[1])[0]
+  return best !== undefined && best[1] <= 2 ? best[0] : undefined
 }
 
 export function commandHelp(spec: CommandSpec): string {

@@ -45,7 +45,7 @@ export function completionCommand(all: () => readonly CommandSpec[]): CommandSpe
     options: {},
     examples: [
       'source <(samsa completion bash)            # this shell',
-      'samsa completion bash > /etc/bash_completion.d/samsa',
+      'samsa completion bash > ~/.samsa-completion.bash   # then: source ~/.samsa-completion.bash',
       'echo "source <(samsa completion zsh)" >> ~/.zshrc',
     ],
     async run(ctx) {

@@ -66,7 +66,7 @@ const alter: CommandSpec = {
   examples: [
     'samsa configs alter --entity-type topics --entity-name orders --add-config retention.ms=86400000,max.message.bytes=2097152',
     'samsa configs alter --topic orders --delete-config retention.ms',
-    'samsa configs alter --entity-type brokers --entity-name 1 --add-config log.retention.ms=3600000',
+    "samsa configs alter --topic orders --add-config 'cleanup.policy=[compact,delete]'",
   ],
   async run(ctx) {
     ctx.args([], { max: 0 })

@@ -1,7 +1,9 @@
 /** `samsa console`: the web console alone, for any Kafka-compatible cluster (see src/console). */
-import { DEFAULT_CONSOLE_HOST, DEFAULT_CONSOLE_PORT, startConsole } from '../console/index.js'
-import { createLogger } from '../logger.js'
 import { intOption, type CommandSpec } from './command.js'
+
+// The console's defaults (src/console/index.ts), repeated so help does not load the console.
+const DEFAULT_CONSOLE_HOST = '127.0.0.1'
+const DEFAULT_CONSOLE_PORT = 8080
 
 export const consoleCommand: CommandSpec = {
   path: ['console'],
@@ -16,15 +18,22 @@ export const consoleCommand: CommandSpec = {
   options: {
     port: { type: 'string', short: 'p', value: 'PORT', description: 'Port of the console; 0 picks a free one', default: String(DEFAULT_CONSOLE_PORT) },
     host: { type: 'string', value: 'HOST', description: 'Address to bind; 0.0.0.0 opens it to the network (it has no login)', default: DEFAULT_CONSOLE_HOST },
+    'log-level': { type: 'string', value: 'LEVEL', description: 'silent, fatal, error, warn, info, debug or trace (env SAMSA_LOG_LEVEL)', default: 'warn', choices: ['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'] },
+    'log-format': { type: 'string', value: 'FORMAT', description: 'pretty or json (env SAMSA_LOG_FORMAT)', default: 'pretty on a terminal, else json', choices: ['pretty', 'json'] },
   },
   examples: [
     'samsa console --bootstrap-server localhost:9092',
     'samsa console -b kafka-1:9092,kafka-2:9092 --port 9000',
   ],
   async run(ctx) {
+    ctx.args([], { max: 0 })
     const port = intOption(ctx.values, 'port', { min: 0, max: 65535 }) ?? DEFAULT_CONSOLE_PORT
     const host = typeof ctx.values.host === 'string' ? ctx.values.host : DEFAULT_CONSOLE_HOST
-    const running = await startConsole({ bootstrap: ctx.bootstrap, port, host, logger: createLogger({ env: process.env }) })
+    const [{ startConsole }, { createLogger }] = await Promise.all([import('../console/index.js'), import('../logger.js')])
+    const level = ctx.values['log-level'] as string | undefined
+    const format = ctx.values['log-format'] as string | undefined
+    const logger = createLogger({ env: process.env, ...(level !== undefined ? { level: level as never } : {}), ...(format !== undefined ? { format: format as never } : {}) })
+    const running = await startConsole({ bootstrap: ctx.bootstrap, port, host, logger })
     process.stderr.write(`samsa console: ${running.url} (cluster at ${ctx.bootstrap}); Ctrl-C stops it\n`)
     await new Promise<void>((resolve) => {
       const stop = (): void => {

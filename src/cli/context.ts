@@ -1,5 +1,11 @@
-/** What a command gets: its parsed options, output helpers, and lazily opened clients. */
-import { Admin } from '../client/admin.js'
+/**
+ * What a command gets: its parsed options, output helpers, lazily opened clients, and how it
+ * ends. A reader that goes away (`samsa ... | head`) aborts the command quietly: output stops,
+ * the exit status is 0. Commands that run until stopped call `interruptible()`: the first
+ * Ctrl-C (or SIGTERM) aborts them so they can commit and print a summary, within a deadline;
+ * a second one exits at once. Other commands keep Node's default and stop at the first Ctrl-C.
+ */
+import type { Admin } from '../client/admin.js'
 import type { ClusterOptions } from '../client/cluster.js'
 import { UsageError, intOption, type Values } from './options.js'
 
@@ -14,19 +20,70 @@ import { toJson } from './output.js'
 
 export const DEFAULT_BOOTSTRAP = 'localhost:9092'
 
+/** How long a graceful stop (commit, leave the group, summary) may take after the first Ctrl-C. */
+export const STOP_DEADLINE_MS = 5000
+
 export class Context {
   readonly spec: CommandPath
   readonly values: Values
   readonly positionals: string[]
   readonly json: boolean
+  readonly quiet: boolean
+  readonly #abort = new AbortController()
   #admin: Promise<Admin> | undefined
   #cleanups: Array<() => Promise<void>> = []
+  #brokenPipe = false
+  #interrupts = 0
 
   constructor(spec: CommandPath, values: Values, positionals: string[]) {
     this.spec = spec
     this.values = values
     this.positionals = positionals
     this.json = values.json === true
+    this.quiet = values.quiet === true
+  }
+
+  /** Aborted when the reader of stdout went away, or (after `interruptible()`) on Ctrl-C. */
+  get signal(): AbortSignal {
+    return this.#abort.signal
+  }
+
+  get brokenPipe(): boolean {
+    return this.#brokenPipe
+  }
+
+  /** Ctrl-C / SIGTERM received (after `interruptible()`). */
+  get interrupted(): boolean {
+    return this.#interrupts > 0
+  }
+
+  /** Called by main when stdout reports EPIPE. */
+  pipeClosed(): void {
+    this.#brokenPipe = true
+    this.#abort.abort(new Error('stdout closed'))
+  }
+
+  /**
+   * The command handles Ctrl-C and SIGTERM itself: the first aborts `signal`, and should the
+   * command not finish within STOP_DEADLINE_MS it exits anyway; a second exits at once.
+   */
+  interruptible(): AbortSignal {
+    const onSignal = (signal: NodeJS.Signals): void => {
+      this.#interrupts++
+      if (this.#interrupts > 1) process.exit(130)
+      this.#abort.abort(new Error(signal))
+      setTimeout(() => {
+        process.stderr.write(`samsa: not stopped ${STOP_DEADLINE_MS / 1000} s after ${signal}; exiting\n`)
+        process.exit(130)
+      }, STOP_DEADLINE_MS).unref()
+    }
+    process.on('SIGINT', onSignal)
+    process.on('SIGTERM', onSignal)
+    this.onCleanup(async () => {
+      process.off('SIGINT', onSignal)
+      process.off('SIGTERM', onSignal)
+    })
+    return this.#abort.signal
   }
 
   get bootstrap(): string {
@@ -44,10 +101,10 @@ export class Context {
     }
   }
 
-  /** One Admin per command run, closed when the command ends. */
+  /** One Admin per command run, closed when the command ends. The client loads on first use. */
   admin(): Promise<Admin> {
     if (this.#admin === undefined) {
-      this.#admin = Admin.connect(this.clusterOptions())
+      this.#admin = import('../client/admin.js').then(({ Admin }) => Admin.connect(this.clusterOptions()))
       this.onCleanup(async () => (await this.#admin!.catch(() => undefined))?.close())
     }
     return this.#admin
@@ -73,15 +130,33 @@ export class Context {
   }
 
   print(text: string): void {
+    if (this.#brokenPipe) return
     process.stdout.write(text.endsWith('\n') ? text : `${text}\n`)
   }
 
-  printJson(value: unknown): void {
-    process.stdout.write(toJson(value, 2) + '\n')
+  /** Writes to stdout and waits while its buffer is full (but not once the reader is gone or the command is stopping). */
+  async write(text: string): Promise<void> {
+    if (this.#brokenPipe || text === '') return
+    if (process.stdout.write(text)) return
+    const signal = this.#abort.signal
+    if (signal.aborted) return
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        process.stdout.off('drain', done)
+        signal.removeEventListener('abort', done)
+        resolve()
+      }
+      process.stdout.once('drain', done)
+      signal.addEventListener('abort', done, { once: true })
+    })
   }
 
-  /** A note for people, on stderr so stdout stays parseable. */
+  printJson(value: unknown): void {
+    this.print(toJson(value, 2))
+  }
+
+  /** A note for people, on stderr so stdout stays parseable; -q silences it. */
   note(text: string): void {
-    process.stderr.write(`${text}\n`)
+    if (!this.quiet) process.stderr.write(`${text}\n`)
   }
 }

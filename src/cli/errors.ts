@@ -37,6 +37,18 @@ export function describeError(err: unknown, bootstrap?: string): ReportedError {
         return { ...base, message: `unknown group "${c.group}" (GROUP_ID_NOT_FOUND)`, hint: 'list groups with `samsa groups list`' }
       case 'NON_EMPTY_GROUP':
         return { ...base, message: `group "${c.group}" still has active members (NON_EMPTY_GROUP)`, hint: 'stop its consumers first' }
+      case 'MESSAGE_TOO_LARGE':
+      case 'RECORD_LIST_TOO_LARGE': {
+        const topic = c.topic ?? 'TOPIC'
+        if (err.message.includes('max.request.size')) {
+          return { ...base, message: err.message, hint: `raise the producer's limit with --max-request-size BYTES; the broker also checks the topic's max.message.bytes (samsa topics alter ${topic} --config max.message.bytes=BYTES)` }
+        }
+        return {
+          ...base,
+          message: err.message,
+          hint: `the topic's max.message.bytes (by default the broker's message.max.bytes, 1048588) limits a record batch: raise it with \`samsa topics alter ${topic} --config max.message.bytes=BYTES\`; requests over the broker's socket.request.max.bytes (104857600 by default) are refused whole`,
+        }
+      }
     }
     if (AUTH.test(err.errorName)) {
       return { ...base, message: `not authorised: ${err.message}`, hint: 'the broker\'s ACLs do not allow this for your principal' }
@@ -54,6 +66,11 @@ export function describeError(err: unknown, bootstrap?: string): ReportedError {
         }
       case 'SAMSA_CLIENT_INVALID':
         return { exitCode: 2, code: err.code, message: err.message }
+      case 'SAMSA_CLIENT_DISCONNECTED':
+        if (err.message.includes('socket.request.max.bytes')) {
+          return { exitCode: 1, code: err.code, message: err.message, hint: 'raise the broker\'s socket.request.max.bytes (samsa start --socket.request.max.bytes BYTES, or in server.properties), or send smaller records' }
+        }
+        return { exitCode: 1, code: err.code, message: err.message }
       default:
         return { exitCode: 1, code: err.code, message: err.message }
     }

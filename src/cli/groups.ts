@@ -1,10 +1,12 @@
 /** `samsa groups list|describe|reset-offsets|delete` */
 import type { Admin } from '../client/admin.js'
-import { tpKey } from '../client/cluster.js'
 import { KafkaResponseError } from '../client/errors.js'
-import { listOffsets, type OffsetSpec } from '../client/offsets.js'
+import type { OffsetSpec } from '../client/offsets.js'
 import { type CommandSpec, UsageError, bigintOption, parseTime } from './command.js'
 import { table } from './output.js'
+
+const tpKey = (topic: string, partition: number): string => `${topic}:${partition}`
+const offsets = (): Promise<typeof import('../client/offsets.js')> => import('../client/offsets.js')
 
 const list: CommandSpec = {
   path: ['groups', 'list'],
@@ -54,7 +56,7 @@ export async function groupLag(admin: Admin, groupId: string): Promise<{ descrip
   const known = [...rows.values()]
   let ends = new Map<string, { offset: bigint }>()
   try {
-    ends = await listOffsets(admin.cluster, known.map((r) => ({ topic: r.topic, partition: r.partition, spec: 'latest' as const })))
+    ends = await (await offsets()).listOffsets(admin.cluster, known.map((r) => ({ topic: r.topic, partition: r.partition, spec: 'latest' as const })))
   } catch {
     // A deleted topic leaves committed offsets behind; show them without an end offset.
   }
@@ -170,6 +172,7 @@ const reset: CommandSpec = {
       }
     }
     if (targets.length === 0) throw new UsageError(`group ${groupId} has no committed offsets; name the topics with --topic`, ctx.spec.path)
+    const { listOffsets } = await offsets()
     const q = (spec: OffsetSpec) => targets.map((t) => ({ ...t, spec }))
     const [starts, ends] = await Promise.all([listOffsets(admin.cluster, q('earliest')), listOffsets(admin.cluster, q('latest'))])
     const byTime = at !== undefined ? await listOffsets(admin.cluster, q({ timestamp: at })) : undefined

@@ -80,11 +80,24 @@ export function listOption(values: Values, name: string): string[] {
   return list.flatMap((s) => s.split(',')).map((s) => s.trim()).filter((s) => s !== '')
 }
 
-/** ISO date-time or epoch milliseconds. */
-export function parseTime(s: string, option: string): number {
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }
+
+/** `1h30m`, `10s`, `2d` in milliseconds; undefined when it is not a duration. */
+export function parseDuration(s: string): number | undefined {
+  if (!/^(\d+(\.\d+)?(ms|s|m|h|d|w))+$/.test(s)) return undefined
+  let ms = 0
+  for (const m of s.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d|w)/g)) ms += Number(m[1]) * UNIT_MS[m[2]!]!
+  return ms
+}
+
+/** An ISO date-time, epoch milliseconds, `now`, or a time ago: `-1h`, `-30m`, `-2d`, `-1h30m`. */
+export function parseTime(s: string, option: string, now = Date.now()): number {
   const t = s.trim()
   if (/^\d+$/.test(t)) return Number(t)
+  if (t === 'now') return now
+  const ago = t.startsWith('-') ? parseDuration(t.slice(1)) : undefined
+  if (ago !== undefined) return now - ago
   const ms = Date.parse(t)
-  if (Number.isNaN(ms)) throw new UsageError(`--${option} must be an ISO date-time (2024-05-01T12:00:00Z) or epoch milliseconds, got "${s}"`)
+  if (Number.isNaN(ms)) throw new UsageError(`--${option} must be an ISO date-time (2024-05-01T12:00:00Z), epoch milliseconds, or a time ago such as -1h or -30m, got "${s}"`)
   return ms
 }

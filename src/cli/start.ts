@@ -1,9 +1,30 @@
 /** `samsa start`: run a broker in the foreground until SIGINT or SIGTERM. */
-import { loadBrokerConfig } from '../config/load-broker-config.js'
-import { createLogger } from '../logger.js'
-import { runBroker } from '../kafka-server.js'
-import { startBrokerConsole } from '../console/cli.js'
-import type { CommandSpec } from './command.js'
+import { type CommandSpec, UsageError } from './command.js'
+
+/** Takes `--log-level X` / `--log-format X` (or `=X`) out of the broker's config flags. */
+export function takeLogOptions(args: readonly string[]): { level?: string; format?: string; rest: string[] } {
+  const out: { level?: string; format?: string; rest: string[] } = { rest: [] }
+  for (let i = 0; i < args.length; i++) {
+    const m = /^--log-(level|format)(?:=(.*))?$/.exec(args[i]!)
+    if (m === null) {
+      out.rest.push(args[i]!)
+      continue
+    }
+    const value = m[2] ?? args[++i]
+    if (value === undefined) throw new UsageError(`--log-${m[1]} needs a value`, ['start'])
+    out[m[1] as 'level' | 'format'] = value
+  }
+  return out
+}
+
+/** The start line: where clients connect, and whether every interface is bound. */
+export function startLine(nodeId: number, bootstrap: string, listenerHost: string, port: number, clusterId: string, dataDirs: readonly string[]): string {
+  const everyInterface = listenerHost === '' || listenerHost === '0.0.0.0' || listenerHost === '::'
+  const rest = `cluster ${clusterId}, data in ${dataDirs.join(',')}`
+  return everyInterface
+    ? `samsa: broker ${nodeId} listening on every interface, port ${port} (clients on this machine use ${bootstrap}; ${rest})\n`
+    : `samsa: broker ${nodeId} listening on ${bootstrap} (${rest})\n`
+}
 
 export const startCommand: CommandSpec = {
   path: ['start'],
@@ -12,24 +33,37 @@ export const startCommand: CommandSpec = {
   description: [
     'Every Kafka broker config is an option by its name (--log.dirs ./data, --num.partitions 3).',
     'Precedence: defaults < properties file < environment (SAMSA_X, KAFKA_CFG_X, KAFKA_X with X the',
-    'name upper-cased, dots as underscores) < flags. Logs go to stderr; SAMSA_LOG_LEVEL sets the level.',
+    'name upper-cased, dots as underscores) < flags. The default listener PLAINTEXT://:9092 binds',
+    'every interface; --listeners PLAINTEXT://127.0.0.1:9092 keeps the broker to this machine.',
+    'Logs go to stderr: readable lines on a terminal, JSON lines otherwise (--log-format).',
     'Ctrl-C (SIGINT) or SIGTERM closes the listeners and flushes the logs before exiting.',
     'The web console is served on console.listener (default 127.0.0.1:8080); --console.enable false turns it off.',
   ].join('\n'),
   raw: true,
-  options: {},
+  options: {
+    'CONFIG VALUE': { type: 'string', description: 'Any broker config by its Kafka name, e.g. --num.partitions 3' },
+    override: { type: 'string', value: 'NAME=VALUE', multiple: true, description: "A broker config, as Kafka's kafka-server-start.sh --override" },
+    'log-level': { type: 'string', value: 'LEVEL', description: 'silent, fatal, error, warn, info, debug or trace (env SAMSA_LOG_LEVEL)', default: 'warn', choices: ['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'] },
+    'log-format': { type: 'string', value: 'FORMAT', description: 'pretty or json (env SAMSA_LOG_FORMAT)', default: 'pretty on a terminal, else json', choices: ['pretty', 'json'] },
+  },
   examples: [
     'samsa start --log.dirs ./data',
+    'samsa start --log.dirs ./data --log-level info',
     'samsa start --console.listener 0.0.0.0:8080',
     'samsa start server.properties --listeners PLAINTEXT://0.0.0.0:9092',
-    'SAMSA_NUM_PARTITIONS=3 samsa start --log.dirs /var/lib/samsa',
+    'SAMSA_NUM_PARTITIONS=3 samsa start --log.dirs ./data',
   ],
   async run(ctx) {
-    const log = createLogger({ env: process.env })
+    const { level, format, rest } = takeLogOptions(ctx.positionals)
+    const [{ loadBrokerConfig }, { createLogger }, { runBroker }, { startBrokerConsole }] = await Promise.all([
+      import('../config/load-broker-config.js'), import('../logger.js'), import('../kafka-server.js'), import('../console/cli.js'),
+    ])
+    const log = createLogger({ env: process.env, ...(level !== undefined ? { level: level as never } : {}), ...(format !== undefined ? { format: format as never } : {}) })
     // The web console is on by default here (not for embedded brokers); --console.enable false turns it off.
-    const config = loadBrokerConfig({ args: ctx.positionals, env: process.env, defaults: { 'console.enable': true } })
+    const config = loadBrokerConfig({ args: rest, env: process.env, defaults: { 'console.enable': true } })
     const running = await runBroker(config, log)
-    process.stderr.write(`samsa: broker ${running.broker.metadata.nodeId} listening on ${running.bootstrap} (cluster ${running.broker.metadata.clusterId}, data in ${config.values.logDirs.join(',')})\n`)
+    const listener = config.values.listeners[0]!
+    process.stderr.write(startLine(running.broker.metadata.nodeId, running.bootstrap, listener.host, running.port, running.broker.metadata.clusterId, config.values.logDirs))
     const webConsole = await startBrokerConsole(config, running.bootstrap, log)
     if (webConsole !== undefined) process.stderr.write(`samsa: web console on ${webConsole.url}\n`)
     await new Promise<void>((resolve, reject) => {

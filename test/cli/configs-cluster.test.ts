@@ -55,16 +55,30 @@ test('perf produce and consume report throughput and latency percentiles', async
   const p = JSON.parse(r.stdout)
   assert.equal(p.records, 2000)
   assert.equal(p.bytes, 100_000)
-  assert.ok(p.recordsPerSec > 0 && p.mbPerSec > 0)
+  assert.ok(p.recordsPerSec > 0 && p.mibPerSec > 0)
+  assert.match(p.client, /samsa Node\.js client/)
   for (const k of ['p50', 'p99', 'p999']) assert.equal(typeof p.latencyMs[k], 'number')
   r = await samsa(['perf', 'produce', 'bench', '-n', '500', '--compression', 'gzip', '--acks', '1', '--progress'], { bootstrap: b })
   assert.equal(r.code, 0, r.stderr)
-  assert.match(r.stdout, /500 records .* records\/s, .* MB\/s/)
+  assert.match(r.stdout, /500 records \(.* KiB\) .* records\/s, .* MiB\/s/)
   assert.match(r.stdout, /p50 .* p99 .* p99\.9/)
   assert.match(r.stderr, /\[#+/, 'progress bar on stderr')
   r = await samsa(['perf', 'consume', 'bench', '--json'], { bootstrap: b })
   assert.equal(r.code, 0, r.stderr)
   assert.equal(JSON.parse(r.stdout).records, 2500)
+})
+
+test('perf consume -n reads exactly n and a group commits only those; without a terminal a line every 5 s', async () => {
+  let r = await samsa(['perf', 'consume', 'bench', '-n', '100', '-g', 'perf-group', '--json'], { bootstrap: b })
+  assert.equal(r.code, 0, r.stderr)
+  assert.equal(JSON.parse(r.stdout).records, 100)
+  const d = JSON.parse((await samsa(['groups', 'describe', 'perf-group', '--json'], { bootstrap: b })).stdout)
+  assert.equal(d.partitions.reduce((n: number, p: { committed: number | null }) => n + (p.committed ?? 0), 0), 100)
+  // Kafka's perf tools print a line every 5 s; so does this one when stderr is not a terminal.
+  r = await samsa(['perf', 'produce', 'bench', '-n', '12000', '--throughput', '2000'], { bootstrap: b, timeoutMs: 60_000 })
+  assert.equal(r.code, 0, r.stderr)
+  const periodic = r.stderr.split('\n').filter((l) => /^[\d,]+ records, [\d,]+ records\/s \([\d.]+ MiB\/s\), [\d.]+ ms avg latency, [\d.]+ ms max latency$/.test(l))
+  assert.ok(periodic.length >= 1, r.stderr)
 })
 
 test('completion scripts for bash and zsh', async () => {

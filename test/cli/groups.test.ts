@@ -20,7 +20,7 @@ after(async () => broker.close())
 
 test('consume with a group, see the lag, reset it, consume again', async (t) => {
   if (!groups) return t.skip('the broker does not serve consumer groups yet')
-  let c = await samsa(['consume', 'orders', '--group', 'billing', '--from-beginning', '-n', '4'], { bootstrap: b })
+  let c = await samsa(['consume', '-e', 'orders', '--group', 'billing', '--from-beginning', '-n', '4'], { bootstrap: b })
   assert.equal(c.code, 0, c.stderr)
   assert.equal(lines(c.stdout).length, 4)
 
@@ -38,7 +38,7 @@ test('consume with a group, see the lag, reset it, consume again', async (t) => 
   const l = await samsa(['groups', 'list', '--json'], { bootstrap: b })
   assert.ok(JSON.parse(l.stdout).some((g: { groupId: string }) => g.groupId === 'billing'))
 
-  c = await samsa(['consume', 'orders', '--group', 'billing'], { bootstrap: b })
+  c = await samsa(['consume', '-e', 'orders', '--group', 'billing'], { bootstrap: b })
   assert.equal(lines(c.stdout).length, 6, 'resumes at the committed offsets')
 
   let r = await samsa(['groups', 'reset-offsets', 'billing', '--topic', 'orders', '--to-earliest'], { bootstrap: b })
@@ -55,7 +55,7 @@ test('consume with a group, see the lag, reset it, consume again', async (t) => 
 
   r = await samsa(['groups', 'reset-offsets', 'billing', '--all-topics', '--shift-by', '3', '--execute'], { bootstrap: b })
   assert.equal(r.code, 0, r.stderr)
-  c = await samsa(['consume', 'orders', '--group', 'billing'], { bootstrap: b })
+  c = await samsa(['consume', '-e', 'orders', '--group', 'billing'], { bootstrap: b })
   assert.equal(lines(c.stdout).length, 10 - 6)
 
   r = await samsa(['groups', 'reset-offsets', 'billing', '--topic', 'orders:0', '--to-offset', '1', '--execute'], { bootstrap: b })
@@ -90,4 +90,21 @@ test('reset --execute is refused while the group has members; SIGINT commits and
   const desc = JSON.parse(after.stdout)
   assert.equal(desc.members.length, 0, 'left the group')
   assert.equal(desc.totalLag, 0, 'committed everything it printed')
+})
+
+test('negative values: --shift-by -2 and --to-datetime -1h are values, not options', async (t) => {
+  if (!groups) return t.skip('the broker does not serve consumer groups yet')
+  assert.equal((await samsa(['consume', '-e', 'orders', '--group', 'neg', '--from-beginning'], { bootstrap: b })).code, 0)
+  let r = await samsa(['groups', 'reset-offsets', 'neg', '--topic', 'orders', '--shift-by', '-2', '--execute', '--json'], { bootstrap: b })
+  assert.equal(r.code, 0, r.stderr)
+  const plan = JSON.parse(r.stdout).partitions as Array<{ current: number; new: number }>
+  assert.ok(plan.every((p) => p.new === Math.max(0, p.current - 2)), r.stdout)
+  r = await samsa(['groups', 'reset-offsets', 'neg', '--topic', 'orders:1', '--to-datetime', '-1h', '--json'], { bootstrap: b })
+  assert.equal(r.code, 0, r.stderr)
+  assert.deepEqual(JSON.parse(r.stdout).partitions.map((p: { partition: number; new: number }) => [p.partition, p.new]), [[1, 0]])
+  r = await samsa(['groups', 'reset-offsets', 'neg', '--all-topics', '--shift-by=-1'], { bootstrap: b })
+  assert.equal(r.code, 0, r.stderr)
+  r = await samsa(['groups', 'reset-offsets', 'neg', '--all-topics', '--to-datetime', '-1x'], { bootstrap: b })
+  assert.equal(r.code, 2)
+  assert.match(r.stderr, /or a time ago such as -1h/)
 })

@@ -58,3 +58,40 @@ export async function brokerSupports(bootstrap: string, apiKey: number): Promise
 export function lines(s: string): string[] {
   return s.split('\n').filter((l) => l !== '')
 }
+
+/** The command line `script` runs: node, the samsa binary and the arguments, quoted for sh. */
+function shellLine(args: readonly string[]): string {
+  const q = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`
+  return [process.execPath, bin, ...args].map(q).join(' ')
+}
+
+/**
+ * Runs `samsa ...` on a pseudo-terminal (util-linux `script`), as a person at a terminal would:
+ * stdin, stdout and stderr are all the terminal. Write to `child.stdin` to type (\x03 is
+ * Ctrl-C); `output()` is what the terminal showed (stdout and stderr together, with echo).
+ */
+export function spawnPty(args: readonly string[], opts: { bootstrap?: string; env?: Record<string, string> } = {}): { child: ReturnType<typeof spawn>; output(): string; exited: Promise<number | null> } {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...opts.env }
+  delete env.NO_COLOR
+  delete env.SAMSA_BOOTSTRAP_SERVER
+  if (opts.bootstrap !== undefined) env.SAMSA_BOOTSTRAP_SERVER = opts.bootstrap
+  env.TERM = 'xterm'
+  const child = spawn('script', ['-qfec', shellLine(args), '/dev/null'], { env, stdio: ['pipe', 'pipe', 'pipe'] })
+  let out = ''
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()))
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()))
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve))
+  return { child, output: () => out, exited }
+}
+
+/** Waits until `check` holds, polling; fails with `what` after `timeoutMs`. */
+export async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+/** Strips terminal control sequences (colours, cursor moves) and carriage returns. */
+export const plain = (s: string): string => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '')
