@@ -4,7 +4,8 @@
  * plus a header-only replay of the log after it.
  */
 import { join } from 'node:path'
-import { lastOffsetOf } from '../protocol/record-batch.js'
+import { isControl, lastOffsetOf } from '../protocol/record-batch.js'
+import { ControlRecordType, readControlRecord } from '../protocol/control-record.js'
 import { unlinkIfExists, type StorageFs } from './file-system.js'
 import type { LogConfig } from './log-config.js'
 import { readCheckpoint, type LogCheckpoint } from './log-checkpoint.js'
@@ -15,6 +16,7 @@ import {
   STRAY_SUFFIXES,
   SWAP_FILE_SUFFIX,
   TIME_INDEX_SUFFIX,
+  TXN_INDEX_SUFFIX,
   offsetFilePath,
   parseOffsetFileName,
 } from './log-files.js'
@@ -32,6 +34,8 @@ export interface LoadedLog {
   checkpoint: LogCheckpoint | undefined
   /** Offsets of the producer snapshots in the directory, ascending. */
   snapshots: bigint[]
+  /** Base offset of the first segment recovery re-validated: its aborted-transaction indexes are rebuilt. */
+  recoveredFrom: bigint | undefined
 }
 
 export const segmentOptions = (config: LogConfig, files: OpenFiles): SegmentOptions => ({
@@ -40,7 +44,7 @@ export const segmentOptions = (config: LogConfig, files: OpenFiles): SegmentOpti
   files,
 })
 
-const SEGMENT_SUFFIXES = [LOG_SUFFIX, INDEX_SUFFIX, TIME_INDEX_SUFFIX] as const
+const SEGMENT_SUFFIXES = [LOG_SUFFIX, INDEX_SUFFIX, TIME_INDEX_SUFFIX, TXN_INDEX_SUFFIX] as const
 
 /**
  * Finishes a cleaning that was interrupted after its commit point (Kafka's rule for `.swap`
@@ -96,7 +100,7 @@ function removeStrayFiles(fs: StorageFs, dir: string, names: readonly string[], 
   for (const name of names) if (parseOffsetFileName(name, LOG_SUFFIX) !== undefined) bases.add(name.slice(0, 20))
   for (const name of names) {
     const stray = STRAY_SUFFIXES.some((s) => name.endsWith(s))
-    const index = parseOffsetFileName(name, INDEX_SUFFIX) ?? parseOffsetFileName(name, TIME_INDEX_SUFFIX)
+    const index = parseOffsetFileName(name, INDEX_SUFFIX) ?? parseOffsetFileName(name, TIME_INDEX_SUFFIX) ?? parseOffsetFileName(name, TXN_INDEX_SUFFIX)
     if (stray || (index !== undefined && !bases.has(name.slice(0, 20)))) {
       logger.info({ dir, file: name }, 'removing stray file')
       unlinkIfExists(fs, join(dir, name))
@@ -121,24 +125,29 @@ export function loadSegments(files: OpenFiles, dir: string, config: LogConfig, h
   const checkpoint = readCheckpoint(fs, dir)
   let recoveryPoint = checkpoint?.recoveryPoint ?? 0n
   const segments: LogSegment[] = []
+  let recoveredFrom: bigint | undefined
   for (let i = 0; i < bases.length; i++) {
     const base = bases[i]!
     // A segment may hold unflushed data when it reaches past the recovery point.
     const recover = !hadCleanShutdown && (i === bases.length - 1 || bases[i + 1]! > recoveryPoint)
     const { segment, truncatedBytes, rebuilt } = LogSegment.open(dir, base, opts, recover)
+    if (recover) recoveredFrom ??= base
     segments.push(segment)
     if (rebuilt && !recover) logger.warn({ dir, baseOffset: base }, 'rebuilt missing or corrupt index')
     if (truncatedBytes > 0) {
       logger.warn({ dir, baseOffset: base, truncatedBytes }, 'truncated torn or corrupt log tail')
       // Everything after a damaged segment is unreachable: offsets must stay contiguous.
       for (const later of bases.slice(i + 1)) {
-        for (const suffix of [LOG_SUFFIX, INDEX_SUFFIX, TIME_INDEX_SUFFIX]) unlinkIfExists(fs, offsetFilePath(dir, later, suffix))
+        for (const suffix of SEGMENT_SUFFIXES) unlinkIfExists(fs, offsetFilePath(dir, later, suffix))
       }
       break
     }
   }
   const startFromCheckpoint = checkpoint?.logStartOffset ?? 0n
-  if (segments.length === 0) segments.push(LogSegment.create(dir, startFromCheckpoint, opts))
+  if (segments.length === 0) {
+    segments.push(LogSegment.create(dir, startFromCheckpoint, opts))
+    recoveredFrom = undefined
+  }
   const logEndOffset = segments.at(-1)!.nextOffset
   let logStartOffset = startFromCheckpoint > segments[0]!.baseOffset ? startFromCheckpoint : segments[0]!.baseOffset
   if (logStartOffset > logEndOffset) {
@@ -150,14 +159,24 @@ export function loadSegments(files: OpenFiles, dir: string, config: LogConfig, h
     }
     segments.length = 0
     segments.push(LogSegment.create(dir, logStartOffset, opts))
+    recoveredFrom = undefined
   }
   const leo = segments.at(-1)!.nextOffset
   if (recoveryPoint > leo) recoveryPoint = leo
   if (logStartOffset > leo) logStartOffset = leo
-  return { segments, logStartOffset, recoveryPoint, checkpoint, snapshots }
+  return { segments, logStartOffset, recoveryPoint, checkpoint, snapshots, recoveredFrom }
 }
 
-/** Loads the newest usable snapshot and replays producer batches after it (headers only). */
+/** Bytes read to find a control batch's record: its header plus a marker record, with room. */
+const CONTROL_READ = 128
+
+/**
+ * Loads the newest usable snapshot and replays producer batches after it (headers only; the one
+ * record of each control batch too, to tell a commit from an abort). With `rebuildTxnIndexFrom`
+ * (recovery re-validated the segments from that base offset on) the snapshot taken is one at or
+ * below it, and the aborted-transaction indexes of those segments are rebuilt from the markers
+ * replayed: a marker may not have reached the .log that an index entry was written for.
+ */
 export function replayProducerState(
   fs: StorageFs,
   dir: string,
@@ -166,15 +185,35 @@ export function replayProducerState(
   logStartOffset: bigint,
   logEndOffset: bigint,
   snapshots = listSnapshots(fs, dir),
+  rebuildTxnIndexFrom?: bigint,
 ): void {
   deleteSnapshotsAfter(fs, dir, logEndOffset, snapshots)
-  const snapshot = loadLatestSnapshot(fs, dir, logEndOffset, snapshots)
+  const rebuild = rebuildTxnIndexFrom !== undefined && rebuildTxnIndexFrom < logEndOffset ? rebuildTxnIndexFrom : undefined
+  const snapshot = loadLatestSnapshot(fs, dir, rebuild ?? logEndOffset, snapshots)
   state.load(snapshot?.entries ?? [])
   const from = snapshot !== undefined && snapshot.offset > logStartOffset ? snapshot.offset : logStartOffset
+  if (rebuild !== undefined) for (const s of segments) if (s.baseOffset >= rebuild) s.txnIndex.reset()
   for (const segment of segments) {
     if (segment.nextOffset <= from) continue
-    segment.forEachBatchHeader(from, (h) => {
-      if (h.producerId >= 0n && lastOffsetOf(h) >= from) state.update(h)
+    const rebuilding = rebuild !== undefined && segment.baseOffset >= rebuild
+    segment.forEachBatchHeader(from, (h, position) => {
+      if (h.producerId < 0n || lastOffsetOf(h) < from) return
+      if (!isControl(h.attributes)) return state.update(h)
+      let control
+      try {
+        control = readControlRecord(segment.readBytes(position, CONTROL_READ))
+      } catch {
+        control = undefined
+      }
+      // An emptied control batch (the cleaner's) or one that does not parse ends nothing.
+      if (control === undefined || (control.type !== ControlRecordType.ABORT && control.type !== ControlRecordType.COMMIT)) return state.update(h)
+      const txn = state.completeTxn(
+        { producerId: h.producerId, producerEpoch: h.producerEpoch, coordinatorEpoch: control.coordinatorEpoch },
+        h.baseOffset,
+        control.type === ControlRecordType.ABORT,
+        h.maxTimestamp,
+      )
+      if (txn.isAborted && rebuilding) segment.txnIndex.append({ producerId: txn.producerId, firstOffset: txn.firstOffset, lastOffset: txn.lastOffset, lastStableOffset: state.lastStableOffsetAfter(txn) })
     })
   }
   state.truncateHead(logStartOffset)

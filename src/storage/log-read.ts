@@ -23,6 +23,8 @@ export interface RegionsResult {
   /** In offset order; the receiver releases each one (see file-region.ts). */
   regions: FileRegion[]
   bytes: number
+  /** The offset after the last batch returned (fetchOffset when none). */
+  nextOffset: bigint
 }
 
 /** Index of the segment that holds `offset` (the last one whose base offset is at or below it). */

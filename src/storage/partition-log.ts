@@ -36,7 +36,9 @@ import { loadSegments, replayProducerState, segmentOptions, type LoadedLog } fro
 import { silentLogger, type StorageLogger } from './logger.js'
 import { defaultOpenFiles, type OpenFiles } from './open-files.js'
 import { deleteSnapshotsAfter, deleteSnapshotsBefore, writeSnapshot } from './producer-snapshot.js'
-import { ProducerStateManager } from './producer-state.js'
+import { ProducerStateManager, type MarkerFields } from './producer-state.js'
+import { encodeEndTxnMarker } from '../protocol/control-record.js'
+import type { AbortedTxn } from './txn-index.js'
 import { floorSegment, maxTimestampOffset, offsetForTimestamp, sliceSegments, type ReadOptions, type ReadResult, type RegionsResult, type TimestampAndOffset } from './log-read.js'
 import type { FileRegion } from './file-region.js'
 import { LogWriter } from './log-writer.js'
@@ -131,7 +133,7 @@ export class PartitionLog {
     this.#writer.onWritten = this.#onWritten
     this.#writer.onError = (err) => this.#fail(err)
     for (const s of loaded.segments) s.attachWriter(this.#writer)
-    replayProducerState(this.#files.fs, this.dir, this.#segments, this.producerState, this.#logStartOffset, this.#logEndOffset, loaded.snapshots)
+    replayProducerState(this.#files.fs, this.dir, this.#segments, this.producerState, this.#logStartOffset, this.#logEndOffset, loaded.snapshots, loaded.recoveredFrom)
     // Loading read every segment: give the descriptors back until a request needs them.
     for (const s of this.#segments) s.closeIdleFile()
   }
@@ -356,6 +358,48 @@ export class PartitionLog {
     }
   }
 
+  /**
+   * Writes a transaction marker (the coordinator's WriteTxnMarkers, Kafka's appendAsLeader with
+   * origin COORDINATOR): the producer's open transaction here ends, and an aborted one is added
+   * to the active segment's aborted-transaction index. Throws KafkaError when the marker is
+   * fenced (INVALID_PRODUCER_EPOCH, TRANSACTION_COORDINATOR_FENCED).
+   */
+  appendEndTxnMarker(marker: MarkerFields & { commit: boolean }, opts: { now?: bigint, leaderEpoch?: number } = {}): AppendResult {
+    this.#ensureOpen()
+    const errorCode = this.producerState.checkMarker(marker)
+    if (errorCode !== ErrorCode.NONE) throw new KafkaError(errorCode, `marker for producer ${marker.producerId} epoch ${marker.producerEpoch} (coordinator epoch ${marker.coordinatorEpoch}) is fenced`)
+    const now = opts.now ?? BigInt(Date.now())
+    const batch = encodeEndTxnMarker({ ...marker, now, partitionLeaderEpoch: opts.leaderEpoch })
+    const r = this.append(batch, { now, leaderEpoch: opts.leaderEpoch, timestampType: 'CreateTime' })
+    const txn = this.producerState.completeTxn(marker, r.baseOffset, !marker.commit, now)
+    if (txn.isAborted) this.#active.txnIndex.append({ producerId: txn.producerId, firstOffset: txn.firstOffset, lastOffset: txn.lastOffset, lastStableOffset: this.producerState.lastStableOffsetAfter(txn) })
+    return r
+  }
+
+  /**
+   * Kafka's lastStableOffset: the first offset of a transaction still open (or whose marker is
+   * not yet below the high watermark), else the high watermark. read_committed consumers read
+   * below it.
+   */
+  lastStableOffset(highWatermark: bigint = this.writtenEndOffset): bigint {
+    this.producerState.onHighWatermark(highWatermark)
+    const unstable = this.producerState.firstUnstableOffset
+    return unstable !== undefined && unstable < highWatermark ? unstable : highWatermark
+  }
+
+  /**
+   * The aborted transactions that overlap [fetchOffset, upperBoundOffset) (Kafka's
+   * collectAbortedTransactions): entries sit in the segment of their marker, at or after the
+   * segment that holds fetchOffset.
+   */
+  collectAbortedTransactions(fetchOffset: bigint, upperBoundOffset: bigint): AbortedTxn[] {
+    const out: AbortedTxn[] = []
+    for (let i = floorSegment(this.#segments, fetchOffset); i < this.#segments.length; i++) {
+      this.#segments[i]!.txnIndex.collect(fetchOffset, upperBoundOffset, out)
+    }
+    return out
+  }
+
   /** Starts a new active segment at logEndOffset (Kafka's roll). */
   #roll(): void {
     // The old segment's bytes go to its file first: were the process killed with them still in
@@ -408,11 +452,13 @@ export class PartitionLog {
   readRegions(fetchOffset: bigint, maxBytes: number, opts: ReadOptions): RegionsResult {
     const regions: FileRegion[] = []
     let bytes = 0
+    let nextOffset = fetchOffset
     for (const { segment, slice } of this.#slices(fetchOffset, maxBytes, opts)) {
       regions.push(segment.region(slice))
       bytes += slice.size
+      nextOffset = slice.nextOffset
     }
-    return { regions, bytes }
+    return { regions, bytes, nextOffset }
   }
 
   #slices(fetchOffset: bigint, maxBytes: number, opts: ReadOptions): Array<{ segment: LogSegment, slice: SegmentSlice }> {

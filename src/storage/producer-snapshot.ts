@@ -3,18 +3,23 @@
  * all batches below that offset. Our own binary format (Kafka's differs), CRC-protected so a torn
  * write is detected and the snapshot ignored:
  *
- *   "SPS1" | crc32c(rest) uint32 | count int32 | entries
- *   entry: producerId int64 | epoch int16 | lastTimestamp int64 | n int8 |
+ *   "SPS2" | crc32c(rest) uint32 | count int32 | entries
+ *   entry: producerId int64 | epoch int16 | lastTimestamp int64 | currentTxnFirstOffset int64 |
+ *          coordinatorEpoch int32 | n int8 |
  *          n x (firstSeq int32 | lastSeq int32 | firstOffset int64 | lastOffset int64 | timestamp int64)
+ *
+ * "SPS1" (before transactions) has no currentTxnFirstOffset and coordinatorEpoch; it is still read.
  */
 import { crc32c } from '@node-rs/crc32'
 import { unlinkIfExists, writeFileSync, type StorageFs } from './file-system.js'
 import { SNAPSHOT_SUFFIX, offsetFilePath, parseOffsetFileName } from './log-files.js'
 import type { ProducerStateEntry } from './producer-state.js'
 
-const MAGIC = Buffer.from('SPS1')
+const MAGIC = Buffer.from('SPS2')
+const MAGIC_V1 = Buffer.from('SPS1')
 const BATCH_SIZE = 4 + 4 + 8 + 8 + 8
-const ENTRY_HEADER_SIZE = 8 + 2 + 8 + 1
+const ENTRY_HEADER_SIZE = 8 + 2 + 8 + 8 + 4 + 1
+const ENTRY_HEADER_SIZE_V1 = 8 + 2 + 8 + 1
 /** How many snapshots to keep: older ones only help truncations far back. */
 export const SNAPSHOTS_TO_KEEP = 2
 
@@ -29,7 +34,9 @@ export function encodeSnapshot(entries: readonly ProducerStateEntry[]): Buffer {
     buf.writeBigInt64BE(e.producerId, pos)
     buf.writeInt16BE(e.producerEpoch, pos + 8)
     buf.writeBigInt64BE(e.lastTimestamp, pos + 10)
-    buf.writeInt8(e.batches.length, pos + 18)
+    buf.writeBigInt64BE(e.currentTxnFirstOffset, pos + 18)
+    buf.writeInt32BE(e.coordinatorEpoch, pos + 26)
+    buf.writeInt8(e.batches.length, pos + 30)
     pos += ENTRY_HEADER_SIZE
     for (const b of e.batches) {
       buf.writeInt32BE(b.firstSeq, pos)
@@ -46,21 +53,26 @@ export function encodeSnapshot(entries: readonly ProducerStateEntry[]): Buffer {
 
 /** Decodes a snapshot; undefined when the bytes are torn or corrupt. */
 export function decodeSnapshot(buf: Buffer): ProducerStateEntry[] | undefined {
-  if (buf.length < 12 || !buf.subarray(0, 4).equals(MAGIC)) return undefined
+  if (buf.length < 12) return undefined
+  const v1 = buf.subarray(0, 4).equals(MAGIC_V1)
+  if (!v1 && !buf.subarray(0, 4).equals(MAGIC)) return undefined
   if (buf.readUInt32BE(4) !== crc32c(buf.subarray(8)) >>> 0) return undefined
   const count = buf.readInt32BE(8)
+  const headerSize = v1 ? ENTRY_HEADER_SIZE_V1 : ENTRY_HEADER_SIZE
   const entries: ProducerStateEntry[] = []
   let pos = 12
   for (let i = 0; i < count; i++) {
-    if (pos + ENTRY_HEADER_SIZE > buf.length) return undefined
-    const n = buf.readInt8(pos + 18)
+    if (pos + headerSize > buf.length) return undefined
+    const n = buf.readInt8(pos + headerSize - 1)
     const e: ProducerStateEntry = {
       producerId: buf.readBigInt64BE(pos),
       producerEpoch: buf.readInt16BE(pos + 8),
       lastTimestamp: buf.readBigInt64BE(pos + 10),
       batches: [],
+      currentTxnFirstOffset: v1 ? -1n : buf.readBigInt64BE(pos + 18),
+      coordinatorEpoch: v1 ? -1 : buf.readInt32BE(pos + 26),
     }
-    pos += ENTRY_HEADER_SIZE
+    pos += headerSize
     if (n < 0 || pos + n * BATCH_SIZE > buf.length) return undefined
     for (let j = 0; j < n; j++) {
       e.batches.push({

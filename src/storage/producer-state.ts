@@ -13,11 +13,21 @@
  *   OUT_OF_ORDER_SEQUENCE_NUMBER;
  * - an unknown producer (never seen, expired, or removed with the log head) may start at any
  *   sequence (KIP-360), so UNKNOWN_PRODUCER_ID is never returned.
+ *
+ * Transactions (Kafka's TxnMetadata in ProducerStateManager): a producer's first transactional
+ * batch opens a transaction at its base offset; its commit or abort marker (a control batch the
+ * coordinator has written) closes it. While it is open the producer may write only
+ * transactional batches (INVALID_TXN_STATE otherwise), and the partition's last stable offset
+ * stays at or below its first offset. A completed transaction keeps holding the LSO back until
+ * its marker is below the high watermark (Kafka's unreplicated transactions). A marker from an
+ * older producer epoch is refused (INVALID_PRODUCER_EPOCH), one from an older coordinator epoch
+ * too (TRANSACTION_COORDINATOR_FENCED).
+ *
  * State survives restarts through snapshots (producer-snapshot.ts) plus a header-only replay of
  * the log after the snapshot.
  */
 import { ErrorCode } from '../protocol/generated/error-codes.js'
-import { isControl, type BatchHeader } from '../protocol/record-batch.js'
+import { isControl, isTransactional, type BatchHeader } from '../protocol/record-batch.js'
 
 export const NUM_BATCHES_TO_RETAIN = 5
 const INT32_MAX = 0x7fffffff
@@ -36,6 +46,26 @@ export interface ProducerStateEntry {
   /** Oldest first, at most NUM_BATCHES_TO_RETAIN. */
   batches: BatchMetadata[]
   lastTimestamp: bigint
+  /** First offset of the transaction the producer has open here, -1 when none. */
+  currentTxnFirstOffset: bigint
+  /** Epoch of the coordinator that wrote the producer's last marker, -1 before any. */
+  coordinatorEpoch: number
+}
+
+/** A transaction that a marker ended in this partition (Kafka's CompletedTxn). */
+export interface CompletedTxn {
+  producerId: bigint
+  firstOffset: bigint
+  /** The marker's offset. */
+  lastOffset: bigint
+  isAborted: boolean
+}
+
+/** What a marker must satisfy to be written; see checkMarker. */
+export interface MarkerFields {
+  producerId: bigint
+  producerEpoch: number
+  coordinatorEpoch: number
 }
 
 export type ProducerCheck =
@@ -59,6 +89,10 @@ type HeaderFields = Pick<
 
 export class ProducerStateManager {
   #producers = new Map<bigint, ProducerStateEntry>()
+  /** producerId -> first offset of its open transaction. */
+  readonly #ongoing = new Map<bigint, bigint>()
+  /** Completed transactions whose marker is not yet below the high watermark, marker order. */
+  #unreplicated: CompletedTxn[] = []
 
   get producerCount(): number {
     return this.#producers.size
@@ -82,6 +116,13 @@ export class ProducerStateManager {
       if (h.producerId < 0n) continue
       const current = this.#producers.get(h.producerId)
       const stage = staged.get(h.producerId)
+      if (current !== undefined && current.currentTxnFirstOffset >= 0n && !isTransactional(h.attributes) && h.producerEpoch >= current.producerEpoch) {
+        return {
+          kind: 'error',
+          errorCode: ErrorCode.INVALID_TXN_STATE,
+          message: `expected a transactional write from producer ${h.producerId}: it has a transaction open at offset ${current.currentTxnFirstOffset}`,
+        }
+      }
       if (stage === undefined && current !== undefined && current.producerEpoch === h.producerEpoch) {
         const lastSeq = incrementSequence(h.baseSequence, h.lastOffsetDelta)
         const dup = current.batches.find((b) => b.firstSeq === h.baseSequence && b.lastSeq === lastSeq)
@@ -123,14 +164,13 @@ export class ProducerStateManager {
    */
   update(h: HeaderFields): void {
     if (h.producerId < 0n) return
-    let e = this.#producers.get(h.producerId)
-    if (e === undefined || e.producerEpoch !== h.producerEpoch) {
-      // A new epoch starts a new sequence space: the old batches can no longer be duplicates.
-      e = { producerId: h.producerId, producerEpoch: h.producerEpoch, batches: [], lastTimestamp: h.maxTimestamp }
-      this.#producers.set(h.producerId, e)
-    }
+    const e = this.#entryAt(h.producerId, h.producerEpoch)
     e.lastTimestamp = h.maxTimestamp
     if (isControl(h.attributes)) return
+    if (isTransactional(h.attributes) && e.currentTxnFirstOffset < 0n) {
+      e.currentTxnFirstOffset = h.baseOffset
+      this.#ongoing.set(h.producerId, h.baseOffset)
+    }
     e.batches.push({
       firstSeq: h.baseSequence,
       lastSeq: incrementSequence(h.baseSequence, h.lastOffsetDelta),
@@ -141,11 +181,93 @@ export class ProducerStateManager {
     if (e.batches.length > NUM_BATCHES_TO_RETAIN) e.batches.shift()
   }
 
-  /** Forgets producers idle for producer.id.expiration.ms (Kafka's removeExpiredProducers). */
+  /** The producer's entry at `epoch`: a new epoch keeps its open transaction, not its batches. */
+  #entryAt(producerId: bigint, epoch: number): ProducerStateEntry {
+    let e = this.#producers.get(producerId)
+    if (e === undefined) {
+      e = { producerId, producerEpoch: epoch, batches: [], lastTimestamp: -1n, currentTxnFirstOffset: -1n, coordinatorEpoch: -1 }
+      this.#producers.set(producerId, e)
+    } else if (e.producerEpoch !== epoch) {
+      // A new epoch starts a new sequence space: the old batches can no longer be duplicates.
+      e.producerEpoch = epoch
+      e.batches = []
+    }
+    return e
+  }
+
+  /**
+   * Whether a marker may be written (Kafka's ProducerAppendInfo.appendEndTxnMarker checks):
+   * NONE, INVALID_PRODUCER_EPOCH for an epoch older than the producer's, or
+   * TRANSACTION_COORDINATOR_FENCED for a coordinator epoch older than the last marker's.
+   */
+  checkMarker(m: MarkerFields): number {
+    const e = this.#producers.get(m.producerId)
+    if (e === undefined) return ErrorCode.NONE
+    if (m.producerEpoch < e.producerEpoch) return ErrorCode.INVALID_PRODUCER_EPOCH
+    if (m.coordinatorEpoch < e.coordinatorEpoch) return ErrorCode.TRANSACTION_COORDINATOR_FENCED
+    return ErrorCode.NONE
+  }
+
+  /**
+   * Records a written marker at `offset`: the producer's open transaction (if any) ends. Also
+   * used when replaying the log. Returns the transaction it completed; one with no data here
+   * starts and ends at the marker.
+   */
+  completeTxn(m: MarkerFields, offset: bigint, isAborted: boolean, timestamp: bigint): CompletedTxn {
+    const e = this.#entryAt(m.producerId, m.producerEpoch)
+    const firstOffset = e.currentTxnFirstOffset >= 0n ? e.currentTxnFirstOffset : offset
+    e.currentTxnFirstOffset = -1n
+    if (m.coordinatorEpoch > e.coordinatorEpoch) e.coordinatorEpoch = m.coordinatorEpoch
+    if (timestamp > e.lastTimestamp) e.lastTimestamp = timestamp
+    this.#ongoing.delete(m.producerId)
+    const done: CompletedTxn = { producerId: m.producerId, firstOffset, lastOffset: offset, isAborted }
+    this.#unreplicated.push(done)
+    return done
+  }
+
+  /**
+   * Kafka's lastStableOffset(completedTxn), the value an aborted-transaction index entry
+   * records: the first offset of the earliest other open transaction, else the offset after
+   * the marker.
+   */
+  lastStableOffsetAfter(txn: CompletedTxn): bigint {
+    let min = txn.lastOffset + 1n
+    for (const [pid, first] of this.#ongoing) if (pid !== txn.producerId && first < min) min = first
+    return min
+  }
+
+  /** The high watermark reached `hw`: completed transactions below it stop holding the LSO. */
+  onHighWatermark(hw: bigint): void {
+    if (this.#unreplicated.length === 0) return
+    let i = 0
+    while (i < this.#unreplicated.length && this.#unreplicated[i]!.lastOffset < hw) i++
+    if (i > 0) this.#unreplicated = this.#unreplicated.slice(i)
+  }
+
+  /**
+   * The first offset a read_committed consumer may not see yet (Kafka's firstUnstableOffset):
+   * the earliest first offset of an open or not yet replicated transaction; undefined when none.
+   */
+  get firstUnstableOffset(): bigint | undefined {
+    let min: bigint | undefined
+    for (const first of this.#ongoing.values()) if (min === undefined || first < min) min = first
+    for (const t of this.#unreplicated) if (min === undefined || t.firstOffset < min) min = t.firstOffset
+    return min
+  }
+
+  /** Producers with a transaction open here, with its first offset. */
+  get ongoingTransactions(): ReadonlyMap<bigint, bigint> {
+    return this.#ongoing
+  }
+
+  /**
+   * Forgets producers idle for producer.id.expiration.ms (Kafka's removeExpiredProducers); a
+   * producer with a transaction open here is kept.
+   */
   removeExpired(nowMs: bigint, expirationMs: number): number {
     let removed = 0
     for (const [pid, e] of this.#producers) {
-      if (Number(nowMs - e.lastTimestamp) >= expirationMs) {
+      if (e.currentTxnFirstOffset < 0n && Number(nowMs - e.lastTimestamp) >= expirationMs) {
         this.#producers.delete(pid)
         removed++
       }
@@ -157,16 +279,22 @@ export class ProducerStateManager {
   truncateHead(logStartOffset: bigint): void {
     for (const [pid, e] of this.#producers) {
       const last = e.batches.at(-1)
-      if (last !== undefined && last.lastOffset < logStartOffset) this.#producers.delete(pid)
+      if (last !== undefined && last.lastOffset < logStartOffset && e.currentTxnFirstOffset < 0n) this.#producers.delete(pid)
     }
+    this.#unreplicated = this.#unreplicated.filter((t) => t.lastOffset >= logStartOffset)
   }
 
   clear(): void {
     this.#producers.clear()
+    this.#ongoing.clear()
+    this.#unreplicated = []
   }
 
   load(entries: Iterable<ProducerStateEntry>): void {
-    this.#producers.clear()
-    for (const e of entries) this.#producers.set(e.producerId, e)
+    this.clear()
+    for (const e of entries) {
+      this.#producers.set(e.producerId, e)
+      if (e.currentTxnFirstOffset >= 0n) this.#ongoing.set(e.producerId, e.currentTxnFirstOffset)
+    }
   }
 }

@@ -1,12 +1,13 @@
 /**
- * The three files of a segment (`<base>.log`, `.index`, `.timeindex`) and the suffix they carry
+ * The files of a segment (`<base>.log`, `.index`, `.timeindex`, and `.txnindex` once a
+ * transaction was aborted in it) and the suffix they carry
  * (`''`, `.cleaned`, `.swap`, `.deleted`): renames that recovery can rely on, and unlinking.
  */
 import { StorageError } from '../errors.js'
 import type { StorageFs } from './file-system.js'
-import { INDEX_SUFFIX, LOG_SUFFIX, TIME_INDEX_SUFFIX, offsetFilePath } from './log-files.js'
+import { INDEX_SUFFIX, LOG_SUFFIX, TIME_INDEX_SUFFIX, TXN_INDEX_SUFFIX, offsetFilePath } from './log-files.js'
 
-type FileKey = 'log' | 'index' | 'timeIndex'
+type FileKey = 'log' | 'index' | 'timeIndex' | 'txnIndex'
 
 export class SegmentFiles {
   readonly #base: Record<FileKey, string>
@@ -21,6 +22,7 @@ export class SegmentFiles {
       log: offsetFilePath(dir, baseOffset, LOG_SUFFIX),
       index: offsetFilePath(dir, baseOffset, INDEX_SUFFIX),
       timeIndex: offsetFilePath(dir, baseOffset, TIME_INDEX_SUFFIX),
+      txnIndex: offsetFilePath(dir, baseOffset, TXN_INDEX_SUFFIX),
     }
     this.#suffix = suffix
     this.#paths = this.#with(suffix)
@@ -41,7 +43,7 @@ export class SegmentFiles {
 
   #with(suffix: string): Record<FileKey, string> {
     const b = this.#base
-    return { log: b.log + suffix, index: b.index + suffix, timeIndex: b.timeIndex + suffix }
+    return { log: b.log + suffix, index: b.index + suffix, timeIndex: b.timeIndex + suffix, txnIndex: b.txnIndex + suffix }
   }
 
   markDeleted(): void {
@@ -58,7 +60,7 @@ export class SegmentFiles {
   changeSuffix(suffix: string, ignoreMissing = false): void {
     if (suffix === this.#suffix) return
     const to = this.#with(suffix)
-    for (const key of ['index', 'timeIndex', 'log'] as const) {
+    for (const key of ['index', 'timeIndex', 'txnIndex', 'log'] as const) {
       try {
         this.#fs.renameSync(this.#paths[key], to[key])
       } catch (err) {

@@ -39,6 +39,7 @@ import { type FileRegion } from './file-region.js'
 import { defaultOpenFiles, type OpenFiles, type SegmentFile } from './open-files.js'
 import { SegmentFiles } from './segment-files.js'
 import { TimeIndex } from './time-index.js'
+import { TransactionIndex } from './txn-index.js'
 
 const INT32_MAX = 0x7fffffffn
 /** How many read positions a segment remembers (a few consumers per partition). */
@@ -104,6 +105,7 @@ export class LogSegment implements WriteTarget {
   #nextOffset: bigint
   #offsetIndex!: OffsetIndex
   #timeIndex!: TimeIndex
+  #txnIndex: TransactionIndex | undefined
   #bytesSinceLastIndexEntry = 0
   #maxTimestampSoFar = NO_TIMESTAMP
   /** lastOffset of the batch that holds maxTimestampSoFar (Kafka's shallow offset). */
@@ -204,6 +206,7 @@ export class LogSegment implements WriteTarget {
     s.#openIndexes(false)
     s.#offsetIndex.createFile()
     s.#timeIndex.createFile()
+    s.txnIndex.reset()
     return s
   }
 
@@ -270,6 +273,11 @@ export class LogSegment implements WriteTarget {
 
   get offsetOfMaxTimestamp(): bigint {
     return this.#offsetOfMaxTimestampSoFar
+  }
+
+  /** The aborted transactions whose markers are in this segment. */
+  get txnIndex(): TransactionIndex {
+    return (this.#txnIndex ??= new TransactionIndex(this.#fs, () => this.#files.paths.txnIndex))
   }
 
   get offsetIndex(): OffsetIndex {
@@ -428,10 +436,16 @@ export class LogSegment implements WriteTarget {
     return found
   }
 
-  /** Calls `fn` with the header of every batch from the one containing `offset` on. */
-  forEachBatchHeader(offset: bigint, fn: (h: BatchHeader) => void): void {
+  /** Calls `fn` with the header and file position of every batch from the one containing `offset` on. */
+  forEachBatchHeader(offset: bigint, fn: (h: BatchHeader, position: number) => void): void {
     const loc = this.translateOffset(offset)
-    if (loc !== undefined) this.#scan(loc.position, this.#size, false, (b) => fn(b.header))
+    if (loc !== undefined) this.#scan(loc.position, this.#size, false, (b) => fn(b.header, b.position))
+  }
+
+  /** Up to `length` bytes of the .log file at `position` (a control batch's record, on replay). */
+  readBytes(position: number, length: number): Buffer {
+    this.#catchUp()
+    return this.#use((fd) => readAt(this.#fs, fd, position, Math.max(0, Math.min(length, this.#size - position))))
   }
 
   /**
@@ -568,6 +582,7 @@ export class LogSegment implements WriteTarget {
     this.#writtenSize = loc.position
     this.#offsetIndex.truncateTo(offset)
     this.#timeIndex.truncateTo(offset)
+    this.#txnIndex?.truncateTo(offset)
     // Index entries point at batch starts; drop any that now point past the end.
     while (this.#offsetIndex.entries > 0 && this.#offsetIndex.lastPosition >= this.#size) {
       this.#offsetIndex.truncateTo(this.#offsetIndex.lastOffset)
@@ -610,6 +625,7 @@ export class LogSegment implements WriteTarget {
       }
       await this.#offsetIndex.flush()
       await this.#timeIndex.flush()
+      await this.#txnIndex?.flush()
     }
     this.#pendingFlush = this.#pendingFlush.then(run, run)
     return this.#pendingFlush

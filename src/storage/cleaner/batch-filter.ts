@@ -17,8 +17,15 @@
  *   with state (Kafka keeps it so idempotence survives cleaning) or when the caller needs it
  *   (the last batch of a cleaned group keeps the group's end offset): then an empty batch
  *   (header only, recordCount 0, uncompressed, as Kafka's writeEmptyHeader) stands in for it;
- * - control and transactional batches are kept as they are and never enter the offset map
- *   (Samsa has no transactions yet; keeping them can only keep more data, never lose any).
+ * - transactions, as Kafka's CleanedTransactionMetadata: the batches of aborted transactions go
+ *   (and never enter the offset map); committed transactional batches are cleaned like any
+ *   other. A marker goes once no batch of its transaction is left: a commit marker when the
+ *   pass saw none of its batches, an abort marker on the pass after the one that removed its
+ *   batches (until then its aborted-transaction entry is carried into the cleaned segment's
+ *   index). Like a tombstone it first gets a delete horizon (delete.retention.ms) and goes
+ *   on a pass after that; a consumer that read the transaction's data meanwhile still sees it
+ *   end. Without a transaction state (no `txn` in the context) control and transactional
+ *   batches are kept as they are.
  *
  * Offsets never change. A batch that does not parse is kept as it is.
  */
@@ -46,6 +53,8 @@ import {
 import { newRecordView, parseRecord, type RecordView } from '../../protocol/record-codec.js'
 import { cursor, readVarint, readVarlong, sizeOfVarint, sizeOfVarlong, writeVarint, writeVarlong } from '../../protocol/varint.js'
 import type { OffsetMap } from './offset-map.js'
+import { ControlRecordType, readControlRecord } from '../../protocol/control-record.js'
+import type { AbortedTxn } from '../txn-index.js'
 
 export interface FilterContext {
   map: OffsetMap
@@ -53,6 +62,68 @@ export interface FilterContext {
   deleteRetentionMs: number
   /** lastOffset of the last batch of each producer the log has state for. */
   producerLastOffsets: ReadonlyMap<bigint, bigint>
+  /** The pass's view of transactions, fed every batch in offset order. */
+  txn?: CleanerTxnState
+}
+
+/**
+ * What a cleaning pass knows of transactions as it reads the log in offset order (Kafka's
+ * CleanedTransactionMetadata): the aborted ones, from the aborted-transaction indexes, become
+ * current when the pass reaches their first offset and end at their abort marker.
+ */
+export class CleanerTxnState {
+  readonly #aborted: AbortedTxn[]
+  #next = 0
+  readonly #ongoingAborted = new Map<bigint, { txn: AbortedTxn, sawBatch: boolean }>()
+  readonly #ongoingCommitted = new Set<bigint>()
+  /** Called for an abort marker that stays while its transaction's batches were just removed. */
+  onRetainedAbortMarker: (txn: AbortedTxn) => void = () => {}
+
+  constructor(aborted: readonly AbortedTxn[]) {
+    this.#aborted = [...aborted].sort((a, b) => (a.firstOffset < b.firstOffset ? -1 : a.firstOffset > b.firstOffset ? 1 : 0))
+  }
+
+  #consumeUpTo(offset: bigint): void {
+    while (this.#next < this.#aborted.length && this.#aborted[this.#next]!.firstOffset <= offset) {
+      const txn = this.#aborted[this.#next++]!
+      if (!this.#ongoingAborted.has(txn.producerId)) this.#ongoingAborted.set(txn.producerId, { txn, sawBatch: false })
+    }
+  }
+
+  /** A transactional data batch: true when its transaction was aborted (the batch goes). */
+  isAborted(h: BatchHeader): boolean {
+    this.#consumeUpTo(lastOffsetOf(h))
+    const aborted = this.#ongoingAborted.get(h.producerId)
+    if (aborted !== undefined) {
+      aborted.sawBatch = true
+      return true
+    }
+    this.#ongoingCommitted.add(h.producerId)
+    return false
+  }
+
+  /** A control batch: true when no batch of its transaction is left, so the marker may go. */
+  isDiscardableMarker(batch: Buffer, h: BatchHeader): boolean {
+    this.#consumeUpTo(lastOffsetOf(h))
+    let type: number | undefined
+    try {
+      type = readControlRecord(batch, 0)?.type
+    } catch {
+      return false
+    }
+    if (type === undefined) return true // emptied by an earlier pass
+    if (type === ControlRecordType.ABORT) {
+      const aborted = this.#ongoingAborted.get(h.producerId)
+      this.#ongoingAborted.delete(h.producerId)
+      if (aborted?.sawBatch === true) {
+        this.onRetainedAbortMarker(aborted.txn)
+        return false
+      }
+      return true
+    }
+    if (type === ControlRecordType.COMMIT) return !this.#ongoingCommitted.delete(h.producerId)
+    return false
+  }
 }
 
 export type FilterOutcome = { kind: 'keep' } | { kind: 'drop' } | { kind: 'rewrite'; batch: Buffer }
@@ -113,9 +184,17 @@ function forEachRecord(s: Section, count: number, fn: (view: RecordView, recordS
  * Adds the keyed records of `batch` with offsets >= `fromOffset` to `map` (Kafka's
  * buildOffsetMap). Returns false when the batch could not be read (its records are then kept).
  */
-export function addBatchToMap(batch: Buffer, map: OffsetMap, fromOffset: bigint): boolean {
+export function addBatchToMap(batch: Buffer, map: OffsetMap, fromOffset: bigint, txn?: CleanerTxnState): boolean {
   const h = readBatchHeader(batch, 0)
-  if (isUntouchable(h.attributes) || h.recordCount === 0 || lastOffsetOf(h) < fromOffset) return true
+  if (txn !== undefined && h.producerId >= 0n) {
+    // Fed every batch so the transaction state follows the log; aborted records never count.
+    if (isControl(h.attributes)) {
+      txn.isDiscardableMarker(batch, h)
+      return true
+    }
+    if (isTransactional(h.attributes) && txn.isAborted(h)) return true
+  } else if (isUntouchable(h.attributes)) return true
+  if (isControl(h.attributes) || h.recordCount === 0 || lastOffsetOf(h) < fromOffset) return true
   const s = recordsSection(batch, h)
   if (s === undefined) return false
   const base = Number(h.baseOffset)
@@ -139,9 +218,25 @@ export function filterBatch(batch: Buffer, ctx: FilterContext, keepEmpty: boolea
     recordsRemoved: 0,
     tombstoneHorizonMs: tombstones ? horizon : -1,
   })
-  if (isUntouchable(h.attributes)) return keepAll(false)
   const producerLast = h.producerId >= 0n && ctx.producerLastOffsets.get(h.producerId) === lastOffsetOf(h)
   const mustKeepBatch = producerLast || keepEmpty
+  if (ctx.txn !== undefined && h.producerId >= 0n && (isControl(h.attributes) || isTransactional(h.attributes))) {
+    const gone = (recordsRemoved: number): FilterResult =>
+      ({ outcome: mustKeepBatch ? { kind: 'rewrite', batch: emptyBatch(batch, h) } : DROP, recordsKept: 0, recordsRemoved, tombstoneHorizonMs: -1 })
+    if (isControl(h.attributes)) {
+      if (!ctx.txn.isDiscardableMarker(batch, h)) return keepAll(false)
+      if (h.recordCount === 0) return gone(0)
+      if (horizon >= 0) return ctx.nowMs >= horizon ? gone(h.recordCount) : keepAll(true)
+      // First pass that may remove it: it stays delete.retention.ms longer, as a tombstone does.
+      const s = recordsSection(batch, h)
+      if (s === undefined) return keepAll(false)
+      const kept: number[] = []
+      if (!forEachRecord(s, h.recordCount, (v, start) => { kept.push(start, v.end) })) return keepAll(false)
+      const newHorizon = Math.min(ctx.nowMs + ctx.deleteRetentionMs, Number.MAX_SAFE_INTEGER)
+      return { outcome: { kind: 'rewrite', batch: rebuildBatch(batch, h, s, kept, newHorizon) }, recordsKept: h.recordCount, recordsRemoved: 0, tombstoneHorizonMs: newHorizon }
+    }
+    if (ctx.txn.isAborted(h)) return gone(h.recordCount)
+  } else if (isUntouchable(h.attributes)) return keepAll(false)
   if (h.recordCount === 0) return { outcome: mustKeepBatch ? KEEP : DROP, recordsKept: 0, recordsRemoved: 0, tombstoneHorizonMs: -1 }
   const s = recordsSection(batch, h)
   if (s === undefined) return keepAll(false)

@@ -28,7 +28,7 @@ import { isCompacted } from '../log-config.js'
 import type { StorageLogger } from '../logger.js'
 import type { PartitionLog } from '../partition-log.js'
 import { LogSegment } from '../segment.js'
-import { addBatchToMap, filterBatch, type FilterContext } from './batch-filter.js'
+import { CleanerTxnState, addBatchToMap, filterBatch, type FilterContext } from './batch-filter.js'
 import { writeCleanerCheckpoint, type CleanerCheckpoint } from './cleaner-checkpoint.js'
 import { OffsetMap } from './offset-map.js'
 import { Slicer, readBatches, type FileBatch } from './segment-reader.js'
@@ -104,6 +104,13 @@ export function cleanableRange(log: PartitionLog, checkpoint: CleanerCheckpoint 
         break
       }
     }
+  }
+  // Nothing at or after the last stable offset is cleaned: whether an open transaction's
+  // batches stay is not known yet (Kafka cleans below the LSO only).
+  const stable = log.lastStableOffset()
+  if (stable < firstUncleanable) {
+    const holding = segments[floorIndex(segments, stable)]!.baseOffset
+    if (holding < firstUncleanable) firstUncleanable = holding
   }
   if (firstDirty > firstUncleanable) firstDirty = firstUncleanable
   let cleanBytes = 0
@@ -193,13 +200,15 @@ export async function cleanLog(log: PartitionLog, range: CleanableRange, nowMs: 
     const map = new OffsetMap(opts.dedupeBufferBytes)
     // 2. The offset map over whole dirty segments.
     let endOffset = range.firstDirtyOffset
-    for (let i = floorIndex(segments, range.firstDirtyOffset); i < segments.length - 1; i++) {
+    const firstMapped = floorIndex(segments, range.firstDirtyOffset)
+    const mapTxn = new CleanerTxnState(log.collectAbortedTransactions(segments[firstMapped]!.baseOffset, range.firstUncleanableOffset))
+    for (let i = firstMapped; i < segments.length - 1; i++) {
       const s = segments[i]!
       if (s.baseOffset >= range.firstUncleanableOffset) break
       if (map.isFull) break
       for await (const b of readSegment(s)) {
         stats.bytesRead += b.buf.length
-        if (!addBatchToMap(b.buf, map, range.firstDirtyOffset)) opts.logger.warn({ dir: log.dir, position: b.position }, 'cleaner cannot read a batch; keeping it')
+        if (!addBatchToMap(b.buf, map, range.firstDirtyOffset, mapTxn)) opts.logger.warn({ dir: log.dir, position: b.position }, 'cleaner cannot read a batch; keeping it')
         await slicer.throttle(b.buf.length)
         await slicer.maybeYield()
         checkAlive()
@@ -215,8 +224,9 @@ export async function cleanLog(log: PartitionLog, range: CleanableRange, nowMs: 
       const last = e.batches.at(-1)
       if (last !== undefined) producerLastOffsets.set(e.producerId, last.lastOffset)
     }
-    const ctx: FilterContext = { map, nowMs, deleteRetentionMs: cfg.deleteRetentionMs, producerLastOffsets }
     const toClean = segments.slice(0, -1).filter((s) => s.baseOffset < endOffset)
+    const txn = new CleanerTxnState(toClean.length === 0 ? [] : log.collectAbortedTransactions(toClean[0]!.baseOffset, endOffset))
+    const ctx: FilterContext = { map, nowMs, deleteRetentionMs: cfg.deleteRetentionMs, producerLastOffsets, txn }
     const writeBuffer = Buffer.allocUnsafe(WRITE_CHUNK)
     for (const group of groupSegments(toClean, cfg.segmentBytes, cfg.segmentIndexBytes)) {
       checkAlive()
@@ -260,6 +270,8 @@ async function cleanGroup(log: PartitionLog, group: readonly LogSegment[], ctx: 
   let lastNonEmpty = group.length - 1
   while (lastNonEmpty > 0 && group[lastNonEmpty]!.size === 0) lastNonEmpty--
   const cleaned = LogSegment.create(log.dir, group[0]!.baseOffset, log.segmentOptions, CLEANED_FILE_SUFFIX)
+  // Abort markers that stay keep their entries (in the segment that now holds them).
+  if (ctx.txn !== undefined) ctx.txn.onRetainedAbortMarker = (t) => cleaned.txnIndex.append(t)
   let changed = false
   let horizon = -1
   // Kept batches are gathered in one reused buffer and written in WRITE_CHUNK pieces.
