@@ -25,6 +25,12 @@ import { ReplicaManager } from './broker/replica-manager.js'
 import { FetchSessionCache } from './broker/fetch-session.js'
 import { MetadataTopicView, OffsetsTopicLog, groupCoordinatorOf } from './broker/coordinator-log.js'
 import { ControlPlane } from './broker/control-plane.js'
+import { LocalBrokerChannel } from './broker/local-broker-channel.js'
+import { BrokerMarkerChannel, TransactionStateLog, transactionCoordinatorOf } from './broker/txn-state-log.js'
+import { TransactionCoordinator } from './transactions/transaction-coordinator.js'
+import { TRANSACTION_STATE_TOPIC } from './transactions/transaction-log.js'
+import type { TxnConfig } from './transactions/core.js'
+import type { HandlerRegistry } from './broker/handler.js'
 import type { Coordination } from './cluster/coordination.js'
 import { SingleNodeCoordination } from './cluster/single-node.js'
 
@@ -74,8 +80,19 @@ async function startLogManager(config: BrokerConfig, store: MetadataStore, log: 
   })
 }
 
+/** The transaction coordinator's settings from the broker's transaction.* configs. */
+function txnConfigFrom(config: BrokerConfig): TxnConfig {
+  const v = config.values
+  return {
+    transactionMaxTimeoutMs: v.transactionMaxTimeoutMs,
+    transactionalIdExpirationMs: v.transactionalIdExpirationMs,
+    abortTimedOutTransactionCleanupIntervalMs: v.transactionAbortTimedOutTransactionCleanupIntervalMs,
+    removeExpiredTransactionalIdCleanupIntervalMs: v.transactionRemoveExpiredTransactionCleanupIntervalMs,
+  }
+}
+
 /** Builds the parts, in dependency order; `close` stops what was built if a later step fails. */
-async function buildParts(config: BrokerConfig, log: Logger, fs: StorageFs): Promise<{ parts: BrokerParts, logManager: LogManager, coordination: Coordination }> {
+async function buildParts(config: BrokerConfig, log: Logger, fs: StorageFs, registry: HandlerRegistry): Promise<{ parts: BrokerParts, logManager: LogManager, coordination: Coordination }> {
   const v = config.values
   const store = await MetadataStore.open(v.logDirs[0]!, { nodeId: v.nodeId, clusterId: v.clusterId ?? undefined, fs })
   const coordination: Coordination = new SingleNodeCoordination(store)
@@ -93,14 +110,31 @@ async function buildParts(config: BrokerConfig, log: Logger, fs: StorageFs): Pro
       topics: new MetadataTopicView(metadata),
     })
     groups.start()
+    let built: BrokerParts | undefined
+    const brokerChannel = new LocalBrokerChannel(v.nodeId, registry, () => built!)
+    const producerIds = new ProducerIdManager(store.dir, coordination.allocateProducerIds)
+    const txnLogger = log.child({ component: 'transactions' })
+    const transactions = new TransactionCoordinator({
+      log: new TransactionStateLog({ metadata, replicas, admin, config }),
+      markers: new BrokerMarkerChannel(metadata, brokerChannel),
+      producerIds,
+      config: txnConfigFrom(config),
+      logger: txnLogger,
+    })
+    transactions.start()
     const controlPlane = new ControlPlane({
       metadata,
       replicas,
       admin,
       brokerEpoch: () => coordination.brokerEpoch,
-      coordinators: new Map([[OFFSETS_TOPIC, groupCoordinatorOf(groups, (err, partition, offset) => {
-        groupLogger.warn({ err, partition, offset }, `skipping an unreadable batch of ${OFFSETS_TOPIC}`)
-      })]]),
+      coordinators: new Map([
+        [OFFSETS_TOPIC, groupCoordinatorOf(groups, (err, partition, offset) => {
+          groupLogger.warn({ err, partition, offset }, `skipping an unreadable batch of ${OFFSETS_TOPIC}`)
+        })],
+        [TRANSACTION_STATE_TOPIC, transactionCoordinatorOf(transactions, (err, partition, offset) => {
+          txnLogger.warn({ err, partition, offset }, `skipping an unreadable batch of ${TRANSACTION_STATE_TOPIC}`)
+        })],
+      ]),
       log: log.child({ component: 'control' }),
     })
     const parts: BrokerParts = {
@@ -111,9 +145,12 @@ async function buildParts(config: BrokerConfig, log: Logger, fs: StorageFs): Pro
       admin,
       groups,
       controlPlane,
-      producerIds: new ProducerIdManager(store.dir, coordination.allocateProducerIds),
+      producerIds,
+      transactions,
+      brokerChannel,
       fetchSessions: new FetchSessionCache(),
     }
+    built = parts
     // The broker hosts its partitions before its listeners accept clients.
     await coordination.start(controlPlane)
     return { parts, logManager, coordination }
@@ -144,10 +181,11 @@ export async function runBroker(config: BrokerConfig, log: Logger, opts: RunBrok
   if (config.unknown.length > 0) log.warn({ configs: config.unknown }, 'these configs were supplied but are not known broker configs; they are ignored')
   if (config.inert.length > 0) log.warn({ configs: config.inert }, 'these configs are accepted but have no effect in this version of Samsa')
   const fs = opts.fs ?? nodeFs
+  const registry = createRegistry()
   const locks = lockLogDirs(config, fs)
   let built
   try {
-    built = await buildParts(config, log, fs)
+    built = await buildParts(config, log, fs, registry)
   } catch (err) {
     for (const l of locks) l.release()
     throw err
@@ -160,6 +198,7 @@ export async function runBroker(config: BrokerConfig, log: Logger, opts: RunBrok
     parts.admin.close()
     parts.replicas.shutdown()
     parts.groups.close()
+    parts.transactions.close()
     try {
       await logManager.shutdown()
     } finally {
@@ -171,7 +210,7 @@ export async function runBroker(config: BrokerConfig, log: Logger, opts: RunBrok
   try {
     server = new SocketServer({
       parts,
-      registry: createRegistry(),
+      registry,
       log: log.child({ component: 'server' }),
       maxRequestBytes: config.values.socketRequestMaxBytes,
       maxQueuedRequests: config.values.queuedMaxRequests,

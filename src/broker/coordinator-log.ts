@@ -13,6 +13,7 @@ import type { GroupLog, TopicInfo, TopicView } from '../groups/core.js'
 import type { GroupCoordinator } from '../groups/group-coordinator.js'
 import { OFFSETS_TOPIC, groupRecordsIn } from '../groups/offsets-topic.js'
 import { encodeGroupRecord, partitionForGroup, type GroupRecord } from '../groups/records.js'
+import type { GroupLogEntry } from '../groups/txn-offsets.js'
 import type { AdminManager } from './admin-manager.js'
 import type { CachedTopic, MetadataCache } from './metadata-cache.js'
 import type { ReplicaManager } from './replica-manager.js'
@@ -72,10 +73,21 @@ export class OffsetsTopicLog implements GroupLog {
     // Written before returning: coordinator replies do not wait for the log writer.
     partition.log.append(batch, { now, leaderEpoch: partition.leaderEpoch, writeNow: true })
   }
+
+  /** TxnOffsetCommit's records: a transactional batch of the producer (base sequence 0, as Kafka writes it). */
+  appendTransactional(groupId: string, records: GroupRecord[], producerId: bigint, producerEpoch: number): void {
+    if (!this.exists()) throw new KafkaError(ErrorCode.COORDINATOR_NOT_AVAILABLE, `${OFFSETS_TOPIC} does not exist yet`)
+    const index = this.partitionFor(groupId)
+    const partition = this.#replicas.leaderPartition(OFFSETS_TOPIC, index)
+    if (typeof partition === 'number') throw new KafkaError(ErrorCode.NOT_COORDINATOR, `${OFFSETS_TOPIC}-${index} is not led by this broker`)
+    const now = BigInt(Date.now())
+    const batch = encodeRecordBatch({ records: records.map(encodeGroupRecord), now, producerId, producerEpoch, baseSequence: 0, isTransactional: true })
+    partition.log.append(batch, { now, leaderEpoch: partition.leaderEpoch, writeNow: true })
+  }
 }
 
 /** Every group record in one partition of `__consumer_offsets`, in log order. */
-export function* readOffsetsPartition(p: Partition, onError: (err: unknown, partition: number, offset: bigint) => void): Generator<GroupRecord> {
+export function* readOffsetsPartition(p: Partition, onError: (err: unknown, partition: number, offset: bigint) => void): Generator<GroupLogEntry> {
   let offset = p.logStartOffset
   while (offset < p.log.logEndOffset) {
     const { records } = p.log.read(offset, READ_CHUNK, { minOneBatch: true })

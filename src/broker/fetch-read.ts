@@ -1,6 +1,8 @@
 /**
  * Reads one partition for a Fetch: epoch and offset checks, then whole batches as regions of the
  * segment files, which the connection reads as the socket drains (no record byte is read here).
+ * read_committed (KIP-98) reads below the last stable offset and lists the aborted transactions
+ * that overlap what it returns, for the consumer to drop their batches.
  */
 import { ErrorCode } from '../protocol/generated/error-codes.js'
 import { EMPTY } from '../protocol/codec-support.js'
@@ -13,6 +15,8 @@ import type { SessionPartition } from './fetch-session.js'
 
 export interface ReadOptions {
   byId: boolean
+  /** 1: read_committed (up to the last stable offset, with the aborted transactions in range). */
+  isolationLevel?: number
   currentLeaderEpoch: number
   maxBytes: number
   minOneBatch: boolean
@@ -47,12 +51,20 @@ export function readPartition(broker: Pick<BrokerParts, 'metadata' | 'replicas'>
   if (sp.fetchOffset < lso || sp.fetchOffset > partition.log.logEndOffset) return failed(sp, ErrorCode.OFFSET_OUT_OF_RANGE, hw, lso)
   let regions: FileRegion[] = []
   let bytes = 0
-  if (sp.fetchOffset < hw && (opts.maxBytes > 0 || opts.minOneBatch)) {
+  const stable = partition.lastStableOffset
+  const readCommitted = opts.isolationLevel === 1
+  const upTo = readCommitted ? stable : hw
+  let abortedTransactions: Array<{ producerId: bigint, firstOffset: bigint }> | null = readCommitted ? [] : null
+  if (sp.fetchOffset < upTo && (opts.maxBytes > 0 || opts.minOneBatch)) {
     try {
-      const r = partition.log.readRegions(sp.fetchOffset, opts.maxBytes, { minOneBatch: opts.minOneBatch, maxOffset: hw })
+      const r = partition.log.readRegions(sp.fetchOffset, opts.maxBytes, { minOneBatch: opts.minOneBatch, maxOffset: upTo })
       regions = r.regions
       bytes = r.bytes
+      if (readCommitted && r.nextOffset > sp.fetchOffset) {
+        abortedTransactions = partition.log.collectAbortedTransactions(sp.fetchOffset, r.nextOffset).map((t) => ({ producerId: t.producerId, firstOffset: t.firstOffset }))
+      }
     } catch (err) {
+      for (const r of regions) r.release()
       if (err instanceof KafkaError) return failed(sp, err.errorCode, hw, lso)
       throw err
     }
@@ -62,9 +74,9 @@ export function readPartition(broker: Pick<BrokerParts, 'metadata' | 'replicas'>
       partitionIndex: sp.partition,
       errorCode: ErrorCode.NONE,
       highWatermark: hw,
-      lastStableOffset: hw,
+      lastStableOffset: stable,
       logStartOffset: lso,
-      abortedTransactions: null,
+      abortedTransactions,
       preferredReadReplica: -1,
       records: regions.length === 0 ? EMPTY : regions,
     },

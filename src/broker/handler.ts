@@ -11,6 +11,8 @@ import type { BrokerConfig } from '../config/broker-config.js'
 import type { Logger } from '../logger.js'
 import type { GroupCoordinator } from '../groups/group-coordinator.js'
 import type { ProducerIdManager } from '../transactions/producer-id-manager.js'
+import type { TransactionCoordinator } from '../transactions/transaction-coordinator.js'
+import type { BrokerChannel } from './broker-channel.js'
 import type { AdminManager } from './admin-manager.js'
 import type { ControlPlane } from './control-plane.js'
 import type { FetchSessionCache } from './fetch-session.js'
@@ -38,6 +40,10 @@ export interface BrokerParts {
   /** Consumer groups and committed offsets. */
   readonly groups: GroupCoordinator
   readonly producerIds: ProducerIdManager
+  /** Transactional ids, their transactions and markers (KIP-98). */
+  readonly transactions: TransactionCoordinator
+  /** How this broker reaches other brokers' APIs, itself included (markers, KIP-890 verification). */
+  readonly brokerChannel: BrokerChannel
   readonly fetchSessions: FetchSessionCache
   /** How this broker obeys its controller (LeaderAndIsr, UpdateMetadata, StopReplica). */
   readonly controlPlane: ControlPlane

@@ -69,6 +69,43 @@ export class Partition {
     return this.log.logStartOffset
   }
 
+  /** read_committed consumers read below this (Kafka's lastStableOffset). */
+  get lastStableOffset(): bigint {
+    return this.log.lastStableOffset(this.highWatermark)
+  }
+
+  /**
+   * Producers whose next transactional write was verified with their coordinator (KIP-890's
+   * verification guards, Kafka's VerificationStateEntry): a marker written meanwhile voids it.
+   */
+  readonly #verifications = new Map<bigint, object>()
+
+  /**
+   * Whether a transactional batch of this producer must be verified before it is written: it
+   * would open a transaction here (none is open at its epoch).
+   */
+  needsTransactionVerification(producerId: bigint, producerEpoch: number): boolean {
+    const e = this.log.producerState.entry(producerId)
+    return !(e !== undefined && e.currentTxnFirstOffset >= 0n && e.producerEpoch === producerEpoch)
+  }
+
+  /** Starts a verification: the guard stays valid until a marker of the producer is written. */
+  beginTransactionVerification(producerId: bigint): object {
+    const guard = {}
+    this.#verifications.set(producerId, guard)
+    return guard
+  }
+
+  isTransactionVerified(producerId: bigint, guard: object): boolean {
+    return this.#verifications.get(producerId) === guard
+  }
+
+  /** WriteTxnMarkers: ends the producer's transaction here (see PartitionLog.appendEndTxnMarker). */
+  appendEndTxnMarker(marker: { producerId: bigint, producerEpoch: number, coordinatorEpoch: number, commit: boolean }): void {
+    this.log.appendEndTxnMarker(marker, { leaderEpoch: this.leaderEpoch })
+    this.#verifications.delete(marker.producerId)
+  }
+
   /**
    * Validates and appends a produce request's records (Kafka's appendRecordsToLeader): batch
    * checks, records walked (inflated as a stream when compressed), idempotent-producer sequence

@@ -8,6 +8,7 @@ import type { ConsumerGroup } from './consumer-group.js'
 import type { OffsetStore } from './offset-store.js'
 import type { GroupRecord } from './records.js'
 import type { Scheduler } from './scheduler.js'
+import type { PendingTxnOffsets } from './txn-offsets.js'
 
 export type Group = ClassicGroup | ConsumerGroup
 
@@ -60,6 +61,8 @@ export interface GroupLogger {
  */
 export interface GroupLog {
   append(groupId: string, records: GroupRecord[]): void
+  /** As `append`, in a transactional batch of the producer (TxnOffsetCommit). */
+  appendTransactional(groupId: string, records: GroupRecord[], producerId: bigint, producerEpoch: number): void
   exists(): boolean
   create(): Promise<void>
   /** The partition of the topic that holds a group's records. */
@@ -84,9 +87,11 @@ export interface CoordinatorCore {
   readonly scheduler: Scheduler
   readonly groups: Map<string, Group>
   readonly offsets: OffsetStore
+  /** Offsets of transactions that have no marker yet. */
+  readonly pendingTxnOffsets: PendingTxnOffsets
   readonly logger: GroupLogger
   readonly topics: TopicView
-  /** Appends records; returns an error code (NONE when written). */
-  write(groupId: string, records: GroupRecord[]): number
+  /** Appends records; returns an error code (NONE when written). With a producer, in its transaction. */
+  write(groupId: string, records: GroupRecord[], txn?: { producerId: bigint, producerEpoch: number }): number
   now(): number
 }

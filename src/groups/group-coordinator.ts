@@ -8,6 +8,7 @@
 import { ErrorCode } from '../protocol/generated/error-codes.js'
 import { KafkaError } from '../errors.js'
 import { ClassicProtocol } from './classic-protocol.js'
+import { ClassicGroup } from './classic-group.js'
 import { ConsumerProtocol } from './consumer-protocol.js'
 import { DEFAULT_GROUP_CONFIG, type CoordinatorCore, type Group, type GroupConfig, type GroupLog, type GroupLogger, type TopicView } from './core.js'
 import { GroupLoader } from './loader.js'
@@ -17,6 +18,7 @@ import type { GroupRecord, TopicIdPartitions } from './records.js'
 import type { Input } from '../protocol/codec-support.js'
 import type { DescribedGroup as ConsumerDescribedGroup } from '../protocol/generated/consumer-group-describe-response.js'
 import { Scheduler } from './scheduler.js'
+import { PendingTxnOffsets, type GroupLogEntry } from './txn-offsets.js'
 
 export interface GroupCoordinatorOptions {
   config?: Partial<GroupConfig>
@@ -51,6 +53,7 @@ export class GroupCoordinator implements CoordinatorCore {
   readonly scheduler = new Scheduler()
   readonly groups = new Map<string, Group>()
   readonly offsets = new OffsetStore()
+  readonly pendingTxnOffsets = new PendingTxnOffsets()
   readonly logger: GroupLogger
   readonly topics: TopicView
   readonly classic: ClassicProtocol
@@ -113,7 +116,7 @@ export class GroupCoordinator implements CoordinatorCore {
    * This broker became the leader of `partition` of `__consumer_offsets` (Kafka's onElection):
    * its groups are loaded from `records` (the partition's log) and served from now on.
    */
-  onElection(partition: number, leaderEpoch: number, records: () => Iterable<GroupRecord>): void {
+  onElection(partition: number, leaderEpoch: number, records: () => Iterable<GroupLogEntry>): void {
     if (this.#owned.has(partition)) {
       this.#owned.set(partition, leaderEpoch)
       return
@@ -139,12 +142,14 @@ export class GroupCoordinator implements CoordinatorCore {
     for (const groupId of [...this.offsets.groupIds()]) {
       if (this.#log.partitionFor(groupId) === partition) this.offsets.deleteGroup(groupId)
     }
+    this.pendingTxnOffsets.dropGroups((groupId) => this.#log.partitionFor(groupId) === partition)
     this.logger.info({ partition, groups: dropped }, 'unloaded consumer groups')
   }
 
-  write(groupId: string, records: GroupRecord[]): number {
+  write(groupId: string, records: GroupRecord[], txn?: { producerId: bigint, producerEpoch: number }): number {
     try {
-      this.#log.append(groupId, records)
+      if (txn === undefined) this.#log.append(groupId, records)
+      else this.#log.appendTransactional(groupId, records, txn.producerId, txn.producerEpoch)
       return ErrorCode.NONE
     } catch (err) {
       this.logger.warn({ err, group: groupId }, 'writing group records failed')
@@ -159,14 +164,29 @@ export class GroupCoordinator implements CoordinatorCore {
   }
 
   /** Replays `__consumer_offsets` records (in log order) and resumes the loaded groups' timers. */
-  load(records: Iterable<GroupRecord>): void {
+  load(records: Iterable<GroupLogEntry>): void {
     this.#load(records, () => true)
   }
 
-  #load(records: Iterable<GroupRecord>, mine: (groupId: string) => boolean): void {
+  /**
+   * A marker of `producerId`'s transaction was written to these partitions of
+   * `__consumer_offsets` (Kafka's onTransactionCompleted): its offsets there become committed,
+   * or are dropped on abort.
+   */
+  onTransactionCompleted(producerId: bigint, partitions: readonly number[], commit: boolean): void {
+    const mine = new Set(partitions)
+    for (const o of this.pendingTxnOffsets.take(producerId, (groupId) => mine.has(this.#log.partitionFor(groupId)))) {
+      if (!commit) continue
+      this.offsets.set(o.groupId, o.topic, o.partition, o.value)
+      if (!this.groups.has(o.groupId)) this.groups.set(o.groupId, new ClassicGroup(o.groupId, this.now()))
+    }
+  }
+
+  #load(records: Iterable<GroupLogEntry>, mine: (groupId: string) => boolean): void {
     const loader = new GroupLoader(this.offsets)
     let loaded = 0
     for (const r of records) loader.apply(r)
+    this.pendingTxnOffsets.merge(loader.pendingTxnOffsets)
     for (const [groupId, group] of loader.groups(this.now())) {
       if (!mine(groupId) || this.groups.has(groupId)) continue
       this.groups.set(groupId, group)
@@ -301,6 +321,7 @@ export class GroupCoordinator implements CoordinatorCore {
     }
     this.groups.delete(groupId)
     this.offsets.deleteGroup(groupId)
+    this.pendingTxnOffsets.dropGroups((id) => id === groupId)
     this.logger.info({ group: groupId }, 'deleted group')
     return ErrorCode.NONE
   }

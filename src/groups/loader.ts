@@ -6,8 +6,9 @@ import { ClassicGroup } from './classic-group.js'
 import { ConsumerGroup, ConsumerMember } from './consumer-group.js'
 import type { Group } from './core.js'
 import type { OffsetStore } from './offset-store.js'
+import { PendingTxnOffsets, type GroupLogEntry } from './txn-offsets.js'
 import type {
-  ConsumerMemberAssignmentValue, ConsumerMemberMetadataValue, GroupMetadataValue, GroupRecord,
+  ConsumerMemberAssignmentValue, ConsumerMemberMetadataValue, GroupMetadataValue,
 } from './records.js'
 
 interface ConsumerGroupImage {
@@ -16,6 +17,8 @@ interface ConsumerGroupImage {
 }
 
 export class GroupLoader {
+  /** Transactional offset commits whose marker has not been read (yet). */
+  readonly pendingTxnOffsets = new PendingTxnOffsets()
   readonly #classic = new Map<string, GroupMetadataValue>()
   readonly #consumer = new Map<string, ConsumerGroupImage>()
   readonly #offsets: OffsetStore
@@ -30,8 +33,19 @@ export class GroupLoader {
     return g
   }
 
-  apply(rec: GroupRecord): void {
+  apply(rec: GroupLogEntry): void {
     switch (rec.type) {
+      case 'txn-record':
+        if (rec.record.type === 'offset' && rec.record.value !== null) {
+          const r = rec.record
+          this.pendingTxnOffsets.add(rec.producerId, { groupId: r.groupId, topic: r.topic, partition: r.partition, value: r.value! })
+        }
+        break
+      case 'txn-marker':
+        for (const o of this.pendingTxnOffsets.take(rec.producerId, () => true)) {
+          if (rec.commit) this.#offsets.set(o.groupId, o.topic, o.partition, o.value)
+        }
+        break
       case 'offset':
         if (rec.value === null) this.#offsets.delete(rec.groupId, rec.topic, rec.partition)
         else this.#offsets.set(rec.groupId, rec.topic, rec.partition, rec.value)

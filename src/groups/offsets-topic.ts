@@ -6,31 +6,39 @@
  */
 import type { BrokerConfig } from '../config/broker-config.js'
 import { decodeRecords } from '../protocol/record-codec.js'
-import { isControl, lastOffsetOf, readBatchHeader, LOG_OVERHEAD } from '../protocol/record-batch.js'
+import { isControl, isTransactional, lastOffsetOf, readBatchHeader, LOG_OVERHEAD } from '../protocol/record-batch.js'
+import { ControlRecordType, readControlRecord } from '../protocol/control-record.js'
+import type { GroupLogEntry } from './txn-offsets.js'
 import type { GroupConfig } from './core.js'
-import { decodeGroupRecord, type GroupRecord } from './records.js'
+import { decodeGroupRecord } from './records.js'
 
 export const OFFSETS_TOPIC = '__consumer_offsets'
 
 /**
- * The group records in `buf` (whole record batches read from the topic), in log order; control
- * batches are skipped and an undecodable batch is reported and skipped. `next` receives the
- * offset after each batch.
+ * The group records in `buf` (whole record batches read from the topic), in log order: records
+ * of transactional batches (TxnOffsetCommit) tagged with their producer, and transaction markers;
+ * an undecodable batch is reported and skipped. `next` receives the offset after each batch.
  */
-export function* groupRecordsIn(buf: Buffer, onError: (err: unknown, baseOffset: bigint) => void, next: (offset: bigint) => void = () => {}): Generator<GroupRecord> {
+export function* groupRecordsIn(buf: Buffer, onError: (err: unknown, baseOffset: bigint) => void, next: (offset: bigint) => void = () => {}): Generator<GroupLogEntry> {
   for (let pos = 0; pos + LOG_OVERHEAD <= buf.length;) {
     const h = readBatchHeader(buf, pos)
     next(lastOffsetOf(h) + 1n)
-    if (!isControl(h.attributes)) {
-      try {
+    try {
+      if (isControl(h.attributes)) {
+        const c = h.producerId >= 0n ? readControlRecord(buf, pos) : undefined
+        if (c !== undefined && (c.type === ControlRecordType.COMMIT || c.type === ControlRecordType.ABORT)) {
+          yield { type: 'txn-marker', producerId: h.producerId, commit: c.type === ControlRecordType.COMMIT }
+        }
+      } else {
+        const transactional = isTransactional(h.attributes) && h.producerId >= 0n
         for (const r of decodeRecords(buf, pos)) {
           if (r.key === null) continue
           const rec = decodeGroupRecord(r.key, r.value)
-          if (rec !== null) yield rec
+          if (rec !== null) yield transactional ? { type: 'txn-record', producerId: h.producerId, record: rec } : rec
         }
-      } catch (err) {
-        onError(err, h.baseOffset)
       }
+    } catch (err) {
+      onError(err, h.baseOffset)
     }
     pos += LOG_OVERHEAD + h.batchLength
   }

@@ -27,6 +27,18 @@ export interface CommitRequest {
   apiVersion: number
 }
 
+/** TxnOffsetCommit: a commit inside the producer's transaction (Kafka's handleTxnCommitOffsets). */
+export interface TxnCommitRequest {
+  groupId: string
+  producerId: bigint
+  producerEpoch: number
+  /** v3+; -1, '' and null before */
+  generationId: number
+  memberId: string
+  groupInstanceId: string | null
+  topics: Array<{ name: string, partitions: Array<{ partitionIndex: number, committedOffset: bigint, committedLeaderEpoch: number, committedMetadata: string | null }> }>
+}
+
 export interface PartitionError {
   partitionIndex: number
   errorCode: number
@@ -116,12 +128,60 @@ export class OffsetManager {
     return result
   }
 
-  #validateCommit(group: Group, req: CommitRequest): number {
+  /**
+   * TxnOffsetCommit: the offsets are written in the producer's transaction and stay pending
+   * (invisible to OffsetFetch) until its commit marker (onTransactionCompleted). As Kafka's
+   * validateOffsetCommit with isTransactional: a producer that names no member may commit to a
+   * group that has members, and a rebalance in progress is no obstacle.
+   */
+  txnCommit(req: TxnCommitRequest): CommitResult {
+    const core = this.#core
+    const all = (errorCode: number): CommitResult =>
+      req.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode })) }))
+    if (req.groupId === '') return all(ErrorCode.INVALID_GROUP_ID)
+    const group = core.groups.get(req.groupId)
+    if (group !== undefined) {
+      const err = this.#validateCommit(group, {
+        groupId: req.groupId, generationIdOrMemberEpoch: req.generationId, memberId: req.memberId, groupInstanceId: req.groupInstanceId,
+        retentionTimeMs: -1n, topics: [], apiVersion: 0,
+      }, true)
+      if (err !== ErrorCode.NONE) return all(err)
+    }
+    const now = BigInt(core.now())
+    const records: GroupRecord[] = []
+    const result: CommitResult = req.topics.map((t) => {
+      const topic = core.topics.byName(t.name)
+      return {
+        name: t.name,
+        partitions: t.partitions.map((p) => {
+          const metadata = p.committedMetadata ?? ''
+          if (Buffer.byteLength(metadata) > core.config.offsetMetadataMaxBytes) return { partitionIndex: p.partitionIndex, errorCode: ErrorCode.OFFSET_METADATA_TOO_LARGE }
+          if (topic === undefined || p.partitionIndex < 0 || p.partitionIndex >= topic.partitions) return { partitionIndex: p.partitionIndex, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION }
+          const value: OffsetValue = { offset: p.committedOffset, leaderEpoch: p.committedLeaderEpoch, metadata, commitTimestamp: now, expireTimestamp: null }
+          records.push({ type: 'offset', groupId: req.groupId, topic: t.name, partition: p.partitionIndex, value })
+          return { partitionIndex: p.partitionIndex, errorCode: ErrorCode.NONE }
+        }),
+      }
+    })
+    if (records.length === 0) return result
+    const err = core.write(req.groupId, records, { producerId: req.producerId, producerEpoch: req.producerEpoch })
+    if (err !== ErrorCode.NONE) {
+      for (const t of result) for (const p of t.partitions) if (p.errorCode === ErrorCode.NONE) p.errorCode = err
+      return result
+    }
+    for (const r of records) {
+      if (r.type === 'offset') core.pendingTxnOffsets.add(req.producerId, { groupId: r.groupId, topic: r.topic, partition: r.partition, value: r.value! })
+    }
+    return result
+  }
+
+  #validateCommit(group: Group, req: CommitRequest, isTransactional = false): number {
     const generation = req.generationIdOrMemberEpoch
     if (group.type === 'consumer') {
       if (group.dead) return ErrorCode.COORDINATOR_NOT_AVAILABLE
       if (generation < 0 && req.memberId === '') return ErrorCode.NONE
       const member = group.members.get(req.memberId)
+      if (isTransactional && member !== undefined && generation !== member.memberEpoch) return ErrorCode.ILLEGAL_GENERATION
       if (member === undefined) return ErrorCode.UNKNOWN_MEMBER_ID
       if (generation !== member.memberEpoch) return req.apiVersion >= 9 ? ErrorCode.STALE_MEMBER_EPOCH : ErrorCode.ILLEGAL_GENERATION
       return ErrorCode.NONE
@@ -132,10 +192,10 @@ export class OffsetManager {
       const err = validateMember(group, req.memberId, req.groupInstanceId)
       if (err !== ErrorCode.NONE) return err
       if (generation !== group.generationId) return ErrorCode.ILLEGAL_GENERATION
-    } else if (group.state !== 'Empty') {
+    } else if (group.state !== 'Empty' && !isTransactional) {
       return ErrorCode.UNKNOWN_MEMBER_ID
     }
-    if (group.state === 'CompletingRebalance') return ErrorCode.REBALANCE_IN_PROGRESS
+    if (group.state === 'CompletingRebalance' && !isTransactional) return ErrorCode.REBALANCE_IN_PROGRESS
     return ErrorCode.NONE
   }
 
@@ -148,14 +208,16 @@ export class OffsetManager {
       if (member === undefined) return { errorCode: ErrorCode.UNKNOWN_MEMBER_ID, topics: [] }
       if (member.memberEpoch !== opts.memberEpoch) return { errorCode: ErrorCode.STALE_MEMBER_EPOCH, topics: [] }
     }
-    // Transactional offsets are not pending here, so require_stable needs no UNSTABLE_OFFSET_COMMIT.
     const committed = core.offsets.topics(groupId)
+    // require_stable (KIP-447): a partition with a transactional commit in flight has no answer yet.
+    const unstable = (topic: string, p: number): boolean => opts.requireStable && core.pendingTxnOffsets.has(groupId, topic, p)
+    const unstableOffset = (p: number): FetchedPartition => ({ partitionIndex: p, ...NO_OFFSET, errorCode: ErrorCode.UNSTABLE_OFFSET_COMMIT })
     if (topics === null) {
       return {
         errorCode: ErrorCode.NONE,
         topics: [...committed].map(([name, partitions]) => ({
           name,
-          partitions: [...partitions].sort((a, b) => a[0] - b[0]).map(([p, v]) => fetched(p, v)),
+          partitions: [...partitions].sort((a, b) => a[0] - b[0]).map(([p, v]) => unstable(name, p) ? unstableOffset(p) : fetched(p, v)),
         })),
       }
     }
@@ -164,6 +226,7 @@ export class OffsetManager {
       topics: topics.map((t) => ({
         name: t.name,
         partitions: t.partitionIndexes.map((p) => {
+          if (unstable(t.name, p)) return unstableOffset(p)
           const v = committed.get(t.name)?.get(p)
           return v === undefined ? { partitionIndex: p, ...NO_OFFSET } : fetched(p, v)
         }),

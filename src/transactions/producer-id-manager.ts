@@ -1,5 +1,6 @@
 /**
- * Hands out producer ids and epochs for InitProducerId. Ids come from blocks reserved before use,
+ * Hands out producer ids: for InitProducerId of idempotent producers, and to the transaction
+ * coordinator. Ids come from blocks reserved before use,
  * so neither a restart nor another broker ever hands out an id twice: a single broker reserves
  * them in its log dir, a broker in a cluster takes them from the cluster (ZooKeeper's
  * /latest_producer_id_block, Kafka's ZkProducerIdManager).
@@ -10,9 +11,6 @@ import { writeFileAtomic } from '../metadata/metadata-store.js'
 import { ErrorCode } from '../protocol/generated/error-codes.js'
 
 const BLOCK_SIZE = 1000n
-/** Epochs are int16; at the top a producer gets a fresh id instead (KIP-360). */
-const MAX_EPOCH = 32766
-
 export interface ProducerIdAndEpoch {
   errorCode: number
   producerId: bigint
@@ -25,16 +23,10 @@ export interface ProducerIdBlock {
   last: bigint
 }
 
-interface TransactionalProducer {
-  producerId: bigint
-  producerEpoch: number
-}
-
 export class ProducerIdManager {
   readonly #path: string
   #next: bigint
   #blockEnd: bigint
-  readonly #transactional = new Map<string, TransactionalProducer>()
   readonly #allocate: (() => Promise<ProducerIdBlock>) | undefined
   #allocating: Promise<void> | undefined
 
@@ -44,23 +36,21 @@ export class ProducerIdManager {
     this.#path = join(dir, 'producer-ids.json')
     let reserved = 0n
     if (existsSync(this.#path)) {
-      const data = JSON.parse(readFileSync(this.#path, 'utf8')) as { blockEnd: string, transactional?: Record<string, { producerId: string, producerEpoch: number }> }
+      // Before transactions (0.1.0) the file also kept transactional ids' epochs; the
+      // transaction coordinator keeps those in __transaction_state now.
+      const data = JSON.parse(readFileSync(this.#path, 'utf8')) as { blockEnd: string }
       reserved = BigInt(data.blockEnd)
-      for (const [id, t] of Object.entries(data.transactional ?? {})) {
-        this.#transactional.set(id, { producerId: BigInt(t.producerId), producerEpoch: t.producerEpoch })
-      }
     }
     this.#next = reserved
     this.#blockEnd = reserved
   }
 
   #save(): void {
-    const transactional: Record<string, { producerId: string, producerEpoch: number }> = {}
-    for (const [id, t] of this.#transactional) transactional[id] = { producerId: String(t.producerId), producerEpoch: t.producerEpoch }
-    writeFileAtomic(this.#path, JSON.stringify({ blockEnd: String(this.#blockEnd), transactional }))
+    writeFileAtomic(this.#path, JSON.stringify({ blockEnd: String(this.#blockEnd) }))
   }
 
-  async #nextId(): Promise<bigint> {
+  /** The next unused producer id. */
+  async nextId(): Promise<bigint> {
     while (this.#next >= this.#blockEnd) {
       if (this.#allocate === undefined) {
         this.#blockEnd = this.#next + BLOCK_SIZE
@@ -82,20 +72,7 @@ export class ProducerIdManager {
    * fresh id at epoch 0, also when it sends its old id and epoch (v3+) after a fatal error.
    */
   async initIdempotent(): Promise<ProducerIdAndEpoch> {
-    return { errorCode: ErrorCode.NONE, producerId: await this.#nextId(), producerEpoch: 0 }
+    return { errorCode: ErrorCode.NONE, producerId: await this.nextId(), producerEpoch: 0 }
   }
 
-  /** InitProducerId with a transactional id: same id, next epoch, which fences older instances. */
-  async initTransactional(transactionalId: string): Promise<ProducerIdAndEpoch> {
-    const known = this.#transactional.get(transactionalId)
-    let state: TransactionalProducer
-    if (known === undefined || known.producerEpoch >= MAX_EPOCH) {
-      state = { producerId: await this.#nextId(), producerEpoch: 0 }
-    } else {
-      state = { producerId: known.producerId, producerEpoch: known.producerEpoch + 1 }
-    }
-    this.#transactional.set(transactionalId, state)
-    this.#save()
-    return { errorCode: ErrorCode.NONE, ...state }
-  }
 }

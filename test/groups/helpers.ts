@@ -3,9 +3,10 @@ import { GroupCoordinator } from '../../src/groups/group-coordinator.js'
 import type { GroupConfig, GroupLog, TopicInfo, TopicView } from '../../src/groups/core.js'
 import { decodeGroupRecord, encodeGroupRecord, type GroupRecord } from '../../src/groups/records.js'
 import type { JoinRequest } from '../../src/groups/classic-group.js'
+import type { GroupLogEntry } from '../../src/groups/txn-offsets.js'
 
 export class MemoryLog implements GroupLog {
-  readonly records: GroupRecord[] = []
+  readonly records: GroupLogEntry[] = []
   fail = false
 
   exists(): boolean { return true }
@@ -19,6 +20,19 @@ export class MemoryLog implements GroupLog {
       const e = encodeGroupRecord(r)
       this.records.push(decodeGroupRecord(e.key, e.value)!)
     }
+  }
+
+  appendTransactional(_groupId: string, records: GroupRecord[], producerId: bigint): void {
+    if (this.fail) throw new Error('disk full')
+    for (const r of records) {
+      const e = encodeGroupRecord(r)
+      this.records.push({ type: 'txn-record', producerId, record: decodeGroupRecord(e.key, e.value)! })
+    }
+  }
+
+  /** A marker of `producerId`'s transaction, as WriteTxnMarkers writes it. */
+  marker(producerId: bigint, commit: boolean): void {
+    this.records.push({ type: 'txn-marker', producerId, commit })
   }
 }
 

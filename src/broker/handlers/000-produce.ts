@@ -1,6 +1,7 @@
 // Produce v0-11 advertised; v0-2 (magic v0/v1 message sets) answered with UNSUPPORTED_VERSION as
 // Kafka 4 does, while staying advertised because some librdkafka builds need v0 listed.
-// acks=0 gets no response at all. Every response waits until the records are written (see
+// acks=0 gets no response at all. Transactional batches that would open a transaction are first
+// verified with the transaction coordinator (KIP-890, as Kafka 3.6+). Every response waits until the records are written (see
 // LogWriter); acks=0 waits too, so a client that floods a connection is held back as the log
 // writer is. The log writer reads the records from the request's bytes: they are retained until
 // the writes are done.
@@ -11,7 +12,9 @@ import type { ProduceRequest } from '../../protocol/generated/produce-request.js
 import type { PartitionProduceResponse, ProduceResponse, TopicProduceResponse } from '../../protocol/generated/produce-response.js'
 import type { Input } from '../../protocol/codec-support.js'
 import type { CachedTopic } from '../metadata-cache.js'
-import type { AppendOutcome } from '../partition.js'
+import type { AppendOutcome, Partition } from '../partition.js'
+import { RECORD_BATCH_OVERHEAD, isTransactional, readBatchHeader } from '../../protocol/record-batch.js'
+import { verifyPartitionsInTransaction } from '../txn-verification.js'
 
 function errorResponse(req: ProduceRequest, errorCode: number): Input<ProduceResponse> {
   return {
@@ -22,13 +25,72 @@ function errorResponse(req: ProduceRequest, errorCode: number): Input<ProduceRes
   }
 }
 
+/** The producer of a transactional batch at the start of `records`, if it is one. */
+function transactionalProducer(records: Buffer | null): { producerId: bigint, producerEpoch: number } | undefined {
+  if (records === null || records.length < RECORD_BATCH_OVERHEAD) return undefined
+  const h = readBatchHeader(records, 0)
+  return isTransactional(h.attributes) && h.producerId >= 0n ? { producerId: h.producerId, producerEpoch: h.producerEpoch } : undefined
+}
+
+/**
+ * KIP-890: the partitions where this request's transactional batches would open a transaction
+ * are verified with the transaction coordinator first; the answer is the error for each
+ * `topic:partition` that may not be written (Kafka 3.6+).
+ */
+async function verifyTransactional(ctx: RequestContext, req: ProduceRequest): Promise<Map<string, number>> {
+  const refused = new Map<string, number>()
+  const wanted = new Map<string, number[]>()
+  const guards: Array<{ key: string, partition: Partition, producerId: bigint, guard: object }> = []
+  let producer: { producerId: bigint, producerEpoch: number } | undefined
+  for (const t of req.topicData) {
+    for (const pd of t.partitionData) {
+      const txn = transactionalProducer(pd.records)
+      if (txn === undefined) continue
+      const key = `${t.name}:${pd.index}`
+      if (req.transactionalId === null || req.transactionalId === '') {
+        refused.set(key, ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED)
+        continue
+      }
+      const partition = ctx.replicas.leaderPartition(t.name, pd.index)
+      if (typeof partition === 'number' || !partition.needsTransactionVerification(txn.producerId, txn.producerEpoch)) continue
+      producer = txn
+      let list = wanted.get(t.name)
+      if (list === undefined) wanted.set(t.name, list = [])
+      list.push(pd.index)
+      guards.push({ key, partition, producerId: txn.producerId, guard: partition.beginTransactionVerification(txn.producerId) })
+    }
+  }
+  if (producer === undefined || req.transactionalId === null) return refused
+  const abortableSupported = ctx.apiVersion >= 11
+  const errors = await verifyPartitionsInTransaction(ctx, {
+    transactionalId: req.transactionalId,
+    producerId: producer.producerId,
+    producerEpoch: producer.producerEpoch,
+    partitions: wanted,
+    abortableSupported,
+  })
+  for (const g of guards) {
+    const error = errors.get(g.key) ?? ErrorCode.NONE
+    if (error !== ErrorCode.NONE) refused.set(g.key, error)
+    // A marker got there while the coordinator was asked: the transaction it verified is over.
+    else if (!g.partition.isTransactionVerified(g.producerId, g.guard)) refused.set(g.key, abortableSupported ? ErrorCode.TRANSACTION_ABORTABLE : ErrorCode.INVALID_TXN_STATE)
+  }
+  return refused
+}
+
 /** Appends every partition's records; `writes` collects the appends still on their way to the file. */
 async function append(ctx: RequestContext, req: ProduceRequest, writes: Write[]): Promise<Array<Input<TopicProduceResponse>>> {
   const responses: Array<Input<TopicProduceResponse>> = []
   const maxInflatedBytes = ctx.config.values.fetchMaxBytes
+  const topics = new Map<string, CachedTopic | number>()
   for (const t of req.topicData) {
     let state: CachedTopic | number | undefined = ctx.metadata.topic(t.name)
     if (state === undefined) state = await ctx.admin.autoCreateTopic(t.name)
+    topics.set(t.name, state)
+  }
+  const refused = await verifyTransactional(ctx, req)
+  for (const t of req.topicData) {
+    const state = topics.get(t.name)
     const known = typeof state !== 'number'
     responses.push({
       name: t.name,
@@ -36,6 +98,8 @@ async function append(ctx: RequestContext, req: ProduceRequest, writes: Write[])
         const partition = known ? ctx.replicas.leaderPartition(t.name, pd.index)
           : state === ErrorCode.LEADER_NOT_AVAILABLE ? state : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION
         if (typeof partition === 'number') return { index: pd.index, errorCode: partition, baseOffset: -1n }
+        const verification = refused.get(`${t.name}:${pd.index}`)
+        if (verification !== undefined) return { index: pd.index, errorCode: verification, baseOffset: -1n }
         const response: Input<PartitionProduceResponse> = { index: pd.index, errorCode: ErrorCode.NONE, baseOffset: -1n }
         const settle = (r: AppendOutcome): Promise<void> | undefined => {
           Object.assign(response, {

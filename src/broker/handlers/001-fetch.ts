@@ -1,7 +1,8 @@
 // Fetch v4-17: read; if fewer than min.bytes are there, wait in the fetch purgatory (Kafka's
 // DelayedFetch) until appends bring them or max.wait.ms passes. Per-partition and per-response
 // byte limits with at least one batch (KIP-74), fetch sessions (KIP-227), topic ids from v13.
-// Records go out as the file ranges storage read, never re-encoded.
+// Records go out as the file ranges storage read, never re-encoded. isolation_level
+// read_committed stops at the last stable offset and lists the aborted transactions in range.
 import { defineHandler, type RequestContext } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
@@ -105,6 +106,7 @@ export const fetchHandler = defineHandler({
         const key = `${byId ? sp.topicId : sp.topic}:${sp.partition}`
         const out = readPartition(ctx, sp, {
           byId,
+          isolationLevel: req.isolationLevel,
           currentLeaderEpoch: leaderEpochs.get(key) ?? -1,
           maxBytes: Math.min(sp.maxBytes, Math.max(remaining, 0)),
           minOneBatch: bytes === 0,

@@ -1,4 +1,5 @@
-// ListOffsets v1-10: earliest (-2), latest (-1), max timestamp (-3, v7+), earliest local (-4, v8+),
+// ListOffsets v1-10 (latest and by-timestamp up to the last stable offset for read_committed,
+// v2+): earliest (-2), latest (-1), max timestamp (-3, v7+), earliest local (-4, v8+),
 // earliest pending upload (-5, v9+; no tiered storage, so -1), and by timestamp via the time index.
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
@@ -13,11 +14,13 @@ export const MAX_TIMESTAMP = -3n
 export const EARLIEST_LOCAL_TIMESTAMP = -4n
 export const EARLIEST_PENDING_UPLOAD_TIMESTAMP = -5n
 
-function lookup(p: Partition, timestamp: bigint, version: number): Input<ListOffsetsPartitionResponse> {
+function lookup(p: Partition, timestamp: bigint, version: number, readCommitted: boolean): Input<ListOffsetsPartitionResponse> {
   const base = { partitionIndex: p.index, errorCode: ErrorCode.NONE, timestamp: -1n, leaderEpoch: p.leaderEpoch }
+  // read_committed (v2+) sees up to the last stable offset (Kafka's lastFetchableOffset).
+  const fetchable = readCommitted ? p.lastStableOffset : p.highWatermark
   switch (timestamp) {
     case LATEST_TIMESTAMP:
-      return { ...base, offset: p.highWatermark }
+      return { ...base, offset: fetchable }
     case EARLIEST_TIMESTAMP:
     case EARLIEST_LOCAL_TIMESTAMP:
       if (timestamp === EARLIEST_LOCAL_TIMESTAMP && version < 8) break
@@ -33,7 +36,7 @@ function lookup(p: Partition, timestamp: bigint, version: number): Input<ListOff
   }
   if (timestamp < 0n) return { ...base, errorCode: ErrorCode.INVALID_REQUEST, offset: -1n }
   const found = p.log.offsetForTimestamp(timestamp)
-  if (found === null || found.offset >= p.highWatermark) return { ...base, offset: -1n }
+  if (found === null || found.offset >= fetchable) return { ...base, offset: -1n }
   return { ...base, offset: found.offset, timestamp: found.timestamp }
 }
 
@@ -53,7 +56,7 @@ export const listOffsetsHandler = defineHandler({
             const errorCode = rp.currentLeaderEpoch > p.leaderEpoch ? ErrorCode.UNKNOWN_LEADER_EPOCH : ErrorCode.FENCED_LEADER_EPOCH
             return { partitionIndex: rp.partitionIndex, errorCode, timestamp: -1n, offset: -1n }
           }
-          return lookup(p, rp.timestamp, ctx.apiVersion)
+          return lookup(p, rp.timestamp, ctx.apiVersion, ctx.apiVersion >= 2 && req.isolationLevel === 1)
         }),
       })),
     }

@@ -1,12 +1,13 @@
 // FindCoordinator v0-6; batched keys from v4 (KIP-699). A group's coordinator is the leader of
 // its __consumer_offsets partition (Kafka's GroupCoordinator.partitionFor); the first group lookup
 // creates that topic, as Kafka does, and COORDINATOR_NOT_AVAILABLE answers until the partition
-// has a leader. Transactional ids are coordinated by the broker asked (there is no
-// __transaction_state yet).
+// has a leader. A transactional id's coordinator is the leader of its __transaction_state
+// partition, the topic created by the first lookup in the same way.
 import { defineHandler, type RequestContext } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
 import { OFFSETS_TOPIC } from '../../groups/offsets-topic.js'
+import { TRANSACTION_STATE_TOPIC } from '../../transactions/transaction-log.js'
 
 const GROUP = 0
 const TRANSACTION = 1
@@ -30,9 +31,13 @@ async function findGroupCoordinator(ctx: RequestContext, groupId: string): Promi
   return { nodeId: leader.nodeId, host: leader.host, port: leader.port, errorCode: ErrorCode.NONE, errorMessage: null }
 }
 
-function self(ctx: RequestContext): Found {
-  const ep = ctx.metadata.endpointFor(ctx.connection.listenerName)
-  return { nodeId: ctx.metadata.nodeId, host: ep.host, port: ep.port, errorCode: ErrorCode.NONE, errorMessage: null }
+async function findTransactionCoordinator(ctx: RequestContext, transactionalId: string): Promise<Found> {
+  const ready = await ctx.transactions.whenReady()
+  if (ready !== ErrorCode.NONE) return notAvailable(ready)
+  const state = ctx.metadata.partition(TRANSACTION_STATE_TOPIC, ctx.transactions.partitionFor(transactionalId))
+  const leader = state === undefined ? undefined : ctx.metadata.brokerEndpoint(state.leader, ctx.connection.listenerName)
+  if (leader === undefined) return notAvailable(ErrorCode.COORDINATOR_NOT_AVAILABLE)
+  return { nodeId: leader.nodeId, host: leader.host, port: leader.port, errorCode: ErrorCode.NONE, errorMessage: null }
 }
 
 export const findCoordinatorHandler = defineHandler({
@@ -44,7 +49,7 @@ export const findCoordinatorHandler = defineHandler({
     const keyType = v >= 1 ? req.keyType : GROUP
     const find = async (key: string): Promise<Found> => {
       if (keyType === GROUP) return findGroupCoordinator(ctx, key)
-      if (keyType === TRANSACTION) return self(ctx)
+      if (keyType === TRANSACTION) return findTransactionCoordinator(ctx, key)
       return notAvailable(ErrorCode.INVALID_REQUEST, `Unsupported key type ${keyType}`)
     }
     if (v < 4) return { throttleTimeMs: 0, ...await find(req.key) }

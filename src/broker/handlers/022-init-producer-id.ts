@@ -1,25 +1,26 @@
-// InitProducerId v0-5: producer ids and epochs for idempotent producers (and an epoch bump per
-// transactional id, which fences an older instance of the same producer).
+// InitProducerId v0-5: a fresh producer id at epoch 0 for idempotent producers; for a
+// transactional id its transaction coordinator's answer (epoch bump fencing older instances,
+// recovery with the id and epoch the producer had from v3, KIP-360). PRODUCER_FENCED exists
+// from v4; older versions get INVALID_PRODUCER_EPOCH, as Kafka answers them.
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
-
-/** Kafka's transaction.max.timeout.ms default. */
-const MAX_TRANSACTION_TIMEOUT_MS = 900000
+import { fencedFor } from '../txn-verification.js'
 
 export const initProducerIdHandler = defineHandler({
   key: ApiKey.InitProducerId,
   minVersion: 0,
   maxVersion: 5,
   async handle(ctx, req) {
-    const ids = ctx.producerIds
-    if (req.transactionalId === null || req.transactionalId === '') {
-      if (req.transactionalId === '') return { errorCode: ErrorCode.INVALID_REQUEST, producerId: -1n, producerEpoch: -1 }
-      return { throttleTimeMs: 0, ...await ids.initIdempotent() }
+    const failed = (errorCode: number) => ({ throttleTimeMs: 0, errorCode, producerId: -1n, producerEpoch: -1 })
+    if (req.transactionalId === null) return { throttleTimeMs: 0, ...await ctx.producerIds.initIdempotent() }
+    let expected: { producerId: bigint, producerEpoch: number } | undefined
+    if (ctx.apiVersion >= 3 && (req.producerId !== -1n || req.producerEpoch !== -1)) {
+      // Both or neither (Kafka's InitProducerIdRequest validation).
+      if (req.producerId === -1n || req.producerEpoch === -1) return failed(ErrorCode.INVALID_REQUEST)
+      expected = { producerId: req.producerId, producerEpoch: req.producerEpoch }
     }
-    if (req.transactionTimeoutMs <= 0 || req.transactionTimeoutMs > MAX_TRANSACTION_TIMEOUT_MS) {
-      return { errorCode: ErrorCode.INVALID_TRANSACTION_TIMEOUT, producerId: -1n, producerEpoch: -1 }
-    }
-    return { throttleTimeMs: 0, ...await ids.initTransactional(req.transactionalId) }
+    const r = await ctx.transactions.initProducerId(req.transactionalId, req.transactionTimeoutMs, expected)
+    return { throttleTimeMs: 0, ...r, errorCode: fencedFor(r.errorCode, ctx.apiVersion >= 4) }
   },
 })

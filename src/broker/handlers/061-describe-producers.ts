@@ -1,4 +1,5 @@
-// DescribeProducers v0: the idempotent producers each partition knows (id, epoch, last sequence).
+// DescribeProducers v0 (KIP-664): the producers each partition knows (id, epoch, last sequence),
+// with the coordinator epoch of their last marker and the first offset of their open transaction.
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
@@ -22,8 +23,8 @@ export const describeProducersHandler = defineHandler({
               producerEpoch: e.producerEpoch,
               lastSequence: last?.lastSeq ?? -1,
               lastTimestamp: last?.timestamp ?? -1n,
-              coordinatorEpoch: -1,
-              currentTxnStartOffset: -1n,
+              coordinatorEpoch: e.coordinatorEpoch,
+              currentTxnStartOffset: e.currentTxnFirstOffset,
             }
           })
           return { partitionIndex: index, errorCode: ErrorCode.NONE, errorMessage: null, activeProducers }

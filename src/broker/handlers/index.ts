@@ -19,6 +19,11 @@ import { deleteTopicsHandler } from './020-delete-topics.js'
 import { deleteRecordsHandler } from './021-delete-records.js'
 import { initProducerIdHandler } from './022-init-producer-id.js'
 import { offsetForLeaderEpochHandler } from './023-offset-for-leader-epoch.js'
+import { addPartitionsToTxnHandler } from './024-add-partitions-to-txn.js'
+import { addOffsetsToTxnHandler } from './025-add-offsets-to-txn.js'
+import { endTxnHandler } from './026-end-txn.js'
+import { writeTxnMarkersHandler } from './027-write-txn-markers.js'
+import { txnOffsetCommitHandler } from './028-txn-offset-commit.js'
 import { describeLogDirsHandler } from './035-describe-log-dirs.js'
 import { deleteGroupsHandler } from './042-delete-groups.js'
 import { offsetDeleteHandler } from './047-offset-delete.js'
@@ -28,6 +33,8 @@ import { describeConfigsHandler } from './032-describe-configs.js'
 import { alterConfigsHandler } from './033-alter-configs.js'
 import { incrementalAlterConfigsHandler } from './044-incremental-alter-configs.js'
 import { describeProducersHandler } from './061-describe-producers.js'
+import { describeTransactionsHandler } from './065-describe-transactions.js'
+import { listTransactionsHandler } from './066-list-transactions.js'
 import { consumerGroupHeartbeatHandler } from './068-consumer-group-heartbeat.js'
 import { consumerGroupDescribeHandler } from './069-consumer-group-describe.js'
 import { describeTopicPartitionsHandler } from './075-describe-topic-partitions.js'
@@ -53,6 +60,11 @@ export function createRegistry(): HandlerRegistry {
     deleteRecordsHandler,
     initProducerIdHandler,
     offsetForLeaderEpochHandler,
+    addPartitionsToTxnHandler,
+    addOffsetsToTxnHandler,
+    endTxnHandler,
+    writeTxnMarkersHandler,
+    txnOffsetCommitHandler,
     describeLogDirsHandler,
     deleteGroupsHandler,
     offsetDeleteHandler,
@@ -62,6 +74,8 @@ export function createRegistry(): HandlerRegistry {
     alterConfigsHandler,
     incrementalAlterConfigsHandler,
     describeProducersHandler,
+    describeTransactionsHandler,
+    listTransactionsHandler,
     consumerGroupHeartbeatHandler,
     consumerGroupDescribeHandler,
     describeTopicPartitionsHandler,
