@@ -131,7 +131,7 @@ async function buildParts(config: BrokerConfig, log: Logger, fs: StorageFs, regi
         [OFFSETS_TOPIC, groupCoordinatorOf(groups, (err, partition, offset) => {
           groupLogger.warn({ err, partition, offset }, `skipping an unreadable batch of ${OFFSETS_TOPIC}`)
         })],
-        [TRANSACTION_STATE_TOPIC, transactionCoordinatorOf(transactions, (err, partition, offset) => {
+        [TRANSACTION_STATE_TOPIC, transactionCoordinatorOf(transactions, v.transactionStateLogLoadBufferSize, (err, partition, offset) => {
           txnLogger.warn({ err, partition, offset }, `skipping an unreadable batch of ${TRANSACTION_STATE_TOPIC}`)
         })],
       ]),

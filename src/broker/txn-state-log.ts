@@ -22,8 +22,6 @@ import type { MetadataCache } from './metadata-cache.js'
 import type { Partition } from './partition.js'
 import type { ReplicaManager } from './replica-manager.js'
 
-const READ_CHUNK = 1 << 20
-
 export class TransactionStateLog implements TxnLog {
   readonly #metadata: MetadataCache
   readonly #replicas: ReplicaManager
@@ -61,7 +59,7 @@ export class TransactionStateLog implements TxnLog {
         'cleanup.policy': 'compact',
         'compression.type': 'uncompressed',
         'min.insync.replicas': String(c.get('transaction.state.log.min.isr')),
-        'segment.bytes': String(c.get('transaction.state.log.segment.bytes') ?? 104857600),
+        'segment.bytes': String(c.get('transaction.state.log.segment.bytes')),
         'unclean.leader.election.enable': 'false',
       },
     })
@@ -79,10 +77,10 @@ export class TransactionStateLog implements TxnLog {
 }
 
 /** Every record of one partition of `__transaction_state`, in log order. */
-export function* readTransactionPartition(p: Partition, onError: (err: unknown, partition: number, offset: bigint) => void): Generator<TxnLogRecord> {
+export function* readTransactionPartition(p: Partition, loadBufferBytes: number, onError: (err: unknown, partition: number, offset: bigint) => void): Generator<TxnLogRecord> {
   let offset = p.logStartOffset
   while (offset < p.log.logEndOffset) {
-    const { records } = p.log.read(offset, READ_CHUNK, { minOneBatch: true })
+    const { records } = p.log.read(offset, loadBufferBytes, { minOneBatch: true })
     if (records.length === 0) break
     for (const buf of records) {
       for (let pos = 0; pos + LOG_OVERHEAD <= buf.length;) {
@@ -106,9 +104,10 @@ export function* readTransactionPartition(p: Partition, onError: (err: unknown, 
 }
 
 /** The transaction coordinator as the coordinator of `__transaction_state`: loads and drops partitions with leadership. */
-export function transactionCoordinatorOf(txns: TransactionCoordinator, onError: (err: unknown, partition: number, offset: bigint) => void): PartitionCoordinator {
+export function transactionCoordinatorOf(txns: TransactionCoordinator, loadBufferBytes: number, onError: (err: unknown, partition: number, offset: bigint) => void): PartitionCoordinator {
   return {
-    onElection: (p) => txns.onElection(p.index, p.leaderEpoch, () => readTransactionPartition(p, onError)),
+    // transaction.state.log.load.buffer.size: how much of the partition is read at a time.
+    onElection: (p) => txns.onElection(p.index, p.leaderEpoch, () => readTransactionPartition(p, loadBufferBytes, onError)),
     onResignation: (index) => txns.onResignation(index),
     onTopicDeleted: () => {},
   }
