@@ -18,6 +18,8 @@ before(async () => {
 after(() => s.close())
 
 const ids = (ms: { partition: number; offset: number }[]): string[] => ms.map((m) => `${m.partition}:${m.offset}`)
+/** The records of a search's `matches` events, in order. */
+const found = (events: Array<{ event: string; data: any }>): any[] => events.flatMap((e) => (e.event === 'matches' ? e.data : []))
 
 async function allPages(query: string, limit: number): Promise<{ pages: number; messages: any[] }> {
   const out: any[] = []
@@ -72,8 +74,7 @@ test('search: substring over the whole topic, with progress and a final count', 
   const events = await readEvents(`${base}api/topics/m/search?q=NEEDLE`, (e) => e.event === 'done' || e.event === 'error')
   assert.equal(events[0]!.event, 'start')
   assert.equal(events[0]!.data.total, 90)
-  const matches = events.filter((e) => e.event === 'match')
-  assert.deepEqual(matches.map((e) => JSON.parse(e.data.value.text).n), [42])
+  assert.deepEqual(found(events).map((m) => JSON.parse(m.value.text).n), [42])
   const done = events.at(-1)!
   assert.deepEqual({ event: done.event, scanned: done.data.scanned, matches: done.data.matches, truncated: done.data.truncated }, { event: 'done', scanned: 90, matches: 1, truncated: false })
   assert.ok(events.some((e) => e.event === 'progress'))
@@ -84,17 +85,38 @@ test('search: substring over the whole topic, with progress and a final count', 
 
 test('search: regex, fields, headers, one partition, a limit', async () => {
   const regex = await readEvents(`${base}api/topics/m/search?q=${encodeURIComponent('^k(1[0-2])$')}&mode=regex&fields=key`, (e) => e.event === 'done')
-  assert.deepEqual(regex.filter((e) => e.event === 'match').map((e) => e.data.key.text).sort(), ['k10', 'k11', 'k12'])
+  assert.deepEqual(found(regex).map((m) => m.key.text).sort(), ['k10', 'k11', 'k12'])
   const headers = await readEvents(`${base}api/topics/m/search?q=77&fields=headers`, (e) => e.event === 'done')
-  assert.deepEqual(headers.filter((e) => e.event === 'match').map((e) => e.data.key.text), ['k77'])
+  assert.deepEqual(found(headers).map((m) => m.key.text), ['k77'])
   const onePartition = await readEvents(`${base}api/topics/m/search?q=hay&partition=2`, (e) => e.event === 'done')
   assert.equal(onePartition.at(-1)!.data.total, 30)
-  assert.ok(onePartition.filter((e) => e.event === 'match').every((e) => e.data.partition === 2))
+  assert.ok(found(onePartition).every((m) => m.partition === 2))
   const limited = await readEvents(`${base}api/topics/m/search?q=hay&limit=5`, (e) => e.event === 'done')
-  assert.equal(limited.filter((e) => e.event === 'match').length, 5)
+  assert.equal(found(limited).length, 5)
   assert.equal(limited.at(-1)!.data.truncated, true)
   assert.equal((await call(base, '/api/topics/m/search?q=(&mode=regex')).status, 400)
   assert.equal((await call(base, '/api/topics/m/search')).status, 400)
+})
+
+test('search: a filter expression over key, value (JSON fields), headers, offset, partition and timestamp', async () => {
+  const q = async (filter: string): Promise<any[]> => {
+    const events = await readEvents(`${base}api/topics/m/search?mode=filter&q=${encodeURIComponent(filter)}`, (e) => e.event === 'done' || e.event === 'error')
+    assert.equal(events.at(-1)!.event, 'done', JSON.stringify(events.at(-1)))
+    return found(events)
+  }
+  assert.deepEqual((await q('value.n == 42')).map((m) => m.key.text), ['k42'])
+  assert.deepEqual((await q('value.text contains "needle"')).map((m) => m.key.text), ['k42'])
+  assert.deepEqual((await q('value.n >= 10 && value.n < 13 && partition == 1')).map((m) => m.key.text), ['k10'])
+  assert.deepEqual((await q('key startsWith "k8" and headers.seq != "80"')).map((m) => m.key.text).sort(), ['k8', 'k81', 'k82', 'k83', 'k84', 'k85', 'k86', 'k87', 'k88', 'k89'])
+  assert.equal((await q(`timestamp >= "${new Date(T0 + 88_000).toISOString()}"`)).length, 2)
+  assert.deepEqual((await q('offset == 0')).map((m) => m.partition).sort(), [0, 1, 2])
+  assert.deepEqual((await q('valueText matches /"n":7[0-1]\\b/ || key == "k5"')).map((m) => m.key.text).sort(), ['k5', 'k70', 'k71'])
+  assert.deepEqual((await q('not (value.n > 2) && !(value.n == 1)')).map((m) => m.key.text).sort(), ['k0', 'k2'])
+  for (const [bad, message] of [['value.n ==', /ends too early/], ['needle', /unknown name "needle".*valueText contains "needle"/], ['value.n = 3', /unexpected "="/], ['value ~ /(/', /not a valid regular expression/], ['upper(key, 1) == "x" && lowerx(1)', /unknown function lowerx/]] as const) {
+    const r = await call(base, `/api/topics/m/search?mode=filter&q=${encodeURIComponent(bad)}`)
+    assert.equal(r.status, 400, bad)
+    assert.match(r.body.error.message, message)
+  }
 })
 
 test('a catastrophic regex is stopped in its worker while the server keeps answering', async () => {

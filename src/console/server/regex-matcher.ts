@@ -1,10 +1,11 @@
 /**
- * Runs a search's regular expression in a worker thread, one chunk of records at a time, with a
- * time limit per chunk: a pattern that backtracks catastrophically is stopped (the worker is
- * terminated) and reported, and the event loop never waits on it.
+ * Runs a search's regular expression (or a filter that uses one) in a worker thread, one chunk
+ * of records at a time, with a time limit per chunk: a pattern that backtracks catastrophically
+ * is stopped (the worker is terminated) and reported, and the event loop never waits on it.
  */
 import { Worker } from 'node:worker_threads'
 import { compileMatcher, type MatchInput, type MatchSpec } from './match.js'
+import { FilterSyntaxError } from './filter-expr.js'
 import { badRequest, HttpError } from './errors.js'
 
 export class RegexMatcher {
@@ -18,7 +19,7 @@ export class RegexMatcher {
     try {
       compileMatcher(spec)
     } catch (err) {
-      throw badRequest(`not a valid regular expression: ${(err as Error).message}`)
+      throw err instanceof FilterSyntaxError ? badRequest(`not a valid filter: ${err.message}`) : badRequest(`not a valid regular expression: ${(err as Error).message}`)
     }
     this.#timeoutMs = opts.timeoutMs ?? 5_000
     this.#worker = new Worker(new URL('./regex-worker.js', import.meta.url), { workerData: spec, resourceLimits: { maxOldGenerationSizeMb: 256 } })

@@ -1,6 +1,6 @@
 /**
- * Worker thread of regex-matcher.ts: compiles the pattern from workerData and answers each
- * `{ id, records }` with `{ id, matches }`, the indexes of the records that match.
+ * Worker thread of regex-matcher.ts: compiles the pattern or filter from workerData and answers
+ * each `{ id, records }` with `{ id, matches }`, the indexes of the records that match.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { compileMatcher, type MatchInput, type MatchSpec } from './match.js'

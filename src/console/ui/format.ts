@@ -37,11 +37,27 @@ export function rate(n: number | null | undefined): string {
   return n >= 100 ? nf.format(Math.round(n)) : n.toFixed(1)
 }
 
+const pad = (x: number, w = 2): string => String(x).padStart(w, '0')
+
+/** The browser's offset from UTC at a moment, as `UTC`, `UTC+02:00` or `UTC-05:30`. */
+export function utcOffset(d: Date): string {
+  const minutes = -d.getTimezoneOffset()
+  if (minutes === 0) return 'UTC'
+  const a = Math.abs(minutes)
+  return `UTC${minutes > 0 ? '+' : '-'}${pad(Math.floor(a / 60))}:${pad(a % 60)}`
+}
+
+/** The zone the console shows times in: the browser's, by name and offset. */
+export function timeZoneLabel(): string {
+  const name = Intl.DateTimeFormat().resolvedOptions().timeZone
+  return `${name === undefined ? '' : `${name}, `}${utcOffset(new Date())}`
+}
+
+/** A timestamp in the browser's time zone, saying which: 2024-05-01 14:00:00.000 UTC+02:00. */
 export function time(ms: number): string {
   if (ms < 0) return '–'
   const d = new Date(ms)
-  const pad = (x: number, w = 2): string => String(x).padStart(w, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)} ${utcOffset(d)}`
 }
 
 export function toBytes(p: Payload): Uint8Array {

@@ -6,7 +6,10 @@ export function openStream(url: string, handlers: Handlers, onBroken: (message: 
   let done = false
   for (const [event, fn] of Object.entries(handlers)) {
     es.addEventListener(event, (e) => {
-      const data: unknown = JSON.parse((e as MessageEvent<string>).data)
+      // EventSource's own 'error' (the connection failed) carries no data: onerror handles it.
+      const raw = (e as MessageEvent<string | undefined>).data
+      if (raw === undefined) return
+      const data: unknown = JSON.parse(raw)
       if (event === 'done' || event === 'error') {
         done = true
         es.close()

@@ -9,7 +9,7 @@ import { ErrorBox } from '../components/common'
 import { MessageDialog, MessageTable, ViewSwitch } from '../components/message-view'
 import { ProduceDialog } from '../components/produce-dialog'
 import { TopicHeader } from '../components/topic-tabs'
-import { num, toCsvExport, toJsonExport, type Message, type View } from '../format'
+import { num, timeZoneLabel, toCsvExport, toJsonExport, type Message, type View } from '../format'
 import { openStream } from '../stream'
 
 interface PageResult { messages: Message[]; next: string | null; partitions: { partition: number; start: number; end: number }[] }
@@ -36,7 +36,7 @@ export function MessagesPage(props: { name: string; query: URLSearchParams }) {
   const [loading, setLoading] = useState(false)
   const [loaded, setLoaded] = useState(false)
   const [q, setQ] = useState('')
-  const [regex, setRegex] = useState(false)
+  const [match, setMatch] = useState<'substring' | 'regex' | 'filter'>('substring')
   const [caseSensitive, setCaseSensitive] = useState(false)
   const [fields, setFields] = useState({ key: true, value: true, headers: true })
   const [progress, setProgress] = useState<Progress | null>(null)
@@ -88,13 +88,14 @@ export function MessagesPage(props: { name: string; query: URLSearchParams }) {
     setMessages([])
     setError(null)
     setProgress({ scanned: 0, total: 0, matches: 0, done: false })
-    const p = new URLSearchParams({ q, mode: regex ? 'regex' : 'substring', caseSensitive: caseSensitive ? '1' : '0', partition, fields: Object.entries(fields).filter(([, on]) => on).map(([f]) => f).join(',') })
+    const p = new URLSearchParams({ q, mode: match, caseSensitive: caseSensitive ? '1' : '0', partition, fields: Object.entries(fields).filter(([, on]) => on).map(([f]) => f).join(',') })
     const found: Message[] = []
     let flush = 0
     stop.current = openStream(`/api/topics/${enc(topic)}/search?${p}`, {
       start: (d: { total: number }) => setProgress({ scanned: 0, total: d.total, matches: 0, done: false }),
-      match: (m: Message) => {
-        found.push(m)
+      // Matches come in batches and are drawn once per frame, whatever the scan's pace.
+      matches: (ms: Message[]) => {
+        found.push(...ms)
         cancelAnimationFrame(flush)
         flush = requestAnimationFrame(() => setMessages([...found]))
       },
@@ -184,7 +185,7 @@ export function MessagesPage(props: { name: string; query: URLSearchParams }) {
             </select>
           </label>
           {from === 'offset' && <label class="field"><span>Offset</span><input name="offset" type="number" min={0} value={offset} onInput={(e) => setOffset(e.currentTarget.value)} required /></label>}
-          {from === 'timestamp' && <label class="field"><span>Time</span><input name="timestamp" type="datetime-local" step="1" value={timestamp} onInput={(e) => setTimestamp(e.currentTarget.value)} required /></label>}
+          {from === 'timestamp' && <label class="field"><span>Time ({timeZoneLabel()})</span><input name="timestamp" type="datetime-local" step="1" value={timestamp} onInput={(e) => setTimestamp(e.currentTarget.value)} required /></label>}
           <label class="field"><span>Order</span>
             <select name="order" value={order} onChange={(e) => setOrder(e.currentTarget.value as 'asc' | 'desc')}>
               <option value="desc">Newest first</option>
@@ -202,15 +203,27 @@ export function MessagesPage(props: { name: string; query: URLSearchParams }) {
 
       <form class="panel" aria-label="Search" onSubmit={(e) => { e.preventDefault(); search() }}>
         <div class="row wrap">
-          <label class="field grow"><span>Search the whole topic</span><input name="q" type="search" value={q} required placeholder={regex ? 'regular expression' : 'text in key, value or headers'} onInput={(e) => setQ(e.currentTarget.value)} /></label>
-          <label class="check"><input type="checkbox" checked={regex} onChange={(e) => setRegex(e.currentTarget.checked)} /> Regex</label>
-          <label class="check"><input type="checkbox" checked={caseSensitive} onChange={(e) => setCaseSensitive(e.currentTarget.checked)} /> Match case</label>
-          {(['key', 'value', 'headers'] as const).map((f) => (
+          <fieldset class="segmented">
+            <legend class="sr-only">Search by</legend>
+            {([['substring', 'Contains'], ['regex', 'Regex'], ['filter', 'Filter']] as const).map(([m, label]) => (
+              <label key={m}><input type="radio" name="match" value={m} checked={match === m} onChange={() => setMatch(m)} /><span>{label}</span></label>
+            ))}
+          </fieldset>
+          <label class="field grow"><span>{match === 'filter' ? 'Filter expression' : 'Search the whole topic'}</span><input name="q" type="search" value={q} required placeholder={match === 'regex' ? 'regular expression' : match === 'filter' ? 'value.user.id == 42 && headers.source == "web"' : 'text in key, value or headers'} onInput={(e) => setQ(e.currentTarget.value)} /></label>
+          {match !== 'filter' && <label class="check"><input type="checkbox" checked={caseSensitive} onChange={(e) => setCaseSensitive(e.currentTarget.checked)} /> Match case</label>}
+          {match !== 'filter' && (['key', 'value', 'headers'] as const).map((f) => (
             <label class="check" key={f}><input type="checkbox" checked={fields[f]} onChange={(e) => setFields({ ...fields, [f]: e.currentTarget.checked })} /> {f}</label>
           ))}
           <button type="submit" class="primary">Search</button>
           {mode === 'search' && progress !== null && !progress.done && <button type="button" onClick={() => { stopStream(); setProgress({ ...progress, done: true }) }}>Stop</button>}
         </div>
+        {match === 'filter' && (
+          <p class="filter-help muted">
+            Names: <code>key</code> <code>value</code> (JSON fields: <code>value.user.id</code>) <code>keyText</code> <code>valueText</code> <code>headers.name</code> <code>offset</code> <code>partition</code> <code>timestamp</code> <code>size</code>.
+            Operators: <code>== != &lt; &lt;= &gt; &gt;=</code> <code>contains</code> <code>startsWith</code> <code>endsWith</code> <code>matches /regex/</code> <code>&amp;&amp; || !</code>.
+            Example: <code>{'timestamp > "2024-05-01T00:00:00Z" && valueText contains "error"'}</code>
+          </p>
+        )}
         {mode === 'search' && progress !== null && (
           <div class="progress" role="status" aria-live="polite">
             <progress max={Math.max(1, progress.total)} value={progress.scanned} aria-label="Search progress" />
