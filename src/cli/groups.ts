@@ -90,7 +90,7 @@ const describe: CommandSpec = {
         totalLag,
       })
     }
-    ctx.print(`Group: ${d.groupId}  State: ${d.state}  Protocol: ${d.protocolType || '-'}/${d.protocol || '-'}  Members: ${d.members.length}  Total lag: ${totalLag}`)
+    ctx.print(`Group: ${d.groupId}  State: ${d.state}  Protocol: ${protocolText(d.protocolType, d.protocol)}  Members: ${d.members.length}  Total lag: ${totalLag}`)
     if (d.members.length > 0) {
       ctx.print('')
       ctx.print(table(['MEMBER', 'CLIENT-ID', 'HOST', 'ASSIGNMENT'], d.members.map((m) => [
@@ -103,6 +103,15 @@ const describe: CommandSpec = {
       ctx.print(table(['TOPIC', 'PARTITION', 'COMMITTED', 'END', 'LAG', 'MEMBER'], rows.map((r) => [r.topic, r.partition, r.committed, r.end, r.lag, r.member])))
     }
   },
+}
+
+/**
+ * The group's protocol type and assignor in words: an empty group has no assignor (its members
+ * choose one when they join), and offsets committed without joining leave no protocol at all.
+ */
+export function protocolText(protocolType: string, protocol: string): string {
+  if (protocolType === '') return 'none (offsets committed without joining)'
+  return protocol === '' ? `${protocolType}, no assignor until members join` : `${protocolType}, assignor ${protocol}`
 }
 
 /** `orders` or `orders:0,2` */

@@ -110,6 +110,22 @@ test('produce through the API with key, headers and partition; read it back in f
   assert.equal((await call(base, '/api/topics/pr/messages/2/999')).status, 404)
 })
 
+test('tombstones and purge: a null value is produced; purge deletes every record and keeps the topic', async () => {
+  await s.admin.createTopics([{ name: 'pg', partitions: 2 }])
+  await produceMany(s.producer, 'pg', 6, (i) => ({ key: `k${i}`, value: `v${i}`, partition: i % 2 }))
+  const tomb = await call(base, '/api/topics/pg/messages', { method: 'POST', body: { key: 'k1', value: null, partition: 1 } })
+  assert.equal(tomb.status, 201)
+  const m = await call(base, `/api/topics/pg/messages/1/${tomb.body.offset}`)
+  assert.equal(m.body.value, null)
+  assert.deepEqual(m.body.key, { text: 'k1', size: 2 })
+  const purged = await call(base, '/api/topics/pg/purge', { method: 'POST', body: {} })
+  assert.equal(purged.status, 200)
+  assert.deepEqual(purged.body.partitions, [{ partition: 0, logStartOffset: 3 }, { partition: 1, logStartOffset: 4 }])
+  const t = await call(base, '/api/topics/pg')
+  assert.deepEqual(t.body.partitions.map((p: { records: number }) => p.records), [0, 0])
+  assert.equal((await call(base, '/api/topics/missing/purge', { method: 'POST', body: {} })).status, 404)
+})
+
 test('binary values travel as base64 and long ones are cut in listings only', async () => {
   await s.admin.createTopics([{ name: 'bin', partitions: 1 }])
   await s.producer.send({ topic: 'bin', value: Buffer.from([0, 1, 2, 255]) })

@@ -27,7 +27,9 @@ before(async () => {
   s = await setup({ sampleIntervalMs: 500 })
   groupsSupported = (await s.admin.apiVersions()).has(16)
   browser = await launch()
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true })
+  // A fixed time zone with a half-hour offset, so the test can see that times say which zone they are in.
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, timezoneId: 'Asia/Kolkata' })
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(s.console.url).origin })
   page.setDefaultTimeout(15_000)
   page.on('request', (r) => requests.push(r.url()))
   page.on('pageerror', (e) => pageErrors.push(e.message))
@@ -118,8 +120,19 @@ test('messages: produced by a client and through the form, browsed, opened, expo
   await row.getByRole('button').click()
   const detail = page.getByRole('dialog')
   await detail.getByText('abc-123').waitFor()
+  // Times say their zone (the page runs in Asia/Kolkata, UTC+05:30).
+  assert.match(await detail.locator('.facts').textContent() ?? '', /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} UTC\+05:30/)
+  assert.match(await row.textContent() ?? '', /UTC\+05:30/)
   await detail.getByRole('radio', { name: 'JSON' }).check()
-  assert.match(await detail.locator('pre.payload-full').nth(1).textContent() ?? '', /"source": "form",\n\s+"ok": true/)
+  // JSON values are a tree whose objects fold; copy buttons copy what is shown.
+  const tree = detail.locator('.json-tree')
+  assert.match(await tree.textContent() ?? '', /"source": "form",\s*"ok": true/)
+  assert.equal(await tree.locator('details').first().getAttribute('open'), '')
+  await tree.locator('summary').first().click()
+  assert.equal(await tree.locator('details').first().getAttribute('open'), null, 'folded')
+  await detail.getByRole('button', { name: 'Copy value' }).click()
+  await detail.getByRole('button', { name: 'Copy value' }).filter({ hasText: 'Copied' }).waitFor()
+  assert.deepEqual(JSON.parse(await page.evaluate(() => navigator.clipboard.readText())), { source: 'form', ok: true })
   await detail.getByRole('radio', { name: 'Hex' }).check()
   assert.match(await detail.locator('pre.payload-full').nth(1).textContent() ?? '', /^00000000 {2}7b 22 73 6f/)
   await shot('message')
@@ -151,7 +164,37 @@ test('search finds the message and shows progress', { skip }, async () => {
   await page.getByLabel('Search the whole topic').fill('^order-2[0-3]$')
   await page.getByRole('button', { name: 'Search', exact: true }).click()
   await page.getByText(/^Done: .* 4 matches/).waitFor()
-  await page.getByLabel('Regex').uncheck()
+  await page.getByRole('radio', { name: 'Contains' }).check()
+})
+
+test('search with a filter expression over JSON fields, key and offset', { skip }, async () => {
+  await page.getByRole('radio', { name: 'Filter' }).check()
+  await page.getByLabel('Filter expression').fill('value.id >= 20 && value.id < 23 && key startsWith "order-"')
+  await page.getByRole('button', { name: 'Search', exact: true }).click()
+  await page.getByText(/^Done: .* 3 matches/).waitFor()
+  const keys = await page.locator('table.messages tbody tr td:nth-child(4)').allTextContents()
+  assert.deepEqual(keys.sort(), ['order-20', 'order-21', 'order-22'])
+  await page.getByLabel('Filter expression').fill('value.id === 3')
+  await page.getByRole('button', { name: 'Search', exact: true }).click()
+  await page.getByRole('alert').filter({ hasText: /not a valid filter: unexpected "="/ }).waitFor()
+  await shot('search-filter')
+  await page.getByRole('radio', { name: 'Contains' }).check()
+})
+
+test('produce a tombstone through the form', { skip }, async () => {
+  await page.getByRole('button', { name: 'Produce message' }).click()
+  const dialog = page.getByRole('dialog')
+  await dialog.getByLabel('Key', { exact: true }).fill('order-5')
+  await dialog.getByLabel(/No value \(null\)/).check()
+  await dialog.getByRole('button', { name: 'Produce', exact: true }).click()
+  const written = await dialog.getByRole('status').textContent()
+  const m = /Tombstone written to partition (\d+) at offset (\d+)/.exec(written ?? '')
+  assert.ok(m !== null, written ?? '')
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click()
+  await page.getByRole('button', { name: 'Show messages' }).click()
+  const row = page.locator(`tr[data-offset="${m[1]}:${m[2]}"]`)
+  await row.waitFor()
+  assert.match(await row.locator('td').nth(4).textContent() ?? '', /^null$/)
 })
 
 test('live tail shows a message as it arrives', { skip }, async () => {
@@ -162,6 +205,50 @@ test('live tail shows a message as it arrives', { skip }, async () => {
   assert.equal(await page.getByRole('button', { name: 'Stop live tail' }).getAttribute('aria-pressed'), 'true')
   await shot('tail')
   await page.getByRole('button', { name: 'Stop live tail' }).click()
+})
+
+test('long lists come a page at a time: 300 topics, 120 partitions, a broker\'s log dir', { skip }, async (t) => {
+  await s.admin.createTopics(Array.from({ length: 300 }, (_, i) => ({ name: `many-${String(i).padStart(3, '0')}`, partitions: 1 })))
+  await s.admin.createTopics([{ name: 'wide', partitions: 120 }])
+  await open(t, 'topics-300', '#/topics')
+  const rows = page.locator('table tbody tr')
+  assert.equal(await rows.count(), 50)
+  const height = await page.evaluate(() => document.documentElement.scrollHeight)
+  assert.ok(height < 3000, `the topics page is ${height} px tall`)
+  const pager = page.getByRole('navigation', { name: 'Topics pages' })
+  assert.match(await pager.getByRole('status').textContent() ?? '', /^1–50 of 30\d$/)
+  await pager.getByRole('button', { name: 'Next' }).click()
+  assert.match(await pager.getByRole('status').textContent() ?? '', /^51–100 of/)
+  await pager.getByLabel('Per page').selectOption('200')
+  await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 200)
+  await page.getByRole('searchbox').fill('many-29')
+  await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 10)
+  await shot('topics-paged')
+
+  await open(t, 'topic-wide', '#/topics/wide')
+  assert.equal(await page.locator('table').first().locator('tbody tr').count(), 50)
+  await page.getByRole('navigation', { name: 'Partitions pages' }).getByRole('button', { name: 'Last' }).click()
+  await page.waitForFunction(() => document.querySelector('table')!.querySelectorAll('tbody tr').length === 20)
+
+  await open(t, 'broker-paged', '#/brokers/1')
+  await page.getByRole('navigation', { name: 'Log dir topics pages' }).waitFor()
+  const brokerHeight = await page.evaluate(() => document.documentElement.scrollHeight)
+  assert.ok(brokerHeight < 9000, `the broker page is ${brokerHeight} px tall`)
+  await Promise.all([...Array.from({ length: 300 }, (_, i) => `many-${String(i).padStart(3, '0')}`), 'wide'].map((n) => s.admin.deleteTopics([n])))
+})
+
+test('purge a topic: every record goes, the topic stays', { skip }, async (t) => {
+  await s.admin.createTopics([{ name: 'purgeable', partitions: 2 }])
+  await produceMany(s.producer, 'purgeable', 10)
+  await open(t, 'topic-purge', '#/topics/purgeable')
+  await page.getByRole('button', { name: 'Purge records' }).click()
+  const dialog = page.getByRole('dialog')
+  await dialog.getByLabel(/Type .* to confirm/).fill('purgeable')
+  await dialog.getByRole('button', { name: 'Purge records' }).click()
+  await dialog.waitFor({ state: 'hidden' })
+  await page.waitForFunction(() => [...document.querySelectorAll('table tbody tr td:nth-child(7)')].every((td) => td.textContent === '0'))
+  const [d] = await s.admin.describeTopics(['purgeable'])
+  assert.deepEqual(d!.partitions.map((p) => p.endOffset - p.startOffset), [0n, 0n])
 })
 
 test('topic configs show sources and can be edited', { skip }, async (t) => {
@@ -183,6 +270,8 @@ test('brokers and a broker with its configs and log dirs', { skip }, async (t) =
   assert.match(await page.locator('table tbody').textContent() ?? '', /Broker 1.*controller/s)
   await shot('brokers')
   await open(t, 'broker', '#/brokers/1')
+  await page.getByRole('navigation', { name: 'Configs pages' }).waitFor()
+  await page.getByPlaceholder('config name or value').fill('num.partitions')
   await page.locator('tr[data-config="num.partitions"]').waitFor()
   await shot('broker')
 })
@@ -214,8 +303,27 @@ test('a group with lag: shown, charted, reset to earliest', { skip }, async (t) 
   await chartDrawn()
   await shot('group')
 
+  // An empty group has no assignor: the page says what that means.
+  assert.match(await page.locator('.stat', { hasText: 'Assignor' }).textContent() ?? '', /none.*members agree on an assignor when they join/)
+
+  // Shift one partition back by one: per partition, negative values.
+  const before = (await s.admin.listGroupOffsets('billing')).find((o) => o.partition === 1)!.offset
   await page.getByRole('button', { name: 'Reset offsets' }).click()
-  const dialog = page.getByRole('dialog')
+  let dialog = page.getByRole('dialog')
+  await dialog.getByLabel('Topic').selectOption('orders')
+  await dialog.getByLabel('Partition').selectOption('1')
+  await dialog.getByLabel('Reset to').selectOption('shift')
+  await dialog.getByLabel(/Records/).fill('-1')
+  await dialog.getByRole('button', { name: 'Preview' }).click()
+  await dialog.getByRole('table').waitFor()
+  assert.equal(await dialog.getByRole('table').locator('tbody tr').count(), 1)
+  await dialog.getByRole('button', { name: 'Reset offsets' }).click()
+  await dialog.waitFor({ state: 'hidden' })
+  const shifted = (await s.admin.listGroupOffsets('billing')).find((o) => o.partition === 1)!.offset
+  assert.equal(shifted, before > 0n ? before - 1n : 0n)
+
+  await page.getByRole('button', { name: 'Reset offsets' }).click()
+  dialog = page.getByRole('dialog')
   await dialog.getByLabel('Reset to').selectOption('earliest')
   await dialog.getByRole('button', { name: 'Preview' }).click()
   await dialog.getByRole('table').waitFor()
@@ -251,6 +359,12 @@ test('narrow window and keyboard: no sideways scrolling, skip link, visible focu
   await page.keyboard.press('Escape')
 })
 
+test('"Delete topic" is disabled for a topic that is gone', { skip }, async (t) => {
+  await open(t, 'topic-gone', '#/topics/no-such-topic')
+  await page.locator('button[title="The topic does not exist (any more)."]', { hasText: 'Delete topic' }).waitFor()
+  assert.equal(await page.getByRole('button', { name: 'Delete topic' }).isDisabled(), true)
+})
+
 test('every request stays on the console server: no CDN, nothing external', { skip }, () => {
   const origin = new URL(s.console.url).origin
   const external = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('about:') && !u.startsWith('data:') && !u.startsWith('blob:'))
@@ -264,4 +378,9 @@ test('a cluster that goes down is reported in words', { skip }, async () => {
   await page.goto(`${s.console.url}#/`)
   await page.getByRole('alert').filter({ hasText: /Cannot reach the cluster/ }).first().waitFor()
   await shot('cluster-down')
+  // Nothing to delete while the cluster is down.
+  await page.goto(`${s.console.url}#/topics/orders`)
+  const del = page.getByRole('button', { name: 'Delete topic' })
+  await page.locator('button[title="The cluster cannot be reached now."]', { hasText: 'Delete topic' }).waitFor()
+  assert.equal(await del.isDisabled(), true)
 })

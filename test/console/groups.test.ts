@@ -61,6 +61,14 @@ test('resets: preview, earliest, latest, offset (clamped), timestamp', async (t)
   await reset({ strategy: 'timestamp', timestamp: T0 + 7_500 })
   assert.deepEqual((await call(base, '/api/groups/app')).body.partitions.map((p: { committed: number }) => p.committed), [4, 4])
   assert.equal((await reset({ strategy: 'sideways' })).status, 400)
+  // Shift by, as kafka-consumer-groups.sh --shift-by: relative to the committed offset, clamped, one partition or all.
+  await reset({ strategy: 'shift', shift: -3, topic: 'g', partition: 0 })
+  assert.deepEqual((await call(base, '/api/groups/app')).body.partitions.map((p: { committed: number }) => p.committed), [1, 4])
+  await reset({ strategy: 'shift', shift: '-10' })
+  assert.deepEqual((await call(base, '/api/groups/app')).body.partitions.map((p: { committed: number }) => p.committed), [0, 0])
+  await reset({ strategy: 'shift', shift: 2 })
+  assert.deepEqual((await call(base, '/api/groups/app')).body.partitions.map((p: { committed: number }) => p.committed), [2, 2])
+  assert.equal((await reset({ strategy: 'shift', shift: 'x' })).status, 400)
 })
 
 test('a group with members cannot be reset; an empty one can be deleted', async (t) => {

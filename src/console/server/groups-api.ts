@@ -44,7 +44,7 @@ export function registerGroupsApi(router: Router, ctx: ConsoleContext): void {
   router.add('POST', '/api/groups/:id/reset-offsets', async (req) => {
     const groupId = req.params.id!
     const body = await req.json()
-    const strategy = oneOf(body.strategy, 'strategy', ['earliest', 'latest', 'timestamp', 'offset'] as const)
+    const strategy = oneOf(body.strategy, 'strategy', ['earliest', 'latest', 'timestamp', 'offset', 'shift'] as const)
     const topicFilter = body.topic === undefined || body.topic === null || body.topic === '' ? null : String(body.topic)
     const partitionFilter = body.partition === undefined || body.partition === null || body.partition === '' ? null : Number(body.partition)
     const dryRun = body.dryRun === true
@@ -74,6 +74,14 @@ export function registerGroupsApi(router: Router, ctx: ConsoleContext): void {
     else if (strategy === 'offset') {
       const offset = bigintParam(body.offset, 'offset')
       wanted = new Map(tps.map((tp) => [tpKey(tp.topic, tp.partition), offset]))
+    } else if (strategy === 'shift') {
+      // As kafka-consumer-groups.sh --shift-by: from the committed offset (the end without one), clamped below.
+      const shift = bigintParam(body.shift, 'shift')
+      wanted = new Map(targets.map((t) => {
+        const k = tpKey(t.topic, t.partition)
+        const from = t.committed !== null && t.committed >= 0n ? t.committed : (ends.get(k)?.offset ?? 0n)
+        return [k, from + shift]
+      }))
     } else {
       const ts = timestampParam(body.timestamp, 'timestamp')
       const found = await listOffsets(ctx.cluster, tps.map((tp) => ({ ...tp, spec: { timestamp: ts } })))

@@ -64,6 +64,14 @@ export function registerTopicsApi(router: Router, ctx: ConsoleContext): void {
     return { deleted: req.params.name }
   })
 
+  // Purge: every record goes (DeleteRecords to each partition's high watermark), the topic stays.
+  router.add('POST', '/api/topics/:name/purge', async (req) => {
+    const name = req.params.name!
+    const [t] = await ctx.admin.describeTopics([name])
+    const low = await ctx.admin.deleteRecords(t!.partitions.map((p) => ({ topic: name, partition: p.partition, offset: -1n })))
+    return { topic: name, partitions: t!.partitions.map((p) => ({ partition: p.partition, logStartOffset: low.get(tpKey(name, p.partition)) ?? null })) }
+  })
+
   router.add('POST', '/api/topics/:name/partitions', async (req) => {
     const body = await req.json()
     const count = intParam(body.count, 'count', { min: 1, max: 100_000 })

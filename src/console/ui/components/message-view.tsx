@@ -3,6 +3,8 @@ import { useEffect, useState } from 'preact/hooks'
 import { api, enc } from '../api'
 import { preview, render, time, type Message, type Payload, type View } from '../format'
 import { Dialog } from './dialog'
+import { CopyButton } from './copy'
+import { JsonTree, parseJson } from './json-tree'
 
 export function ViewSwitch(props: { view: View; onChange: (v: View) => void; name: string }) {
   return (
@@ -70,9 +72,9 @@ export function MessageDialog(props: { topic: string; message: Message | null; v
             <dt>Size</dt><dd>{shown.size} bytes</dd>
           </dl>
           <ViewSwitch view={props.view} onChange={props.onView} name="detail-view" />
-          <h3>Key</h3>
+          <h3>Key <CopyButton text={shown.key === null ? null : render(shown.key, props.view)} label="key" /></h3>
           <PayloadBlock p={shown.key} view={props.view} />
-          <h3>Value</h3>
+          <h3>Value <CopyButton text={shown.value === null ? null : render(shown.value, props.view)} label="value" /></h3>
           <PayloadBlock p={shown.value} view={props.view} />
           <h3>Headers</h3>
           {shown.headers.length === 0 ? <p class="muted">No headers.</p> : (
@@ -89,9 +91,10 @@ export function MessageDialog(props: { topic: string; message: Message | null; v
 
 function PayloadBlock(props: { p: Payload | null; view: View }) {
   if (props.p === null) return <p class="muted">null</p>
+  const json = props.view === 'json' && props.p.truncated !== true ? parseJson(props.p.text) : undefined
   return (
     <>
-      <pre class="payload-full" tabIndex={0}>{render(props.p, props.view)}</pre>
+      {json !== undefined && typeof json.value === 'object' && json.value !== null ? <JsonTree value={json.value} /> : <pre class="payload-full" tabIndex={0}>{render(props.p, props.view)}</pre>}
       {props.p.truncated && <p class="muted">Showing the first part of {props.p.size} bytes…</p>}
     </>
   )

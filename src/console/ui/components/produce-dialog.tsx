@@ -7,6 +7,7 @@ export function ProduceDialog(props: { open: boolean; topic: string; partitions:
   const [key, setKey] = useState('')
   const [value, setValue] = useState('')
   const [nullKey, setNullKey] = useState(false)
+  const [nullValue, setNullValue] = useState(false)
   const [partition, setPartition] = useState('')
   const [headers, setHeaders] = useState<{ key: string; value: string }[]>([])
   const [result, setResult] = useState<string | null>(null)
@@ -23,9 +24,9 @@ export function ProduceDialog(props: { open: boolean; topic: string; partitions:
           try {
             const r = await api<{ partition: number; offset: number }>(`/api/topics/${enc(props.topic)}/messages`, {
               method: 'POST',
-              body: { key: nullKey ? null : key, value, headers: headers.filter((h) => h.key !== ''), partition: partition === '' ? null : Number(partition) },
+              body: { key: nullKey ? null : key, value: nullValue ? null : value, headers: headers.filter((h) => h.key !== ''), partition: partition === '' ? null : Number(partition) },
             })
-            setResult(`Written to partition ${r.partition} at offset ${r.offset}.`)
+            setResult(`${nullValue ? 'Tombstone w' : 'W'}ritten to partition ${r.partition} at offset ${r.offset}.`)
             props.onProduced(r)
           } catch (err) {
             setError((err as Error).message)
@@ -44,7 +45,8 @@ export function ProduceDialog(props: { open: boolean; topic: string; partitions:
             </select>
           </label>
         </div>
-        <label class="field"><span>Value</span><textarea name="value" rows={6} value={value} onInput={(e) => setValue(e.currentTarget.value)} /></label>
+        <label class="field"><span>Value</span><textarea name="value" rows={6} value={value} disabled={nullValue} onInput={(e) => setValue(e.currentTarget.value)} /></label>
+        <label class="check"><input type="checkbox" checked={nullValue} onChange={(e) => setNullValue(e.currentTarget.checked)} /> No value (null): a tombstone, which compaction uses to delete the key</label>
         <fieldset>
           <legend>Headers</legend>
           {headers.map((h, i) => (

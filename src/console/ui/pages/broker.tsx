@@ -4,8 +4,27 @@ import { useApi } from '../api'
 import { ErrorBox, Loading, PageHeader } from '../components/common'
 import { bytes, num } from '../format'
 import { ConfigTable, type ConfigEntry } from './topic-configs'
+import { Pager, usePaged } from '../components/pager'
 
-interface LogDirs { logDirs: { path: string; sizeBytes: number; usableBytes: number | null; totalBytes: number | null; topics: { topic: string; partitions: number; sizeBytes: number }[] }[] }
+interface DirTopic { topic: string; partitions: number; sizeBytes: number }
+interface LogDirs { logDirs: { path: string; sizeBytes: number; usableBytes: number | null; totalBytes: number | null; topics: DirTopic[] }[] }
+
+/** The topics of one log dir, largest first, a page at a time. */
+function LogDirTopics(props: { topics: DirTopic[] }) {
+  const rows = [...props.topics].sort((a, b) => b.sizeBytes - a.sizeBytes || a.topic.localeCompare(b.topic))
+  const paged = usePaged(rows)
+  return (
+    <>
+      <div class="table-wrap">
+        <table>
+          <thead><tr><th scope="col">Topic</th><th scope="col" class="num">Partitions</th><th scope="col" class="num">Size</th></tr></thead>
+          <tbody>{paged.shown.map((t) => <tr key={t.topic}><td><a href={`#/topics/${encodeURIComponent(t.topic)}`}>{t.topic}</a></td><td class="num">{num(t.partitions)}</td><td class="num">{bytes(t.sizeBytes)}</td></tr>)}</tbody>
+        </table>
+      </div>
+      <Pager paged={paged} label="Log dir topics" />
+    </>
+  )
+}
 
 export function BrokerPage(props: { id: string }) {
   const cfg = useApi<{ configs: ConfigEntry[] }>(`/api/brokers/${props.id}/configs`)
@@ -19,12 +38,7 @@ export function BrokerPage(props: { id: string }) {
       {dirs.data?.logDirs.map((d) => (
         <details key={d.path} open>
           <summary><code>{d.path}</code>: {bytes(d.sizeBytes)} used, {bytes(d.usableBytes)} free of {bytes(d.totalBytes)}</summary>
-          <div class="table-wrap">
-            <table>
-              <thead><tr><th scope="col">Topic</th><th scope="col" class="num">Partitions</th><th scope="col" class="num">Size</th></tr></thead>
-              <tbody>{d.topics.map((t) => <tr key={t.topic}><td><a href={`#/topics/${encodeURIComponent(t.topic)}`}>{t.topic}</a></td><td class="num">{num(t.partitions)}</td><td class="num">{bytes(t.sizeBytes)}</td></tr>)}</tbody>
-            </table>
-          </div>
+          <LogDirTopics topics={d.topics} />
         </details>
       ))}
       <h2>Configs</h2>

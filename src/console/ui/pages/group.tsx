@@ -7,8 +7,10 @@ import { api, enc, useApi } from '../api'
 import { LineChart } from '../components/chart'
 import { Badge, ErrorBox, Loading, PageHeader, Stat, stateKind } from '../components/common'
 import { ConfirmDialog, Dialog } from '../components/dialog'
-import { num } from '../format'
+import { num, timeZoneLabel } from '../format'
 import { navigate } from '../router'
+import { CopyButton } from '../components/copy'
+import { Pager, usePaged } from '../components/pager'
 
 interface GroupDetail {
   groupId: string
@@ -45,6 +47,7 @@ export function GroupPage(props: { id: string }) {
   }, [d])
   const empty = d !== undefined && (d.state === 'Empty' || d.state === 'Dead')
   const topics = d?.topics ?? []
+  const paged = usePaged(d?.partitions ?? [])
   return (
     <section data-page="group" data-ready={d !== undefined || g.error !== undefined ? '' : undefined}>
       <PageHeader title={props.id} crumbs={[{ label: 'Consumer groups', href: '#/groups' }]}>
@@ -60,7 +63,7 @@ export function GroupPage(props: { id: string }) {
             <Stat label="State" value={<Badge kind={stateKind(d.state)}>{d.state}</Badge>} />
             <Stat label="Members" value={num(d.members.length)} />
             <Stat label="Total lag" value={<span data-total-lag={d.totalLag}>{num(d.totalLag)}</span>} />
-            <Stat label="Protocol" value={d.protocol === '' ? '–' : d.protocol} hint={d.protocolType} />
+            <Stat label="Assignor" value={d.protocol === '' ? 'none' : d.protocol} hint={protocolHint(d)} />
           </div>
           <LineChart
             title="Lag over time (while this page is open)"
@@ -76,7 +79,7 @@ export function GroupPage(props: { id: string }) {
               <caption class="sr-only">Offsets and lag per partition</caption>
               <thead><tr><th scope="col">Topic</th><th scope="col" class="num">Partition</th><th scope="col" class="num">Committed</th><th scope="col" class="num">End offset</th><th scope="col" class="num">Lag</th><th scope="col">Member</th></tr></thead>
               <tbody>
-                {d.partitions.map((p) => (
+                {paged.shown.map((p) => (
                   <tr key={`${p.topic}:${p.partition}`} data-partition={`${p.topic}:${p.partition}`}>
                     <td><a href={`#/topics/${enc(p.topic)}`}>{p.topic}</a></td>
                     <td class="num">{p.partition}</td>
@@ -90,6 +93,7 @@ export function GroupPage(props: { id: string }) {
               </tbody>
             </table>
           </div>
+          <Pager paged={paged} label="Partitions" />
           <h2>Members</h2>
           {d.members.length === 0 ? <p class="muted">No members.</p> : (
             <div class="table-wrap">
@@ -101,7 +105,7 @@ export function GroupPage(props: { id: string }) {
                     <tr key={m.memberId}>
                       <td>{m.clientId}</td>
                       <td>{m.clientHost}</td>
-                      <td><code class="small">{m.memberId}</code></td>
+                      <td><code class="small">{m.memberId}</code><CopyButton text={m.memberId} label="member id" /></td>
                       <td>{m.assignment.map((a) => `${a.topic} [${a.partitions.join(', ')}]`).join('; ') || <span class="muted">none</span>}</td>
                     </tr>
                   ))}
@@ -111,7 +115,7 @@ export function GroupPage(props: { id: string }) {
           )}
         </>
       )}
-      <ResetDialog open={resetting} group={props.id} topics={topics} onClose={() => setResetting(false)} onDone={g.reload} />
+      <ResetDialog open={resetting} group={props.id} topics={topics} partitions={d?.partitions ?? []} onClose={() => setResetting(false)} onDone={g.reload} />
       <ConfirmDialog
         open={deleting}
         title={`Delete group ${props.id}?`}
@@ -128,19 +132,39 @@ export function GroupPage(props: { id: string }) {
   )
 }
 
+/** What the protocol and assignor of a group mean, for people who meet "consumer/-". */
+function protocolHint(d: GroupDetail): string {
+  if (d.protocolType === '') return 'no protocol: offsets committed without joining (a standalone consumer or a tool)'
+  const kind = d.protocolType === 'consumer' ? 'consumer protocol' : `protocol type ${d.protocolType}`
+  return d.protocol === '' ? `${kind}; members agree on an assignor when they join, and an empty group has none` : `${kind}; the members chose this partition assignor`
+}
+
 interface ResetResult { offsets: { topic: string; partition: number; before: number | null; after: number }[] }
 
-function ResetDialog(props: { open: boolean; group: string; topics: string[]; onClose: () => void; onDone: () => void }) {
+function ResetDialog(props: { open: boolean; group: string; topics: string[]; partitions: GroupDetail['partitions']; onClose: () => void; onDone: () => void }) {
   const [topic, setTopic] = useState('')
-  const [strategy, setStrategy] = useState<'earliest' | 'latest' | 'timestamp' | 'offset'>('earliest')
+  const [partition, setPartition] = useState('')
+  const [strategy, setStrategy] = useState<'earliest' | 'latest' | 'timestamp' | 'offset' | 'shift'>('earliest')
   const [value, setValue] = useState('')
   const [preview, setPreview] = useState<ResetResult | null>(null)
   const [error, setError] = useState<string | null>(null)
+  // Each opening starts from scratch: the last reset's choices are not a default for the next.
+  useEffect(() => {
+    if (!props.open) return
+    setTopic('')
+    setPartition('')
+    setStrategy('earliest')
+    setValue('')
+    setPreview(null)
+    setError(null)
+  }, [props.open])
   const body = (dryRun: boolean) => ({
     topic: topic === '' ? null : topic,
+    partition: topic === '' || partition === '' ? null : Number(partition),
     strategy,
     dryRun,
     ...(strategy === 'offset' ? { offset: value } : {}),
+    ...(strategy === 'shift' ? { shift: value } : {}),
     ...(strategy === 'timestamp' ? { timestamp: new Date(value).getTime() } : {}),
   })
   const run = async (dryRun: boolean): Promise<void> => {
@@ -162,21 +186,31 @@ function ResetDialog(props: { open: boolean; group: string; topics: string[]; on
       <form onSubmit={(e) => { e.preventDefault(); void run(false) }}>
         <div class="row wrap">
           <label class="field"><span>Topic</span>
-            <select name="topic" value={topic} onChange={(e) => { setTopic(e.currentTarget.value); setPreview(null) }}>
+            <select name="topic" value={topic} onChange={(e) => { setTopic(e.currentTarget.value); setPartition(''); setPreview(null) }}>
               <option value="">All topics of the group</option>
               {props.topics.map((t) => <option key={t} value={t}>{t}</option>)}
             </select>
           </label>
+          {topic !== '' && (
+            <label class="field"><span>Partition</span>
+              <select name="partition" value={partition} onChange={(e) => { setPartition(e.currentTarget.value); setPreview(null) }}>
+                <option value="">All partitions</option>
+                {props.partitions.filter((p) => p.topic === topic).map((p) => <option key={p.partition} value={String(p.partition)}>{p.partition}</option>)}
+              </select>
+            </label>
+          )}
           <label class="field"><span>Reset to</span>
             <select name="strategy" value={strategy} onChange={(e) => { setStrategy(e.currentTarget.value as typeof strategy); setPreview(null) }}>
               <option value="earliest">Earliest offset</option>
               <option value="latest">Latest offset</option>
               <option value="timestamp">Time</option>
               <option value="offset">Offset</option>
+              <option value="shift">Shift by</option>
             </select>
           </label>
+          {strategy === 'shift' && <label class="field"><span>Records (negative to re-read)</span><input name="shift" type="number" required value={value} onInput={(e) => setValue(e.currentTarget.value)} placeholder="-10" /></label>}
           {strategy === 'offset' && <label class="field"><span>Offset</span><input name="offset" type="number" min={0} required value={value} onInput={(e) => setValue(e.currentTarget.value)} /></label>}
-          {strategy === 'timestamp' && <label class="field"><span>Time</span><input name="timestamp" type="datetime-local" step="1" required value={value} onInput={(e) => setValue(e.currentTarget.value)} /></label>}
+          {strategy === 'timestamp' && <label class="field"><span>Time ({timeZoneLabel()})</span><input name="timestamp" type="datetime-local" step="1" required value={value} onInput={(e) => setValue(e.currentTarget.value)} /></label>}
         </div>
         {preview !== null && (
           <table>

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks'
 import { enc, useApi } from '../api'
 import { Badge, ErrorBox, Loading, PageHeader, stateKind } from '../components/common'
 import { num } from '../format'
+import { Pager, usePaged } from '../components/pager'
 
 interface GroupRow { groupId: string; state: string; protocolType: string; members: number | null; topics: string[]; lag: number | null; error: string | null }
 
@@ -11,6 +12,7 @@ export function GroupsPage() {
   const [filter, setFilter] = useState('')
   const f = filter.trim().toLowerCase()
   const rows = (list.data?.groups ?? []).filter((g) => f === '' || g.groupId.toLowerCase().includes(f) || g.topics.some((t) => t.toLowerCase().includes(f)))
+  const paged = usePaged(rows, f)
   return (
     <section data-page="groups" data-ready={list.data !== undefined || list.error !== undefined ? '' : undefined}>
       <PageHeader title="Consumer groups" />
@@ -25,7 +27,7 @@ export function GroupsPage() {
             <caption class="sr-only">Consumer groups</caption>
             <thead><tr><th scope="col">Group</th><th scope="col">State</th><th scope="col" class="num">Members</th><th scope="col">Topics</th><th scope="col" class="num">Total lag</th></tr></thead>
             <tbody>
-              {rows.map((g) => (
+              {paged.shown.map((g) => (
                 <tr key={g.groupId}>
                   <td><a href={`#/groups/${enc(g.groupId)}`}>{g.groupId}</a></td>
                   <td><Badge kind={stateKind(g.state)}>{g.state}</Badge></td>
@@ -39,6 +41,7 @@ export function GroupsPage() {
           </table>
         </div>
       )}
+      <Pager paged={paged} label="Groups" />
     </section>
   )
 }

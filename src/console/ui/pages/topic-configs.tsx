@@ -6,6 +6,7 @@ import { useMemo, useState } from 'preact/hooks'
 import { api, enc, useApi } from '../api'
 import { Badge, ErrorBox, Loading } from '../components/common'
 import { Dialog } from '../components/dialog'
+import { Pager, usePaged } from '../components/pager'
 import { TopicHeader } from '../components/topic-tabs'
 
 export interface ConfigEntry {
@@ -38,13 +39,16 @@ export function fallback(c: ConfigEntry): { name: string; value: string | null; 
 export function ConfigTable(props: { configs: ConfigEntry[]; filter: string; onEdit?: (c: ConfigEntry) => void }) {
   const f = props.filter.trim().toLowerCase()
   const rows = props.configs.filter((c) => f === '' || c.name.includes(f) || (c.value ?? '').toLowerCase().includes(f))
+  // A broker has a few hundred configs: a page at a time.
+  const paged = usePaged(rows, f)
   return (
+    <>
     <div class="table-wrap">
       <table class="configs">
         <caption class="sr-only">Configs</caption>
         <thead><tr><th scope="col">Name</th><th scope="col">Value</th><th scope="col">Source</th><th scope="col">Default / fallback</th>{props.onEdit && <th scope="col"><span class="sr-only">Actions</span></th>}</tr></thead>
         <tbody>
-          {rows.map((c) => {
+          {paged.shown.map((c) => {
             const fb = fallback(c)
             return (
               <tr key={c.name} data-config={c.name}>
@@ -59,6 +63,8 @@ export function ConfigTable(props: { configs: ConfigEntry[]; filter: string; onE
         </tbody>
       </table>
     </div>
+    <Pager paged={paged} label="Configs" />
+    </>
   )
 }
 

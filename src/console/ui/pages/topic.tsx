@@ -6,6 +6,8 @@ import { ConfirmDialog, Dialog } from '../components/dialog'
 import { TopicHeader } from '../components/topic-tabs'
 import { bytes, num } from '../format'
 import { navigate } from '../router'
+import { CopyButton } from '../components/copy'
+import { Pager, usePaged } from '../components/pager'
 
 interface TopicDetail {
   name: string
@@ -19,26 +21,31 @@ interface TopicDetail {
 export function TopicPage(props: { name: string }) {
   const t = useApi<TopicDetail>(`/api/topics/${enc(props.name)}`, 10_000)
   const [deleting, setDeleting] = useState(false)
+  const [purging, setPurging] = useState(false)
   const [adding, setAdding] = useState(false)
   const d = t.data
+  const paged = usePaged(d?.partitions ?? [])
+  // Nothing to act on while the cluster is down (the last data may be stale) or the topic is gone.
+  const why = t.error === undefined ? undefined : t.error.status === 404 ? 'The topic does not exist (any more).' : 'The cluster cannot be reached now.'
   return (
-    <section data-page="topic" data-ready={d !== undefined ? '' : undefined}>
+    <section data-page="topic" data-ready={d !== undefined || t.error !== undefined ? '' : undefined}>
       <TopicHeader name={props.name} tab="partitions">
-        <button type="button" onClick={() => setAdding(true)} disabled={d === undefined}>Add partitions</button>
-        <button type="button" class="danger" onClick={() => setDeleting(true)}>Delete topic</button>
+        <button type="button" onClick={() => setAdding(true)} disabled={d === undefined || why !== undefined} title={why}>Add partitions</button>
+        <button type="button" class="danger" onClick={() => setPurging(true)} disabled={d === undefined || why !== undefined} title={why ?? 'Delete every record and keep the topic'}>Purge records</button>
+        <button type="button" class="danger" onClick={() => setDeleting(true)} disabled={d === undefined || why !== undefined} title={why}>Delete topic</button>
       </TopicHeader>
       <ErrorBox error={t.error} onRetry={t.reload} />
       {d === undefined && t.error === undefined && <Loading what="the topic" />}
       {d !== undefined && (
         <>
-          <p class="muted">Topic id <code>{d.topicId}</code>{d.internal && <> · <Badge>internal</Badge></>} · {d.partitions.length} partitions · {num(d.partitions.reduce((s, p) => s + p.records, 0))} records</p>
+          <p class="muted">Topic id <code>{d.topicId}</code><CopyButton text={d.topicId} label="topic id" />{d.internal && <> · <Badge>internal</Badge></>} · {d.partitions.length} partitions · {num(d.partitions.reduce((s, p) => s + p.records, 0))} records</p>
           <h2>Partitions</h2>
           <div class="table-wrap">
             <table>
               <caption class="sr-only">Partitions of {d.name}</caption>
               <thead><tr><th scope="col">Partition</th><th scope="col">Leader</th><th scope="col">Replicas</th><th scope="col">In-sync replicas</th><th scope="col" class="num">Start offset</th><th scope="col" class="num">End offset</th><th scope="col" class="num">Records</th><th scope="col" class="num">Size</th></tr></thead>
               <tbody>
-                {d.partitions.map((p) => (
+                {paged.shown.map((p) => (
                   <tr key={p.partition}>
                     <td><a href={`#/topics/${enc(d.name)}/messages?partition=${p.partition}`}>{p.partition}</a></td>
                     <td>{p.leader < 0 ? <Badge kind="bad">none</Badge> : p.leader}</td>
@@ -53,6 +60,7 @@ export function TopicPage(props: { name: string }) {
               </tbody>
             </table>
           </div>
+          <Pager paged={paged} label="Partitions" />
           <h2>Consumer groups</h2>
           {d.groups === null && <p class="muted">Not available: {d.groupsError}</p>}
           {d.groups !== null && d.groups.length === 0 && <p class="muted">No group has consumed this topic.</p>}
@@ -77,6 +85,18 @@ export function TopicPage(props: { name: string }) {
         </>
       )}
       <AddPartitionsDialog open={adding} topic={props.name} current={d?.partitions.length ?? 1} onClose={() => setAdding(false)} onDone={t.reload} />
+      <ConfirmDialog
+        open={purging}
+        title={`Purge ${props.name}?`}
+        message={<p>Every record of every partition is deleted (DeleteRecords up to the end); the topic, its configs and its offsets stay, and new records continue from the current offsets. This cannot be undone.</p>}
+        confirmLabel="Purge records"
+        typeToConfirm={props.name}
+        onClose={() => setPurging(false)}
+        onConfirm={async () => {
+          await api(`/api/topics/${enc(props.name)}/purge`, { method: 'POST', body: {} })
+          t.reload()
+        }}
+      />
       <ConfirmDialog
         open={deleting}
         title={`Delete topic ${props.name}?`}

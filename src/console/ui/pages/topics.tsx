@@ -4,6 +4,7 @@ import { api, enc, useApi } from '../api'
 import { Badge, ErrorBox, Loading, PageHeader } from '../components/common'
 import { Dialog } from '../components/dialog'
 import { bytes, num } from '../format'
+import { Pager, usePaged } from '../components/pager'
 import { navigate } from '../router'
 
 interface TopicRow { name: string; internal: boolean; partitions: number; replicationFactor: number; underReplicated: number; records: number; sizeBytes: number | null }
@@ -26,6 +27,7 @@ export function TopicsPage() {
     })
     return out
   }, [list.data, filter, sort])
+  const paged = usePaged(rows, `${filter}|${sort.key}|${sort.desc}|${internal}`)
   const th = (key: SortKey, label: string, numeric = false) => (
     <th scope="col" class={numeric ? 'num' : ''} aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
       <button type="button" class="sort" onClick={() => setSort({ key, desc: sort.key === key ? !sort.desc : numeric })}>
@@ -54,7 +56,7 @@ export function TopicsPage() {
             <caption class="sr-only">Topics</caption>
             <thead><tr>{th('name', 'Name')}{th('partitions', 'Partitions', true)}<th scope="col" class="num">Replication</th>{th('records', 'Records', true)}{th('sizeBytes', 'Size', true)}</tr></thead>
             <tbody>
-              {rows.map((t) => (
+              {paged.shown.map((t) => (
                 <tr key={t.name}>
                   <td>
                     <a href={`#/topics/${enc(t.name)}`}>{t.name}</a>
@@ -72,6 +74,7 @@ export function TopicsPage() {
           </table>
         </div>
       )}
+      <Pager paged={paged} label="Topics" />
       <CreateTopicDialog open={creating} onClose={() => setCreating(false)} onCreated={(name) => navigate(`/topics/${enc(name)}`)} />
     </section>
   )
