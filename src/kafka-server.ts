@@ -26,6 +26,8 @@ import { FetchSessionCache } from './broker/fetch-session.js'
 import { MetadataTopicView, OffsetsTopicLog, groupCoordinatorOf } from './broker/coordinator-log.js'
 import { ControlPlane } from './broker/control-plane.js'
 import { LocalBrokerChannel } from './broker/local-broker-channel.js'
+import { InterBrokerChannel } from './broker/inter-broker-channel.js'
+import { interBrokerListenerName } from './controller/broker-connection.js'
 import { BrokerMarkerChannel, TransactionStateLog, transactionCoordinatorOf } from './broker/txn-state-log.js'
 import { TransactionCoordinator } from './transactions/transaction-coordinator.js'
 import { TRANSACTION_STATE_TOPIC } from './transactions/transaction-log.js'
@@ -33,6 +35,7 @@ import type { TxnConfig } from './transactions/core.js'
 import type { HandlerRegistry } from './broker/handler.js'
 import type { Coordination } from './cluster/coordination.js'
 import { SingleNodeCoordination } from './cluster/single-node.js'
+import { ZkCoordination } from './cluster/zk-coordination.js'
 
 export interface RunningBroker {
   /** The broker's parts, for tests and tools that look inside. */
@@ -54,11 +57,15 @@ export interface RunBrokerOptions {
   fs?: StorageFs
 }
 
-/** Storage, with each topic's log config resolved from its overrides and the broker's defaults. */
-async function startLogManager(config: BrokerConfig, store: MetadataStore, log: Logger, fs: StorageFs): Promise<LogManager> {
+/**
+ * Storage, with each topic's log config resolved from its overrides and the broker's defaults
+ * (a single node knows them before it opens its logs; in a cluster each log takes its topic's
+ * config when the controller hands the partition over).
+ */
+async function startLogManager(config: BrokerConfig, store: MetadataStore | undefined, log: Logger, fs: StorageFs): Promise<LogManager> {
   const v = config.values
   const topicLogConfig = (topic: string) => {
-    const meta = store.topic(topic)
+    const meta = store?.topic(topic)
     return meta === undefined ? undefined : logConfigOf(meta.configs, config)
   }
   return LogManager.start({
@@ -92,11 +99,24 @@ function txnConfigFrom(config: BrokerConfig): TxnConfig {
 }
 
 /** Builds the parts, in dependency order; `close` stops what was built if a later step fails. */
-async function buildParts(config: BrokerConfig, log: Logger, fs: StorageFs, registry: HandlerRegistry): Promise<{ parts: BrokerParts, logManager: LogManager, coordination: Coordination }> {
+async function buildParts(config: BrokerConfig, log: Logger, fs: StorageFs, registry: HandlerRegistry): Promise<{ parts: BrokerParts, logManager: LogManager, coordination: Coordination, remote: InterBrokerChannel | undefined }> {
   const v = config.values
-  const store = await MetadataStore.open(v.logDirs[0]!, { nodeId: v.nodeId, clusterId: v.clusterId ?? undefined, fs })
-  const coordination: Coordination = new SingleNodeCoordination(store)
-  const logManager = await startLogManager(config, store, log, fs)
+  // With zookeeper.connect the cluster's record is ZooKeeper; without, the log dir's store.
+  let store: MetadataStore | undefined
+  let coordination: Coordination
+  if (v.zookeeperConnect !== null) {
+    coordination = await ZkCoordination.open({ config, log })
+  } else {
+    store = await MetadataStore.open(v.logDirs[0]!, { nodeId: v.nodeId, clusterId: v.clusterId ?? undefined, fs })
+    coordination = new SingleNodeCoordination(store)
+  }
+  let logManager: LogManager
+  try {
+    logManager = await startLogManager(config, store, log, fs)
+  } catch (err) {
+    await coordination.close()
+    throw err
+  }
   try {
     const metadata = new MetadataCache(v.nodeId, coordination.clusterId, v.brokerRack)
     const replicas = new ReplicaManager(logManager, metadata, log.child({ component: 'replicas' }))
@@ -112,7 +132,10 @@ async function buildParts(config: BrokerConfig, log: Logger, fs: StorageFs, regi
     groups.start()
     let built: BrokerParts | undefined
     const brokerChannel = new LocalBrokerChannel(v.nodeId, registry, () => built!)
-    const producerIds = new ProducerIdManager(store.dir, coordination.allocateProducerIds)
+    // Other brokers are reached over their inter-broker listener (a single node has none).
+    const remote = coordination.mode === 'zookeeper' ? new InterBrokerChannel(metadata, interBrokerListenerName(config), v.nodeId, config.values.controllerSocketTimeoutMs) : undefined
+    if (remote !== undefined) brokerChannel.setRemote(remote)
+    const producerIds = new ProducerIdManager(v.logDirs[0]!, coordination.allocateProducerIds)
     const txnLogger = log.child({ component: 'transactions' })
     const transactions = new TransactionCoordinator({
       log: new TransactionStateLog({ metadata, replicas, admin, config }),
@@ -123,6 +146,7 @@ async function buildParts(config: BrokerConfig, log: Logger, fs: StorageFs, regi
     })
     transactions.start()
     const controlPlane = new ControlPlane({
+      config,
       metadata,
       replicas,
       admin,
@@ -148,12 +172,13 @@ async function buildParts(config: BrokerConfig, log: Logger, fs: StorageFs, regi
       producerIds,
       transactions,
       brokerChannel,
+      cluster: coordination,
       fetchSessions: new FetchSessionCache(),
     }
     built = parts
     // The broker hosts its partitions before its listeners accept clients.
     await coordination.start(controlPlane)
-    return { parts, logManager, coordination }
+    return { parts, logManager, coordination, remote }
   } catch (err) {
     await coordination.close()
     await logManager.shutdown()
@@ -181,7 +206,7 @@ export async function runBroker(config: BrokerConfig, log: Logger, opts: RunBrok
   if (config.unknown.length > 0) log.warn({ configs: config.unknown }, 'these configs were supplied but are not known broker configs; they are ignored')
   if (config.inert.length > 0) log.warn({ configs: config.inert }, 'these configs are accepted but have no effect in this version of Samsa')
   const fs = opts.fs ?? nodeFs
-  const registry = createRegistry()
+  const registry = createRegistry({ zookeeper: config.values.zookeeperConnect !== null })
   const locks = lockLogDirs(config, fs)
   let built
   try {
@@ -190,7 +215,7 @@ export async function runBroker(config: BrokerConfig, log: Logger, opts: RunBrok
     for (const l of locks) l.release()
     throw err
   }
-  const { parts, logManager, coordination } = built
+  const { parts, logManager, coordination, remote } = built
   const stopParts = async (): Promise<void> => {
     // Waiting requests answer first (their connections are closed by now), then the coordinator's
     // timers stop, then the logs flush and close, and last the log dirs are unlocked.
@@ -199,6 +224,7 @@ export async function runBroker(config: BrokerConfig, log: Logger, opts: RunBrok
     parts.replicas.shutdown()
     parts.groups.close()
     parts.transactions.close()
+    remote?.close()
     try {
       await logManager.shutdown()
     } finally {
@@ -227,7 +253,8 @@ export async function runBroker(config: BrokerConfig, log: Logger, opts: RunBrok
       const adv = config.values.advertisedListeners.find((a) => a.name === l.name)
       const host = adv?.host || l.host || 'localhost'
       const port = adv !== undefined && adv.port !== 0 ? adv.port : l.boundPort
-      return { listenerName: l.name, host: host === '0.0.0.0' || host === '::' ? 'localhost' : host, port }
+      const securityProtocol = config.values.listeners.find((x) => x.name === l.name)?.securityProtocol ?? 'PLAINTEXT'
+      return { listenerName: l.name, host: host === '0.0.0.0' || host === '::' ? 'localhost' : host, port, securityProtocol }
     }))
     await coordination.register(parts.metadata.listeners, config.values.brokerRack)
   } catch (err) {

@@ -116,6 +116,11 @@ export class AdminManager {
     this.#stopConfigListener()
   }
 
+  /** The brokers new replicas go to: the controller's view when this broker is the controller. */
+  #liveBrokers(): Array<{ id: number, rack: string | null }> {
+    return (this.#coordination.controllerLiveBrokers() ?? this.#metadata.liveBrokers()).map((b) => ({ id: b.id, rack: b.rack }))
+  }
+
   /** Whether this broker serves the controller-only admin APIs now (else NOT_CONTROLLER). */
   get isController(): boolean {
     return this.#coordination.isActiveController()
@@ -164,6 +169,14 @@ export class AdminManager {
       this.#overrides.set(topic, overrides)
     }
     return this.#logConfigOf(overrides)
+  }
+
+  /**
+   * Replaces the dynamic configs of a broker (`entity` its id) or of every broker (`<default>`);
+   * the brokers concerned apply them once they are recorded.
+   */
+  async setBrokerConfigs(entity: string, configs: Record<string, string>): Promise<void> {
+    await this.#coordination.setBrokerConfigs(entity, configs)
   }
 
   /** Replaces a topic's overrides; every broker applies them once they are recorded. */
@@ -254,7 +267,7 @@ export class AdminManager {
     if (partitions > 100000) return new KafkaError(ErrorCode.INVALID_PARTITIONS, 'Number of partitions is too large.')
     const rf = opts.replicationFactor ?? -1
     if (rf !== -1 && rf <= 0) return new KafkaError(ErrorCode.INVALID_REPLICATION_FACTOR, 'Replication factor must be larger than 0.')
-    const brokers = this.#metadata.liveBrokers().length
+    const brokers = this.#liveBrokers().length
     const wanted = rf === -1 ? this.#config.values.defaultReplicationFactor : rf
     if (wanted > brokers) {
       return new KafkaError(ErrorCode.INVALID_REPLICATION_FACTOR, `Replication factor: ${wanted} larger than available brokers: ${brokers}.`)
@@ -287,7 +300,7 @@ export class AdminManager {
   /** The assignment for a new topic: the given one, or Kafka's round robin over the live brokers. */
   #assign(opts: CreateTopicOptions, partitions: number, rf: number): number[][] {
     if (opts.assignment !== undefined) return opts.assignment
-    return assignReplicasToBrokers(this.#metadata.liveBrokers().map((b) => ({ id: b.id, rack: b.rack })), partitions, rf)
+    return assignReplicasToBrokers(this.#liveBrokers(), partitions, rf)
   }
 
   /**
@@ -334,7 +347,7 @@ export class AdminManager {
    */
   async createInternalTopic(name: string, opts: CreateTopicOptions): Promise<void> {
     if (this.#metadata.topic(name) !== undefined || this.#creating.has(name)) return
-    const live = Math.max(1, this.#metadata.liveBrokers().length)
+    const live = Math.max(1, this.#liveBrokers().length)
     const rf = Math.min(opts.replicationFactor ?? 1, live)
     try {
       await this.createTopic(name, { ...opts, replicationFactor: rf, timeoutMs: 0 })
@@ -387,11 +400,11 @@ export class AdminManager {
     if (added === undefined) {
       const rf = topic.partitions[0]?.replicas.length ?? 1
       // As Kafka's AdminZkClient.addPartitions: the round robin continues from partition 0's first replica.
-      const brokers = this.#metadata.liveBrokers()
+      const brokers = this.#liveBrokers()
       const first = topic.partitions[0]?.replicas[0] ?? 0
       const start = Math.max(0, brokers.findIndex((b) => b.id >= first))
       try {
-        added = assignReplicasToBrokers(brokers.map((b) => ({ id: b.id, rack: b.rack })), count - current, rf, { fixedStartIndex: start, startPartitionId: current })
+        added = assignReplicasToBrokers(brokers, count - current, rf, { fixedStartIndex: start, startPartitionId: current })
       } catch (err) {
         if (err instanceof AssignmentError) throw new KafkaError(ErrorCode.INVALID_REPLICATION_FACTOR, err.message)
         throw err

@@ -15,6 +15,9 @@ import type { BrokerParts } from './handler.js'
 /** What the config APIs use of the broker. */
 type Parts = Pick<BrokerParts, 'config' | 'metadata' | 'admin'>
 
+/** The dynamic config entity of the cluster-wide default (ZooKeeper's /config/brokers/<default>). */
+export const DEFAULT_BROKER_ENTITY = '<default>'
+
 /** Kafka's ConfigResource.Type ids. */
 export const ResourceType = { UNKNOWN: 0, TOPIC: 2, BROKER: 4, BROKER_LOGGER: 8, CLIENT_METRICS: 16, GROUP: 32 } as const
 
@@ -132,10 +135,12 @@ async function alterTopicConfigs(broker: Parts, name: string, changes: readonly 
 
 /**
  * Dynamic broker configs are validated as Kafka does (known, dynamic, per-broker ones only for a
- * broker, valid values) but not applied: they must be stored to survive a restart (in ZooKeeper's
- * /config/brokers with the cluster work), and a change that is lost on restart would be a lie.
+ * broker, valid values), then stored where they survive a restart: in ZooKeeper mode in
+ * /config/brokers/<id> or /config/brokers/<default>, with a change notification every broker
+ * applies (Kafka's ZkAdminManager.alterConfigs). A broker without ZooKeeper has nowhere to keep
+ * them and refuses: a change lost on restart would be a lie.
  */
-function alterBrokerConfigs(broker: Parts, name: string, changes: readonly Change[], replace: boolean): ResourceError {
+async function alterBrokerConfigs(broker: Parts, name: string, changes: readonly Change[], replace: boolean, validateOnly: boolean): Promise<ResourceError> {
   const scope = brokerResource(broker, name)
   if (typeof scope !== 'string') return scope
   const listValue = (config: string): string[] | 'unknown' | undefined => {
@@ -152,7 +157,14 @@ function alterBrokerConfigs(broker: Parts, name: string, changes: readonly Chang
     if (err instanceof ConfigError) return { errorCode: ErrorCode.INVALID_CONFIG, errorMessage: err.message }
     throw err
   }
-  return invalidRequest('Dynamic broker configs are not stored by this broker yet; set them in server.properties and restart')
+  if (validateOnly) return { errorCode: ErrorCode.NONE, errorMessage: '' }
+  try {
+    await broker.admin.setBrokerConfigs(scope === 'broker' ? String(broker.metadata.nodeId) : DEFAULT_BROKER_ENTITY, next.configs)
+  } catch (err) {
+    if (err instanceof KafkaError) return { errorCode: err.errorCode, errorMessage: err.message }
+    throw err
+  }
+  return { errorCode: ErrorCode.NONE, errorMessage: '' }
 }
 
 /** Group configs (KIP-848) are validated as Kafka's GroupConfig does, but cannot be stored yet. */
@@ -170,7 +182,7 @@ export async function alterResource(broker: Parts, type: number, name: string, c
     case ResourceType.TOPIC:
       return alterTopicConfigs(broker, name, changes, replace, validateOnly)
     case ResourceType.BROKER:
-      return alterBrokerConfigs(broker, name, changes, replace)
+      return alterBrokerConfigs(broker, name, changes, replace, validateOnly)
     case ResourceType.BROKER_LOGGER:
       return invalidRequest('Broker logger levels cannot be changed through the config APIs yet')
     case ResourceType.GROUP:

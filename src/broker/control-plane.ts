@@ -8,6 +8,7 @@
  */
 import { ErrorCode } from '../protocol/generated/error-codes.js'
 import type { Logger } from '../logger.js'
+import type { BrokerConfig } from '../config/broker-config.js'
 import type { ControlResult, ControllerIdentity, LeaderAndIsrEvent, StopReplicaEvent, UpdateMetadataEvent } from '../controller/control.js'
 import { UNKNOWN_BROKER_EPOCH } from '../controller/control.js'
 import type { ClusterMember } from '../cluster/coordination.js'
@@ -30,6 +31,7 @@ export interface PartitionCoordinator {
 }
 
 export interface ControlPlaneOptions {
+  config: BrokerConfig
   metadata: MetadataCache
   replicas: ReplicaManager
   admin: AdminManager
@@ -42,6 +44,7 @@ export interface ControlPlaneOptions {
 }
 
 export class ControlPlane implements ClusterMember {
+  readonly #config: BrokerConfig
   readonly #metadata: MetadataCache
   readonly #replicas: ReplicaManager
   readonly #admin: AdminManager
@@ -55,6 +58,7 @@ export class ControlPlane implements ClusterMember {
   #queue: Promise<unknown> = Promise.resolve()
 
   constructor(opts: ControlPlaneOptions) {
+    this.#config = opts.config
     this.#metadata = opts.metadata
     this.#replicas = opts.replicas
     this.#admin = opts.admin
@@ -132,7 +136,15 @@ export class ControlPlane implements ClusterMember {
     this.#admin.topicConfigChanged(topic, overrides)
   }
 
+  /** Dynamic configs of this broker or of every broker (`<default>`) changed: they take effect now. */
   brokerConfigChanged(entity: string, configs: Record<string, string>): void {
-    this.#log.info({ entity, configs: Object.keys(configs) }, 'dynamic broker configs changed')
+    const scope = entity === '<default>' ? 'default' : 'broker'
+    try {
+      const changed = this.#config.setDynamic(scope, configs)
+      this.#log.info({ entity, changed: [...changed] }, 'dynamic broker configs applied')
+    } catch (err) {
+      // Written by another broker (or an older version) and invalid here: keep what we have.
+      this.#log.warn({ err: (err as Error).message, entity }, 'ignoring invalid dynamic broker configs')
+    }
   }
 }

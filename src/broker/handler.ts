@@ -15,6 +15,7 @@ import type { TransactionCoordinator } from '../transactions/transaction-coordin
 import type { BrokerChannel } from './broker-channel.js'
 import type { AdminManager } from './admin-manager.js'
 import type { ControlPlane } from './control-plane.js'
+import type { Coordination } from '../cluster/coordination.js'
 import type { FetchSessionCache } from './fetch-session.js'
 import type { MetadataCache } from './metadata-cache.js'
 import type { ReplicaManager } from './replica-manager.js'
@@ -47,6 +48,8 @@ export interface BrokerParts {
   readonly fetchSessions: FetchSessionCache
   /** How this broker obeys its controller (LeaderAndIsr, UpdateMetadata, StopReplica). */
   readonly controlPlane: ControlPlane
+  /** The cluster's coordination as handlers see it: its mode, and the controller while this broker is it. */
+  readonly cluster: Pick<Coordination, 'mode' | 'controller'>
 }
 
 /** What a handler knows about the request it serves, and the parts it may use. */

@@ -13,6 +13,8 @@ export interface BrokerEndpoint {
   listenerName: string
   host: string
   port: number
+  /** PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL */
+  securityProtocol?: string
 }
 
 /** One partition as the controller describes it (Kafka's UpdateMetadataPartitionState). */
@@ -71,7 +73,7 @@ export class MetadataCache {
 
   /** This broker's endpoints as a controller announces them. */
   get listeners(): BrokerListener[] {
-    return this.#endpoints.map((e) => ({ listener: e.listenerName, host: e.host, port: e.port, securityProtocol: 'PLAINTEXT' }))
+    return this.#endpoints.map((e) => ({ listener: e.listenerName, host: e.host, port: e.port, securityProtocol: e.securityProtocol ?? 'PLAINTEXT' }))
   }
 
   /** The endpoint to advertise to a client that arrived on `listenerName`. */

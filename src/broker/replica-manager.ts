@@ -99,8 +99,9 @@ export class ReplicaManager {
   /**
    * Kafka's becomeLeaderOrFollower for one LeaderAndIsr: each partition naming this broker as a
    * replica is opened if needed and takes over the state when its leader epoch is newer (or, at
-   * the same epoch, its partition epoch is: an ISR change); older states are refused with
-   * STALE_CONTROLLER_EPOCH. `logConfig` gives a topic's log config for logs opened here.
+   * the same epoch, its partition epoch is: an ISR change); the same state again changes nothing,
+   * older states are refused with STALE_CONTROLLER_EPOCH. `logConfig` gives a topic's log config
+   * for logs opened here.
    */
   async becomeLeaderOrFollower(event: LeaderAndIsrEvent, logConfig: (topic: string) => Promise<LogConfig>): Promise<LeadershipChanges> {
     const out: LeadershipChanges = { results: [], leaders: [], followers: [] }
@@ -116,6 +117,11 @@ export class ReplicaManager {
       let p = hosted?.[state.partition]
       if (p !== undefined && p.topicId !== state.topicId) {
         result(ErrorCode.INCONSISTENT_TOPIC_ID)
+        continue
+      }
+      if (p !== undefined && state.leaderEpoch === p.leaderEpoch && state.partitionEpoch === p.partitionEpoch && state.leader === p.leaderId) {
+        // The state this broker has already (a new controller repeats it): nothing changes.
+        result(ErrorCode.NONE)
         continue
       }
       if (p !== undefined && (state.leaderEpoch < p.leaderEpoch || (state.leaderEpoch === p.leaderEpoch && state.partitionEpoch <= p.partitionEpoch))) {

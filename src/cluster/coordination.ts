@@ -9,7 +9,7 @@
  * its part through the ControlledBroker calls (LeaderAndIsr, UpdateMetadata, StopReplica).
  * A single node does both at once; with ZooKeeper the controller reacts to the znodes.
  */
-import type { BrokerListener, ControlledBroker } from '../controller/control.js'
+import type { BrokerListener, ControlledBroker, LiveBroker } from '../controller/control.js'
 
 /** A broker as its cluster drives it: the controller's requests plus config notifications. */
 export interface ClusterMember extends ControlledBroker {
@@ -63,6 +63,11 @@ export interface Coordination {
   readonly controller: ControllerService | null
   /** This broker's registration epoch (Kafka's broker epoch), -1 when there is none. */
   readonly brokerEpoch: bigint
+  /**
+   * The live brokers as the active controller sees them (fresher than the MetadataCache, which
+   * learns of a broker's death from the controller); undefined when this broker is not it.
+   */
+  controllerLiveBrokers(): LiveBroker[] | undefined
 
   /** Connects the broker (before its listeners accept clients): a single node opens its partitions here. */
   start(member: ClusterMember): Promise<void>

@@ -35,6 +35,10 @@ export class SingleNodeCoordination implements Coordination {
     return true
   }
 
+  controllerLiveBrokers(): undefined {
+    return undefined
+  }
+
   #layout(t: TopicMetadata): TopicLayout {
     const nodeId = this.#store.nodeId
     return { name: t.name, topicId: t.topicId, assignment: Array.from({ length: t.partitions }, () => [nodeId]) }
@@ -118,7 +122,7 @@ export class SingleNodeCoordination implements Coordination {
   }
 
   async setBrokerConfigs(): Promise<void> {
-    throw new KafkaError(ErrorCode.INVALID_REQUEST, 'Dynamic broker config updates are not supported by this broker; set them in server.properties')
+    throw new KafkaError(ErrorCode.INVALID_REQUEST, 'Dynamic broker configs are stored in ZooKeeper; a broker without zookeeper.connect cannot keep them: set them in server.properties and restart')
   }
 
   async controlledShutdown(): Promise<void> {}

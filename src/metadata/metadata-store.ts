@@ -94,6 +94,10 @@ export class MetadataStore {
     let stored: Record<string, string> | undefined
     if (fs.statSync(metaPath) !== undefined) {
       stored = parseProperties(fs.readFileSync(metaPath).toString('utf8'))
+      if (stored['version'] === '0') {
+        // Kafka's ZooKeeper-mode format: this broker's topics are in ZooKeeper, not here.
+        throw new SamsaError('SAMSA_ZOOKEEPER_LOG_DIR', `log dir ${dir} belongs to a broker of a ZooKeeper cluster (${stored['cluster.id'] ?? 'unknown'}); start it with zookeeper.connect`)
+      }
       const storedId = stored['cluster.id']
       if (storedId !== undefined && clusterId !== undefined && storedId !== clusterId) {
         throw new SamsaError('SAMSA_CLUSTER_ID_MISMATCH', `log dir ${dir} belongs to cluster ${storedId}, not ${clusterId}`)

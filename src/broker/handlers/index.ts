@@ -38,9 +38,23 @@ import { listTransactionsHandler } from './066-list-transactions.js'
 import { consumerGroupHeartbeatHandler } from './068-consumer-group-heartbeat.js'
 import { consumerGroupDescribeHandler } from './069-consumer-group-describe.js'
 import { describeTopicPartitionsHandler } from './075-describe-topic-partitions.js'
+import { leaderAndIsrHandler } from './004-leader-and-isr.js'
+import { stopReplicaHandler } from './005-stop-replica.js'
+import { updateMetadataHandler } from './006-update-metadata.js'
+import { controlledShutdownHandler } from './007-controlled-shutdown.js'
+import { alterPartitionHandler } from './056-alter-partition.js'
 
-export function createRegistry(): HandlerRegistry {
-  return new HandlerRegistry().register(
+/**
+ * `zookeeper`: the broker is in a ZooKeeper-mode cluster, so it also serves the controller's
+ * requests (LeaderAndIsr, StopReplica, UpdateMetadata) and, as the controller, ControlledShutdown
+ * and AlterPartition, as Kafka's ZooKeeper-mode brokers did.
+ */
+export function createRegistry(opts: { zookeeper?: boolean } = {}): HandlerRegistry {
+  const registry = new HandlerRegistry()
+  if (opts.zookeeper === true) {
+    registry.register(leaderAndIsrHandler, stopReplicaHandler, updateMetadataHandler, controlledShutdownHandler, alterPartitionHandler)
+  }
+  return registry.register(
     produceHandler,
     fetchHandler,
     listOffsetsHandler,
