@@ -18,6 +18,7 @@ import { clusterCommand } from './cluster.js'
 import { perfCommands } from './perf.js'
 import { completionCommand } from './completion.js'
 import { consoleCommand } from './console.js'
+import { devClusterCommand } from './dev-cluster.js'
 
 export const VERSION = '0.1.0'
 
@@ -32,6 +33,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   clusterCommand,
   ...perfCommands,
   consoleCommand,
+  devClusterCommand,
   completionCommand(() => COMMANDS),
 ]
 

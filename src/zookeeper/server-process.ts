@@ -78,6 +78,12 @@ export interface ZooKeeperServerOptions {
   install?: ZooKeeperInstall
   /** a (temporary) directory to delete should this process die without stopping the server */
   orphanDir?: string
+  /**
+   * Run the server in a process group of its own, so a Ctrl-C at the terminal reaches only the
+   * process that started it, which stops the server when it is done with it (dev-cluster stops
+   * its brokers first). Default false.
+   */
+  ownProcessGroup?: boolean
 }
 
 export type ExitStatus = { code: number | null, signal: NodeJS.Signals | null }
@@ -159,6 +165,7 @@ export class ZooKeeperServerProcess {
     ]
     const shell = spawn('/bin/sh', ['-c', LIFELINE, 'zookeeper-lifeline', this.logFile, this.#opts.orphanDir ?? '', install.java, ...args], {
       stdio: ['pipe', 'pipe', 'ignore'],
+      detached: this.#opts.ownProcessGroup === true,
     })
     this.#shell = shell
     // The lifeline's stdin stays open as long as this process lives; never written to.

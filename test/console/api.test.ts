@@ -31,6 +31,16 @@ test('overview: cluster id, brokers with the controller, counts, disk use', asyn
   assert.ok(body.logDirs[0].path.length > 0)
 })
 
+test('brokers: the controller and the partitions each broker leads and hosts', async () => {
+  await s.admin.createTopics([{ name: 'led', partitions: 3 }])
+  const { status, body } = await call(base, '/api/brokers')
+  assert.equal(status, 200)
+  assert.equal(body.brokers[0].controller, true)
+  assert.ok(body.brokers[0].leaderOf >= 3, `leader of ${body.brokers[0].leaderOf}`)
+  assert.equal(body.brokers[0].replicas, body.brokers[0].leaderOf)
+  assert.equal(body.offlinePartitions, 0)
+})
+
 test('rates: sampled end-offset deltas become records per second', async () => {
   await s.admin.createTopics([{ name: 'rates', partitions: 1 }])
   await call(base, '/api/rates')

@@ -61,12 +61,24 @@ export function registerClusterApi(router: Router, ctx: ConsoleContext, sampler:
 
   router.add('GET', '/api/brokers', async () => {
     const cluster = await ctx.admin.describeCluster()
-    const logDirs = await attempt(ctx.admin.describeLogDirs())
+    const [logDirs, topics] = await Promise.all([attempt(ctx.admin.describeLogDirs()), attempt(ctx.admin.describeTopics(undefined, { internal: true }))])
     const dirs = logDirs.value === undefined ? [] : summarizeLogDirs(logDirs.value)
+    // Partitions each broker leads and hosts (a replica), from the partitions' metadata.
+    const leads = new Map<number, number>()
+    const hosts = new Map<number, number>()
+    for (const t of topics.value ?? []) {
+      for (const p of t.partitions) {
+        leads.set(p.leader, (leads.get(p.leader) ?? 0) + 1)
+        for (const r of p.replicas) hosts.set(r, (hosts.get(r) ?? 0) + 1)
+      }
+    }
     return {
       controllerId: cluster.controllerId,
+      offlinePartitions: topics.value === undefined ? null : leads.get(-1) ?? 0,
       brokers: cluster.brokers.map((b) => ({
         id: b.nodeId,
+        leaderOf: topics.value === undefined ? null : leads.get(b.nodeId) ?? 0,
+        replicas: topics.value === undefined ? null : hosts.get(b.nodeId) ?? 0,
         host: b.host,
         port: b.port,
         rack: b.rack,
