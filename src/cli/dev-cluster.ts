@@ -36,7 +36,8 @@ export const devClusterCommand: CommandSpec = {
   usage: '[--zookeepers N] [--brokers N] [--dir DIR] [options]',
   description: [
     'ZooKeeper servers listen on 127.0.0.1:2181, 2182, ... (an ensemble also uses 2888+ and 3888+ between',
-    'its servers), broker N on PLAINTEXT://:9092+N-1 with node.id N and zookeeper.connect <servers>/samsa,',
+    'its servers, shifted with --zookeeper-port), broker N on PLAINTEXT://:9092+N-1 with node.id N and',
+    'zookeeper.connect <servers>/samsa,',
     'the console on http://127.0.0.1:8080. Data lives in DIR/zookeeper-N and DIR/broker-N, so a second run',
     'finds the topics, offsets and configs of the first. ZooKeeper comes from Debian\'s zookeeper package',
     '(or SAMSA_ZOOKEEPER_CLASSPATH). Ctrl-C stops everything; stop one broker or ZooKeeper server with',
@@ -77,7 +78,8 @@ export const devClusterCommand: CommandSpec = {
     const out = process.stdout
     const say = (msg: string): void => { out.write(`[dev-cluster] ${msg}\n`) }
 
-    const peers: QuorumPeer[] = zookeepers === 1 ? [] : Array.from({ length: zookeepers }, (_, i) => ({ id: i + 1, host: '127.0.0.1', quorumPort: 2888 + i, electionPort: 3888 + i }))
+    // ZooKeeper's customary 2888 and 3888 between servers, shifted with --zookeeper-port.
+    const peers: QuorumPeer[] = zookeepers === 1 ? [] : Array.from({ length: zookeepers }, (_, i) => ({ id: i + 1, host: '127.0.0.1', quorumPort: zkPort + 707 + i, electionPort: zkPort + 1707 + i }))
     const servers = Array.from({ length: zookeepers }, (_, i) => new ZooKeeperServerProcess({
       dir: resolve(dir, `zookeeper-${i + 1}`),
       clientPort: zkPort + i,
