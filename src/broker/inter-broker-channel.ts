@@ -8,8 +8,7 @@
 import { SamsaError } from '../errors.js'
 import type { Input } from '../protocol/codec-support.js'
 import type { ApiKeyNumber, RequestOf, ResponseOf } from '../protocol/generated/index.js'
-import type { Connection } from '../client/connection.js'
-import { connectToBroker } from '../controller/broker-connection.js'
+import { connectToBroker, type BrokerConnection } from '../controller/broker-connection.js'
 import type { BrokerChannel } from './broker-channel.js'
 import type { MetadataCache } from './metadata-cache.js'
 
@@ -18,7 +17,7 @@ export class InterBrokerChannel implements BrokerChannel {
   readonly #listener: string
   readonly #clientId: string
   readonly #requestTimeoutMs: number
-  readonly #connections = new Map<number, Promise<Connection>>()
+  readonly #connections = new Map<number, Promise<BrokerConnection>>()
 
   constructor(metadata: MetadataCache, listener: string, localId: number, requestTimeoutMs: number) {
     this.#metadata = metadata
@@ -27,7 +26,7 @@ export class InterBrokerChannel implements BrokerChannel {
     this.#requestTimeoutMs = requestTimeoutMs
   }
 
-  #connection(brokerId: number): Promise<Connection> {
+  #connection(brokerId: number): Promise<BrokerConnection> {
     let c = this.#connections.get(brokerId)
     if (c === undefined) {
       const b = this.#metadata.liveBrokers().find((x) => x.id === brokerId)

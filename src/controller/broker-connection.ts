@@ -9,6 +9,9 @@ import type { BrokerConfig } from '../config/broker-config.js'
 import { SamsaError } from '../errors.js'
 import type { LiveBroker } from './control.js'
 
+/** A connection to another broker (Samsa's client connection: versions negotiated, requests pipelined). */
+export type BrokerConnection = Connection
+
 export interface InterBrokerEndpoint {
   brokerId: number
   listener: string

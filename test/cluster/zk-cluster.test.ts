@@ -218,9 +218,9 @@ test('CreatePartitions grows a topic across brokers; DeleteTopics removes it fro
     for (const b of c.brokers) if ((await metadata(b.bootstrap, ['doomed'])).topics[0].errorCode !== ErrorCode.UNKNOWN_TOPIC_OR_PARTITION) return false
     return true
   })
+  // The controller removes the znodes once the replicas confirmed (after the brokers' metadata).
   const zk = await testClient(c.connect)
-  assert.equal(await zk.exists('/brokers/topics/doomed'), null)
-  assert.equal(await zk.exists('/admin/delete_topics/doomed'), null)
+  await eventually('the topic\'s znodes are gone', async () => await zk.exists('/brokers/topics/doomed') === null && await zk.exists('/admin/delete_topics/doomed') === null && await zk.exists('/config/topics/doomed') === null)
   await admin.disconnect()
 })
 
@@ -240,6 +240,34 @@ test('producer ids come in blocks from ZooKeeper: no two brokers hand out the sa
   const zk = await testClient(c.connect)
   const block = JSON.parse((await zk.getData('/latest_producer_id_block')).data.toString())
   assert.equal(BigInt(block.block_end) - BigInt(block.block_start) + 1n, 1000n)
+})
+
+test('a transaction over partitions led by three brokers commits (markers reach every leader) and aborts', { skip }, async () => {
+  const c = cluster!
+  const k = kafka(c)
+  const admin = k.admin()
+  await admin.connect()
+  await admin.createTopics({ topics: [{ topic: 'txn-spread', numPartitions: 6, replicationFactor: 1 }], waitForLeaders: true })
+  const md = await admin.fetchTopicMetadata({ topics: ['txn-spread'] })
+  assert.deepEqual([...new Set(md.topics[0]!.partitions.map((p) => p.leader))].sort(), [1, 2, 3])
+  await admin.disconnect()
+  const producer = k.producer({ transactionalId: 'cluster-txn', maxInFlightRequests: 1, idempotent: true })
+  await producer.connect()
+  for (const [outcome, tag] of [['commit', 'kept'], ['abort', 'dropped']] as const) {
+    const txn = await producer.transaction()
+    for (let p = 0; p < 6; p++) await txn.send({ topic: 'txn-spread', messages: [{ partition: p, value: `${tag}-${p}` }] })
+    await (outcome === 'commit' ? txn.commit() : txn.abort())
+  }
+  await producer.disconnect()
+  const consumer = k.consumer({ groupId: 'txn-reader', readUncommitted: false, sessionTimeout: 10000, heartbeatInterval: 500 })
+  await consumer.connect()
+  await consumer.subscribe({ topic: 'txn-spread', fromBeginning: true })
+  const got: string[] = []
+  await consumer.run({ eachMessage: async ({ message }) => { got.push(message.value!.toString()) } })
+  await eventually('the committed records', () => got.length >= 6, 60_000)
+  await new Promise((r) => setTimeout(r, 1000))
+  await consumer.disconnect()
+  assert.deepEqual(got.sort(), Array.from({ length: 6 }, (_, p) => `kept-${p}`))
 })
 
 test('a broker started with a node.id that is already live is refused with a clear error', { skip }, async () => {
