@@ -76,7 +76,7 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 12
 }
 
 async function startBroker(b: Broker, connect: string): Promise<void> {
-  b.child = await spawnWithLifeline(process.execPath, [SAMSA, 'start', '--node.id', String(b.id), '--listeners', `PLAINTEXT://127.0.0.1:${b.port}`,
+  b.child = await spawnWithLifeline(process.execPath, [SAMSA, 'start', '--log-level', 'info', '--log-format', 'json', '--node.id', String(b.id), '--listeners', `PLAINTEXT://127.0.0.1:${b.port}`,
     '--log.dirs', join(dir, `broker-${b.id}`), '--zookeeper.connect', connect, '--console.enable', 'false', '--zookeeper.session.timeout.ms', String(SESSION_MS)], { graceSeconds: 5 })
   b.child.stderr.on('data', (d: Buffer) => { b.out = (b.out + d.toString()).slice(-20_000) })
   b.child.stdout.on('data', (d: Buffer) => { b.out = (b.out + d.toString()).slice(-20_000) })
@@ -122,6 +122,10 @@ try {
   for (const p of (await admin.describeTopics(['big']))[0]!.partitions) leaders.set(p.leader, (leaders.get(p.leader) ?? 0) + 1)
   await admin.close()
   console.log(`${PARTITIONS}-partition topic: CreateTopics answered after ${fmt(answered)}, every partition led in every broker's metadata after ${fmt(everywhere)} (leaders: ${[...leaders].sort().map(([id, n]) => `broker ${id} ${n}`).join(', ')})`)
+  for (const b of brokers) {
+    const line = /"msg":"new partitions"/.test(b.out) ? b.out.split('\n').filter((l) => l.includes('"new partitions"') && l.includes(`"partitions":${PARTITIONS}`)).pop() : undefined
+    if (line !== undefined) console.log(`  the controller (broker ${b.id}) chose leaders and wrote ${PARTITIONS} partition states in ${JSON.parse(line).ms} ms`)
+  }
 
   for (const how of ['SIGKILL', 'SIGTERM'] as const) {
     const first = live()[0]!

@@ -198,16 +198,30 @@ export class ZkController {
   async #onlinePartitions(parts: readonly TopicPartition[]): Promise<TopicPartition[]> {
     const ctx = this.#ctx
     const canLead = (id: number): boolean => ctx.canLead(id)
+    // New partitions first, many states to a ZooKeeper multi.
+    const fresh = new Map<string, Array<{ partition: number, state: Omit<StateRecord, 'zkVersion'> }>>()
+    for (const tp of parts) {
+      if (ctx.deleting.has(tp.topic) || ctx.state(tp.topic, tp.partition) !== undefined) continue
+      const first = initialState(ctx.replicas(tp.topic, tp.partition), canLead, this.epoch)
+      if (first === null) continue
+      let list = fresh.get(tp.topic)
+      if (list === undefined) fresh.set(tp.topic, (list = []))
+      list.push({ partition: tp.partition, state: first })
+    }
+    const created: TopicPartition[] = []
+    for (const [topic, states] of fresh) {
+      for (const [partition, s] of await this.#store.createStates(topic, states)) {
+        ctx.setState(topic, partition, s)
+        created.push({ topic, partition })
+      }
+    }
+    const createdKeys = new Set(created.map((tp) => `${tp.topic}\u0000${tp.partition}`))
+    // Then elections for partitions whose leader is gone.
     const changed = await inParallel(parts, async (tp): Promise<TopicPartition | undefined> => {
-      if (ctx.deleting.has(tp.topic)) return undefined
+      if (ctx.deleting.has(tp.topic) || createdKeys.has(`${tp.topic}\u0000${tp.partition}`)) return undefined
       const replicas = ctx.replicas(tp.topic, tp.partition)
       const s = ctx.state(tp.topic, tp.partition)
-      if (s === undefined) {
-        const first = initialState(replicas, canLead, this.epoch)
-        if (first === null) return undefined
-        ctx.setState(tp.topic, tp.partition, await this.#store.createState(tp.topic, tp.partition, first))
-        return tp
-      }
+      if (s === undefined) return undefined
       if (s.leader !== NO_LEADER && canLead(s.leader)) return undefined
       // Unclean election only when no in-sync replica can lead, and the topic allows it.
       const elected = electLeader(replicas, s.isr, canLead, false) ??
@@ -220,7 +234,7 @@ export class ZkController {
       if (elected.unclean) this.#log.warn({ topic: tp.topic, partition: tp.partition, leader: elected.leader }, 'unclean leader election: records the new leader lacks are lost')
       return await this.#write(tp, { ...s, leader: elected.leader, isr: elected.isr, leaderEpoch: s.leaderEpoch + 1, controllerEpoch: this.epoch }, s) ? tp : undefined
     })
-    return changed.filter((c): c is TopicPartition => c !== undefined)
+    return [...created, ...changed.filter((c): c is TopicPartition => c !== undefined)]
   }
 
   /** Writes a partition's new state at the version last seen; re-reads it when it moved on. */
