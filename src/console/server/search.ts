@@ -31,6 +31,8 @@ import { STREAMED, type ApiRequest, type Router } from './router.js'
 const PARTITION_FETCH_BYTES = 4 * 1024 * 1024
 const FETCH_BYTES = 32 * 1024 * 1024
 const PROGRESS_EVERY_MS = 100
+/** Records per message to the worker: its time limit applies to each such chunk. */
+const WORKER_CHUNK = 2000
 
 export function parseMatchSpec(q: URLSearchParams): MatchSpec {
   const query = q.get('q') ?? ''
@@ -57,6 +59,15 @@ function matcherFor(spec: MatchSpec): Matcher {
     if (err instanceof SyntaxError) throw badRequest(`not a valid regular expression: ${err.message}`)
     throw err
   }
+}
+
+/** The indexes of the batch's matches, found by the worker a chunk at a time. */
+async function workerMatches(matcher: RegexMatcher, batch: readonly ConsumedRecord[]): Promise<number[]> {
+  const out: number[] = []
+  for (let from = 0; from < batch.length; from += WORKER_CHUNK) {
+    for (const i of await matcher.match(batch.slice(from, from + WORKER_CHUNK))) out.push(from + i)
+  }
+  return out
 }
 
 export function registerSearchApi(router: Router, ctx: ConsoleContext): void {
@@ -124,7 +135,7 @@ async function runSearch(req: ApiRequest, ctx: ConsoleContext, topic: string, ra
       if (todo.size > 0) next = consumer.poll({ maxWaitMs: 0 })
       const batch: ConsumedRecord[] = []
       for (const rec of got) if (rec.offset < (ends.get(rec.partition) ?? 0n)) batch.push(rec)
-      const hits = matcher instanceof RegexMatcher ? await matcher.match(batch) : batch.flatMap((rec, i) => (matcher(rec) ? [i] : []))
+      const hits = matcher instanceof RegexMatcher ? await workerMatches(matcher, batch) : batch.flatMap((rec, i) => (matcher(rec) ? [i] : []))
       const found = []
       for (const i of hits) {
         if (matches === limit) {
