@@ -11,6 +11,7 @@ import { skipWithoutZooKeeper } from '../support/zookeeper.js'
 import { startTestCluster, eventually, type TestCluster } from '../support/cluster.js'
 import { PYTHON, requireTool, sourcePath, tools } from '../support/env.js'
 import { run, runOk } from '../support/process.js'
+import { Admin } from '../../src/client/admin.js'
 
 const { Kafka, logLevel } = kafkajs
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1'
@@ -94,6 +95,20 @@ test('one ZooKeeper server of three killed: topics are still created, produced a
   const described = await admin.describeCluster()
   assert.deepEqual(described.brokers.map((b) => b.nodeId).sort(), [1, 2, 3])
   await admin.disconnect()
+  // The CreateTopics answer waits for the controller's metadata; kcat's group gives up on a topic
+  // its broker does not know yet, so wait until every broker has it.
+  await eventually('every broker knows the topic', async () => {
+    for (const b of c.brokers) {
+      const a = await Admin.connect({ bootstrap: b.bootstrap })
+      try {
+        const [t] = await a.describeTopics(['after-zk-loss'])
+        if (t!.partitions.some((p) => p.leader < 0)) return false
+      } finally {
+        await a.close()
+      }
+    }
+    return true
+  })
   await kcatProduce(at(2), 'after-zk-loss', ['a:1', 'b:2', 'c:3'])
   assert.deepEqual((await kcatGroupRead(at(3), 'after-zk-loss', 'after-zk-loss-g', 3)).sort(), ['a:1', 'b:2', 'c:3'])
   // Brokers stayed registered: none of them lost its session.
