@@ -229,7 +229,7 @@ export class Connection implements ConnectionInfo {
 
   #sizeOk(size: number): boolean {
     if (size < 0 || size > this.#maxRequestBytes) {
-      this.close(`request size ${size} outside 0..socket.request.max.bytes (${this.#maxRequestBytes})`)
+      this.close(size < 0 ? `request size ${size} is negative` : `request of ${size} bytes is over socket.request.max.bytes (${this.#maxRequestBytes}); raise that broker config to accept it`)
       return false
     }
     if (size < 8) {

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { startBroker, type EmbeddedBroker } from '../../src/index.js'
 import { lines, samsa } from './helpers.js'
+import { createLogger } from '../../src/logger.js'
+import { RawConnection } from '../support/raw-client.js'
 
 let broker: EmbeddedBroker
 let b: string
@@ -194,6 +196,22 @@ test('MESSAGE_TOO_LARGE says which limit and how to raise it', async () => {
   await samsa(['topics', 'alter', 'big', '--config', 'max.message.bytes=3000000'], { bootstrap: b })
   r = await samsa(['produce', 'big', '--max-request-size', '3000000'], { bootstrap: b, input: value })
   assert.equal(r.code, 0, r.stderr)
+})
+
+test('a request over socket.request.max.bytes: the broker\'s log says which limit and how to raise it', async () => {
+  const lines: string[] = []
+  const small = await startBroker({ port: 0, config: { 'socket.request.max.bytes': 2 * 1024 * 1024 }, logger: createLogger({ level: 'warn', destination: { write: (l: string) => void lines.push(l) }, env: {} }) })
+  const c = await RawConnection.connect(small.port)
+  try {
+    const header = Buffer.alloc(4)
+    header.writeInt32BE(3 * 1024 * 1024)
+    c.writeRaw(header)
+    assert.equal(await c.waitClosed(5000), true)
+    assert.match(lines.join(''), /request of 3145728 bytes is over socket\.request\.max\.bytes \(2097152\); raise that broker config to accept it/)
+  } finally {
+    c.close()
+    await small.close()
+  }
 })
 
 test('--rate limits records per second', async () => {
