@@ -126,7 +126,7 @@ function runsUntilStopped(example: string): RegExp | undefined {
 
 async function runOnTerminal(example: string, cwd: string): Promise<{ code: number | null; output: string }> {
   const quoted = `'${`set -o pipefail; ${example}`.replace(/'/g, `'\\''`)}'`
-  const child = spawn('script', ['-qfec', `bash -c ${quoted}`, '/dev/null'], { cwd, env: env(broker.bootstrap, join(dir, 'home')), stdio: ['pipe', 'pipe', 'pipe'] })
+  const child = spawn('script', ['-qfec', `exec bash -c ${quoted}`, '/dev/null'], { cwd, env: env(broker.bootstrap, join(dir, 'home')), stdio: ['pipe', 'pipe', 'pipe'] })
   let out = ''
   child.stdout.on('data', (d: Buffer) => (out += d.toString()))
   child.stderr.on('data', (d: Buffer) => (out += d.toString()))

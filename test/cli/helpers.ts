@@ -59,10 +59,14 @@ export function lines(s: string): string[] {
   return s.split('\n').filter((l) => l !== '')
 }
 
-/** The command line `script` runs: node, the samsa binary and the arguments, quoted for sh. */
+/**
+ * The command line `script` runs: node, the samsa binary and the arguments, quoted for sh.
+ * `exec` replaces the shell: dash (Debian's /bin/sh, `script`'s shell when SHELL is unset) kills
+ * itself with SIGINT after a Ctrl-C even when its child exits 0, so the status would be 130.
+ */
 function shellLine(args: readonly string[]): string {
   const q = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`
-  return [process.execPath, bin, ...args].map(q).join(' ')
+  return ['exec', ...[process.execPath, bin, ...args].map(q)].join(' ')
 }
 
 /**
