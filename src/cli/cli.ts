@@ -13,6 +13,7 @@ import { produceCommand } from './produce.js'
 import { recordCommands } from './records.js'
 import { consumeCommand } from './consume.js'
 import { groupCommands } from './groups.js'
+import { transactionCommands } from './transactions.js'
 import { configCommands } from './configs.js'
 import { clusterCommand } from './cluster.js'
 import { perfCommands } from './perf.js'
@@ -29,6 +30,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   consumeCommand,
   ...recordCommands,
   ...groupCommands,
+  ...transactionCommands,
   ...configCommands,
   clusterCommand,
   ...perfCommands,
@@ -41,6 +43,7 @@ const GROUPS: Record<string, string> = {
   topics: 'Create, list, describe, alter, delete and purge topics',
   records: 'Delete records below an offset (DeleteRecords)',
   groups: 'List and describe consumer groups, see lag, reset offsets',
+  transactions: 'List and describe transactions, last stable offsets, find and abort hanging ones',
   configs: 'Describe and alter topic and broker configs',
   perf: 'Producer and consumer performance tests',
 }

@@ -16,6 +16,7 @@ import { Admin, Producer } from '../../src/client/index.js'
 import { COMMANDS } from '../../src/cli/cli.js'
 import { bin, plain, root, until } from './helpers.js'
 import { skipWithoutZooKeeper } from '../support/zookeeper.js'
+import { ensureTransactionFixtures } from './transaction-fixtures.js'
 
 let broker: EmbeddedBroker
 let admin: Admin
@@ -91,6 +92,7 @@ async function ensureFixtures(): Promise<void> {
   for (const g of ['billing', 'g1', 'g2']) {
     if ((await admin.listGroupOffsets(g)).length === 0) await admin.alterGroupOffsets(g, [{ topic: 'orders', partition: 0, offset: 5n }])
   }
+  await ensureTransactionFixtures(broker)
 }
 
 before(async () => {
