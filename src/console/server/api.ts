@@ -8,6 +8,7 @@ import type { RateSampler } from './sampler.js'
 import { registerSearchApi } from './search.js'
 import { registerTailApi } from './tail.js'
 import { registerTopicsApi } from './topics-api.js'
+import { registerTransactionsApi } from './transactions-api.js'
 
 export function createApiRouter(ctx: ConsoleContext, sampler: RateSampler): Router {
   const router = new Router()
@@ -17,5 +18,6 @@ export function createApiRouter(ctx: ConsoleContext, sampler: RateSampler): Rout
   registerSearchApi(router, ctx)
   registerTailApi(router, ctx)
   registerGroupsApi(router, ctx)
+  registerTransactionsApi(router, ctx)
   return router
 }

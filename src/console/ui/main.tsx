@@ -10,6 +10,7 @@ import { TopicConfigsPage } from './pages/topic-configs'
 import { MessagesPage } from './pages/messages'
 import { GroupsPage } from './pages/groups'
 import { GroupPage } from './pages/group'
+import { TransactionsPage } from './pages/transactions'
 import { BrokersPage } from './pages/brokers'
 import { BrokerPage } from './pages/broker'
 
@@ -23,6 +24,7 @@ function Page(props: { path: string; query: URLSearchParams }) {
   if ((m = match('/topics/:name/configs', path))) return <TopicConfigsPage name={m.name!} />
   if (match('/groups', path)) return <GroupsPage />
   if ((m = match('/groups/:id', path))) return <GroupPage id={m.id!} />
+  if (match('/transactions', path)) return <TransactionsPage />
   if (match('/brokers', path)) return <BrokersPage />
   if ((m = match('/brokers/:id', path))) return <BrokerPage id={m.id!} />
   return <p>No such page. <a href="#/">Back to the overview</a></p>

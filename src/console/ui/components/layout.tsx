@@ -6,6 +6,7 @@ const NAV = [
   { href: '#/', label: 'Overview', section: '' },
   { href: '#/topics', label: 'Topics', section: 'topics' },
   { href: '#/groups', label: 'Consumer groups', section: 'groups' },
+  { href: '#/transactions', label: 'Transactions', section: 'transactions' },
   { href: '#/brokers', label: 'Brokers', section: 'brokers' },
 ]
 
