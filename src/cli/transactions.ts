@@ -29,7 +29,7 @@ const list: CommandSpec = {
     'producer-id': { type: 'string', value: 'ID', multiple: true, description: 'Only these producer ids' },
     'duration-ms': { type: 'string', value: 'MS', description: 'Only transactions running longer than this' },
   },
-  examples: ['samsa transactions list', 'samsa transactions list --state Ongoing --duration-ms 60000'],
+  examples: ['samsa transactions list --state Ongoing --duration-ms 60000'],
   async run(ctx) {
     ctx.args([], { max: 0 })
     const producerIds = ((ctx.values['producer-id'] as string[] | undefined) ?? []).map((s) => {
@@ -50,7 +50,7 @@ const describe: CommandSpec = {
   usage: 'TRANSACTIONAL-ID [options]',
   connects: true,
   options: {},
-  examples: ['samsa transactions describe payments-1', 'samsa transactions describe payments-1 --json'],
+  examples: ['samsa transactions describe payments-1'],
   async run(ctx) {
     const [id] = ctx.args(['TRANSACTIONAL-ID'])
     const d = await (await txns()).describeTransaction((await ctx.admin()).cluster, id!)
@@ -70,7 +70,7 @@ const producers: CommandSpec = {
   usage: 'TOPIC [--partition N] [options]',
   connects: true,
   options: { partition: { type: 'string', short: 'p', value: 'N', description: 'Only this partition' } },
-  examples: ['samsa transactions producers payments', 'samsa transactions producers payments --partition 0 --json'],
+  examples: ['samsa transactions producers payments --partition 0'],
   async run(ctx) {
     const [topic] = ctx.args(['TOPIC'])
     const parts = await partitionsOf(ctx, [topic!], intOption(ctx.values, 'partition', { min: 0 }))
@@ -90,7 +90,7 @@ const lso: CommandSpec = {
   usage: '[TOPIC...] [options]',
   connects: true,
   options: {},
-  examples: ['samsa transactions lso payments', 'samsa transactions lso --json'],
+  examples: ['samsa transactions lso payments'],
   async run(ctx) {
     const topics = ctx.args([], { max: Infinity })
     const parts = await partitionsOf(ctx, topics)
@@ -111,7 +111,7 @@ const findHanging: CommandSpec = {
     topic: { type: 'string', short: 't', value: 'TOPIC', multiple: true, description: 'Only these topics (default: all)' },
     'max-transaction-timeout': { type: 'string', value: 'MS', description: 'The brokers\' transaction.max.timeout.ms', default: '900000' },
   },
-  examples: ['samsa transactions find-hanging', 'samsa transactions find-hanging --topic payments --max-transaction-timeout 60000'],
+  examples: ['samsa transactions find-hanging --topic payments --max-transaction-timeout 60000'],
   async run(ctx) {
     ctx.args([], { max: 0 })
     const parts = await partitionsOf(ctx, ctx.values.topic as string[] | undefined)

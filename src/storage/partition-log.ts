@@ -382,9 +382,14 @@ export class PartitionLog {
    * below it.
    */
   lastStableOffset(highWatermark: bigint = this.writtenEndOffset): bigint {
-    this.producerState.onHighWatermark(highWatermark)
-    const unstable = this.producerState.firstUnstableOffset
+    const unstable = this.firstUnstableOffset(highWatermark)
     return unstable !== undefined && unstable < highWatermark ? unstable : highWatermark
+  }
+
+  /** The first offset of a transaction still open (or not yet below the high watermark), if any. */
+  firstUnstableOffset(highWatermark: bigint = this.writtenEndOffset): bigint | undefined {
+    this.producerState.onHighWatermark(highWatermark)
+    return this.producerState.firstUnstableOffset
   }
 
   /**

@@ -107,9 +107,9 @@ export function cleanableRange(log: PartitionLog, checkpoint: CleanerCheckpoint 
   }
   // Nothing at or after the last stable offset is cleaned: whether an open transaction's
   // batches stay is not known yet (Kafka cleans below the LSO only).
-  const stable = log.lastStableOffset()
-  if (stable < firstUncleanable) {
-    const holding = segments[floorIndex(segments, stable)]!.baseOffset
+  const unstable = log.firstUnstableOffset()
+  if (unstable !== undefined && unstable < firstUncleanable) {
+    const holding = segments[floorIndex(segments, unstable)]!.baseOffset
     if (holding < firstUncleanable) firstUncleanable = holding
   }
   if (firstDirty > firstUncleanable) firstDirty = firstUncleanable
