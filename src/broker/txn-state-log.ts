@@ -52,13 +52,17 @@ export class TransactionStateLog implements TxnLog {
   /** Kafka's TransactionStateManager.transactionTopicConfigs. */
   async create(): Promise<void> {
     const c = this.#config
+    const replicationFactor = Number(c.get('transaction.state.log.replication.factor'))
+    // The replication factor is capped by the live brokers (createInternalTopic); so is min.isr,
+    // or a small cluster could never write its transaction states.
+    const live = Math.max(1, this.#metadata.liveBrokers().length)
     await this.#admin.createInternalTopic(TRANSACTION_STATE_TOPIC, {
       partitions: this.#numPartitions,
-      replicationFactor: Number(c.get('transaction.state.log.replication.factor')),
+      replicationFactor,
       configs: {
         'cleanup.policy': 'compact',
         'compression.type': 'uncompressed',
-        'min.insync.replicas': String(c.get('transaction.state.log.min.isr')),
+        'min.insync.replicas': String(Math.min(Number(c.get('transaction.state.log.min.isr')), replicationFactor, live)),
         'segment.bytes': String(c.get('transaction.state.log.segment.bytes')),
         'unclean.leader.election.enable': 'false',
       },
