@@ -6,6 +6,7 @@
  */
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks'
 import type { BrokerConfig } from './config/broker-config.js'
+import { canonicalBrokerName, type BrokerConfigName } from './config/broker-config-defs.js'
 import { loadBrokerConfig, type LoadBrokerConfigOptions } from './config/load-broker-config.js'
 import { createLogger, type Logger } from './logger.js'
 import { MetadataStore } from './metadata/metadata-store.js'
@@ -35,6 +36,7 @@ import type { TxnConfig } from './transactions/core.js'
 import type { HandlerRegistry } from './broker/handler.js'
 import type { Coordination } from './cluster/coordination.js'
 import { SingleNodeCoordination } from './cluster/single-node.js'
+import { createListenerSecurity, createSecurity, type ConfigLookup, type ListenerSecurity } from './security/index.js'
 import { ZkCoordination } from './cluster/zk-coordination.js'
 
 export interface RunningBroker {
@@ -49,6 +51,8 @@ export interface RunningBroker {
   readonly bootstrap: string
   /** The port the first listener bound (its advertised port may differ). */
   readonly port: number
+  /** Every listener as bound: name, security protocol, `host:port` to connect to. */
+  readonly listeners: ReadonlyArray<{ name: string, securityProtocol: string, bootstrap: string, port: number }>
   close(): Promise<void>
 }
 
@@ -98,9 +102,27 @@ function txnConfigFrom(config: BrokerConfig): TxnConfig {
   }
 }
 
+/**
+ * A config as Kafka's config maps hold it: a string (lists comma-joined), or undefined when unset.
+ * Listener-prefixed settings (listener.name.<l>.ssl.keystore.location) are not in the table and
+ * are read as given.
+ */
+function configLookup(config: BrokerConfig): ConfigLookup {
+  return (name) => {
+    if (canonicalBrokerName(name) === undefined) return config.layerValue('static', name)
+    const v = config.get(name as BrokerConfigName)
+    if (v === null || v === undefined) return undefined
+    return Array.isArray(v) ? v.join(',') : String(v)
+  }
+}
+
 /** Builds the parts, in dependency order; `close` stops what was built if a later step fails. */
-async function buildParts(config: BrokerConfig, log: Logger, fs: StorageFs, registry: HandlerRegistry): Promise<{ parts: BrokerParts, logManager: LogManager, coordination: Coordination, remote: InterBrokerChannel | undefined }> {
+async function buildParts(config: BrokerConfig, log: Logger, fs: StorageFs, registry: HandlerRegistry): Promise<{ parts: BrokerParts, logManager: LogManager, coordination: Coordination, remote: InterBrokerChannel | undefined, listenerSecurity: Map<string, ListenerSecurity> }> {
   const v = config.values
+  // Listeners that cannot be secured stop the broker before anything is opened.
+  const lookup = configLookup(config)
+  const security = await createSecurity({ get: lookup, dataDir: v.logDirs[0]!, log })
+  const listenerSecurity = createListenerSecurity(v.listeners, lookup, security, log)
   // With zookeeper.connect the cluster's record is ZooKeeper; without, the log dir's store.
   let store: MetadataStore | undefined
   let coordination: Coordination
@@ -174,11 +196,12 @@ async function buildParts(config: BrokerConfig, log: Logger, fs: StorageFs, regi
       brokerChannel,
       cluster: coordination,
       fetchSessions: new FetchSessionCache(),
+      security,
     }
     built = parts
     // The broker hosts its partitions before its listeners accept clients.
     await coordination.start(controlPlane)
-    return { parts, logManager, coordination, remote }
+    return { parts, logManager, coordination, remote, listenerSecurity }
   } catch (err) {
     await coordination.close()
     await logManager.shutdown()
@@ -215,7 +238,7 @@ export async function runBroker(config: BrokerConfig, log: Logger, opts: RunBrok
     for (const l of locks) l.release()
     throw err
   }
-  const { parts, logManager, coordination, remote } = built
+  const { parts, logManager, coordination, remote, listenerSecurity } = built
   const stopParts = async (): Promise<void> => {
     // Waiting requests answer first (their connections are closed by now), then the coordinator's
     // timers stop, then the logs flush and close, and last the log dirs are unlocked.
@@ -247,7 +270,7 @@ export async function runBroker(config: BrokerConfig, log: Logger, opts: RunBrok
         overrides: config.values.maxConnectionsPerIpOverrides,
       }),
     })
-    bound = await server.listen(config.values.listeners)
+    bound = await server.listen(config.values.listeners.map((l) => ({ ...l, security: listenerSecurity.get(l.name) })))
     // Port 0 binds a random port; advertise the bound one unless an explicit port was configured.
     parts.metadata.setEndpoints(bound.map((l) => {
       const adv = config.values.advertisedListeners.find((a) => a.name === l.name)
@@ -278,6 +301,10 @@ export async function runBroker(config: BrokerConfig, log: Logger, opts: RunBrok
     config,
     bootstrap: `${bootHost.includes(':') ? `[${bootHost}]` : bootHost}:${bound0.boundPort}`,
     port: bound0.boundPort,
+    listeners: bound.map((l) => {
+      const h = l.host === '' || l.host === '0.0.0.0' || l.host === '::' ? 'localhost' : l.host
+      return { name: l.name, securityProtocol: l.security?.protocol ?? 'PLAINTEXT', bootstrap: `${h.includes(':') ? `[${h}]` : h}:${l.boundPort}`, port: l.boundPort }
+    }),
     close() {
       closing ??= (async () => {
         eventLoopDelay.disable()

@@ -19,6 +19,11 @@ import type { Coordination } from '../cluster/coordination.js'
 import type { FetchSessionCache } from './fetch-session.js'
 import type { MetadataCache } from './metadata-cache.js'
 import type { ReplicaManager } from './replica-manager.js'
+import type { KafkaPrincipal } from '../security/principal.js'
+import type { SaslSession } from '../security/sasl-authenticator.js'
+import type { Authorizer } from '../security/authorizer.js'
+import type { EntityConfigs } from '../security/entity-configs.js'
+import type { ClientQuotaManager } from '../security/quotas.js'
 
 /** The client connection a request arrived on. */
 export interface ConnectionInfo {
@@ -26,6 +31,23 @@ export interface ConnectionInfo {
   readonly remoteAddress: string
   readonly remotePort: number
   readonly listenerName: string
+  /** PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL */
+  readonly securityProtocol: string
+  /** Who the client authenticated as (User:ANONYMOUS when it did not). */
+  readonly principal: KafkaPrincipal
+  /** The connection's SASL authenticator; null on listeners without SASL. */
+  readonly sasl: SaslSession | null
+  /** Stops reading this connection for `ms` (a quota violation), as Kafka mutes a throttled channel. */
+  throttle(ms: number): void
+  /** The broker's own in-process request (its broker channel to itself): always authorized. */
+  readonly internal?: boolean
+}
+
+/** The broker's security parts: ACLs (null without `authorizer.class.name`), user and client configs, quotas. */
+export interface BrokerSecurity {
+  readonly authorizer: Authorizer | null
+  readonly entityConfigs: EntityConfigs
+  readonly quotas: ClientQuotaManager
 }
 
 /** The broker's parts handlers use (Kafka's KafkaApis holds the same ones). */
@@ -50,6 +72,7 @@ export interface BrokerParts {
   readonly controlPlane: ControlPlane
   /** The cluster's coordination as handlers see it: its mode, and the controller while this broker is it. */
   readonly cluster: Pick<Coordination, 'mode' | 'controller'>
+  readonly security: BrokerSecurity
 }
 
 /** What a handler knows about the request it serves, and the parts it may use. */

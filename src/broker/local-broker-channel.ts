@@ -4,6 +4,9 @@ import type { Input } from '../protocol/codec-support.js'
 import type { ApiKeyNumber, RequestOf, ResponseOf } from '../protocol/generated/index.js'
 import type { BrokerChannel } from './broker-channel.js'
 import { NO_RESPONSE, type BrokerParts, type HandlerRegistry, type RequestContext } from './handler.js'
+import { userPrincipal } from '../security/principal.js'
+
+const BROKER_PRINCIPAL = userPrincipal('broker')
 
 /** The channel of a broker: in-process for itself, `remote` (none by default) for the others. */
 export class LocalBrokerChannel implements BrokerChannel {
@@ -32,7 +35,8 @@ export class LocalBrokerChannel implements BrokerChannel {
     if (h === undefined) throw new SamsaError('SAMSA_NO_BROKER_CHANNEL', `API ${key} is not served here`)
     const ctx: RequestContext = {
       ...this.#parts(),
-      connection: { id: -1, remoteAddress: 'local', remotePort: 0, listenerName: 'internal' },
+      // The broker's own request: authorized as Kafka authorizes its inter-broker principal.
+      connection: { id: -1, remoteAddress: 'local', remotePort: 0, listenerName: 'internal', securityProtocol: 'PLAINTEXT', principal: BROKER_PRINCIPAL, sasl: null, internal: true, throttle: () => {} },
       apiKey: key,
       apiVersion: h.maxVersion,
       correlationId: 0,

@@ -5,7 +5,7 @@
  * refreshes what a retriable error says is stale.
  */
 import { ZERO_UUID } from '../protocol/codec-support.js'
-import { Connection } from './connection.js'
+import { Connection, type ConnectionOptions } from './connection.js'
 import { ClientError, KafkaResponseError, check, isKafkaError } from './errors.js'
 
 export interface ClusterOptions {
@@ -18,6 +18,10 @@ export interface ClusterOptions {
   retries?: number
   /** First backoff; doubles up to 1 s. Default 100 ms. */
   retryBackoffMs?: number
+  /** TLS for every connection (SSL and SASL_SSL listeners). */
+  tls?: ConnectionOptions['tls']
+  /** SASL for every connection (SASL_PLAINTEXT and SASL_SSL listeners). */
+  sasl?: ConnectionOptions['sasl']
 }
 
 export interface BrokerInfo {
@@ -292,6 +296,8 @@ export class Cluster {
       clientId: this.options.clientId ?? 'samsa',
       connectTimeoutMs: this.options.connectTimeoutMs,
       requestTimeoutMs: this.options.requestTimeoutMs,
+      tls: this.options.tls,
+      sasl: this.options.sasl,
     })
     this.#conns.set(key, p)
     p.then(

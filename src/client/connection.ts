@@ -11,6 +11,7 @@
  * version (answering in the v0 format) is asked again with a version it supports.
  */
 import { connect as netConnect, type Socket } from 'node:net'
+import { connect as tlsConnect, type ConnectionOptions as TlsOptions } from 'node:tls'
 import { Reader } from '../protocol/reader.js'
 import { Writer } from '../protocol/writer.js'
 import { apiSpecs, ApiKey, type ApiName, type RequestOf, type ResponseOf } from '../protocol/generated/index.js'
@@ -29,6 +30,7 @@ import {
   type VersionRange,
   type VersionTable,
 } from './versions.js'
+import { saslClient, type SaslOptions } from './sasl.js'
 
 export const CLIENT_SOFTWARE_NAME = 'samsa'
 export const CLIENT_SOFTWARE_VERSION = '0.1.0'
@@ -44,6 +46,10 @@ export interface ConnectionOptions {
   requestTimeoutMs?: number
   /** Skip the ApiVersions exchange (tests); then only `send` with explicit versions works. */
   negotiate?: boolean
+  /** TLS (SSL and SASL_SSL): node:tls options (ca, cert, key, rejectUnauthorized...); servername defaults to the host. */
+  tls?: TlsOptions
+  /** SASL (SASL_PLAINTEXT and SASL_SSL): authenticates right after ApiVersions. */
+  sasl?: SaslOptions
 }
 
 export interface SendOptions {
@@ -99,11 +105,12 @@ export class Connection {
 
   /** Opens a connection and, unless told not to, negotiates API versions. */
   static async connect(opts: ConnectionOptions): Promise<Connection> {
-    const socket = await openSocket(opts.host, opts.port, opts.connectTimeoutMs ?? 10_000)
+    const socket = await openSocket(opts.host, opts.port, opts.connectTimeoutMs ?? 10_000, opts.tls)
     const conn = new Connection(socket, opts)
     if (opts.negotiate !== false) {
       try {
         await conn.#negotiate()
+        if (opts.sasl !== undefined) await conn.#authenticate(opts.sasl)
       } catch (err) {
         conn.destroy()
         throw err
@@ -255,6 +262,27 @@ export class Connection {
     }
   }
 
+  /** SaslHandshake v1, then SaslAuthenticate until the mechanism is done (Kafka's SaslClientAuthenticator). */
+  async #authenticate(o: SaslOptions): Promise<void> {
+    const hs = await this.request('SaslHandshake', { mechanism: o.mechanism }, { minVersion: 1 })
+    if (hs.errorCode !== ErrorCode.NONE) {
+      throw new ClientError('SAMSA_CLIENT_AUTH', `the broker at ${this.address} does not enable SASL mechanism ${o.mechanism} (it enables ${hs.mechanisms.join(', ') || 'none'})`)
+    }
+    const client = saslClient(o)
+    let server = Buffer.alloc(0)
+    for (;;) {
+      const token = await client.next(server)
+      if (token === null) return
+      const res = await this.request('SaslAuthenticate', { authBytes: token })
+      if (res.errorCode !== ErrorCode.NONE) {
+        throw new ClientError('SAMSA_CLIENT_AUTH', `authentication with ${o.mechanism} at ${this.address} failed: ${res.errorMessage ?? 'SASL_AUTHENTICATION_FAILED'}`)
+      }
+      server = Buffer.from(res.authBytes)
+      // PLAIN and OAUTHBEARER finish with the server's first answer unless it is an error challenge.
+      if (server.length === 0 && o.mechanism !== 'SCRAM-SHA-256' && o.mechanism !== 'SCRAM-SHA-512') return
+    }
+  }
+
   #onData(chunk: Buffer): void {
     this.#chunks.push(chunk)
     this.#buffered += chunk.length
@@ -355,9 +383,9 @@ function decodeApiVersionsAnyFormat(r: Reader, version: number): ApiVersionsResp
   return { errorCode, apiKeys: [], throttleTimeMs: 0, supportedFeatures: [], finalizedFeaturesEpoch: -1n, finalizedFeatures: [], zkMigrationReady: false }
 }
 
-function openSocket(host: string, port: number, timeoutMs: number): Promise<Socket> {
+function openSocket(host: string, port: number, timeoutMs: number, tls?: TlsOptions): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const socket = netConnect({ host, port })
+    const socket = tls === undefined ? netConnect({ host, port }) : tlsConnect({ servername: /^[\d.:]+$/.test(host) ? undefined : host, ...tls, host, port })
     const fail = (why: string, cause?: unknown): void => {
       clearTimeout(timer)
       socket.destroy()
@@ -365,7 +393,7 @@ function openSocket(host: string, port: number, timeoutMs: number): Promise<Sock
     }
     const timer = setTimeout(() => fail(`no answer within ${timeoutMs} ms`), timeoutMs)
     socket.once('error', (err: NodeJS.ErrnoException) => fail(err.code ?? err.message, err))
-    socket.once('connect', () => {
+    socket.once(tls === undefined ? 'connect' : 'secureConnect', () => {
       clearTimeout(timer)
       socket.removeAllListeners('error')
       socket.setNoDelay(true)

@@ -25,6 +25,8 @@ export type ClientErrorCode =
   | 'SAMSA_CLIENT_DECODE'
   | 'SAMSA_CLIENT_KAFKA'
   | 'SAMSA_CLIENT_INVALID'
+  /** authentication failed (TLS or SASL) */
+  | 'SAMSA_CLIENT_AUTH'
 
 export class ClientError extends SamsaError {
   declare readonly code: ClientErrorCode

@@ -6,6 +6,7 @@ import { LOG_CONFIGS } from './log-configs.js'
 import { REPLICATION_CONFIGS } from './replication-configs.js'
 import { GROUP_COORDINATOR_CONFIGS } from './group-configs.js'
 import { TRANSACTION_CONFIGS } from './transaction-configs.js'
+import { SECURITY_CONFIGS } from './security-configs.js'
 
 export const BROKER_CONFIGS = {
   ...SERVER_CONFIGS,
@@ -13,6 +14,7 @@ export const BROKER_CONFIGS = {
   ...REPLICATION_CONFIGS,
   ...GROUP_COORDINATOR_CONFIGS,
   ...TRANSACTION_CONFIGS,
+  ...SECURITY_CONFIGS,
 }
 
 export type BrokerConfigName = keyof typeof BROKER_CONFIGS

@@ -34,10 +34,6 @@ export function parseListeners(name: string, items: readonly string[], protocols
         { property: name },
       )
     }
-    // Only plaintext is served: a listener mapped to SSL or SASL would silently be plaintext.
-    if (securityProtocol !== 'PLAINTEXT') {
-      throw new ConfigError(`Listener ${listenerName} in ${name} uses security protocol ${securityProtocol}; this broker serves PLAINTEXT listeners only`, { property: name })
-    }
     let host = m[2]!
     if (host.startsWith('[')) host = host.slice(1, -1)
     out.push({ name: listenerName, host, port, securityProtocol })

@@ -7,7 +7,13 @@
  * A connection is muted (its socket is not read, as Kafka mutes a channel) while it has
  * queued.max.requests requests in flight, while it holds more than CONNECTION_HELD_BYTES of
  * responses, or while the broker as a whole holds more than its bound and this connection holds
- * any: a client that sends and never reads gets no further than that.
+ * any: a client that sends and never reads gets no further than that. A quota violation mutes
+ * it for the throttle time.
+ *
+ * On a SASL listener nothing but ApiVersions, SaslHandshake and SaslAuthenticate is served until
+ * the client authenticated (frames are then bounded by sasl.server.max.receive.size); after a
+ * SaslHandshake v0 the frames are raw SASL tokens, answered here. A connection whose SASL session
+ * expired (KIP-368) is closed on its next request unless it re-authenticates.
  */
 import type { Socket } from 'node:net'
 import { Reader } from '../protocol/reader.js'
@@ -21,6 +27,9 @@ import { sharedBufferPool, type Lease } from '../buffers/buffer-pool.js'
 import type { Chunk } from '../protocol/transferable.js'
 import { CONNECTION_HELD_BYTES, type ResponseMemory } from './response-memory.js'
 import { ResponseSender } from './response-sender.js'
+import { ANONYMOUS, type KafkaPrincipal } from '../security/principal.js'
+import { SaslAuthenticator } from '../security/sasl-authenticator.js'
+import type { ListenerSecurity } from '../security/listener-security.js'
 
 export interface ConnectionOptions {
   id: number
@@ -35,6 +44,8 @@ export interface ConnectionOptions {
   maxQueuedRequests: number
   /** The broker's account of held response bytes. */
   memory: ResponseMemory
+  /** The listener's security (PLAINTEXT when omitted). */
+  security?: ListenerSecurity
 }
 
 /** Bytes read before a frame's buffer is chosen: its int32 size and int16 API key. */
@@ -55,6 +66,10 @@ export class Connection implements ConnectionInfo {
   readonly remoteAddress: string
   readonly remotePort: number
   readonly listenerName: string
+  readonly securityProtocol: string
+  readonly sasl: SaslAuthenticator | null
+  /** The principal of the client's TLS certificate (SSL listeners with client authentication). */
+  tlsPrincipal: KafkaPrincipal | undefined
   readonly #socket: Socket
   readonly #parts: BrokerParts
   readonly #registry: HandlerRegistry
@@ -77,6 +92,11 @@ export class Connection implements ConnectionInfo {
   /** The lease behind #frame, for a Produce request. */
   #lease: Lease | undefined
   #closed = false
+  /** Close once every response queued so far is written (a failed authentication). */
+  #closeWhenWritten = false
+  /** Not read before this time (Date.now()): a throttled client. */
+  #throttledUntil = 0
+  #throttleTimer: NodeJS.Timeout | undefined
 
   /** The caller feeds the socket's bytes to `receive` (the listener reads into a shared buffer). */
   constructor(opts: ConnectionOptions) {
@@ -86,12 +106,15 @@ export class Connection implements ConnectionInfo {
     this.remoteAddress = socket.remoteAddress ?? ''
     this.remotePort = socket.remotePort ?? 0
     this.listenerName = opts.listenerName
+    this.securityProtocol = opts.security?.protocol ?? 'PLAINTEXT'
     this.#parts = opts.parts
     this.#registry = opts.registry
     this.#log = opts.log.child({ conn: opts.id, remote: `${this.remoteAddress}:${this.remotePort}` })
     this.#maxRequestBytes = opts.maxRequestBytes
     this.#maxQueued = opts.maxQueuedRequests
     this.#memory = opts.memory
+    const sasl = opts.security?.sasl ?? null
+    this.sasl = sasl === null ? null : new SaslAuthenticator(sasl, this.#log)
     this.#sender = new ResponseSender(socket, opts.memory, this.#updateReading, (reason) => {
       this.#log.error({ reason }, 'response failed')
       this.close()
@@ -103,7 +126,32 @@ export class Connection implements ConnectionInfo {
       this.#dropPartialFrame()
       this.#sender.close()
       this.#memory.cancel(this.#updateReading)
+      if (this.#throttleTimer !== undefined) clearTimeout(this.#throttleTimer)
     })
+  }
+
+  /** Who the client is: its SASL principal, else its certificate's, else User:ANONYMOUS. */
+  get principal(): KafkaPrincipal {
+    return this.sasl?.principal ?? this.tlsPrincipal ?? ANONYMOUS
+  }
+
+  throttle(ms: number): void {
+    if (!(ms > 0) || this.#closed) return
+    const until = Date.now() + ms
+    if (until <= this.#throttledUntil) return
+    this.#throttledUntil = until
+    if (this.#throttleTimer !== undefined) clearTimeout(this.#throttleTimer)
+    this.#throttleTimer = setTimeout(() => {
+      this.#throttleTimer = undefined
+      this.#updateReading()
+    }, ms)
+    this.#updateReading()
+  }
+
+  /** Stops reading and closes once the responses queued so far are written. */
+  #closeAfterResponses(): void {
+    this.#closeWhenWritten = true
+    this.#updateReading()
   }
 
   get closed(): boolean {
@@ -140,9 +188,17 @@ export class Connection implements ConnectionInfo {
   /** Mutes or unmutes the socket after anything that changes what this connection holds. */
   readonly #updateReading = (): void => {
     if (this.#closed) return
+    if (this.#closeWhenWritten && this.#sender.inFlight === 0) {
+      this.#closed = true
+      this.#socket.end()
+      // A client that never reads its answer does not keep the socket.
+      setTimeout(() => this.#socket.destroy(), 5000).unref()
+      return
+    }
     const held = this.#sender.held
     const overall = this.#memory.overLimit && held > 0
-    const mute = this.#sender.inFlight >= this.#maxQueued || held > CONNECTION_HELD_BYTES || overall
+    const mute = this.#sender.inFlight >= this.#maxQueued || held > CONNECTION_HELD_BYTES || overall ||
+      this.#closeWhenWritten || this.#throttledUntil > Date.now()
     if (overall) this.#memory.whenBelow(this.#updateReading)
     if (mute === this.#muted) return
     this.#muted = mute
@@ -205,13 +261,15 @@ export class Connection implements ConnectionInfo {
       const frame = this.#frame
       if (frame === null) {
         // The size and API key come first (possibly split across reads): they choose the buffer.
+        // A raw SASL token has only its size.
+        const want = this.#rawTokens ? 4 : PREFIX
         const had = this.#prefixHave
-        const n = Math.min(PREFIX - had, end - at)
+        const n = Math.min(want - had, end - at)
         buf.copy(this.#prefix, had, at, at + n)
         at += n
         this.#prefixHave = had + n
         if (had < 4 && this.#prefixHave >= 4 && !this.#sizeOk(this.#prefix.readInt32BE(0))) return
-        if (this.#prefixHave === PREFIX) this.#beginFrame()
+        if (this.#prefixHave === want) this.#beginFrame()
         continue
       }
       const n = Math.min(frame.length - this.#frameHave, end - at)
@@ -222,12 +280,26 @@ export class Connection implements ConnectionInfo {
         const lease = this.#lease
         this.#frame = null
         this.#lease = undefined
-        this.#onFrame(frame, lease)
+        if (this.#rawTokens) this.#onRawToken(frame)
+        else this.#onFrame(frame, lease)
       }
     }
   }
 
+  get #rawTokens(): boolean {
+    return this.sasl !== null && this.sasl.expectsRawTokens
+  }
+
   #sizeOk(size: number): boolean {
+    if (this.sasl !== null && !this.sasl.authenticated) {
+      // Kafka's SaslServerAuthenticator reads at most sasl.server.max.receive.size before authentication.
+      const max = this.sasl.maxReceiveSize
+      if (size < 0 || size > max) {
+        this.close(`frame of ${size} bytes before authentication outside 0..sasl.server.max.receive.size (${max})`)
+        return false
+      }
+      if (this.#rawTokens) return true
+    }
     if (size < 0 || size > this.#maxRequestBytes) {
       this.close(size < 0 ? `request size ${size} is negative` : `request of ${size} bytes is over socket.request.max.bytes (${this.#maxRequestBytes}); raise that broker config to accept it`)
       return false
@@ -243,6 +315,16 @@ export class Connection implements ConnectionInfo {
   #beginFrame(): void {
     const size = this.#prefix.readInt32BE(0)
     this.#prefixHave = 0
+    if (this.#rawTokens) {
+      const token = Buffer.allocUnsafe(size)
+      if (size === 0) {
+        this.#onRawToken(token)
+        return
+      }
+      this.#frame = token
+      this.#frameHave = 0
+      return
+    }
     let frame: Buffer
     if (this.#prefix.readInt16BE(4) === ApiKey.Produce && size <= POOLED_FRAME_MAX) {
       this.#lease = sharedBufferPool.lease(size)
@@ -262,6 +344,26 @@ export class Connection implements ConnectionInfo {
     this.#frame = null
   }
 
+  /** A raw SASL token (after SaslHandshake v0): the mechanism's answer goes back size-prefixed. */
+  #onRawToken(token: Buffer): void {
+    const slot = this.#sender.reserve()
+    this.#updateReading()
+    this.sasl!.rawToken(token).then((bytes) => {
+      if (bytes === null) {
+        this.#sender.complete(slot, null)
+        this.close()
+        return
+      }
+      const size = Buffer.allocUnsafe(4)
+      size.writeInt32BE(bytes.length, 0)
+      this.#sender.complete(slot, [size, bytes])
+      this.#updateReading()
+    }, (err: unknown) => {
+      this.#log.error({ err }, 'SASL token failed')
+      this.close('internal error')
+    })
+  }
+
   /** `frame`: the request without its size, at least a header's 8 bytes (see #sizeOk). */
   #onFrame(frame: Buffer, lease?: Lease): void {
     const apiKey = frame.readInt16BE(0)
@@ -271,6 +373,17 @@ export class Connection implements ConnectionInfo {
     if (handler === undefined) {
       this.close(`unsupported API key ${apiKey}`)
       return
+    }
+    const sasl = this.sasl
+    if (sasl !== null && apiKey !== ApiKey.SaslHandshake && apiKey !== ApiKey.SaslAuthenticate) {
+      if (!sasl.authenticated && apiKey !== ApiKey.ApiVersions) {
+        this.#reject(`unexpected ${handler.spec.name} request during SASL authentication`, lease)
+        return
+      }
+      if (sasl.sessionExpired(Date.now())) {
+        this.#reject('SASL session expired without re-authentication (connections.max.reauth.ms)', lease)
+        return
+      }
     }
     if (apiVersion < handler.minVersion || apiVersion > handler.maxVersion) {
       if (apiKey === ApiKey.ApiVersions) {
@@ -328,6 +441,7 @@ export class Connection implements ConnectionInfo {
       lease?.release()
       lease = undefined
       this.#sender.complete(slot, chunks)
+      if (this.sasl?.closeRequested === true) this.#closeAfterResponses()
       this.#updateReading()
     }
     const fail = (err: unknown): void => {
@@ -344,9 +458,11 @@ export class Connection implements ConnectionInfo {
     }
     try {
       const minServed = handler.minServedVersion ?? handler.minVersion
+      const started = process.hrtime.bigint()
       const result = ctx.apiVersion < minServed && handler.errorResponse !== undefined
         ? handler.errorResponse(ctx, request, ErrorCode.UNSUPPORTED_VERSION)
         : handler.handle(ctx, request)
+      this.#recordRequestTime(ctx, process.hrtime.bigint() - started)
       if (result !== null && typeof result === 'object' && typeof (result as Promise<unknown>).then === 'function') {
         ;(result as Promise<unknown>).then(finish, fail)
       } else {
@@ -355,6 +471,17 @@ export class Connection implements ConnectionInfo {
     } catch (err) {
       fail(err)
     }
+  }
+
+  /**
+   * The request_percentage quota: the event loop time the handler took (Kafka counts request
+   * thread time), as percent-seconds. ApiVersions and the SASL requests are exempt, as in Kafka.
+   */
+  #recordRequestTime(ctx: RequestContext, nanos: bigint): void {
+    const quotas = this.#parts.security.quotas
+    if (!quotas.enabled || ctx.apiKey === ApiKey.ApiVersions || ctx.apiKey === ApiKey.SaslHandshake || ctx.apiKey === ApiKey.SaslAuthenticate) return
+    const ms = quotas.recordAndGetThrottleTimeMs('request', this.principal.name, ctx.clientId ?? '', Number(nanos) / 1e7)
+    this.throttle(ms)
   }
 
   #encode(handler: RegisteredHandler, ctx: RequestContext, response: unknown): Chunk[] {

@@ -4,11 +4,15 @@
  * connections.max.idle.ms, and the broker's account of response bytes held.
  */
 import { createServer, Socket, type Server, type SocketConstructorOpts } from 'node:net'
+import { TLSSocket } from 'node:tls'
 import { Connection } from './connection.js'
 import { ConnectionQuotas } from './connection-quotas.js'
 import { ResponseMemory } from './response-memory.js'
 import type { BrokerParts, HandlerRegistry } from '../broker/handler.js'
 import type { Logger } from '../logger.js'
+import { userPrincipal } from '../security/principal.js'
+import { rfc2253 } from '../security/principal-mapper.js'
+import type { ListenerSecurity } from '../security/listener-security.js'
 
 export interface SocketServerOptions {
   parts: BrokerParts
@@ -30,6 +34,8 @@ export interface ListenerSpec {
   name: string
   host: string
   port: number
+  /** TLS and SASL of the listener; plaintext when omitted. */
+  security?: ListenerSecurity
 }
 
 export interface BoundListener extends ListenerSpec {
@@ -89,7 +95,7 @@ export class SocketServer {
   async listen(specs: readonly ListenerSpec[]): Promise<BoundListener[]> {
     const bound: BoundListener[] = []
     for (const spec of specs) {
-      const server = createServer({ pauseOnConnect: true }, (socket) => this.#accept(socket, spec.name))
+      const server = createServer({ pauseOnConnect: true }, (socket) => this.#accept(socket, spec))
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject)
         // An empty host binds every interface, as Kafka's `PLAINTEXT://:9092` does.
@@ -131,7 +137,9 @@ export class SocketServer {
     return closed
   }
 
-  #accept(accepted: Socket, listenerName: string): void {
+  #accept(accepted: Socket, spec: ListenerSpec): void {
+    const listenerName = spec.name
+    const tls = spec.security?.tls ?? null
     const address = accepted.remoteAddress ?? ''
     const refused = this.quotas.acquire(address)
     if (refused !== null) {
@@ -142,13 +150,32 @@ export class SocketServer {
     let socket = accepted
     try {
       let conn: Connection | undefined
-      const buffer = (sharedReadBuffer ??= Buffer.allocUnsafeSlow(READ_BUFFER_BYTES))
-      // Reads start on a later turn of the event loop, so `conn` is set before the first one.
-      const adopted = adoptWithReadBuffer(accepted, buffer, (n, buf) => {
-        conn!.receive(buf as Buffer, 0, n)
-        return true
-      })
-      socket = adopted ?? accepted
+      let adopted: Socket | null = null
+      if (tls !== null) {
+        // TLS: decrypted bytes come as 'data' events; the handshake runs before the first one.
+        socket = new TLSSocket(accepted, {
+          isServer: true,
+          secureContext: tls.context,
+          requestCert: tls.clientAuth !== 'none',
+          rejectUnauthorized: tls.clientAuth === 'required',
+        })
+        let secured = false
+        socket.once('secure', () => {
+          secured = true
+          this.#secured(socket as TLSSocket, conn!, spec)
+        })
+        socket.on('error', (err: Error) => {
+          if (!secured) this.#log.info({ remote: `${address}:${accepted.remotePort}`, listener: listenerName, reason: err.message }, 'failed authentication (TLS handshake)')
+        })
+      } else {
+        const buffer = (sharedReadBuffer ??= Buffer.allocUnsafeSlow(READ_BUFFER_BYTES))
+        // Reads start on a later turn of the event loop, so `conn` is set before the first one.
+        adopted = adoptWithReadBuffer(accepted, buffer, (n, buf) => {
+          conn!.receive(buf as Buffer, 0, n)
+          return true
+        })
+        socket = adopted ?? accepted
+      }
       const o = this.#opts
       const c = new Connection({
         id: this.#nextId++,
@@ -160,6 +187,7 @@ export class SocketServer {
         maxRequestBytes: o.maxRequestBytes,
         maxQueuedRequests: o.maxQueuedRequests ?? 500,
         memory: this.memory,
+        security: spec.security,
       })
       conn = c
       this.#connections.add(c)
@@ -168,13 +196,36 @@ export class SocketServer {
         this.quotas.release(address)
       })
       if (adopted === null) {
-        accepted.on('data', (chunk: Buffer) => c.receive(chunk, 0, chunk.length))
-        accepted.resume()
+        socket.on('data', (chunk: Buffer) => c.receive(chunk, 0, chunk.length))
+        socket.resume()
       }
     } catch (err) {
       this.#log.error({ err, listener: listenerName }, 'cannot set up an accepted connection')
       this.quotas.release(address)
       socket.destroy()
+    }
+  }
+
+  /**
+   * After the TLS handshake: the client certificate's subject (RFC 2253) mapped by
+   * ssl.principal.mapping.rules is the principal. With ssl.client.auth=requested a certificate
+   * is optional, but one that does not verify is refused, as Java's SSLEngine does.
+   */
+  #secured(socket: TLSSocket, conn: Connection, spec: ListenerSpec): void {
+    const tls = spec.security!.tls!
+    if (tls.clientAuth === 'none') return
+    const cert = socket.getPeerX509Certificate()
+    if (cert === undefined) return
+    if (!socket.authorized) {
+      this.#log.info({ remote: `${conn.remoteAddress}:${conn.remotePort}`, listener: spec.name, reason: String(socket.authorizationError) }, 'failed authentication (client certificate)')
+      conn.close()
+      return
+    }
+    try {
+      conn.tlsPrincipal = userPrincipal(tls.principalMapper.name(rfc2253(cert.subject)))
+    } catch (err) {
+      this.#log.info({ remote: `${conn.remoteAddress}:${conn.remotePort}`, listener: spec.name, reason: (err as Error).message }, 'failed authentication (principal mapping)')
+      conn.close()
     }
   }
 

@@ -4,7 +4,10 @@
 // verified with the transaction coordinator (KIP-890, as Kafka 3.6+). Every response waits until the records are written (see
 // LogWriter); acks=0 waits too, so a client that floods a connection is held back as the log
 // writer is. The log writer reads the records from the request's bytes: they are retained until
-// the writes are done.
+// the writes are done. Authorization as KafkaApis.handleProduceRequest: WRITE on the
+// transactional id, IDEMPOTENT_WRITE (or WRITE on some topic) for idempotent batches, WRITE on
+// each topic. The request's record bytes count against the producer's byte-rate quota.
+import { AclOperation, authorize, authorizeCluster, authorizeByResourceType } from '../authorized-operations.js'
 import { defineHandler, NO_RESPONSE, type RequestContext } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
@@ -84,11 +87,18 @@ async function append(ctx: RequestContext, req: ProduceRequest, writes: Write[])
   const maxInflatedBytes = ctx.config.values.fetchMaxBytes
   const topics = new Map<string, CachedTopic | number>()
   for (const t of req.topicData) {
+    if (!authorize(ctx, AclOperation.WRITE, 'topic', t.name)) {
+      topics.set(t.name, ErrorCode.TOPIC_AUTHORIZATION_FAILED)
+      continue
+    }
     let state: CachedTopic | number | undefined = ctx.metadata.topic(t.name)
-    if (state === undefined) state = await ctx.admin.autoCreateTopic(t.name)
+    if (state === undefined) {
+      const mayCreate = authorizeCluster(ctx, AclOperation.CREATE) || authorize(ctx, AclOperation.CREATE, 'topic', t.name)
+      state = mayCreate ? await ctx.admin.autoCreateTopic(t.name) : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION
+    }
     topics.set(t.name, state)
   }
-  const refused = await verifyTransactional(ctx, req)
+  const refused = await verifyTransactional(ctx, { ...req, topicData: req.topicData.filter((t) => topics.get(t.name) !== ErrorCode.TOPIC_AUTHORIZATION_FAILED) })
   for (const t of req.topicData) {
     const state = topics.get(t.name)
     const known = typeof state !== 'number'
@@ -96,7 +106,7 @@ async function append(ctx: RequestContext, req: ProduceRequest, writes: Write[])
       name: t.name,
       partitionResponses: t.partitionData.map((pd) => {
         const partition = known ? ctx.replicas.leaderPartition(t.name, pd.index)
-          : state === ErrorCode.LEADER_NOT_AVAILABLE ? state : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION
+          : state === ErrorCode.LEADER_NOT_AVAILABLE || state === ErrorCode.TOPIC_AUTHORIZATION_FAILED ? state : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION
         if (typeof partition === 'number') return { index: pd.index, errorCode: partition, baseOffset: -1n }
         const verification = refused.get(`${t.name}:${pd.index}`)
         if (verification !== undefined) return { index: pd.index, errorCode: verification, baseOffset: -1n }
@@ -131,6 +141,31 @@ async function append(ctx: RequestContext, req: ProduceRequest, writes: Write[])
   return responses
 }
 
+/** Byte offset of a record batch's producerId (v2 batch header). */
+const PRODUCER_ID_OFFSET = 43
+
+/** Whether any batch carries a producer id (an idempotent producer). */
+function hasIdempotentRecords(req: ProduceRequest): boolean {
+  for (const t of req.topicData) {
+    for (const p of t.partitionData) {
+      const r = p.records
+      if (r !== null && r.length >= PRODUCER_ID_OFFSET + 8 && r.readBigInt64BE(PRODUCER_ID_OFFSET) >= 0n) return true
+    }
+  }
+  return false
+}
+
+/** Records the request's bytes against the producer's quota; the connection is muted while throttled. */
+function recordProduceQuota(ctx: RequestContext, req: ProduceRequest): number {
+  const quotas = ctx.security.quotas
+  if (!quotas.enabled) return 0
+  let bytes = 0
+  for (const t of req.topicData) for (const p of t.partitionData) bytes += p.records?.length ?? 0
+  const ms = quotas.recordAndGetThrottleTimeMs('produce', ctx.connection.principal.name, ctx.clientId ?? '', bytes)
+  ctx.connection.throttle(ms)
+  return ms
+}
+
 interface Write {
   topic: string
   written: Promise<void>
@@ -145,6 +180,13 @@ export const produceHandler = defineHandler({
   errorResponse: (_ctx, req, code) => errorResponse(req, code),
   async handle(ctx, req) {
     if (req.acks !== 0 && req.acks !== 1 && req.acks !== -1) return errorResponse(req, ErrorCode.INVALID_REQUIRED_ACKS)
+    if (req.transactionalId !== null && !authorize(ctx, AclOperation.WRITE, 'transactional-id', req.transactionalId)) {
+      return errorResponse(req, ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED)
+    }
+    if (req.transactionalId === null && hasIdempotentRecords(req) &&
+      !authorizeCluster(ctx, AclOperation.IDEMPOTENT_WRITE) && !authorizeByResourceType(ctx, AclOperation.WRITE, 'topic')) {
+      return errorResponse(req, ErrorCode.CLUSTER_AUTHORIZATION_FAILED)
+    }
     const writes: Write[] = []
     // The log writer reads the records from the request's bytes until they are in the file, also
     // when a later partition fails.
@@ -163,7 +205,8 @@ export const produceHandler = defineHandler({
         Object.assign(w.response, { errorCode: ErrorCode.KAFKA_STORAGE_ERROR, baseOffset: -1n, errorMessage: 'the log could not be written' })
       }
     }
+    const throttleTimeMs = recordProduceQuota(ctx, req)
     if (req.acks === 0) return NO_RESPONSE
-    return { responses, throttleTimeMs: 0 }
+    return { responses, throttleTimeMs }
   },
 })

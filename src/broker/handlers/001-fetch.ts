@@ -3,6 +3,10 @@
 // byte limits with at least one batch (KIP-74), fetch sessions (KIP-227), topic ids from v13.
 // Records go out as the file ranges storage read, never re-encoded. isolation_level
 // read_committed stops at the last stable offset and lists the aborted transactions in range.
+// A consumer needs READ on each topic (others answer TOPIC_AUTHORIZATION_FAILED and stay out of
+// the session), a follower CLUSTER_ACTION; a consumer over its byte-rate quota gets an empty
+// answer with throttle_time_ms and its connection is muted that long (KafkaApis.handleFetchRequest).
+import { AclOperation, authorize, authorizeCluster } from '../authorized-operations.js'
 import { defineHandler, type RequestContext } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
@@ -69,7 +73,15 @@ export const fetchHandler = defineHandler({
     const lookup = v >= 7 ? ctx.fetchSessions.lookup(req.sessionId, req.sessionEpoch) : { kind: 'sessionless' as const }
     if (lookup.kind === 'error') return { errorCode: lookup.errorCode, sessionId: 0, responses: [] }
 
-    const fromRequest = requested(ctx, req, byId)
+    const replicaId = v >= 15 ? req.replicaState?.replicaId ?? -1 : req.replicaId
+    const follower = replicaId >= 0
+    const denied: Array<{ sp: SessionPartition, out: Out }> = []
+    const allowedFollower = !follower || authorizeCluster(ctx, AclOperation.CLUSTER_ACTION)
+    const fromRequest = requested(ctx, req, byId).filter((w) => {
+      if (allowedFollower && (follower || w.sp.topic === '' || authorize(ctx, AclOperation.READ, 'topic', w.sp.topic))) return true
+      denied.push({ sp: w.sp, out: { partitionIndex: w.sp.partition, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED, highWatermark: -1n, lastStableOffset: -1n, logStartOffset: -1n, abortedTransactions: null, records: null } })
+      return false
+    })
     const leaderEpochs = new Map(fromRequest.map((w) => [w.key, w.currentLeaderEpoch]))
     let wanted: SessionPartition[]
     const session = lookup.kind === 'sessionless' ? undefined : lookup.session
@@ -128,14 +140,27 @@ export const fetchHandler = defineHandler({
         sp.lastHighWatermark = out.highWatermark as bigint
         sp.lastLogStartOffset = out.logStartOffset as bigint
       }
-      return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, sessionId: session?.id ?? 0, responses: group(r.parts) }
+      return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, sessionId: session?.id ?? 0, responses: group(denied.length === 0 ? r.parts : [...r.parts, ...denied]) }
+    }
+    const quotas = ctx.security.quotas
+    const throttled = (r: Collected): Input<FetchResponse> | undefined => {
+      if (follower || !quotas.enabled) return undefined
+      const user = ctx.connection.principal.name
+      const clientId = ctx.clientId ?? ''
+      const ms = quotas.recordAndGetThrottleTimeMs('fetch', user, clientId, r.bytes)
+      if (ms <= 0) return undefined
+      // The bytes are not sent, so they do not count; the client waits out the throttle time.
+      quotas.unrecord('fetch', user, clientId, r.bytes)
+      r.release()
+      ctx.connection.throttle(ms)
+      return { throttleTimeMs: ms, errorCode: ErrorCode.NONE, sessionId: session?.id ?? 0, responses: [] }
     }
 
     const first = collect()
-    if (req.maxWaitMs <= 0 || first.bytes >= req.minBytes || first.failed || wanted.length === 0) return respond(first)
+    if (req.maxWaitMs <= 0 || first.bytes >= req.minBytes || first.failed || wanted.length === 0) return throttled(first) ?? respond(first)
     first.release()
     return new Promise((resolve) => {
-      const op = new DelayedFetch(req.maxWaitMs, req.minBytes, collect, (r) => resolve(respond(r)))
+      const op = new DelayedFetch(req.maxWaitMs, req.minBytes, collect, (r) => resolve(throttled(r) ?? respond(r)))
       ctx.replicas.fetchPurgatory.tryCompleteElseWatch(op, wanted.map((sp) => partitionKey(sp.topic, sp.partition)))
     })
   },

@@ -1,6 +1,7 @@
 // ListOffsets v1-10 (latest and by-timestamp up to the last stable offset for read_committed,
 // v2+): earliest (-2), latest (-1), max timestamp (-3, v7+), earliest local (-4, v8+),
 // earliest pending upload (-5, v9+; no tiered storage, so -1), and by timestamp via the time index.
+import { AclOperation, authorize } from '../authorized-operations.js'
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
@@ -50,6 +51,7 @@ export const listOffsetsHandler = defineHandler({
       topics: req.topics.map((t) => ({
         name: t.name,
         partitions: t.partitions.map((rp) => {
+          if (!authorize(ctx, AclOperation.DESCRIBE, 'topic', t.name)) return { partitionIndex: rp.partitionIndex, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED, timestamp: -1n, offset: -1n }
           const p = ctx.replicas.leaderPartition(t.name, rp.partitionIndex)
           if (typeof p === 'number') return { partitionIndex: rp.partitionIndex, errorCode: p, timestamp: -1n, offset: -1n }
           if (rp.currentLeaderEpoch >= 0 && rp.currentLeaderEpoch !== p.leaderEpoch) {

@@ -11,10 +11,11 @@ import type { Input } from '../../protocol/codec-support.js'
 import { ZERO_UUID } from '../../protocol/codec-support.js'
 import type { CachedTopic } from '../metadata-cache.js'
 import { topicNameError } from '../../metadata/topic-name.js'
-import { requestedOperations } from '../authorized-operations.js'
+import { AclOperation, authorize, authorizeCluster, requestedOperations } from '../authorized-operations.js'
+import type { RequestContext } from '../handler.js'
 
 
-export function describeTopic(t: CachedTopic, includeOps: boolean): Input<MetadataResponseTopic> {
+export function describeTopic(ctx: RequestContext, t: CachedTopic, includeOps: boolean): Input<MetadataResponseTopic> {
   return {
     errorCode: ErrorCode.NONE,
     name: t.meta.name,
@@ -29,7 +30,7 @@ export function describeTopic(t: CachedTopic, includeOps: boolean): Input<Metada
       isrNodes: p.isr,
       offlineReplicas: p.offlineReplicas,
     })),
-    topicAuthorizedOperations: requestedOperations(includeOps, 'topic', t.meta.name),
+    topicAuthorizedOperations: requestedOperations(ctx, includeOps, 'topic', t.meta.name),
   }
 }
 
@@ -44,21 +45,31 @@ export const metadataHandler = defineHandler({
     const topics: Array<Input<MetadataResponseTopic>> = []
     // v0 uses an empty list for "all topics"; v1+ uses null.
     if (req.topics === null || (ctx.apiVersion === 0 && req.topics.length === 0)) {
-      for (const t of metadata.topics()) topics.push(describeTopic(t, includeOps))
+      // Topics the principal may not describe are left out (KafkaApis.handleTopicMetadataRequest).
+      for (const t of metadata.topics()) if (authorize(ctx, AclOperation.DESCRIBE, 'topic', t.meta.name)) topics.push(describeTopic(ctx, t, includeOps))
     } else {
       for (const rt of req.topics) {
         if (rt.name === null || rt.name === '') {
           const byId = rt.topicId !== ZERO_UUID ? metadata.topicById(rt.topicId) : undefined
-          topics.push(byId !== undefined
-            ? describeTopic(byId, includeOps)
+          topics.push(byId !== undefined && authorize(ctx, AclOperation.DESCRIBE, 'topic', byId.meta.name)
+            ? describeTopic(ctx, byId, includeOps)
             : { errorCode: ErrorCode.UNKNOWN_TOPIC_ID, name: null, topicId: rt.topicId, partitions: [] })
           continue
         }
         const name = rt.name
+        if (!authorize(ctx, AclOperation.DESCRIBE, 'topic', name)) {
+          topics.push({ errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED, name, partitions: [], isInternal: false })
+          continue
+        }
         let state = metadata.topic(name)
         if (state === undefined) {
           if (topicNameError(name) !== null) {
             topics.push({ errorCode: ErrorCode.INVALID_TOPIC_EXCEPTION, name, partitions: [] })
+            continue
+          }
+          if (allowAuto && !authorizeCluster(ctx, AclOperation.CREATE) && !authorize(ctx, AclOperation.CREATE, 'topic', name)) {
+            // Kafka: a topic the principal may not create is reported as not authorized.
+            topics.push({ errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED, name, partitions: [] })
             continue
           }
           if (allowAuto) {
@@ -73,7 +84,7 @@ export const metadataHandler = defineHandler({
             continue
           }
         }
-        topics.push(describeTopic(state, includeOps))
+        topics.push(describeTopic(ctx, state, includeOps))
       }
     }
     return {
@@ -83,7 +94,7 @@ export const metadataHandler = defineHandler({
       controllerId: metadata.controllerId,
       topics,
       // Versions 8-10 only; 11+ moved it to DescribeCluster.
-      clusterAuthorizedOperations: requestedOperations(ctx.apiVersion >= 8 && ctx.apiVersion <= 10 && req.includeClusterAuthorizedOperations, 'cluster', 'kafka-cluster'),
+      clusterAuthorizedOperations: requestedOperations(ctx, ctx.apiVersion >= 8 && ctx.apiVersion <= 10 && req.includeClusterAuthorizedOperations, 'cluster', 'kafka-cluster'),
     }
   },
 })

@@ -1,6 +1,8 @@
 // OffsetCommit v0-9: generation checks for classic groups, member epochs for KIP-848 groups
 // (v9), standalone commits with generation -1, retention time in v2-4. Answered only after the
 // records are in __consumer_offsets.
+import { AclOperation, authorize } from '../authorized-operations.js'
+import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { defineHandler } from '../handler.js'
 import { ApiKey } from '../../protocol/generated/index.js'
 import type { OffsetCommitRequest } from '../../protocol/generated/offset-commit-request.js'
@@ -20,9 +22,14 @@ export const offsetCommitHandler = defineHandler({
   maxVersion: 9,
   errorResponse: (_ctx, req, code) => errorResponse(req, code),
   async handle(ctx, req) {
+    if (!authorize(ctx, AclOperation.READ, 'group', req.groupId)) return errorResponse(req, ErrorCode.GROUP_AUTHORIZATION_FAILED)
     const ready = await ctx.groups.whenReady(req.groupId)
     if (ready !== 0) return errorResponse(req, ready)
-    const topics = ctx.groups.offsetManager.commit({
+    // Offsets of topics the principal may not read are refused per partition (KafkaApis.handleOffsetCommitRequest).
+    const denied = req.topics.filter((t) => !authorize(ctx, AclOperation.READ, 'topic', t.name))
+    const deniedTopics = errorResponse({ ...req, topics: denied }, ErrorCode.TOPIC_AUTHORIZATION_FAILED).topics ?? []
+    if (denied.length > 0) req = { ...req, topics: req.topics.filter((t) => !denied.includes(t)) }
+    const committed = ctx.groups.offsetManager.commit({
       groupId: req.groupId,
       generationIdOrMemberEpoch: req.generationIdOrMemberEpoch,
       memberId: req.memberId,
@@ -31,6 +38,6 @@ export const offsetCommitHandler = defineHandler({
       topics: req.topics,
       apiVersion: ctx.apiVersion,
     })
-    return { throttleTimeMs: 0, topics }
+    return { throttleTimeMs: 0, topics: [...committed, ...deniedTopics] }
   },
 })

@@ -3,6 +3,7 @@
 // creates that topic, as Kafka does, and COORDINATOR_NOT_AVAILABLE answers until the partition
 // has a leader. A transactional id's coordinator is the leader of its __transaction_state
 // partition, the topic created by the first lookup in the same way.
+import { AclOperation, authorize } from '../authorized-operations.js'
 import { defineHandler, type RequestContext } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
@@ -48,6 +49,8 @@ export const findCoordinatorHandler = defineHandler({
     const v = ctx.apiVersion
     const keyType = v >= 1 ? req.keyType : GROUP
     const find = async (key: string): Promise<Found> => {
+      if (keyType === GROUP && !authorize(ctx, AclOperation.DESCRIBE, 'group', key)) return notAvailable(ErrorCode.GROUP_AUTHORIZATION_FAILED)
+      if (keyType === TRANSACTION && !authorize(ctx, AclOperation.DESCRIBE, 'transactional-id', key)) return notAvailable(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED)
       if (keyType === GROUP) return findGroupCoordinator(ctx, key)
       if (keyType === TRANSACTION) return findTransactionCoordinator(ctx, key)
       return notAvailable(ErrorCode.INVALID_REQUEST, `Unsupported key type ${keyType}`)

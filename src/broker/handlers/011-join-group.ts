@@ -1,6 +1,8 @@
 // JoinGroup v0-9 (classic protocol): member id required on first join from v4 (KIP-394), static
 // members from v5 (KIP-345), skipAssignment for a rejoining static leader from v9. The response
 // waits for the rebalance to complete.
+import { ErrorCode } from '../../protocol/generated/error-codes.js'
+import { AclOperation, authorize } from '../authorized-operations.js'
 import { defineHandler } from '../handler.js'
 import { ApiKey } from '../../protocol/generated/index.js'
 import type { JoinGroupResponse } from '../../protocol/generated/join-group-response.js'
@@ -29,6 +31,7 @@ export const joinGroupHandler = defineHandler({
   maxVersion: 9,
   async handle(ctx, req) {
     const v = ctx.apiVersion
+    if (!authorize(ctx, AclOperation.READ, 'group', req.groupId)) return { errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED, generationId: -1, protocolName: v < 7 ? '' : null, memberId: req.memberId }
     const ready = await ctx.groups.whenReady(req.groupId)
     if (ready !== 0) return { errorCode: ready, generationId: -1, protocolName: v < 7 ? '' : null, memberId: req.memberId }
     const result = await ctx.groups.classic.join({

@@ -1,5 +1,6 @@
 // LeaveGroup v0-5 (classic protocol): one member before v3, a batch of members (by member id
 // or group.instance.id) from v3 (KIP-345).
+import { AclOperation, authorize } from '../authorized-operations.js'
 import { defineHandler } from '../handler.js'
 import { ApiKey } from '../../protocol/generated/index.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
@@ -10,6 +11,7 @@ export const leaveGroupHandler = defineHandler({
   maxVersion: 5,
   async handle(ctx, req) {
     const v = ctx.apiVersion
+    if (!authorize(ctx, AclOperation.READ, 'group', req.groupId)) return { throttleTimeMs: 0, errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED }
     const ready = await ctx.groups.whenReady(req.groupId)
     if (ready !== 0) return { errorCode: ready }
     const members = v >= 3 ? req.members.map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId })) : [{ memberId: req.memberId, groupInstanceId: null }]

@@ -2,7 +2,8 @@
 // assignment only when the group is Stable, as Kafka does. Unknown groups are described as Dead.
 import { defineHandler } from '../handler.js'
 import { ApiKey } from '../../protocol/generated/index.js'
-import { requestedOperations } from '../authorized-operations.js'
+import { AclOperation, authorize, requestedOperations } from '../authorized-operations.js'
+import { ErrorCode } from '../../protocol/generated/error-codes.js'
 
 
 export const describeGroupsHandler = defineHandler({
@@ -11,10 +12,11 @@ export const describeGroupsHandler = defineHandler({
   maxVersion: 5,
   async handle(ctx, req) {
     const ready = await ctx.groups.whenReady()
-    const ops = (groupId: string): number => requestedOperations(ctx.apiVersion >= 3 && req.includeAuthorizedOperations, 'group', groupId)
+    const ops = (groupId: string): number => requestedOperations(ctx, ctx.apiVersion >= 3 && req.includeAuthorizedOperations, 'group', groupId)
     if (ready !== 0) return { throttleTimeMs: 0, groups: req.groups.map((groupId) => ({ groupId, errorCode: ready, authorizedOperations: ops(groupId) })) }
     // Groups another broker coordinates answer NOT_COORDINATOR, each on its own.
     const groups = req.groups.map((groupId) => {
+      if (!authorize(ctx, AclOperation.DESCRIBE, 'group', groupId)) return { groupId, errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED }
       const errorCode = ctx.groups.groupError(groupId)
       return errorCode !== 0 ? { groupId, errorCode } : ctx.groups.describeGroups([groupId])[0]!
     })

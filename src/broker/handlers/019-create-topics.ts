@@ -2,6 +2,7 @@
 // per partition; configs validated against the topic config table, validate-only, Kafka's name
 // rules; v5+ returns the resulting partitions, replication factor and configs. The answer waits
 // (up to the request's timeout) until the partitions have leaders.
+import { AclOperation, authorize, authorizeCluster } from '../authorized-operations.js'
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
@@ -75,9 +76,19 @@ export const createTopicsHandler = defineHandler({
     }
     // All at once, as Kafka's controller takes a request's topics in one batch: the metadata
     // store writes the changes that arrive together in one go.
-    topics.push(...await Promise.all(req.topics.map((t) => seen.get(t.name)! > 1
-      ? { name: t.name, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: 'Create topics request from client contains duplicate topic names.' }
-      : createOne(ctx, t, req.validateOnly, ctx.apiVersion, req.timeoutMs))))
+    topics.push(...await Promise.all(req.topics.map(async (t): Promise<Input<CreatableTopicResult>> => {
+      if (seen.get(t.name)! > 1) return { name: t.name, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: 'Create topics request from client contains duplicate topic names.' }
+      // CREATE on the cluster or on the topic (KafkaApis.handleCreateTopicsRequest).
+      if (!authorizeCluster(ctx, AclOperation.CREATE) && !authorize(ctx, AclOperation.CREATE, 'topic', t.name)) {
+        return { name: t.name, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED, errorMessage: 'Authorization failed.' }
+      }
+      const result = await createOne(ctx, t, req.validateOnly, ctx.apiVersion, req.timeoutMs)
+      // The created topic's configs only for a principal that may describe them.
+      if (result.errorCode === ErrorCode.NONE && ctx.apiVersion >= 5 && !authorize(ctx, AclOperation.DESCRIBE_CONFIGS, 'topic', t.name)) {
+        return { ...result, configs: null, topicConfigErrorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED }
+      }
+      return result
+    })))
     return { throttleTimeMs: 0, topics }
   },
 })

@@ -1,6 +1,7 @@
 // DeleteTopics v1-6: by name, or by topic id from v6. Every broker removes the topic's partitions
 // and their directories; the answer waits (up to the request's timeout) until this broker no
 // longer knows the topic. In ZooKeeper mode only the controller deletes (else NOT_CONTROLLER).
+import { AclOperation, authorize, authorizeCluster, authorizeByResourceType } from '../authorized-operations.js'
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
@@ -24,6 +25,16 @@ export const deleteTopicsHandler = defineHandler({
     for (const w of wanted) {
       const byId = (w.name === null || w.name === '') && w.topicId !== ZERO_UUID
       const state = byId ? ctx.metadata.topicById(w.topicId) : ctx.metadata.topic(w.name ?? '')
+      // By id, a topic the principal may not describe is as unknown; by name, DELETE is checked first.
+      if (byId && state !== undefined && !authorize(ctx, AclOperation.DESCRIBE, 'topic', state.meta.name)) {
+        responses.push({ name: null, topicId: w.topicId, errorCode: ErrorCode.UNKNOWN_TOPIC_ID })
+        continue
+      }
+      const name = state?.meta.name ?? w.name ?? ''
+      if ((state !== undefined || !byId) && !authorize(ctx, AclOperation.DELETE, 'topic', name)) {
+        responses.push({ name: byId ? null : w.name, topicId: w.topicId, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED })
+        continue
+      }
       if (state === undefined) {
         responses.push({ name: w.name, topicId: w.topicId, errorCode: byId ? ErrorCode.UNKNOWN_TOPIC_ID : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION })
         continue

@@ -1,6 +1,7 @@
 // DeleteRecords v0-2: moves the log start offset; whole segments below it are deleted. The reply
 // waits until the new log start offset is checkpointed, so it survives a crash. Offset -1 means
 // "up to the high watermark".
+import { AclOperation, authorize, authorizeCluster, authorizeByResourceType } from '../authorized-operations.js'
 import { defineHandler } from '../handler.js'
 import { KafkaError } from '../../errors.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
@@ -16,6 +17,7 @@ export const deleteRecordsHandler = defineHandler({
       const partitions = []
       for (const rp of t.partitions) {
         partitions.push(await (async () => {
+          if (!authorize(ctx, AclOperation.DELETE, 'topic', t.name)) return { partitionIndex: rp.partitionIndex, lowWatermark: -1n, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED }
           const p = ctx.replicas.leaderPartition(t.name, rp.partitionIndex)
           if (typeof p === 'number') return { partitionIndex: rp.partitionIndex, lowWatermark: -1n, errorCode: p }
           const target = rp.offset === -1n ? p.highWatermark : rp.offset

@@ -1,5 +1,6 @@
 // OffsetForLeaderEpoch v0-4. A single leader that never changed epoch: every epoch up to the
 // current one ends at the log end offset (clients use this to detect truncation).
+import { AclOperation, authorize, authorizeCluster, authorizeByResourceType } from '../authorized-operations.js'
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
@@ -14,6 +15,9 @@ export const offsetForLeaderEpochHandler = defineHandler({
       topics: req.topics.map((t) => ({
         topic: t.topic,
         partitions: t.partitions.map((rp) => {
+          // A follower (replica id >= 0, v3+) needs CLUSTER_ACTION; a client DESCRIBE on the topic.
+          const allowed = ctx.apiVersion >= 3 && req.replicaId >= 0 ? authorizeCluster(ctx, AclOperation.CLUSTER_ACTION) : authorize(ctx, AclOperation.DESCRIBE, 'topic', t.topic)
+          if (!allowed) return { partition: rp.partition, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED, leaderEpoch: -1, endOffset: -1n }
           const p = ctx.replicas.leaderPartition(t.topic, rp.partition)
           if (typeof p === 'number') return { partition: rp.partition, errorCode: p, leaderEpoch: -1, endOffset: -1n }
           if (rp.currentLeaderEpoch >= 0 && rp.currentLeaderEpoch !== p.leaderEpoch) {

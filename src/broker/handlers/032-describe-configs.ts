@@ -1,5 +1,6 @@
 // DescribeConfigs v0-4: topic and broker configs with their sources, synonyms (v1+), types and
 // documentation (v3+). v0 reports isDefault instead of a source.
+import { AclOperation, authorize, authorizeCluster, configResourceDenied } from '../authorized-operations.js'
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
@@ -13,6 +14,8 @@ export const describeConfigsHandler = defineHandler({
     const results = []
     for (const r of req.resources) {
       results.push(await (async () => {
+        const denied = configResourceDenied(ctx, AclOperation.DESCRIBE_CONFIGS, r.resourceType, r.resourceName)
+        if (denied !== undefined) return { errorCode: denied, errorMessage: null, resourceType: r.resourceType, resourceName: r.resourceName, configs: [] }
         const d = await describeResource(ctx, r.resourceType, r.resourceName, r.configurationKeys)
         if ('errorCode' in d) return { errorCode: d.errorCode, errorMessage: d.errorMessage, resourceType: r.resourceType, resourceName: r.resourceName, configs: [] }
         return {

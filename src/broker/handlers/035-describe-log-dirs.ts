@@ -1,6 +1,7 @@
 // DescribeLogDirs v0-4: partition sizes per log dir, and the dir's total and usable bytes (v4).
 import { statfsSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { AclOperation, authorize, authorizeCluster, configResourceDenied } from '../authorized-operations.js'
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
@@ -10,6 +11,8 @@ export const describeLogDirsHandler = defineHandler({
   minVersion: 0,
   maxVersion: 4,
   handle(ctx, req) {
+    // DESCRIBE on the cluster (KafkaApis.handleDescribeLogDirsRequest); v3+ carry the error, older versions get no dirs.
+    if (!authorizeCluster(ctx, AclOperation.DESCRIBE)) return { throttleTimeMs: 0, errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, results: [] }
     const wanted = req.topics === null ? null : new Map(req.topics.map((t) => [t.topic, new Set(t.partitions)]))
     const topics = []
     for (const t of ctx.metadata.topics()) {

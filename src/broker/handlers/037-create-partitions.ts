@@ -1,6 +1,7 @@
 // CreatePartitions v0-3: partitions can only be added, with replicas given or assigned round
 // robin as Kafka's AdminZkClient.addPartitions does; validate-only supported. In ZooKeeper mode
 // only the controller adds partitions (else NOT_CONTROLLER).
+import { AclOperation, authorize, authorizeCluster, configResourceDenied } from '../authorized-operations.js'
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
@@ -22,6 +23,7 @@ export const createPartitionsHandler = defineHandler({
       const fail = (errorCode: number, errorMessage: string | null): void => { results.push({ name: t.name, errorCode, errorMessage }) }
       if (seen.has(t.name)) { fail(ErrorCode.INVALID_REQUEST, 'Duplicate topic in request.'); continue }
       seen.add(t.name)
+      if (!authorize(ctx, AclOperation.ALTER, 'topic', t.name)) { fail(ErrorCode.TOPIC_AUTHORIZATION_FAILED, null); continue }
       const state = ctx.metadata.topic(t.name)
       if (state === undefined) { fail(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `The topic '${t.name}' does not exist.`); continue }
       const current = state.partitions.length

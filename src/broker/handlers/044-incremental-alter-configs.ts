@@ -1,5 +1,6 @@
 // IncrementalAlterConfigs v0-1: SET, DELETE, APPEND and SUBTRACT on individual topic configs;
 // changes apply to open logs at once.
+import { AclOperation, authorize, authorizeCluster, configResourceDenied } from '../authorized-operations.js'
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
@@ -13,6 +14,8 @@ export const incrementalAlterConfigsHandler = defineHandler({
     const responses = []
     for (const r of req.resources) {
       responses.push(await (async () => {
+        const denied = configResourceDenied(ctx, AclOperation.ALTER_CONFIGS, r.resourceType, r.resourceName)
+        if (denied !== undefined) return { errorCode: denied, errorMessage: null, resourceType: r.resourceType, resourceName: r.resourceName }
         const names = new Set<string>()
         for (const c of r.configs) {
           if (names.has(c.name)) {

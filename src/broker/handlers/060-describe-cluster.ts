@@ -23,7 +23,7 @@ export const describeClusterHandler = defineHandler({
       clusterId: m.clusterId,
       controllerId: m.controllerId,
       brokers: m.aliveBrokers(ctx.connection.listenerName).map(({ nodeId, ...b }) => ({ brokerId: nodeId, ...b })),
-      clusterAuthorizedOperations: requestedOperations(req.includeClusterAuthorizedOperations, 'cluster', 'kafka-cluster'),
+      clusterAuthorizedOperations: requestedOperations(ctx, req.includeClusterAuthorizedOperations, 'cluster', 'kafka-cluster'),
     }
   },
 })

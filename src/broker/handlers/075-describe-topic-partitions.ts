@@ -11,7 +11,7 @@ import { ZERO_UUID, type Input } from '../../protocol/codec-support.js'
 import type { DescribeTopicPartitionsRequest } from '../../protocol/generated/describe-topic-partitions-request.js'
 import type { DescribeTopicPartitionsResponse, DescribeTopicPartitionsResponseTopic } from '../../protocol/generated/describe-topic-partitions-response.js'
 import { isInternalTopic, topicNameError } from '../../metadata/topic-name.js'
-import { authorizedOperations, OPERATIONS_NOT_REQUESTED } from '../authorized-operations.js'
+import { AclOperation, authorize, authorizedOperations, OPERATIONS_NOT_REQUESTED } from '../authorized-operations.js'
 
 /** Kafka's max.request.partition.size.limit default. */
 const MAX_REQUEST_PARTITION_SIZE_LIMIT = 2000
@@ -25,7 +25,8 @@ export const describeTopicPartitionsHandler = defineHandler({
     const all = req.topics.length === 0
     const cursor = req.cursor
     const from = cursor?.topicName ?? ''
-    const names = new Set(all ? [...metadata.topics()].map((t) => t.meta.name) : req.topics.map((t) => t.name))
+    // Listing all topics leaves out those the principal may not describe; named ones say TOPIC_AUTHORIZATION_FAILED.
+    const names = new Set(all ? [...metadata.topics()].map((t) => t.meta.name).filter((n) => authorize(ctx, AclOperation.DESCRIBE, 'topic', n)) : req.topics.map((t) => t.name))
     for (const n of names) if (n < from) names.delete(n)
     if (cursor !== null && (cursor.partitionIndex < 0 || (!all && !names.has(cursor.topicName)))) {
       return errorResponse(req, ErrorCode.INVALID_REQUEST)
@@ -39,9 +40,13 @@ export const describeTopicPartitionsHandler = defineHandler({
         break
       }
       if (remaining < 0) break
+      if (!all && !authorize(ctx, AclOperation.DESCRIBE, 'topic', name)) {
+        topics.push({ errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED, name, topicId: ZERO_UUID, isInternal: false, partitions: [], topicAuthorizedOperations: OPERATIONS_NOT_REQUESTED })
+        continue
+      }
       const t = metadata.topic(name)
       if (t === undefined) {
-        if (!all) topics.push({ errorCode: topicNameError(name) === null ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : ErrorCode.INVALID_TOPIC_EXCEPTION, name, topicId: ZERO_UUID, isInternal: isInternalTopic(name), partitions: [], topicAuthorizedOperations: authorizedOperations('topic', name) })
+        if (!all) topics.push({ errorCode: topicNameError(name) === null ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : ErrorCode.INVALID_TOPIC_EXCEPTION, name, topicId: ZERO_UUID, isInternal: isInternalTopic(name), partitions: [], topicAuthorizedOperations: authorizedOperations(ctx, 'topic', name) })
         continue
       }
       const start = cursor !== null && name === cursor.topicName ? cursor.partitionIndex : 0
@@ -57,7 +62,7 @@ export const describeTopicPartitionsHandler = defineHandler({
         lastKnownElr: [],
         offlineReplicas: p.offlineReplicas,
       }))
-      topics.push({ errorCode: ErrorCode.NONE, name, topicId: t.meta.topicId, isInternal: t.meta.internal, partitions, topicAuthorizedOperations: authorizedOperations('topic', name) })
+      topics.push({ errorCode: ErrorCode.NONE, name, topicId: t.meta.topicId, isInternal: t.meta.internal, partitions, topicAuthorizedOperations: authorizedOperations(ctx, 'topic', name) })
       if (end < t.partitions.length) {
         nextCursor = { topicName: name, partitionIndex: end }
         break

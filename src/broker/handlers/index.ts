@@ -43,6 +43,15 @@ import { stopReplicaHandler } from './005-stop-replica.js'
 import { updateMetadataHandler } from './006-update-metadata.js'
 import { controlledShutdownHandler } from './007-controlled-shutdown.js'
 import { alterPartitionHandler } from './056-alter-partition.js'
+import { saslHandshakeHandler } from './017-sasl-handshake.js'
+import { describeAclsHandler } from './029-describe-acls.js'
+import { createAclsHandler } from './030-create-acls.js'
+import { deleteAclsHandler } from './031-delete-acls.js'
+import { saslAuthenticateHandler } from './036-sasl-authenticate.js'
+import { describeClientQuotasHandler } from './048-describe-client-quotas.js'
+import { alterClientQuotasHandler } from './049-alter-client-quotas.js'
+import { describeUserScramCredentialsHandler } from './050-describe-user-scram-credentials.js'
+import { alterUserScramCredentialsHandler } from './051-alter-user-scram-credentials.js'
 
 /**
  * `zookeeper`: the broker is in a ZooKeeper-mode cluster, so it also serves the controller's
@@ -93,5 +102,14 @@ export function createRegistry(opts: { zookeeper?: boolean } = {}): HandlerRegis
     consumerGroupHeartbeatHandler,
     consumerGroupDescribeHandler,
     describeTopicPartitionsHandler,
+    saslHandshakeHandler,
+    describeAclsHandler,
+    createAclsHandler,
+    deleteAclsHandler,
+    saslAuthenticateHandler,
+    describeClientQuotasHandler,
+    alterClientQuotasHandler,
+    describeUserScramCredentialsHandler,
+    alterUserScramCredentialsHandler,
   )
 }
