@@ -22,7 +22,7 @@ import {
   type BrokerConfigName,
   type BrokerValue,
 } from './broker-config-defs.js'
-import { resolveListeners, splitList, type Listener } from './listeners.js'
+import { isListenerPrefixedConfig, resolveListeners, splitList, type Listener } from './listeners.js'
 
 export type { Listener }
 
@@ -127,7 +127,8 @@ export class BrokerConfig {
 
   /** Names that are not known broker configs, from the static config (Kafka keeps and ignores them). */
   get unknown(): string[] {
-    return [...this.#layers.static.keys()].filter((n) => canonicalBrokerName(n) === undefined)
+    const known = (n: string): boolean => canonicalBrokerName(n) !== undefined
+    return [...this.#layers.static.keys()].filter((n) => !known(n) && !isListenerPrefixedConfig(n, known))
   }
 
   /** Known configs that are set (not defaulted) but that nothing in Samsa acts on yet. */

@@ -86,3 +86,16 @@ export function resolveListeners(listenersValue: string, advertisedValue: string
   }
   return { listeners, advertisedListeners }
 }
+
+/**
+ * Whether a name is a listener's own setting, as Kafka knows them by prefix:
+ * `listener.name.<listener>.<broker config>` (ssl.keystore.location for one listener) and a SASL
+ * mechanism's `listener.name.<listener>.<mechanism>.sasl.jaas.config` (and its callback classes).
+ * `isBrokerConfig` says whether the rest is a broker config.
+ */
+export function isListenerPrefixedConfig(name: string, isBrokerConfig: (rest: string) => boolean): boolean {
+  const m = /^listener\.name\.[a-z0-9_]+\.(.+)$/.exec(name)
+  if (m === null) return false
+  const rest = m[1]!
+  return isBrokerConfig(rest) || /^[a-z0-9-]+\.sasl\.(?:jaas\.config|server\.callback\.handler\.class|login\.callback\.handler\.class|login\.class)$/.test(rest)
+}

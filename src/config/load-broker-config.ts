@@ -6,6 +6,7 @@ import { readPropertiesFile } from './properties.js'
 import { ConfigError, type ConfigValue } from './config-def.js'
 import { BROKER_CONFIG_NAMES, brokerConfigAliases, brokerConfigKey, canonicalBrokerName, type BrokerConfigName } from './broker-config-defs.js'
 import { BrokerConfig, parseSetting, type ConfigOrigin, type ConfigSetting } from './broker-config.js'
+import { isListenerPrefixedConfig } from './listeners.js'
 
 type RawValue = string | number | boolean | readonly string[]
 
@@ -175,7 +176,9 @@ export function loadBrokerConfig(options: LoadBrokerConfigOptions = {}): BrokerC
   layers.push(parsedArgs.settings)
   const overrides = Object.entries(options.overrides ?? {})
   for (const [name] of overrides) {
-    if (canonicalBrokerName(name) === undefined) throw new ConfigError(`unknown broker config ${name}${didYouMean(name)}`, { property: name })
+    if (canonicalBrokerName(name) === undefined && !isListenerPrefixedConfig(name, (rest) => canonicalBrokerName(rest) !== undefined)) {
+      throw new ConfigError(`unknown broker config ${name}${didYouMean(name)}`, { property: name })
+    }
   }
   layers.push(overrides.map(([name, raw]) => ({ name, raw: rawToString(raw), origin: { kind: 'override', detail: 'overrides option' } })))
 

@@ -64,9 +64,4 @@ export function createListenerSecurity(listeners: ReadonlyArray<{ name: string, 
   return out
 }
 
-/** Listener-prefixed security settings (`listener.name.<l>.ssl.*`, `.sasl.*`, `.<mechanism>.sasl.jaas.config`, `.connections.max.reauth.ms`), which Kafka knows by prefix. */
-export function isListenerSecurityConfig(name: string): boolean {
-  return /^listener\.name\.[a-z0-9_]+\.(?:ssl\.|sasl\.|connections\.max\.reauth\.ms$|(?:plain|scram-sha-256|scram-sha-512|oauthbearer|gssapi)\.sasl\.)/.test(name)
-}
-
 export { ListenerSecurityError, type ConfigLookup, type ListenerSecurity }

@@ -92,7 +92,6 @@ export function listenerSecurity(listener: { name: string, securityProtocol: str
         keystoreKey: get('ssl.keystore.key'),
         truststoreType: get('ssl.truststore.type')!,
         truststoreLocation: get('ssl.truststore.location'),
-        truststorePassword: get('ssl.truststore.password'),
         truststoreCertificates: get('ssl.truststore.certificates'),
         clientAuth: clientAuth as ClientAuth,
         principalMappingRules: get('ssl.principal.mapping.rules')!,

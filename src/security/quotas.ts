@@ -7,8 +7,8 @@
  *   clients/<client-id>, clients/<default>
  * and shares its rate with every connection of the same matched entity (a default applies to
  * each user or client id on its own). Rates are measured as Kafka's Rate over
- * `quota.window.num` samples of `quota.window.size.seconds`; a client over its quota is told to
- * wait `(rate - quota) / quota * window` ms (throttle_time_ms), and its connection is muted that long.
+ * `quota.window.num` samples of `quota.window.size.seconds`; a client over its quota is told how
+ * long to wait (throttle_time_ms, see #throttle), and its connection is muted that long.
  */
 import type { EntityConfigs, QuotaEntity, QuotaKey } from './entity-configs.js'
 
@@ -44,10 +44,21 @@ export class Rate {
 
   /** Per second. */
   measure(now: number): number {
+    return this.total(now) / (this.windowMs(now) / 1000)
+  }
+
+  /** The sum of the samples still in the window. */
+  total(now: number): number {
     this.#purge(now)
     let total = 0
     for (const s of this.#samples) total += s.value
-    return total / (this.windowMs(now) / 1000)
+    return total
+  }
+
+  /** How long the samples really span (from the oldest sample's start). */
+  elapsedMs(now: number): number {
+    const oldest = this.#samples[0]
+    return oldest === undefined ? 0 : now - oldest.start
   }
 
   /** The span the rate is measured over (Rate.windowSize). */
@@ -167,11 +178,17 @@ export class ClientQuotaManager {
     if (m !== undefined) this.#sensor(m.sensor, now).record(-value, now)
   }
 
+  /**
+   * Kafka's QuotaUtils.throttleTime is (rate - quota) / quota * window = total / quota - window,
+   * with the window at least numSamples - 1 windows long. While the samples span less than that,
+   * waiting does not lengthen the window, so that wait is too short and a client could exceed
+   * its quota by about a tenth over the first seconds; the wait here is counted from the time the
+   * samples really span: the client may go on once `total` bytes fit its quota since the oldest
+   * sample began. Once the samples span the whole window both are the same.
+   */
   #throttle(rate: Rate, limit: number, now: number): number {
-    const observed = rate.measure(now)
-    if (observed <= limit) return 0
-    const window = rate.windowMs(now)
-    const ms = Math.round(((observed - limit) / limit) * window)
-    return Math.min(ms, this.#opts.windowMs * this.#opts.numSamples)
+    if (rate.measure(now) <= limit) return 0
+    const ms = Math.round((rate.total(now) / limit) * 1000 - rate.elapsedMs(now))
+    return Math.max(0, Math.min(ms, this.#opts.windowMs * this.#opts.numSamples))
   }
 }

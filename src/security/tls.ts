@@ -23,9 +23,9 @@ export interface TlsSettings {
   keyPassword: string | null
   keystoreCertificateChain: string | null
   keystoreKey: string | null
+  /** PEM; other types are refused (node:tls reads no PKCS12 or JKS trust store) */
   truststoreType: string
   truststoreLocation: string | null
-  truststorePassword: string | null
   truststoreCertificates: string | null
   clientAuth: ClientAuth
   principalMappingRules: string
@@ -86,8 +86,8 @@ export function secureContextOptions(s: TlsSettings): SecureContextOptions {
     o.ca = certificates(s.truststoreCertificates, 'ssl.truststore.certificates')
   } else if (s.truststoreLocation !== null) {
     const bytes = readFile(s.truststoreLocation, 'truststore (ssl.truststore.location)')
-    if (!isPem(bytes)) {
-      throw new TlsConfigError(`truststore ${s.truststoreLocation} is not a PEM file; Samsa reads PEM truststores (export the CA certificates with keytool -exportcert -rfc, or openssl pkcs12 -nokeys)`)
+    if (!isPem(bytes) || s.truststoreType.toUpperCase() !== 'PEM') {
+      throw new TlsConfigError(`truststore ${s.truststoreLocation} (ssl.truststore.type=${s.truststoreType}) is not a PEM file; Samsa reads PEM truststores (ssl.truststore.type=PEM) (export the CA certificates with keytool -exportcert -rfc, or openssl pkcs12 -nokeys)`)
     }
     o.ca = certificates(bytes.toString('utf8'), s.truststoreLocation)
   } else if (s.clientAuth !== 'none') {

@@ -142,7 +142,9 @@ export class Connection implements ConnectionInfo {
     this.#throttledUntil = until
     if (this.#throttleTimer !== undefined) clearTimeout(this.#throttleTimer)
     this.#throttleTimer = setTimeout(() => {
+      // Timers may fire a millisecond early: this one ends the latest throttle whatever the clock says.
       this.#throttleTimer = undefined
+      this.#throttledUntil = 0
       this.#updateReading()
     }, ms)
     this.#updateReading()

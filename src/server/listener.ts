@@ -157,7 +157,8 @@ export class SocketServer {
           isServer: true,
           secureContext: tls.context,
           requestCert: tls.clientAuth !== 'none',
-          rejectUnauthorized: tls.clientAuth === 'required',
+          // The certificate is checked in #secured (a TLSSocket made by hand gets no `authorized` from Node).
+          rejectUnauthorized: false,
         })
         let secured = false
         socket.once('secure', () => {
@@ -215,12 +216,19 @@ export class SocketServer {
     const tls = spec.security!.tls!
     if (tls.clientAuth === 'none') return
     const cert = socket.getPeerX509Certificate()
-    if (cert === undefined) return
-    if (!socket.authorized) {
-      this.#log.info({ remote: `${conn.remoteAddress}:${conn.remotePort}`, listener: spec.name, reason: String(socket.authorizationError) }, 'failed authentication (client certificate)')
+    // What Node's tls.Server does for its own sockets (onServerSocketSecure): the handle's verdict
+    // on the chain against the truststore. Without it, a certificate cannot be trusted.
+    const handle = (socket as unknown as { _handle?: { verifyError?: () => (Error & { code?: string }) | null } | null })._handle
+    const verifyError: (Error & { code?: string }) | null = handle?.verifyError === undefined ? new Error('cannot verify the certificate') : handle.verifyError()
+    const refused = cert === undefined
+      ? (tls.clientAuth === 'required' ? 'no client certificate (ssl.client.auth=required)' : undefined)
+      : verifyError !== null ? (verifyError.code ?? verifyError.message) : undefined
+    if (refused !== undefined) {
+      this.#log.info({ remote: `${conn.remoteAddress}:${conn.remotePort}`, listener: spec.name, reason: refused }, 'failed authentication (client certificate)')
       conn.close()
       return
     }
+    if (cert === undefined) return
     try {
       conn.tlsPrincipal = userPrincipal(tls.principalMapper.name(rfc2253(cert.subject)))
     } catch (err) {
