@@ -58,7 +58,7 @@ function errorCodes(x: unknown, out = new Set<number>()): Set<number> {
   if (Array.isArray(x)) for (const v of x) errorCodes(v, out)
   else if (x !== null && typeof x === 'object') {
     for (const [k, v] of Object.entries(x)) {
-      if (k === 'errorCode' && typeof v === 'number') out.add(v)
+      if ((k === 'errorCode' || k === 'partitionErrorCode') && typeof v === 'number') out.add(v)
       else errorCodes(v, out)
     }
   }
@@ -117,6 +117,13 @@ const ROWS: Row[] = [
   { api: 'AlterClientQuotas', grants: [acl(RT.CLUSTER, 'kafka-cluster', Op.ALTER_CONFIGS)], denied: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, body: () => ({ entries: [{ entity: [{ entityType: 'client-id', entityName: 'x' }], ops: [{ key: 'producer_byte_rate', value: 1024, remove: false }] }], validateOnly: true }) },
   { api: 'DescribeUserScramCredentials', grants: [acl(RT.CLUSTER, 'kafka-cluster', Op.DESCRIBE)], denied: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, body: () => ({ users: null }) },
   { api: 'AlterUserScramCredentials', grants: [acl(RT.CLUSTER, 'kafka-cluster', Op.ALTER)], denied: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, body: () => ({ deletions: [{ name: 'nobody', mechanism: 1 }], upsertions: [] }) },
+  { api: 'AddPartitionsToTxn', grants: [acl(RT.TRANSACTIONAL_ID, TXN, Op.WRITE), acl(RT.TOPIC, T, Op.WRITE)], denied: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, body: () => ({ v3AndBelowTransactionalId: TXN, v3AndBelowProducerId: 1n, v3AndBelowProducerEpoch: 0, v3AndBelowTopics: [{ name: T, partitions: [0] }] }), maxVersion: 3 },
+  { api: 'AddPartitionsToTxn', grants: [acl(RT.CLUSTER, 'kafka-cluster', Op.CLUSTER_ACTION)], denied: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, body: () => ({ transactions: [{ transactionalId: TXN, producerId: 1n, producerEpoch: 0, verifyOnly: true, topics: [{ name: T, partitions: [0] }] }] }), minVersion: 4 },
+  { api: 'AddOffsetsToTxn', grants: [acl(RT.TRANSACTIONAL_ID, TXN, Op.WRITE), acl(RT.GROUP, G, Op.READ)], denied: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, body: () => ({ transactionalId: TXN, producerId: 1n, producerEpoch: 0, groupId: G }) },
+  { api: 'EndTxn', grants: [acl(RT.TRANSACTIONAL_ID, TXN, Op.WRITE)], denied: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, body: () => ({ transactionalId: TXN, producerId: 1n, producerEpoch: 0, committed: false }) },
+  { api: 'WriteTxnMarkers', grants: [acl(RT.CLUSTER, 'kafka-cluster', Op.CLUSTER_ACTION)], denied: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, body: () => ({ markers: [{ producerId: 1n, producerEpoch: 0, transactionResult: false, topics: [{ name: T, partitionIndexes: [0] }], coordinatorEpoch: 0 }] }) },
+  { api: 'TxnOffsetCommit', grants: [acl(RT.GROUP, G, Op.READ), acl(RT.TRANSACTIONAL_ID, TXN, Op.WRITE), acl(RT.TOPIC, T, Op.READ)], denied: ErrorCode.GROUP_AUTHORIZATION_FAILED, body: () => ({ transactionalId: TXN, groupId: G, producerId: 1n, producerEpoch: 0, generationId: -1, memberId: '', groupInstanceId: null, topics: [{ name: T, partitions: [{ partitionIndex: 0, committedOffset: 0n, committedLeaderEpoch: -1, committedMetadata: null }] }] }) },
+  { api: 'DescribeTransactions', grants: [acl(RT.TRANSACTIONAL_ID, TXN, Op.DESCRIBE)], denied: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, body: () => ({ transactionalIds: [TXN] }) },
   // Last: it removes the topic.
   { api: 'DeleteTopics', grants: [acl(RT.TOPIC, 'doomed', Op.DELETE)], denied: ErrorCode.TOPIC_AUTHORIZATION_FAILED, body: () => ({ topicNames: ['doomed'], topics: [{ name: 'doomed', topicId: '00000000-0000-0000-0000-000000000000' }], timeoutMs: 10000 }) },
 ]

@@ -2,7 +2,9 @@
 // one transaction, its partitions added (unknown topics get UNKNOWN_TOPIC_OR_PARTITION and the
 // rest OPERATION_NOT_ATTEMPTED). v4+ come from brokers and batch transactions; with verifyOnly
 // (KIP-890) they only check that partitions are in the transaction. PRODUCER_FENCED from v2,
-// INVALID_PRODUCER_EPOCH before.
+// INVALID_PRODUCER_EPOCH before. Authorization as Kafka: WRITE on the transactional id, WRITE on
+// each topic (the others OPERATION_NOT_ATTEMPTED); the brokers' v4+ requests need CLUSTER_ACTION.
+import { AclOperation, authorize, authorizeCluster } from '../authorized-operations.js'
 import { defineHandler, type RequestContext } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
@@ -19,6 +21,11 @@ function results(topics: readonly AddPartitionsToTxnTopic[], code: (topic: strin
 }
 
 async function addOne(ctx: RequestContext, transactionalId: string, producerId: bigint, producerEpoch: number, topics: readonly AddPartitionsToTxnTopic[], verifyOnly: boolean): Promise<TopicResults> {
+  if (!verifyOnly) {
+    if (!authorize(ctx, AclOperation.WRITE, 'transactional-id', transactionalId)) return results(topics, () => ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED)
+    const denied = new Set(topics.filter((t) => !authorize(ctx, AclOperation.WRITE, 'topic', t.name)).map((t) => t.name))
+    if (denied.size > 0) return results(topics, (t) => denied.has(t) ? ErrorCode.TOPIC_AUTHORIZATION_FAILED : ErrorCode.OPERATION_NOT_ATTEMPTED)
+  }
   const keys: TopicPartitionKey[] = []
   for (const t of topics) for (const p of t.partitions) keys.push(tpKey(t.name, p))
   if (verifyOnly) {
@@ -46,6 +53,7 @@ export const addPartitionsToTxnHandler = defineHandler({
       const resultsByTopicV3AndBelow = await addOne(ctx, req.v3AndBelowTransactionalId, req.v3AndBelowProducerId, req.v3AndBelowProducerEpoch, req.v3AndBelowTopics, false)
       return { throttleTimeMs: 0, resultsByTopicV3AndBelow }
     }
+    if (!authorizeCluster(ctx, AclOperation.CLUSTER_ACTION)) return { throttleTimeMs: 0, errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, resultsByTransaction: [] }
     const resultsByTransaction = []
     for (const t of req.transactions) {
       resultsByTransaction.push({ transactionalId: t.transactionalId, topicResults: await addOne(ctx, t.transactionalId, t.producerId, t.producerEpoch, t.topics, t.verifyOnly) })

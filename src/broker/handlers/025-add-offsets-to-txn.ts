@@ -1,5 +1,6 @@
 // AddOffsetsToTxn v0-4: adds the group's __consumer_offsets partition to the transaction, so its
 // TxnOffsetCommit is ended by the transaction's markers (Kafka's handleAddOffsetsToTxnRequest).
+import { AclOperation, authorize, authorizeCluster } from '../authorized-operations.js'
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
@@ -12,6 +13,8 @@ export const addOffsetsToTxnHandler = defineHandler({
   minVersion: 0,
   maxVersion: 4,
   async handle(ctx, req) {
+    if (!authorize(ctx, AclOperation.WRITE, 'transactional-id', req.transactionalId)) return { throttleTimeMs: 0, errorCode: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED }
+    if (!authorize(ctx, AclOperation.READ, 'group', req.groupId)) return { throttleTimeMs: 0, errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED }
     if (req.groupId === '') return { throttleTimeMs: 0, errorCode: ErrorCode.INVALID_GROUP_ID }
     const ready = await ctx.groups.whenReady()
     if (ready !== ErrorCode.NONE) return { throttleTimeMs: 0, errorCode: ready }

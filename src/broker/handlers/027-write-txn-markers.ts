@@ -2,6 +2,7 @@
 // coordinator (this broker's or another's) has each partition it leads write a commit or abort
 // marker; answered once they are written. Markers in __consumer_offsets also complete the
 // transaction's pending offset commits.
+import { AclOperation, authorize, authorizeCluster } from '../authorized-operations.js'
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
@@ -13,6 +14,10 @@ export const writeTxnMarkersHandler = defineHandler({
   minVersion: 0,
   maxVersion: 1,
   async handle(ctx, req) {
+    // Only brokers write markers: CLUSTER_ACTION on the cluster.
+    if (!authorizeCluster(ctx, AclOperation.CLUSTER_ACTION)) {
+      return { markers: req.markers.map((m) => ({ producerId: m.producerId, topics: m.topics.map((t) => ({ name: t.name, partitions: t.partitionIndexes.map((partitionIndex) => ({ partitionIndex, errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED })) })) })) }
+    }
     const writes: Array<Promise<void>> = []
     const markers = req.markers.map((m) => {
       const offsetsPartitions: number[] = []

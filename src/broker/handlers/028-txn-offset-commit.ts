@@ -2,6 +2,7 @@
 // producer's transaction, written to __consumer_offsets in a transactional batch and visible to
 // the group once the transaction commits. As Kafka 3.6+ (KIP-890) the offsets partition must be
 // in the transaction (AddOffsetsToTxn) before the write.
+import { AclOperation, authorize, authorizeCluster } from '../authorized-operations.js'
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
@@ -24,6 +25,14 @@ export const txnOffsetCommitHandler = defineHandler({
   maxVersion: 4,
   errorResponse: (_ctx, req, code) => errorResponse(req, code),
   async handle(ctx, req) {
+    // As Kafka: READ on the group, WRITE on the transactional id, READ on each topic.
+    if (!authorize(ctx, AclOperation.READ, 'group', req.groupId)) return errorResponse(req, ErrorCode.GROUP_AUTHORIZATION_FAILED)
+    if (!authorize(ctx, AclOperation.WRITE, 'transactional-id', req.transactionalId)) return errorResponse(req, ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED)
+    const deniedTopics = req.topics.filter((t) => !authorize(ctx, AclOperation.READ, 'topic', t.name))
+    if (deniedTopics.length > 0) {
+      const denied = new Set(deniedTopics.map((t) => t.name))
+      return { throttleTimeMs: 0, topics: req.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: denied.has(t.name) ? ErrorCode.TOPIC_AUTHORIZATION_FAILED : ErrorCode.OPERATION_NOT_ATTEMPTED })) })) }
+    }
     const ready = await ctx.groups.whenReady(req.groupId)
     if (ready !== ErrorCode.NONE) return errorResponse(req, ready)
     const partition = ctx.groups.partitionFor(req.groupId)
