@@ -140,7 +140,9 @@ export class ScramSaslServer implements SaslServer {
     const m = CLIENT_FINAL.exec(text)
     if (m === null) return { kind: 'fail', message: 'Invalid SCRAM client final message' }
     if (Buffer.from(m[1]!, 'base64').toString('utf8') !== this.#gs2Header) return { kind: 'fail', message: 'Authentication failed: Invalid channel binding' }
-    if (m[2] !== this.#nonce) return { kind: 'fail', message: 'Invalid client nonce in the final client message.' }
+    // Kafka's ScramSaslServer checks that the nonce ends with the server's: librdkafka 2.0 sends
+    // its own nonce again in front of the combined one, and Kafka accepts it.
+    if (!m[2]!.endsWith(this.#nonce)) return { kind: 'fail', message: 'Invalid client nonce in the final client message.' }
     const c = this.#credential!
     const withoutProof = text.slice(0, text.lastIndexOf(',p='))
     const authMessage = `${this.#clientFirstBare},${this.#serverFirst},${withoutProof}`
