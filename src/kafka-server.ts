@@ -28,7 +28,7 @@ import { MetadataTopicView, OffsetsTopicLog, groupCoordinatorOf } from './broker
 import { ControlPlane } from './broker/control-plane.js'
 import { LocalBrokerChannel } from './broker/local-broker-channel.js'
 import { InterBrokerChannel } from './broker/inter-broker-channel.js'
-import { interBrokerListenerName } from './controller/broker-connection.js'
+import { interBrokerListenerName, interBrokerSecurity } from './controller/broker-connection.js'
 import { BrokerMarkerChannel, TransactionStateLog, transactionCoordinatorOf } from './broker/txn-state-log.js'
 import { TransactionCoordinator } from './transactions/transaction-coordinator.js'
 import { TRANSACTION_STATE_TOPIC } from './transactions/transaction-log.js'
@@ -155,7 +155,7 @@ async function buildParts(config: BrokerConfig, log: Logger, fs: StorageFs, regi
     let built: BrokerParts | undefined
     const brokerChannel = new LocalBrokerChannel(v.nodeId, registry, () => built!)
     // Other brokers are reached over their inter-broker listener (a single node has none).
-    const remote = coordination.mode === 'zookeeper' ? new InterBrokerChannel(metadata, interBrokerListenerName(config), v.nodeId, config.values.controllerSocketTimeoutMs) : undefined
+    const remote = coordination.mode === 'zookeeper' ? new InterBrokerChannel(metadata, interBrokerListenerName(config), v.nodeId, config.values.controllerSocketTimeoutMs, interBrokerSecurity(config)) : undefined
     if (remote !== undefined) brokerChannel.setRemote(remote)
     const producerIds = new ProducerIdManager(v.logDirs[0]!, coordination.allocateProducerIds)
     const txnLogger = log.child({ component: 'transactions' })

@@ -8,7 +8,7 @@
 import { SamsaError } from '../errors.js'
 import type { Input } from '../protocol/codec-support.js'
 import type { ApiKeyNumber, RequestOf, ResponseOf } from '../protocol/generated/index.js'
-import { connectToBroker, type BrokerConnection } from '../controller/broker-connection.js'
+import { connectToBroker, type BrokerConnection, type InterBrokerSecurity } from '../controller/broker-connection.js'
 import type { BrokerChannel } from './broker-channel.js'
 import type { MetadataCache } from './metadata-cache.js'
 
@@ -19,7 +19,10 @@ export class InterBrokerChannel implements BrokerChannel {
   readonly #requestTimeoutMs: number
   readonly #connections = new Map<number, Promise<BrokerConnection>>()
 
-  constructor(metadata: MetadataCache, listener: string, localId: number, requestTimeoutMs: number) {
+  readonly #security: InterBrokerSecurity | undefined
+
+  constructor(metadata: MetadataCache, listener: string, localId: number, requestTimeoutMs: number, security?: InterBrokerSecurity) {
+    this.#security = security
     this.#metadata = metadata
     this.#listener = listener
     this.#clientId = `broker-${localId}`
@@ -32,7 +35,7 @@ export class InterBrokerChannel implements BrokerChannel {
       const b = this.#metadata.liveBrokers().find((x) => x.id === brokerId)
       const ep = b?.endpoints.find((e) => e.listener === this.#listener)
       if (b === undefined || ep === undefined) return Promise.reject(new SamsaError('SAMSA_NO_BROKER_CHANNEL', `broker ${brokerId} is not live (or has no ${this.#listener} listener)`))
-      c = connectToBroker({ brokerId, listener: this.#listener, host: ep.host, port: ep.port, securityProtocol: ep.securityProtocol }, this.#clientId, { requestTimeoutMs: this.#requestTimeoutMs })
+      c = connectToBroker({ brokerId, listener: this.#listener, host: ep.host, port: ep.port, securityProtocol: ep.securityProtocol }, this.#clientId, { requestTimeoutMs: this.#requestTimeoutMs, security: this.#security })
       this.#connections.set(brokerId, c)
       c.then((conn) => conn.onClose(() => { if (this.#connections.get(brokerId) === c) this.#connections.delete(brokerId) }), () => this.#connections.delete(brokerId))
     }

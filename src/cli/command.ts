@@ -58,6 +58,7 @@ export const CONNECTION_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   },
   'client-id': { type: 'string', value: 'ID', description: 'Client id sent to the broker', default: 'samsa-cli' },
   'request-timeout-ms': { type: 'string', value: 'MS', description: 'Request timeout', default: '30000' },
+  'command-config': { type: 'string', value: 'FILE', description: 'Kafka client properties for a secured cluster: security.protocol, ssl.*, sasl.mechanism, sasl.jaas.config' },
 }
 
 export function allOptions(spec: CommandSpec): Record<string, OptionSpec> {

@@ -7,6 +7,7 @@
  */
 import type { Admin } from '../client/admin.js'
 import type { ClusterOptions } from '../client/cluster.js'
+import { readClientSecurity } from '../client/client-properties.js'
 import { UsageError, intOption, type Values } from './options.js'
 
 /** What a command's context needs of its declaration (see CommandSpec). */
@@ -93,11 +94,14 @@ export class Context {
 
   clusterOptions(): ClusterOptions {
     const timeout = intOption(this.values, 'request-timeout-ms', { min: 1 })
+    const commandConfig = this.values['command-config']
     return {
       bootstrap: this.bootstrap,
       clientId: typeof this.values['client-id'] === 'string' ? this.values['client-id'] : 'samsa-cli',
       ...(timeout !== undefined ? { requestTimeoutMs: timeout } : {}),
       connectTimeoutMs: 10_000,
+      // Kafka's tools take the same file: TLS and SASL for a secured cluster.
+      ...(typeof commandConfig === 'string' ? readClientSecurity(commandConfig) : {}),
     }
   }
 

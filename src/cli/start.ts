@@ -64,7 +64,10 @@ export const startCommand: CommandSpec = {
     const running = await runBroker(config, log)
     const listener = config.values.listeners[0]!
     process.stderr.write(startLine(running.broker.metadata.nodeId, running.bootstrap, listener.host, running.port, running.broker.metadata.clusterId, config.values.logDirs))
-    const webConsole = await startBrokerConsole(config, running.bootstrap, log)
+    // The console connects through a PLAINTEXT listener when there is one (console.command.config otherwise).
+    const consoleBootstrap = running.listeners.find((l) => l.securityProtocol === 'PLAINTEXT')?.bootstrap ?? running.bootstrap
+    const saslListener = running.listeners.find((l) => l.securityProtocol.startsWith('SASL_'))
+    const webConsole = await startBrokerConsole(config, consoleBootstrap, log, saslListener?.bootstrap)
     if (webConsole !== undefined) process.stderr.write(`samsa: web console on ${webConsole.url}\n`)
     await new Promise<void>((resolve, reject) => {
       let stopping = false

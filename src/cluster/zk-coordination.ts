@@ -23,7 +23,7 @@ import { checkAndWriteMetaProperties, storedClusterId } from '../metadata/meta-p
 import { toKafkaUuid } from '../metadata/topic-id.js'
 import type { BrokerListener, LiveBroker } from '../controller/control.js'
 import { ZkController } from '../controller/zk-controller.js'
-import { connectToBroker, interBrokerEndpoint, interBrokerListenerName } from '../controller/broker-connection.js'
+import { connectToBroker, interBrokerEndpoint, interBrokerListenerName, interBrokerSecurity, type InterBrokerSecurity } from '../controller/broker-connection.js'
 import { ConfigChangeListener, readEntityConfig, writeEntityConfig } from './config-changes.js'
 import type { AlterPartitionRequestData, AlterPartitionResult, ClusterMember, ControllerService, Coordination, NewTopic, ProducerIdBlock } from './coordination.js'
 
@@ -43,6 +43,8 @@ export class ZkCoordination implements Coordination {
   readonly clusterId: string
   readonly #zk: ZooKeeperClient
   readonly #config: BrokerConfig
+  /** How this broker authenticates to the others (the inter-broker listener's TLS and SASL). */
+  readonly #security: InterBrokerSecurity
   readonly #nodeId: number
   readonly #log: Logger
   #member: ClusterMember | undefined
@@ -56,6 +58,7 @@ export class ZkCoordination implements Coordination {
     this.#zk = zk
     this.clusterId = clusterId
     this.#config = opts.config
+    this.#security = interBrokerSecurity(opts.config)
     this.#nodeId = opts.config.values.nodeId
     this.#log = opts.log
   }
@@ -161,6 +164,7 @@ export class ZkCoordination implements Coordination {
         return override === undefined ? this.#config.values.uncleanLeaderElectionEnable : override === 'true'
       },
       requestTimeoutMs: this.#config.values.controllerSocketTimeoutMs,
+      security: this.#security,
       log: this.#log.child({ component: 'controller' }),
     })
     this.#controller = controller
@@ -289,7 +293,7 @@ export class ZkCoordination implements Coordination {
     const info = BrokerIdZNode.decode(controllerId, data)
     const ep = interBrokerEndpoint({ id: controllerId, rack: info.rack, endpoints: info.endpoints }, interBrokerListenerName(this.#config))
     if (ep === undefined) throw new SamsaError('SAMSA_NO_CONTROLLER', `the controller (broker ${controllerId}) has no inter-broker listener`)
-    const conn = await connectToBroker(ep, `broker-${this.#nodeId}`)
+    const conn = await connectToBroker(ep, `broker-${this.#nodeId}`, { security: this.#security })
     try {
       const r = await conn.request('ControlledShutdown', { brokerId: this.#nodeId, brokerEpoch: this.brokerEpoch })
       return { errorCode: r.errorCode, remaining: r.remainingPartitions.length }

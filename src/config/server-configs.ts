@@ -43,5 +43,8 @@ export const SERVER_CONFIGS = {
   'controller.socket.timeout.ms': int(30000, "The socket timeout for controller-to-broker channels."),
   // Samsa's web console (not Kafka configs): `samsa start` turns it on
   'console.enable': boolean(false, 'Serve the web console from the broker process; samsa start enables it.', { samsa: true }),
-  'console.listener': string('127.0.0.1:8080', 'host:port of the web console; 127.0.0.1 keeps it to this machine, 0.0.0.0 opens it to the network (it has no login).', { samsa: true, validate: hostPort }),
+  'console.listener': string('127.0.0.1:8080', 'host:port of the web console; 127.0.0.1 keeps it to this machine; any other address needs a login (console.users.file or console.sasl.mechanism).', { samsa: true, validate: hostPort }),
+  'console.users.file': string(null, 'A properties file of the console\'s users (user=password lines), who sign in to a console reachable from the network.', { samsa: true }),
+  'console.sasl.mechanism': enumString(['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512'], null, 'Sign in to the console with credentials the broker accepts over this SASL mechanism (the console authenticates a connection with them).', { samsa: true }),
+  'console.command.config': string(null, 'Kafka client properties (security.protocol, ssl.*, sasl.*) of the console\'s own connections, for a broker without a PLAINTEXT listener.', { samsa: true }),
 } as const satisfies Record<string, ConfigKey>

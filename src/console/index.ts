@@ -17,6 +17,9 @@ import { ConsoleContext } from './server/context.js'
 import { createConsoleServer } from './server/http-server.js'
 import { RateSampler } from './server/sampler.js'
 import { StaticFiles } from './server/static-files.js'
+import { ConsoleAuth, type ConsoleLogin } from './server/auth.js'
+import { isLoopback } from './server/http-server.js'
+import type { ClusterOptions } from '../client/index.js'
 
 export interface ConsoleOptions {
   /** Bootstrap servers of the cluster, `host:port[,host:port]`. */
@@ -30,6 +33,12 @@ export interface ConsoleOptions {
   sampleIntervalMs?: number
   /** Directory of the built UI; default the one `npm run build` writes. */
   publicDir?: string
+  /** TLS and SASL of the console's connections to the cluster. */
+  security?: Pick<ClusterOptions, 'tls' | 'sasl'>
+  /** Who may sign in; required when `host` is not a loopback address. */
+  login?: ConsoleLogin
+  /** Where SASL logins are checked; default the bootstrap with the console's TLS. */
+  loginTarget?: { bootstrap: string, tls?: ClusterOptions['tls'] }
 }
 
 export interface RunningConsole {
@@ -46,10 +55,15 @@ export const DEFAULT_CONSOLE_PORT = 8080
 export async function startConsole(opts: ConsoleOptions): Promise<RunningConsole> {
   const host = opts.host ?? DEFAULT_CONSOLE_HOST
   const log = opts.logger ?? createLogger({ level: 'silent' })
-  const ctx = new ConsoleContext({ bootstrap: opts.bootstrap, logger: log.child({ component: 'console' }) })
+  const hasLogin = opts.login !== undefined && (opts.login.usersFile !== undefined || opts.login.saslMechanism !== undefined)
+  if (!isLoopback(host) && !hasLogin) {
+    throw new Error(`the console on ${host} would be open to the network: give it a login (console.users.file or console.sasl.mechanism; samsa console --users-file or --login-mechanism), or bind it to 127.0.0.1`)
+  }
+  const auth = hasLogin ? new ConsoleAuth(opts.login!, opts.loginTarget ?? { bootstrap: opts.bootstrap, tls: opts.security?.tls }, log.child({ component: 'console' })) : undefined
+  const ctx = new ConsoleContext({ bootstrap: opts.bootstrap, logger: log.child({ component: 'console' }), security: opts.security })
   const sampler = new RateSampler(ctx, { intervalMs: opts.sampleIntervalMs })
   const files = new StaticFiles(opts.publicDir)
-  const server = createConsoleServer(ctx, createApiRouter(ctx, sampler), files, host)
+  const server = createConsoleServer(ctx, createApiRouter(ctx, sampler), files, host, auth)
   server.keepAliveTimeout = 5_000
   try {
     await listen(server, host, opts.port ?? DEFAULT_CONSOLE_PORT)

@@ -5,7 +5,7 @@
  * the controller's requests exactly in the order they were queued.
  */
 import type { Logger } from '../logger.js'
-import { connectToBroker, type InterBrokerEndpoint } from './broker-connection.js'
+import { connectToBroker, type InterBrokerEndpoint, type InterBrokerSecurity } from './broker-connection.js'
 import type { Connection } from '../client/connection.js'
 
 export interface ControllerRequest {
@@ -31,7 +31,10 @@ class BrokerQueue {
 
   readonly #requestTimeoutMs: number
 
-  constructor(endpoint: InterBrokerEndpoint, clientId: string, log: Logger, requestTimeoutMs: number) {
+  readonly #security: InterBrokerSecurity | undefined
+
+  constructor(endpoint: InterBrokerEndpoint, clientId: string, log: Logger, requestTimeoutMs: number, security?: InterBrokerSecurity) {
+    this.#security = security
     this.#endpoint = endpoint
     this.#clientId = clientId
     this.#log = log
@@ -57,7 +60,7 @@ class BrokerQueue {
     while (!this.#stopped && this.#queue.length > 0) {
       const r = this.#queue[0]!
       try {
-        this.#conn ??= await connectToBroker(this.#endpoint, this.#clientId, { requestTimeoutMs: this.#requestTimeoutMs })
+        this.#conn ??= await connectToBroker(this.#endpoint, this.#clientId, { requestTimeoutMs: this.#requestTimeoutMs, security: this.#security })
         if (this.#stopped) break
         await r.send(this.#conn)
         this.#queue.shift()
@@ -99,7 +102,10 @@ export class ControllerChannelManager {
   readonly #brokers = new Map<number, BrokerQueue>()
   readonly #requestTimeoutMs: number
 
-  constructor(controllerId: number, log: Logger, requestTimeoutMs = 30_000) {
+  readonly #security: InterBrokerSecurity | undefined
+
+  constructor(controllerId: number, log: Logger, requestTimeoutMs = 30_000, security?: InterBrokerSecurity) {
+    this.#security = security
     this.#clientId = `controller-${controllerId}`
     this.#log = log
     this.#requestTimeoutMs = requestTimeoutMs
@@ -107,7 +113,7 @@ export class ControllerChannelManager {
 
   addBroker(endpoint: InterBrokerEndpoint): void {
     this.removeBroker(endpoint.brokerId)
-    this.#brokers.set(endpoint.brokerId, new BrokerQueue(endpoint, this.#clientId, this.#log, this.#requestTimeoutMs))
+    this.#brokers.set(endpoint.brokerId, new BrokerQueue(endpoint, this.#clientId, this.#log, this.#requestTimeoutMs, this.#security))
   }
 
   removeBroker(brokerId: number): void {

@@ -14,6 +14,7 @@ import { ErrorCode } from '../protocol/generated/error-codes.js'
 import { NO_LEADER, type PartitionLeadership } from './control.js'
 import { ControllerContext, electLeader, initialState, withoutReplica, type StateRecord, type TopicPartition } from './controller-context.js'
 import { ControllerChannelManager } from './channel.js'
+import type { InterBrokerSecurity } from './broker-connection.js'
 import { interBrokerEndpoint } from './broker-connection.js'
 import { ControllerRequestBatch } from './request-batch.js'
 import { inParallel, ZkStateStore, type FencedMulti } from './zk-state-store.js'
@@ -28,6 +29,8 @@ export interface ZkControllerOptions {
   uncleanLeaderElection: (topic: string) => Promise<boolean>
   /** controller.socket.timeout.ms */
   requestTimeoutMs: number
+  /** TLS and SASL on the inter-broker listener. */
+  security?: InterBrokerSecurity
   log: Logger
 }
 
@@ -73,7 +76,7 @@ export class ZkController {
     this.#listener = opts.interBrokerListener
     this.#unclean = opts.uncleanLeaderElection
     this.#log = opts.log
-    this.#channel = new ControllerChannelManager(opts.brokerId, opts.log, opts.requestTimeoutMs)
+    this.#channel = new ControllerChannelManager(opts.brokerId, opts.log, opts.requestTimeoutMs, opts.security)
   }
 
   get context(): ControllerContext {

@@ -10,7 +10,7 @@
 import { SamsaError } from '../errors.js'
 import type { Logger } from '../logger.js'
 import type { EntityConfigs } from './entity-configs.js'
-import { OAUTHBEARER_LOGIN_MODULE, PLAIN_LOGIN_MODULE, parseJaasConfig, type JaasModule } from './jaas.js'
+import { OAUTHBEARER_LOGIN_MODULE, PLAIN_LOGIN_MODULE, parseJaasConfig, type JaasModule } from '../config/jaas.js'
 import { JwksFile, OAUTHBEARER, OAuthBearerSaslServer } from './oauthbearer.js'
 import { PLAIN, PlainSaslServer, plainUsers } from './plain.js'
 import type { SaslListenerSetup } from './sasl-authenticator.js'

@@ -57,8 +57,10 @@ export class BrokerProcess {
 
   /** Starts the broker; resolves once it listens, rejects with its output when it exits first. */
   async start(timeoutMs = 30_000): Promise<void> {
-    const overrides = Object.entries({ 'zookeeper.connect': this.#connect, ...this.#config }).flatMap(([k, v]) => ['--override', `${k}=${v}`])
-    const child = await spawnWithLifeline(process.execPath, [SAMSA, 'start', '--node.id', String(this.id), '--listeners', `PLAINTEXT://127.0.0.1:${this.port}`,
+    // A `listeners` config replaces the default one; `{port}` in it is this broker's port.
+    const { listeners, ...config } = this.#config
+    const overrides = Object.entries({ 'zookeeper.connect': this.#connect, ...config }).flatMap(([k, v]) => ['--override', `${k}=${v}`])
+    const child = await spawnWithLifeline(process.execPath, [SAMSA, 'start', '--node.id', String(this.id), '--listeners', listeners?.replaceAll('{port}', String(this.port)) ?? `PLAINTEXT://127.0.0.1:${this.port}`,
       '--log.dirs', this.dir, '--console.enable', 'false', ...overrides], { env: { ...process.env, SAMSA_LOG_LEVEL: process.env['SAMSA_TEST_BROKER_LOG_LEVEL'] ?? 'info' }, graceSeconds: 5 })
     this.#child = child
     const collect = (d: Buffer): void => { this.output = (this.output + d.toString()).slice(-200_000) }

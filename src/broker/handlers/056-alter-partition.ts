@@ -1,6 +1,7 @@
 // AlterPartition v0-3 (KIP-497, served by the controller): a leader proposes a new ISR for its
 // partitions; the controller writes what it accepts, fenced by leader epoch and partition epoch,
 // and answers with the state written. Topic ids from v2, ISR members with broker epochs in v3.
+import { AclOperation, authorizeCluster } from '../authorized-operations.js'
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
@@ -12,6 +13,8 @@ export const alterPartitionHandler = defineHandler({
   maxVersion: 3,
   errorResponse: (_ctx, _req, errorCode) => ({ errorCode, topics: [] }),
   async handle(ctx, req) {
+    // Only brokers (the controller) send this: CLUSTER_ACTION on the cluster, as KafkaApis checks.
+    if (!authorizeCluster(ctx, AclOperation.CLUSTER_ACTION)) return { throttleTimeMs: 0, errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, topics: [] }
     const v = ctx.apiVersion
     const controller = ctx.cluster.controller
     if (controller === null) return { throttleTimeMs: 0, errorCode: ErrorCode.NOT_CONTROLLER, topics: [] }

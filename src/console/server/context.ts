@@ -11,6 +11,8 @@ export interface ConsoleContextOptions {
   bootstrap: string
   clientId?: string
   logger: Logger
+  /** TLS and SASL of the console's own connections (a secured cluster). */
+  security?: Pick<ClusterOptions, 'tls' | 'sasl'>
 }
 
 export class ConsoleContext {
@@ -30,6 +32,7 @@ export class ConsoleContext {
       connectTimeoutMs: 3_000,
       requestTimeoutMs: 15_000,
       retries: 2,
+      ...opts.security,
     }
     // Not connected yet: the first request connects, so the console starts even when the cluster is down.
     this.admin = new Admin(new Cluster(this.#clusterOptions), true)

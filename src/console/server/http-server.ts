@@ -5,6 +5,8 @@
  * from every web page the same browser opens:
  * - When bound to a loopback address, the Host header must name a loopback host (DNS
  *   rebinding would otherwise let a foreign page read the API).
+ * - Reachable from the network, it needs a login (auth.ts): pages without a session go to
+ *   /login, API calls answer 401.
  * - Requests that change something must send JSON (`content-type: application/json`, which a
  *   cross-origin page cannot send without a CORS preflight that this server never answers) and,
  *   if they carry an Origin, it must be this server's own.
@@ -16,6 +18,7 @@ import { Reply, STREAMED, type ApiRequest, type Router } from './router.js'
 import { badRequest, toHttpError } from './errors.js'
 import type { StaticFiles } from './static-files.js'
 import type { ConsoleContext } from './context.js'
+import { loginPage, type ConsoleAuth } from './auth.js'
 
 const MAX_BODY = 2 * 1024 * 1024
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '::1', '[::1]'])
@@ -30,7 +33,7 @@ function hostName(hostHeader: string): string {
   return (m?.[1] ?? hostHeader).toLowerCase()
 }
 
-export function createConsoleServer(ctx: ConsoleContext, router: Router, files: StaticFiles, boundHost: string): Server {
+export function createConsoleServer(ctx: ConsoleContext, router: Router, files: StaticFiles, boundHost: string, auth?: ConsoleAuth): Server {
   const loopbackOnly = isLoopback(boundHost)
   return createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -48,6 +51,7 @@ export function createConsoleServer(ctx: ConsoleContext, router: Router, files: 
       send(res, 403, { error: { message: `Host "${host}" is not allowed; open the console through localhost`, code: 'SAMSA_CONSOLE_FORBIDDEN' } })
       return
     }
+    if (auth !== undefined && !(await authorized(auth, req, res, url.pathname, method, host))) return
     if (!url.pathname.startsWith('/api/')) {
       if ((method === 'GET' || method === 'HEAD') && files.serve(req, res, url.pathname)) return
       if (method === 'GET' && !files.built && url.pathname === '/') {
@@ -135,4 +139,29 @@ function send(res: ServerResponse, status: number, body: unknown): void {
     'x-content-type-options': 'nosniff',
   })
   res.end(res.req.method === 'HEAD' ? undefined : text)
+}
+
+/** Login, logout, and the session check; false when the request was answered here. */
+async function authorized(auth: ConsoleAuth, req: IncomingMessage, res: ServerResponse, path: string, method: string, host: string): Promise<boolean> {
+  if (path === '/login' || path === '/logout') {
+    const origin = req.headers.origin
+    if (method === 'POST' && origin !== undefined && origin !== 'null' && safeHost(origin) !== host) {
+      send(res, 403, { error: { message: `cross-origin request from ${origin} refused`, code: 'SAMSA_CONSOLE_FORBIDDEN' } })
+      return false
+    }
+    if (path === '/logout' && method === 'POST') auth.logout(req, res)
+    else if (path === '/login' && method === 'POST') {
+      const body = await readBody(req, 16 * 1024)
+      await auth.login(req, res, body === undefined ? '' : body.toString('utf8'))
+    } else if (path === '/login' && (method === 'GET' || method === 'HEAD')) loginPage(res, 200)
+    else send(res, 405, { error: { message: `${method} is not allowed here`, code: 'SAMSA_CONSOLE_BAD_REQUEST' } })
+    return false
+  }
+  if (auth.user(req) !== undefined) return true
+  if (path.startsWith('/api/')) send(res, 401, { error: { message: 'sign in first', code: 'SAMSA_CONSOLE_UNAUTHENTICATED' } })
+  else {
+    res.writeHead(303, { location: '/login' })
+    res.end()
+  }
+  return false
 }
