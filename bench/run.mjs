@@ -35,7 +35,7 @@ if (opt.help) {
   --quick            1 run of 3 s per figure, a 256 MB consume topic (for development)
   --runs N           runs per figure, the median is reported (default 3)
   --duration S       measured seconds per run (default 10), after --warmup S (default 2)
-  --only a,b         workloads: ${'produce-1k-acks1,produce-1k-acksall,produce-100b,produce-1k-lz4,produce-1k-zstd,produce-1k-64conn,consume,latency,startup,memory'}
+  --only a,b         workloads: ${'produce-1k-acks1,produce-1k-acksall,produce-100b,produce-1k-lz4,produce-1k-zstd,produce-1k-64conn,produce-1k-tls,consume,latency,startup,memory'} (consume includes consume over TLS)
   --sut a,b          systems: samsa,mock,null
   --consume-gb G     size of the consume topic (default 2)
   --out FILE         where to write the report (default BENCHMARKS.md; --quick: bench/.build/BENCHMARKS-quick.md)
@@ -95,6 +95,28 @@ function build() {
   }
 }
 
+// ---- TLS ----
+// The TLS rows run Samsa with an SSL listener beside its PLAINTEXT one, with a certificate made
+// here by openssl; librdkafka connects with security.protocol=ssl and trusts the CA.
+
+let tlsFiles
+function benchCerts() {
+  if (tlsFiles !== undefined) return tlsFiles
+  const dir = join(BUILD, 'tls')
+  mkdirSync(dir, { recursive: true })
+  const ssl = (args) => run('openssl', args, { cwd: dir })
+  ssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=Samsa bench CA'])
+  ssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'broker.key', '-out', 'broker.csr', '-subj', '/CN=localhost'])
+  writeFileSync(join(dir, 'san.ext'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\n')
+  ssl(['x509', '-req', '-in', 'broker.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'broker.pem', '-days', '2', '-extfile', 'san.ext'])
+  writeFileSync(join(dir, 'keystore.pem'), readFileSync(join(dir, 'broker.pem'), 'utf8') + readFileSync(join(dir, 'broker.key'), 'utf8'))
+  tlsFiles = { ca: join(dir, 'ca.pem'), keystore: join(dir, 'keystore.pem') }
+  return tlsFiles
+}
+
+/** librdkafka settings for the SSL listener. */
+const tlsClientArgs = () => ['-X', 'security.protocol=ssl', '-X', `ssl.ca.location=${benchCerts().ca}`]
+
 // ---- systems under test ----
 
 function firstLine(child, what) {
@@ -116,14 +138,15 @@ function firstLine(child, what) {
 }
 
 /** Starts a fresh system under test; topics maps name -> partitions (pre-created where needed). */
-async function startSut(kind, { topics = {}, prefill = 0, valueSize = 1024, profileTag } = {}) {
+async function startSut(kind, { topics = {}, prefill = 0, valueSize = 1024, profileTag, tls = false } = {}) {
   let child
   let dataDir
   if (kind === 'samsa') {
     dataDir = mkdtempSync(join(BUILD, 'samsa-data-'))
     const nodeArgs = []
     if (opt.profile && profileTag) nodeArgs.push('--cpu-prof', '--cpu-prof-dir', join(BUILD, 'profiles'), '--cpu-prof-name', `${profileTag}.cpuprofile`)
-    child = spawn('node', [...nodeArgs, join(ROOT, 'dist/bench/samsa-broker.js'), '--data-dir', dataDir, '--config', `num.partitions=${PARTITIONS}`], { stdio: ['pipe', 'pipe', 'pipe'] })
+    const tlsConfig = tls ? ['listeners=PLAINTEXT://127.0.0.1:0,SSL://127.0.0.1:0', 'ssl.keystore.type=PEM', `ssl.keystore.location=${benchCerts().keystore}`].flatMap((c) => ['--config', c]) : []
+    child = spawn('node', [...nodeArgs, join(ROOT, 'dist/bench/samsa-broker.js'), '--data-dir', dataDir, '--config', `num.partitions=${PARTITIONS}`, ...tlsConfig], { stdio: ['pipe', 'pipe', 'pipe'] })
   } else if (kind === 'mock') {
     const specs = Object.entries(topics).map(([t, p]) => `${t}:${p}`)
     child = spawn(join(BUILD, 'mock-cluster'), specs, { stdio: ['pipe', 'pipe', 'pipe'] })
@@ -132,10 +155,12 @@ async function startSut(kind, { topics = {}, prefill = 0, valueSize = 1024, prof
   } else throw new Error(`unknown system ${kind}`)
   const line = await firstLine(child, kind)
   const bootstrap = line.startsWith('{') ? JSON.parse(line).bootstrap : line
+  const sslBootstrap = line.startsWith('{') ? JSON.parse(line).listeners?.SSL : undefined
   const exited = new Promise((r) => child.once('exit', r))
   return {
     kind,
     bootstrap,
+    sslBootstrap,
     pid: child.pid,
     async stop() {
       child.stdin.end()
@@ -275,6 +300,8 @@ const produceWorkloads = [
   { id: 'produce-1k-lz4', title: 'Produce 1 KB lz4, acks=1', args: ['-s', '1024', '-a', '1', '-z', 'lz4'] },
   { id: 'produce-1k-zstd', title: 'Produce 1 KB zstd, acks=1', args: ['-s', '1024', '-a', '1', '-z', 'zstd'] },
   { id: 'produce-1k-64conn', title: 'Produce 1 KB, 64 connections', args: ['-s', '1024', '-a', '1', '-n', '64'] },
+  // Samsa only: the mock and the null broker speak no TLS.
+  { id: 'produce-1k-tls', title: 'Produce 1 KB, acks=1, over TLS', args: ['-s', '1024', '-a', '1'], tls: true },
 ]
 
 const results = {} // workload id -> sut -> [run results]
@@ -292,9 +319,11 @@ const selected = (id) => opt.only === undefined || opt.only.split(',').includes(
 async function produceWorkload(w) {
   for (let i = 0; i < RUNS; i++) {
     for (const sut of SUTS) {
-      const s = await startSut(sut, { topics: { bench: PARTITIONS }, profileTag: `${w.id}-${i}` })
+      if (w.tls === true && sut !== 'samsa') continue
+      const s = await startSut(sut, { topics: { bench: PARTITIONS }, profileTag: `${w.id}-${i}`, tls: w.tls === true })
       try {
-        record(w.id, sut, await measured(s, ['produce', '-b', s.bootstrap, '-t', 'bench', '-p', String(PARTITIONS), ...w.args, ...timing], runTimeout))
+        const target = w.tls === true ? ['-b', s.sslBootstrap, ...tlsClientArgs()] : ['-b', s.bootstrap]
+        record(w.id, sut, await measured(s, ['produce', ...target, '-t', 'bench', '-p', String(PARTITIONS), ...w.args, ...timing], runTimeout))
         if (w.id === 'produce-1k-acks1' && hasSamsaPerf) {
           // On a topic of its own: the CLI does not auto-create, so create it with librdkafka's admin API.
           if (sut === 'samsa') await loadgen(['create', '-b', s.bootstrap, '-t', 'cli', '-p', String(PARTITIONS)], 60)
@@ -312,7 +341,7 @@ async function consumeWorkload() {
   const valueSize = 1024
   const count = Math.round((CONSUME_GB * 1024 ** 3) / valueSize)
   for (const sut of SUTS) {
-    const s = await startSut(sut, { topics: { big: PARTITIONS }, prefill: Math.ceil(count / PARTITIONS), valueSize, profileTag: 'consume' })
+    const s = await startSut(sut, { topics: { big: PARTITIONS }, prefill: Math.ceil(count / PARTITIONS), valueSize, profileTag: 'consume', tls: sut === 'samsa' })
     try {
       if (sut !== 'null') {
         log(`  consume ${sut}: writing ${CONSUME_GB} GB`)
@@ -324,6 +353,8 @@ async function consumeWorkload() {
       }
       for (let i = 0; i < RUNS; i++) {
         record('consume', sut, await measured(s, ['consume', '-b', s.bootstrap, '-t', 'big', '-p', String(PARTITIONS), '-R', ...timing], runTimeout))
+        // The same data over the SSL listener, beside the plaintext run.
+        if (s.sslBootstrap !== undefined) record('consume-tls', sut, await measured(s, ['consume', '-b', s.sslBootstrap, ...tlsClientArgs(), '-t', 'big', '-p', String(PARTITIONS), '-R', ...timing], runTimeout))
         if (hasSamsaPerf && sut !== 'mock') {
           // The mock keeps only the last 40 MB, too little for a run of this length.
           record('samsa-perf-consume', sut, await samsaPerf(s, ['consume', 'big', '-n', String(Math.min(count, DURATION * 150000))]))
@@ -496,7 +527,7 @@ function report(m, command) {
   L.push('')
   L.push(`| workload | ${SUTS.map((s) => `${name[s]} rec/s | ${name[s]} MB/s`).join(' | ')}${SUTS.includes('samsa') && SUTS.includes('mock') ? ' | Samsa/mock' : ''}${SUTS.includes('samsa') && SUTS.includes('null') ? ' | Samsa/null' : ''} |`)
   L.push(`|---|${SUTS.map(() => '--:|--:').join('|')}${SUTS.includes('samsa') && SUTS.includes('mock') ? '|--:' : ''}${SUTS.includes('samsa') && SUTS.includes('null') ? '|--:' : ''}|`)
-  const rows = [...produceWorkloads.map((w) => [w.id, w.title]), ['consume', `Consume 1 KB from the start of a ${CONSUME_GB} GB topic`]]
+  const rows = [...produceWorkloads.map((w) => [w.id, w.title]), ['consume', `Consume 1 KB from the start of a ${CONSUME_GB} GB topic`], ['consume-tls', `Consume 1 KB from the start of a ${CONSUME_GB} GB topic, over TLS`]]
   for (const [id, title] of rows) {
     if (results[id] === undefined) continue
     const cells = SUTS.map((s) => `${fmtInt(fig(id, s, 'rps'))} | ${fmt1(fig(id, s, 'mbps'))}`)

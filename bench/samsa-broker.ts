@@ -5,7 +5,7 @@
  *
  *   node dist/bench/samsa-broker.js --data-dir DIR [--config num.partitions=8 ...]
  *
- * Prints {"bootstrap": "127.0.0.1:PORT", "pid": N} on stdout when ready; closes the broker
+ * Prints {"bootstrap": "127.0.0.1:PORT", "pid": N, "listeners": {...}} on stdout when ready; closes the broker
  * cleanly when stdin closes or on SIGTERM.
  */
 import { parseArgs } from 'node:util'
@@ -24,7 +24,9 @@ for (const kv of args.config) {
   config[kv.slice(0, eq)] = kv.slice(eq + 1)
 }
 const broker = await startBroker({ dataDir: args['data-dir'], config })
-process.stdout.write(JSON.stringify({ bootstrap: broker.bootstrap, pid: process.pid }) + '\n')
+// Every listener too (`{"SSL": "127.0.0.1:PORT"}`), for the TLS rows.
+const listeners = Object.fromEntries(broker.running.listeners.map((l) => [l.name, `127.0.0.1:${l.port}`]))
+process.stdout.write(JSON.stringify({ bootstrap: broker.bootstrap, pid: process.pid, listeners }) + '\n')
 
 let stopping = false
 const stop = (): void => {

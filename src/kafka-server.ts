@@ -119,18 +119,29 @@ function configLookup(config: BrokerConfig): ConfigLookup {
 /** Builds the parts, in dependency order; `close` stops what was built if a later step fails. */
 async function buildParts(config: BrokerConfig, log: Logger, fs: StorageFs, registry: HandlerRegistry): Promise<{ parts: BrokerParts, logManager: LogManager, coordination: Coordination, remote: InterBrokerChannel | undefined, listenerSecurity: Map<string, ListenerSecurity> }> {
   const v = config.values
-  // Listeners that cannot be secured stop the broker before anything is opened.
-  const lookup = configLookup(config)
-  const security = await createSecurity({ get: lookup, dataDir: v.logDirs[0]!, log })
-  const listenerSecurity = createListenerSecurity(v.listeners, lookup, security, log)
   // With zookeeper.connect the cluster's record is ZooKeeper; without, the log dir's store.
   let store: MetadataStore | undefined
   let coordination: Coordination
+  let securityStores
   if (v.zookeeperConnect !== null) {
-    coordination = await ZkCoordination.open({ config, log })
+    const zk = await ZkCoordination.open({ config, log })
+    // Users, quotas and ACLs in ZooKeeper, shared by the cluster's brokers.
+    securityStores = zk.securityStores()
+    coordination = zk
   } else {
     store = await MetadataStore.open(v.logDirs[0]!, { nodeId: v.nodeId, clusterId: v.clusterId ?? undefined, fs })
     coordination = new SingleNodeCoordination(store)
+  }
+  // Listeners that cannot be secured stop the broker before its logs are opened.
+  const lookup = configLookup(config)
+  let security
+  let listenerSecurity
+  try {
+    security = await createSecurity({ get: lookup, dataDir: v.logDirs[0]!, log, stores: securityStores })
+    listenerSecurity = createListenerSecurity(v.listeners, lookup, security, log)
+  } catch (err) {
+    await coordination.close()
+    throw err
   }
   let logManager: LogManager
   try {

@@ -25,6 +25,7 @@ import type { BrokerListener, LiveBroker } from '../controller/control.js'
 import { ZkController } from '../controller/zk-controller.js'
 import { connectToBroker, interBrokerEndpoint, interBrokerListenerName, interBrokerSecurity, type InterBrokerSecurity } from '../controller/broker-connection.js'
 import { ConfigChangeListener, readEntityConfig, writeEntityConfig } from './config-changes.js'
+import { ZkAclStore, ZkEntityConfigStore } from './zk-security-stores.js'
 import type { AlterPartitionRequestData, AlterPartitionResult, ClusterMember, ControllerService, Coordination, NewTopic, ProducerIdBlock } from './coordination.js'
 
 /** A numeric config (a number once the config model defines it, a string when set by --override). */
@@ -52,6 +53,7 @@ export class ZkCoordination implements Coordination {
   #election: ControllerElection | undefined
   #controller: ZkController | null = null
   #changes: ConfigChangeListener | undefined
+  #securityStores: { entities: ZkEntityConfigStore, acls: ZkAclStore } | undefined
   #closed = false
 
   private constructor(zk: ZooKeeperClient, clusterId: string, opts: ZkCoordinationOptions) {
@@ -67,6 +69,12 @@ export class ZkCoordination implements Coordination {
    * Connects to ZooKeeper (creating the chroot and Kafka's top-level znodes), agrees on the
    * cluster id with /cluster/id and checks the log dirs' meta.properties against it.
    */
+  /** Users' credentials and quotas, and ACLs, in Kafka's znodes (shared by every broker). */
+  securityStores(): { entities: ZkEntityConfigStore, acls: ZkAclStore } {
+    this.#securityStores ??= { entities: new ZkEntityConfigStore(this.#zk), acls: new ZkAclStore(this.#zk, this.#log) }
+    return this.#securityStores
+  }
+
   static async open(opts: ZkCoordinationOptions): Promise<ZkCoordination> {
     const v = opts.config.values
     const connect = v.zookeeperConnect
@@ -128,6 +136,7 @@ export class ZkCoordination implements Coordination {
       if (configs !== null) member.brokerConfigChanged(entity, configs)
     }
     this.#changes = new ConfigChangeListener(this.#zk, async (type, name) => {
+      if (type === 'users' || type === 'clients') this.#securityStores?.entities.changed(type, name)
       if (type === 'topics') member.topicConfigChanged(name, await this.topicConfigs(name) ?? null)
       else if (type === 'brokers' && (name === DEFAULT_ENTITY || name === String(this.#nodeId))) member.brokerConfigChanged(name, await readEntityConfig(this.#zk, 'brokers', name) ?? {})
     }, this.#log.child({ component: 'config-changes' }))

@@ -11,6 +11,9 @@ import kafkajs from 'kafkajs'
 import { skipWithoutZooKeeper } from '../support/zookeeper.js'
 import { startTestCluster, eventually, type TestCluster } from '../support/cluster.js'
 import { makeCerts, type CertFiles } from '../support/certs.js'
+import { readFileSync } from 'node:fs'
+import { connect, upsertScram } from './helpers.js'
+import { AclOperation as Op, PatternType, PermissionType, ResourceType as RT } from '../../src/security/acl.js'
 
 const { Kafka, logLevel } = kafkajs
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1'
@@ -31,7 +34,7 @@ if (skip === false) {
       'ssl.keystore.location': certs.brokerKeystore,
       'ssl.truststore.type': 'PEM',
       'ssl.truststore.location': certs.ca,
-      'sasl.enabled.mechanisms': 'PLAIN',
+      'sasl.enabled.mechanisms': 'PLAIN,SCRAM-SHA-256',
       'sasl.mechanism.inter.broker.protocol': 'PLAIN',
       'listener.name.internal.plain.sasl.jaas.config': 'org.apache.kafka.common.security.plain.PlainLoginModule required username="broker" password="broker-secret" user_broker="broker-secret";',
       'authorizer.class.name': 'kafka.security.authorizer.AclAuthorizer',
@@ -59,4 +62,40 @@ test('the controller reaches the other broker over SASL_SSL; partitions led by b
   await producer.send({ topic: 'spread', messages: [0, 1, 2, 3].map((p) => ({ partition: p, value: `v${p}` })) })
   await producer.disconnect()
   for (const b of c.brokers) assert.doesNotMatch(b.output, /SAMSA_INTER_BROKER|failed authentication|CLUSTER_AUTHORIZATION_FAILED/)
+})
+
+/** Where broker `i` listens on INTERNAL, from its "broker started" log line. */
+function internalAddress(c: TestCluster, i: number): string {
+  for (const line of c.brokers[i]!.output.split('\n')) {
+    if (!line.includes('broker started')) continue
+    const ep = (JSON.parse(line) as { endpoints: Array<{ listenerName: string, host: string, port: number }> }).endpoints.find((e) => e.listenerName === 'INTERNAL')
+    if (ep !== undefined) return `${ep.host}:${ep.port}`
+  }
+  throw new Error(`no INTERNAL endpoint in broker ${i}'s log`)
+}
+
+test('SCRAM credentials and ACLs live in ZooKeeper: made through one broker, used and seen on another', { skip }, async () => {
+  const c = cluster!
+  const one = await connect(c.brokers[0]!.bootstrap)
+  await upsertScram(one, 'dora', 'dora-secret', ['SCRAM-SHA-256'])
+  const created = await one.request('CreateAcls', { creations: [{ resourceType: RT.TOPIC, resourceName: 'shared', resourcePatternType: PatternType.PREFIXED, principal: 'User:dora', host: '*', operation: Op.READ, permissionType: PermissionType.ALLOW }] })
+  assert.equal(created.results[0]!.errorCode, 0)
+  await one.close()
+  // Broker 2 learned the credential through /config/changes: dora authenticates there.
+  const tls = { ca: readFileSync(certs!.ca) }
+  const dora = await eventually('dora authenticates on broker 2', async () => {
+    try {
+      return await connect(internalAddress(c, 1), { tls, sasl: { mechanism: 'SCRAM-SHA-256', username: 'dora', password: 'dora-secret' } })
+    } catch {
+      return false
+    }
+  })
+  await dora.close()
+  const two = await connect(c.brokers[1]!.bootstrap)
+  const acls = await eventually('the ACL on broker 2', async () => {
+    const r = await two.request('DescribeAcls', { resourceTypeFilter: RT.TOPIC, resourceNameFilter: null, patternTypeFilter: PatternType.ANY, principalFilter: 'User:dora', hostFilter: null, operation: Op.ANY, permissionType: PermissionType.ANY })
+    return r.resources.length > 0 ? r.resources : false
+  })
+  assert.deepEqual(acls.map((r) => `${r.resourceName}/${r.patternType}`), ['shared/4'])
+  await two.close()
 })
