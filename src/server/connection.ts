@@ -82,6 +82,10 @@ export class Connection implements ConnectionInfo {
   #muted = false
   /** Bytes read but not yet looked at because the connection was muted meanwhile (a copy). */
   #backlog: Buffer | null = null
+  /** Where the unread part of #backlog starts. */
+  #backlogAt = 0
+  /** The backlog being assembled now (a buffer of this connection's own, unlike a read's). */
+  #draining: Buffer | null = null
   #assembling = false
   #lastRead = Date.now()
   // The frame being assembled: its prefix, then its own buffer (see #assemble).
@@ -184,6 +188,8 @@ export class Connection implements ConnectionInfo {
     if (this.#closed) return
     this.#closed = true
     if (reason !== undefined) this.#log.warn({ reason }, 'closing connection')
+    // What is queued is released now; answers that finish later are dropped.
+    this.#sender.close()
     this.#socket.destroy()
   }
 
@@ -222,7 +228,8 @@ export class Connection implements ConnectionInfo {
     this.#lastRead = Date.now()
     if (this.#backlog !== null) {
       // Bytes put aside go first.
-      this.#backlog = Buffer.concat([this.#backlog, buf.subarray(start, end)])
+      this.#backlog = Buffer.concat([this.#backlog.subarray(this.#backlogAt), buf.subarray(start, end)])
+      this.#backlogAt = 0
       this.#drainBacklog()
       return
     }
@@ -235,7 +242,12 @@ export class Connection implements ConnectionInfo {
     while (this.#backlog !== null && !this.#muted && !this.#assembling && !this.#closed) {
       const b = this.#backlog
       this.#backlog = null
-      this.#assembleSafely(b, 0, b.length)
+      this.#draining = b
+      try {
+        this.#assembleSafely(b, this.#backlogAt, b.length)
+      } finally {
+        this.#draining = null
+      }
     }
   }
 
@@ -257,7 +269,10 @@ export class Connection implements ConnectionInfo {
     while (at < end && !this.#closed) {
       if (this.#muted) {
         // One read may hold many requests: the rest waits (copied, the buffer is shared) until unmuted.
-        this.#backlog = Buffer.from(buf.subarray(at, end))
+        // A backlog being worked through is kept as it is, only the position moves.
+        const own = buf === this.#draining
+        this.#backlog = own ? buf : Buffer.from(buf.subarray(at, end))
+        this.#backlogAt = own ? at : 0
         return
       }
       const frame = this.#frame

@@ -8,8 +8,8 @@
  * time (see Connection and ResponseSender); once the total falls back under it, they go on.
  */
 
-/** Each connection may hold this much before its socket is no longer read (Kafka mutes a channel). */
-export const CONNECTION_HELD_BYTES = 1024 * 1024
+/** Each connection may hold this much (a round of writes, see ResponseSender) before its socket is no longer read (Kafka mutes a channel). */
+export const CONNECTION_HELD_BYTES = 4 * 1024 * 1024
 /** The broker-wide bound on held response bytes. */
 export const BROKER_HELD_BYTES = 64 * 1024 * 1024
 

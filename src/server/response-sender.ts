@@ -1,28 +1,34 @@
 /**
  * The response side of a connection: responses go out in request order even when handlers finish
  * out of order, and their file regions (a Fetch's records) are read into pooled buffers chunk by
- * chunk, only as the socket takes them. A client that does not read holds at most about
- * SEND_HIGH_WATER of its records in memory, not whole responses.
+ * chunk, only as the socket takes them. A client that does not read holds about one round of
+ * writes (SEND_HIGH_WATER to MAX_ROUND) of its records in memory, not whole responses.
  *
  * Every byte held is counted, here and in the broker's ResponseMemory: encoded responses from
  * the moment they are queued, chunks from their write until the kernel has them. Regions and
  * pooled chunks are released exactly once: when written, or when the connection closes.
  */
 import type { Socket } from 'node:net'
-import { sharedBufferPool } from '../buffers/buffer-pool.js'
+import { sharedBufferPool, type Lease } from '../buffers/buffer-pool.js'
 import { isTransferable, type Chunk, type Transferable } from '../protocol/transferable.js'
 import type { ResponseMemory } from './response-memory.js'
 
-/** Write (and read regions) while the socket buffers less than this. */
+/**
+ * A round of writes (one writev) is SEND_HIGH_WATER; when the kernel takes a whole round at once
+ * the next may be twice as large, up to MAX_ROUND (fewer, larger writes cost less CPU per MB on a
+ * fast socket); a round the kernel does not take whole brings it back down. So a connection
+ * whose client reads slowly holds at most about one round.
+ */
 export const SEND_HIGH_WATER = 512 * 1024
+export const MAX_ROUND = 4 * 1024 * 1024
 /** The most of a region read at once. */
-export const REGION_CHUNK = 512 * 1024
+export const REGION_CHUNK = 1024 * 1024
 /**
  * The most of its regions one connection reads in one turn of the event loop; then it lets the
  * others go first (setImmediate), so a burst of big fetches cannot keep a small request waiting
  * for all of them.
  */
-export const TURN_BYTES = 1024 * 1024
+export const TURN_BYTES = 4 * 1024 * 1024
 
 interface Slot {
   done: boolean
@@ -49,6 +55,8 @@ export class ResponseSender {
   #lastActive = Date.now()
   /** A pump is scheduled for the next turn (after TURN_BYTES). */
   #yielded = false
+  /** This connection's round size now (see SEND_HIGH_WATER). */
+  #roundLimit = SEND_HIGH_WATER
 
   /**
    * `onChange` runs whenever what this connection holds or has in flight went down (so reading
@@ -121,61 +129,77 @@ export class ResponseSender {
     this.#queue.length = 0
   }
 
-  /** Writes queued responses in order while the socket takes them; reads regions as it goes. */
+  /**
+   * Writes queued responses in order while the socket takes them; reads regions as it goes. The
+   * writes of a round go out corked (one writev) with one callback; when the kernel took them at
+   * once the next round follows in the same turn, up to TURN_BYTES of regions.
+   */
   #pump(): void {
     if (this.#closed || this.#yielded) return
+    const turn: Turn = { read: 0, progressed: false }
+    for (;;) {
+      const round: Round = { bytes: 0, leases: [], last: undefined }
+      this.#socket.cork()
+      const outcome = this.#round(turn, round)
+      this.#endRound(round)
+      this.#socket.uncork()
+      // Nothing went out: the socket is still full of earlier rounds, or nothing is ready.
+      if (round.bytes === 0) break
+      // Taken whole at once (the write completed synchronously): a fast reader.
+      const taken = this.#socket.writableLength === 0
+      this.#roundLimit = taken ? Math.min(this.#roundLimit * 2, MAX_ROUND) : SEND_HIGH_WATER
+      if (!taken || outcome !== 'full' || this.#closed) break
+    }
+    if (turn.progressed) this.#onChange()
+  }
+
+  /**
+   * One corked round: 'full' when the socket buffers a round's worth, 'wait' when nothing more can
+   * go now (the next response is not ready, the broker is over its bound, the turn's budget is
+   * spent, or a region failed).
+   */
+  #round(turn: Turn, round: Round): 'full' | 'wait' {
     const socket = this.#socket
-    let corked = false
-    let progressed = false
-    let read = 0
     while (this.#queue.length > 0) {
       const slot = this.#queue[0]!
-      if (!slot.done) break
+      if (!slot.done) return 'wait'
       const chunks = slot.chunks
       if (chunks === null || this.#index >= chunks.length) {
         this.#queue.shift()
         this.#index = 0
         this.#offset = 0
-        progressed = true
+        turn.progressed = true
         continue
       }
-      if (socket.writableLength >= SEND_HIGH_WATER) break
+      if (socket.writableLength + (round.last?.length ?? 0) >= this.#roundLimit) return 'full'
       const chunk = chunks[this.#index]!
-      if (!corked) {
-        socket.cork()
-        corked = true
-      }
       if (!isTransferable(chunk)) {
         // Held all along: from the queue it moves into the socket.
         this.#queued -= chunk.length
-        this.#write(chunk, undefined)
+        this.#write(round, chunk)
         this.#index++
         continue
       }
       // Under the broker-wide bound, a connection still holding bytes waits for its socket.
-      if (this.#memory.overLimit && this.#inSocket > 0) break
-      if (read >= TURN_BYTES) {
+      if (this.#memory.overLimit && this.#inSocket + round.bytes > 0) return 'wait'
+      if (turn.read >= TURN_BYTES) {
         this.#yielded = true
         setImmediate(() => {
           this.#yielded = false
           this.#pump()
         })
-        break
+        return 'wait'
       }
-      const before = this.#offset
-      if (!this.#writeRegionChunk(chunk)) {
-        if (corked) socket.uncork()
-        return
-      }
-      read += this.#offset === 0 ? chunk.length - before : this.#offset - before
+      const n = this.#writeRegionChunk(round, chunk)
+      if (n < 0) return 'wait'
+      turn.read += n
     }
-    if (corked) socket.uncork()
-    if (progressed) this.#onChange()
+    return 'wait'
   }
 
-  /** Reads and writes the next piece of a region; false if the region came up short. */
-  #writeRegionChunk(region: Transferable): boolean {
-    const n = Math.min(region.length - this.#offset, REGION_CHUNK)
+  /** Reads and writes the next piece of a region: the bytes read, or -1 if it came up short. */
+  #writeRegionChunk(round: Round, region: Transferable): number {
+    const n = Math.min(region.length - this.#offset, REGION_CHUNK, Math.max(this.#roundLimit - round.bytes, 64 * 1024))
     if (n > 0) {
       const lease = sharedBufferPool.lease(n)
       let got: number
@@ -184,15 +208,16 @@ export class ResponseSender {
       } catch (err) {
         lease.release()
         this.#onError(`cannot read a fetch response's records: ${(err as Error).message}`)
-        return false
+        return -1
       }
       if (got < n) {
         lease.release()
         this.#onError(`a fetch response's records came up short (${got} of ${n} bytes at ${this.#offset})`)
-        return false
+        return -1
       }
       this.#memory.add(n)
-      this.#write(lease.buffer, () => lease.release())
+      round.leases.push(lease)
+      this.#write(round, lease.buffer)
       this.#offset += n
     }
     if (this.#offset >= region.length) {
@@ -200,25 +225,51 @@ export class ResponseSender {
       this.#index++
       this.#offset = 0
     }
-    return true
+    return n
   }
 
-  /** Writes bytes already counted in ResponseMemory; they leave it when the kernel has them. */
-  #write(buf: Buffer, after: (() => void) | undefined): void {
-    const n = buf.length
-    this.#inSocket += n
+  /**
+   * Writes bytes already counted in ResponseMemory. The round's last buffer is held back so that
+   * it alone carries the round's callback (the socket completes writes in order).
+   */
+  #write(round: Round, buf: Buffer): void {
+    if (round.last !== undefined) this.#socket.write(round.last)
+    round.last = buf
+    round.bytes += buf.length
+    this.#inSocket += buf.length
+  }
+
+  /** Writes the round's last buffer with the callback that accounts for the whole round. */
+  #endRound(round: Round): void {
+    const last = round.last
+    if (last === undefined) return
+    const { bytes, leases } = round
     // Node calls this once the bytes are written, and also when the socket was destroyed first.
-    this.#socket.write(buf, () => {
-      this.#inSocket -= n
-      this.#memory.sub(n)
+    this.#socket.write(last, () => {
+      this.#inSocket -= bytes
+      this.#memory.sub(bytes)
       this.#lastActive = Date.now()
-      after?.()
+      for (const l of leases) l.release()
       // A pump held back by the broker-wide bound goes on once this socket has nothing pending
       // ('drain' comes only after a write the stream refused).
       if (this.#inSocket === 0) this.#pump()
       this.#onChange()
     })
   }
+}
+
+interface Turn {
+  /** Region bytes read in this turn of the event loop. */
+  read: number
+  progressed: boolean
+}
+
+interface Round {
+  bytes: number
+  /** The pooled buffers written in this round, released by its callback. */
+  leases: Lease[]
+  /** The round's last buffer, not yet written. */
+  last: Buffer | undefined
 }
 
 /** Releases the regions of `chunks` from `index` on (the one at `index` may be partly sent). */

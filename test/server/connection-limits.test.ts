@@ -40,19 +40,19 @@ test('the config names and Kafka defaults', () => {
 })
 
 test('connections.max.idle.ms closes connections with no traffic, not busy ones or those waiting for an answer', async () => {
-  const b = await startBroker({ port: 0, config: { 'connections.max.idle.ms': 400 } })
+  const b = await startBroker({ port: 0, config: { 'connections.max.idle.ms': 1000 } })
   try {
     const idle = await RawConnection.connect(b.port)
     const busy = await RawConnection.connect(b.port)
     const waiting = await RawConnection.connect(b.port)
     await ping(idle)
     await waiting.request(ApiKey.CreateTopics, 7, { topics: [{ name: 'quiet', numPartitions: 1, replicationFactor: 1 }], timeoutMs: 1000 })
-    // A fetch that waits 3 s for a record: its connection has no traffic, but is not idle.
+    // A fetch that waits 4 s for a record: its connection has no traffic, but is not idle.
     const parked = waiting.request(ApiKey.Fetch, 12, {
-      maxWaitMs: 3000, minBytes: 1, maxBytes: 1024, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
+      maxWaitMs: 4000, minBytes: 1, maxBytes: 1024, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
       topics: [{ topic: 'quiet', partitions: [{ partition: 0, fetchOffset: 0n, partitionMaxBytes: 1024 }] }],
     })
-    const stop = Date.now() + 2500
+    const stop = Date.now() + 3500
     while (Date.now() < stop) {
       await ping(busy)
       await new Promise((r) => setTimeout(r, 100))
@@ -155,14 +155,18 @@ test('a client that pipelines requests and never reads is muted once it holds it
     const c = await RawConnection.connect(b.port)
     await ping(c)
     c.socket.pause()
-    const n = 40_000
+    // The broker's configs with their documentation: about 12 KB an answer, 18 MB in all.
+    const n = 1500
     const frames: Buffer[] = []
-    for (let i = 0; i < n; i++) frames.push(c.frame(ApiKey.ApiVersions, 3, { clientSoftwareName: 'x', clientSoftwareVersion: '1' }, 100 + i))
+    for (let i = 0; i < n; i++) {
+      frames.push(c.frame(ApiKey.DescribeConfigs, 4, { resources: [{ resourceType: 4, resourceName: '', configurationKeys: null }], includeSynonyms: true, includeDocumentation: true }, 100 + i))
+    }
     c.writeRaw(Buffer.concat(frames))
     const conn = serverSide(b, c)
     await until('the connection is muted', () => conn.muted)
-    // Muted at the per-connection bound, give or take the responses of one read of requests.
     await new Promise((r) => setTimeout(r, 300))
+    // Muted at the per-connection bound, give or take the answers to one read of requests.
+    assert.ok(conn.inFlight < 500, 'muted for the bytes it holds, not for queued.max.requests')
     assert.ok(conn.heldBytes <= 2 * CONNECTION_HELD_BYTES, `holds ${conn.heldBytes} bytes`)
     const other = await RawConnection.connect(b.port)
     assert.equal((await ping(other)).errorCode, 0, 'others are served meanwhile')
