@@ -25,6 +25,7 @@ import type { OpenFiles } from './open-files.js'
 import { deleteSnapshotsAfter, listSnapshots, loadLatestSnapshot } from './producer-snapshot.js'
 import type { ProducerStateManager } from './producer-state.js'
 import { LogSegment, type SegmentOptions } from './segment.js'
+import { LeaderEpochCache, readEpochCheckpoint } from './leader-epoch-cache.js'
 
 export interface LoadedLog {
   segments: LogSegment[]
@@ -217,4 +218,33 @@ export function replayProducerState(
     })
   }
   state.truncateHead(logStartOffset)
+}
+
+/**
+ * The partition's leader epochs: its checkpoint, less epochs past the log end, plus any newer
+ * epoch the batches above the recovery point carry (the file is written after the batches, so a
+ * crash may leave it behind them; below the recovery point it is complete, see PartitionLog.flush).
+ * Without a usable checkpoint every batch is scanned. `rewrite` says the file should be written.
+ */
+export function loadEpochCache(
+  fs: StorageFs,
+  dir: string,
+  segments: readonly LogSegment[],
+  logStartOffset: bigint,
+  logEndOffset: bigint,
+  recoveryPoint: bigint,
+): { cache: LeaderEpochCache, rewrite: boolean } {
+  const stored = readEpochCheckpoint(fs, dir)
+  const cache = new LeaderEpochCache(stored ?? [])
+  let rewrite = stored === undefined
+  if (cache.truncateFromEnd(logEndOffset)) rewrite = true
+  if (cache.truncateFromStart(logStartOffset)) rewrite = true
+  const from = stored === undefined ? logStartOffset : recoveryPoint > logStartOffset ? recoveryPoint : logStartOffset
+  for (const segment of segments) {
+    if (segment.nextOffset <= from) continue
+    segment.forEachBatchHeader(from, (h) => {
+      if (h.partitionLeaderEpoch > cache.latestEpoch && lastOffsetOf(h) >= from && cache.assign(h.partitionLeaderEpoch, h.baseOffset < logStartOffset ? logStartOffset : h.baseOffset)) rewrite = true
+    })
+  }
+  return { cache, rewrite }
 }

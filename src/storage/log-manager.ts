@@ -17,6 +17,7 @@ import { silentLogger, type StorageLogger } from './logger.js'
 import { OpenFiles } from './open-files.js'
 import { PartitionLog } from './partition-log.js'
 import { LogCleanerManager, type CleanerConfig } from './cleaner/cleaner-manager.js'
+import { hwKey, readReplicationCheckpoint, writeReplicationCheckpoint } from './replication-checkpoint.js'
 
 /** Written on clean shutdown, removed once the logs are loaded (Kafka: `.kafka_cleanshutdown`). */
 export const CLEAN_SHUTDOWN_FILE = '.samsa_cleanshutdown'
@@ -41,6 +42,8 @@ export interface LogManagerOptions {
   maxLogs?: number
   /** Logs closed at once at shutdown. */
   closeConcurrency?: number
+  /** replica.high.watermark.checkpoint.interval.ms (Kafka: 5000): how often high watermarks are written. */
+  highWatermarkCheckpointIntervalMs?: number
 }
 
 export interface TopicPartition {
@@ -52,7 +55,7 @@ const key = (topic: string, partition: number): string => topicPartitionDir(topi
 
 export class LogManager {
   readonly logDirs: readonly string[]
-  #logs = new Map<string, { tp: TopicPartition; log: PartitionLog }>()
+  #logs = new Map<string, { tp: TopicPartition; log: PartitionLog; logDir: string }>()
   #opts: LogManagerOptions
   #logger: StorageLogger
   #timer: NodeJS.Timeout | undefined
@@ -65,6 +68,10 @@ export class LogManager {
   /** Most partition logs this manager takes (see descriptorBudget). */
   readonly maxLogs: number
   #recovering: Promise<void> | undefined
+  #hwTimer: NodeJS.Timeout | undefined
+  /** What each log dir's replication-offset-checkpoint holds, as last written. */
+  readonly #hwWritten = new Map<string, string>()
+  #hwWrite: Promise<void> = Promise.resolve()
 
   private constructor(opts: LogManagerOptions) {
     if (opts.logDirs.length === 0) throw new StorageError('SAMSA_STORAGE_CONFIG', 'log.dirs is empty')
@@ -97,6 +104,7 @@ export class LogManager {
     }
     m.#startScheduler()
     m.#startRetention()
+    m.#startHighWatermarkCheckpoints()
     if (opts.cleaner?.enabled !== false) {
       m.#cleaner = new LogCleanerManager(() => [...m.#logs.values()].map((e) => e.log), opts.cleaner ?? {}, m.#logger)
       m.#cleaner.start()
@@ -119,6 +127,7 @@ export class LogManager {
     if (!hadCleanShutdown && names.some((n) => /-\d+$/.test(n))) this.#logger.info({ dir }, 'no clean shutdown marker: recovering unflushed segments')
     // Resolved once per topic, not per partition: it is most of the CPU a start costs otherwise.
     const configs = new Map<string, LogConfig>()
+    const hws = readReplicationCheckpoint(fs, dir)
     for (const name of names) {
       const path = join(dir, name)
       if (name.endsWith(DELETE_DIR_SUFFIX)) {
@@ -131,7 +140,9 @@ export class LogManager {
       let config = configs.get(tp.topic)
       if (config === undefined) configs.set(tp.topic, (config = this.#configFor(tp.topic)))
       const log = await PartitionLog.open(path, config, { logger: this.#logger, hadCleanShutdown, files: this.#files, create: false })
-      this.#logs.set(key(tp.topic, tp.partition), { tp, log })
+      const hw = hws.get(hwKey(tp.topic, tp.partition))
+      if (hw !== undefined) log.updateHighWatermark(hw)
+      this.#logs.set(key(tp.topic, tp.partition), { tp, log, logDir: dir })
     }
     // From here on a crash is unclean until shutdown() writes the marker again.
     unlinkIfExists(fs, marker)
@@ -171,7 +182,7 @@ export class LogManager {
       await log.close()
       return raced
     }
-    this.#logs.set(key(topic, partition), { tp: { topic, partition }, log })
+    this.#logs.set(key(topic, partition), { tp: { topic, partition }, log, logDir: this.logDirs[0]! })
     return log
   }
 
@@ -273,6 +284,36 @@ export class LogManager {
     this.#retentionTimer.unref()
   }
 
+  /**
+   * Writes each log dir's replication-offset-checkpoint when a high watermark changed; one write
+   * at a time. A failed write is logged and tried again next time.
+   */
+  checkpointHighWatermarks(): Promise<void> {
+    const write = async (): Promise<void> => {
+      const byDir = new Map<string, Map<string, bigint>>(this.logDirs.map((d) => [d, new Map()]))
+      for (const { tp, log, logDir } of this.#logs.values()) byDir.get(logDir)?.set(hwKey(tp.topic, tp.partition), log.highWatermark)
+      for (const [dir, hws] of byDir) {
+        const text = [...hws].map(([k, v]) => `${k} ${v}`).join('\n')
+        if (this.#hwWritten.get(dir) === text) continue
+        try {
+          await writeReplicationCheckpoint(this.#fs, dir, hws)
+          this.#hwWritten.set(dir, text)
+        } catch (err) {
+          this.#logger.warn({ err, dir }, 'cannot write the high watermark checkpoint')
+        }
+      }
+    }
+    this.#hwWrite = this.#hwWrite.then(write, write)
+    return this.#hwWrite
+  }
+
+  #startHighWatermarkCheckpoints(): void {
+    const interval = this.#opts.highWatermarkCheckpointIntervalMs ?? 5000
+    if (!Number.isFinite(interval) || interval <= 0) return
+    this.#hwTimer = setInterval(() => void this.checkpointHighWatermarks(), Math.min(interval, 0x7fffffff))
+    this.#hwTimer.unref()
+  }
+
   #startScheduler(): void {
     const interval = this.#opts.flushCheckIntervalMs ?? 1000
     if (!Number.isFinite(interval) || interval <= 0) return
@@ -289,9 +330,11 @@ export class LogManager {
     this.#shutDown = true
     clearInterval(this.#timer)
     clearInterval(this.#retentionTimer)
+    clearInterval(this.#hwTimer)
     await this.#cleaner?.stop()
     await this.#retentionRun?.catch(() => {})
     await this.#recovering
+    await this.checkpointHighWatermarks()
     const logs = [...this.#logs.values()].map(({ log }) => log)
     this.#logs.clear()
     let failed = 0

@@ -32,7 +32,8 @@ import { hasDeletePolicy, isCompacted, type LogConfig } from './log-config.js'
 import { writeCheckpoint, type LogCheckpoint } from './log-checkpoint.js'
 import type { StorageFs } from './file-system.js'
 import { LogFailure } from './log-failure.js'
-import { loadSegments, replayProducerState, segmentOptions, type LoadedLog } from './log-loader.js'
+import { loadEpochCache, loadSegments, replayProducerState, segmentOptions, type LoadedLog } from './log-loader.js'
+import { LeaderEpochCache, PersistedEpochCache, UNDEFINED_EPOCH, UNDEFINED_EPOCH_OFFSET } from './leader-epoch-cache.js'
 import { silentLogger, type StorageLogger } from './logger.js'
 import { defaultOpenFiles, type OpenFiles } from './open-files.js'
 import { deleteSnapshotsAfter, deleteSnapshotsBefore, writeSnapshot } from './producer-snapshot.js'
@@ -43,6 +44,7 @@ import { floorSegment, maxTimestampOffset, offsetForTimestamp, sliceSegments, ty
 import type { FileRegion } from './file-region.js'
 import { LogWriter } from './log-writer.js'
 import { LogSegment, type SegmentOptions, type SegmentSlice } from './segment.js'
+import { applyReplicatedProducerState, parseReplicatedBatches } from './replicated-batches.js'
 
 export interface OpenOptions {
   logger?: StorageLogger
@@ -108,6 +110,12 @@ export class PartitionLog {
   /** Set when a write or fsync failed: the log is out of service. */
   #failure: LogFailure | undefined
   readonly #files: OpenFiles
+  #epochs!: PersistedEpochCache
+  /**
+   * The high watermark as replication sets it (Kafka's UnifiedLog.highWatermark); null until it
+   * does, when the written end counts as committed (a log nobody replicates).
+   */
+  #highWatermark: bigint | null = null
 
   private constructor(dir: string, config: LogConfig, logger: StorageLogger, files: OpenFiles, loaded: LoadedLog) {
     this.dir = dir
@@ -134,6 +142,10 @@ export class PartitionLog {
     this.#writer.onError = (err) => this.#fail(err)
     for (const s of loaded.segments) s.attachWriter(this.#writer)
     replayProducerState(this.#files.fs, this.dir, this.#segments, this.producerState, this.#logStartOffset, this.#logEndOffset, loaded.snapshots, loaded.recoveredFrom)
+    const epochs = loadEpochCache(this.#files.fs, this.dir, this.#segments, this.#logStartOffset, this.#logEndOffset, this.#recoveryPoint)
+    this.#epochs = new PersistedEpochCache(this.#files.fs, this.dir, epochs.cache)
+    if (epochs.rewrite) this.#saveEpochs()
+    if (this.#highWatermark !== null) this.#highWatermark = this.#clampHighWatermark(this.#highWatermark)
     // Loading read every segment: give the descriptors back until a request needs them.
     for (const s of this.#segments) s.closeIdleFile()
   }
@@ -244,6 +256,107 @@ export class PartitionLog {
     this.#writer.onWritten = fn
   }
 
+  // ---- replication: the high watermark and leader epochs -----------------------------------
+
+  /**
+   * Offsets below it are committed (on every in-sync replica): consumers read below it. Until
+   * replication sets it, the written end of the log.
+   */
+  get highWatermark(): bigint {
+    return this.#highWatermark ?? this.#writer.writtenEndOffset
+  }
+
+  /** Replication sets the high watermark (kept within [logStartOffset, logEndOffset]); returns it. */
+  updateHighWatermark(hw: bigint): bigint {
+    this.#highWatermark = this.#clampHighWatermark(hw)
+    return this.#highWatermark
+  }
+
+  /** Moves the high watermark up to `hw`, never down; returns whether it moved. */
+  maybeIncrementHighWatermark(hw: bigint): boolean {
+    const next = this.#clampHighWatermark(hw)
+    if (this.#highWatermark !== null && next <= this.#highWatermark) return false
+    this.#highWatermark = next
+    return true
+  }
+
+  #clampHighWatermark(hw: bigint): bigint {
+    return hw < this.#logStartOffset ? this.#logStartOffset : hw > this.#logEndOffset ? this.#logEndOffset : hw
+  }
+
+  /** The partition's leader epochs (read them only; the log keeps them). */
+  get leaderEpochs(): LeaderEpochCache {
+    return this.#epochs.cache
+  }
+
+  /** The newest leader epoch this log has records (or a start) of; -1 when none. */
+  get latestEpoch(): number {
+    return this.#epochs.cache.latestEpoch
+  }
+
+  /**
+   * Kafka's maybeAssignEpochStartOffset: a broker that becomes leader under `epoch` starts it at
+   * its log end, so a follower asking where that epoch ends gets an answer before anything is
+   * written in it.
+   */
+  assignEpochStartOffset(epoch: number, startOffset: bigint): void {
+    if (this.#epochs.cache.assign(epoch, startOffset)) this.#saveEpochs()
+  }
+
+  /**
+   * OffsetForLeaderEpoch (Kafka's UnifiedLog.endOffsetForEpoch): the largest epoch at or below
+   * `epoch` this log knows and where it ends; undefined when there is none.
+   */
+  endOffsetForEpoch(epoch: number): { epoch: number, endOffset: bigint } | undefined {
+    const r = this.#epochs.cache.endOffsetFor(epoch, this.#logEndOffset)
+    return r.endOffset === UNDEFINED_EPOCH_OFFSET || r.epoch === UNDEFINED_EPOCH ? undefined : r
+  }
+
+  /** The log start moved up: the high watermark and the epochs follow. */
+  #logStartMoved(): void {
+    if (this.#highWatermark !== null) this.#highWatermark = this.#clampHighWatermark(this.#highWatermark)
+    if (this.#epochs.cache.truncateFromStart(this.#logStartOffset)) this.#saveEpochs()
+  }
+
+  #saveEpochs(): void {
+    this.#epochs.changed().catch((err: unknown) => {
+      // Rewritten at the next change or flush; until then recovery rescans the batches.
+      this.#logger.warn({ err, dir: this.dir }, 'cannot write the leader epoch checkpoint')
+    })
+  }
+
+  #assignEpochOf(epoch: number | undefined, startOffset: bigint): void {
+    if (epoch !== undefined && epoch > this.#epochs.cache.latestEpoch) this.assignEpochStartOffset(epoch, startOffset)
+  }
+
+  /**
+   * Appends batches copied from the leader (Kafka's appendAsFollower): taken with the offsets,
+   * epochs and timestamps the leader gave them, after checks (see parseReplicatedBatches);
+   * producer state, transactions and leader epochs follow. A trailing partial batch is left
+   * out. Returns the offsets appended, or undefined when `records` held no whole batch.
+   */
+  appendAsFollower(records: Buffer, now = Date.now()): { firstOffset: bigint, lastOffset: bigint } | undefined {
+    this.#ensureOpen()
+    const batches = parseReplicatedBatches(records, this.#logEndOffset)
+    if (batches === undefined) return undefined
+    this.#io(() => {
+      if (this.#active.shouldRoll(batches.bytes.length, batches.maxTimestamp, batches.lastOffset, now, this.#config.segmentBytes, this.#maxSegmentMs)) this.#roll()
+      this.#active.append(batches.bytes)
+    })
+    this.#logEndOffset = batches.lastOffset + 1n
+    this.#producerStateChanged = true
+    if (this.#failure !== undefined) throw this.#storageError(this.#failure)
+    for (const h of batches.headers) this.#assignEpochOf(h.partitionLeaderEpoch >= 0 ? h.partitionLeaderEpoch : undefined, h.baseOffset)
+    for (const txn of applyReplicatedProducerState(this.producerState, batches)) {
+      this.#active.txnIndex.append({ producerId: txn.producerId, firstOffset: txn.firstOffset, lastOffset: txn.lastOffset, lastStableOffset: this.producerState.lastStableOffsetAfter(txn) })
+    }
+    let count = 0
+    for (const h of batches.headers) count += h.recordCount
+    this.#unflushedMessages += count
+    if (this.#unflushedMessages >= this.#config.flushMessages) this.#flushInBackground()
+    return { firstOffset: batches.firstOffset, lastOffset: batches.lastOffset }
+  }
+
   get recoveryPoint(): bigint {
     return this.#recoveryPoint
   }
@@ -341,6 +454,7 @@ export class PartitionLog {
     })
     this.#logEndOffset = assigned.lastOffset + 1n
     this.#producerStateChanged = true
+    this.#assignEpochOf(opts.leaderEpoch, assigned.baseOffset)
     if (opts.writeNow) this.#writer.catchUp()
     if (this.#failure !== undefined) throw this.#storageError(this.#failure)
     for (let pos = 0; pos < records.length; pos += batchSize(records, pos)) {
@@ -381,13 +495,13 @@ export class PartitionLog {
    * not yet below the high watermark), else the high watermark. read_committed consumers read
    * below it.
    */
-  lastStableOffset(highWatermark: bigint = this.writtenEndOffset): bigint {
+  lastStableOffset(highWatermark: bigint = this.highWatermark): bigint {
     const unstable = this.firstUnstableOffset(highWatermark)
     return unstable !== undefined && unstable < highWatermark ? unstable : highWatermark
   }
 
   /** The first offset of a transaction still open (or not yet below the high watermark), if any. */
-  firstUnstableOffset(highWatermark: bigint = this.writtenEndOffset): bigint | undefined {
+  firstUnstableOffset(highWatermark: bigint = this.highWatermark): bigint | undefined {
     this.producerState.onHighWatermark(highWatermark)
     return this.producerState.firstUnstableOffset
   }
@@ -506,6 +620,7 @@ export class PartitionLog {
       const doomed: LogSegment[] = []
       while (this.#segments.length > 1 && this.#segments[1]!.baseOffset <= offset) doomed.push(this.#segments.shift()!)
       this.producerState.truncateHead(offset)
+      this.#logStartMoved()
       await this.#removeSegments(doomed)
       deleteSnapshotsBefore(this.#files.fs, this.dir, this.#segments[0]!.baseOffset)
     }
@@ -578,6 +693,7 @@ export class PartitionLog {
     const first = this.#segments[0]!.baseOffset
     if (first > this.#logStartOffset) this.#logStartOffset = first
     this.producerState.truncateHead(this.#logStartOffset)
+    this.#logStartMoved()
     this.#logger.info(
       { dir: this.dir, reason, segments: doomed.length, logStartOffset: this.#logStartOffset },
       'deleting segments past retention',
@@ -622,7 +738,8 @@ export class PartitionLog {
     // No write may land after the truncation.
     await this.#writer.whenWritten()
     let doomed: LogSegment[]
-    if (offset < this.#logStartOffset) {
+    const full = offset < this.#logStartOffset
+    if (full) {
       // Kafka's truncateFullyAndStartAt. Rename the old files first: one may share the new name.
       doomed = this.#segments
       for (const s of doomed) s.markDeleted()
@@ -638,6 +755,9 @@ export class PartitionLog {
     this.#logEndOffset = this.#active.nextOffset
     this.#writer.truncatedTo(this.#logEndOffset)
     if (this.#recoveryPoint > this.#logEndOffset) this.#recoveryPoint = this.#logEndOffset
+    if (this.#highWatermark !== null) this.#highWatermark = this.#clampHighWatermark(this.#highWatermark)
+    const epochs = this.#epochs.cache
+    if (full ? epochs.clear() : epochs.truncateFromEnd(this.#logEndOffset)) this.#saveEpochs()
     replayProducerState(this.#files.fs, this.dir, this.#segments, this.producerState, this.#logStartOffset, this.#logEndOffset)
     this.#producerStateChanged = true
     await this.#removeSegments(doomed)
@@ -723,6 +843,13 @@ export class PartitionLog {
       throw this.#storageError(this.#fail(new StorageError('SAMSA_STORAGE_FLUSH', `cannot flush ${this.dir}`, { cause: err })))
     }
     if (this.#closed) return // closed without flushing meanwhile (deletion): leave the dir alone
+    // Leader epochs that start below the recovery point must be on disk: a restart rescans only above it.
+    try {
+      await this.#epochs.flushed()
+    } catch (err) {
+      this.#logger.warn({ err, dir: this.dir }, 'cannot write the leader epoch checkpoint; the recovery point stays')
+      return
+    }
     if (upTo > this.#recoveryPoint) this.#recoveryPoint = upTo
     try {
       await this.#writeCheckpoint()
@@ -773,6 +900,7 @@ export class PartitionLog {
     }
     try {
       await this.flush()
+      await this.#epochs.flushed()
       if (this.#producerStateChanged) writeSnapshot(this.#files.fs, this.dir, this.#logEndOffset, [...this.producerState.entries()])
     } catch (err) {
       await this.closeFiles()
