@@ -28,7 +28,9 @@ import { MetadataTopicView, OffsetsTopicLog, groupCoordinatorOf } from './broker
 import { ControlPlane } from './broker/control-plane.js'
 import { LocalBrokerChannel } from './broker/local-broker-channel.js'
 import { InterBrokerChannel } from './broker/inter-broker-channel.js'
-import { interBrokerListenerName, interBrokerSecurity } from './controller/broker-connection.js'
+import { connectToBroker, interBrokerEndpoint, interBrokerListenerName, interBrokerSecurity } from './controller/broker-connection.js'
+import { ReplicaFetcherManager } from './replication/replica-fetcher-manager.js'
+import { AlterPartitionManager, ControllerLink, alterPartitionOverWire } from './replication/alter-partition-manager.js'
 import { BrokerMarkerChannel, TransactionStateLog, transactionCoordinatorOf } from './broker/txn-state-log.js'
 import { TransactionCoordinator } from './transactions/transaction-coordinator.js'
 import { TRANSACTION_STATE_TOPIC } from './transactions/transaction-log.js'
@@ -79,6 +81,7 @@ async function startLogManager(config: BrokerConfig, store: MetadataStore | unde
     logger: log.child({ component: 'storage' }),
     // Kafka's default interval is Long.MAX (never); we still check flush.ms and producer expiry each second.
     flushCheckIntervalMs: Math.min(v.logFlushSchedulerIntervalMs, 1000),
+    highWatermarkCheckpointIntervalMs: Number(v.replicaHighWatermarkCheckpointIntervalMs),
     retentionCheckIntervalMs: v.logRetentionCheckIntervalMs,
     cleaner: {
       enabled: v.logCleanerEnable && v.logCleanerThreads > 0,
@@ -114,6 +117,48 @@ function configLookup(config: BrokerConfig): ConfigLookup {
     if (v === null || v === undefined) return undefined
     return Array.isArray(v) ? v.join(',') : String(v)
   }
+}
+
+/** A connection to a live broker on the inter-broker listener (the MetadataCache's picture). */
+function connectToLiveBroker(config: BrokerConfig, metadata: MetadataCache, clientId: string, requestTimeoutMs: number) {
+  const listener = interBrokerListenerName(config)
+  const security = interBrokerSecurity(config)
+  return async (brokerId: number) => {
+    const b = metadata.liveBrokers().find((x) => x.id === brokerId)
+    const ep = b === undefined ? undefined : interBrokerEndpoint(b, listener)
+    if (ep === undefined) throw new Error(`broker ${brokerId} is not live (or has no ${listener} listener)`)
+    return connectToBroker(ep, clientId, { requestTimeoutMs, security })
+  }
+}
+
+/** Followers copy their leaders' records, over the inter-broker listener (a cluster only). */
+function replicaFetchers(config: BrokerConfig, metadata: MetadataCache, replicas: ReplicaManager, brokerEpoch: () => bigint, log: Logger): ReplicaFetcherManager {
+  const v = config.values
+  return new ReplicaFetcherManager({
+    localId: v.nodeId,
+    brokerEpoch,
+    config,
+    log: log.child({ component: 'replica-fetcher' }),
+    connect: connectToLiveBroker(config, metadata, `replica-fetcher-${v.nodeId}`, v.replicaSocketTimeoutMs + v.replicaFetchWaitMaxMs),
+    highWatermarkMoved: (p) => replicas.highWatermarkMoved(p),
+  })
+}
+
+/** Leaders' ISR changes go to the controller: in-process while this broker is it, else over the wire. */
+function isrChannel(config: BrokerConfig, metadata: MetadataCache, coordination: Coordination, log: Logger): AlterPartitionManager {
+  const v = config.values
+  const link = new ControllerLink(connectToLiveBroker(config, metadata, `alter-partition-${v.nodeId}`, v.controllerSocketTimeoutMs), () => metadata.controllerId)
+  return new AlterPartitionManager({
+    brokerId: v.nodeId,
+    brokerEpoch: () => coordination.brokerEpoch,
+    log: log.child({ component: 'alter-partition' }),
+    async send(call) {
+      const local = coordination.controller
+      if (local === null) return link.use((conn) => alterPartitionOverWire(conn, call))
+      const r = await local.alterPartition({ brokerId: call.brokerId, brokerEpoch: call.brokerEpoch, partitions: call.partitions.map((p) => ({ ...p, leaderRecoveryState: 0 })) })
+      return { errorCode: r.errorCode, partitions: r.partitions }
+    },
+  })
 }
 
 /** Builds the parts, in dependency order; `close` stops what was built if a later step fails. */
@@ -168,6 +213,10 @@ async function buildParts(config: BrokerConfig, log: Logger, fs: StorageFs, regi
     // Other brokers are reached over their inter-broker listener (a single node has none).
     const remote = coordination.mode === 'zookeeper' ? new InterBrokerChannel(metadata, interBrokerListenerName(config), v.nodeId, config.values.controllerSocketTimeoutMs, interBrokerSecurity(config)) : undefined
     if (remote !== undefined) brokerChannel.setRemote(remote)
+    if (coordination.mode === 'zookeeper') {
+      replicas.setReplicaFetcher(replicaFetchers(config, metadata, replicas, () => coordination.brokerEpoch, log))
+      replicas.setIsrChannel(isrChannel(config, metadata, coordination, log), () => Number(config.values.replicaLagTimeMaxMs))
+    }
     const producerIds = new ProducerIdManager(v.logDirs[0]!, coordination.allocateProducerIds)
     const txnLogger = log.child({ component: 'transactions' })
     const transactions = new TransactionCoordinator({

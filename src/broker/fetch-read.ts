@@ -2,7 +2,9 @@
  * Reads one partition for a Fetch: epoch and offset checks, then whole batches as regions of the
  * segment files, which the connection reads as the socket drains (no record byte is read here).
  * read_committed (KIP-98) reads below the last stable offset and lists the aborted transactions
- * that overlap what it returns, for the consumer to drop their batches.
+ * that overlap what it returns, for the consumer to drop their batches. A follower's fetch
+ * (Kafka's FetchParams.isFromFollower) reads up to what the leader has written, not the high
+ * watermark, and tells the leader where the follower's log ends.
  */
 import { ErrorCode } from '../protocol/generated/error-codes.js'
 import { EMPTY } from '../protocol/codec-support.js'
@@ -13,8 +15,21 @@ import type { FileRegion } from '../storage/file-region.js'
 import type { BrokerParts } from './handler.js'
 import type { SessionPartition } from './fetch-session.js'
 
+/** The follower a replica fetch comes from. */
+export interface FetchingReplica {
+  id: number
+  /** its broker epoch (Fetch v15+), -1 when not given */
+  brokerEpoch: bigint
+  /** its log start offsets, by the session key of each partition */
+  logStartOffsets: ReadonlyMap<string, bigint>
+}
+
 export interface ReadOptions {
   byId: boolean
+  /** Set for a follower's fetch. */
+  replica?: FetchingReplica
+  /** The partition's session key (for the follower's log start offset). */
+  key?: string
   /** 1: read_committed (up to the last stable offset, with the aborted transactions in range). */
   isolationLevel?: number
   currentLeaderEpoch: number
@@ -49,11 +64,17 @@ export function readPartition(broker: Pick<BrokerParts, 'metadata' | 'replicas'>
     return failed(sp, opts.currentLeaderEpoch > partition.leaderEpoch ? ErrorCode.UNKNOWN_LEADER_EPOCH : ErrorCode.FENCED_LEADER_EPOCH, hw, lso)
   }
   if (sp.fetchOffset < lso || sp.fetchOffset > partition.log.logEndOffset) return failed(sp, ErrorCode.OFFSET_OUT_OF_RANGE, hw, lso)
+  const replica = opts.replica
+  if (replica !== undefined) {
+    // Where the follower's log ends, which may move the high watermark this answer carries.
+    const followerStart = replica.logStartOffsets.get(opts.key ?? '') ?? -1n
+    if (!broker.replicas.recordFollowerFetch(partition, replica.id, sp.fetchOffset, followerStart, replica.brokerEpoch)) return failed(sp, ErrorCode.NOT_LEADER_OR_FOLLOWER, hw, lso)
+  }
   let regions: FileRegion[] = []
   let bytes = 0
   const stable = partition.lastStableOffset
-  const readCommitted = opts.isolationLevel === 1
-  const upTo = readCommitted ? stable : hw
+  const readCommitted = opts.isolationLevel === 1 && replica === undefined
+  const upTo = replica !== undefined ? partition.log.writtenEndOffset : readCommitted ? stable : hw
   let abortedTransactions: Array<{ producerId: bigint, firstOffset: bigint }> | null = readCommitted ? [] : null
   if (sp.fetchOffset < upTo && (opts.maxBytes > 0 || opts.minOneBatch)) {
     try {
@@ -73,7 +94,7 @@ export function readPartition(broker: Pick<BrokerParts, 'metadata' | 'replicas'>
     data: {
       partitionIndex: sp.partition,
       errorCode: ErrorCode.NONE,
-      highWatermark: hw,
+      highWatermark: replica !== undefined ? partition.highWatermark : hw,
       lastStableOffset: stable,
       logStartOffset: lso,
       abortedTransactions,

@@ -1,11 +1,14 @@
 /**
  * A partition this broker hosts (Kafka's Partition): its log and its replica state as the
  * controller last set it (leader, leader epoch, replicas, ISR, partition epoch). As the leader it
- * appends produced records; as a follower it only knows its leader and epoch (copying the
- * leader's records is the replica fetcher's job). The ReplicaManager owns every Partition and
- * wakes the requests waiting on it.
+ * appends produced records, tracks where each follower's log ends (their fetches tell it) and
+ * moves the high watermark to the smallest log end in the ISR; as a follower it knows its leader
+ * and epoch (the replica fetcher copies the leader's records into its log). The ReplicaManager
+ * owns every Partition and wakes the requests waiting on it.
  */
 import type { PartitionLog } from '../storage/partition-log.js'
+import type { PartitionLeadership } from '../controller/control.js'
+import { FollowerReplica, UNKNOWN_OFFSET } from './follower-replica.js'
 import { validateBatches, type ValidationResult } from '../protocol/record-batch-validate.js'
 import { ErrorCode } from '../protocol/generated/error-codes.js'
 import { KafkaError } from '../errors.js'
@@ -41,8 +44,16 @@ export class Partition {
   /** The partition state's version as the controller wrote it (Kafka's partition epoch). */
   partitionEpoch = -1
   replicas: readonly number[] = []
+  /** The ISR as the controller last wrote it (Kafka's committed ISR). */
   isr: readonly number[] = []
   readonly #localId: number
+  /** The followers, as the leader tracks them; empty on a follower. */
+  readonly #followers = new Map<number, FollowerReplica>()
+  /**
+   * An ISR change proposed to the controller (AlterPartition) and not answered yet (Kafka's
+   * PendingExpandIsr / PendingShrinkIsr).
+   */
+  #pendingIsr: { readonly isr: readonly number[], readonly expand: boolean } | undefined
 
   constructor(topic: string, topicId: string, index: number, log: PartitionLog, localBrokerId: number) {
     this.topic = topic
@@ -56,13 +67,123 @@ export class Partition {
     return this.leaderId === this.#localId
   }
 
-  /**
-   * Until followers copy the leader's records (replication), every appended record is committed
-   * once the leader has written it, so the high watermark is the written end of the log (at most
-   * a few batches behind the log end).
-   */
+  get localBrokerId(): number {
+    return this.#localId
+  }
+
+  /** Offsets below it are on every in-sync replica; consumers read below it. */
   get highWatermark(): bigint {
-    return this.log.writtenEndOffset
+    return this.log.highWatermark
+  }
+
+  /**
+   * The ISR the high watermark and acks=all wait for (Kafka's maximalIsr): while an expansion
+   * is pending, the ISR with the new member; while a shrink is, the ISR still with the old one.
+   */
+  get maximalIsr(): readonly number[] {
+    return this.#pendingIsr?.expand === true ? this.#pendingIsr.isr : this.isr
+  }
+
+  /** The ISR change waiting for the controller's answer, if any. */
+  get pendingIsr(): { readonly isr: readonly number[], readonly expand: boolean } | undefined {
+    return this.#pendingIsr
+  }
+
+  set pendingIsr(p: { readonly isr: readonly number[], readonly expand: boolean } | undefined) {
+    this.#pendingIsr = p
+  }
+
+  /** The followers the leader tracks (for the ISR checks and tools). */
+  get followers(): ReadonlyMap<number, FollowerReplica> {
+    return this.#followers
+  }
+
+  /**
+   * Takes a LeaderAndIsr state (Kafka's makeLeader / makeFollower). A broker that becomes the
+   * leader, or stays it under a new epoch, starts its followers afresh (in-sync ones counted as
+   * caught up now), starts the epoch at its log end, and takes over the high watermark its log
+   * has. Returns whether this broker now leads, newly or under a new epoch, and whether it now
+   * follows, newly or under a new epoch.
+   */
+  applyLeadership(state: Pick<PartitionLeadership, 'leader' | 'leaderEpoch' | 'partitionEpoch' | 'replicas' | 'isr'>, nowMs: number): { leads: boolean, follows: boolean } {
+    const wasLeader = this.isLeader
+    const epochChanged = this.leaderEpoch !== state.leaderEpoch
+    this.leaderId = state.leader
+    this.leaderEpoch = state.leaderEpoch
+    this.partitionEpoch = state.partitionEpoch
+    this.replicas = state.replicas
+    this.isr = state.isr
+    this.#pendingIsr = undefined
+    if (!this.isLeader) {
+      this.#followers.clear()
+      // The fetcher moves it from now on, from the leader's.
+      this.log.updateHighWatermark(this.log.highWatermark)
+      return { leads: false, follows: wasLeader || epochChanged }
+    }
+    const newLeader = !wasLeader || epochChanged
+    for (const id of [...this.#followers.keys()]) if (!state.replicas.includes(id)) this.#followers.delete(id)
+    for (const id of state.replicas) {
+      if (id === this.#localId) continue
+      let f = this.#followers.get(id)
+      if (f === undefined) this.#followers.set(id, (f = new FollowerReplica(id)))
+      if (newLeader) f.reset(nowMs, state.isr.includes(id))
+    }
+    if (newLeader) {
+      this.log.assignEpochStartOffset(state.leaderEpoch, this.log.logEndOffset)
+      // From here on replication moves it (it starts where this replica's log had it).
+      this.log.updateHighWatermark(this.log.highWatermark)
+    }
+    this.maybeIncrementHighWatermark()
+    return { leads: newLeader, follows: false }
+  }
+
+  /**
+   * A follower fetched from `fetchOffset` (Kafka's updateFollowerFetchState). Returns false when
+   * `replicaId` is not a follower of this partition here.
+   */
+  updateFollowerFetchState(replicaId: number, fetchOffset: bigint, followerLogStart: bigint, nowMs: number, brokerEpoch: bigint): boolean {
+    const f = this.isLeader ? this.#followers.get(replicaId) : undefined
+    if (f === undefined) return false
+    f.updateFetchState(fetchOffset, followerLogStart, nowMs, this.log.writtenEndOffset, brokerEpoch)
+    return true
+  }
+
+  /**
+   * ISR members (but the leader) not caught up within `maxLagMs` (Kafka's getOutOfSyncReplicas):
+   * they fell behind, or stopped fetching.
+   */
+  outOfSyncReplicas(nowMs: number, maxLagMs: number): number[] {
+    if (!this.isLeader) return []
+    const end = this.log.writtenEndOffset
+    return this.isr.filter((id) => id !== this.#localId && !(this.#followers.get(id)?.isCaughtUp(end, nowMs, maxLagMs) ?? false))
+  }
+
+  /**
+   * Whether follower `replicaId`, not in the ISR, may join it (Kafka's isFollowerInSync): its
+   * log reaches the high watermark and the start of the current leader epoch.
+   */
+  canJoinIsr(replicaId: number): boolean {
+    if (!this.isLeader || this.isr.includes(replicaId)) return false
+    const f = this.#followers.get(replicaId)
+    if (f === undefined || f.logEndOffset < 0n) return false
+    const epochStart = this.log.leaderEpochs.entries.find((e) => e.epoch === this.leaderEpoch)?.startOffset ?? this.log.logEndOffset
+    return f.logEndOffset >= this.highWatermark && f.logEndOffset >= epochStart
+  }
+
+  /**
+   * Kafka's maybeIncrementLeaderHW: the high watermark moves up to the smallest log end among
+   * the (maximal) ISR, the leader's own being what it has written. Returns whether it moved.
+   */
+  maybeIncrementHighWatermark(): boolean {
+    if (!this.isLeader) return false
+    let hw = this.log.writtenEndOffset
+    for (const id of this.maximalIsr) {
+      if (id === this.#localId) continue
+      const leo = this.#followers.get(id)?.logEndOffset ?? UNKNOWN_OFFSET
+      if (leo < hw) hw = leo
+    }
+    if (hw < 0n) return false
+    return this.log.maybeIncrementHighWatermark(hw)
   }
 
   get logStartOffset(): bigint {

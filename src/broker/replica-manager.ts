@@ -6,8 +6,10 @@
  * parked fetch is woken when a partition it watches moves its high watermark, moves its log
  * start offset, changes leadership or goes away.
  *
- * Followers: a follower partition has its log and knows its leader and leader epoch; copying
- * the leader's records is the ReplicaFetcher's job, handed the partitions this broker follows.
+ * Replication (Kafka's ISR design): a follower partition is handed to the ReplicaFetcher, which
+ * copies the leader's records into its log; a leader learns from each follower's fetches where
+ * its log ends and moves the high watermark to the smallest log end in the ISR, which wakes the
+ * fetches (and acks=all produces) waiting for it.
  */
 import type { LogConfig } from '../storage/log-config.js'
 import type { LogManager } from '../storage/log-manager.js'
@@ -35,6 +37,33 @@ export interface ReplicaFetcher {
   close(): void
 }
 
+/** A leader's proposed ISR for one partition (an AlterPartition item). */
+export interface IsrProposal {
+  topic: string
+  topicId: string
+  partition: number
+  leaderEpoch: number
+  partitionEpoch: number
+  newIsr: number[]
+}
+
+/** The controller's answer for one partition: the state it wrote, or an error code. */
+export interface IsrDecision {
+  errorCode: number
+  leaderEpoch: number
+  isr: number[]
+  partitionEpoch: number
+}
+
+/**
+ * How a leader's ISR changes reach the controller (Kafka's AlterPartitionManager): batched,
+ * retried until the controller answers for each partition.
+ */
+export interface IsrChannel {
+  submit(proposal: IsrProposal): Promise<IsrDecision>
+  close(): void
+}
+
 /** The fetcher of a broker whose followers do not replicate yet. */
 export const NO_REPLICA_FETCHER: ReplicaFetcher = {
   addPartitions() {},
@@ -50,6 +79,8 @@ export interface LeadershipChanges {
   followers: Partition[]
 }
 
+const sameIds = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((x, i) => x === b[i])
+
 export class ReplicaManager {
   /** Fetches waiting for fetch.min.bytes (Kafka's delayedFetchPurgatory). */
   readonly fetchPurgatory = new DelayedOperationPurgatory('Fetch')
@@ -58,6 +89,11 @@ export class ReplicaManager {
   readonly #log: Logger
   readonly #partitions = new Map<string, Partition[]>()
   #fetcher: ReplicaFetcher = NO_REPLICA_FETCHER
+  #isrChannel: IsrChannel | undefined
+  #lagTimeMaxMs: () => number = () => 30_000
+  #isrTimer: NodeJS.Timeout | undefined
+  /** Partitions whose ISR proposal was refused: not proposed again before this time (ms). */
+  readonly #isrBackoff = new WeakMap<Partition, number>()
 
   constructor(logManager: LogManager, metadata: MetadataCache, log: Logger) {
     this.#logManager = logManager
@@ -72,6 +108,75 @@ export class ReplicaManager {
   /** Installs the replica fetcher (replication). */
   setReplicaFetcher(fetcher: ReplicaFetcher): void {
     this.#fetcher = fetcher
+  }
+
+  /**
+   * Installs the channel to the controller for ISR changes and starts the ISR checks: every
+   * replica.lag.time.max.ms / 2 the leaders drop followers not caught up within it (Kafka's
+   * isr-expiration task); followers that catch up join as their fetches show it.
+   */
+  setIsrChannel(channel: IsrChannel, lagTimeMaxMs: () => number): void {
+    this.#isrChannel = channel
+    this.#lagTimeMaxMs = lagTimeMaxMs
+    const tick = (): void => {
+      this.maybeShrinkIsr()
+      this.#isrTimer = setTimeout(tick, Math.max(100, this.#lagTimeMaxMs() / 2))
+      this.#isrTimer.unref()
+    }
+    this.#isrTimer = setTimeout(tick, Math.max(100, lagTimeMaxMs() / 2))
+    this.#isrTimer.unref()
+  }
+
+  /** Kafka's maybeShrinkIsr over every partition led here. */
+  maybeShrinkIsr(nowMs = Date.now()): void {
+    if (this.#isrChannel === undefined) return
+    const lag = this.#lagTimeMaxMs()
+    for (const list of this.#partitions.values()) {
+      for (const p of list) {
+        if (p === undefined || !p.isLeader || p.pendingIsr !== undefined) continue
+        const out = p.outOfSyncReplicas(nowMs, lag)
+        if (out.length === 0) continue
+        this.#log.info({ topic: p.topic, partition: p.index, outOfSync: out, lagTimeMaxMs: lag }, 'shrinking the ISR: followers not caught up')
+        this.#proposeIsr(p, p.isr.filter((id) => !out.includes(id)), false)
+      }
+    }
+  }
+
+  /** Kafka's maybeExpandIsr: a follower that caught up joins the ISR. */
+  #maybeExpandIsr(p: Partition, replicaId: number): void {
+    if (this.#isrChannel === undefined || p.pendingIsr !== undefined || !p.canJoinIsr(replicaId) || !this.#metadata.isAlive(replicaId)) return
+    if ((this.#isrBackoff.get(p) ?? 0) > Date.now()) return
+    this.#log.info({ topic: p.topic, partition: p.index, replica: replicaId }, 'expanding the ISR: a follower caught up')
+    this.#proposeIsr(p, [...p.isr, replicaId], true)
+  }
+
+  /**
+   * Sends an ISR change to the controller (Kafka's prepareIsrExpand/Shrink and
+   * submitAlterPartition). Until the answer the high watermark counts the larger ISR; the
+   * answer commits the new ISR, or (refused) drops the proposal: a LeaderAndIsr with the state
+   * the controller chose follows when the leader was outdated.
+   */
+  #proposeIsr(p: Partition, newIsr: number[], expand: boolean): void {
+    const channel = this.#isrChannel!
+    const pending = { isr: newIsr, expand }
+    p.pendingIsr = pending
+    const leaderEpoch = p.leaderEpoch
+    channel.submit({ topic: p.topic, topicId: p.topicId, partition: p.index, leaderEpoch, partitionEpoch: p.partitionEpoch, newIsr }).then((d) => {
+      if (p.pendingIsr !== pending || p.leaderEpoch !== leaderEpoch || !p.isLeader) return
+      p.pendingIsr = undefined
+      if (d.errorCode !== ErrorCode.NONE) {
+        this.#log.info({ topic: p.topic, partition: p.index, errorCode: d.errorCode, proposed: newIsr }, 'the controller refused an ISR change')
+        this.#isrBackoff.set(p, Date.now() + 1000)
+      } else if (d.leaderEpoch === p.leaderEpoch && d.partitionEpoch >= p.partitionEpoch) {
+        p.isr = d.isr
+        p.partitionEpoch = d.partitionEpoch
+      }
+      if (p.maybeIncrementHighWatermark()) this.highWatermarkMoved(p)
+    }, (err: unknown) => {
+      // The channel retries until closed: this broker is stopping.
+      if (p.pendingIsr === pending) p.pendingIsr = undefined
+      this.#log.debug({ err, topic: p.topic, partition: p.index }, 'ISR change not sent')
+    })
   }
 
   /** The hosted partition, leader or follower, or undefined (Kafka's onlinePartition). */
@@ -119,7 +224,7 @@ export class ReplicaManager {
         result(ErrorCode.INCONSISTENT_TOPIC_ID)
         continue
       }
-      if (p !== undefined && state.leaderEpoch === p.leaderEpoch && state.partitionEpoch === p.partitionEpoch && state.leader === p.leaderId) {
+      if (p !== undefined && state.leaderEpoch === p.leaderEpoch && state.partitionEpoch === p.partitionEpoch && state.leader === p.leaderId && sameIds(state.replicas, p.replicas)) {
         // The state this broker has already (a new controller repeats it): nothing changes.
         result(ErrorCode.NONE)
         continue
@@ -146,25 +251,20 @@ export class ReplicaManager {
         if (hosted === undefined) this.#partitions.set(state.topic, (hosted = []))
         p = hosted[state.partition]
         if (p === undefined) {
-          p = new Partition(state.topic, state.topicId, state.partition, log, local)
+          const created = new Partition(state.topic, state.topicId, state.partition, log, local)
           const key = partitionKey(state.topic, state.partition)
-          // The high watermark moved: fetches waiting for these bytes may complete.
-          log.onWritten = () => this.fetchPurgatory.checkAndComplete(key)
-          hosted[state.partition] = p
+          // Written records move a leader's high watermark and wake fetches waiting for bytes
+          // (followers' among them).
+          log.onWritten = () => {
+            created.maybeIncrementHighWatermark()
+            this.fetchPurgatory.checkAndComplete(key)
+          }
+          hosted[state.partition] = p = created
         }
       }
-      const wasLeader = p.isLeader
-      const epochChanged = p.leaderEpoch !== state.leaderEpoch
-      p.leaderId = state.leader
-      p.leaderEpoch = state.leaderEpoch
-      p.partitionEpoch = state.partitionEpoch
-      p.replicas = state.replicas
-      p.isr = state.isr
-      if (p.isLeader) {
-        if (!wasLeader || epochChanged) out.leaders.push(p)
-      } else if (wasLeader || epochChanged) {
-        out.followers.push(p)
-      }
+      const role = p.applyLeadership(state, Date.now())
+      if (role.leads) out.leaders.push(p)
+      else if (role.follows) out.followers.push(p)
       result(ErrorCode.NONE)
       // Waiting fetches see the new leadership (and answer NOT_LEADER_OR_FOLLOWER or FENCED_LEADER_EPOCH).
       this.fetchPurgatory.checkAndComplete(partitionKey(state.topic, state.partition))
@@ -173,6 +273,33 @@ export class ReplicaManager {
     if (out.followers.length > 0) this.#fetcher.addPartitions(out.followers)
     return out
   }
+
+  /**
+   * A follower's Fetch reached partition `p` (led here) from `fetchOffset`: its log end is
+   * recorded, which may move the high watermark. Returns false when it is no replica of `p`.
+   */
+  recordFollowerFetch(p: Partition, replicaId: number, fetchOffset: bigint, followerLogStart: bigint, brokerEpoch: bigint): boolean {
+    if (!p.updateFollowerFetchState(replicaId, fetchOffset, followerLogStart, Date.now(), brokerEpoch)) return false
+    this.#maybeExpandIsr(p, replicaId)
+    if (p.maybeIncrementHighWatermark()) this.highWatermarkMoved(p)
+    return true
+  }
+
+  /**
+   * Wakes what waits on `p`'s high watermark (fetches, acks=all produces), after the current
+   * step: this may be called while a waiting fetch reads.
+   */
+  highWatermarkMoved(p: Partition): void {
+    const key = partitionKey(p.topic, p.index)
+    if (this.#waking.has(key)) return
+    this.#waking.add(key)
+    queueMicrotask(() => {
+      this.#waking.delete(key)
+      this.fetchPurgatory.checkAndComplete(key)
+    })
+  }
+
+  readonly #waking = new Set<string>()
 
   /** Partition logs held, and the most the log manager takes (its open-file budget). */
   get logCapacity(): { used: number, max: number } {
@@ -233,6 +360,8 @@ export class ReplicaManager {
 
   /** Completes every waiting request (their connections are closing). */
   shutdown(): void {
+    clearTimeout(this.#isrTimer)
+    this.#isrChannel?.close()
     this.#fetcher.close()
     this.fetchPurgatory.close()
   }

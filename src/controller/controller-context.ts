@@ -116,14 +116,13 @@ export class ControllerContext {
 }
 
 /**
- * The first state of a new partition: its first live replica leads. Until followers replicate,
- * none of them is in sync with the leader, so the ISR is the leader alone (a leader's failure
- * then leaves the partition offline rather than electing a replica without its records).
+ * The first state of a new partition (Kafka's NewPartition -> OnlinePartition): its first live
+ * replica leads, and every live replica is in sync (they all hold the same, empty, log).
  */
 export function initialState(replicas: readonly number[], canLead: (id: number) => boolean, controllerEpoch: number): Omit<StateRecord, 'zkVersion'> | null {
-  const leader = replicas.find(canLead)
-  if (leader === undefined) return null
-  return { leader, leaderEpoch: 0, isr: [leader], controllerEpoch, leaderRecoveryState: 0 }
+  const live = replicas.filter(canLead)
+  if (live.length === 0) return null
+  return { leader: live[0]!, leaderEpoch: 0, isr: live, controllerEpoch, leaderRecoveryState: 0 }
 }
 
 /**

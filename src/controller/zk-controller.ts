@@ -478,7 +478,9 @@ export class ZkController {
       const shrunk = await this.#removeFromIsr(followed, [brokerId])
       const changed = dedupe([...moved.filter((m): m is TopicPartition => m !== undefined), ...shrunk])
       const batch = this.#batch()
-      batch.leaderAndIsr(changed, { except: brokerId })
+      // The stopping broker is told too: it follows the new leader at once and answers clients
+      // NOT_LEADER_OR_FOLLOWER, rather than accepting writes its followers no longer copy.
+      batch.leaderAndIsr(changed)
       for (const tp of shrunk) batch.stopReplica(brokerId, { ...tp, leaderEpoch: ctx.state(tp.topic, tp.partition)?.leaderEpoch ?? -1, delete: false })
       batch.updateMetadata([...ctx.brokers.keys()], changed)
       batch.send()

@@ -731,16 +731,45 @@ export class PartitionLog {
   /**
    * Drops everything at and above `offset` (replication's truncation). Works at batch
    * granularity: the batch containing `offset` goes entirely, so logEndOffset may end below it.
+   * Below the log start it empties the log and starts it at `offset`. `stillAllowed` is asked
+   * once the pending writes are done, right before the truncation: false leaves the log alone
+   * (its owner's role changed meanwhile). Returns whether the log was truncated.
    */
-  async truncateTo(offset: bigint): Promise<void> {
+  async truncateTo(offset: bigint, stillAllowed?: () => boolean): Promise<boolean> {
     this.#ensureOpen()
-    if (offset >= this.#logEndOffset) return
+    if (offset >= this.#logEndOffset) {
+      // An epoch started at the log end by a leader that wrote nothing in it conflicts with the
+      // new leader's history: it goes even when no record does (as in Kafka's truncateTo).
+      if (this.#epochs.cache.truncateFromEnd(this.#logEndOffset)) this.#saveEpochs()
+      return false
+    }
     // No write may land after the truncation.
     await this.#writer.whenWritten()
+    if (stillAllowed?.() === false) return false
+    this.#ensureOpen()
+    if (offset >= this.#logEndOffset) return false
+    await this.#removeSegments(this.#truncate(offset, offset < this.#logStartOffset))
+    return true
+  }
+
+  /**
+   * Kafka's truncateFullyAndStartAt: empties the log and starts it at `offset` (a follower
+   * whose log ends below its leader's log start). `stillAllowed` as for truncateTo.
+   */
+  async truncateFullyAndStartAt(offset: bigint, stillAllowed?: () => boolean): Promise<boolean> {
+    this.#ensureOpen()
+    await this.#writer.whenWritten()
+    if (stillAllowed?.() === false) return false
+    this.#ensureOpen()
+    await this.#removeSegments(this.#truncate(offset, true))
+    return true
+  }
+
+  /** The in-memory part of a truncation (synchronous); returns the segments to delete. */
+  #truncate(offset: bigint, full: boolean): LogSegment[] {
     let doomed: LogSegment[]
-    const full = offset < this.#logStartOffset
     if (full) {
-      // Kafka's truncateFullyAndStartAt. Rename the old files first: one may share the new name.
+      // Rename the old files first: one may share the new name.
       doomed = this.#segments
       for (const s of doomed) s.markDeleted()
       this.#segments = [LogSegment.create(this.dir, offset, this.segmentOptions)]
@@ -754,13 +783,13 @@ export class PartitionLog {
     }
     this.#logEndOffset = this.#active.nextOffset
     this.#writer.truncatedTo(this.#logEndOffset)
-    if (this.#recoveryPoint > this.#logEndOffset) this.#recoveryPoint = this.#logEndOffset
+    if (this.#recoveryPoint > this.#logEndOffset || full) this.#recoveryPoint = this.#logEndOffset
     if (this.#highWatermark !== null) this.#highWatermark = this.#clampHighWatermark(this.#highWatermark)
     const epochs = this.#epochs.cache
     if (full ? epochs.clear() : epochs.truncateFromEnd(this.#logEndOffset)) this.#saveEpochs()
     replayProducerState(this.#files.fs, this.dir, this.#segments, this.producerState, this.#logStartOffset, this.#logEndOffset)
     this.#producerStateChanged = true
-    await this.#removeSegments(doomed)
+    return doomed
   }
 
   /**

@@ -95,6 +95,16 @@ export class BrokerProcess {
     clearTimeout(timer)
   }
 
+  /** SIGSTOP: the process hangs (a GC pause, a frozen VM) until resume(). */
+  pause(): void {
+    if (this.#child?.running === true) this.#child.signal('SIGSTOP')
+  }
+
+  /** SIGCONT after pause(). */
+  resume(): void {
+    if (this.#child?.running === true) this.#child.signal('SIGCONT')
+  }
+
   /** kill -9. */
   async kill(): Promise<void> {
     const c = this.#child
@@ -128,6 +138,12 @@ export async function startTestCluster(opts: ClusterOptions = {}): Promise<TestC
   const brokers: BrokerProcess[] = []
   after(async () => {
     await Promise.all(brokers.map((b) => b.kill()))
+    // SAMSA_TEST_SHOW_BROKERS=1 prints what each broker logged (matching lines with a regex value).
+    const show = process.env['SAMSA_TEST_SHOW_BROKERS']
+    if (show !== undefined && show !== '') {
+      const filter = show === '1' ? null : new RegExp(show, 'i')
+      for (const b of brokers) process.stderr.write(`==== broker ${b.id}\n${b.output.split('\n').filter((l) => filter === null || filter.test(l)).join('\n')}\n`)
+    }
     rmSync(dir, { recursive: true, force: true })
   })
   const base: Record<string, string> = {

@@ -6,6 +6,8 @@
 // A consumer needs READ on each topic (others answer TOPIC_AUTHORIZATION_FAILED and stay out of
 // the session), a follower CLUSTER_ACTION; a consumer over its byte-rate quota gets an empty
 // answer with throttle_time_ms and its connection is muted that long (KafkaApis.handleFetchRequest).
+// A follower's fetch (replica id, or replica state from v15) reads up to what the leader has
+// written and tells it where the follower's log ends (see fetch-read.ts).
 import { AclOperation, authorize, authorizeCluster } from '../authorized-operations.js'
 import { defineHandler, type RequestContext } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
@@ -15,7 +17,7 @@ import type { FetchResponse, FetchableTopicResponse, PartitionData } from '../..
 import type { Input } from '../../protocol/codec-support.js'
 import { ZERO_UUID } from '../../protocol/codec-support.js'
 import type { SessionPartition } from '../fetch-session.js'
-import { readPartition } from '../fetch-read.js'
+import { readPartition, type FetchingReplica } from '../fetch-read.js'
 import { DelayedFetch } from '../delayed-fetch.js'
 import { partitionKey } from '../replica-manager.js'
 import type { FileRegion } from '../../storage/file-region.js'
@@ -105,6 +107,12 @@ export const fetchHandler = defineHandler({
       wanted = fromRequest.map((w) => w.sp)
     }
     const full = lookup.kind !== 'incremental'
+    const replicaId = v >= 15 ? req.replicaState?.replicaId ?? -1 : req.replicaId
+    const replica: FetchingReplica | undefined = replicaId < 0 ? undefined : {
+      id: replicaId,
+      brokerEpoch: v >= 15 ? req.replicaState?.replicaEpoch ?? -1n : -1n,
+      logStartOffsets: new Map(req.topics.flatMap((t) => t.partitions.map((p) => [`${byId ? t.topicId : t.topic}:${p.partition}`, p.logStartOffset] as const))),
+    }
     // Kafka's KafkaApis: the request's max_bytes (none before v3), capped by the broker's fetch.max.bytes.
     const responseMaxBytes = Math.min(v >= 3 ? req.maxBytes : 0x7fffffff, ctx.config.values.fetchMaxBytes)
 
@@ -118,6 +126,8 @@ export const fetchHandler = defineHandler({
         const key = `${byId ? sp.topicId : sp.topic}:${sp.partition}`
         const out = readPartition(ctx, sp, {
           byId,
+          replica,
+          key,
           isolationLevel: req.isolationLevel,
           currentLeaderEpoch: leaderEpochs.get(key) ?? -1,
           maxBytes: Math.min(sp.maxBytes, Math.max(remaining, 0)),

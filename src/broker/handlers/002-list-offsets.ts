@@ -1,6 +1,9 @@
 // ListOffsets v1-10 (latest and by-timestamp up to the last stable offset for read_committed,
 // v2+): earliest (-2), latest (-1), max timestamp (-3, v7+), earliest local (-4, v8+),
 // earliest pending upload (-5, v9+; no tiered storage, so -1), and by timestamp via the time index.
+// A follower (replica id >= 0) asking for latest gets the leader's log end, not the high
+// watermark (Kafka's fetchOffsetForTimestamp without an isolation level), to recover from an
+// out-of-range fetch.
 import { AclOperation, authorize } from '../authorized-operations.js'
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
@@ -15,10 +18,10 @@ export const MAX_TIMESTAMP = -3n
 export const EARLIEST_LOCAL_TIMESTAMP = -4n
 export const EARLIEST_PENDING_UPLOAD_TIMESTAMP = -5n
 
-function lookup(p: Partition, timestamp: bigint, version: number, readCommitted: boolean): Input<ListOffsetsPartitionResponse> {
+function lookup(p: Partition, timestamp: bigint, version: number, readCommitted: boolean, fromReplica: boolean): Input<ListOffsetsPartitionResponse> {
   const base = { partitionIndex: p.index, errorCode: ErrorCode.NONE, timestamp: -1n, leaderEpoch: p.leaderEpoch }
   // read_committed (v2+) sees up to the last stable offset (Kafka's lastFetchableOffset).
-  const fetchable = readCommitted ? p.lastStableOffset : p.highWatermark
+  const fetchable = fromReplica ? p.log.logEndOffset : readCommitted ? p.lastStableOffset : p.highWatermark
   switch (timestamp) {
     case LATEST_TIMESTAMP:
       return { ...base, offset: fetchable }
@@ -58,7 +61,7 @@ export const listOffsetsHandler = defineHandler({
             const errorCode = rp.currentLeaderEpoch > p.leaderEpoch ? ErrorCode.UNKNOWN_LEADER_EPOCH : ErrorCode.FENCED_LEADER_EPOCH
             return { partitionIndex: rp.partitionIndex, errorCode, timestamp: -1n, offset: -1n }
           }
-          return lookup(p, rp.timestamp, ctx.apiVersion, ctx.apiVersion >= 2 && req.isolationLevel === 1)
+          return lookup(p, rp.timestamp, ctx.apiVersion, ctx.apiVersion >= 2 && req.isolationLevel === 1, req.replicaId >= 0)
         }),
       })),
     }

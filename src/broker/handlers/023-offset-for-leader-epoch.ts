@@ -1,5 +1,10 @@
-// OffsetForLeaderEpoch v0-4. A single leader that never changed epoch: every epoch up to the
-// current one ends at the log end offset (clients use this to detect truncation).
+// OffsetForLeaderEpoch v0-4 (KIP-101, KIP-320): where a leader epoch ends in the leader's log,
+// from its leader-epoch cache (Kafka's UnifiedLog.endOffsetForEpoch): the largest epoch at or
+// below the one asked for and the offset the next one starts at (the log end for the latest).
+// Followers ask it before fetching under a new leader and truncate there; consumers ask it to
+// detect truncation. Answered by the leader only; currentLeaderEpoch (v2+) is checked as Fetch
+// checks it (FENCED_LEADER_EPOCH, UNKNOWN_LEADER_EPOCH). An epoch the log does not know gets
+// (-1, -1), as Kafka answers.
 import { AclOperation, authorize, authorizeCluster, authorizeByResourceType } from '../authorized-operations.js'
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
@@ -24,8 +29,8 @@ export const offsetForLeaderEpochHandler = defineHandler({
             const errorCode = rp.currentLeaderEpoch > p.leaderEpoch ? ErrorCode.UNKNOWN_LEADER_EPOCH : ErrorCode.FENCED_LEADER_EPOCH
             return { partition: rp.partition, errorCode, leaderEpoch: -1, endOffset: -1n }
           }
-          if (rp.leaderEpoch > p.leaderEpoch) return { partition: rp.partition, errorCode: ErrorCode.NONE, leaderEpoch: -1, endOffset: -1n }
-          return { partition: rp.partition, errorCode: ErrorCode.NONE, leaderEpoch: p.leaderEpoch, endOffset: p.log.logEndOffset }
+          const found = p.log.endOffsetForEpoch(rp.leaderEpoch)
+          return { partition: rp.partition, errorCode: ErrorCode.NONE, leaderEpoch: found?.epoch ?? -1, endOffset: found?.endOffset ?? -1n }
         }),
       })),
     }

@@ -1,4 +1,6 @@
 // DescribeLogDirs v0-4: partition sizes per log dir, and the dir's total and usable bytes (v4).
+// Every replica this broker hosts is listed, followers too, each with its offset lag (Kafka's
+// getLogEndOffsetLag: how far its log end is below the high watermark, 0 when not below).
 import { statfsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { AclOperation, authorize, authorizeCluster, configResourceDenied } from '../authorized-operations.js'
@@ -20,7 +22,10 @@ export const describeLogDirsHandler = defineHandler({
       if (wanted !== null && parts === undefined) continue
       const partitions = ctx.replicas.partitions(t.meta.name)
         .filter((p) => parts == null || parts.has(p.index))
-        .map((p) => ({ partitionIndex: p.index, partitionSize: BigInt(p.log.size), offsetLag: 0n, isFutureKey: false }))
+        .map((p) => {
+          const lag = p.highWatermark - p.log.logEndOffset
+          return { partitionIndex: p.index, partitionSize: BigInt(p.log.size), offsetLag: lag > 0n ? lag : 0n, isFutureKey: false }
+        })
       if (partitions.length > 0) topics.push({ name: t.meta.name, partitions })
     }
     const dir = ctx.config.values.logDirs[0]!
