@@ -63,11 +63,19 @@ export class OffsetsTopicLog implements GroupLog {
     })
   }
 
-  append(groupId: string, records: GroupRecord[]): void {
+  /** The group's partition, led here with enough replicas in sync for an acks=all write. */
+  #writable(groupId: string): Partition {
     if (!this.exists()) throw new KafkaError(ErrorCode.COORDINATOR_NOT_AVAILABLE, `${OFFSETS_TOPIC} does not exist yet`)
     const index = this.partitionFor(groupId)
     const partition = this.#replicas.leaderPartition(OFFSETS_TOPIC, index)
     if (typeof partition === 'number') throw new KafkaError(ErrorCode.NOT_COORDINATOR, `${OFFSETS_TOPIC}-${index} is not led by this broker`)
+    const minIsr = partition.log.config.minInsyncReplicas
+    if (partition.isr.length < minIsr) throw new KafkaError(ErrorCode.NOT_ENOUGH_REPLICAS, `${OFFSETS_TOPIC}-${index} has ${partition.isr.length} in-sync replicas, fewer than min.insync.replicas ${minIsr}`)
+    return partition
+  }
+
+  append(groupId: string, records: GroupRecord[]): void {
+    const partition = this.#writable(groupId)
     const now = BigInt(Date.now())
     const batch = encodeRecordBatch({ records: records.map(encodeGroupRecord), now })
     // Written before returning: coordinator replies do not wait for the log writer.
@@ -76,13 +84,34 @@ export class OffsetsTopicLog implements GroupLog {
 
   /** TxnOffsetCommit's records: a transactional batch of the producer (base sequence 0, as Kafka writes it). */
   appendTransactional(groupId: string, records: GroupRecord[], producerId: bigint, producerEpoch: number): void {
-    if (!this.exists()) throw new KafkaError(ErrorCode.COORDINATOR_NOT_AVAILABLE, `${OFFSETS_TOPIC} does not exist yet`)
-    const index = this.partitionFor(groupId)
-    const partition = this.#replicas.leaderPartition(OFFSETS_TOPIC, index)
-    if (typeof partition === 'number') throw new KafkaError(ErrorCode.NOT_COORDINATOR, `${OFFSETS_TOPIC}-${index} is not led by this broker`)
+    const partition = this.#writable(groupId)
     const now = BigInt(Date.now())
     const batch = encodeRecordBatch({ records: records.map(encodeGroupRecord), now, producerId, producerEpoch, baseSequence: 0, isTransactional: true })
     partition.log.append(batch, { now, leaderEpoch: partition.leaderEpoch, writeNow: true })
+  }
+}
+
+/**
+ * Group coordinator writes count as acks=all, as Kafka's GroupMetadataManager appends them
+ * (requiredAcks -1, offsets.commit.timeout.ms): waits until what was appended to the group's
+ * partition is on every in-sync replica. Returns the error the group request answers, by Kafka's
+ * mapping (NOT_COORDINATOR when the partition moved, COORDINATOR_NOT_AVAILABLE when the ISR is
+ * too small, REQUEST_TIMED_OUT as it is).
+ */
+export async function awaitGroupWrite(broker: { replicas: ReplicaManager, groups: GroupCoordinator, config: BrokerConfig }, groupId: string): Promise<number> {
+  const p = broker.replicas.leaderPartition(OFFSETS_TOPIC, broker.groups.partitionFor(groupId))
+  if (typeof p === 'number') return ErrorCode.NOT_COORDINATOR
+  const err = await broker.replicas.awaitAppended(p, broker.config.values.offsetsCommitTimeoutMs)
+  switch (err) {
+    case ErrorCode.NOT_ENOUGH_REPLICAS:
+    case ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND:
+    case ErrorCode.UNKNOWN_TOPIC_OR_PARTITION:
+      return ErrorCode.COORDINATOR_NOT_AVAILABLE
+    case ErrorCode.NOT_LEADER_OR_FOLLOWER:
+    case ErrorCode.KAFKA_STORAGE_ERROR:
+      return ErrorCode.NOT_COORDINATOR
+    default:
+      return err
   }
 }
 

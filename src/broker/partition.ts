@@ -20,6 +20,8 @@ export interface AppendOutcome {
   logAppendTime: bigint
   errorMessage: string | null
   recordErrors: Array<{ batchIndex: number, batchIndexErrorMessage: string | null }>
+  /** The offset of the last record appended (or of the duplicate's last). */
+  lastOffset?: bigint
   /** Resolves once the records are in the page cache: the response waits for it. */
   written?: Promise<void>
   /** Refused because the records inflate past the limit: the handler logs who sent them. */
@@ -28,6 +30,8 @@ export interface AppendOutcome {
 
 export interface AppendOptions {
   now: number
+  /** The produce's acks: -1 (all) is refused while the ISR is below min.insync.replicas. */
+  requiredAcks?: number
   /** Most bytes a compressed batch may inflate to (the broker's fetch.max.bytes). */
   maxInflatedBytes?: number
 }
@@ -171,6 +175,25 @@ export class Partition {
   }
 
   /**
+   * Kafka's checkEnoughReplicasReachOffset, for an acks=all produce waiting on `requiredOffset`:
+   * undefined while the high watermark is below it; then NONE, or
+   * NOT_ENOUGH_REPLICAS_AFTER_APPEND when the ISR shrank below min.insync.replicas meanwhile;
+   * NOT_LEADER_OR_FOLLOWER once this broker no longer leads.
+   */
+  checkEnoughReplicasReachOffset(requiredOffset: bigint): number | undefined {
+    if (!this.isLeader || this.log.closed) return ErrorCode.NOT_LEADER_OR_FOLLOWER
+    if (this.log.highWatermark < requiredOffset) return undefined
+    return this.maximalIsr.length < this.log.config.minInsyncReplicas ? ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND : ErrorCode.NONE
+  }
+
+  /** StopReplica: no longer hosted here; whatever waits on it is answered NOT_LEADER_OR_FOLLOWER. */
+  markStopped(): void {
+    this.leaderId = -1
+    this.#followers.clear()
+    this.#pendingIsr = undefined
+  }
+
+  /**
    * Kafka's maybeIncrementLeaderHW: the high watermark moves up to the smallest log end among
    * the (maximal) ISR, the leader's own being what it has written. Returns whether it moved.
    */
@@ -248,10 +271,11 @@ export class Partition {
       timestampAfterMaxMs: Number.isFinite(cfg.messageTimestampAfterMaxMs) ? BigInt(cfg.messageTimestampAfterMaxMs) : undefined,
     })
     const before = this.#appending
-    if (before === null && !(checked instanceof Promise)) return this.#append(records, checked, now)
+    const acks = opts.requiredAcks ?? 1
+    if (before === null && !(checked instanceof Promise)) return this.#append(records, checked, now, acks)
     // Validation went asynchronous, or an earlier one still is: append after the earlier ones so
     // a producer's batches keep their order (their validation may overlap).
-    const done: Promise<AppendOutcome> = Promise.all([before, checked]).then(([, result]) => this.#append(records, result, now))
+    const done: Promise<AppendOutcome> = Promise.all([before, checked]).then(([, result]) => this.#append(records, result, now, acks))
     const tail = done.then(() => undefined, () => undefined)
     this.#appending = tail
     void tail.then(() => {
@@ -263,11 +287,17 @@ export class Partition {
   /** The tail of appends waiting for a validation to finish, or null. */
   #appending: Promise<void> | null = null
 
-  #append(records: Buffer, checked: ValidationResult, now: bigint): AppendOutcome {
+  #append(records: Buffer, checked: ValidationResult, now: bigint, requiredAcks: number): AppendOutcome {
     if (!checked.ok) {
       const outcome = failed(checked.errorCode, checked.message, checked.recordErrors)
       if (checked.inflateLimit === true) outcome.inflateLimit = true
       return outcome
+    }
+    if (!this.isLeader) return failed(ErrorCode.NOT_LEADER_OR_FOLLOWER, `This broker no longer leads ${this.topic}-${this.index}`)
+    // Kafka's appendRecordsToLeader: acks=all is refused before the append when too few replicas are in sync.
+    const minIsr = this.log.config.minInsyncReplicas
+    if (requiredAcks === -1 && this.isr.length < minIsr) {
+      return failed(ErrorCode.NOT_ENOUGH_REPLICAS, `The size of the current ISR [${this.isr.join(', ')}] is insufficient to satisfy the min.isr requirement of ${minIsr} for partition ${this.topic}-${this.index}`)
     }
     try {
       const r = this.log.append(records, {
@@ -277,7 +307,7 @@ export class Partition {
         validateProducer: true,
       })
       // A duplicate waits too: the original may still be on its way to the file.
-      return { errorCode: ErrorCode.NONE, baseOffset: r.baseOffset, logAppendTime: r.logAppendTime, errorMessage: null, recordErrors: [], written: this.log.whenWritten() }
+      return { errorCode: ErrorCode.NONE, baseOffset: r.baseOffset, lastOffset: r.lastOffset, logAppendTime: r.logAppendTime, errorMessage: null, recordErrors: [], written: this.log.whenWritten() }
     } catch (err) {
       if (err instanceof KafkaError) return failed(err.errorCode, err.message)
       throw err

@@ -19,6 +19,7 @@ import { ErrorCode } from '../protocol/generated/error-codes.js'
 import type { LeaderAndIsrEvent, PartitionResult } from '../controller/control.js'
 import type { MetadataCache } from './metadata-cache.js'
 import { Partition } from './partition.js'
+import { DelayedProduce, type AwaitedAppend } from './delayed-produce.js'
 
 /** The purgatory key of a topic-partition (Kafka's TopicPartitionOperationKey). */
 export function partitionKey(topic: string, partition: number): string {
@@ -84,6 +85,8 @@ const sameIds = (a: readonly number[], b: readonly number[]): boolean => a.lengt
 export class ReplicaManager {
   /** Fetches waiting for fetch.min.bytes (Kafka's delayedFetchPurgatory). */
   readonly fetchPurgatory = new DelayedOperationPurgatory('Fetch')
+  /** acks=all produces (and coordinator writes) waiting for the ISR (Kafka's delayedProducePurgatory). */
+  readonly producePurgatory = new DelayedOperationPurgatory<DelayedProduce>('Produce')
   readonly #logManager: LogManager
   readonly #metadata: MetadataCache
   readonly #log: Logger
@@ -266,8 +269,10 @@ export class ReplicaManager {
       if (role.leads) out.leaders.push(p)
       else if (role.follows) out.followers.push(p)
       result(ErrorCode.NONE)
-      // Waiting fetches see the new leadership (and answer NOT_LEADER_OR_FOLLOWER or FENCED_LEADER_EPOCH).
+      // Waiting fetches see the new leadership (and answer NOT_LEADER_OR_FOLLOWER or FENCED_LEADER_EPOCH),
+      // waiting produces too.
       this.fetchPurgatory.checkAndComplete(partitionKey(state.topic, state.partition))
+      this.producePurgatory.checkAndComplete(partitionKey(state.topic, state.partition))
     }
     if (out.leaders.length > 0) this.#fetcher.removePartitions(out.leaders)
     if (out.followers.length > 0) this.#fetcher.addPartitions(out.followers)
@@ -296,10 +301,34 @@ export class ReplicaManager {
     queueMicrotask(() => {
       this.#waking.delete(key)
       this.fetchPurgatory.checkAndComplete(key)
+      this.producePurgatory.checkAndComplete(key)
     })
   }
 
   readonly #waking = new Set<string>()
+
+  /**
+   * An acks=all wait (Kafka's DelayedProduce): resolves when every append's partition has its
+   * records on the ISR, or with the error each got (REQUEST_TIMED_OUT after `timeoutMs`).
+   */
+  awaitReplication(appends: AwaitedAppend[], timeoutMs: number): Promise<readonly AwaitedAppend[]> {
+    if (appends.length === 0) return Promise.resolve(appends)
+    return new Promise((resolve) => {
+      const op = new DelayedProduce(timeoutMs, appends, resolve)
+      this.producePurgatory.tryCompleteElseWatch(op, [...new Set(appends.map((a) => partitionKey(a.partition.topic, a.partition.index)))])
+    })
+  }
+
+  /**
+   * For a coordinator's write to partition `p` (offsets, group and transaction records, written
+   * as with acks=all): resolves with NONE once everything appended to `p` so far is on the ISR,
+   * else with the error (NOT_LEADER_OR_FOLLOWER, NOT_ENOUGH_REPLICAS_AFTER_APPEND,
+   * REQUEST_TIMED_OUT).
+   */
+  async awaitAppended(p: Partition, timeoutMs: number): Promise<number> {
+    const [a] = await this.awaitReplication([{ partition: p, requiredOffset: p.log.logEndOffset }], timeoutMs)
+    return a!.errorCode!
+  }
 
   /** Partition logs held, and the most the log manager takes (its open-file budget). */
   get logCapacity(): { used: number, max: number } {
@@ -324,12 +353,16 @@ export class ReplicaManager {
         delete hosted![s.partition]
         if (hosted!.every((x) => x === undefined)) this.#partitions.delete(s.topic)
         p.log.onWritten = undefined
+        p.markStopped()
         stopped.push(p)
       }
     }
-    // Waiting fetches answer now (NOT_LEADER_OR_FOLLOWER or UNKNOWN_TOPIC_OR_PARTITION), once
-    // every partition named is gone.
-    for (const s of partitions) this.fetchPurgatory.checkAndComplete(partitionKey(s.topic, s.partition))
+    // Waiting fetches and produces answer now (NOT_LEADER_OR_FOLLOWER or
+    // UNKNOWN_TOPIC_OR_PARTITION), once every partition named is gone.
+    for (const s of partitions) {
+      this.fetchPurgatory.checkAndComplete(partitionKey(s.topic, s.partition))
+      this.producePurgatory.checkAndComplete(partitionKey(s.topic, s.partition))
+    }
     if (stopped.length > 0) this.#fetcher.removePartitions(stopped)
     for (const s of partitions) {
       if (s.delete) await this.#logManager.deleteLog(s.topic, s.partition)
@@ -364,5 +397,6 @@ export class ReplicaManager {
     this.#isrChannel?.close()
     this.#fetcher.close()
     this.fetchPurgatory.close()
+    this.producePurgatory.close()
   }
 }

@@ -22,6 +22,9 @@ import type { MetadataCache } from './metadata-cache.js'
 import type { Partition } from './partition.js'
 import type { ReplicaManager } from './replica-manager.js'
 
+/** Kafka's request.timeout.ms default, which its transaction coordinator waits for acks=all writes. */
+const TXN_LOG_APPEND_TIMEOUT_MS = 30_000
+
 export class TransactionStateLog implements TxnLog {
   readonly #metadata: MetadataCache
   readonly #replicas: ReplicaManager
@@ -73,10 +76,15 @@ export class TransactionStateLog implements TxnLog {
     const p = this.#replicas.leaderPartition(TRANSACTION_STATE_TOPIC, partition)
     if (typeof p === 'number') throw new KafkaError(ErrorCode.NOT_COORDINATOR, `${TRANSACTION_STATE_TOPIC}-${partition} is not led by this broker`)
     if (p.leaderEpoch !== coordinatorEpoch) throw new KafkaError(ErrorCode.NOT_COORDINATOR, `${TRANSACTION_STATE_TOPIC}-${partition} moved to leader epoch ${p.leaderEpoch}`)
+    // As a produce with acks=all (Kafka's appendTransactionToLog): refused when too few replicas
+    // are in sync, and it counts once every in-sync replica has it.
+    const minIsr = p.log.config.minInsyncReplicas
+    if (p.isr.length < minIsr) throw new KafkaError(ErrorCode.NOT_ENOUGH_REPLICAS, `${TRANSACTION_STATE_TOPIC}-${partition} has ${p.isr.length} in-sync replicas, fewer than min.insync.replicas ${minIsr}`)
     const now = BigInt(Date.now())
     p.log.append(encodeRecordBatch({ records: [record], now }), { now, leaderEpoch: p.leaderEpoch })
-    // As a produce with acks=all: the state counts once it is written.
     await p.log.whenWritten()
+    const err = await this.#replicas.awaitAppended(p, TXN_LOG_APPEND_TIMEOUT_MS)
+    if (err !== ErrorCode.NONE) throw new KafkaError(err, `${TRANSACTION_STATE_TOPIC}-${partition}: the write was not replicated (${err})`)
   }
 }
 

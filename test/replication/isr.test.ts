@@ -59,7 +59,7 @@ test('a follower that stops fetching leaves the ISR after replica.lag.time.max.m
       return v !== undefined && !v.isr.includes(follower) ? v : false
     }, 15_000)
     assert.equal(shrunk.leaderEpoch, start.leaderEpoch, 'an ISR change by the leader keeps the leader epoch (the controller bumps it when a broker dies)')
-    assert.equal(shrunk.isr.length, 2)
+    assert.ok(shrunk.isr.includes(start.leader))
     // Written to ZooKeeper, with a new partition epoch (the state znode's version).
     const zk = await testClient(c.connect)
     const state = JSON.parse((await zk.getData('/brokers/topics/lagging/partitions/0/state')).data.toString())

@@ -6,7 +6,7 @@
 import { Admin } from '../../src/client/admin.js'
 import { ApiKey } from '../../src/protocol/generated/index.js'
 import { RawConnection, TestClient } from './raw-client.js'
-import type { DecodedRecord } from './records.js'
+import { encodeBatch, type DecodedRecord } from './records.js'
 import { eventually, type TestCluster } from './cluster.js'
 
 export interface PartitionView {
@@ -87,4 +87,46 @@ export async function createTopic(c: TestCluster, name: string, partitions: numb
     await admin.close()
   }
   for (let p = 0; p < partitions; p++) await waitForLeader(c, name, p)
+}
+
+/** The active controller's id, as a broker's Metadata tells it. */
+export async function controllerId(c: TestCluster): Promise<number> {
+  const client = await TestClient.connect(c.bootstrap().split(',')[0]!)
+  try {
+    return (await client.metadata([])).controllerId as number
+  } finally {
+    client.close()
+  }
+}
+
+/** Creates a topic with replicas placed by hand (`assignment[p]` lists partition p's replicas, the first its preferred leader). */
+export async function createAssignedTopic(c: TestCluster, name: string, assignment: number[][], configs: Record<string, string> = {}): Promise<void> {
+  const conn = await RawConnection.connect(c.broker(await controllerId(c)).bootstrap)
+  try {
+    const res = await conn.request(ApiKey.CreateTopics, 7, {
+      topics: [{ name, numPartitions: -1, replicationFactor: -1, assignments: assignment.map((brokerIds, partitionIndex) => ({ partitionIndex, brokerIds })), configs: Object.entries(configs).map(([k, value]) => ({ name: k, value })) }],
+      timeoutMs: 30_000,
+      validateOnly: false,
+    })
+    if (res.topics[0].errorCode !== 0) throw new Error(`CreateTopics ${name}: ${res.topics[0].errorCode} ${res.topics[0].errorMessage ?? ''}`)
+  } finally {
+    conn.close()
+  }
+  for (let p = 0; p < assignment.length; p++) await waitForLeader(c, name, p)
+}
+
+/** One Produce of `values` (one batch) to a partition of the broker at `bootstrap`. */
+export async function produceBatch(bootstrap: string, topic: string, partition: number, values: string[], opts: { acks?: number, timeoutMs?: number } = {}): Promise<{ errorCode: number, baseOffset: bigint }> {
+  const conn = await RawConnection.connect(bootstrap)
+  try {
+    const res = await conn.request(ApiKey.Produce, 9, {
+      transactionalId: null,
+      acks: opts.acks ?? -1,
+      timeoutMs: opts.timeoutMs ?? 30_000,
+      topicData: [{ name: topic, partitionData: [{ index: partition, records: encodeBatch(values.map((v) => ({ key: null, value: Buffer.from(v) }))) }] }],
+    }, (opts.timeoutMs ?? 30_000) + 20_000)
+    return res.responses[0].partitionResponses[0]
+  } finally {
+    conn.close()
+  }
 }

@@ -7,6 +7,10 @@
 // the writes are done. Authorization as KafkaApis.handleProduceRequest: WRITE on the
 // transactional id, IDEMPOTENT_WRITE (or WRITE on some topic) for idempotent batches, WRITE on
 // each topic. The request's record bytes count against the producer's byte-rate quota.
+// acks=all (-1) is refused before the append when the ISR is below
+// min.insync.replicas (NOT_ENOUGH_REPLICAS), and after it waits in the produce purgatory until the
+// in-sync replicas have the records (Kafka's DelayedProduce): REQUEST_TIMED_OUT after the
+// request's timeout, NOT_ENOUGH_REPLICAS_AFTER_APPEND when the ISR shrank below it meanwhile.
 import { AclOperation, authorize, authorizeCluster, authorizeByResourceType } from '../authorized-operations.js'
 import { defineHandler, NO_RESPONSE, type RequestContext } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
@@ -18,6 +22,7 @@ import type { CachedTopic } from '../metadata-cache.js'
 import type { AppendOutcome, Partition } from '../partition.js'
 import { RECORD_BATCH_OVERHEAD, isTransactional, readBatchHeader } from '../../protocol/record-batch.js'
 import { verifyPartitionsInTransaction } from '../txn-verification.js'
+import type { AwaitedAppend } from '../delayed-produce.js'
 
 function errorResponse(req: ProduceRequest, errorCode: number): Input<ProduceResponse> {
   return {
@@ -81,8 +86,11 @@ async function verifyTransactional(ctx: RequestContext, req: ProduceRequest): Pr
   return refused
 }
 
-/** Appends every partition's records; `writes` collects the appends still on their way to the file. */
-async function append(ctx: RequestContext, req: ProduceRequest, writes: Write[]): Promise<Array<Input<TopicProduceResponse>>> {
+/**
+ * Appends every partition's records; `writes` collects the appends still on their way to the
+ * file, `awaited` where each appended partition's records end (what acks=all waits for).
+ */
+async function append(ctx: RequestContext, req: ProduceRequest, writes: Write[], awaited: Map<Input<PartitionProduceResponse>, AwaitedAppend>): Promise<Array<Input<TopicProduceResponse>>> {
   const responses: Array<Input<TopicProduceResponse>> = []
   const maxInflatedBytes = ctx.config.values.fetchMaxBytes
   const topics = new Map<string, CachedTopic | number>()
@@ -112,6 +120,7 @@ async function append(ctx: RequestContext, req: ProduceRequest, writes: Write[])
         if (verification !== undefined) return { index: pd.index, errorCode: verification, baseOffset: -1n }
         const response: Input<PartitionProduceResponse> = { index: pd.index, errorCode: ErrorCode.NONE, baseOffset: -1n }
         const settle = (r: AppendOutcome): Promise<void> | undefined => {
+          if (r.lastOffset !== undefined) awaited.set(response, { partition, requiredOffset: r.lastOffset + 1n })
           Object.assign(response, {
             errorCode: r.errorCode,
             baseOffset: r.baseOffset,
@@ -131,7 +140,7 @@ async function append(ctx: RequestContext, req: ProduceRequest, writes: Write[])
         }
         // Validating a large compressed batch finishes later (Partition.appendRecordsToLeader);
         // the request's bytes stay retained until `written` settles.
-        const r = partition.appendRecordsToLeader(pd.records, { now: Date.now(), maxInflatedBytes })
+        const r = partition.appendRecordsToLeader(pd.records, { now: Date.now(), maxInflatedBytes, requiredAcks: req.acks })
         const written = r instanceof Promise ? r.then(settle) : settle(r)
         if (written !== undefined) writes.push({ topic: t.name, written, response })
         return response
@@ -188,12 +197,13 @@ export const produceHandler = defineHandler({
       return errorResponse(req, ErrorCode.CLUSTER_AUTHORIZATION_FAILED)
     }
     const writes: Write[] = []
+    const awaited = new Map<Input<PartitionProduceResponse>, AwaitedAppend>()
     // The log writer reads the records from the request's bytes until they are in the file, also
     // when a later partition fails.
     const releaseRequest = ctx.retainRequestBytes()
     let responses
     try {
-      responses = await append(ctx, req, writes)
+      responses = await append(ctx, req, writes, awaited)
     } finally {
       void Promise.allSettled(writes.map((w) => w.written)).then(releaseRequest)
     }
@@ -207,6 +217,11 @@ export const produceHandler = defineHandler({
     }
     const throttleTimeMs = recordProduceQuota(ctx, req)
     if (req.acks === 0) return NO_RESPONSE
+    if (req.acks === -1) {
+      const waiting = [...awaited].filter(([response]) => response.errorCode === ErrorCode.NONE)
+      await ctx.replicas.awaitReplication(waiting.map(([, a]) => a), req.timeoutMs)
+      for (const [response, a] of waiting) response.errorCode = a.errorCode!
+    }
     return { responses, throttleTimeMs }
   },
 })

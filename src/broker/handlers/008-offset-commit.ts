@@ -1,13 +1,15 @@
 // OffsetCommit v0-9: generation checks for classic groups, member epochs for KIP-848 groups
 // (v9), standalone commits with generation -1, retention time in v2-4. Answered only after the
-// records are in __consumer_offsets.
+// records are in __consumer_offsets on every in-sync replica (Kafka's acks=all for coordinator
+// writes, offsets.commit.timeout.ms).
 import { AclOperation, authorize } from '../authorized-operations.js'
-import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { defineHandler } from '../handler.js'
 import { ApiKey } from '../../protocol/generated/index.js'
 import type { OffsetCommitRequest } from '../../protocol/generated/offset-commit-request.js'
 import type { OffsetCommitResponse } from '../../protocol/generated/offset-commit-response.js'
 import type { Input } from '../../protocol/codec-support.js'
+import { ErrorCode } from '../../protocol/generated/error-codes.js'
+import { awaitGroupWrite } from '../coordinator-log.js'
 
 function errorResponse(req: OffsetCommitRequest, errorCode: number): Input<OffsetCommitResponse> {
   return {
@@ -38,6 +40,11 @@ export const offsetCommitHandler = defineHandler({
       topics: req.topics,
       apiVersion: ctx.apiVersion,
     })
+    const written = committed.flatMap((t) => t.partitions).filter((p) => p.errorCode === ErrorCode.NONE)
+    if (written.length > 0) {
+      const err = await awaitGroupWrite(ctx, req.groupId)
+      for (const p of written) p.errorCode = err
+    }
     return { throttleTimeMs: 0, topics: [...committed, ...deniedTopics] }
   },
 })

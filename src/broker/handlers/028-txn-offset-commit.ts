@@ -11,6 +11,7 @@ import type { TxnOffsetCommitResponse } from '../../protocol/generated/txn-offse
 import type { Input } from '../../protocol/codec-support.js'
 import { OFFSETS_TOPIC } from '../../groups/offsets-topic.js'
 import { verifyPartitionsInTransaction } from '../txn-verification.js'
+import { awaitGroupWrite } from '../coordinator-log.js'
 
 function errorResponse(req: TxnOffsetCommitRequest, errorCode: number): Input<TxnOffsetCommitResponse> {
   return {
@@ -54,6 +55,12 @@ export const txnOffsetCommitHandler = defineHandler({
       groupInstanceId: ctx.apiVersion >= 3 ? req.groupInstanceId : null,
       topics: req.topics,
     })
+    // On every in-sync replica before the answer (acks=all, as the offsets of any commit).
+    const written = topics.flatMap((t) => t.partitions).filter((p) => p.errorCode === ErrorCode.NONE)
+    if (written.length > 0) {
+      const err = await awaitGroupWrite(ctx, req.groupId)
+      for (const p of written) p.errorCode = err
+    }
     return { throttleTimeMs: 0, topics }
   },
 })
