@@ -107,7 +107,6 @@ export const fetchHandler = defineHandler({
       wanted = fromRequest.map((w) => w.sp)
     }
     const full = lookup.kind !== 'incremental'
-    const replicaId = v >= 15 ? req.replicaState?.replicaId ?? -1 : req.replicaId
     const replica: FetchingReplica | undefined = replicaId < 0 ? undefined : {
       id: replicaId,
       brokerEpoch: v >= 15 ? req.replicaState?.replicaEpoch ?? -1n : -1n,
