@@ -213,7 +213,7 @@ function genInterface(ctx: Ctx, name: string, fields: FieldSpec[], about?: strin
   return out
 }
 
-function genDefault(ctx: Ctx, name: string, fields: FieldSpec[]): string {
+function genDefault(_ctx: Ctx, name: string, fields: FieldSpec[]): string {
   const body = fields.map((f) => `    ${camel(f.name)}: ${defaultExpr(f)},`).join('\n')
   return `export function default${name}(): ${name} {\n  return {\n${body}\n  }\n}\n`
 }
@@ -253,7 +253,13 @@ function genRead(ctx: Ctx, name: string, fields: FieldSpec[], exported: boolean)
   }
   out += '  return o\n}\n'
   if (!flexible) out = out.replace('  const flex = false\n', '  const flex = false as boolean\n')
-  return out
+  return dropUnusedFlex(out)
+}
+
+/** A function whose fields never test `flex` declares it for nothing: drop it (noUnusedLocals). */
+function dropUnusedFlex(fn: string): string {
+  if (fn.split(/\bflex\b/).length - 1 > 1) return fn
+  return fn.replace(/ {2}const flex = [^\n]*\n/, '')
 }
 
 function genWrite(ctx: Ctx, name: string, fields: FieldSpec[], exported: boolean): string {
@@ -293,7 +299,7 @@ function genWrite(ctx: Ctx, name: string, fields: FieldSpec[], exported: boolean
     }
   }
   out += '}\n'
-  return out
+  return dropUnusedFlex(out)
 }
 
 /** `up` is the path from the output file to src/protocol ('..' for messages, '../..' for records/). */
@@ -325,9 +331,9 @@ function genMessage(spec: Spec, source: string, up = '..'): string {
   }
   let text = parts.join('\n')
   // Drop imports the file does not use, so strict builds stay quiet.
-  for (const name of ['EMPTY', 'ZERO_UUID', 'readArray', 'writeArray']) {
+  for (const name of ['TaggedField', 'EMPTY', 'ZERO_UUID', 'readArray', 'writeArray']) {
     const uses = text.split(new RegExp(`\\b${name}\\b`)).length - 1
-    if (uses === 1) text = text.replace(new RegExp(`, ${name}\\b|\\b${name}, `), '')
+    if (uses === 1) text = text.replace(new RegExp(`, (type )?${name}\\b|\\b${name}, `), '')
   }
   return text
 }

@@ -11,6 +11,8 @@
 // SAMSA_TEST_TIMEOUT ms per test and per file (default 300000, so a hung test fails instead of
 // hanging CI; the examples file runs some 80 commands and the docs' tours, 2-3 minutes on a busy
 // 2-core machine).
+// SAMSA_TEST_COVERAGE=1 runs the tests under c8 and prints line/branch/function coverage of src/
+// (child processes count too: brokers a test spawns); HTML report in coverage/.
 import { spawn } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
@@ -60,7 +62,12 @@ const defaults = [`--test-concurrency=${concurrency}`, `--test-timeout=${timeout
   (d) => !nodeFlags.some((f) => f.split('=')[0] === d.split('=')[0]),
 )
 
-const child = spawn(process.execPath, ['--test', ...defaults, ...nodeFlags, ...files], { cwd: root, stdio: 'inherit' })
+const testArgs = ['--test', ...defaults, ...nodeFlags, ...files]
+const c8 = join(root, 'node_modules', 'c8', 'bin', 'c8.js')
+const argv = process.env.SAMSA_TEST_COVERAGE === '1'
+  ? [c8, '--reporter=text-summary', '--reporter=html', '--include=src/**', '--exclude=src/protocol/generated/**', '--exclude-after-remap', process.execPath, ...testArgs]
+  : testArgs
+const child = spawn(process.execPath, argv, { cwd: root, stdio: 'inherit' })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
 child.on('exit', (code, signal) => {
   if (signal !== null) {

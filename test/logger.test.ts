@@ -110,7 +110,7 @@ test('format: pretty on a terminal, JSON otherwise or when asked (SAMSA_LOG_FORM
   log.child({ component: 'storage' }).info({ topic: 'orders', partition: 0, note: 'two words' }, 'segment rolled')
   log.error({ err: new Error('boom') }, 'failed')
   const [first, second] = chunks.join('').split('\n')
-  assert.match(first!, /^\d\d:\d\d:\d\d\.\d{3} INFO  storage: segment rolled  topic=orders partition=0 note="two words"$/)
+  assert.match(first!, /^\d\d:\d\d:\d\d\.\d{3} INFO {2}storage: segment rolled {2}topic=orders partition=0 note="two words"$/)
   assert.match(second!, /^\d\d:\d\d:\d\d\.\d{3} ERROR failed: boom$/)
   assert.match(chunks.join(''), /\n {4}at /, 'the stack below')
   assert.equal(prettyLine('not json', false), 'not json')

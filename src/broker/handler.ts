@@ -119,7 +119,9 @@ export interface RegisteredHandler {
   readonly maxVersion: number
   readonly minServedVersion?: number
   readonly spec: ApiSpec
+  // biome-ignore lint/suspicious/noExplicitAny: the registry holds every API's handler; each one's types come from its key
   handle(ctx: RequestContext, request: any): HandlerResult<any> | Promise<HandlerResult<any>>
+  // biome-ignore lint/suspicious/noExplicitAny: as above
   errorResponse?(ctx: RequestContext, request: any, errorCode: number): Input<any>
 }
 

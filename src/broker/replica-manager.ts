@@ -194,7 +194,7 @@ export class ReplicaManager {
    */
   leaderPartition(topic: string, index: number): Partition | number {
     const p = this.#partitions.get(topic)?.[index]
-    if (p !== undefined && p.isLeader) return p
+    if (p?.isLeader) return p
     if (p !== undefined || this.#metadata.partition(topic, index) !== undefined) return ErrorCode.NOT_LEADER_OR_FOLLOWER
     return ErrorCode.UNKNOWN_TOPIC_OR_PARTITION
   }

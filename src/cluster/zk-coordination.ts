@@ -28,12 +28,6 @@ import { ConfigChangeListener, readEntityConfig, writeEntityConfig } from './con
 import { ZkAclStore, ZkEntityConfigStore } from './zk-security-stores.js'
 import type { AlterPartitionRequestData, AlterPartitionResult, ClusterMember, ControllerService, Coordination, NewTopic, ProducerIdBlock } from './coordination.js'
 
-/** A numeric config (a number once the config model defines it, a string when set by --override). */
-const num = (v: unknown, dflt: number): number => {
-  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN
-  return Number.isFinite(n) ? n : dflt
-}
-
 export interface ZkCoordinationOptions {
   config: BrokerConfig
   log: Logger
@@ -48,7 +42,6 @@ export class ZkCoordination implements Coordination {
   readonly #security: InterBrokerSecurity
   readonly #nodeId: number
   readonly #log: Logger
-  #member: ClusterMember | undefined
   #registrar: BrokerRegistrar | undefined
   #election: ControllerElection | undefined
   #controller: ZkController | null = null
@@ -130,7 +123,6 @@ export class ZkCoordination implements Coordination {
   }
 
   async start(member: ClusterMember): Promise<void> {
-    this.#member = member
     for (const entity of [DEFAULT_ENTITY, String(this.#nodeId)]) {
       const configs = await readEntityConfig(this.#zk, 'brokers', entity)
       if (configs !== null) member.brokerConfigChanged(entity, configs)
@@ -218,7 +210,9 @@ export class ZkCoordination implements Coordination {
       }
       const a = TopicZNode.decode(topic, got.data)
       const start = a.partitions.size
-      assignment.forEach((replicas, i) => a.partitions.set(start + i, { replicas, addingReplicas: [], removingReplicas: [] }))
+      assignment.forEach((replicas, i) => {
+        a.partitions.set(start + i, { replicas, addingReplicas: [], removingReplicas: [] })
+      })
       try {
         await this.#zk.setData(ZkPaths.topic(topic), TopicZNode.encode(a), got.stat.version)
         return

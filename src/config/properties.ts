@@ -48,7 +48,7 @@ function logicalLines(text: string): Array<{ text: string; line: number }> {
   return out
 }
 
-function unescape(s: string, line: number, where: string): string {
+function unescapeValue(s: string, line: number, where: string): string {
   if (!s.includes('\\')) return s
   let out = ''
   for (let i = 0; i < s.length; i++) {
@@ -108,8 +108,8 @@ export function parsePropertyLines(text: string, source?: string): PropertyLine[
       while (isBlank(s[v])) v++
     }
     result.push({
-      key: unescape(rawKey, line, where),
-      value: unescape(s.slice(v), line, where),
+      key: unescapeValue(rawKey, line, where),
+      value: unescapeValue(s.slice(v), line, where),
       line,
     })
   }

@@ -295,7 +295,7 @@ export class OffsetManager {
         let expired: boolean
         if (v.expireTimestamp !== null) expired = BigInt(now) >= v.expireTimestamp
         else if (empty && hadMembers) expired = BigInt(now - group.stateTimestamp) >= retention
-        else if (subscribed !== null && subscribed.has(topic)) expired = false
+        else if (subscribed?.has(topic)) expired = false
         else expired = BigInt(now) - v.commitTimestamp >= retention
         if (expired) records.push({ type: 'offset', groupId, topic, partition, value: null })
       }

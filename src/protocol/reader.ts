@@ -169,7 +169,7 @@ export class Reader {
       const size = this.uvarint()
       const at = this.#need(size)
       const sub = new Reader(this.buf, at, at + size)
-      if (known !== undefined && known(tag, sub)) continue
+      if (known?.(tag, sub)) continue
       ;(unknown ??= []).push({ tag, data: this.buf.subarray(at, at + size) })
     }
     return unknown

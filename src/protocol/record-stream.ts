@@ -39,7 +39,7 @@ export interface FatalError {
   recordIndex?: number
 }
 
-const enum S {
+enum S {
   Len,
   Attr,
   Ts,

@@ -11,7 +11,7 @@
  * race between watching and a change (Kafka re-checks after watching; here nothing can happen
  * in between).
  */
-import { DelayedOperation } from './delayed-operation.js'
+import type { DelayedOperation } from './delayed-operation.js'
 
 export class DelayedOperationPurgatory<T extends DelayedOperation = DelayedOperation> {
   readonly name: string

@@ -102,6 +102,7 @@ test('the checker sees every kind of import and ignores strings and comments', (
     "// import { no } from './comment.js'",
     "/* import { no } from './block.js' */",
     "const s = \"import { no } from './string.js'\"",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: source text with a template literal in it
     "const t = `from './template.js' ${'x'}`",
   ].join('\n')
   assert.deepEqual(importsOf(src), ['./a.js', '../b/b.js', './c.js', './d.js', './e.js', './f.js', './g.js', './h.js'])

@@ -145,7 +145,7 @@ async function runOnTerminal(example: string, cwd: string): Promise<{ code: numb
         answered = true
         child.stdin.write('y\r')
       }
-      if (ready !== undefined && ready.test(text)) {
+      if (ready?.test(text)) {
         await new Promise((r) => setTimeout(r, 300))
         assert.equal(code, undefined, `${example}: stopped by itself\n${text}`)
         child.stdin.write('\x03')

@@ -145,7 +145,7 @@ test('a catastrophic regex is stopped in its worker while the server keeps answe
 test('live tail streams records produced after it starts', async () => {
   await s.admin.createTopics([{ name: 'tail', partitions: 2 }])
   await s.producer.send({ topic: 'tail', value: 'before' })
-  const events = await readEvents(`${base}api/topics/tail/tail`, (e, all) => all.filter((x) => x.event === 'message').length === 2, {
+  const events = await readEvents(`${base}api/topics/tail/tail`, (_e, all) => all.filter((x) => x.event === 'message').length === 2, {
     onOpen: () => {
       void (async () => {
         await sleep(300)

@@ -55,7 +55,7 @@ async function assertServing(afterCase: string): Promise<void> {
   assert.equal(Number(r.baseOffset), n, `witness offset after ${afterCase}`)
   const f = await witness.fetchOnce('fuzz-witness', 0, n)
   assert.equal(f.errorCode, 0, `witness fetch after ${afterCase}`)
-  assert.ok(f.records !== null && f.records.includes(value), `witness reads its record back after ${afterCase}`)
+  assert.ok(f.records?.includes(value), `witness reads its record back after ${afterCase}`)
   if (n % 25 === 0) {
     const fresh = await RawConnection.connect(broker.bootstrap)
     await fresh.negotiate()
@@ -277,9 +277,9 @@ function goodBatch(n = 3, compression: 0 | 1 = 0): Buffer {
 }
 
 const corruptions: Array<{ name: string, records: () => Buffer, knownBug?: string }> = [
-  { name: 'bad CRC', records: () => { const b = goodBatch(); b[b.length - 1] ^= 0xff; return b } },
+  { name: 'bad CRC', records: () => { const b = goodBatch(); b[b.length - 1]! ^= 0xff; return b } },
   { name: 'bad CRC field', records: () => { const b = goodBatch(); b.writeUInt32BE((b.readUInt32BE(17) + 1) >>> 0, 17); return b } },
-  { name: 'bad CRC in a gzip batch', records: () => { const b = goodBatch(3, 1); b[b.length - 5] ^= 0x01; return b } },
+  { name: 'bad CRC in a gzip batch', records: () => { const b = goodBatch(3, 1); b[b.length - 5]! ^= 0x01; return b } },
   { name: 'batchLength larger than the data', records: () => { const b = goodBatch(); b.writeInt32BE(b.readInt32BE(8) + 100, 8); return b } },
   { name: 'batchLength smaller than the header', records: () => { const b = goodBatch(); b.writeInt32BE(20, 8); return b } },
   { name: 'batchLength negative', records: () => { const b = goodBatch(); b.writeInt32BE(-5, 8); return b } },
@@ -312,7 +312,7 @@ const corruptions: Array<{ name: string, records: () => Buffer, knownBug?: strin
   { name: 'zstd attribute over plain records (valid CRC)', records: () => { const b = goodBatch(); b.writeInt16BE(4, 21); return fixCrc(b) } },
   { name: 'compression codec 7 (valid CRC)', records: () => { const b = goodBatch(); b.writeInt16BE(7, 21); return fixCrc(b) } },
   { name: 'control batch from a client (valid CRC)', records: () => { const b = goodBatch(); b.writeInt16BE(0x20, 21); return fixCrc(b) } },
-  { name: 'a good batch followed by a corrupt one', records: () => { const bad = goodBatch(); bad[bad.length - 1] ^= 1; return Buffer.concat([goodBatch(), bad]) } },
+  { name: 'a good batch followed by a corrupt one', records: () => { const bad = goodBatch(); bad[bad.length - 1]! ^= 1; return Buffer.concat([goodBatch(), bad]) } },
   { name: 'a good batch followed by 7 stray bytes', records: () => Buffer.concat([goodBatch(), Buffer.from([1, 2, 3, 4, 5, 6, 7])]) },
   { name: 'empty records', records: () => Buffer.alloc(0) },
 ]

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { startBroker } from '../../src/index.js'
 import { hasPythonModule, python } from './groups-helpers.js'
 
-const SCRIPT = String.raw`
+const SCRIPT = `
 import json, sys, time
 from kafka import KafkaProducer, KafkaConsumer, TopicPartition
 from kafka.admin import KafkaAdminClient

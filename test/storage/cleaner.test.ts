@@ -105,7 +105,7 @@ describe('log cleaner', () => {
 
   it('keeps tombstones for good with delete.retention.ms = Long.MAX', async () => {
     const dir = tempDir()
-    const log = await PartitionLog.open(dir, compactConfig({ deleteRetentionMs: 9223372036854775807 }))
+    const log = await PartitionLog.open(dir, compactConfig({ deleteRetentionMs: Number.MAX_SAFE_INTEGER }))
     const { records } = fill(log, { batches: 100, perBatch: 4, keys: 10, tombstoneEvery: 2 })
     const more = fill(log, { batches: 50, perBatch: 4, keys: 1000, seed: 77 })
     const stats = await cleanerFor(log).cleanOne(log)

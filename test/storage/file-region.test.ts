@@ -3,7 +3,7 @@
 // readable until released even when their segment is deleted or closed meanwhile.
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { FileRegion, SharedFile } from '../../src/storage/file-region.js'
+import { type FileRegion, SharedFile } from '../../src/storage/file-region.js'
 import { PartitionLog } from '../../src/storage/partition-log.js'
 import { prng } from '../prng.js'
 import { batch, smallConfig, tempDir } from './helpers.js'

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { after } from 'node:test'
 import { decodeRecords, encodeRecordBatch, type RecordInput } from '../../src/protocol/record-codec.js'
 import { logConfig, type LogConfig } from '../../src/storage/log-config.js'
-import { PartitionLog } from '../../src/storage/partition-log.js'
+import type { PartitionLog } from '../../src/storage/partition-log.js'
 
 /** A fresh temp dir removed when the test file finishes. */
 export function tempDir(prefix = 'samsa-storage-'): string {

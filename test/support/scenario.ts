@@ -101,7 +101,7 @@ function timeQueries(stored: readonly ReadRecord[]): { times: Record<number, num
   return { times, expected, batchOf }
 }
 
-async function checkOffsets(t: TestContext, driver: ClientDriver, bootstrap: string, run: Produced, when: string): Promise<void> {
+async function checkOffsets(_t: TestContext, driver: ClientDriver, bootstrap: string, run: Produced, when: string): Promise<void> {
   const perPartition = byPartition(run.samples, PARTITIONS).map((s) => s.length)
   const q = timeQueries(run.stored)
   const res = await driver.offsets(bootstrap, run.topic, PARTITIONS, q.times)

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { ZooKeeperClient } from '../../src/zookeeper/client.js'
-import { isZooKeeperError, ZooKeeperError, ZooKeeperMultiError } from '../../src/zookeeper/errors.js'
+import { isZooKeeperError, type ZooKeeperError, ZooKeeperMultiError } from '../../src/zookeeper/errors.js'
 import { createSilentLogger } from '../../src/logger.js'
 import { ensureChroot, watchChildren, watchData } from '../../src/zookeeper/recipes.js'
 import type { WatchEvent } from '../../src/zookeeper/watches.js'

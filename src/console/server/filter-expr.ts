@@ -389,7 +389,7 @@ function evaluate(n: Node, f: Fields): unknown {
         case 'matches': {
           if (a === null) return false
           const re = b instanceof RegExp ? b : typeof b === 'string' ? new RegExp(b) : null
-          return re !== null && re.test(typeof a === 'string' ? a : JSON.stringify(a))
+          return re?.test(typeof a === 'string' ? a : JSON.stringify(a))
         }
       }
     }

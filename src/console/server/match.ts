@@ -22,7 +22,7 @@ export const REGEX_MAX_CHARS = 1 << 20
 const decoder = new TextDecoder()
 const text = (b: Uint8Array): string => decoder.decode(b.length > REGEX_MAX_CHARS ? b.subarray(0, REGEX_MAX_CHARS) : b)
 const latin1 = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1')
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** Whether a spec must run in the worker thread. */
 export function needsWorker(spec: MatchSpec): boolean {
@@ -43,7 +43,7 @@ export function compileMatcher(spec: MatchSpec): (r: MatchInput) => boolean {
     // An ASCII needle ignoring case: a literal regular expression over the bytes as Latin-1,
     // which needs no UTF-8 decoding and no lower-casing of every value (bytes above 0x7f never
     // equal an ASCII letter, so the answer is the same).
-    const re = new RegExp(escape(spec.query), 'i')
+    const re = new RegExp(escapeRegex(spec.query), 'i')
     test = (b) => re.test(typeof b === 'string' ? b : latin1(b))
   } else {
     const needle = spec.query.toLowerCase()

@@ -1,4 +1,5 @@
 /** Server-Sent Events with typed handlers; `close()` stops the stream (and the server's work). */
+// biome-ignore lint/suspicious/noExplicitAny: each event's handler declares the JSON shape it expects
 export type Handlers = Record<string, (data: any) => void>
 
 export function openStream(url: string, handlers: Handlers, onBroken: (message: string) => void): () => void {

@@ -4,7 +4,7 @@
  * a rebalance moves as few partitions as it must.
  */
 import type { TopicIdPartitions } from '../records.js'
-import type { AssignmentMember, Assignor } from './assignor.js'
+import type { Assignor } from './assignor.js'
 
 export const uniformAssignor: Assignor = {
   name: 'uniform',

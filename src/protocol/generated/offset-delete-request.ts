@@ -1,7 +1,7 @@
 // generated from OffsetDeleteRequest.json by scripts/gen-protocol.ts - do not edit
 
 /* eslint-disable */
-import { type Reader, type TaggedField } from '../reader.js'
+import { type Reader } from '../reader.js'
 import { type Writer } from '../writer.js'
 import { type Input, readArray, writeArray } from '../codec-support.js'
 
@@ -78,7 +78,6 @@ export function defaultOffsetDeleteRequestPartition(): OffsetDeleteRequestPartit
 }
 
 function readOffsetDeleteRequestPartition(r: Reader, v: number): OffsetDeleteRequestPartition {
-  const flex = false as boolean
   const o: OffsetDeleteRequestPartition = {
     partitionIndex: r.int32(),
   }
@@ -86,6 +85,5 @@ function readOffsetDeleteRequestPartition(r: Reader, v: number): OffsetDeleteReq
 }
 
 function writeOffsetDeleteRequestPartition(w: Writer, v: number, m: Input<OffsetDeleteRequestPartition>): void {
-  const flex = false as boolean
   w.int32((m.partitionIndex ?? 0))
 }

@@ -1,7 +1,7 @@
 // generated from OffsetDeleteResponse.json by scripts/gen-protocol.ts - do not edit
 
 /* eslint-disable */
-import { type Reader, type TaggedField } from '../reader.js'
+import { type Reader } from '../reader.js'
 import { type Writer } from '../writer.js'
 import { type Input, readArray, writeArray } from '../codec-support.js'
 
@@ -85,7 +85,6 @@ export function defaultOffsetDeleteResponsePartition(): OffsetDeleteResponsePart
 }
 
 function readOffsetDeleteResponsePartition(r: Reader, v: number): OffsetDeleteResponsePartition {
-  const flex = false as boolean
   const o: OffsetDeleteResponsePartition = {
     partitionIndex: r.int32(),
     errorCode: r.int16(),
@@ -94,7 +93,6 @@ function readOffsetDeleteResponsePartition(r: Reader, v: number): OffsetDeleteRe
 }
 
 function writeOffsetDeleteResponsePartition(w: Writer, v: number, m: Input<OffsetDeleteResponsePartition>): void {
-  const flex = false as boolean
   w.int32((m.partitionIndex ?? 0))
   w.int16((m.errorCode ?? 0))
 }

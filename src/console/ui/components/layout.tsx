@@ -22,6 +22,7 @@ export function Layout(props: { path: string; children: ComponentChildren }) {
   const down = health.error !== undefined || health.data?.reachable === false
   return (
     <div class="shell">
+      {/* biome-ignore lint/a11y/useValidAnchor: a skip link: the href works without script, onClick moves focus as well */}
       <a class="skip" href="#main" onClick={(e) => {
         e.preventDefault()
         document.getElementById('main')?.focus()

@@ -94,7 +94,12 @@ function PayloadBlock(props: { p: Payload | null; view: View }) {
   const json = props.view === 'json' && props.p.truncated !== true ? parseJson(props.p.text) : undefined
   return (
     <>
-      {json !== undefined && typeof json.value === 'object' && json.value !== null ? <JsonTree value={json.value} /> : <pre class="payload-full" tabIndex={0}>{render(props.p, props.view)}</pre>}
+      {json !== undefined && typeof json.value === 'object' && json.value !== null ? (
+        <JsonTree value={json.value} />
+      ) : (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+        <pre class="payload-full" tabIndex={0}>{render(props.p, props.view)}</pre>
+      )}
       {props.p.truncated && <p class="muted">Showing the first part of {props.p.size} bytes…</p>}
     </>
   )

@@ -1,7 +1,7 @@
 // generated from records/ConsumerGroupTargetAssignmentMemberKey.json by scripts/gen-protocol.ts - do not edit
 
 /* eslint-disable */
-import { type Reader, type TaggedField } from '../../reader.js'
+import { type Reader } from '../../reader.js'
 import { type Writer } from '../../writer.js'
 import { type Input } from '../../codec-support.js'
 
