@@ -63,6 +63,8 @@ export class BrokerProcess {
     const child = await spawnWithLifeline(process.execPath, [SAMSA, 'start', '--node.id', String(this.id), '--listeners', listeners?.replaceAll('{port}', String(this.port)) ?? `PLAINTEXT://127.0.0.1:${this.port}`,
       '--log.dirs', this.dir, '--console.enable', 'false', ...overrides], { env: { ...process.env, SAMSA_LOG_LEVEL: process.env['SAMSA_TEST_BROKER_LOG_LEVEL'] ?? 'info' }, graceSeconds: 5 })
     this.#child = child
+    // A restart must wait for its own "listening" line, not find the previous run's.
+    this.output = ''
     const collect = (d: Buffer): void => { this.output = (this.output + d.toString()).slice(-200_000) }
     child.stdout.on('data', collect)
     child.stderr.on('data', collect)
