@@ -304,7 +304,7 @@ export class Connection implements ConnectionInfo {
   }
 
   get #rawTokens(): boolean {
-    return this.sasl !== null && this.sasl.expectsRawTokens
+    return this.sasl?.expectsRawTokens === true
   }
 
   #sizeOk(size: number): boolean {

@@ -160,7 +160,7 @@ describe('appending as a follower', () => {
     leader.append(batch(['b']), { leaderEpoch: 0 })
     await leader.whenWritten()
     const next = Buffer.from(rawLog(leader, 1n))
-    next[next.length - 1] ^= 0xff
+    next[next.length - 1] = next.at(-1)! ^ 0xff
     assert.throws(() => follower.appendAsFollower(next), (e: unknown) => e instanceof StorageError && e.code === 'SAMSA_STORAGE_REPLICA_BATCH')
     assert.equal(follower.logEndOffset, 1n, 'nothing of it was taken')
     await leader.close()

@@ -1,7 +1,7 @@
 // DeleteTopics v1-6: by name, or by topic id from v6. Every broker removes the topic's partitions
 // and their directories; the answer waits (up to the request's timeout) until this broker no
 // longer knows the topic. In ZooKeeper mode only the controller deletes (else NOT_CONTROLLER).
-import { AclOperation, authorize, authorizeCluster, authorizeByResourceType } from '../authorized-operations.js'
+import { AclOperation, authorize } from '../authorized-operations.js'
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'

@@ -1,7 +1,7 @@
 // DeleteRecords v0-2: moves the log start offset; whole segments below it are deleted. The reply
 // waits until the new log start offset is checkpointed, so it survives a crash. Offset -1 means
 // "up to the high watermark".
-import { AclOperation, authorize, authorizeCluster, authorizeByResourceType } from '../authorized-operations.js'
+import { AclOperation, authorize } from '../authorized-operations.js'
 import { defineHandler } from '../handler.js'
 import { KafkaError } from '../../errors.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'

@@ -5,7 +5,7 @@
 // detect truncation. Answered by the leader only; currentLeaderEpoch (v2+) is checked as Fetch
 // checks it (FENCED_LEADER_EPOCH, UNKNOWN_LEADER_EPOCH). An epoch the log does not know gets
 // (-1, -1), as Kafka answers.
-import { AclOperation, authorize, authorizeCluster, authorizeByResourceType } from '../authorized-operations.js'
+import { AclOperation, authorize, authorizeCluster } from '../authorized-operations.js'
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'

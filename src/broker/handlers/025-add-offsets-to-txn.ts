@@ -1,6 +1,6 @@
 // AddOffsetsToTxn v0-4: adds the group's __consumer_offsets partition to the transaction, so its
 // TxnOffsetCommit is ended by the transaction's markers (Kafka's handleAddOffsetsToTxnRequest).
-import { AclOperation, authorize, authorizeCluster } from '../authorized-operations.js'
+import { AclOperation, authorize } from '../authorized-operations.js'
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'

@@ -1,7 +1,7 @@
 // EndTxn v0-4: commits or aborts the producer's transaction (transaction version 1; v5, which
 // bumps the epoch on every transaction, is not stable in Kafka and not advertised). Answered once
 // PrepareCommit/PrepareAbort is in __transaction_state; the markers follow.
-import { AclOperation, authorize, authorizeCluster } from '../authorized-operations.js'
+import { AclOperation, authorize } from '../authorized-operations.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { defineHandler } from '../handler.js'
 import { ApiKey } from '../../protocol/generated/index.js'

@@ -4,7 +4,7 @@
 // min.insync.replicas and answered once every in-sync replica has them (followers copy markers
 // like any batch). Markers in __consumer_offsets also complete the transaction's pending offset
 // commits.
-import { AclOperation, authorize, authorizeCluster } from '../authorized-operations.js'
+import { AclOperation, authorizeCluster } from '../authorized-operations.js'
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'

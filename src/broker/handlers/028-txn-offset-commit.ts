@@ -2,7 +2,7 @@
 // producer's transaction, written to __consumer_offsets in a transactional batch and visible to
 // the group once the transaction commits. As Kafka 3.6+ (KIP-890) the offsets partition must be
 // in the transaction (AddOffsetsToTxn) before the write.
-import { AclOperation, authorize, authorizeCluster } from '../authorized-operations.js'
+import { AclOperation, authorize } from '../authorized-operations.js'
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'

@@ -1,6 +1,6 @@
 // DescribeConfigs v0-4: topic and broker configs with their sources, synonyms (v1+), types and
 // documentation (v3+). v0 reports isDefault instead of a source.
-import { AclOperation, authorize, authorizeCluster, configResourceDenied } from '../authorized-operations.js'
+import { AclOperation, configResourceDenied } from '../authorized-operations.js'
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'

@@ -1,5 +1,5 @@
 // AlterConfigs v0-2: replaces a topic's whole set of overrides (the legacy, non-incremental API).
-import { AclOperation, authorize, authorizeCluster, configResourceDenied } from '../authorized-operations.js'
+import { AclOperation, configResourceDenied } from '../authorized-operations.js'
 import { defineHandler } from '../handler.js'
 import { ApiKey } from '../../protocol/generated/index.js'
 import { alterResource, OpType } from '../config-resources.js'

@@ -3,7 +3,7 @@
 // getLogEndOffsetLag: how far its log end is below the high watermark, 0 when not below).
 import { statfsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { AclOperation, authorize, authorizeCluster, configResourceDenied } from '../authorized-operations.js'
+import { AclOperation, authorizeCluster } from '../authorized-operations.js'
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'

@@ -1,7 +1,7 @@
 // CreatePartitions v0-3: partitions can only be added, with replicas given or assigned round
 // robin as Kafka's AdminZkClient.addPartitions does; validate-only supported. In ZooKeeper mode
 // only the controller adds partitions (else NOT_CONTROLLER).
-import { AclOperation, authorize, authorizeCluster, configResourceDenied } from '../authorized-operations.js'
+import { AclOperation, authorize } from '../authorized-operations.js'
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'

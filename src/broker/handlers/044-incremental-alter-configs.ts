@@ -1,6 +1,6 @@
 // IncrementalAlterConfigs v0-1: SET, DELETE, APPEND and SUBTRACT on individual topic configs;
 // changes apply to open logs at once.
-import { AclOperation, authorize, authorizeCluster, configResourceDenied } from '../authorized-operations.js'
+import { AclOperation, configResourceDenied } from '../authorized-operations.js'
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { ApiKey } from '../../protocol/generated/index.js'
