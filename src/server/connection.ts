@@ -60,6 +60,12 @@ const PREFIX = 6
  * may keep slices of their request (group metadata, say) and always get a buffer of their own.
  */
 const POOLED_FRAME_MAX = 16 * 1024 * 1024
+/**
+ * Requests one connection may start in one turn of the event loop before the rest of what it
+ * sent waits a turn (see #deferTurn): enough for a pipelining producer, few enough that their
+ * answers are counted before they can add up to much.
+ */
+const REQUESTS_PER_TURN = 32
 
 export class Connection implements ConnectionInfo {
   readonly id: number
@@ -87,6 +93,10 @@ export class Connection implements ConnectionInfo {
   /** The backlog being assembled now (a buffer of this connection's own, unlike a read's). */
   #draining: Buffer | null = null
   #assembling = false
+  /** Requests taken in this turn of the event loop (see REQUESTS_PER_TURN). */
+  #turnRequests = 0
+  /** The rest of a read waits for the next turn (the socket is paused meanwhile). */
+  #turnDeferred = false
   #lastRead = Date.now()
   // The frame being assembled: its prefix, then its own buffer (see #assemble).
   readonly #prefix = Buffer.allocUnsafe(PREFIX)
@@ -216,7 +226,25 @@ export class Connection implements ConnectionInfo {
     }
     // What was read before the mute comes first; it may mute the connection again.
     this.#drainBacklog()
-    if (!this.#muted && !this.#closed) this.#socket.resume()
+    if (!this.#muted && !this.#turnDeferred && !this.#closed) this.#socket.resume()
+  }
+
+  /**
+   * Puts the rest of a read off to the next turn, so the answers of the requests taken so far
+   * are counted (and may mute the connection) before more are read: one 64 KiB read can hold
+   * a thousand small requests whose answers are each a thousand times larger.
+   */
+  #deferTurn(): void {
+    if (this.#turnDeferred) return
+    this.#turnDeferred = true
+    this.#socket.pause()
+    setImmediate(() => {
+      this.#turnDeferred = false
+      this.#turnRequests = 0
+      if (this.#closed) return
+      this.#drainBacklog()
+      if (!this.#muted && !this.#turnDeferred && !this.#closed) this.#socket.resume()
+    })
   }
 
   /**
@@ -239,7 +267,7 @@ export class Connection implements ConnectionInfo {
 
   /** Assembles what was put aside while muted, as long as the connection is not muted again. */
   #drainBacklog(): void {
-    while (this.#backlog !== null && !this.#muted && !this.#assembling && !this.#closed) {
+    while (this.#backlog !== null && !this.#muted && !this.#turnDeferred && !this.#assembling && !this.#closed) {
       const b = this.#backlog
       this.#backlog = null
       this.#draining = b
@@ -267,12 +295,14 @@ export class Connection implements ConnectionInfo {
   #assemble(buf: Buffer, start: number, end: number): void {
     let at = start
     while (at < end && !this.#closed) {
-      if (this.#muted) {
-        // One read may hold many requests: the rest waits (copied, the buffer is shared) until unmuted.
-        // A backlog being worked through is kept as it is, only the position moves.
+      if (this.#muted || this.#turnRequests >= REQUESTS_PER_TURN) {
+        // One read may hold many requests: the rest waits (copied, the buffer is shared) until
+        // unmuted or the next turn. A backlog being worked through is kept as it is, only the
+        // position moves.
         const own = buf === this.#draining
         this.#backlog = own ? buf : Buffer.from(buf.subarray(at, end))
         this.#backlogAt = own ? at : 0
+        if (!this.#muted) this.#deferTurn()
         return
       }
       const frame = this.#frame
@@ -297,6 +327,7 @@ export class Connection implements ConnectionInfo {
         const lease = this.#lease
         this.#frame = null
         this.#lease = undefined
+        this.#turnRequests++
         if (this.#rawTokens) this.#onRawToken(frame)
         else this.#onFrame(frame, lease)
       }

@@ -159,7 +159,7 @@ test('a client that pipelines requests and never reads is muted once it holds it
     const n = 1500
     const frames: Buffer[] = []
     for (let i = 0; i < n; i++) {
-      frames.push(c.frame(ApiKey.DescribeConfigs, 4, { resources: [{ resourceType: 4, resourceName: '', configurationKeys: null }], includeSynonyms: true, includeDocumentation: true }, 100 + i))
+      frames.push(c.frame(ApiKey.DescribeConfigs, 4, { resources: [{ resourceType: 4, resourceName: '1', configurationKeys: null }], includeSynonyms: true, includeDocumentation: true }, 100 + i))
     }
     c.writeRaw(Buffer.concat(frames))
     const conn = serverSide(b, c)
