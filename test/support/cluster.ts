@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url'
 import { spawnWithLifeline, type LifelineChild } from '../../src/cli/lifeline.js'
 import { freePorts, type ZooKeeperEnsemble } from '../../src/zookeeper/server-process.js'
 import { startTestEnsemble } from './zookeeper.js'
+import { RawConnection } from './raw-client.js'
+import { ApiKey } from '../../src/protocol/generated/index.js'
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 const SAMSA = join(ROOT, 'bin', 'samsa.js')
@@ -173,7 +175,22 @@ export async function startTestCluster(opts: ClusterOptions = {}): Promise<TestC
   const started: BrokerProcess[] = []
   for (let id = 1; id <= (opts.brokers ?? 3); id++) started.push(await cluster.newBroker(id))
   await Promise.all(started.map((b) => b.start()))
+  // Listening is not yet serving a cluster: a client asks for the controller at once (kafkajs
+  // admin fails on controller -1), so wait until every broker names one and sees the others.
+  await Promise.all(started.map((b) => eventually(`broker ${b.id} to know the controller and ${started.length} brokers`, async () => {
+    const md = await metadataOf(b.bootstrap)
+    return md.controllerId >= 0 && md.brokers.length === started.length
+  })))
   return cluster
+}
+
+async function metadataOf(bootstrap: string): Promise<{ controllerId: number, brokers: unknown[] }> {
+  const c = await RawConnection.connect(bootstrap)
+  try {
+    return await c.request(ApiKey.Metadata, 12, { topics: [], allowAutoTopicCreation: false })
+  } finally {
+    c.close()
+  }
 }
 
 /** Polls `check` until it returns a value other than false/undefined, failing after `timeoutMs`. */
