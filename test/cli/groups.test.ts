@@ -2,24 +2,20 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { startBroker, type EmbeddedBroker } from '../../src/index.js'
-import { ApiKey } from '../../src/protocol/generated/index.js'
-import { brokerSupports, lines, samsa, spawnSamsa } from './helpers.js'
+import { lines, samsa, spawnSamsa } from './helpers.js'
 
 let broker: EmbeddedBroker
 let b: string
-let groups = false
 before(async () => {
   broker = await startBroker({ port: 0 })
   b = broker.bootstrap
-  groups = await brokerSupports(b, ApiKey.JoinGroup)
   assert.equal((await samsa(['topics', 'create', 'orders', '-p', '2'], { bootstrap: b })).code, 0)
   const input = Array.from({ length: 10 }, (_, i) => `k${i}:v${i}`).join('\n')
   assert.equal((await samsa(['produce', 'orders', '-k', ':'], { bootstrap: b, input })).code, 0)
 })
 after(async () => broker.close())
 
-test('consume with a group, see the lag, reset it, consume again', async (t) => {
-  if (!groups) return t.skip('the broker does not serve consumer groups yet')
+test('consume with a group, see the lag, reset it, consume again', async () => {
   let c = await samsa(['consume', '-e', 'orders', '--group', 'billing', '--from-beginning', '-n', '4'], { bootstrap: b })
   assert.equal(c.code, 0, c.stderr)
   assert.equal(lines(c.stdout).length, 4)
@@ -68,8 +64,7 @@ test('consume with a group, see the lag, reset it, consume again', async (t) => 
   assert.match(gone.stderr, /GROUP_ID_NOT_FOUND/)
 })
 
-test('reset --execute is refused while the group has members; SIGINT commits and leaves', async (t) => {
-  if (!groups) return t.skip('the broker does not serve consumer groups yet')
+test('reset --execute is refused while the group has members; SIGINT commits and leaves', async () => {
   const child = spawnSamsa(['consume', 'orders', '--group', 'live', '--from-beginning', '--follow'], b)
   let out = ''
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()))
@@ -92,8 +87,7 @@ test('reset --execute is refused while the group has members; SIGINT commits and
   assert.equal(desc.totalLag, 0, 'committed everything it printed')
 })
 
-test('negative values: --shift-by -2 and --to-datetime -1h are values, not options', async (t) => {
-  if (!groups) return t.skip('the broker does not serve consumer groups yet')
+test('negative values: --shift-by -2 and --to-datetime -1h are values, not options', async () => {
   assert.equal((await samsa(['consume', '-e', 'orders', '--group', 'neg', '--from-beginning'], { bootstrap: b })).code, 0)
   let r = await samsa(['groups', 'reset-offsets', 'neg', '--topic', 'orders', '--shift-by', '-2', '--execute', '--json'], { bootstrap: b })
   assert.equal(r.code, 0, r.stderr)

@@ -2,7 +2,6 @@
 import { spawn } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Connection } from '../../src/client/connection.js'
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 export const bin = join(root, 'bin', 'samsa.js')
@@ -42,17 +41,6 @@ export function samsa(args: readonly string[], opts: { bootstrap?: string; input
 /** Starts `samsa ...` and returns the child, for tests that signal it. */
 export function spawnSamsa(args: readonly string[], bootstrap: string): ReturnType<typeof spawn> {
   return spawn(process.execPath, [bin, ...args], { env: { ...process.env, NO_COLOR: '1', SAMSA_BOOTSTRAP_SERVER: bootstrap }, stdio: ['ignore', 'pipe', 'pipe'] })
-}
-
-/** Whether the broker serves an API (group and config commands need handlers that may be absent). */
-export async function brokerSupports(bootstrap: string, apiKey: number): Promise<boolean> {
-  const [host, port] = bootstrap.split(':')
-  const c = await Connection.connect({ host: host!, port: Number(port) })
-  try {
-    return c.versions.has(apiKey)
-  } finally {
-    await c.close()
-  }
 }
 
 export function lines(s: string): string[] {

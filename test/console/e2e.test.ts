@@ -17,7 +17,6 @@ const skip = haveChromium ? false : 'Chromium is not installed (apt-get install 
 let s: Setup
 let browser: Browser
 let page: Page
-let groupsSupported = false
 const loadTimes: Record<string, number> = {}
 const requests: string[] = []
 const pageErrors: string[] = []
@@ -25,7 +24,6 @@ const pageErrors: string[] = []
 before(async () => {
   if (skip !== false) return
   s = await setup({ sampleIntervalMs: 500 })
-  groupsSupported = (await s.admin.apiVersions()).has(16)
   browser = await launch()
   // A fixed time zone with a half-hour offset, so the test can see that times say which zone they are in.
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, timezoneId: 'Asia/Kolkata' })
@@ -279,14 +277,9 @@ test('brokers and a broker with its configs and log dirs', { skip }, async (t) =
 test('consumer groups list', { skip }, async (t) => {
   await open(t, 'groups', '#/groups')
   await shot('groups')
-  if (!groupsSupported) await page.getByText(/does not support/).waitFor()
 })
 
 test('a group with lag: shown, charted, reset to earliest', { skip }, async (t) => {
-  if (!groupsSupported) {
-    t.todo('needs the group APIs (groups branch): the broker does not serve ListGroups yet')
-    return
-  }
   const consumer = await Consumer.connect({ bootstrap: s.broker.bootstrap, groupId: 'billing', autoOffsetReset: 'earliest', autoCommit: false })
   await consumer.subscribe(['orders'])
   let got = 0

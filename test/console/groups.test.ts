@@ -8,14 +8,11 @@ import { call, produceMany, setup, type Setup } from './helpers.js'
 
 let s: Setup
 let base: string
-let supported = false
 const T0 = 1_700_000_000_000
 
 before(async () => {
   s = await setup()
   base = s.console.url
-  supported = (await s.admin.apiVersions()).has(16)
-  if (!supported) return
   await s.admin.createTopics([{ name: 'g', partitions: 2 }])
   await produceMany(s.producer, 'g', 20, (i) => ({ value: `v${i}`, partition: i % 2, timestamp: T0 + i * 1000 }))
   // Consume the first half of each partition and commit, then leave: an Empty group with lag 10.
@@ -26,13 +23,7 @@ before(async () => {
 })
 after(() => s.close())
 
-function needsGroups(t: { todo(message?: string): void }): boolean {
-  if (!supported) t.todo('needs the group APIs (groups branch): the broker does not serve ListGroups yet')
-  return supported
-}
-
-test('list and detail show state, members, topics and lag', async (t) => {
-  if (!needsGroups(t)) return
+test('list and detail show state, members, topics and lag', async () => {
   const list = await call(base, '/api/groups')
   const g = list.body.groups.find((x: { groupId: string }) => x.groupId === 'app')
   assert.deepEqual({ state: g.state, members: g.members, topics: g.topics, lag: g.lag }, { state: 'Empty', members: 0, topics: ['g'], lag: 10 })
@@ -44,8 +35,7 @@ test('list and detail show state, members, topics and lag', async (t) => {
   assert.equal(unknown.body.state, 'Dead', 'DescribeGroups answers an unknown group as Dead, as Kafka does')
 })
 
-test('resets: preview, earliest, latest, offset (clamped), timestamp', async (t) => {
-  if (!needsGroups(t)) return
+test('resets: preview, earliest, latest, offset (clamped), timestamp', async () => {
   const reset = (body: object) => call(base, '/api/groups/app/reset-offsets', { method: 'POST', body })
   const preview = await reset({ strategy: 'earliest', dryRun: true })
   assert.deepEqual(preview.body.offsets.map((o: { before: number; after: number }) => [o.before, o.after]), [[5, 0], [5, 0]])
@@ -71,8 +61,7 @@ test('resets: preview, earliest, latest, offset (clamped), timestamp', async (t)
   assert.equal((await reset({ strategy: 'shift', shift: 'x' })).status, 400)
 })
 
-test('a group with members cannot be reset; an empty one can be deleted', async (t) => {
-  if (!needsGroups(t)) return
+test('a group with members cannot be reset; an empty one can be deleted', async () => {
   const c = await Consumer.connect({ bootstrap: s.broker.bootstrap, groupId: 'busy', autoOffsetReset: 'earliest' })
   try {
     await c.subscribe(['g'])

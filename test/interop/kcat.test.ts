@@ -11,7 +11,7 @@ import { startTestBroker, type TestBroker } from '../support/broker.js'
 import { runOk } from '../support/process.js'
 import { TestClient } from '../support/raw-client.js'
 import { byPartition, type ReadRecord, type Sample } from '../support/dataset.js'
-import { librdkafkaCompressionTodo, runRoundTrip, type ClientDriver, type OffsetsResult } from '../support/scenario.js'
+import { runRoundTrip, type ClientDriver, type OffsetsResult } from '../support/scenario.js'
 
 const skip = requireTool(tools.kcat())
 let broker: TestBroker
@@ -52,7 +52,6 @@ const driver: ClientDriver = {
   codecs: ['none', 'gzip', 'snappy', 'lz4', 'zstd'],
   kind: 'text',
   setsTimestamps: false,
-  compressionTodo: librdkafkaCompressionTodo,
   prepare(samples: Sample[], codec: string): Sample[] {
     // kcat sets the same headers on every message of one run: one run per partition.
     return samples.map((s) => ({ ...s, headers: [{ key: 'codec', value: Buffer.from(codec) }, { key: 'partition', value: Buffer.from(String(s.partition)) }] }))

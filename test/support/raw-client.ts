@@ -292,16 +292,3 @@ export class TestClient {
     })
   }
 }
-
-/** Whether the broker advertises every API in `keys` (used to mark group tests todo until groups land). */
-export async function brokerSupports(bootstrap: string, keys: number[]): Promise<boolean> {
-  const c = await RawConnection.connect(bootstrap)
-  try {
-    await c.negotiate()
-    return keys.every((k) => c.versions.has(k))
-  } finally {
-    c.close()
-  }
-}
-
-export const GROUP_APIS = [ApiKey.FindCoordinator, ApiKey.JoinGroup, ApiKey.SyncGroup, ApiKey.Heartbeat, ApiKey.LeaveGroup, ApiKey.OffsetCommit, ApiKey.OffsetFetch]

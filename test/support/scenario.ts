@@ -7,8 +7,7 @@
 import assert from 'node:assert/strict'
 import type { TestContext } from 'node:test'
 import { assertSameRecords, makeSamples, byPartition, type ReadRecord, type Sample } from './dataset.js'
-import { brokerSupports, TestClient } from './raw-client.js'
-import { ApiKey } from '../../src/protocol/generated/index.js'
+import { TestClient } from './raw-client.js'
 import { Compression } from './records.js'
 import { loadCodecs } from './codecs.js'
 import type { TestBroker } from './broker.js'
@@ -38,17 +37,9 @@ export interface ClientDriver {
   createTopic(bootstrap: string, topic: string, partitions: number): Promise<void>
   /** Produces the samples; returns one ack per sample when the client reports offsets, else null. */
   produce(bootstrap: string, topic: string, codec: string, samples: Sample[]): Promise<Ack[] | null>
-  /**
-   * Reads every record of the topic, without a consumer group where the client can. A client
-   * that can only read through a group returns `{ todo }` while the broker lacks the group APIs.
-   */
-  consume(bootstrap: string, topic: string, partitions: number, expected: number): Promise<ReadRecord[] | { todo: string }>
+  /** Reads every record of the topic, without a consumer group where the client can. */
+  consume(bootstrap: string, topic: string, partitions: number, expected: number): Promise<ReadRecord[]>
   offsets(bootstrap: string, topic: string, partitions: number, times: Record<number, number>): Promise<OffsetsResult>
-  /**
-   * Why the client may legitimately not compress with `codec` against this broker (so the
-   * stored-compression check is `todo`), or null.
-   */
-  compressionTodo?(bootstrap: string, codec: string): Promise<string | null>
   close?(): Promise<void>
 }
 
@@ -153,22 +144,16 @@ export async function runRoundTrip(t: TestContext, broker: TestBroker, driver: C
         assertSameRecords(raw.records, samples, PARTITIONS, { what: `${driver.name} ${codec} (raw fetch)`, timestamps: driver.setsTimestamps })
       })
 
-      await ct.test(`stored batches are ${codec}-compressed as the client sent them`, async (st) => {
+      await ct.test(`stored batches are ${codec}-compressed as the client sent them`, async () => {
         assert.ok(raw !== undefined, 'no data read')
         const want = Compression[codec as keyof typeof Compression]
         if (raw.compressions.has(want)) return
-        const why = await driver.compressionTodo?.(broker.bootstrap, codec) ?? null
-        if (why !== null) {
-          st.todo(why)
-          return
-        }
         assert.fail(`${driver.name} ${codec}: stored batches have compression ${[...raw.compressions].join(',')}, expected ${want}`)
       })
 
-      await ct.test(`${driver.name} reads every record back byte-exact, in order`, async (st) => {
+      await ct.test(`${driver.name} reads every record back byte-exact, in order`, async () => {
         const read = await driver.consume(broker.bootstrap, topic, PARTITIONS, samples.length)
-        if ('todo' in read) st.todo(read.todo)
-        else assertSameRecords(read, samples, PARTITIONS, { what: `${driver.name} ${codec} (client read)`, timestamps: driver.setsTimestamps })
+        assertSameRecords(read, samples, PARTITIONS, { what: `${driver.name} ${codec} (client read)`, timestamps: driver.setsTimestamps })
       })
 
       const run = { topic, codec, samples, stored: raw?.records ?? [] }
@@ -191,25 +176,13 @@ export async function runRoundTrip(t: TestContext, broker: TestBroker, driver: C
         assertSameRecords(raw.records, run.samples, PARTITIONS, { what: `${driver.name} ${run.codec} after restart (raw fetch)` })
         assert.deepEqual(raw.records.map((r) => r.timestamp), run.stored.map((r) => r.timestamp), `${driver.name} ${run.codec}: timestamps changed across the restart`)
       })
-      await rt.test(`${run.codec}: ${driver.name} reads the same records`, async (st) => {
+      await rt.test(`${run.codec}: ${driver.name} reads the same records`, async () => {
         const read = await driver.consume(broker.bootstrap, run.topic, PARTITIONS, run.samples.length)
-        if ('todo' in read) st.todo(read.todo)
-        else assertSameRecords(read, run.samples, PARTITIONS, { what: `${driver.name} ${run.codec} after restart (client read)` })
+        assertSameRecords(read, run.samples, PARTITIONS, { what: `${driver.name} ${run.codec} after restart (client read)` })
       })
       await rt.test(`${run.codec}: list offsets`, async (st) => {
         await checkOffsets(st, driver, broker.bootstrap, run, 'after restart')
       })
     }
   })
-}
-
-/**
- * librdkafka enables lz4 only when the broker advertises FindCoordinator (its feature table dates
- * lz4 support by that API's arrival in Kafka 0.9); without it, it logs "Broker does not support
- * compression type lz4: not compressing batch" and sends the batch uncompressed.
- */
-export async function librdkafkaCompressionTodo(bootstrap: string, codec: string): Promise<string | null> {
-  if (codec !== 'lz4') return null
-  if (await brokerSupports(bootstrap, [ApiKey.FindCoordinator])) return null
-  return 'librdkafka sends lz4 uncompressed until the broker advertises FindCoordinator (groups issue)'
 }
