@@ -57,8 +57,11 @@ export class BrokerProcess {
     return this.#child?.pid
   }
 
-  /** Starts the broker; resolves once it listens, rejects with its output when it exits first. */
-  async start(timeoutMs = 30_000): Promise<void> {
+  /**
+   * Starts the broker; resolves once it listens, rejects with its output when it exits first.
+   * A minute, not seconds: on a 2-core machine running other suites a start has taken over 30 s.
+   */
+  async start(timeoutMs = 60_000): Promise<void> {
     // A `listeners` config replaces the default one; `{port}` in it is this broker's port.
     const { listeners, ...config } = this.#config
     const overrides = Object.entries({ 'zookeeper.connect': this.#connect, ...config }).flatMap(([k, v]) => ['--override', `${k}=${v}`])
