@@ -21,6 +21,7 @@ export class PlainSaslServer implements SaslServer {
   readonly mechanism = PLAIN
   readonly #users: ReadonlyMap<string, string>
   #done = false
+  claimedUser: string | undefined
 
   constructor(users: ReadonlyMap<string, string>) {
     this.#users = users
@@ -32,6 +33,7 @@ export class PlainSaslServer implements SaslServer {
     const parts = token.toString('utf8').split('\u0000')
     if (parts.length !== 3) return { kind: 'fail', message: 'Invalid SASL/PLAIN response: expected 3 tokens' }
     const [authzid, username, password] = parts as [string, string, string]
+    if (username !== '') this.claimedUser = username
     if (username === '') return { kind: 'fail', message: 'Authentication failed: username not specified' }
     if (password === '') return { kind: 'fail', message: 'Authentication failed: password not specified' }
     if (authzid !== '' && authzid !== username) {

@@ -166,11 +166,12 @@ export class SaslAuthenticator implements SaslSession {
   }
 
   #fail(reason: string): void {
+    const user = this.#server?.claimedUser ?? this.#principal?.name
     this.#state = 'failed'
     this.#server = undefined
     this.closeRequested = true
-    // Kafka logs failed authentication at INFO; the reason never holds the secret.
-    this.#log.info({ mechanism: this.#mechanism || undefined, reason }, 'failed authentication')
+    // Kafka logs failed authentication at INFO, naming who tried; the reason never holds the secret.
+    this.#log.info({ principal: user === undefined ? undefined : `User:${user}`, mechanism: this.#mechanism || undefined, reason }, 'failed authentication')
   }
 
   #delay(): Promise<void> {

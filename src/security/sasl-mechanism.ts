@@ -11,6 +11,8 @@ export type SaslStep =
 
 export interface SaslServer {
   readonly mechanism: string
+  /** The user name the client claimed so far, for the log of a failure (never a secret). */
+  readonly claimedUser?: string | undefined
   evaluate(token: Buffer): SaslStep | Promise<SaslStep>
 }
 

@@ -95,6 +95,7 @@ export class ScramSaslServer implements SaslServer {
   #clientFirstBare = ''
   #serverFirst = ''
   #nonce = ''
+  claimedUser: string | undefined
 
   constructor(m: ScramMechanismInfo, lookup: ScramCredentialLookup) {
     this.mechanism = m.name
@@ -117,6 +118,7 @@ export class ScramSaslServer implements SaslServer {
     const user = decodeSaslName(m[2]!)
     const clientNonce = m[3]!
     if (user === undefined || user === '' || !PRINTABLE.test(clientNonce)) return { kind: 'fail', message: 'Invalid SCRAM client first message' }
+    this.claimedUser = user
     // Delegation tokens (the tokenauth extension) are not supported.
     if (/(^|,)tokenauth=true/.test(m[4] ?? '')) return { kind: 'fail', message: 'Authentication failed: delegation tokens are not supported' }
     if (authzid !== undefined && authzid !== '' && authzid !== user) {

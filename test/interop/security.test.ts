@@ -13,7 +13,7 @@ import { Consumer as PConsumer, Producer as PProducer, stringDeserializers, stri
 import { makeCerts, tlsBrokerConfig, type CertFiles } from '../support/certs.js'
 import { PYTHON, requireTool, sourcePath, tools } from '../support/env.js'
 import { run, runOk } from '../support/process.js'
-import { connect, PLAIN_JAAS, startSecureBroker, upsertScram, type SecureBroker } from '../security/helpers.js'
+import { connect, PLAIN_JAAS, secret, startSecureBroker, upsertScram, type SecureBroker } from '../security/helpers.js'
 
 const skip = requireTool(tools.kafkaPython() ?? tools.confluentKafka() ?? tools.kcat())
 let certs: CertFiles
@@ -76,7 +76,7 @@ async function python(client: 'kafka-python' | 'confluent', m: Mode, topic: stri
     mechanism: m.mechanism,
     username: USER,
     password,
-    token: m.mechanism === 'OAUTHBEARER' ? await certs.token(USER) : undefined,
+    token: m.mechanism === 'OAUTHBEARER' ? secret(await certs.token(USER)) : undefined,
     cafile: certs.ca,
     certfile: m.mtls === true ? certs.client('alice').cert : undefined,
     keyfile: m.mtls === true ? certs.client('alice').key : undefined,
@@ -89,7 +89,7 @@ async function python(client: 'kafka-python' | 'confluent', m: Mode, topic: stri
 function kafkajsClient(m: Mode, password = PASSWORD): Kafka {
   const ssl = { ca: [readFileSync(certs.ca, 'utf8')], ...(m.mtls === true ? { cert: readFileSync(certs.client('alice').cert, 'utf8'), key: readFileSync(certs.client('alice').key, 'utf8') } : {}) }
   let sasl: SASLOptions | undefined
-  if (m.mechanism === 'OAUTHBEARER') sasl = { mechanism: 'oauthbearer', oauthBearerProvider: async () => ({ value: await certs.token(USER) }) }
+  if (m.mechanism === 'OAUTHBEARER') sasl = { mechanism: 'oauthbearer', oauthBearerProvider: async () => ({ value: secret(await certs.token(USER)) }) }
   else if (m.mechanism !== undefined) sasl = { mechanism: m.mechanism.toLowerCase() as 'plain', username: USER, password }
   return new Kafka({ clientId: 'samsa-secure', brokers: [b.at(m.listener)], ssl, sasl, logLevel: logLevel.NOTHING, retry: { retries: 1 } })
 }
@@ -167,6 +167,7 @@ for (const m of MODES) {
 }
 
 test('a wrong password is refused with each client\'s authentication error', { skip }, async () => {
+  secret('wrong-password')
   const m = MODES[3]!
   const topic = await newTopic()
   if (tools.kafkaPython() === null) assert.match((await python('kafka-python', m, topic, 'wrong-password')).error ?? '', /AuthenticationFailedError|KafkaConnectionError|NoBrokersAvailable/)

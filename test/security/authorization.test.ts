@@ -124,6 +124,12 @@ const ROWS: Row[] = [
   { api: 'WriteTxnMarkers', grants: [acl(RT.CLUSTER, 'kafka-cluster', Op.CLUSTER_ACTION)], denied: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, body: () => ({ markers: [{ producerId: 1n, producerEpoch: 0, transactionResult: false, topics: [{ name: T, partitionIndexes: [0] }], coordinatorEpoch: 0 }] }) },
   { api: 'TxnOffsetCommit', grants: [acl(RT.GROUP, G, Op.READ), acl(RT.TRANSACTIONAL_ID, TXN, Op.WRITE), acl(RT.TOPIC, T, Op.READ)], denied: ErrorCode.GROUP_AUTHORIZATION_FAILED, body: () => ({ transactionalId: TXN, groupId: G, producerId: 1n, producerEpoch: 0, generationId: -1, memberId: '', groupInstanceId: null, topics: [{ name: T, partitions: [{ partitionIndex: 0, committedOffset: 0n, committedLeaderEpoch: -1, committedMetadata: null }] }] }) },
   { api: 'DescribeTransactions', grants: [acl(RT.TRANSACTIONAL_ID, TXN, Op.DESCRIBE)], denied: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, body: () => ({ transactionalIds: [TXN] }) },
+  // A replica's fetch needs CLUSTER_ACTION (KafkaApis.handleFetchRequest answers TOPIC_AUTHORIZATION_FAILED).
+  { api: 'Fetch', grants: [acl(RT.CLUSTER, 'kafka-cluster', Op.CLUSTER_ACTION)], denied: ErrorCode.TOPIC_AUTHORIZATION_FAILED, body: () => ({ replicaId: 7, maxWaitMs: 0, minBytes: 0, maxBytes: 1 << 20, isolationLevel: 0, sessionId: 0, sessionEpoch: -1, topics: [{ topic: T, partitions: [{ partition: 0, fetchOffset: 0n, partitionMaxBytes: 1 << 20, currentLeaderEpoch: -1, logStartOffset: -1n }] }], forgottenTopicsData: [], rackId: '' }), maxVersion: 12 },
+  { api: 'CreateAcls', grants: [acl(RT.CLUSTER, 'kafka-cluster', Op.ALTER)], denied: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, body: () => ({ creations: [acl(RT.TOPIC, 'acl-made', Op.READ, 'User:carol')] }) },
+  { api: 'DeleteAcls', grants: [acl(RT.CLUSTER, 'kafka-cluster', Op.ALTER)], denied: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, body: () => ({ filters: [{ resourceTypeFilter: RT.TOPIC, resourceNameFilter: 'acl-made', patternTypeFilter: PatternType.LITERAL, principalFilter: 'User:carol', hostFilter: null, operation: Op.ANY, permissionType: PermissionType.ANY }] }) },
+  // LeaderAndIsr, UpdateMetadata, StopReplica, ControlledShutdown and AlterPartition exist in a
+  // ZooKeeper cluster only: test/security/inter-broker.test.ts checks their CLUSTER_ACTION.
   // Last: it removes the topic.
   { api: 'DeleteTopics', grants: [acl(RT.TOPIC, 'doomed', Op.DELETE)], denied: ErrorCode.TOPIC_AUTHORIZATION_FAILED, body: () => ({ topicNames: ['doomed'], topics: [{ name: 'doomed', topicId: '00000000-0000-0000-0000-000000000000' }], timeoutMs: 10000 }) },
 ]
@@ -158,6 +164,16 @@ test('every protected API refuses a principal without the ACL and serves it with
     }
     const visible = await alice.request('Metadata', { topics: null })
     assert.deepEqual(visible.topics.map((t) => t.name).sort(), ['fresh-auto', T])
+    // ListGroups and ListTransactions list only what the principal may describe (DESCRIBE on the
+    // cluster lists every group), as KafkaApis filters them.
+    const groups = async (c: Connection) => (await c.request('ListGroups', { statesFilter: [], typesFilter: [] })).groups.map((g) => g.groupId).sort()
+    assert.ok((await groups(admin)).includes(G), `admin lists ${(await groups(admin)).join(',')}`)
+    assert.deepEqual(await groups(bob), [])
+    assert.deepEqual(await groups(alice), (await groups(admin)).filter((g) => [G, 'g848', 'other-group'].includes(g)))
+    const txns = async (c: Connection) => (await c.request('ListTransactions', { stateFilters: [], producerIdFilters: [], durationFilter: -1n })).transactionStates.map((t) => t.transactionalId)
+    assert.deepEqual(await txns(admin), [TXN])
+    assert.deepEqual(await txns(bob), [])
+    assert.deepEqual(await txns(alice), [TXN])
   } finally {
     await alice.close()
     await bob.close()

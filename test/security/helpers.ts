@@ -12,6 +12,29 @@ import { splitHostPort } from '../support/raw-client.js'
 
 export const PLAIN_JAAS = 'org.apache.kafka.common.security.plain.PlainLoginModule required user_admin="admin-secret" user_alice="alice-secret" user_bob="bob-secret";'
 
+/**
+ * Every password, token and key the security tests hand to a broker or a client: a broker of
+ * startSecureBroker logs at debug level, and closing it fails when any line holds one of them.
+ */
+const SECRETS = new Set<string>(['admin-secret', 'alice-secret', 'bob-secret', 'PRIVATE KEY'])
+
+/** Registers a secret the broker must never log, and returns it. */
+export function secret<T extends string>(s: T): T {
+  if (s.length >= 4) SECRETS.add(s)
+  return s
+}
+
+/** The secrets the lines hold, if any (a JWT is also looked for by its payload and signature). */
+export function leakedSecrets(logs: string): string[] {
+  const found: string[] = []
+  for (const s of SECRETS) {
+    const parts = s.split('.')
+    const pieces = parts.length === 3 ? [s, parts[1]!, parts[2]!].filter((p) => p.length >= 8) : [s]
+    if (pieces.some((p) => logs.includes(p))) found.push(s.length > 12 ? `${s.slice(0, 12)}...` : s)
+  }
+  return found
+}
+
 export interface SecureBroker {
   broker: EmbeddedBroker
   /** bootstrap of a listener by name */
@@ -39,6 +62,8 @@ export async function startSecureBroker(listeners: string, config: Record<string
     async close() {
       await broker.close()
       rmSync(dataDir, { recursive: true, force: true })
+      const leaked = leakedSecrets(lines.join(''))
+      if (leaked.length > 0) throw new Error(`the broker logged secrets: ${leaked.join(', ')}`)
     },
   }
 }
@@ -50,6 +75,7 @@ export function connect(bootstrap: string, opts: Partial<ConnectionOptions> = {}
 
 /** Creates or replaces SCRAM credentials with AlterUserScramCredentials, as kafka-configs.sh does. */
 export async function upsertScram(conn: Connection, user: string, password: string, mechanisms: Array<'SCRAM-SHA-256' | 'SCRAM-SHA-512'> = ['SCRAM-SHA-256', 'SCRAM-SHA-512'], iterations = 4096): Promise<void> {
+  secret(password)
   const res = await conn.request('AlterUserScramCredentials', {
     deletions: [],
     upsertions: mechanisms.map((name) => {

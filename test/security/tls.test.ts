@@ -2,8 +2,9 @@
  * TLS listeners (node:tls) from Kafka's ssl.* settings: PEM keystores in one file or inline
  * (ssl.keystore.certificate.chain / ssl.keystore.key), PKCS12, ssl.client.auth=required and
  * requested with the certificate's subject as the principal (ssl.principal.mapping.rules),
- * untrusted and expired client certificates refused in the handshake, and a rotated keystore
- * served to new connections without a restart.
+ * untrusted and expired client certificates refused in the handshake, a broker certificate that
+ * is expired or signed by an unknown CA refused by the clients, and a rotated keystore served to
+ * new connections without a restart.
  */
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
@@ -14,6 +15,9 @@ import { execFileSync } from 'node:child_process'
 import { ErrorCode } from '../../src/protocol/generated/error-codes.js'
 import { AclOperation as Op, PatternType, PermissionType, ResourceType as RT } from '../../src/security/acl.js'
 import { makeCerts, tlsBrokerConfig, type CertFiles } from '../support/certs.js'
+import kafkajs from 'kafkajs'
+import { requireTool, tools } from '../support/env.js'
+import { run } from '../support/process.js'
 import { connect, startSecureBroker } from './helpers.js'
 
 let certs: CertFiles
@@ -116,6 +120,31 @@ test('a rotated keystore is served to new connections without a restart', async 
     }
     assert.match(seen, /O=Rotated/)
     assert.match(b.logs(), /reloaded the TLS keystore and truststore/)
+  } finally {
+    await b.close()
+  }
+})
+
+test('clients refuse a broker whose certificate is expired or signed by a CA they do not trust', async () => {
+  const b = await startSecureBroker('EXPIRED://127.0.0.1:0,UNTRUSTED://127.0.0.1:0', {
+    'listener.security.protocol.map': 'EXPIRED:SSL,UNTRUSTED:SSL',
+    ...tlsBrokerConfig(certs),
+    'listener.name.expired.ssl.keystore.location': certs.brokerExpiredKeystore,
+    'listener.name.untrusted.ssl.keystore.location': certs.brokerUntrustedKeystore,
+  })
+  const { Kafka, logLevel } = kafkajs
+  try {
+    for (const [listener, reason] of [['EXPIRED', /certificate has expired|CERT_HAS_EXPIRED/], ['UNTRUSTED', /unable to verify|self[- ]signed|UNABLE_TO_VERIFY_LEAF_SIGNATURE/]] as const) {
+      await assert.rejects(connect(b.at(listener), { tls: clientTls() }), reason, `samsa's client on ${listener}`)
+      const admin = new Kafka({ brokers: [b.at(listener)], ssl: { ca: [readFileSync(certs.ca, 'utf8')] }, logLevel: logLevel.NOTHING, retry: { retries: 0 }, connectionTimeout: 5000 }).admin()
+      await assert.rejects(admin.connect(), reason, `kafkajs on ${listener}`)
+      await admin.disconnect()
+      if (requireTool(tools.kcat()) === false) {
+        const r = await run('kcat', ['-b', b.at(listener), '-X', 'security.protocol=SSL', '-X', `ssl.ca.location=${certs.ca}`, '-L', '-m', '5'], { timeoutMs: 30_000 })
+        assert.notEqual(r.code, 0, `kcat on ${listener}`)
+        assert.match(r.stderr, /certificate verify failed|SSL handshake failed/, `kcat on ${listener}`)
+      }
+    }
   } finally {
     await b.close()
   }

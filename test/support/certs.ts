@@ -1,7 +1,7 @@
 /**
  * Test certificates made at test time with openssl in a temporary directory: a CA, the broker's
  * certificate (localhost, 127.0.0.1) as PEM (chain + key in one keystore file, as
- * ssl.keystore.type=PEM takes it) and as PKCS12, client certificates signed by the CA (alice,
+ * ssl.keystore.type=PEM takes it) and as PKCS12, an expired one and one signed by another CA, client certificates signed by the CA (alice,
  * bob), one signed by another CA (untrusted) and an expired one, and a JWKS with a key that signs
  * OAUTHBEARER tokens.
  */
@@ -22,6 +22,9 @@ export interface CertFiles {
   brokerKey: string
   /** the broker's key and chain as PKCS12, password `storepass` */
   brokerP12: string
+  /** PEM keystores of broker certificates clients must refuse: expired, or signed by another CA */
+  brokerExpiredKeystore: string
+  brokerUntrustedKeystore: string
   /** client certificate and key files by name: alice, bob, untrusted, expired */
   client(name: 'alice' | 'bob' | 'untrusted' | 'expired'): { cert: string, key: string }
   /** a JWKS file with the key that `token` signs with */
@@ -54,7 +57,11 @@ export async function makeCerts(): Promise<CertFiles> {
   signed(dir, 'bob', '/C=US/O=Samsa/OU=Clients/CN=bob', 'ca', 2)
   signed(dir, 'untrusted', '/C=US/O=Other/CN=mallory', 'other-ca', 2)
   signed(dir, 'expired', '/C=US/O=Samsa/OU=Clients/CN=old', 'ca', -1)
-  writeFileSync(join(dir, 'broker-keystore.pem'), readFileSync(join(dir, 'broker.pem'), 'utf8') + readFileSync(join(dir, 'broker.key'), 'utf8'))
+  signed(dir, 'broker-expired', '/C=US/O=Samsa/CN=localhost', 'ca', -1, 'subjectAltName=DNS:localhost,IP:127.0.0.1\n')
+  signed(dir, 'broker-untrusted', '/C=US/O=Other/CN=localhost', 'other-ca', 2, 'subjectAltName=DNS:localhost,IP:127.0.0.1\n')
+  for (const name of ['broker', 'broker-expired', 'broker-untrusted']) {
+    writeFileSync(join(dir, `${name}-keystore.pem`), readFileSync(join(dir, `${name}.pem`), 'utf8') + readFileSync(join(dir, `${name}.key`), 'utf8'))
+  }
   openssl(['pkcs12', '-export', '-in', 'broker.pem', '-inkey', 'broker.key', '-certfile', 'ca.pem', '-out', 'broker.p12', '-passout', 'pass:storepass'], dir)
 
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
@@ -75,6 +82,8 @@ export async function makeCerts(): Promise<CertFiles> {
     brokerCert: join(dir, 'broker.pem'),
     brokerKey: join(dir, 'broker.key'),
     brokerP12: join(dir, 'broker.p12'),
+    brokerExpiredKeystore: join(dir, 'broker-expired-keystore.pem'),
+    brokerUntrustedKeystore: join(dir, 'broker-untrusted-keystore.pem'),
     client: (name) => ({ cert: join(dir, `${name}.pem`), key: join(dir, `${name}.key`) }),
     jwks: join(dir, 'jwks.json'),
     token: (sub, o = {}) => sign(o.wrongKey === true ? other : privateKey, sub, o),
