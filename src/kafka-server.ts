@@ -18,6 +18,7 @@ import { GroupCoordinator } from './groups/group-coordinator.js'
 import { OFFSETS_TOPIC, groupConfigFrom } from './groups/offsets-topic.js'
 import { SocketServer } from './server/listener.js'
 import { ConnectionQuotas } from './server/connection-quotas.js'
+import { ConfigStore } from './metadata/config-store.js'
 import type { BrokerParts } from './broker/handler.js'
 import { createRegistry } from './broker/handlers/index.js'
 import { AdminManager, logConfigOf } from './broker/admin-manager.js'
@@ -175,7 +176,7 @@ async function buildParts(config: BrokerConfig, log: Logger, fs: StorageFs, regi
     coordination = zk
   } else {
     store = await MetadataStore.open(v.logDirs[0]!, { nodeId: v.nodeId, clusterId: v.clusterId ?? undefined, fs })
-    coordination = new SingleNodeCoordination(store)
+    coordination = new SingleNodeCoordination(store, ConfigStore.open(v.logDirs[0]!, { fs }))
   }
   // Listeners that cannot be secured stop the broker before its logs are opened.
   const lookup = configLookup(config)
@@ -242,6 +243,7 @@ async function buildParts(config: BrokerConfig, log: Logger, fs: StorageFs, regi
         })],
       ]),
       log: log.child({ component: 'control' }),
+      groups,
     })
     const parts: BrokerParts = {
       config,

@@ -176,7 +176,25 @@ export class AdminManager {
    * the brokers concerned apply them once they are recorded.
    */
   async setBrokerConfigs(entity: string, configs: Record<string, string>): Promise<void> {
-    await this.#coordination.setBrokerConfigs(entity, configs)
+    try {
+      await this.#coordination.setBrokerConfigs(entity, configs)
+    } catch (err) {
+      throw topicChangeError(err, `Altering the dynamic configs of broker ${entity}`)
+    }
+  }
+
+  /** A consumer group's own configs (KIP-848) as stored now; empty when it has none. */
+  async groupConfigs(group: string): Promise<Record<string, string>> {
+    return this.#coordination.groupConfigs(group)
+  }
+
+  /** Replaces a group's configs; its coordinator applies them once they are recorded. */
+  async setGroupConfigs(group: string, configs: Record<string, string>): Promise<void> {
+    try {
+      await this.#coordination.setGroupConfigs(group, configs)
+    } catch (err) {
+      throw topicChangeError(err, `Altering the configs of group ${group}`)
+    }
   }
 
   /** Replaces a topic's overrides; every broker applies them once they are recorded. */

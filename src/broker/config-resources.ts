@@ -4,11 +4,11 @@
  * groups, following Kafka's ConfigHelper and ConfigAdminManager.
  */
 import { ErrorCode } from '../protocol/generated/error-codes.js'
-import { ConfigError, type DescribedConfig } from '../config/config-def.js'
+import { ConfigError, parseValue, type ConfigValue, type DescribedConfig } from '../config/config-def.js'
 import { resolveTopicConfig, topicConfigKey, validateTopicConfigs } from '../config/topic-config.js'
 import { KafkaError } from '../errors.js'
 import { brokerConfigKey } from '../config/broker-config-defs.js'
-import { resolveGroupConfig, validateGroupConfigs } from '../config/group-resource-configs.js'
+import { groupConfigKey, resolveGroupConfig, validateGroupConfigs } from '../config/group-resource-configs.js'
 import { describeBrokerConfigs, describeGroupConfigs, describeTopicConfigs } from '../config/describe-configs.js'
 import type { BrokerParts } from './handler.js'
 
@@ -64,9 +64,10 @@ export async function describeResource(broker: Parts, type: number, name: string
       const r = brokerResource(broker, name)
       return typeof r === 'string' ? { configs: [] } : r
     }
-    case ResourceType.GROUP:
+    case ResourceType.GROUP: {
       if (name === '') return invalidRequest('Group name must not be empty')
-      return { configs: describeGroupConfigs(resolveGroupConfig(new Map(), broker.config), keys) }
+      return { configs: describeGroupConfigs(resolveGroupConfig(parseGroupConfigs(await broker.admin.groupConfigs(name)), broker.config), keys) }
+    }
     default:
       return invalidRequest(`Unsupported resource type: ${type}`)
   }
@@ -137,8 +138,8 @@ async function alterTopicConfigs(broker: Parts, name: string, changes: readonly 
  * Dynamic broker configs are validated as Kafka does (known, dynamic, per-broker ones only for a
  * broker, valid values), then stored where they survive a restart: in ZooKeeper mode in
  * /config/brokers/<id> or /config/brokers/<default>, with a change notification every broker
- * applies (Kafka's ZkAdminManager.alterConfigs). A broker without ZooKeeper has nowhere to keep
- * them and refuses: a change lost on restart would be a lie.
+ * applies (Kafka's ZkAdminManager.alterConfigs); a single node in its metadata store
+ * (configs.json), applied once written.
  */
 async function alterBrokerConfigs(broker: Parts, name: string, changes: readonly Change[], replace: boolean, validateOnly: boolean): Promise<ResourceError> {
   const scope = brokerResource(broker, name)
@@ -167,14 +168,40 @@ async function alterBrokerConfigs(broker: Parts, name: string, changes: readonly
   return { errorCode: ErrorCode.NONE, errorMessage: '' }
 }
 
-/** Group configs (KIP-848) are validated as Kafka's GroupConfig does, but cannot be stored yet. */
-function alterGroupConfigs(broker: Parts, name: string, changes: readonly Change[], replace: boolean): ResourceError {
+/** A group's stored configs as values; a name or value this broker cannot read is left out. */
+function parseGroupConfigs(stored: Readonly<Record<string, string>>): Map<string, ConfigValue> {
+  const out = new Map<string, ConfigValue>()
+  for (const [name, raw] of Object.entries(stored)) {
+    const k = groupConfigKey(name)
+    if (k === undefined) continue
+    try {
+      out.set(name, parseValue(k.type, raw))
+    } catch {}
+  }
+  return out
+}
+
+/**
+ * Group configs (KIP-848) are validated as Kafka's GroupConfig does (against the broker's
+ * group.consumer.min/max bounds), then stored (ZooKeeper's /config/groups, a single node's
+ * configs.json) and applied by the group coordinator from each member's next heartbeat. As in
+ * Kafka, a group needs not exist to have configs.
+ */
+async function alterGroupConfigs(broker: Parts, name: string, changes: readonly Change[], replace: boolean, validateOnly: boolean): Promise<ResourceError> {
   if (name === '') return invalidRequest('Group name must not be empty')
-  const next = applyChanges('group', {}, changes, replace, () => undefined)
+  const current = await broker.admin.groupConfigs(name)
+  const next = applyChanges('group', current, changes, replace, (config) => groupConfigKey(config) === undefined ? 'unknown' : undefined)
   if (!('configs' in next)) return next
   const checked = validateGroupConfigs(next.configs, broker.config)
   if (!checked.ok) return { errorCode: checked.errorCode, errorMessage: checked.message }
-  return invalidRequest('Group configs are not stored by this broker yet')
+  if (validateOnly) return { errorCode: ErrorCode.NONE, errorMessage: '' }
+  try {
+    await broker.admin.setGroupConfigs(name, next.configs)
+  } catch (err) {
+    if (err instanceof KafkaError) return { errorCode: err.errorCode, errorMessage: err.message }
+    throw err
+  }
+  return { errorCode: ErrorCode.NONE, errorMessage: '' }
 }
 
 export async function alterResource(broker: Parts, type: number, name: string, changes: readonly Change[], replace: boolean, validateOnly: boolean): Promise<ResourceError> {
@@ -186,7 +213,7 @@ export async function alterResource(broker: Parts, type: number, name: string, c
     case ResourceType.BROKER_LOGGER:
       return invalidRequest('Broker logger levels cannot be changed through the config APIs yet')
     case ResourceType.GROUP:
-      return alterGroupConfigs(broker, name, changes, replace)
+      return alterGroupConfigs(broker, name, changes, replace, validateOnly)
     default:
       return invalidRequest(`Unsupported resource type: ${type}`)
   }

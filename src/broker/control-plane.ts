@@ -11,6 +11,8 @@ import type { Logger } from '../logger.js'
 import type { BrokerConfig } from '../config/broker-config.js'
 import type { ControlResult, ControllerIdentity, LeaderAndIsrEvent, StopReplicaEvent, UpdateMetadataEvent } from '../controller/control.js'
 import { UNKNOWN_BROKER_EPOCH } from '../controller/control.js'
+import type { GroupCoordinator } from '../groups/group-coordinator.js'
+import { validateGroupConfigs } from '../config/group-resource-configs.js'
 import type { ClusterMember } from '../cluster/coordination.js'
 import type { AdminManager } from './admin-manager.js'
 import type { MetadataCache } from './metadata-cache.js'
@@ -41,6 +43,8 @@ export interface ControlPlaneOptions {
   coordinators: ReadonlyMap<string, PartitionCoordinator>
   /** every coordinator told about deleted topics */
   log: Logger
+  /** the group coordinator, told of groups' own configs */
+  groups?: Pick<GroupCoordinator, 'setGroupConfig'>
 }
 
 export class ControlPlane implements ClusterMember {
@@ -51,6 +55,7 @@ export class ControlPlane implements ClusterMember {
   readonly #brokerEpoch: () => bigint
   readonly #coordinators: ReadonlyMap<string, PartitionCoordinator>
   readonly #log: Logger
+  readonly #groups: Pick<GroupCoordinator, 'setGroupConfig'> | undefined
   /** the newest controller epoch seen (Kafka's controllerEpoch in ReplicaManager) */
   #controllerEpoch = 0
   #strayLogsChecked = false
@@ -65,6 +70,7 @@ export class ControlPlane implements ClusterMember {
     this.#brokerEpoch = opts.brokerEpoch
     this.#coordinators = opts.coordinators
     this.#log = opts.log
+    this.#groups = opts.groups
   }
 
   get controllerEpoch(): number {
@@ -146,5 +152,19 @@ export class ControlPlane implements ClusterMember {
       // Written by another broker (or an older version) and invalid here: keep what we have.
       this.#log.warn({ err: (err as Error).message, entity }, 'ignoring invalid dynamic broker configs')
     }
+  }
+
+  /** A group's own configs (KIP-848) changed: its coordinator uses them from the next heartbeat. */
+  groupConfigChanged(group: string, configs: Record<string, string>): void {
+    const checked = validateGroupConfigs(configs, this.#config)
+    if (!checked.ok) {
+      this.#log.warn({ group, err: checked.message }, 'ignoring invalid group configs')
+      return
+    }
+    const v = checked.values
+    this.#groups?.setGroupConfig(group, {
+      ...(v.has('consumer.session.timeout.ms') ? { consumerSessionTimeoutMs: v.get('consumer.session.timeout.ms') as number } : {}),
+      ...(v.has('consumer.heartbeat.interval.ms') ? { consumerHeartbeatIntervalMs: v.get('consumer.heartbeat.interval.ms') as number } : {}),
+    })
   }
 }

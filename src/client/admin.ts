@@ -45,8 +45,8 @@ export interface TopicDescription {
   partitions: PartitionDescription[]
 }
 
-export type ResourceType = 'topic' | 'broker'
-const RESOURCE_TYPE: Record<ResourceType, number> = { topic: 2, broker: 4 }
+export type ResourceType = 'topic' | 'broker' | 'group'
+const RESOURCE_TYPE: Record<ResourceType, number> = { topic: 2, broker: 4, group: 32 }
 
 /** Kafka's ConfigSource names, by wire value. */
 export const CONFIG_SOURCES = [

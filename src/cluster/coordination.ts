@@ -17,6 +17,8 @@ export interface ClusterMember extends ControlledBroker {
   topicConfigChanged(topic: string, overrides: Record<string, string> | null): void
   /** Dynamic broker configs for this broker (`entity` its id) or every broker (`<default>`) changed. */
   brokerConfigChanged(entity: string, configs: Record<string, string>): void
+  /** A consumer group's configs (KIP-848) changed; empty: it has none of its own now. */
+  groupConfigChanged(group: string, configs: Record<string, string>): void
 }
 
 export interface NewTopic {
@@ -88,6 +90,10 @@ export interface Coordination {
   brokerConfigs(entity: string): Promise<Record<string, string>>
   /** Replaces the dynamic broker configs of `entity`; the brokers concerned apply them. */
   setBrokerConfigs(entity: string, configs: Record<string, string>): Promise<void>
+  /** A consumer group's own configs (KIP-848), empty when it has none. */
+  groupConfigs(group: string): Promise<Record<string, string>>
+  /** Replaces a group's configs; every broker applies them (its coordinator uses them). */
+  setGroupConfigs(group: string, configs: Record<string, string>): Promise<void>
   /**
    * Reserves a block of producer ids no other broker hands out (ZooKeeper's
    * /latest_producer_id_block); absent for a single node, which reserves blocks in its log dir.

@@ -5,11 +5,14 @@
  * change is recorded first and applied after, so a crash in between leaves it recorded. A change
  * that cannot be recorded (a full disk, EMFILE) rejects and changes nothing; a new topic or new
  * partitions whose logs cannot be opened are taken back out of the record (and their logs
- * removed), so a creation that failed does not come back at the next start.
+ * removed), so a creation that failed does not come back at the next start. Dynamic broker
+ * configs and group configs are kept beside the topics (configs.json, see ConfigStore) and
+ * applied once recorded, as ZooKeeper mode applies /config/brokers and /config/groups.
  */
 import { ErrorCode } from '../protocol/generated/error-codes.js'
 import { KafkaError } from '../errors.js'
 import type { MetadataStore, TopicMetadata } from '../metadata/metadata-store.js'
+import type { ConfigStore } from '../metadata/config-store.js'
 import { isInternalTopic } from '../metadata/topic-name.js'
 import type { BrokerListener } from '../controller/control.js'
 import { SingleNodeController, type TopicLayout } from '../controller/single-node-controller.js'
@@ -20,11 +23,13 @@ export class SingleNodeCoordination implements Coordination {
   readonly controller = null
   readonly brokerEpoch = -1n
   readonly #store: MetadataStore
+  readonly #configs: ConfigStore
   #member: ClusterMember | undefined
   #controller: SingleNodeController | undefined
 
-  constructor(store: MetadataStore) {
+  constructor(store: MetadataStore, configs: ConfigStore) {
     this.#store = store
+    this.#configs = configs
   }
 
   get clusterId(): string {
@@ -52,6 +57,11 @@ export class SingleNodeCoordination implements Coordination {
   async start(member: ClusterMember): Promise<void> {
     this.#member = member
     this.#controller = new SingleNodeController(this.#store.nodeId, member)
+    for (const entity of ['<default>', String(this.#store.nodeId)]) {
+      const configs = this.#configs.get('brokers', entity)
+      if (Object.keys(configs).length > 0) member.brokerConfigChanged(entity, configs)
+    }
+    for (const group of this.#configs.names('groups')) member.groupConfigChanged(group, this.#configs.get('groups', group))
     for (const t of this.#store.topics()) member.topicConfigChanged(t.name, t.configs)
     await this.#controller.start([...this.#store.topics()].map((t) => this.#layout(t)))
   }
@@ -117,12 +127,24 @@ export class SingleNodeCoordination implements Coordination {
     member.topicConfigChanged(topic, overrides)
   }
 
-  async brokerConfigs(): Promise<Record<string, string>> {
-    return {}
+  async brokerConfigs(entity: string): Promise<Record<string, string>> {
+    return this.#configs.get('brokers', entity)
   }
 
-  async setBrokerConfigs(): Promise<void> {
-    throw new KafkaError(ErrorCode.INVALID_REQUEST, 'Dynamic broker configs are stored in ZooKeeper; a broker without zookeeper.connect cannot keep them: set them in server.properties and restart')
+  async setBrokerConfigs(entity: string, configs: Record<string, string>): Promise<void> {
+    const { member } = this.#started()
+    await this.#configs.set('brokers', entity, configs)
+    member.brokerConfigChanged(entity, configs)
+  }
+
+  async groupConfigs(group: string): Promise<Record<string, string>> {
+    return this.#configs.get('groups', group)
+  }
+
+  async setGroupConfigs(group: string, configs: Record<string, string>): Promise<void> {
+    const { member } = this.#started()
+    await this.#configs.set('groups', group, configs)
+    member.groupConfigChanged(group, configs)
   }
 
   async controlledShutdown(): Promise<void> {}

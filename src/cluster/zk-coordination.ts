@@ -18,7 +18,7 @@ import { createOrGetClusterId, createTopLevelPaths } from '../metadata/zk/cluste
 import { BrokerRegistrar } from '../metadata/zk/broker-registration.js'
 import { ControllerElection, type ControllerEpoch } from '../metadata/zk/controller-election.js'
 import { allocateProducerIdBlock } from '../metadata/zk/producer-id-block.js'
-import { BrokerIdZNode, ConfigEntityZNode, DEFAULT_ENTITY, TopicZNode, ZkPaths } from '../metadata/zk/znodes.js'
+import { BrokerIdZNode, ConfigEntityZNode, DEFAULT_ENTITY, TopicZNode, ZkPaths, desanitizeEntityName, sanitizeEntityName } from '../metadata/zk/znodes.js'
 import { checkAndWriteMetaProperties, storedClusterId } from '../metadata/meta-properties.js'
 import { toKafkaUuid } from '../metadata/topic-id.js'
 import type { BrokerListener, LiveBroker } from '../controller/control.js'
@@ -127,10 +127,14 @@ export class ZkCoordination implements Coordination {
       const configs = await readEntityConfig(this.#zk, 'brokers', entity)
       if (configs !== null) member.brokerConfigChanged(entity, configs)
     }
+    for (const name of (await this.#zk.getChildren(ZkPaths.configEntityType('groups')).catch(() => ({ children: [] as string[] }))).children) {
+      member.groupConfigChanged(desanitizeEntityName(name), await readEntityConfig(this.#zk, 'groups', name) ?? {})
+    }
     this.#changes = new ConfigChangeListener(this.#zk, async (type, name) => {
       if (type === 'users' || type === 'clients') this.#securityStores?.entities.changed(type, name)
       if (type === 'topics') member.topicConfigChanged(name, await this.topicConfigs(name) ?? null)
       else if (type === 'brokers' && (name === DEFAULT_ENTITY || name === String(this.#nodeId))) member.brokerConfigChanged(name, await readEntityConfig(this.#zk, 'brokers', name) ?? {})
+      else if (type === 'groups') member.groupConfigChanged(desanitizeEntityName(name), await readEntityConfig(this.#zk, 'groups', name) ?? {})
     }, this.#log.child({ component: 'config-changes' }))
     await this.#changes.start()
   }
@@ -247,6 +251,15 @@ export class ZkCoordination implements Coordination {
 
   async setBrokerConfigs(entity: string, configs: Record<string, string>): Promise<void> {
     await writeEntityConfig(this.#zk, 'brokers', entity, configs)
+  }
+
+  async groupConfigs(group: string): Promise<Record<string, string>> {
+    return await readEntityConfig(this.#zk, 'groups', sanitizeEntityName(group)) ?? {}
+  }
+
+  /** Written as an entity (with its change notification) under /config/groups/<sanitized group id>. */
+  async setGroupConfigs(group: string, configs: Record<string, string>): Promise<void> {
+    await writeEntityConfig(this.#zk, 'groups', sanitizeEntityName(group), configs)
   }
 
   readonly allocateProducerIds = async (): Promise<ProducerIdBlock> => {

@@ -1,8 +1,7 @@
 // The configs of one consumer group (KIP-848, Kafka's GroupConfig): what DescribeConfigs and
 // IncrementalAlterConfigs carry for a GROUP resource (type 32). Each falls back to the broker's
-// group.consumer.* config. Describing works; storing a group's own settings (so that AlterConfigs
-// can change them and the coordinator use them) is still to come: resolveGroupConfig already
-// takes the overrides, and validateGroupConfigs checks them as Kafka does.
+// group.consumer.* config. A group's own settings are stored by the cluster (ZooKeeper's
+// /config/groups, a single node's configs.json) and used by its coordinator.
 import { ErrorCode } from '../protocol/generated/error-codes.js'
 import { atLeast, parseValue, type ConfigValue } from './config-def.js'
 import { int, type ConfigKey, type ValuesOf } from './config-key.js'

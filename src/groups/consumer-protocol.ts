@@ -124,7 +124,7 @@ export class ConsumerProtocol {
       errorMessage: null,
       memberId: member.memberId,
       memberEpoch: member.memberEpoch,
-      heartbeatIntervalMs: core.config.consumerHeartbeatIntervalMs,
+      heartbeatIntervalMs: core.groupConfig(group.groupId).consumerHeartbeatIntervalMs,
       assignment: sendAssignment ? { topicPartitions: toList(member.assigned) } : null,
     }
   }
@@ -261,7 +261,7 @@ export class ConsumerProtocol {
   }
 
   #scheduleSession(group: ConsumerGroup, member: ConsumerMember): void {
-    this.#core.scheduler.schedule(sessionKey(group, member.memberId), this.#core.config.consumerSessionTimeoutMs,
+    this.#core.scheduler.schedule(sessionKey(group, member.memberId), this.#core.groupConfig(group.groupId).consumerSessionTimeoutMs,
       () => this.#fence(group, member, 'session timed out'))
   }
 

@@ -82,8 +82,16 @@ export interface TopicView {
   all(): Iterable<TopicInfo>
 }
 
+/** A group's own configs (KIP-848's GROUP config resource); absent ones fall back to GroupConfig. */
+export interface GroupOverrides {
+  consumerSessionTimeoutMs?: number
+  consumerHeartbeatIntervalMs?: number
+}
+
 export interface CoordinatorCore {
   readonly config: GroupConfig
+  /** The group's consumer.session.timeout.ms and consumer.heartbeat.interval.ms, its own or the broker's. */
+  groupConfig(groupId: string): Required<GroupOverrides>
   readonly scheduler: Scheduler
   readonly groups: Map<string, Group>
   readonly offsets: OffsetStore

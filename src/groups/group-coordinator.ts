@@ -10,7 +10,7 @@ import { KafkaError } from '../errors.js'
 import { ClassicProtocol } from './classic-protocol.js'
 import { ClassicGroup } from './classic-group.js'
 import { ConsumerProtocol } from './consumer-protocol.js'
-import { DEFAULT_GROUP_CONFIG, type CoordinatorCore, type Group, type GroupConfig, type GroupLog, type GroupLogger, type TopicView } from './core.js'
+import { DEFAULT_GROUP_CONFIG, type CoordinatorCore, type Group, type GroupConfig, type GroupLog, type GroupLogger, type GroupOverrides, type TopicView } from './core.js'
 import { GroupLoader } from './loader.js'
 import { OffsetManager } from './offsets.js'
 import { OffsetStore } from './offset-store.js'
@@ -63,6 +63,8 @@ export class GroupCoordinator implements CoordinatorCore {
   readonly #now: () => number
   /** partition of `__consumer_offsets` -> the leader epoch this coordinator got it at */
   readonly #owned = new Map<number, number>()
+  /** Groups' own configs, as the cluster stores them (Kafka's GroupConfigManager). */
+  readonly #groupConfigs = new Map<string, GroupOverrides>()
 
   constructor(opts: GroupCoordinatorOptions) {
     this.config = { ...DEFAULT_GROUP_CONFIG, ...opts.config }
@@ -77,6 +79,23 @@ export class GroupCoordinator implements CoordinatorCore {
 
   now(): number {
     return this.#now()
+  }
+
+  /**
+   * A group's configs changed where the cluster keeps them; members get them at their next
+   * heartbeat (Kafka's GroupCoordinatorService reads them per heartbeat too).
+   */
+  setGroupConfig(groupId: string, overrides: GroupOverrides | null): void {
+    if (overrides === null || Object.keys(overrides).length === 0) this.#groupConfigs.delete(groupId)
+    else this.#groupConfigs.set(groupId, { ...overrides })
+  }
+
+  groupConfig(groupId: string): Required<GroupOverrides> {
+    const own = this.#groupConfigs.get(groupId)
+    return {
+      consumerSessionTimeoutMs: own?.consumerSessionTimeoutMs ?? this.config.consumerSessionTimeoutMs,
+      consumerHeartbeatIntervalMs: own?.consumerHeartbeatIntervalMs ?? this.config.consumerHeartbeatIntervalMs,
+    }
   }
 
   /**

@@ -1,6 +1,6 @@
 // Topic changes on a failing disk, over real sockets, with the broker's file system behind the
 // failure-injecting seam (FaultyFs): CreateTopics, CreatePartitions, AlterConfigs,
-// IncrementalAlterConfigs and DeleteTopics are persisted first and applied after, so a change
+// IncrementalAlterConfigs (topic, broker and group configs) and DeleteTopics are persisted first and applied after, so a change
 // that cannot be stored is answered with KAFKA_STORAGE_ERROR (Kafka's code for a
 // KafkaStorageException) and leaves nothing behind: not in memory, not on disk, not after a
 // restart. Produce on a full disk answers KAFKA_STORAGE_ERROR and works again once space is
@@ -20,6 +20,8 @@ import { TestClient } from '../support/raw-client.js'
 import { encodeBatch } from '../support/records.js'
 
 const TOPIC = 2
+const BROKER = 4
+const GROUP = 32
 const dir = mkdtempSync(join(tmpdir(), 'samsa-faults-'))
 let running: RunningBroker | undefined
 after(async () => {
@@ -96,6 +98,18 @@ test('failed topic changes answer KAFKA_STORAGE_ERROR and leave nothing behind, 
   assert.equal((await client.metadata(['stays'])).topics[0].errorCode, ErrorCode.NONE)
   assert.equal((await client.produce('stays', 0, record('two'))).errorCode, 0)
 
+  // Dynamic broker configs and group configs (the single node's configs.json).
+  fs.failNext('writeSync', 'ENOSPC', { path: /configs\.json\.tmp$/ })
+  const brokerInc = await client.conn.request(ApiKey.IncrementalAlterConfigs, 1, { resources: [{ resourceType: BROKER, resourceName: '', configs: [{ name: 'log.retention.ms', configOperation: 0, value: '1234' }] }], validateOnly: false })
+  assert.equal(brokerInc.responses[0].errorCode, ErrorCode.KAFKA_STORAGE_ERROR)
+  assert.equal(running!.broker.config.get('log.retention.ms'), null, 'a broker config that was not stored is not applied')
+  fs.failNext('renameSync', 'EIO', { path: /configs\.json\.tmp$/ })
+  const groupInc = await client.conn.request(ApiKey.IncrementalAlterConfigs, 1, { resources: [{ resourceType: GROUP, resourceName: 'g', configs: [{ name: 'consumer.heartbeat.interval.ms', configOperation: 0, value: '6000' }] }], validateOnly: false })
+  assert.equal(groupInc.responses[0].errorCode, ErrorCode.KAFKA_STORAGE_ERROR)
+  assert.equal(running!.broker.groups.groupConfig('g').consumerHeartbeatIntervalMs, 5000)
+  const group = await client.conn.request(ApiKey.IncrementalAlterConfigs, 1, { resources: [{ resourceType: GROUP, resourceName: 'g', configs: [{ name: 'consumer.session.timeout.ms', configOperation: 0, value: '50000' }] }], validateOnly: false })
+  assert.equal(group.responses[0].errorCode, 0)
+
   // The connection survived every failure; a later successful change does not carry a failed one along.
   const ok = await client.conn.request(ApiKey.IncrementalAlterConfigs, 1, { resources: [{ resourceType: TOPIC, resourceName: 'stays', configs: [{ name: 'segment.ms', configOperation: 0, value: '3600000' }] }], validateOnly: false })
   assert.equal(ok.responses[0].errorCode, 0)
@@ -107,6 +121,8 @@ test('failed topic changes answer KAFKA_STORAGE_ERROR and leave nothing behind, 
   assert.equal((await client.metadata(['stays'])).topics[0].partitions.length, 2)
   assert.equal(await describeConfig(client, 'stays', 'retention.ms'), '604800000')
   assert.equal(await describeConfig(client, 'stays', 'segment.ms'), '3600000')
+  assert.equal(running!.broker.config.get('log.retention.ms'), null)
+  assert.deepEqual(running!.broker.groups.groupConfig('g'), { consumerSessionTimeoutMs: 50000, consumerHeartbeatIntervalMs: 5000 })
   const { records } = await client.fetchAll('stays', 0)
   assert.deepEqual(records.map((r) => r.value?.toString()), ['one', 'two'])
   await stop(client)

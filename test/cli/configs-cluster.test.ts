@@ -34,6 +34,28 @@ test('configs describe and alter a topic', async () => {
   assert.equal(r.code, 2)
 })
 
+test('configs of a consumer group and the broker default (KIP-848 GROUP resources, kafka-configs.sh --entity-default)', async () => {
+  let r = await samsa(['configs', 'alter', '--group', 'cli-app', '--add-config', 'consumer.session.timeout.ms=50000'], { bootstrap: b })
+  assert.equal(r.code, 0, r.stderr)
+  assert.match(r.stdout, /Altered configs of group cli-app: consumer\.session\.timeout\.ms=50000/)
+  r = await samsa(['configs', 'describe', '--entity-type', 'groups', '--entity-name', 'cli-app'], { bootstrap: b })
+  assert.equal(r.code, 0, r.stderr)
+  assert.match(r.stdout, /consumer\.session\.timeout\.ms\s+50000\s+GROUP_CONFIG/)
+  assert.doesNotMatch(r.stdout, /consumer\.heartbeat\.interval\.ms/)
+  r = await samsa(['configs', 'alter', '--group', 'cli-app', '--add-config', 'consumer.session.timeout.ms=1'], { bootstrap: b })
+  assert.equal(r.code, 1)
+  assert.match(r.stderr, /group\.consumer\.min\.session\.timeout\.ms/)
+  r = await samsa(['configs', 'alter', '--entity-type', 'brokers', '--entity-default', '--add-config', 'log.cleaner.backoff.ms=20000'], { bootstrap: b })
+  assert.equal(r.code, 0, r.stderr)
+  assert.match(r.stdout, /Altered configs of the broker default/)
+  r = await samsa(['configs', 'describe', '--broker', '1'], { bootstrap: b })
+  assert.match(r.stdout, /log\.cleaner\.backoff\.ms\s+20000\s+DYNAMIC_DEFAULT_BROKER_CONFIG/)
+  r = await samsa(['configs', 'alter', '--entity-type', 'brokers', '--entity-default', '--delete-config', 'log.cleaner.backoff.ms'], { bootstrap: b })
+  assert.equal(r.code, 0, r.stderr)
+  r = await samsa(['configs', 'describe', '--entity-type', 'topics', '--entity-default'], { bootstrap: b })
+  assert.equal(r.code, 2)
+})
+
 test('cluster: id, controller, brokers and API versions', async () => {
   let r = await samsa(['cluster'], { bootstrap: b })
   assert.equal(r.code, 0, r.stderr)

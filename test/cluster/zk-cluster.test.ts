@@ -3,7 +3,7 @@
 // AdminUtils round robin), NOT_CONTROLLER from non-controllers for CreateTopics (Kafka's
 // ZooKeeper-mode KafkaApis), a consumer group reading every partition of a 6-partition topic
 // whose leaders are on 3 brokers, topic configs applied by every broker after a change
-// notification, deletion removing every broker's data, producer id blocks, a duplicate node.id
+// notification, dynamic broker and group configs, deletion removing every broker's data, producer id blocks, a duplicate node.id
 // refused, controller failover after kill -9, and a full stop and start with everything back.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
@@ -176,6 +176,26 @@ async function brokerConfig(bootstrap: string, broker: number, name: string): Pr
 
 const { DYNAMIC_BROKER_CONFIG, DYNAMIC_DEFAULT_BROKER_CONFIG } = ConfigSource
 
+/** The heartbeat interval a new KIP-848 member of `group` gets from the group's coordinator (0 while there is none). */
+async function groupHeartbeatInterval(c: TestCluster, group: string): Promise<number> {
+  const any = await RawConnection.connect(c.bootstrap().split(',')[0]!)
+  let nodeId: number
+  try {
+    const found = await any.request(ApiKey.FindCoordinator, 3, { key: group, keyType: 0 })
+    if (found.errorCode !== 0) return 0
+    nodeId = found.nodeId
+  } finally {
+    any.close()
+  }
+  const conn = await RawConnection.connect(c.broker(nodeId).bootstrap)
+  try {
+    const hb = await conn.request(ApiKey.ConsumerGroupHeartbeat, 0, { groupId: group, memberId: '', memberEpoch: 0, rebalanceTimeoutMs: 30000, subscribedTopicNames: ['spread'], topicPartitions: [] })
+    return hb.errorCode === 0 ? hb.heartbeatIntervalMs : 0
+  } finally {
+    conn.close()
+  }
+}
+
 test('dynamic broker configs go to /config/brokers and every broker concerned applies them', { skip }, async () => {
   const c = cluster!
   const admin = await Admin.connect({ bootstrap: c.bootstrap() })
@@ -195,6 +215,15 @@ test('dynamic broker configs go to /config/brokers and every broker concerned ap
   assert.notEqual((await brokerConfig(c.broker(1).bootstrap, 1, 'message.max.bytes')).value, '500000')
   const zk = await testClient(c.connect)
   assert.deepEqual(JSON.parse((await zk.getData('/config/brokers/<default>')).data.toString()).config, { 'log.retention.ms': '3600000' })
+  // A group's configs (KIP-848) go to /config/groups/<sanitized id>; its coordinator uses them.
+  const other = await Admin.connect({ bootstrap: c.broker(3).bootstrap })
+  try {
+    await other.alterConfigs({ type: 'group', name: 'kip848/configured' }, [{ op: 'set', name: 'consumer.heartbeat.interval.ms', value: '6000' }])
+  } finally {
+    await other.close()
+  }
+  assert.deepEqual(JSON.parse((await zk.getData('/config/groups/kip848%2Fconfigured')).data.toString()).config, { 'consumer.heartbeat.interval.ms': '6000' })
+  await eventually('the group\'s coordinator applied its configs', async () => await groupHeartbeatInterval(c, 'kip848/configured') === 6000)
 })
 
 test('CreatePartitions grows a topic across brokers; DeleteTopics removes it from every broker\'s disk', { skip }, async () => {
@@ -326,6 +355,7 @@ test('every process stopped and started again: topics, configs, offsets and data
   assert.equal(configs.resources[0]!.configEntries[0]!.configValue, '200')
   assert.equal((await brokerConfig(c.broker(3).bootstrap, 3, 'log.retention.ms')).source, DYNAMIC_DEFAULT_BROKER_CONFIG)
   assert.equal((await brokerConfig(c.broker(2).bootstrap, 2, 'message.max.bytes')).value, '500000')
+  await eventually('the group configs are back', async () => await groupHeartbeatInterval(c, 'kip848/configured') === 6000)
   const committed = await eventually('the group coordinator is back', async () => {
     const r = await admin.fetchOffsets({ groupId: 'spread-readers', topics: ['spread'] })
     return r[0]!.partitions.every((p) => p.offset === '20') ? r : false

@@ -159,7 +159,7 @@ test('notifications, producer id blocks, ACLs, top-level paths', () => {
   assert.deepEqual(json(AclChangeZNode.encodeExtended('Group', 'app-', 'PREFIXED')), { version: 1, resourceType: 'Group', name: 'app-', patternType: 'PREFIXED' })
   assert.deepEqual([...PERSISTENT_ZK_PATHS].sort(), [
     '/admin/delete_topics', '/brokers/ids', '/brokers/seqid', '/brokers/topics', '/config/brokers', '/config/changes',
-    '/config/clients', '/config/ips', '/config/topics', '/config/users', '/consumers', '/isr_change_notification',
+    '/config/clients', '/config/groups', '/config/ips', '/config/topics', '/config/users', '/consumers', '/isr_change_notification',
     '/latest_producer_id_block', '/log_dir_event_notification',
   ])
 })

@@ -49,9 +49,9 @@ export const ZkPaths = {
   extendedAclChangePrefix: '/kafka-acl-extended-changes/acl_changes_',
 } as const
 
-/** Kafka's ConfigType. */
-export type ConfigEntityType = 'topics' | 'clients' | 'users' | 'brokers' | 'ips'
-export const CONFIG_ENTITY_TYPES: readonly ConfigEntityType[] = ['topics', 'clients', 'users', 'brokers', 'ips']
+/** Kafka's ConfigType; `groups` (KIP-848's group configs) is kept by Kafka in KRaft only, here under /config/groups with sanitized names. */
+export type ConfigEntityType = 'topics' | 'clients' | 'users' | 'brokers' | 'ips' | 'groups'
+export const CONFIG_ENTITY_TYPES: readonly ConfigEntityType[] = ['topics', 'clients', 'users', 'brokers', 'ips', 'groups']
 /** The entity name of cluster-wide defaults (/config/brokers/<default>). */
 export const DEFAULT_ENTITY = '<default>'
 
