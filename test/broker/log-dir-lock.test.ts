@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { after, test } from 'node:test'
+import { isDeepStrictEqual } from 'node:util'
 import { startBroker } from '../../src/index.js'
 import { LOCKERS, LogDirLock, LogDirLockedError } from '../../src/storage/log-dir-lock.js'
 import { CLEAN_SHUTDOWN_FILE } from '../../src/storage/log-manager.js'
@@ -44,6 +45,21 @@ function snapshot(dir: string): Map<string, string> {
   return out
 }
 
+/**
+ * The running broker's files once its writes after a produce are done (its leader-epoch checkpoint
+ * is replaced in the background): two snapshots 100 ms apart agree and no replacement is half done.
+ */
+async function settled(dir: string): Promise<Map<string, string>> {
+  let prev = snapshot(dir)
+  for (let i = 0; i < 100; i++) {
+    await new Promise((r) => setTimeout(r, 100))
+    const next = snapshot(dir)
+    if (isDeepStrictEqual(prev, next) && ![...next.keys()].some((p) => p.endsWith('.tmp'))) return next
+    prev = next
+  }
+  assert.fail('the broker kept writing for 10 s')
+}
+
 function startChild(dataDir: string): Promise<{ proc: ChildProcess, port: number }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [CHILD, dataDir, '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
@@ -67,7 +83,7 @@ test('a second broker on a directory in use fails with a clear message and chang
   const acked = await client.produce('locked', 0, encodeBatch([{ key: null, value: Buffer.from('kept') }]))
   assert.equal(acked.errorCode, 0)
   // Data on disk as the running broker left it; no clean-shutdown marker while it runs.
-  const before = snapshot(dir)
+  const before = await settled(dir)
   assert.equal(existsSync(join(dir, CLEAN_SHUTDOWN_FILE)), false)
 
   await assert.rejects(startBroker({ port: 0, dataDir: dir }), (err: Error) => {

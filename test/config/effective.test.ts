@@ -16,8 +16,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 // The broker's code; the client, the CLI's tools and generated codecs have their own
 // same-named fields (a producer's compression type is not the topic's).
 const SKIP = ['src/config/', 'src/protocol/generated/', 'src/client/', 'src/console/ui/']
-// Read inside src/config to build a value the broker reads (`values.listeners`, `values.logDirs`).
-const DERIVED = new Set(['listener.security.protocol.map', 'advertised.listeners', 'log.dir', 'log.dirs'])
+// Read inside src/config to build a value the broker reads (`values.listeners`, `values.logDirs`),
+// or to check one: the group.consumer bounds limit each group's own configs (validateGroupConfigs).
+const DERIVED = new Set(['listener.security.protocol.map', 'advertised.listeners', 'log.dir', 'log.dirs',
+  'group.consumer.min.heartbeat.interval.ms', 'group.consumer.max.heartbeat.interval.ms', 'group.consumer.min.session.timeout.ms', 'group.consumer.max.session.timeout.ms'])
 
 function sources(dir: string): string[] {
   const out: string[] = []
