@@ -1,5 +1,8 @@
 // kafka-python 2.0.2 (Debian's python3-kafka) has no transactional producer and reads with
-// isolation_level read_uncommitted only (Fetch v4). What it must do with transactional data is
+// isolation_level read_uncommitted only (Fetch v4). kafka-python 2.1+, which has both (and
+// send_offsets_to_transaction), is not packaged for Debian 12, and CI installs Python packages
+// from Debian only; the transactional producer's path is covered by librdkafka's clients
+// (confluent-kafka-python, node-rdkafka), kafkajs and @platformatic/kafka. What it must do with transactional data is
 // read it: batches of committed and aborted transactions (written here by kafkajs) come back as
 // the records they hold, in offset order, and it reads on past every marker to the end. 2.0.2 does
 // not skip control batches (a client bug, fixed in kafka-python 2.1): it hands out each marker's
