@@ -120,6 +120,45 @@ function configLookup(config: BrokerConfig): ConfigLookup {
   }
 }
 
+/**
+ * Kafka's connection quotas from the broker's configs: the broker-wide ones (dynamic), the
+ * listener-level `listener.name.<l>.max.connections` and `.max.connection.creation.rate`, and the
+ * inter-broker listener protected from the broker-wide limits when there is more than one listener.
+ */
+async function connectionQuotas(config: BrokerConfig): Promise<ConnectionQuotas> {
+  const v = config.values
+  const lookup = configLookup(config)
+  const listeners = new Map<string, { maxConnections: number, maxConnectionCreationRate: number }>()
+  for (const l of v.listeners) {
+    const prefix = `listener.name.${l.name.toLowerCase()}.`
+    const max = lookup(`${prefix}max.connections`)
+    const rate = lookup(`${prefix}max.connection.creation.rate`)
+    if (max === undefined && rate === undefined) continue
+    listeners.set(l.name, { maxConnections: max === undefined ? 2147483647 : Number(max), maxConnectionCreationRate: rate === undefined ? 2147483647 : Number(rate) })
+  }
+  return ConnectionQuotas.create({
+    maxConnections: v.maxConnections,
+    maxConnectionsPerIp: v.maxConnectionsPerIp,
+    overrides: v.maxConnectionsPerIpOverrides,
+    maxConnectionCreationRate: v.maxConnectionCreationRate,
+    listeners,
+    protectedListener: v.listeners.length > 1 ? interBrokerListenerName(config) : undefined,
+    windowMs: Number(lookup('quota.window.size.seconds') ?? 1) * 1000,
+    numSamples: Number(lookup('quota.window.num') ?? 11),
+  })
+}
+
+/** Dynamic changes of the broker-wide connection limits take effect for the next connection. */
+function followConnectionQuotas(config: BrokerConfig, quotas: ConnectionQuotas, log: Logger): () => void {
+  const names = new Set(['max.connections', 'max.connections.per.ip', 'max.connections.per.ip.overrides', 'max.connection.creation.rate'])
+  return config.onChange((changed) => {
+    if (![...changed].some((n) => names.has(n))) return
+    const v = config.values
+    quotas.reconfigure({ maxConnections: v.maxConnections, maxConnectionsPerIp: v.maxConnectionsPerIp, overrides: v.maxConnectionsPerIpOverrides, maxConnectionCreationRate: v.maxConnectionCreationRate })
+      .catch((err: unknown) => log.warn({ err }, 'cannot apply the new connection limits (max.connections.per.ip.overrides names a host that does not resolve?)'))
+  })
+}
+
 /** A connection to a live broker on the inter-broker listener (the MetadataCache's picture). */
 function connectToLiveBroker(config: BrokerConfig, metadata: MetadataCache, clientId: string, requestTimeoutMs: number) {
   const listener = interBrokerListenerName(config)
@@ -318,7 +357,10 @@ export async function runBroker(config: BrokerConfig, log: Logger, opts: RunBrok
   }
   let server: SocketServer | undefined
   let bound
+  let stopQuotaUpdates = (): void => {}
   try {
+    const quotas = await connectionQuotas(config)
+    stopQuotaUpdates = followConnectionQuotas(config, quotas, log)
     server = new SocketServer({
       parts,
       registry,
@@ -326,11 +368,8 @@ export async function runBroker(config: BrokerConfig, log: Logger, opts: RunBrok
       maxRequestBytes: config.values.socketRequestMaxBytes,
       maxQueuedRequests: config.values.queuedMaxRequests,
       connectionsMaxIdleMs: config.values.connectionsMaxIdleMs,
-      quotas: await ConnectionQuotas.create({
-        maxConnections: config.values.maxConnections,
-        maxConnectionsPerIp: config.values.maxConnectionsPerIp,
-        overrides: config.values.maxConnectionsPerIpOverrides,
-      }),
+      quotas,
+      listenBacklog: config.values.socketListenBacklogSize,
     })
     bound = await server.listen(config.values.listeners.map((l) => ({ ...l, security: listenerSecurity.get(l.name) })))
     // Port 0 binds a random port; advertise the bound one unless an explicit port was configured.
@@ -343,6 +382,7 @@ export async function runBroker(config: BrokerConfig, log: Logger, opts: RunBrok
     }))
     await coordination.register(parts.metadata.listeners, config.values.brokerRack)
   } catch (err) {
+    stopQuotaUpdates()
     await server?.close()
     await stopParts()
     throw err
@@ -372,6 +412,7 @@ export async function runBroker(config: BrokerConfig, log: Logger, opts: RunBrok
         eventLoopDelay.disable()
         // Leadership moves to other brokers while this one still serves (Kafka's controlled shutdown).
         await coordination.controlledShutdown()
+        stopQuotaUpdates()
         await running.close()
         await stopParts()
         log.info('broker stopped')

@@ -1,7 +1,8 @@
 /**
  * TCP listeners: one net.Server per configured listener, connections tracked for shutdown, the
- * connection limits (max.connections, max.connections.per.ip), idle connections closed after
- * connections.max.idle.ms, and the broker's account of response bytes held.
+ * connection limits (max.connections, max.connections.per.ip, max.connection.creation.rate),
+ * idle connections closed after connections.max.idle.ms, and the broker's account of response
+ * bytes held.
  */
 import { createServer, Socket, type Server, type SocketConstructorOpts } from 'node:net'
 import { TLSSocket } from 'node:tls'
@@ -28,6 +29,11 @@ export interface SocketServerOptions {
   quotas?: ConnectionQuotas
   /** The broker's account of held response bytes (a default one otherwise). */
   memory?: ResponseMemory
+  /**
+   * socket.listen.backlog.size: how many accepted connections a listener holds while it waits out
+   * max.connection.creation.rate (Kafka's acceptor leaves them in the kernel's backlog of that size).
+   */
+  listenBacklog?: number
 }
 
 export interface ListenerSpec {
@@ -83,6 +89,10 @@ export class SocketServer {
   readonly #idleMs: number
   #idleTimer: NodeJS.Timeout | undefined
   #nextId = 1
+  /** Connections that waited for a creation rate before they were admitted (a metric, and for tests). */
+  throttledConnections = 0
+  /** By listener: connections accepted but not admitted yet (a creation rate is being waited out), and the timer. */
+  readonly #waiting = new Map<string, { sockets: Array<{ socket: Socket, spec: ListenerSpec }>, timer: NodeJS.Timeout | undefined }>()
 
   constructor(opts: SocketServerOptions) {
     this.#opts = opts
@@ -137,11 +147,49 @@ export class SocketServer {
     return closed
   }
 
+  /**
+   * A new connection, in accept order. Over a creation rate the listener stops admitting for the
+   * throttle time, as Kafka's acceptor does: this connection and those after it wait unread, at
+   * most socket.listen.backlog.size of them (more are closed, as a full backlog refuses them).
+   */
   #accept(accepted: Socket, spec: ListenerSpec): void {
+    const queue = this.#waiting.get(spec.name)
+    if (queue !== undefined) {
+      if (queue.sockets.length >= (this.#opts.listenBacklog ?? 50)) {
+        this.#log.warn({ remote: `${accepted.remoteAddress}:${accepted.remotePort}`, listener: spec.name, reason: `${queue.sockets.length} connections wait for max.connection.creation.rate (socket.listen.backlog.size)` }, 'connection refused')
+        accepted.destroy()
+        return
+      }
+      queue.sockets.push({ socket: accepted, spec })
+      this.throttledConnections++
+      return
+    }
+    const waitMs = this.quotas.recordCreation(spec.name, Date.now())
+    if (waitMs <= 0) return this.#admit(accepted, spec)
+    this.#log.info({ remote: `${accepted.remoteAddress}:${accepted.remotePort}`, listener: spec.name, waitMs }, 'connection creation rate reached: the listener waits')
+    this.throttledConnections++
+    const waiting: { sockets: Array<{ socket: Socket, spec: ListenerSpec }>, timer: NodeJS.Timeout | undefined } = { sockets: [{ socket: accepted, spec }], timer: undefined }
+    this.#waiting.set(spec.name, waiting)
+    const next = (): void => {
+      const head = waiting.sockets.shift()
+      if (head !== undefined) {
+        if (!head.socket.destroyed) this.#admit(head.socket, head.spec)
+        const wait = waiting.sockets.length === 0 ? 0 : this.quotas.recordCreation(spec.name, Date.now())
+        if (wait > 0 || waiting.sockets.length > 0) {
+          waiting.timer = setTimeout(next, wait)
+          return
+        }
+      }
+      this.#waiting.delete(spec.name)
+    }
+    waiting.timer = setTimeout(next, waitMs)
+  }
+
+  #admit(accepted: Socket, spec: ListenerSpec): void {
     const listenerName = spec.name
     const tls = spec.security?.tls ?? null
     const address = accepted.remoteAddress ?? ''
-    const refused = this.quotas.acquire(address)
+    const refused = this.quotas.acquire(address, listenerName)
     if (refused !== null) {
       this.#log.warn({ remote: `${address}:${accepted.remotePort}`, listener: listenerName, reason: refused }, 'connection refused')
       accepted.destroy()
@@ -194,7 +242,7 @@ export class SocketServer {
       this.#connections.add(c)
       socket.on('close', () => {
         this.#connections.delete(c)
-        this.quotas.release(address)
+        this.quotas.release(address, listenerName)
       })
       if (adopted === null) {
         socket.on('data', (chunk: Buffer) => c.receive(chunk, 0, chunk.length))
@@ -202,7 +250,7 @@ export class SocketServer {
       }
     } catch (err) {
       this.#log.error({ err, listener: listenerName }, 'cannot set up an accepted connection')
-      this.quotas.release(address)
+      this.quotas.release(address, listenerName)
       socket.destroy()
     }
   }
@@ -249,6 +297,11 @@ export class SocketServer {
   async close(): Promise<void> {
     if (this.#idleTimer !== undefined) clearInterval(this.#idleTimer)
     this.#idleTimer = undefined
+    for (const w of this.#waiting.values()) {
+      clearTimeout(w.timer)
+      for (const { socket } of w.sockets) socket.destroy()
+    }
+    this.#waiting.clear()
     const closing = this.#servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve())))
     for (const c of this.#connections) c.close()
     this.#connections.clear()

@@ -1,6 +1,7 @@
 // Connection limits with Kafka's names and defaults: connections.max.idle.ms (Kafka's Selector
-// closes idle connections), max.connections, max.connections.per.ip and its overrides (Kafka's
-// ConnectionQuotas), and queued.max.requests with the per-connection byte bound (a connection
+// closes idle connections), max.connections, max.connections.per.ip and its overrides, listener
+// limits and the connection creation rate (Kafka's ConnectionQuotas, KIP-612), dynamic changes
+// of them, and queued.max.requests with the per-connection byte bound (a connection
 // that does not read its answers is muted, as Kafka mutes a channel).
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
@@ -35,6 +36,7 @@ test('the config names and Kafka defaults', () => {
   assert.equal(c.get('max.connections'), 2147483647)
   assert.equal(c.get('max.connections.per.ip'), 2147483647)
   assert.equal(c.get('max.connections.per.ip.overrides'), '')
+  assert.equal(c.get('max.connection.creation.rate'), 2147483647)
   assert.deepEqual([...parseOverrides('hostName:100, 127.0.0.1:200,::1:3')], [['hostName', 100], ['127.0.0.1', 200], ['::1', 3]])
   assert.throws(() => parseOverrides('127.0.0.1'))
 })
@@ -112,6 +114,43 @@ test('max.connections.per.ip, and an override for an address given by host name'
     for (const c of conns) c.close()
   } finally {
     await o.close()
+  }
+})
+
+test('listener.name.<l>.max.connections, and max.connections changed at run time (a dynamic broker config)', async () => {
+  const b = await startBroker({ port: 0, config: { 'listener.name.plaintext.max.connections': 2 } })
+  try {
+    const conns = [await RawConnection.connect(b.port), await RawConnection.connect(b.port)]
+    for (const c of conns) assert.equal((await ping(c)).errorCode, 0)
+    const third = await RawConnection.connect(b.port)
+    assert.equal(await third.waitClosed(5000), true, 'the listener allows two')
+    conns.pop()!.close()
+    await until('the broker freed the slot', () => b.running.server.quotas.total === 1)
+    // max.connections=1 for every broker, set through the config API: the next one is refused at once.
+    const set = await conns[0]!.request(ApiKey.IncrementalAlterConfigs, 1, { resources: [{ resourceType: 4, resourceName: '', configs: [{ name: 'max.connections', configOperation: 0, value: '1' }] }], validateOnly: false })
+    assert.equal(set.responses[0].errorCode, 0)
+    await until('the new limit is applied', () => b.running.server.quotas.maxConnections === 1)
+    const refused = await RawConnection.connect(b.port)
+    assert.equal(await refused.waitClosed(5000), true, 'max.connections=1 refuses a second connection')
+    conns[0]!.close()
+  } finally {
+    await b.close()
+  }
+})
+
+test('max.connection.creation.rate (KIP-612): past the rate the listener admits the next connections only after the throttle time, then all', async () => {
+  // One connection a second, measured over 2 samples of 1 s: the second connection already waits.
+  const b = await startBroker({ port: 0, config: { 'max.connection.creation.rate': 1, 'quota.window.num': 2, 'quota.window.size.seconds': 1 } })
+  try {
+    const server = b.running.server
+    const conns = await Promise.all(Array.from({ length: 4 }, () => RawConnection.connect(b.port)))
+    await until('a connection waits for the rate', () => server.throttledConnections > 0)
+    // Every connection is served in the end, in the order it came.
+    for (const c of conns) assert.equal((await c.request(ApiKey.ApiVersions, 3, { clientSoftwareName: 'rate', clientSoftwareVersion: '1' }, 30_000)).errorCode, 0)
+    assert.equal(server.connectionCount, 4)
+    for (const c of conns) c.close()
+  } finally {
+    await b.close()
   }
 })
 
