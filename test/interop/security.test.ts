@@ -3,7 +3,7 @@
  * (SaslHandshake v0 with raw tokens), confluent-kafka-python and kcat (librdkafka 2.0.2),
  * kafkajs 2.2.4 and @platformatic/kafka, each over TLS, mutual TLS, and SASL PLAIN,
  * SCRAM-SHA-256 and SCRAM-SHA-512 over TLS (kafka-python and kafkajs also OAUTHBEARER); a wrong
- * password is refused with each client's authentication error.
+ * password is refused with each client's authentication error (each of the five).
  */
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
@@ -180,5 +180,16 @@ test('a wrong password is refused with each client\'s authentication error', { s
   const kafka = kafkajsClient(m, 'wrong-password')
   const producer = kafka.producer()
   await assert.rejects(producer.connect(), (err: Error) => /SASL SCRAM SHA256 authentication failed|Invalid user credentials/.test(err.message))
+  const pproducer = new PProducer({ clientId: 'samsa-secure', bootstrapBrokers: [b.at(m.listener)], tls: { ca: readFileSync(certs.ca) }, tlsServerName: 'localhost', sasl: { mechanism: 'SCRAM-SHA-256', username: USER, password: 'wrong-password' }, retries: 0, requestTimeout: 10_000, serializers: stringSerializers })
+  const failure = await pproducer.send({ messages: [{ topic, value: 'x', partition: 0 }] }).then(() => null, (err: Error) => err)
+  await pproducer.close()
+  assert.ok(failure !== null, '@platformatic/kafka produced with a wrong password')
+  // The client wraps the broker's answer: "Cannot connect to any broker" <- "Connection failed" <- the SASL error.
+  const messages = (e: unknown): string[] => {
+    if (e === null || typeof e !== 'object') return []
+    const x = e as { message?: string, cause?: unknown, errors?: unknown[] }
+    return [x.message ?? '', ...messages(x.cause), ...(x.errors ?? []).flatMap(messages)]
+  }
+  assert.match(messages(failure).join(' | '), /SASL_AUTHENTICATION_FAILED|Authentication failed|Invalid user credentials/i, messages(failure).join(' | '))
   assert.equal(b.logs().includes('wrong-password'), false)
 })
