@@ -174,6 +174,15 @@ test('KIP-368: the session lifetime is connections.max.reauth.ms; an expired ses
   assert.match(other.errorMessage, /Cannot change principals during re-authentication/)
   assert.equal(await raw.waitClosed(3000), true)
 
+  // OAUTHBEARER: the session ends with the token, when that comes first (KIP-368).
+  const oauth = await RawConnection.connect(b.at('REAUTH'))
+  await oauth.request(ApiKey.SaslHandshake, 1, { mechanism: 'OAUTHBEARER' })
+  const token = secret(await certs.token('dave', { expiresInSeconds: 1 }))
+  const short = await oauth.request(ApiKey.SaslAuthenticate, 1, { authBytes: Buffer.from(`n,,\u0001auth=Bearer ${token}\u0001\u0001`) })
+  assert.equal(short.errorCode, 0)
+  assert.ok(short.sessionLifetimeMs > 0n && short.sessionLifetimeMs <= 1000n, `session lifetime ${short.sessionLifetimeMs} with a token valid for 1 s`)
+  oauth.close()
+
   // A session that ends without re-authentication: the next request closes the connection.
   const late = await connect(b.at('REAUTH'), { sasl: { mechanism: 'PLAIN', username: 'bob', password: 'bob-secret' } })
   await new Promise((r) => setTimeout(r, 1700))
