@@ -6,7 +6,8 @@
  *   node dist/bench/samsa-broker.js --data-dir DIR [--config num.partitions=8 ...]
  *
  * Prints {"bootstrap": "127.0.0.1:PORT", "pid": N, "listeners": {...}} on stdout when ready; closes the broker
- * cleanly when stdin closes or on SIGTERM.
+ * cleanly when stdin closes or on SIGTERM. A line `stats` on stdin prints the broker's own figures
+ * since the previous one: {"eventLoopDelayMaxMs", "eventLoopDelayP99Ms", "heldBytesPeak"} (and resets them).
  */
 import { parseArgs } from 'node:util'
 import { startBroker } from '../src/index.js'
@@ -37,6 +38,13 @@ const stop = (): void => {
     process.exit(1)
   })
 }
+process.stdin.on('data', (d: Buffer) => {
+  if (!d.toString().split('\n').includes('stats')) return
+  const { eventLoopDelay, server } = broker.running
+  process.stdout.write(JSON.stringify({ eventLoopDelayMaxMs: eventLoopDelay.max / 1e6, eventLoopDelayP99Ms: eventLoopDelay.percentile(99) / 1e6, heldBytesPeak: server.memory.peak }) + '\n')
+  eventLoopDelay.reset()
+  server.memory.resetPeak()
+})
 process.stdin.on('end', stop)
 process.stdin.resume()
 process.on('SIGTERM', stop)

@@ -46,10 +46,19 @@ function pct(sorted: number[], p: number): number {
 
 const dataDir = mkdtempSync(join(tmpdir(), 'samsa-slow-readers-'))
 const child = spawn('node', [script, '--data-dir', dataDir], { stdio: ['pipe', 'pipe', 'inherit'] })
+const lines = createInterface({ input: child.stdout! })
 const line = await new Promise<string>((resolve, reject) => {
-  createInterface({ input: child.stdout! }).once('line', resolve)
+  lines.once('line', resolve)
   child.once('exit', (code) => reject(new Error(`broker exited (${code})`)))
 })
+/** The broker's own figures since the last call (event-loop delay, response bytes held), when its script reports them. */
+async function brokerStats(): Promise<{ eventLoopDelayMaxMs: number, eventLoopDelayP99Ms: number, heldBytesPeak: number } | undefined> {
+  child.stdin!.write('stats\n')
+  return Promise.race([
+    new Promise<any>((resolve) => lines.once('line', (l) => resolve(JSON.parse(l)))),
+    sleep(2000).then(() => undefined),
+  ])
+}
 const { bootstrap } = JSON.parse(line) as { bootstrap: string }
 const [host, port] = [bootstrap.slice(0, bootstrap.lastIndexOf(':')), Number(bootstrap.slice(bootstrap.lastIndexOf(':') + 1))]
 const sockets: Socket[] = []
@@ -64,6 +73,7 @@ try {
   }
   await sleep(1000)
   const rssBefore = rssMb(child.pid!)
+  await brokerStats()
 
   const fetch = admin.frame(ApiKey.Fetch, 12, {
     maxWaitMs: 0, minBytes: 0, maxBytes: 50 * MB, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
@@ -79,6 +89,8 @@ try {
   }
 
   const pings: number[] = []
+  const started = performance.now()
+  let slowest = { ms: 0, at: 0 }
   let unanswered = 0
   let peak = rssBefore
   const end = Date.now() + SECONDS * 1000
@@ -89,6 +101,7 @@ try {
     try {
       await probe.request(ApiKey.ApiVersions, 3, { clientSoftwareName: 'ping', clientSoftwareVersion: '1' }, 30_000)
       pings.push(performance.now() - t0)
+      if (pings.at(-1)! > slowest.ms) slowest = { ms: pings.at(-1)!, at: t0 - started }
     } catch {
       unanswered++
     }
@@ -96,11 +109,13 @@ try {
   }
   clearInterval(sampler)
   peak = Math.max(peak, rssMb(child.pid!))
+  const stats = await brokerStats()
   pings.sort((a, b) => a - b)
   const ms = (x: number): string => `${x.toFixed(1)} ms`
   console.log(`slow readers: ${READERS} x Fetch(max_bytes 50 MB) of a ${FILL_MB} MB partition, never read, for ${SECONDS} s`)
   console.log(`broker RSS: ${rssBefore.toFixed(0)} MB before, ${peak.toFixed(0)} MB peak`)
-  console.log(`ping (ApiVersions every 50 ms): ${pings.length} answered, ${unanswered} not; p50 ${ms(pct(pings, 0.5))}, p99 ${ms(pct(pings, 0.99))}, max ${ms(pings.at(-1) ?? NaN)}`)
+  console.log(`ping (ApiVersions every 50 ms): ${pings.length} answered, ${unanswered} not; p50 ${ms(pct(pings, 0.5))}, p99 ${ms(pct(pings, 0.99))}, max ${ms(pings.at(-1) ?? NaN)} (sent ${(slowest.at / 1000).toFixed(1)} s into the run)`)
+  if (stats !== undefined) console.log(`broker's own figures: event-loop delay p99 ${ms(stats.eventLoopDelayP99Ms)}, max ${ms(stats.eventLoopDelayMaxMs)}; response bytes held at most ${(stats.heldBytesPeak / MB).toFixed(1)} MiB`)
   probe.close()
   admin.close()
 } finally {
