@@ -214,7 +214,7 @@ export function replayProducerState(
         control.type === ControlRecordType.ABORT,
         h.maxTimestamp,
       )
-      if (txn.isAborted && rebuilding) segment.txnIndex.append({ producerId: txn.producerId, firstOffset: txn.firstOffset, lastOffset: txn.lastOffset, lastStableOffset: state.lastStableOffsetAfter(txn) })
+      if (txn?.isAborted === true && rebuilding) segment.txnIndex.append({ producerId: txn.producerId, firstOffset: txn.firstOffset, lastOffset: txn.lastOffset, lastStableOffset: state.lastStableOffsetAfter(txn) })
     })
   }
   state.truncateHead(logStartOffset)

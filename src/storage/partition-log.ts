@@ -486,7 +486,7 @@ export class PartitionLog {
     const batch = encodeEndTxnMarker({ ...marker, now, partitionLeaderEpoch: opts.leaderEpoch })
     const r = this.append(batch, { now, leaderEpoch: opts.leaderEpoch, timestampType: 'CreateTime' })
     const txn = this.producerState.completeTxn(marker, r.baseOffset, !marker.commit, now)
-    if (txn.isAborted) this.#active.txnIndex.append({ producerId: txn.producerId, firstOffset: txn.firstOffset, lastOffset: txn.lastOffset, lastStableOffset: this.producerState.lastStableOffsetAfter(txn) })
+    if (txn?.isAborted === true) this.#active.txnIndex.append({ producerId: txn.producerId, firstOffset: txn.firstOffset, lastOffset: txn.lastOffset, lastStableOffset: this.producerState.lastStableOffsetAfter(txn) })
     return r
   }
 

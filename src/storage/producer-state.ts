@@ -210,16 +210,19 @@ export class ProducerStateManager {
 
   /**
    * Records a written marker at `offset`: the producer's open transaction (if any) ends. Also
-   * used when replaying the log. Returns the transaction it completed; one with no data here
-   * starts and ends at the marker.
+   * used when replaying the log. Returns the transaction it completed, or undefined when the
+   * producer had none open here (a marker sent again by a new coordinator, or for a partition the
+   * transaction wrote nothing to): as Kafka's ProducerAppendInfo.appendEndTxnMarker, such a
+   * marker holds no LSO and gets no aborted-transaction index entry.
    */
-  completeTxn(m: MarkerFields, offset: bigint, isAborted: boolean, timestamp: bigint): CompletedTxn {
+  completeTxn(m: MarkerFields, offset: bigint, isAborted: boolean, timestamp: bigint): CompletedTxn | undefined {
     const e = this.#entryAt(m.producerId, m.producerEpoch)
-    const firstOffset = e.currentTxnFirstOffset >= 0n ? e.currentTxnFirstOffset : offset
+    const firstOffset = e.currentTxnFirstOffset
     e.currentTxnFirstOffset = -1n
     if (m.coordinatorEpoch > e.coordinatorEpoch) e.coordinatorEpoch = m.coordinatorEpoch
     if (timestamp > e.lastTimestamp) e.lastTimestamp = timestamp
     this.#ongoing.delete(m.producerId)
+    if (firstOffset < 0n) return undefined
     const done: CompletedTxn = { producerId: m.producerId, firstOffset, lastOffset: offset, isAborted }
     this.#unreplicated.push(done)
     return done

@@ -72,7 +72,7 @@ export function applyReplicatedProducerState(state: ProducerStateManager, batche
     }
     if (control === undefined || (control.type !== ControlRecordType.ABORT && control.type !== ControlRecordType.COMMIT)) return state.update(h)
     const txn = state.completeTxn({ producerId: h.producerId, producerEpoch: h.producerEpoch, coordinatorEpoch: control.coordinatorEpoch }, h.baseOffset, control.type === ControlRecordType.ABORT, h.maxTimestamp)
-    if (txn.isAborted) aborted.push(txn)
+    if (txn?.isAborted === true) aborted.push(txn)
   })
   return aborted
 }

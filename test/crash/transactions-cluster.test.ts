@@ -9,11 +9,12 @@
  *   - an idle transactional id is forgotten after transactional.id.expiration.ms, and stays
  *     forgotten when its `__transaction_state` partition moves to another broker (the tombstone
  *     is replicated);
- *   - the coordinator's broker killed with kill -9 between PrepareCommit and the markers (one
- *     partition's leader is down, so the commit cannot complete): the broker that leads the
- *     `__transaction_state` partition next loads PrepareCommit and sends the markers itself, so
- *     read_committed readers see the transaction whole (its records once, one commit marker
- *     written under the new coordinator epoch) and its offsets become the group's.
+ *   - the coordinator's broker killed with kill -9 between PrepareCommit (and, for a second
+ *     transaction, PrepareAbort) and the markers (one partition's leader is down, so neither can
+ *     complete): the broker that leads the `__transaction_state` partitions next loads them and
+ *     sends the markers itself, so read_committed readers see the committed transaction whole
+ *     and the aborted one not at all (each record once, one marker each written under the new
+ *     coordinator epoch), and the committed one's offsets become the group's.
  * The transaction is driven on the wire (InitProducerId, AddPartitionsToTxn, Produce,
  * AddOffsetsToTxn, TxnOffsetCommit, EndTxn) so each step happens exactly when the test says.
  */
@@ -227,7 +228,7 @@ test('transactional.id.expiration.ms forgets an idle transactional id on a coord
   assert.deepEqual(dataValues((await fetchCommitted(c, 'txn-expire', 0)).records), ['kept'], 'the committed data stays')
 })
 
-test('kill -9 of the coordinator\'s broker between PrepareCommit and the markers: the next coordinator completes the commit', { skip, timeout: 300_000 }, async (t) => {
+test('kill -9 of the coordinator\'s broker between PrepareCommit/PrepareAbort and the markers: the next coordinator completes the commit and the abort', { skip, timeout: 300_000 }, async (t) => {
   const c = cluster!
   assert.ok(C > 0, 'roles are set by the first test')
   const Q = K
@@ -239,6 +240,12 @@ test('kill -9 of the coordinator\'s broker between PrepareCommit and the markers
   await addPartitions(c, p, 'eos-cluster', [0, 1])
   await produce(c, p, 'eos-cluster', 0, ['a0', 'a1', 'a2'])
   await produce(c, p, 'eos-cluster', 1, ['b0', 'b1', 'b2'])
+  // A second transaction over the same partitions, to be aborted.
+  const abortId = await idCoordinatedBy(c, C, 'eos-abort')
+  const ap = await initProducer(c, abortId, C)
+  await addPartitions(c, ap, 'eos-cluster', [0, 1])
+  await produce(c, ap, 'eos-cluster', 0, ['x0', 'x1'])
+  await produce(c, ap, 'eos-cluster', 1, ['y0'])
   // FindCoordinator first: it creates __consumer_offsets (AddOffsetsToTxn answers the retriable
   // COORDINATOR_NOT_AVAILABLE until the topic exists).
   const groupCoordinator = await coordinatorOf(c, group, 0)
@@ -250,41 +257,52 @@ test('kill -9 of the coordinator\'s broker between PrepareCommit and the markers
   })
   assert.equal(offsets.topics[0].partitions[0].errorCode, ErrorCode.NONE)
 
-  // P (the only replica of eos-cluster-0) dies: the commit's marker there cannot be written.
+  // P (the only replica of eos-cluster-0) dies: the markers there cannot be written.
   await c.broker(P).kill()
-  // Once the controller has taken P out of the ISR, C can write PrepareCommit (min.isr 2 with Q).
-  const before = await eventually(`${TXN_TOPIC}-${txnPartition} in sync on C and Q only`, async () => {
-    const v = await describePartition(c.broker(C).bootstrap, TXN_TOPIC, txnPartition)
+  // Once the controller has taken P out of the ISR, C can write PrepareCommit and PrepareAbort
+  // (min.isr 2 with Q).
+  const inSyncWithoutP = (partition: number) => eventually(`${TXN_TOPIC}-${partition} in sync on C and Q only`, async () => {
+    const v = await describePartition(c.broker(C).bootstrap, TXN_TOPIC, partition)
     return v !== undefined && v.leader === C && !v.isr.includes(P) && v.isr.includes(Q) ? v : false
   }, 60_000)
+  const before = await inSyncWithoutP(txnPartition)
+  const abortBefore = await inSyncWithoutP(txnPartitionOf(abortId))
   assert.equal((await endTxn(c, p, true)).errorCode, ErrorCode.NONE, 'EndTxn answers once PrepareCommit is written')
+  assert.equal((await endTxn(c, ap, false)).errorCode, ErrorCode.NONE, 'EndTxn answers once PrepareAbort is written')
   assert.equal((await describeTxn(c, C, id)).transactionState, 'PrepareCommit', 'the commit waits for the marker at P')
+  assert.equal((await describeTxn(c, C, abortId)).transactionState, 'PrepareAbort', 'the abort waits for the marker at P')
 
   await c.broker(C).kill()
   const after = await waitForLeader(c, TXN_TOPIC, txnPartition, { not: C, timeoutMs: 60_000 })
   assert.equal(after.leader, Q)
   assert.ok(after.leaderEpoch > before.leaderEpoch, 'a new coordinator epoch')
+  const abortAfter = await waitForLeader(c, TXN_TOPIC, txnPartitionOf(abortId), { not: C, timeoutMs: 60_000 })
+  assert.ok(abortAfter.leader === Q && abortAfter.leaderEpoch > abortBefore.leaderEpoch)
   await c.broker(P).start()
   const started = Date.now()
-  for (const partition of [0, 1]) {
+  for (const [partition, end] of [[0, 7n], [1, 6n]] as const) {
     await eventually(`eos-cluster-${partition} stable`, async () => {
       const s = await stability(c, 'eos-cluster', partition)
-      return s.lso === s.hw && s.hw >= 4n
+      return s.lso === s.hw && s.hw >= end
     }, 90_000)
   }
-  t.diagnostic(`the new coordinator completed the commit ${Date.now() - started} ms after P restarted`)
+  t.diagnostic(`the new coordinator completed the commit and the abort ${Date.now() - started} ms after P restarted`)
 
   const p0 = await readPartition(c, 'eos-cluster', 0)
-  assert.deepEqual(dataValues(p0), ['a0', 'a1', 'a2'], 'each record once')
-  assert.deepEqual(p0.filter((r) => r.batch.isControl).map(marker), [{ type: 'COMMIT', coordinatorEpoch: after.leaderEpoch }], 'one commit marker, from the new coordinator')
+  assert.deepEqual(dataValues(p0), ['a0', 'a1', 'a2', 'x0', 'x1'], 'each record once')
+  const p0Markers = p0.filter((r) => r.batch.isControl).map(marker).sort((a, b) => a.type.localeCompare(b.type))
+  assert.deepEqual(p0Markers, [{ type: 'ABORT', coordinatorEpoch: abortAfter.leaderEpoch }, { type: 'COMMIT', coordinatorEpoch: after.leaderEpoch }], 'one marker each, from the new coordinator')
   const p1 = await readPartition(c, 'eos-cluster', 1)
-  assert.deepEqual(dataValues(p1), ['b0', 'b1', 'b2'], 'each record once')
-  const p1Markers = p1.filter((r) => r.batch.isControl).map(marker)
-  assert.ok(p1Markers.length >= 1 && p1Markers.every((m) => m.type === 'COMMIT'), `commit markers only: ${JSON.stringify(p1Markers)}`)
+  assert.deepEqual(dataValues(p1), ['b0', 'b1', 'b2', 'y0'], 'each record once')
+  const p1Markers = new Set(p1.filter((r) => r.batch.isControl).map((r) => marker(r).type))
+  assert.deepEqual([...p1Markers].sort(), ['ABORT', 'COMMIT'])
   for (const partition of [0, 1]) {
     const read = await fetchCommitted(c, 'eos-cluster', partition)
-    assert.deepEqual(read.aborted, [], 'nothing for a read_committed reader to drop')
-    assert.deepEqual(dataValues(read.records), partition === 0 ? ['a0', 'a1', 'a2'] : ['b0', 'b1', 'b2'])
+    // Only the aborted transaction: where the old coordinator's abort marker got through, the new
+    // one's second marker ends no transaction and is not indexed (Kafka's ProducerAppendInfo).
+    assert.deepEqual(read.aborted.map((a) => [a.producerId, a.firstOffset]), [[ap.producerId, 3n]], 'the aborted transaction, for a read_committed reader to drop')
+    const visible = read.records.filter((r) => !read.aborted.some((a) => a.producerId === r.batch.producerId && BigInt(r.offset) >= a.firstOffset))
+    assert.deepEqual(dataValues(visible), partition === 0 ? ['a0', 'a1', 'a2'] : ['b0', 'b1', 'b2'])
   }
   // The transaction's offsets are the group's, stable, wherever the group's coordinator is now.
   await eventually('the committed offset', async () => {

@@ -59,6 +59,28 @@ describe('transactions in the log', () => {
     await log.close()
   })
 
+  it('a marker that ends no open transaction (sent again by a new coordinator) holds no LSO and is not indexed, also after recovery', async () => {
+    const dir = tempDir()
+    let log = await PartitionLog.open(dir, smallConfig())
+    const a = log.append(txnBatch(1n, 0, ['a1']), { validateProducer: true })
+    const first = log.appendEndTxnMarker(marker(1n, false, 0, 1))
+    const again = log.appendEndTxnMarker(marker(1n, false, 0, 2))
+    log.appendEndTxnMarker(marker(3n, true, 0, 2))
+    await log.whenWritten()
+    // Kafka's ProducerAppendInfo.appendEndTxnMarker emits a CompletedTxn for non-empty transactions only.
+    const expected = [{ producerId: 1n, firstOffset: a.baseOffset, lastOffset: first.baseOffset, lastStableOffset: first.baseOffset + 1n }]
+    assert.deepEqual(log.collectAbortedTransactions(0n, log.logEndOffset), expected)
+    assert.equal(log.lastStableOffset(), log.logEndOffset)
+    assert.ok(again.baseOffset > first.baseOffset)
+    // A crash that loses the index: recovery rebuilds the same from the log.
+    await log.closeFiles()
+    for (const f of readdirSync(dir)) if (f.endsWith('.txnindex') || f.endsWith('.snapshot')) unlinkSync(join(dir, f))
+    writeFileSync(join(dir, 'log.checkpoint'), '')
+    log = await PartitionLog.open(dir, smallConfig())
+    assert.deepEqual(log.collectAbortedTransactions(0n, log.logEndOffset), expected)
+    await log.close()
+  })
+
   it('keeps open transactions and the index across a clean restart, a roll and a crash', async () => {
     const dir = tempDir()
     let log = await PartitionLog.open(dir, smallConfig({ segmentBytes: 600 }))
