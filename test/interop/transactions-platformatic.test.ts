@@ -2,7 +2,8 @@
 // AddOffsetsToTxn v4, TxnOffsetCommit v4, EndTxn v4, Produce v11, Fetch v17 read_committed, its
 // default isolation level): commit and abort seen by a read_committed consumer in order;
 // consume-transform-produce with the consumer's offsets in the transaction (addConsumer/addOffset)
-// gives each input exactly once.
+// gives each input exactly once; a transaction left open past its timeout (the client sends its
+// `timeout` as InitProducerId's transaction timeout) is aborted by the broker.
 //
 // Two limits of the client (1.35), not of the broker, shape these tests: its read_committed
 // filter keeps one aborted range per producer in a fetch response, so a second aborted
@@ -18,7 +19,7 @@ import { startTestBroker, type TestBroker } from '../support/broker.js'
 import { waitFor } from './groups-helpers.js'
 
 let broker: TestBroker
-before(async () => { broker = await startTestBroker() })
+before(async () => { broker = await startTestBroker({ 'transaction.abort.timed.out.transaction.cleanup.interval.ms': 200 }) })
 after(async () => { await broker?.close() })
 
 const base = () => ({ clientId: 'samsa-platformatic-txn', bootstrapBrokers: [broker.bootstrap], retries: 5, retryDelay: 100, requestTimeout: 10_000 })
@@ -128,6 +129,26 @@ describe('@platformatic/kafka transactions', () => {
       assert.equal(total, N, 'the committed offsets cover every input')
     } finally {
       await admin.close()
+    }
+  })
+
+  it('a transaction left open past its timeout is aborted', async () => {
+    await createTopics(1, 'pl-timeout')
+    const stuck = new Producer({ ...base(), transactionalId: 'pl-stuck', idempotent: true, timeout: 1000, serializers: stringSerializers })
+    const other = txnProducer('pl-other')
+    try {
+      const t = await stuck.beginTransaction()
+      await t.send({ messages: [{ topic: 'pl-timeout', partition: 0, key: 'k', value: 'never-committed' }] })
+      // Another producer's later transaction becomes visible once the open one is aborted.
+      const t2 = await other.beginTransaction()
+      await t2.send({ messages: [{ topic: 'pl-timeout', partition: 0, key: 'k', value: 'committed-later' }] })
+      await t2.commit()
+      const out = await readAll('pl-timeout', 1, 1, 1)
+      assert.deepEqual(out.map((r) => r.value), ['committed-later'])
+      await assert.rejects(() => t.commit(), 'the timed-out producer was fenced by the abort')
+    } finally {
+      await stuck.close().catch(() => {})
+      await other.close()
     }
   })
 })
