@@ -43,6 +43,12 @@ export interface ControllerService {
   controlledShutdown(brokerId: number, brokerEpoch: bigint): Promise<{ errorCode: number, remaining: Array<{ topic: string, partition: number }> }>
   /** AlterPartition: a leader's proposed ISR; returns the state written, per partition. */
   alterPartition(request: AlterPartitionRequestData): Promise<AlterPartitionResult>
+  /** ElectLeaders: type 0 preferred, 1 unclean; `partitions` null for every partition. */
+  electLeaders(type: 0 | 1, partitions: Array<{ topic: string, partition: number }> | null): Promise<Array<{ topic: string, partition: number, errorCode: number, errorMessage: string | null }>>
+  /** AlterPartitionReassignments: `replicas` null cancels; one result per partition. */
+  alterPartitionReassignments(items: Array<{ topic: string, partition: number, replicas: number[] | null }>): Promise<Array<{ topic: string, partition: number, errorCode: number, errorMessage: string | null }>>
+  /** ListPartitionReassignments: the ongoing ones (of `wanted`, or all). */
+  listPartitionReassignments(wanted: Array<{ topic: string, partitions: number[] }> | null): Promise<Array<{ topic: string, partition: number, replicas: number[], adding: number[], removing: number[] }>>
 }
 
 export interface AlterPartitionRequestData {

@@ -119,6 +119,9 @@ export class ZkCoordination implements Coordination {
     return {
       controlledShutdown: (brokerId, brokerEpoch) => c.controlledShutdown(brokerId, brokerEpoch),
       alterPartition: (req: AlterPartitionRequestData): Promise<AlterPartitionResult> => c.alterPartition(req.brokerId, req.brokerEpoch, req.partitions),
+      electLeaders: (type, partitions) => c.electLeaders(type, partitions),
+      alterPartitionReassignments: (items) => c.alterPartitionReassignments(items),
+      listPartitionReassignments: (wanted) => c.listPartitionReassignments(wanted),
     }
   }
 
@@ -170,6 +173,9 @@ export class ZkCoordination implements Coordination {
       },
       requestTimeoutMs: this.#config.values.controllerSocketTimeoutMs,
       security: this.#security,
+      autoLeaderRebalance: this.#config.values.autoLeaderRebalanceEnable
+        ? { intervalMs: Number(this.#config.values.leaderImbalanceCheckIntervalSeconds) * 1000, imbalancePercentage: this.#config.values.leaderImbalancePerBrokerPercentage }
+        : undefined,
       log: this.#log.child({ component: 'controller' }),
     })
     this.#controller = controller

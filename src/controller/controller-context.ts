@@ -37,6 +37,16 @@ export interface TopicPartition {
   partition: number
 }
 
+/**
+ * A partition being reassigned (KIP-455): its replica set in the topic's assignment is the
+ * origin and target together; these are the replicas being added and removed (kept in the topic
+ * znode's adding_replicas / removing_replicas, so a new controller resumes the move).
+ */
+export interface OngoingReassignment {
+  adding: number[]
+  removing: number[]
+}
+
 const key = (topic: string, partition: number): string => `${topic}\u0000${partition}`
 
 export class ControllerContext {
@@ -44,6 +54,8 @@ export class ControllerContext {
   readonly shuttingDown = new Set<number>()
   readonly topics = new Map<string, TopicRecord>()
   readonly deleting = new Set<string>()
+  /** partitions being reassigned, by topic and partition */
+  readonly reassigning = new Map<string, OngoingReassignment>()
   readonly #states = new Map<string, StateRecord>()
 
   isLive(id: number): boolean {
@@ -59,6 +71,15 @@ export class ControllerContext {
     return [...this.brokers.values()].map((b) => b.info).sort((a, b) => a.id - b.id)
   }
 
+  reassignment(topic: string, partition: number): OngoingReassignment | undefined {
+    return this.reassigning.get(key(topic, partition))
+  }
+
+  setReassignment(topic: string, partition: number, r: OngoingReassignment | undefined): void {
+    if (r === undefined || (r.adding.length === 0 && r.removing.length === 0)) this.reassigning.delete(key(topic, partition))
+    else this.reassigning.set(key(topic, partition), r)
+  }
+
   state(topic: string, partition: number): StateRecord | undefined {
     return this.#states.get(key(topic, partition))
   }
@@ -69,7 +90,12 @@ export class ControllerContext {
 
   removeTopic(name: string): void {
     const t = this.topics.get(name)
-    if (t !== undefined) for (let p = 0; p < t.assignment.length; p++) this.#states.delete(key(name, p))
+    if (t !== undefined) {
+      for (let p = 0; p < t.assignment.length; p++) {
+        this.#states.delete(key(name, p))
+        this.reassigning.delete(key(name, p))
+      }
+    }
     this.topics.delete(name)
     this.deleting.delete(name)
   }
@@ -98,6 +124,7 @@ export class ControllerContext {
     const t = this.topics.get(topic)!
     const s = this.state(topic, partition)
     const replicas = t.assignment[partition] ?? []
+    const moving = this.reassignment(topic, partition)
     return {
       topic,
       topicId: t.topicId,
@@ -107,8 +134,8 @@ export class ControllerContext {
       isr: s?.isr ?? [],
       partitionEpoch: s?.zkVersion ?? -1,
       replicas,
-      addingReplicas: [],
-      removingReplicas: [],
+      addingReplicas: moving?.adding ?? [],
+      removingReplicas: moving?.removing ?? [],
       leaderRecoveryState: s?.leaderRecoveryState ?? 0,
       offlineReplicas: replicas.filter((r) => !this.isLive(r)),
     }

@@ -18,6 +18,8 @@ import type { InterBrokerSecurity } from './broker-connection.js'
 import { interBrokerEndpoint } from './broker-connection.js'
 import { ControllerRequestBatch } from './request-batch.js'
 import { inParallel, ZkStateStore, type FencedMulti } from './zk-state-store.js'
+import { ReassignmentManager, type ControllerOps, type OngoingPartitionReassignment, type PartitionError, type ReassignmentRequest } from './reassignment.js'
+import { electLeaders, imbalancedPartitions, ElectionType, type ElectionResult, type ElectionTypeValue } from './preferred-election.js'
 
 export interface ZkControllerOptions {
   zk: ZooKeeperClient
@@ -31,6 +33,8 @@ export interface ZkControllerOptions {
   requestTimeoutMs: number
   /** TLS and SASL on the inter-broker listener. */
   security?: InterBrokerSecurity
+  /** auto.leader.rebalance.enable: how often to check (leader.imbalance.check.interval.seconds) and the imbalance allowed */
+  autoLeaderRebalance?: { intervalMs: number, imbalancePercentage: number }
   log: Logger
 }
 
@@ -67,6 +71,10 @@ export class ZkController {
   readonly #topicWatches = new Map<string, WatchHandle>()
   #queue: Promise<unknown> = Promise.resolve()
   #stopped = false
+  readonly #ops: ControllerOps
+  readonly #reassignments: ReassignmentManager
+  readonly #rebalance: ZkControllerOptions['autoLeaderRebalance']
+  #rebalanceTimer: NodeJS.Timeout | undefined
 
   constructor(opts: ZkControllerOptions) {
     this.brokerId = opts.brokerId
@@ -77,6 +85,9 @@ export class ZkController {
     this.#unclean = opts.uncleanLeaderElection
     this.#log = opts.log
     this.#channel = new ControllerChannelManager(opts.brokerId, opts.log, opts.requestTimeoutMs, opts.security)
+    this.#ops = { ctx: this.#ctx, store: this.#store, epoch: this.epoch, log: this.#log, write: (tp, next, prev) => this.#write(tp, next, prev), batch: () => this.#batch() }
+    this.#reassignments = new ReassignmentManager(this.#ops)
+    this.#rebalance = opts.autoLeaderRebalance
   }
 
   get context(): ControllerContext {
@@ -122,6 +133,7 @@ export class ZkController {
     this.#watches.push(watchChildren(this.#zk, ZkPaths.topics, () => { void this.#enqueue('topic change', () => this.#topicChange()) }, { logger: this.#log }))
     this.#watches.push(watchChildren(this.#zk, ZkPaths.deleteTopics, () => { void this.#enqueue('topic deletion', () => this.#topicDeletion()) }, { logger: this.#log }))
     await ready
+    this.#scheduleRebalance()
     this.#log.info({ controllerEpoch: this.epoch, brokers: this.#ctx.brokers.size, topics: this.#ctx.topics.size, ms: Date.now() - started }, 'controller ready')
   }
 
@@ -129,6 +141,7 @@ export class ZkController {
   stop(): void {
     if (this.#stopped) return
     this.#stopped = true
+    clearTimeout(this.#rebalanceTimer)
     for (const w of this.#watches) w.close()
     for (const w of this.#topicWatches.values()) w.close()
     this.#topicWatches.clear()
@@ -162,7 +175,11 @@ export class ZkController {
     }
     const names = await this.#store.topicNames()
     const topics = await inParallel(names, (n) => this.#store.readTopic(n))
-    for (const t of topics) if (t !== undefined) ctx.topics.set(t.name, t)
+    for (const t of topics) {
+      if (t === undefined) continue
+      ctx.topics.set(t.name, t)
+      for (const [p, r] of t.moving) ctx.setReassignment(t.name, p, r)
+    }
     const all = [...ctx.partitions()]
     const states = await inParallel(all, (p) => this.#store.readState(p.topic, p.partition))
     all.forEach((p, i) => { if (states[i] !== undefined) ctx.setState(p.topic, p.partition, states[i]!) })
@@ -181,6 +198,7 @@ export class ZkController {
     after.updateMetadata([...ctx.brokers.keys()], changed)
     after.send()
     for (const t of ctx.deleting) this.#startDeletion(t)
+    await this.#reassignments.resume()
   }
 
   #addToChannel(id: number): void {
@@ -293,6 +311,7 @@ export class ZkController {
     batch.leaderAndIsr(all)
     batch.updateMetadata([...ctx.brokers.keys()], all)
     batch.send()
+    await this.#reassignments.maybeComplete()
   }
 
   /** Drops `gone` brokers from the ISR of `parts` (leaders lose leadership); returns what changed. */
@@ -330,6 +349,7 @@ export class ZkController {
     for (const id of born) batch.fullLeaderAndIsr(id)
     batch.updateMetadata([...ctx.brokers.keys()], online)
     batch.send()
+    await this.#reassignments.maybeComplete()
   }
 
   // ---- topics ---------------------------------------------------------------------------------
@@ -523,9 +543,41 @@ export class ZkController {
         const batch = this.#batch()
         batch.updateMetadata([...ctx.brokers.keys()], changed)
         batch.send()
+        await this.#reassignments.maybeComplete(changed)
       }
       return { errorCode: ErrorCode.NONE, partitions }
     })
+  }
+
+  /** ElectLeaders (KIP-460): preferred or unclean elections for `parts` (null: every partition). */
+  electLeaders(type: ElectionTypeValue, parts: ReadonlyArray<{ topic: string, partition: number }> | null): Promise<ElectionResult[]> {
+    return this.#enqueue('replica leader election', () => electLeaders(this.#ops, type, parts))
+  }
+
+  /** AlterPartitionReassignments (KIP-455): starts, replaces or cancels reassignments. */
+  alterPartitionReassignments(items: readonly ReassignmentRequest[]): Promise<PartitionError[]> {
+    return this.#enqueue('partition reassignment', () => this.#reassignments.alter(items))
+  }
+
+  /** ListPartitionReassignments: the ongoing reassignments (of `wanted`, or all). */
+  listPartitionReassignments(wanted: ReadonlyArray<{ topic: string, partitions: readonly number[] }> | null): Promise<OngoingPartitionReassignment[]> {
+    return this.#enqueue('list partition reassignments', async () => this.#reassignments.list(wanted))
+  }
+
+  /** auto.leader.rebalance.enable: the imbalance check every leader.imbalance.check.interval.seconds. */
+  #scheduleRebalance(): void {
+    const r = this.#rebalance
+    if (r === undefined || this.#stopped) return
+    this.#rebalanceTimer = setTimeout(() => {
+      void this.#enqueue('auto leader balance', async () => {
+        const parts = imbalancedPartitions(this.#ctx, r.imbalancePercentage)
+        if (parts.length > 0) {
+          this.#log.info({ partitions: parts.length }, 'leaders off their preferred replicas: rebalancing')
+          await electLeaders(this.#ops, ElectionType.PREFERRED, parts)
+        }
+      }).catch(() => {}).finally(() => this.#scheduleRebalance())
+    }, r.intervalMs)
+    this.#rebalanceTimer.unref()
   }
 
   /** The partitions as the controller describes them (for tests and tools). */

@@ -10,7 +10,7 @@ import type { Op, OpResult, ZooKeeperClient } from '../zookeeper/client.js'
 import { isZooKeeperError, ZooKeeperMultiError } from '../zookeeper/errors.js'
 import { BrokerIdZNode, PartitionStateZNode, TopicZNode, ZkPaths } from '../metadata/zk/znodes.js'
 import { fromKafkaUuid, toKafkaUuid } from '../metadata/topic-id.js'
-import type { BrokerRecord, StateRecord, TopicRecord } from './controller-context.js'
+import type { BrokerRecord, OngoingReassignment, StateRecord, TopicRecord } from './controller-context.js'
 
 /** Runs ops fenced by the controller epoch (throws ControllerMovedError when deposed). */
 export type FencedMulti = (ops: readonly Op[]) => Promise<OpResult[]>
@@ -77,7 +77,7 @@ export class ZkStateStore {
    * A topic's assignment, or undefined when it is gone. A topic written without an id (before
    * Kafka 2.8) gets one, as Kafka's controller does.
    */
-  async readTopic(name: string): Promise<TopicRecord | undefined> {
+  async readTopic(name: string): Promise<(TopicRecord & { moving: Map<number, OngoingReassignment> }) | undefined> {
     let got
     try {
       got = await this.#zk.getData(ZkPaths.topic(name))
@@ -87,14 +87,37 @@ export class ZkStateStore {
     }
     const a = TopicZNode.decode(name, got.data)
     const assignment: number[][] = []
-    for (const [p, r] of a.partitions) assignment[p] = r.replicas
+    const moving = new Map<number, OngoingReassignment>()
+    for (const [p, r] of a.partitions) {
+      assignment[p] = r.replicas
+      if (r.addingReplicas.length > 0 || r.removingReplicas.length > 0) moving.set(p, { adding: r.addingReplicas, removing: r.removingReplicas })
+    }
     for (let p = 0; p < assignment.length; p++) assignment[p] ??= []
     let topicId = a.topicId
     if (topicId === null) {
       topicId = toKafkaUuid(randomUUID())
       await this.#fenced([{ type: 'setData', path: ZkPaths.topic(name), data: TopicZNode.encode({ ...a, topicId }), version: got.stat.version }])
     }
-    return { name, topicId: fromKafkaUuid(topicId), assignment }
+    return { name, topicId: fromKafkaUuid(topicId), assignment, moving }
+  }
+
+  /**
+   * Rewrites some partitions' replicas (with the replicas being added and removed) in the topic
+   * znode, as Kafka's controller does during a reassignment. The znode is read afresh and written
+   * at that version, so partitions another broker added meanwhile are kept.
+   */
+  async writeAssignment(topic: string, changes: ReadonlyMap<number, { replicas: number[], adding: number[], removing: number[] }>): Promise<void> {
+    for (;;) {
+      const got = await this.#zk.getData(ZkPaths.topic(topic))
+      const a = TopicZNode.decode(topic, got.data)
+      for (const [p, c] of changes) a.partitions.set(p, { replicas: c.replicas, addingReplicas: c.adding, removingReplicas: c.removing })
+      try {
+        await this.#fenced([{ type: 'setData', path: ZkPaths.topic(topic), data: TopicZNode.encode(a), version: got.stat.version }])
+        return
+      } catch (err) {
+        if (!(err instanceof ZooKeeperMultiError && err.zkCode === 'BADVERSION')) throw err
+      }
+    }
   }
 
   async readState(topic: string, partition: number): Promise<StateRecord | undefined> {

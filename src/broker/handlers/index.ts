@@ -26,6 +26,9 @@ import { writeTxnMarkersHandler } from './027-write-txn-markers.js'
 import { txnOffsetCommitHandler } from './028-txn-offset-commit.js'
 import { describeLogDirsHandler } from './035-describe-log-dirs.js'
 import { deleteGroupsHandler } from './042-delete-groups.js'
+import { electLeadersHandler } from './043-elect-leaders.js'
+import { alterPartitionReassignmentsHandler } from './045-alter-partition-reassignments.js'
+import { listPartitionReassignmentsHandler } from './046-list-partition-reassignments.js'
 import { offsetDeleteHandler } from './047-offset-delete.js'
 import { createPartitionsHandler } from './037-create-partitions.js'
 import { describeClusterHandler } from './060-describe-cluster.js'
@@ -90,6 +93,9 @@ export function createRegistry(opts: { zookeeper?: boolean } = {}): HandlerRegis
     txnOffsetCommitHandler,
     describeLogDirsHandler,
     deleteGroupsHandler,
+    electLeadersHandler,
+    alterPartitionReassignmentsHandler,
+    listPartitionReassignmentsHandler,
     offsetDeleteHandler,
     createPartitionsHandler,
     describeClusterHandler,

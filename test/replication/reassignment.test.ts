@@ -1,0 +1,236 @@
+// Partition reassignment (KIP-455, Kafka's ZooKeeper-mode KafkaController.onPartitionReassignment)
+// and leader elections an operator asks for (ElectLeaders, KIP-460), against real ZooKeeper and
+// three broker processes: a partition moves to new brokers (the new replica catches up, joins the
+// ISR, takes leadership when the old leader leaves, and the removed replica deletes its log); the
+// adding/removing replicas sit in the topic znode while the move is under way; a cancel goes back
+// to the origin replicas; Kafka's error codes for bad requests; preferred and unclean elections.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { skipWithoutZooKeeper, testClient } from '../support/zookeeper.js'
+import { startTestCluster, eventually, type TestCluster } from '../support/cluster.js'
+import { RawConnection } from '../support/raw-client.js'
+import { controllerId, createAssignedTopic, describePartition, produceBatch, readPartition, replicaLogs, waitForLeader } from '../support/replication.js'
+import { ApiKey } from '../../src/protocol/generated/index.js'
+import { ErrorCode } from '../../src/protocol/generated/error-codes.js'
+
+const skip = skipWithoutZooKeeper()
+const cluster: TestCluster | undefined = skip === false
+  ? await startTestCluster({ zookeepers: 1, brokers: 3, config: { 'replica.lag.time.max.ms': 3000, 'zookeeper.session.timeout.ms': 10_000, 'auto.leader.rebalance.enable': false } })
+  : undefined
+
+async function onController<T>(c: TestCluster, fn: (conn: RawConnection) => Promise<T>): Promise<T> {
+  const conn = await RawConnection.connect(c.broker(await controllerId(c)).bootstrap)
+  try {
+    return await fn(conn)
+  } finally {
+    conn.close()
+  }
+}
+
+type Move = { topic: string, partition: number, replicas: number[] | null }
+
+async function reassign(c: TestCluster, moves: Move[]): Promise<{ errorCode: number, results: Map<string, { errorCode: number, errorMessage: string | null }> }> {
+  const res = await onController(c, (conn) => conn.request(ApiKey.AlterPartitionReassignments, 0, {
+    timeoutMs: 30_000,
+    topics: [...new Set(moves.map((m) => m.topic))].map((name) => ({ name, partitions: moves.filter((m) => m.topic === name).map((m) => ({ partitionIndex: m.partition, replicas: m.replicas })) })),
+  }))
+  const results = new Map<string, { errorCode: number, errorMessage: string | null }>()
+  for (const t of res.responses) for (const p of t.partitions) results.set(`${t.name}-${p.partitionIndex}`, { errorCode: p.errorCode, errorMessage: p.errorMessage })
+  return { errorCode: res.errorCode, results }
+}
+
+async function ongoing(c: TestCluster): Promise<Map<string, { replicas: number[], adding: number[], removing: number[] }>> {
+  const res = await onController(c, (conn) => conn.request(ApiKey.ListPartitionReassignments, 0, { timeoutMs: 30_000, topics: null }))
+  assert.equal(res.errorCode, ErrorCode.NONE)
+  const out = new Map<string, { replicas: number[], adding: number[], removing: number[] }>()
+  for (const t of res.topics) for (const p of t.partitions) out.set(`${t.name}-${p.partitionIndex}`, { replicas: p.replicas, adding: p.addingReplicas, removing: p.removingReplicas })
+  return out
+}
+
+async function elect(c: TestCluster, version: number, type: number, parts: Array<{ topic: string, partitions: number[] }> | null): Promise<{ errorCode: number, results: Map<string, number> }> {
+  const res = await onController(c, (conn) => conn.request(ApiKey.ElectLeaders, version, { electionType: type, topicPartitions: parts, timeoutMs: 30_000 }))
+  const results = new Map<string, number>()
+  for (const t of res.replicaElectionResults) for (const p of t.partitionResult) results.set(`${t.topic}-${p.partitionId}`, p.errorCode)
+  return { errorCode: res.errorCode ?? ErrorCode.NONE, results }
+}
+
+async function topicZNode(c: TestCluster, topic: string): Promise<{ partitions: Record<string, number[]>, adding_replicas: Record<string, number[]>, removing_replicas: Record<string, number[]> }> {
+  const zk = await testClient(c.connect)
+  try {
+    return JSON.parse((await zk.getData(`/brokers/topics/${topic}`)).data.toString())
+  } finally {
+    await zk.close()
+  }
+}
+
+test('a partition moves to other brokers: the new replica catches up, leads, and the removed one deletes its log', { skip }, async () => {
+  const c = cluster!
+  await createAssignedTopic(c, 'moving', [[1, 2]])
+  for (let i = 0; i < 5; i++) assert.equal((await produceBatch(c.broker((await waitForLeader(c, 'moving', 0)).leader).bootstrap, 'moving', 0, [`r${i}a`, `r${i}b`])).errorCode, ErrorCode.NONE)
+
+  const r = await reassign(c, [{ topic: 'moving', partition: 0, replicas: [3, 2] }])
+  assert.equal(r.errorCode, ErrorCode.NONE)
+  assert.equal(r.results.get('moving-0')?.errorCode, ErrorCode.NONE)
+
+  const done = await eventually('the partition on brokers 3 and 2, led by 3', async () => {
+    const v = await waitForLeader(c, 'moving', 0)
+    return v.leader === 3 && v.replicas.join() === '3,2' && [...v.isr].sort().join() === '2,3' ? v : false
+  })
+  assert.ok(done.leaderEpoch > 0)
+  assert.equal((await ongoing(c)).size, 0)
+  const z = await topicZNode(c, 'moving')
+  assert.deepEqual(z.partitions['0'], [3, 2])
+  assert.deepEqual(z.adding_replicas, {})
+  assert.deepEqual(z.removing_replicas, {})
+  // Broker 1 no longer holds the partition; broker 3 holds all of it.
+  await eventually('broker 1 to delete its replica', async () => (await replicaLogs(c, 'moving', 0, [1])).get(1) === undefined)
+  const records = await readPartition(c, 'moving', 0)
+  assert.deepEqual(records.map((x) => x.value?.toString()), Array.from({ length: 5 }, (_, i) => [`r${i}a`, `r${i}b`]).flat())
+})
+
+test('Kafka\'s errors: bad replica lists, unknown partitions, nothing to cancel, not the controller', { skip }, async () => {
+  const c = cluster!
+  await createAssignedTopic(c, 'checked', [[1, 2]])
+  const r = await reassign(c, [
+    { topic: 'checked', partition: 0, replicas: [] },
+    { topic: 'checked', partition: 1, replicas: [1, 2] },
+    { topic: 'nope', partition: 0, replicas: [1] },
+    { topic: 'checked-too', partition: 0, replicas: null },
+  ])
+  assert.equal(r.results.get('checked-0')?.errorCode, ErrorCode.INVALID_REPLICA_ASSIGNMENT)
+  assert.equal(r.results.get('checked-1')?.errorCode, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION)
+  assert.equal(r.results.get('nope-0')?.errorCode, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION)
+  assert.equal(r.results.get('checked-too-0')?.errorCode, ErrorCode.NO_REASSIGNMENT_IN_PROGRESS)
+  for (const bad of [[1, 1], [1, 9], [-1, 2]]) {
+    const one = await reassign(c, [{ topic: 'checked', partition: 0, replicas: bad }])
+    assert.equal(one.results.get('checked-0')?.errorCode, ErrorCode.INVALID_REPLICA_ASSIGNMENT, `replicas ${bad.join(',')}`)
+  }
+  assert.equal((await reassign(c, [{ topic: 'checked', partition: 0, replicas: null }])).results.get('checked-0')?.errorCode, ErrorCode.NO_REASSIGNMENT_IN_PROGRESS)
+  // Another broker is not the controller.
+  const ctl = await controllerId(c)
+  const notController = c.broker([1, 2, 3].find((id) => id !== ctl)!)
+  const conn = await RawConnection.connect(notController.bootstrap)
+  try {
+    const res = await conn.request(ApiKey.AlterPartitionReassignments, 0, { timeoutMs: 1000, topics: [{ name: 'checked', partitions: [{ partitionIndex: 0, replicas: [2, 1] }] }] })
+    assert.equal(res.errorCode, ErrorCode.NOT_CONTROLLER)
+    const list = await conn.request(ApiKey.ListPartitionReassignments, 0, { timeoutMs: 1000, topics: null })
+    assert.equal(list.errorCode, ErrorCode.NOT_CONTROLLER)
+    const el = await conn.request(ApiKey.ElectLeaders, 2, { electionType: 0, topicPartitions: [{ topic: 'checked', partitions: [0] }], timeoutMs: 1000 })
+    assert.equal(el.replicaElectionResults[0].partitionResult[0].errorCode, ErrorCode.NOT_CONTROLLER)
+  } finally {
+    conn.close()
+  }
+})
+
+test('a reassignment whose new replica cannot catch up is listed, kept in the topic znode, and cancelled back to its origin', { skip }, async () => {
+  const c = cluster!
+  const ctl = await controllerId(c)
+  const [x, y] = [1, 2, 3].filter((id) => id !== ctl) as [number, number]
+  await createAssignedTopic(c, 'stuck', [[ctl, x]])
+  // The adding replica is on a frozen broker (still registered): it cannot catch up.
+  const frozen = c.broker(y)
+  frozen.pause()
+  try {
+    const r = await reassign(c, [{ topic: 'stuck', partition: 0, replicas: [ctl, x, y] }])
+    assert.equal(r.results.get('stuck-0')?.errorCode, ErrorCode.NONE)
+    assert.deepEqual((await ongoing(c)).get('stuck-0'), { replicas: [ctl, x, y], adding: [y], removing: [] })
+    const z = await topicZNode(c, 'stuck')
+    assert.deepEqual(z.partitions['0'], [ctl, x, y])
+    assert.deepEqual(z.adding_replicas['0'], [y])
+    assert.deepEqual((await describePartition(c.broker(x).bootstrap, 'stuck', 0))?.replicas, [ctl, x, y])
+    // Cancel: back to the origin replicas.
+    const cancel = await reassign(c, [{ topic: 'stuck', partition: 0, replicas: null }])
+    assert.equal(cancel.results.get('stuck-0')?.errorCode, ErrorCode.NONE)
+    assert.equal((await ongoing(c)).size, 0)
+    const after = await topicZNode(c, 'stuck')
+    assert.deepEqual(after.partitions['0'], [ctl, x])
+    assert.deepEqual(after.adding_replicas, {})
+  } finally {
+    frozen.resume()
+  }
+  await eventually('every broker to see the origin replicas again', async () => {
+    const views = await Promise.all([1, 2, 3].map((id) => describePartition(c.broker(id).bootstrap, 'stuck', 0)))
+    return views.every((v) => v?.replicas.join() === `${ctl},${x}`)
+  })
+  await eventually('the frozen broker to delete the cancelled replica', async () => (await replicaLogs(c, 'stuck', 0, [y])).get(y) === undefined)
+})
+
+test('ElectLeaders PREFERRED moves leadership to the first assigned replica (ELECTION_NOT_NEEDED when it leads)', { skip }, async () => {
+  const c = cluster!
+  await createAssignedTopic(c, 'preferred', [[1, 2, 3], [2, 3, 1]])
+  // Reordering the replicas is a reassignment that completes at once; the leader stays.
+  assert.equal((await reassign(c, [{ topic: 'preferred', partition: 0, replicas: [2, 1, 3] }])).results.get('preferred-0')?.errorCode, ErrorCode.NONE)
+  const before = await eventually('the new order', async () => {
+    const v = await waitForLeader(c, 'preferred', 0)
+    return v.replicas.join() === '2,1,3' ? v : false
+  })
+  assert.equal(before.leader, 1)
+  for (const version of [0, 1, 2]) {
+    const r = await elect(c, version, 0, [{ topic: 'preferred', partitions: [0, 1, 7] }])
+    assert.equal(r.errorCode, ErrorCode.NONE)
+    assert.equal(r.results.get('preferred-1'), ErrorCode.ELECTION_NOT_NEEDED, `v${version}`)
+    assert.equal(r.results.get('preferred-7'), ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `v${version}`)
+    assert.equal(r.results.get('preferred-0'), version === 0 ? ErrorCode.NONE : ErrorCode.ELECTION_NOT_NEEDED, `v${version}`)
+  }
+  const after = await describePartition(c.broker(3).bootstrap, 'preferred', 0)
+  assert.equal(after?.leader, 2, 'the answer waited for the metadata of the new leader')
+  assert.ok(after!.leaderEpoch > before.leaderEpoch)
+  // Every partition: those that needed no election are left out of the answer.
+  const all = await elect(c, 2, 0, null)
+  assert.ok(![...all.results.values()].includes(ErrorCode.ELECTION_NOT_NEEDED))
+})
+
+test('an offline partition shows in Metadata; ElectLeaders UNCLEAN brings it back on an out-of-sync replica', { skip }, async () => {
+  const c = cluster!
+  const ctl = await controllerId(c)
+  const [a, b] = [1, 2, 3].filter((id) => id !== ctl) as [number, number]
+  await createAssignedTopic(c, 'fragile', [[a, b]])
+  await produceBatch(c.broker(a).bootstrap, 'fragile', 0, ['x'])
+  // b stops cleanly (leaves the ISR), then the leader a dies: nobody in sync is left.
+  await c.broker(b).stop()
+  await eventually('the ISR without the stopped follower', async () => (await describePartition(c.broker(a).bootstrap, 'fragile', 0))?.isr.join() === String(a))
+  await c.broker(a).kill()
+  await c.broker(b).start()
+  const offline = await eventually('the partition offline', async () => {
+    const v = await describePartition(c.broker(b).bootstrap, 'fragile', 0)
+    return v !== undefined && v.leader === -1 && v.offline.includes(a) ? v : false
+  })
+  assert.equal(offline.errorCode, ErrorCode.LEADER_NOT_AVAILABLE)
+  assert.equal((await elect(c, 2, 0, [{ topic: 'fragile', partitions: [0] }])).results.get('fragile-0'), ErrorCode.PREFERRED_LEADER_NOT_AVAILABLE)
+  const unclean = await elect(c, 2, 1, [{ topic: 'fragile', partitions: [0] }])
+  assert.equal(unclean.results.get('fragile-0'), ErrorCode.NONE)
+  const back = await waitForLeader(c, 'fragile', 0)
+  assert.equal(back.leader, b)
+  assert.equal((await elect(c, 2, 1, [{ topic: 'fragile', partitions: [0] }])).results.get('fragile-0'), ErrorCode.ELECTION_NOT_NEEDED)
+  await c.broker(a).start()
+})
+
+test('a new controller resumes a reassignment from the topic znode', { skip }, async () => {
+  const c = cluster!
+  const ctl = await controllerId(c)
+  const [x, y] = [1, 2, 3].filter((id) => id !== ctl) as [number, number]
+  await createAssignedTopic(c, 'resumed', [[x]])
+  await produceBatch(c.broker(x).bootstrap, 'resumed', 0, ['one', 'two'])
+  const frozen = c.broker(y)
+  frozen.pause()
+  try {
+    assert.equal((await reassign(c, [{ topic: 'resumed', partition: 0, replicas: [y, x] }])).results.get('resumed-0')?.errorCode, ErrorCode.NONE)
+    // The controller stops cleanly (its ZooKeeper session ends at once): another broker takes over.
+    await c.broker(ctl).stop()
+    await eventually('a new controller', async () => {
+      const id = await controllerId(c)
+      return id >= 0 && id !== ctl
+    })
+    assert.deepEqual((await ongoing(c)).get('resumed-0'), { replicas: [y, x], adding: [y], removing: [] })
+  } finally {
+    frozen.resume()
+  }
+  const done = await eventually('the move completed by the new controller', async () => {
+    const v = await waitForLeader(c, 'resumed', 0)
+    return v.replicas.join() === `${y},${x}` && v.isr.includes(y) ? v : false
+  })
+  assert.equal(done.leader, x, 'the leader stays: it is a target replica')
+  assert.equal((await ongoing(c)).size, 0)
+  assert.deepEqual((await topicZNode(c, 'resumed')).adding_replicas, {})
+  await c.broker(ctl).start()
+})
