@@ -14,6 +14,7 @@ import { recordCommands } from './records.js'
 import { consumeCommand } from './consume.js'
 import { groupCommands } from './groups.js'
 import { transactionCommands } from './transactions.js'
+import { reassignCommands } from './reassign.js'
 import { configCommands } from './configs.js'
 import { clusterCommand } from './cluster.js'
 import { perfCommands } from './perf.js'
@@ -32,6 +33,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   ...groupCommands,
   ...transactionCommands,
   ...configCommands,
+  ...reassignCommands,
   clusterCommand,
   ...perfCommands,
   consoleCommand,
@@ -45,6 +47,7 @@ const GROUPS: Record<string, string> = {
   groups: 'List and describe consumer groups, see lag, reset offsets',
   transactions: 'List and describe transactions, last stable offsets, find and abort hanging ones',
   configs: 'Describe and alter topic and broker configs',
+  reassign: 'Move partitions between brokers: generate, execute, verify, list and cancel reassignments',
   perf: 'Producer and consumer performance tests',
 }
 

@@ -113,21 +113,60 @@ function describeText(t: TopicDescription, configs: ConfigEntry[] | undefined): 
   const rf = t.partitions[0]?.replicas.length ?? 0
   const head = `Topic: ${t.name}  TopicId: ${t.topicId}  Partitions: ${t.partitions.length}  ReplicationFactor: ${rf}${t.isInternal ? '  (internal)' : ''}\n`
   const cfg = configs === undefined || configs.length === 0 ? '' : `Configs: ${configs.map((c) => `${c.name}=${c.sensitive ? '******' : c.value}`).join(', ')}\n`
-  const rows = t.partitions.map((p) => [p.partition, p.leader < 0 ? 'none' : p.leader, p.replicas.join(','), p.isr.join(','), p.startOffset, p.endOffset, p.endOffset >= 0n && p.startOffset >= 0n ? p.endOffset - p.startOffset : '-'])
-  return head + cfg + table(['PARTITION', 'LEADER', 'REPLICAS', 'ISR', 'START', 'END', 'RECORDS'], rows)
+  // Replicas on brokers that are down: a column only when there are some.
+  const offline = t.partitions.some((p) => p.offline.length > 0)
+  const rows = t.partitions.map((p) => [p.partition, p.leader < 0 ? 'none' : p.leader, p.replicas.join(','), p.isr.join(','), ...(offline ? [p.offline.join(',') || '-'] : []), p.startOffset, p.endOffset, p.endOffset >= 0n && p.startOffset >= 0n ? p.endOffset - p.startOffset : '-'])
+  return head + cfg + table(['PARTITION', 'LEADER', 'REPLICAS', 'ISR', ...(offline ? ['OFFLINE'] : []), 'START', 'END', 'RECORDS'], rows)
+}
+
+/** kafka-topics.sh's partition filters for --describe, by option name. */
+const PARTITION_FILTERS = {
+  'under-replicated-partitions': 'Only partitions with fewer in-sync replicas than replicas',
+  'unavailable-partitions': 'Only partitions without a live leader',
+  'under-min-isr-partitions': "Only partitions whose ISR is smaller than the topic's min.insync.replicas (acks=all writes fail)",
+  'at-min-isr-partitions': "Only partitions whose ISR is exactly the topic's min.insync.replicas (one more failure stops acks=all writes)",
+} as const
+
+async function minInsyncReplicas(ctx: Context, name: string): Promise<number> {
+  const entries = await (await ctx.admin()).describeConfigs({ type: 'topic', name }, { keys: ['min.insync.replicas'] })
+  return Number(entries.find((e) => e.name === 'min.insync.replicas')?.value ?? 1)
+}
+
+/** Keeps the partitions the filters given select (all when none is given); topics left without any go. */
+async function filterPartitions(ctx: Context, topics: TopicDescription[]): Promise<TopicDescription[]> {
+  const on = (Object.keys(PARTITION_FILTERS) as Array<keyof typeof PARTITION_FILTERS>).filter((k) => ctx.values[k] === true)
+  if (on.length === 0) return topics
+  const out: TopicDescription[] = []
+  for (const t of topics) {
+    const minIsr = on.some((k) => k.includes('min-isr')) ? await minInsyncReplicas(ctx, t.name) : 1
+    const keep = t.partitions.filter((p) => on.some((k) => {
+      if (k === 'under-replicated-partitions') return p.isr.length < p.replicas.length
+      if (k === 'unavailable-partitions') return p.leader < 0 || p.offline.includes(p.leader)
+      if (k === 'under-min-isr-partitions') return p.isr.length < minIsr
+      return p.isr.length === minIsr
+    }))
+    if (keep.length > 0) out.push({ ...t, partitions: keep })
+  }
+  return out
 }
 
 const describe: CommandSpec = {
   path: ['topics', 'describe'],
   summary: 'Show partitions, leaders, replicas, ISR and start/end offsets',
   usage: '[TOPIC|REGEX...] [options]',
+  description: 'The partition filters (as kafka-topics.sh --describe has them) show only the partitions that match one of those given, and only topics with such partitions.',
   connects: true,
-  options: { internal: { type: 'boolean', description: 'Include internal topics (with no TOPIC, or matched by a REGEX)' } },
-  examples: ['samsa topics describe orders', 'samsa topics describe', "samsa topics describe 'ord.*'", 'samsa topics describe orders --json'],
+  options: {
+    internal: { type: 'boolean', description: 'Include internal topics (with no TOPIC, or matched by a REGEX)' },
+    ...Object.fromEntries(Object.entries(PARTITION_FILTERS).map(([k, description]) => [k, { type: 'boolean' as const, description }])),
+  },
+  examples: ['samsa topics describe orders', 'samsa topics describe', "samsa topics describe 'ord.*'", 'samsa topics describe orders --json', 'samsa topics describe --under-replicated-partitions --unavailable-partitions'],
   async run(ctx) {
     const admin = await ctx.admin()
     const names = ctx.positionals.length > 0 ? (await resolveTopics(ctx, admin, ctx.positionals, { internal: ctx.values.internal === true })).names : undefined
-    const topics = await admin.describeTopics(names, { internal: ctx.values.internal === true })
+    const filtering = Object.keys(PARTITION_FILTERS).some((k) => ctx.values[k] === true)
+    const topics = await filterPartitions(ctx, await admin.describeTopics(names, { internal: ctx.values.internal === true }))
+    if (filtering && topics.length === 0 && !ctx.json) return ctx.note('No partitions match.')
     const withConfigs = []
     for (const t of topics) withConfigs.push({ ...t, configs: await topicConfigs(ctx, t.name) })
     if (ctx.json) return ctx.printJson(withConfigs.map((t) => ({ ...t, configs: Object.fromEntries((t.configs ?? []).map((c) => [c.name, c.value])) })))

@@ -108,6 +108,7 @@ before(async () => {
   writeFileSync(join(dir, 'work', 'orders.txt'), 'first order\nsecond order\n')
   writeFileSync(join(dir, 'work', 'blob.bin'), randomBytes(300))
   writeFileSync(join(dir, 'work', 'server.properties'), 'num.partitions=2\n')
+  writeFileSync(join(dir, 'work', 'reassignment.json'), JSON.stringify({ version: 1, partitions: [{ topic: 'orders', partition: 0, replicas: [1] }] }))
 })
 
 after(async () => {

@@ -12,6 +12,10 @@ import { RawConnection } from '../support/raw-client.js'
 import { controllerId, createAssignedTopic, describePartition, produceBatch, readPartition, replicaLogs, waitForLeader } from '../support/replication.js'
 import { ApiKey } from '../../src/protocol/generated/index.js'
 import { ErrorCode } from '../../src/protocol/generated/error-codes.js'
+import { samsa } from '../cli/helpers.js'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 const skip = skipWithoutZooKeeper()
 const cluster: TestCluster | undefined = skip === false
@@ -191,19 +195,37 @@ test('an offline partition shows in Metadata; ElectLeaders UNCLEAN brings it bac
   await eventually('the ISR without the stopped follower', async () => (await describePartition(c.broker(a).bootstrap, 'fragile', 0))?.isr.join() === String(a))
   await c.broker(a).kill()
   await c.broker(b).start()
+  try {
+    await offlineThenUnclean(c, a, b)
+  } finally {
+    if (!c.broker(a).running) await c.broker(a).start()
+  }
+})
+
+async function offlineThenUnclean(c: TestCluster, a: number, b: number): Promise<void> {
   const offline = await eventually('the partition offline', async () => {
     const v = await describePartition(c.broker(b).bootstrap, 'fragile', 0)
     return v !== undefined && v.leader === -1 && v.offline.includes(a) ? v : false
   })
   assert.equal(offline.errorCode, ErrorCode.LEADER_NOT_AVAILABLE)
+  // The command line shows it among the unavailable (and under-replicated, under-min-ISR) partitions.
+  const shown = await samsa(['topics', 'describe', '--unavailable-partitions'], { bootstrap: c.broker(b).bootstrap })
+  assert.equal(shown.code, 0, shown.stderr)
+  assert.match(shown.stdout, /Topic: fragile /)
+  assert.match(shown.stdout, /OFFLINE/)
+  assert.match(shown.stdout, new RegExp(`^\\s*0\\s+none\\s+${a},${b}\\s+${a}\\s+${a}\\s`, 'm'))
+  const underReplicated = await samsa(['topics', 'describe', '--under-replicated-partitions', '--json'], { bootstrap: c.broker(b).bootstrap })
+  const listed = JSON.parse(underReplicated.stdout) as Array<{ name: string, partitions: Array<{ isr: number[], replicas: number[] }> }>
+  assert.ok(listed.some((t) => t.name === 'fragile'))
+  assert.ok(listed.every((t) => t.partitions.every((p) => p.isr.length < p.replicas.length)))
   assert.equal((await elect(c, 2, 0, [{ topic: 'fragile', partitions: [0] }])).results.get('fragile-0'), ErrorCode.PREFERRED_LEADER_NOT_AVAILABLE)
-  const unclean = await elect(c, 2, 1, [{ topic: 'fragile', partitions: [0] }])
-  assert.equal(unclean.results.get('fragile-0'), ErrorCode.NONE)
+  const unclean = await samsa(['leader-election', '--election-type', 'unclean', '--topic', 'fragile'], { bootstrap: c.broker(b).bootstrap })
+  assert.equal(unclean.code, 0, unclean.stdout + unclean.stderr)
+  assert.match(unclean.stdout, /Successfully completed leader election \(UNCLEAN\) for partitions fragile-0/)
   const back = await waitForLeader(c, 'fragile', 0)
   assert.equal(back.leader, b)
   assert.equal((await elect(c, 2, 1, [{ topic: 'fragile', partitions: [0] }])).results.get('fragile-0'), ErrorCode.ELECTION_NOT_NEEDED)
-  await c.broker(a).start()
-})
+}
 
 test('a new controller resumes a reassignment from the topic znode', { skip }, async () => {
   const c = cluster!
@@ -233,4 +255,39 @@ test('a new controller resumes a reassignment from the topic znode', { skip }, a
   assert.equal((await ongoing(c)).size, 0)
   assert.deepEqual((await topicZNode(c, 'resumed')).adding_replicas, {})
   await c.broker(ctl).start()
+})
+
+test('samsa reassign execute, verify and list; samsa leader-election', { skip }, async () => {
+  const c = cluster!
+  await createAssignedTopic(c, 'by-cli', [[1, 2], [2, 3]])
+  const dir = mkdtempSync(join(tmpdir(), 'samsa-reassign-'))
+  const plan = join(dir, 'plan.json')
+  writeFileSync(plan, JSON.stringify({ version: 1, partitions: [{ topic: 'by-cli', partition: 0, replicas: [3, 1], log_dirs: ['any', 'any'] }, { topic: 'by-cli', partition: 1, replicas: [2, 3] }] }))
+  const bootstrap = c.bootstrap()
+  const generated = await samsa(['reassign', 'generate', '--topics', 'by-cli', '--brokers', '1,2,3', '--json'], { bootstrap })
+  assert.equal(generated.code, 0, generated.stderr)
+  const proposal = JSON.parse(generated.stdout)
+  assert.deepEqual(proposal.current.partitions.map((p: { replicas: number[] }) => p.replicas), [[1, 2], [2, 3]])
+  assert.equal(proposal.proposed.partitions.length, 2)
+  const started = await samsa(['reassign', 'execute', plan], { bootstrap })
+  assert.equal(started.code, 0, started.stdout + started.stderr)
+  assert.match(started.stdout, /Successfully started partition reassignments for by-cli-0, by-cli-1/)
+  assert.match(started.stderr, /"replicas":\[1,2\]/, 'the current assignment, to roll back with')
+  await eventually('samsa reassign verify to report completion', async () => {
+    const v = await samsa(['reassign', 'verify', plan], { bootstrap })
+    return v.code === 0 && /Reassignment of partition by-cli-0 is completed\.\nReassignment of partition by-cli-1 is completed\./.test(v.stdout)
+  })
+  const listed = await samsa(['reassign', 'list', '--json'], { bootstrap })
+  assert.deepEqual(JSON.parse(listed.stdout), [])
+  // Partition 0 is led by 1 (kept: it is a target replica), its preferred leader is 3.
+  const elected = await samsa(['leader-election', '--election-type', 'preferred', '--topic', 'by-cli'], { bootstrap })
+  assert.equal(elected.code, 0, elected.stdout + elected.stderr)
+  assert.match(elected.stdout, /Successfully completed leader election \(PREFERRED\) for partitions by-cli-0/)
+  assert.match(elected.stdout, /Valid replica already elected for partitions by-cli-1/)
+  assert.equal((await waitForLeader(c, 'by-cli', 0)).leader, 3)
+  // A bad plan: a broker that does not exist.
+  writeFileSync(plan, JSON.stringify({ version: 1, partitions: [{ topic: 'by-cli', partition: 0, replicas: [3, 42] }] }))
+  const refused = await samsa(['reassign', 'execute', plan], { bootstrap })
+  assert.equal(refused.code, 1)
+  assert.match(refused.stdout, /Error reassigning by-cli-0: INVALID_REPLICA_ASSIGNMENT/)
 })
