@@ -13,6 +13,8 @@ import { controllerId, createAssignedTopic, describePartition, produceBatch, rea
 import { ApiKey } from '../../src/protocol/generated/index.js'
 import { ErrorCode } from '../../src/protocol/generated/error-codes.js'
 import { samsa } from '../cli/helpers.js'
+import { call } from '../console/helpers.js'
+import { startConsole } from '../../src/console/index.js'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -218,6 +220,18 @@ async function offlineThenUnclean(c: TestCluster, a: number, b: number): Promise
   const listed = JSON.parse(underReplicated.stdout) as Array<{ name: string, partitions: Array<{ isr: number[], replicas: number[] }> }>
   assert.ok(listed.some((t) => t.name === 'fragile'))
   assert.ok(listed.every((t) => t.partitions.every((p) => p.isr.length < p.replicas.length)))
+  // The console counts it on the overview and marks it on the topic pages.
+  const ui = await startConsole({ bootstrap: c.broker(b).bootstrap, port: 0 })
+  try {
+    const overview = (await call(ui.url, '/api/overview')).body
+    assert.ok(overview.offlinePartitions >= 1 && overview.underReplicatedPartitions >= 1, JSON.stringify(overview))
+    const fragile = (await call(ui.url, '/api/topics')).body.topics.find((t: { name: string }) => t.name === 'fragile')
+    assert.deepEqual([fragile.offline, fragile.underReplicated], [1, 1])
+    const topic = (await call(ui.url, '/api/topics/fragile')).body
+    assert.deepEqual(topic.partitions[0].offline, [a])
+  } finally {
+    await ui.close()
+  }
   assert.equal((await elect(c, 2, 0, [{ topic: 'fragile', partitions: [0] }])).results.get('fragile-0'), ErrorCode.PREFERRED_LEADER_NOT_AVAILABLE)
   const unclean = await samsa(['leader-election', '--election-type', 'unclean', '--topic', 'fragile'], { bootstrap: c.broker(b).bootstrap })
   assert.equal(unclean.code, 0, unclean.stdout + unclean.stderr)

@@ -36,6 +36,7 @@ export function registerClusterApi(router: Router, ctx: ConsoleContext, sampler:
       attempt(ctx.admin.listGroups()),
     ])
     const visible = topics.value?.filter((t) => !t.isInternal)
+    const all = topics.value?.flatMap((t) => t.partitions)
     return {
       bootstrap: ctx.bootstrap,
       clusterId: cluster.clusterId,
@@ -44,6 +45,9 @@ export function registerClusterApi(router: Router, ctx: ConsoleContext, sampler:
       topics: visible?.length ?? null,
       internalTopics: topics.value === undefined ? null : topics.value.length - visible!.length,
       partitions: visible?.reduce((s, t) => s + t.partitions.length, 0) ?? null,
+      // Internal topics count here: a __consumer_offsets partition without a leader stops groups.
+      underReplicatedPartitions: all?.filter((p) => p.isr.length < p.replicas.length).length ?? null,
+      offlinePartitions: all?.filter((p) => p.leader < 0).length ?? null,
       records: visible?.reduce((s, t) => s + t.partitions.reduce((n, p) => n + (p.endOffset > p.startOffset ? p.endOffset - p.startOffset : 0n), 0n), 0n) ?? null,
       groups: groups.value?.length ?? null,
       groupsError: groups.error ?? null,
@@ -66,9 +70,12 @@ export function registerClusterApi(router: Router, ctx: ConsoleContext, sampler:
     // Partitions each broker leads and hosts (a replica), from the partitions' metadata.
     const leads = new Map<number, number>()
     const hosts = new Map<number, number>()
+    // Kafka's per-broker UnderReplicatedPartitions: partitions it leads with replicas out of sync.
+    const underReplicated = new Map<number, number>()
     for (const t of topics.value ?? []) {
       for (const p of t.partitions) {
         leads.set(p.leader, (leads.get(p.leader) ?? 0) + 1)
+        if (p.isr.length < p.replicas.length) underReplicated.set(p.leader, (underReplicated.get(p.leader) ?? 0) + 1)
         for (const r of p.replicas) hosts.set(r, (hosts.get(r) ?? 0) + 1)
       }
     }
@@ -79,6 +86,7 @@ export function registerClusterApi(router: Router, ctx: ConsoleContext, sampler:
         id: b.nodeId,
         leaderOf: topics.value === undefined ? null : leads.get(b.nodeId) ?? 0,
         replicas: topics.value === undefined ? null : hosts.get(b.nodeId) ?? 0,
+        underReplicated: topics.value === undefined ? null : underReplicated.get(b.nodeId) ?? 0,
         host: b.host,
         port: b.port,
         rack: b.rack,

@@ -20,6 +20,7 @@ export function registerTopicsApi(router: Router, ctx: ConsoleContext): void {
         partitions: t.partitions.length,
         replicationFactor: t.partitions[0]?.replicas.length ?? 0,
         underReplicated: t.partitions.filter((p) => p.isr.length < p.replicas.length).length,
+        offline: t.partitions.filter((p) => p.leader < 0).length,
         records: t.partitions.reduce((n, p) => n + (p.endOffset > p.startOffset ? p.endOffset - p.startOffset : 0n), 0n),
         sizeBytes: dirs.value === undefined ? null : (sizes.get(t.name) ?? 0n),
       })),

@@ -6,7 +6,7 @@ import { bytes, num } from '../format'
 interface BrokersResult {
   controllerId: number
   offlinePartitions: number | null
-  brokers: { id: number; host: string; port: number; rack: string | null; controller: boolean; leaderOf: number | null; replicas: number | null; logDirs: { path: string; sizeBytes: number; totalBytes: number | null; usableBytes: number | null; partitions: number; error: number | null }[] }[]
+  brokers: { id: number; host: string; port: number; rack: string | null; controller: boolean; leaderOf: number | null; replicas: number | null; underReplicated: number | null; logDirs: { path: string; sizeBytes: number; totalBytes: number | null; usableBytes: number | null; partitions: number; error: number | null }[] }[]
   logDirsError: string | null
 }
 
@@ -28,7 +28,7 @@ export function BrokersPage() {
                   <td>{i === 0 && <><a href={`#/brokers/${br.id}`}>Broker {br.id}</a>{br.controller && <> <Badge kind="ok">controller</Badge></>}</>}</td>
                   <td>{i === 0 && `${br.host}:${br.port}`}</td>
                   <td>{i === 0 && (br.rack ?? '–')}</td>
-                  <td class="num">{i === 0 && num(br.leaderOf)}</td>
+                  <td class="num">{i === 0 && <>{num(br.leaderOf)}{br.underReplicated ? <> <span title="partitions it leads with replicas out of sync"><Badge kind="warn">{br.underReplicated} under-replicated</Badge></span></> : null}</>}</td>
                   <td class="num">{i === 0 && num(br.replicas)}</td>
                   <td>{d === null ? <span class="muted">unknown</span> : <code>{d.path}</code>}{d?.error ? <> <Badge kind="bad">error {d.error}</Badge></> : null}</td>
                   <td class="num">{num(d?.partitions)}</td>

@@ -13,6 +13,8 @@ export interface Overview {
   topics: number | null
   internalTopics: number | null
   partitions: number | null
+  underReplicatedPartitions: number | null
+  offlinePartitions: number | null
   records: number | null
   groups: number | null
   groupsError: string | null
@@ -39,6 +41,8 @@ export function OverviewPage() {
             <Stat label="Brokers" value={num(o.data.brokers.length)} hint={`controller: ${o.data.controllerId}`} />
             <Stat label="Topics" value={num(o.data.topics)} hint={o.data.internalTopics ? `+ ${o.data.internalTopics} internal` : undefined} />
             <Stat label="Partitions" value={num(o.data.partitions)} />
+            <Stat label="Under-replicated" value={o.data.underReplicatedPartitions ? <Badge kind="warn">{num(o.data.underReplicatedPartitions)}</Badge> : num(o.data.underReplicatedPartitions)} hint="partitions with replicas out of sync" />
+            <Stat label="Offline" value={o.data.offlinePartitions ? <Badge kind="bad">{num(o.data.offlinePartitions)}</Badge> : num(o.data.offlinePartitions)} hint="partitions without a live leader" />
             <Stat label="Records" value={num(o.data.records)} />
             <Stat label="Consumer groups" value={o.data.groups === null ? '–' : num(o.data.groups)} hint={o.data.groupsError === null ? undefined : 'not available'} />
             <Stat label="Disk used" value={bytes(o.data.diskBytes)} />

@@ -49,7 +49,7 @@ export function TopicPage(props: { name: string }) {
                   <tr key={p.partition}>
                     <td><a href={`#/topics/${enc(d.name)}/messages?partition=${p.partition}`}>{p.partition}</a></td>
                     <td>{p.leader < 0 ? <Badge kind="bad">none</Badge> : p.leader}</td>
-                    <td>{p.replicas.join(', ')}</td>
+                    <td>{p.replicas.join(', ')}{p.offline.length > 0 && <> <span title="replicas on brokers that are down"><Badge kind="bad">{p.offline.join(', ')} offline</Badge></span></>}</td>
                     <td>{p.isr.join(', ')}{p.isr.length < p.replicas.length && <> <Badge kind="warn">under-replicated</Badge></>}</td>
                     <td class="num">{num(p.startOffset)}</td>
                     <td class="num">{num(p.endOffset)}</td>

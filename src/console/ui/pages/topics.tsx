@@ -7,7 +7,7 @@ import { bytes, num } from '../format'
 import { Pager, usePaged } from '../components/pager'
 import { navigate } from '../router'
 
-interface TopicRow { name: string; internal: boolean; partitions: number; replicationFactor: number; underReplicated: number; records: number; sizeBytes: number | null }
+interface TopicRow { name: string; internal: boolean; partitions: number; replicationFactor: number; underReplicated: number; offline: number; records: number; sizeBytes: number | null }
 type SortKey = 'name' | 'partitions' | 'records' | 'sizeBytes'
 
 export function TopicsPage() {
@@ -62,6 +62,7 @@ export function TopicsPage() {
                     <a href={`#/topics/${enc(t.name)}`}>{t.name}</a>
                     {t.internal && <> <Badge>internal</Badge></>}
                     {t.underReplicated > 0 && <> <Badge kind="warn">{t.underReplicated} under-replicated</Badge></>}
+                    {t.offline > 0 && <> <Badge kind="bad">{t.offline} offline</Badge></>}
                   </td>
                   <td class="num">{num(t.partitions)}</td>
                   <td class="num">{t.replicationFactor}</td>
