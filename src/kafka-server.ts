@@ -41,6 +41,7 @@ import type { Coordination } from './cluster/coordination.js'
 import { SingleNodeCoordination } from './cluster/single-node.js'
 import { createListenerSecurity, createSecurity, type ConfigLookup, type ListenerSecurity } from './security/index.js'
 import { ZkCoordination } from './cluster/zk-coordination.js'
+import { ReplicationQuota } from './broker/replication-quota.js'
 
 export interface RunningBroker {
   /** The broker's parts, for tests and tools that look inside. */
@@ -181,6 +182,7 @@ function replicaFetchers(config: BrokerConfig, metadata: MetadataCache, replicas
     log: log.child({ component: 'replica-fetcher' }),
     connect: connectToLiveBroker(config, metadata, `replica-fetcher-${v.nodeId}`, v.replicaSocketTimeoutMs + v.replicaFetchWaitMaxMs),
     highWatermarkMoved: (p) => replicas.highWatermarkMoved(p),
+    quota: new ReplicationQuota(() => config.values.followerReplicationThrottledRate, v.replicationQuotaWindowNum, v.replicationQuotaWindowSizeSeconds * 1000),
   })
 }
 
@@ -255,6 +257,7 @@ async function buildParts(config: BrokerConfig, log: Logger, fs: StorageFs, regi
     if (remote !== undefined) brokerChannel.setRemote(remote)
     if (coordination.mode === 'zookeeper') {
       replicas.setReplicaFetcher(replicaFetchers(config, metadata, replicas, () => coordination.brokerEpoch, log))
+      replicas.leaderQuota = new ReplicationQuota(() => config.values.leaderReplicationThrottledRate, v.replicationQuotaWindowNum, v.replicationQuotaWindowSizeSeconds * 1000)
       replicas.setIsrChannel(isrChannel(config, metadata, coordination, log), () => Number(config.values.replicaLagTimeMaxMs))
     }
     const producerIds = new ProducerIdManager(v.logDirs[0]!, coordination.allocateProducerIds)

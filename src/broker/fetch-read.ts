@@ -14,6 +14,7 @@ import { KafkaError } from '../errors.js'
 import type { FileRegion } from '../storage/file-region.js'
 import type { BrokerParts } from './handler.js'
 import type { SessionPartition } from './fetch-session.js'
+import { isThrottledReplica } from './replication-quota.js'
 
 /** The follower a replica fetch comes from. */
 export interface FetchingReplica {
@@ -42,6 +43,8 @@ export interface PartitionRead {
   bytes: number
   /** In data.records: whoever drops the read instead of sending it releases them. */
   regions: readonly FileRegion[]
+  /** Bytes for a follower of a throttled replica (they count toward leader.replication.throttled.rate once sent). */
+  throttledBytes?: number
 }
 
 function failed(sp: SessionPartition, errorCode: number, hw = -1n, lso = -1n): PartitionRead {
@@ -72,11 +75,15 @@ export function readPartition(broker: Pick<BrokerParts, 'metadata' | 'replicas'>
   }
   let regions: FileRegion[] = []
   let bytes = 0
+  // Kafka's shouldLeaderThrottle: a follower out of the ISR of a throttled replica gets no
+  // records while the leader's replication rate is above leader.replication.throttled.rate.
+  const throttled = replica !== undefined && isThrottledReplica(partition.log.config.leaderReplicationThrottledReplicas, partition.index, broker.replicas.localBrokerId)
+  const held = throttled && !partition.isr.includes(replica.id) && broker.replicas.leaderQuota.isQuotaExceeded()
   const stable = partition.lastStableOffset
   const readCommitted = opts.isolationLevel === 1 && replica === undefined
   const upTo = replica !== undefined ? partition.log.writtenEndOffset : readCommitted ? stable : hw
   let abortedTransactions: Array<{ producerId: bigint, firstOffset: bigint }> | null = readCommitted ? [] : null
-  if (sp.fetchOffset < upTo && (opts.maxBytes > 0 || opts.minOneBatch)) {
+  if (!held && sp.fetchOffset < upTo && (opts.maxBytes > 0 || opts.minOneBatch)) {
     try {
       const r = partition.log.readRegions(sp.fetchOffset, opts.maxBytes, { minOneBatch: opts.minOneBatch, maxOffset: upTo })
       regions = r.regions
@@ -103,5 +110,6 @@ export function readPartition(broker: Pick<BrokerParts, 'metadata' | 'replicas'>
     },
     bytes,
     regions,
+    throttledBytes: throttled ? bytes : 0,
   }
 }

@@ -20,6 +20,7 @@ import type { LeaderAndIsrEvent, PartitionResult } from '../controller/control.j
 import type { MetadataCache } from './metadata-cache.js'
 import { Partition } from './partition.js'
 import { DelayedProduce, type AwaitedAppend } from './delayed-produce.js'
+import { ReplicationQuota, UNTHROTTLED } from './replication-quota.js'
 
 /** The purgatory key of a topic-partition (Kafka's TopicPartitionOperationKey). */
 export function partitionKey(topic: string, partition: number): string {
@@ -92,6 +93,8 @@ export class ReplicaManager {
   readonly #log: Logger
   readonly #partitions = new Map<string, Partition[]>()
   #fetcher: ReplicaFetcher = NO_REPLICA_FETCHER
+  /** What this broker's leaders send to throttled followers (leader.replication.throttled.rate). */
+  leaderQuota: ReplicationQuota = UNTHROTTLED
   #isrChannel: IsrChannel | undefined
   #lagTimeMaxMs: () => number = () => 30_000
   #isrTimer: NodeJS.Timeout | undefined

@@ -1,7 +1,7 @@
 // Broker configs of replication, leadership, fetching and the request purgatories (Kafka's
 // ReplicationConfigs), with Kafka's names, defaults and documentation. Most do not act yet: they
 // are defined so that the cluster work only reads them.
-import { atLeast } from './config-def.js'
+import { LONG_MAX, atLeast } from './config-def.js'
 import { boolean, int, long, type ConfigKey } from './config-key.js'
 
 export const REPLICATION_CONFIGS = {
@@ -16,6 +16,11 @@ export const REPLICATION_CONFIGS = {
   'replica.socket.receive.buffer.bytes': int(65536, "The socket receive buffer for network requests to the leader for replicating data", { effective: false, note: "No replication yet." }),
   'replica.high.watermark.checkpoint.interval.ms': long(5000, "The frequency with which the high watermark is saved out to disk"),
   'num.replica.fetchers': int(1, "Number of fetcher threads used to replicate records from each source broker. The total number of fetchers on each broker is bound by <code>num.replica.fetchers</code> multiplied by the number of brokers in the cluster.Increasing this value can increase the degree of I/O parallelism in the follower and leader broker at the cost of higher CPU and memory utilization.", { mode: 'cluster-wide' }),
+  // replication throttles (Kafka's ReplicationQuotaManagerConfig and its dynamic broker quotas)
+  'leader.replication.throttled.rate': long(LONG_MAX, "A long representing the upper bound (bytes/sec) on replication traffic for leaders enumerated in the property leader.replication.throttled.replicas (for each topic). This property can be only set dynamically. It is suggested that the limit be kept above 1MB/s for accurate behaviour.", { validate: atLeast(0), mode: 'per-broker' }),
+  'follower.replication.throttled.rate': long(LONG_MAX, "A long representing the upper bound (bytes/sec) on replication traffic for followers enumerated in the property follower.replication.throttled.replicas (for each topic). This property can be only set dynamically. It is suggested that the limit be kept above 1MB/s for accurate behaviour.", { validate: atLeast(0), mode: 'per-broker' }),
+  'replication.quota.window.num': int(11, "The number of samples to retain in memory for replication quotas", { validate: atLeast(1) }),
+  'replication.quota.window.size.seconds': int(1, "The time span of each sample for replication quotas", { validate: atLeast(1) }),
   'auto.leader.rebalance.enable': boolean(true, "Enables auto leader balancing. A background thread checks the distribution of partition leaders at regular intervals, configurable by leader.imbalance.check.interval.seconds. If the leader imbalance exceeds leader.imbalance.per.broker.percentage, leader rebalance to the preferred leader for partitions is triggered."),
   'leader.imbalance.check.interval.seconds': long(300, "The frequency with which the partition rebalance check is triggered by the controller", { validate: atLeast(1) }),
   'leader.imbalance.per.broker.percentage': int(10, "The ratio of leader imbalance allowed per broker. The controller would trigger a leader balance if it goes above this value per broker. The value is specified in percentage."),

@@ -16,7 +16,7 @@ import {
   parseValue,
   type ConfigValue,
 } from './config-def.js'
-import { boolean, double, enumList, enumString, int, long, type ConfigKey, type ValuesOf, camelCase } from './config-key.js'
+import { boolean, double, enumList, enumString, int, list, long, type ConfigKey, type ValuesOf, camelCase } from './config-key.js'
 import { BROKER_CONFIGS, type BrokerConfigName } from './broker-config-defs.js'
 import { BrokerConfig } from './broker-config.js'
 
@@ -57,7 +57,21 @@ function topicKey<T extends ConfigValue>(k: ConfigKey<T>, synonyms: ReadonlyArra
   return { ...k, default: dflt as NonNullable<T>, synonyms: syn }
 }
 
-/** The topic configs Samsa knows, by Kafka name (Kafka 4's topic configs without tiered storage and replication throttles). */
+/** A topic config no broker config stands behind (Kafka's throttled-replicas lists): its own default. */
+function topicOnlyKey<T extends ConfigValue>(k: ConfigKey<T>): TopicKey<NonNullable<T>> {
+  return { ...k, default: k.default as NonNullable<T>, synonyms: [] }
+}
+
+/** Kafka's ThrottledReplicaListValidator: "*" or [PartitionId]:[BrokerId] entries. */
+const throttledReplicaList = (v: ConfigValue): string | undefined => {
+  const list = Array.isArray(v) ? v : []
+  if (list.length === 1 && list[0]!.trim() === '*') return undefined
+  return list.every((e) => /^\s*\d+\s*:\s*\d+\s*$/.test(e)) ? undefined : 'Must be the wildcard (*) or a list of entries of the form [PartitionId]:[BrokerId] separated by commas'
+}
+
+const THROTTLED_DOC = (side: 'leader' | 'follower') => `A list of replicas for which log replication should be throttled on the ${side} side. The list should describe a set of replicas in the form [PartitionId]:[BrokerId],[PartitionId]:[BrokerId]:... or alternatively the wildcard '*' can be used to throttle all replicas for this topic.`
+
+/** The topic configs Samsa knows, by Kafka name (Kafka 4's topic configs without tiered storage). */
 export const TOPIC_CONFIGS = {
   'cleanup.policy': topicKey(enumList(CLEANUP_POLICIES, null, "This config designates the retention policy to use on log segments. The \"delete\" policy (which is the default) will discard old segments when their retention time or size limit has been reached. The \"compact\" policy will enable <a href=\"#compaction\">log compaction</a>, which retains the latest value for each key. It is also possible to specify both policies in a comma-separated list (e.g. \"delete,compact\"). In this case, old segments will be discarded per the retention time and size configuration, while retained segments will be compacted."), ['log.cleanup.policy']),
   'compression.gzip.level': topicKey(int(null, "The compression level to use if compression.type is set to <code>gzip</code>.", { validate: gzipLevel, effective: false, note: "Batches are stored as the producer compressed them." }), ['compression.gzip.level']),
@@ -66,9 +80,11 @@ export const TOPIC_CONFIGS = {
   'compression.zstd.level': topicKey(int(null, "The compression level to use if compression.type is set to <code>zstd</code>.", { validate: between(-131072, 22), effective: false, note: "Batches are stored as the producer compressed them." }), ['compression.zstd.level']),
   'delete.retention.ms': topicKey(long(null, "The amount of time to retain delete tombstone markers for <a href=\"#compaction\">log compacted</a> topics. This setting also gives a bound on the time in which a consumer must complete a read if they begin from offset 0 to ensure that they get a valid snapshot of the final stage (otherwise delete tombstones may be collected before they complete their scan).", { validate: atLeast(0) }), ['log.cleaner.delete.retention.ms']),
   'file.delete.delay.ms': topicKey(long(null, "The time to wait before deleting a file from the filesystem", { validate: atLeast(0) }), ['log.segment.delete.delay.ms']),
+  'follower.replication.throttled.replicas': topicOnlyKey(list([], THROTTLED_DOC('follower'), { validate: throttledReplicaList, note: 'Applied with follower.replication.throttled.rate, as Kafka\'s ReplicationQuotaManager does.' })),
   'flush.messages': topicKey(long(null, "This setting allows specifying an interval at which we will force an fsync of data written to the log. For example if this was set to 1 we would fsync after every message; if it were 5 we would fsync after every five messages. In general we recommend you not set this and use replication for durability and allow the operating system's background flush capabilities as it is more efficient. This setting can be overridden on a per-topic basis (see <a href=\"#topicconfigs\">the per-topic configuration section</a>).", { validate: atLeast(1) }), ['log.flush.interval.messages']),
   'flush.ms': topicKey(long(null, "This setting allows specifying a time interval at which we will force an fsync of data written to the log. For example if this was set to 1000 we would fsync after 1000 ms had passed. In general we recommend you not set this and use replication for durability and allow the operating system's background flush capabilities as it is more efficient.", { validate: atLeast(0) }), ['log.flush.interval.ms', 'log.flush.scheduler.interval.ms']),
   'index.interval.bytes': topicKey(int(null, "This setting controls how frequently Kafka adds an index entry to its offset index. The default setting ensures that we index a message roughly every 4096 bytes. More indexing allows reads to jump closer to the exact position in the log but makes the index larger. You probably don't need to change this.", { validate: atLeast(0) }), ['log.index.interval.bytes']),
+  'leader.replication.throttled.replicas': topicOnlyKey(list([], THROTTLED_DOC('leader'), { validate: throttledReplicaList, note: 'Applied with leader.replication.throttled.rate, as Kafka\'s ReplicationQuotaManager does.' })),
   'max.compaction.lag.ms': topicKey(long(null, "The maximum time a message will remain ineligible for compaction in the log. Only applicable for logs that are being compacted.", { validate: atLeast(1) }), ['log.cleaner.max.compaction.lag.ms']),
   'max.message.bytes': topicKey(int(null, "The largest record batch size allowed by Kafka (after compression if compression is enabled). If this is increased and there are consumers older than 0.10.2, the consumers' fetch size must also be increased so that they can fetch record batches this large. In the latest message format version, records are always grouped into batches for efficiency. In previous message format versions, uncompressed records are not grouped into batches and this limit only applies to a single record in that case.", { validate: atLeast(0) }), ['message.max.bytes']),
   'message.timestamp.after.max.ms': topicKey(long(null, "This configuration sets the allowable timestamp difference between the message timestamp and the broker's timestamp. The message timestamp can be later than or equal to the broker's timestamp, with the maximum allowable difference determined by the value set in this configuration. If message.timestamp.type=CreateTime, the message will be rejected if the difference in timestamps exceeds this specified threshold. This configuration is ignored if message.timestamp.type=LogAppendTime.", { validate: atLeast(0) }), ['log.message.timestamp.after.max.ms']),

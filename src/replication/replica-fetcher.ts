@@ -26,6 +26,7 @@ import type { Connection } from '../client/connection.js'
 import type { Partition } from '../broker/partition.js'
 import { StorageError } from '../errors.js'
 import { offsetTruncationState } from './truncation.js'
+import { isThrottledReplica, type ReplicationQuota } from '../broker/replication-quota.js'
 
 export interface FetcherContext {
   readonly localId: number
@@ -36,6 +37,8 @@ export interface FetcherContext {
   connect(leaderId: number): Promise<Connection>
   /** The follower's high watermark moved (consumers of it may wake). */
   highWatermarkMoved(p: Partition): void
+  /** follower.replication.throttled.rate, for the replicas topics list as throttled */
+  readonly quota?: ReplicationQuota
 }
 
 type Phase = 'truncating' | 'fetching'
@@ -133,12 +136,14 @@ export class ReplicaFetcher {
         const truncating = ready.filter((s) => s.phase === 'truncating')
         if (truncating.length > 0) await this.#truncate(this.#conn, truncating)
         const fetching = ready.filter((s) => s.phase === 'fetching' && this.#states.get(keyOf(s.partition)) === s)
-        if (fetching.length === 0) {
+        // Kafka's shouldFollowerThrottle: throttled replicas out of the ISR wait while the rate is above the bound.
+        const unthrottled = fetching.filter((s) => !this.#held(s))
+        if (unthrottled.length === 0) {
           const next = Math.min(...[...this.#states.values()].map((s) => s.delayedUntil))
-          await this.#idle(Math.max(10, Math.min(next - Date.now(), 1000)))
+          await this.#idle(fetching.length > 0 ? Math.min(Number(this.#values.replicaFetchBackoffMs), 1000) : Math.max(10, Math.min(next - Date.now(), 1000)))
           continue
         }
-        await this.#fetch(this.#conn, fetching)
+        await this.#fetch(this.#conn, unthrottled)
         this.#failures = 0
       } catch (err) {
         if (this.#closed) break
@@ -150,6 +155,14 @@ export class ReplicaFetcher {
         await this.#idle(Number(this.#values.replicaFetchBackoffMs))
       }
     }
+  }
+
+  #throttled(p: Partition): boolean {
+    return this.#ctx.quota !== undefined && isThrottledReplica(p.log.config.followerReplicationThrottledReplicas, p.index, this.#ctx.localId)
+  }
+
+  #held(s: FetchState): boolean {
+    return this.#throttled(s.partition) && !s.partition.isr.includes(this.#ctx.localId) && this.#ctx.quota!.isQuotaExceeded()
   }
 
   #delay(s: FetchState, errorCode: number, message?: string): void {
@@ -290,6 +303,7 @@ export class ReplicaFetcher {
             continue
           }
           writes.push(log.whenWritten())
+          if (this.#throttled(s.partition)) this.#ctx.quota!.record(records.length)
         }
         const before = log.highWatermark
         const hw = log.updateHighWatermark(pd.highWatermark < log.logEndOffset ? pd.highWatermark : log.logEndOffset)

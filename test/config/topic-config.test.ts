@@ -16,7 +16,7 @@ function rejects(input: Record<string, string | null>, pattern: RegExp): void {
   }
 }
 
-test('every topic config has a known broker synonym, Kafka 4\'s documented default taken from it, and documentation', () => {
+test('every topic config but the throttled-replicas lists has a known broker synonym, Kafka 4\'s documented default taken from it, and documentation', () => {
   // Kafka 4's topic defaults as its documentation lists them (topic_config.html)
   const kafka: Record<string, string> = {
     'cleanup.policy': 'delete', 'compression.gzip.level': '-1', 'compression.lz4.level': '9', 'compression.type': 'producer',
@@ -26,12 +26,14 @@ test('every topic config has a known broker synonym, Kafka 4\'s documented defau
     'message.timestamp.before.max.ms': '9223372036854775807', 'message.timestamp.type': 'CreateTime', 'min.cleanable.dirty.ratio': '0.5',
     'min.compaction.lag.ms': '0', 'min.insync.replicas': '1', preallocate: 'false', 'retention.bytes': '-1', 'retention.ms': '604800000',
     'segment.bytes': '1073741824', 'segment.index.bytes': '10485760', 'segment.jitter.ms': '0', 'segment.ms': '604800000',
-    'unclean.leader.election.enable': 'false',
+    'unclean.leader.election.enable': 'false', 'leader.replication.throttled.replicas': '', 'follower.replication.throttled.replicas': '',
   }
+  // Topic-only configs: no broker config stands behind them (Kafka's throttled-replicas lists).
+  const topicOnly = new Set(['leader.replication.throttled.replicas', 'follower.replication.throttled.replicas'])
   assert.deepEqual([...TOPIC_CONFIG_NAMES].sort(), Object.keys(kafka).sort())
   for (const name of TOPIC_CONFIG_NAMES) {
     const k = topicConfigKey(name)!
-    assert.ok(k.synonyms.length > 0, name)
+    assert.equal(k.synonyms.length > 0, !topicOnly.has(name), name)
     for (const s of k.synonyms) assert.ok(brokerConfigKey(s.name), `${name} -> ${s.name}`)
     assert.equal(formatValue(k.type, k.default), kafka[name], `${name} default`)
     assert.equal(k.validate?.(k.default), undefined, name)
@@ -154,4 +156,12 @@ test('resolve follows dynamic broker configs: the cluster default and this broke
   broker.setDynamic('broker', { 'log.segment.bytes': '30000' })
   assert.equal(resolveTopicConfig({}, broker).values.segmentBytes, 30000)
   assert.equal(resolveTopicConfig({ 'segment.bytes': '40000' }, broker).values.segmentBytes, 40000)
+})
+
+test('throttled-replicas lists: the wildcard or partition:broker entries (Kafka\'s ThrottledReplicaListValidator)', () => {
+  for (const good of ['*', '0:1,1:2', '', ' 3 : 4 ']) assert.ok(validateTopicConfigs({ 'leader.replication.throttled.replicas': good }).ok, good)
+  for (const bad of ['0-1', '*,0:1', 'a:b', '1']) {
+    const r = validateTopicConfigs({ 'follower.replication.throttled.replicas': bad })
+    assert.ok(!r.ok && /wildcard \(\*\) or a list of entries/.test(r.message), bad)
+  }
 })

@@ -15,6 +15,7 @@ import { ErrorCode } from '../../src/protocol/generated/error-codes.js'
 import { samsa } from '../cli/helpers.js'
 import { call } from '../console/helpers.js'
 import { startConsole } from '../../src/console/index.js'
+import { Admin } from '../../src/client/admin.js'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -304,4 +305,34 @@ test('samsa reassign execute, verify and list; samsa leader-election', { skip },
   const refused = await samsa(['reassign', 'execute', plan], { bootstrap })
   assert.equal(refused.code, 1)
   assert.match(refused.stdout, /Error reassigning by-cli-0: INVALID_REPLICA_ASSIGNMENT/)
+})
+
+test('replication throttles hold back a reassignment\'s new replica until they are lifted (leader and follower side)', { skip }, async () => {
+  const c = cluster!
+  // Partition 0 throttled where broker 1 leads it, partition 1 where broker 2 follows it.
+  await createAssignedTopic(c, 'throttled', [[1], [1]], { 'leader.replication.throttled.replicas': '0:1', 'follower.replication.throttled.replicas': '1:2' })
+  const value = 'x'.repeat(100_000)
+  for (const p of [0, 1]) for (let i = 0; i < 25; i++) assert.equal((await produceBatch(c.broker(1).bootstrap, 'throttled', p, [value], { acks: 1 })).errorCode, ErrorCode.NONE)
+  const admin = await Admin.connect({ bootstrap: c.bootstrap() })
+  try {
+    // One byte a second: after a first fetch (up to replica.fetch.max.bytes) the rate is far above it.
+    await admin.alterConfigs({ type: 'broker', name: '1' }, [{ name: 'leader.replication.throttled.rate', op: 'set', value: '1' }])
+    await admin.alterConfigs({ type: 'broker', name: '2' }, [{ name: 'follower.replication.throttled.rate', op: 'set', value: '1' }])
+    const r = await reassign(c, [{ topic: 'throttled', partition: 0, replicas: [1, 2] }, { topic: 'throttled', partition: 1, replicas: [1, 2] }])
+    assert.deepEqual([...r.results.values()].map((x) => x.errorCode), [ErrorCode.NONE, ErrorCode.NONE])
+    const full = (await replicaLogs(c, 'throttled', 0, [1])).get(1)!.size
+    await new Promise((resolve) => setTimeout(resolve, 2500))
+    for (const p of [0, 1]) {
+      const copied = (await replicaLogs(c, 'throttled', p, [2])).get(2)?.size ?? 0n
+      assert.ok(copied <= 1_200_000n && copied < full, `partition ${p}: ${copied} of ${full} bytes copied while throttled`)
+      assert.ok((await ongoing(c)).has(`throttled-${p}`), `partition ${p} still moving`)
+    }
+    // Lifted: the new replica catches up and the moves complete.
+    await admin.alterConfigs({ type: 'broker', name: '1' }, [{ name: 'leader.replication.throttled.rate', op: 'delete' }])
+    await admin.alterConfigs({ type: 'broker', name: '2' }, [{ name: 'follower.replication.throttled.rate', op: 'delete' }])
+  } finally {
+    await admin.close()
+  }
+  await eventually('both moves to complete', async () => (await ongoing(c)).size === 0)
+  for (const p of [0, 1]) assert.deepEqual((await waitForLeader(c, 'throttled', p)).isr.sort(), [1, 2])
 })

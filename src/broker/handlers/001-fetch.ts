@@ -50,6 +50,8 @@ function requested(ctx: RequestContext, req: FetchRequest, byId: boolean): Wante
 interface Collected {
   parts: Array<{ sp: SessionPartition, out: Out }>
   bytes: number
+  /** bytes of throttled replicas (a follower's fetch) */
+  throttledBytes: number
   failed: boolean
   release(): void
 }
@@ -118,6 +120,7 @@ export const fetchHandler = defineHandler({
     const collect = (): Collected => {
       let remaining = responseMaxBytes
       let bytes = 0
+      let throttledBytes = 0
       let failed = false
       const parts: Array<{ sp: SessionPartition, out: Out }> = []
       const regions: FileRegion[] = []
@@ -135,16 +138,19 @@ export const fetchHandler = defineHandler({
         const n = out.bytes
         regions.push(...out.regions)
         bytes += n
+        throttledBytes += out.throttledBytes ?? 0
         remaining -= n
         if (out.data.errorCode !== ErrorCode.NONE) failed = true
         const changed = n > 0 || out.data.errorCode !== ErrorCode.NONE ||
           out.data.highWatermark !== sp.lastHighWatermark || out.data.logStartOffset !== sp.lastLogStartOffset
         if (full || changed) parts.push({ sp, out: out.data })
       }
-      return { parts, bytes, failed, release: () => { for (const r of regions) r.release() } }
+      return { parts, bytes, throttledBytes, failed, release: () => { for (const r of regions) r.release() } }
     }
 
     const respond = (r: Collected): Input<FetchResponse> => {
+      // What is sent to followers of throttled replicas counts toward the leader's replication rate.
+      if (follower) ctx.replicas.leaderQuota.record(r.throttledBytes)
       for (const { sp, out } of r.parts) {
         sp.lastHighWatermark = out.highWatermark as bigint
         sp.lastLogStartOffset = out.logStartOffset as bigint
