@@ -20,7 +20,7 @@ import type { LeaderAndIsrEvent, PartitionResult } from '../controller/control.j
 import type { MetadataCache } from './metadata-cache.js'
 import { Partition } from './partition.js'
 import { DelayedProduce, type AwaitedAppend } from './delayed-produce.js'
-import { ReplicationQuota, UNTHROTTLED } from './replication-quota.js'
+import { type ReplicationQuota, UNTHROTTLED } from './replication-quota.js'
 
 /** The purgatory key of a topic-partition (Kafka's TopicPartitionOperationKey). */
 export function partitionKey(topic: string, partition: number): string {
