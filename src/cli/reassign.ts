@@ -88,14 +88,17 @@ const execute: CommandSpec = {
   path: ['reassign', 'execute'],
   summary: 'Start the reassignments of a plan file',
   usage: 'PLAN.json [options]',
-  description: 'Each partition moves to the replicas listed (the new ones copy the data, then the old ones are removed); the command returns once the moves have started: `samsa reassign verify` follows them. Prints the current assignment first, to roll back with.',
+  description: 'Each partition moves to the replicas listed (the new ones copy the data, then the old ones are removed); the command returns once the moves have started: `samsa reassign verify` follows them. Prints the current assignment first, to roll back with. --throttle limits the copying as kafka-reassign-partitions.sh does: leader.replication.throttled.rate and follower.replication.throttled.rate on the brokers involved, and the topics\' leader/follower.replication.throttled.replicas naming the moving partitions\' current replicas (leader side) and new ones (follower side); `samsa reassign verify` removes them once every move is done.',
   connects: true,
-  options: {},
-  examples: ['samsa reassign execute reassignment.json'],
+  options: { throttle: { type: 'string', value: 'BYTES/S', description: 'Limit the replication the moves cause to this many bytes per second per broker' } },
+  examples: ['samsa reassign execute reassignment.json', 'samsa reassign execute reassignment.json --throttle 50000000'],
   async run(ctx) {
     const [file] = ctx.args(['PLAN.json'])
     const plan = readPlan(file!, ctx.spec.path)
+    const throttle = ctx.values.throttle as string | undefined
+    if (throttle !== undefined && !/^[1-9]\d*$/.test(throttle)) throw new UsageError(`--throttle takes bytes per second, got "${throttle}"`, ctx.spec.path)
     const current = await currentPlan(ctx, [...new Set(plan.map((p) => p.topic))])
+    if (throttle !== undefined) await setThrottles(ctx, plan, current, throttle)
     const results = await (await api()).alterPartitionReassignments((await ctx.admin()).cluster, plan)
     const failed = results.filter((r) => r.errorCode !== 0)
     if (ctx.json) {
@@ -110,13 +113,55 @@ const execute: CommandSpec = {
   },
 }
 
+/** kafka-reassign-partitions.sh's --throttle: rates on the brokers involved, throttled replicas on the topics. */
+async function setThrottles(ctx: Context, plan: readonly PlanEntry[], current: readonly PlanEntry[], rate: string): Promise<void> {
+  const admin = await ctx.admin()
+  const before = new Map(current.map((c) => [tp(c), c.replicas]))
+  const brokers = new Set<number>()
+  const topics = new Map<string, { leader: string[], follower: string[] }>()
+  for (const p of plan) {
+    const now = before.get(tp(p))
+    if (now === undefined || now.join() === p.replicas.join()) continue
+    let t = topics.get(p.topic)
+    if (t === undefined) topics.set(p.topic, (t = { leader: [], follower: [] }))
+    for (const r of now) t.leader.push(`${p.partition}:${r}`)
+    for (const r of p.replicas) if (!now.includes(r)) t.follower.push(`${p.partition}:${r}`)
+    for (const r of [...now, ...p.replicas]) brokers.add(r)
+  }
+  for (const [name, t] of topics) {
+    await admin.alterConfigs({ type: 'topic', name }, [
+      { name: 'leader.replication.throttled.replicas', op: 'set', value: t.leader.join(',') },
+      { name: 'follower.replication.throttled.replicas', op: 'set', value: t.follower.join(',') },
+    ])
+  }
+  for (const b of [...brokers].sort((x, y) => x - y)) {
+    await admin.alterConfigs({ type: 'broker', name: String(b) }, [
+      { name: 'leader.replication.throttled.rate', op: 'set', value: rate },
+      { name: 'follower.replication.throttled.rate', op: 'set', value: rate },
+    ])
+  }
+  if (brokers.size > 0) ctx.note(`The inter-broker throttle limit was set to ${rate} B/s on brokers ${[...brokers].sort((x, y) => x - y).join(', ')}`)
+}
+
+/** kafka-reassign-partitions.sh --verify's cleanup: every broker's throttle rates and the plan's topics' throttled replicas. */
+async function clearThrottles(ctx: Context, plan: readonly PlanEntry[]): Promise<void> {
+  const admin = await ctx.admin()
+  const cluster = await admin.describeCluster()
+  for (const b of cluster.brokers) {
+    await admin.alterConfigs({ type: 'broker', name: String(b.nodeId) }, [{ name: 'leader.replication.throttled.rate', op: 'delete' }, { name: 'follower.replication.throttled.rate', op: 'delete' }])
+  }
+  for (const name of new Set(plan.map((p) => p.topic))) {
+    await admin.alterConfigs({ type: 'topic', name }, [{ name: 'leader.replication.throttled.replicas', op: 'delete' }, { name: 'follower.replication.throttled.replicas', op: 'delete' }])
+  }
+}
+
 const verify: CommandSpec = {
   path: ['reassign', 'verify'],
   summary: 'Check whether the reassignments of a plan file are done',
   usage: 'PLAN.json [options]',
-  description: 'For each partition of the plan: completed (its replicas are the planned ones), still in progress, or neither. Exits 0 when every one is completed, 1 otherwise.',
+  description: 'For each partition of the plan: completed (its replicas are the planned ones), still in progress, or neither. Exits 0 when every one is completed, 1 otherwise. Once every one is completed, the replication throttles are removed (every broker\'s rates and the plan\'s topics\' throttled replicas), unless --preserve-throttles.',
   connects: true,
-  options: {},
+  options: { 'preserve-throttles': { type: 'boolean', description: 'Keep the replication throttles when every move is done' } },
   examples: ['samsa reassign verify reassignment.json'],
   async run(ctx) {
     const [file] = ctx.args(['PLAN.json'])
@@ -130,6 +175,8 @@ const verify: CommandSpec = {
       return { topic: p.topic, partition: p.partition, state, planned: p.replicas, replicas: now ?? null }
     })
     const done = states.every((s) => s.state === 'completed')
+    const clear = done && ctx.values['preserve-throttles'] !== true
+    if (clear) await clearThrottles(ctx, plan)
     if (ctx.json) {
       ctx.printJson(states)
       return done ? 0 : 1
@@ -140,6 +187,7 @@ const verify: CommandSpec = {
       else if (s.state === 'in-progress') ctx.print(`Reassignment of partition ${name} is still in progress.`)
       else ctx.print(`There is no active reassignment of partition ${name}, but replica set is [${s.replicas?.join(', ') ?? ''}] rather than [${s.planned.join(', ')}].`)
     }
+    if (clear) ctx.note('Replication throttles removed.')
     return done ? 0 : 1
   },
 }

@@ -16,6 +16,8 @@ import { samsa } from '../cli/helpers.js'
 import { call } from '../console/helpers.js'
 import { startConsole } from '../../src/console/index.js'
 import { Admin } from '../../src/client/admin.js'
+import { tools } from '../support/env.js'
+import { runOk } from '../support/process.js'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -221,6 +223,11 @@ async function offlineThenUnclean(c: TestCluster, a: number, b: number): Promise
   const listed = JSON.parse(underReplicated.stdout) as Array<{ name: string, partitions: Array<{ isr: number[], replicas: number[] }> }>
   assert.ok(listed.some((t) => t.name === 'fragile'))
   assert.ok(listed.every((t) => t.partitions.every((p) => p.isr.length < p.replicas.length)))
+  // librdkafka (kcat -L) sees it without a leader, with its replicas and ISR.
+  if (tools.kcat() === null) {
+    const md = await runOk('kcat', ['-L', '-b', c.broker(b).bootstrap, '-t', 'fragile'], { timeoutMs: 30_000 })
+    assert.match(md.stdout.toString(), new RegExp(`partition 0, leader -1, replicas: ${a},${b}, isrs: ${a}`), md.stdout.toString())
+  }
   // The console counts it on the overview and marks it on the topic pages.
   const ui = await startConsole({ bootstrap: c.broker(b).bootstrap, port: 0 })
   try {
@@ -284,14 +291,25 @@ test('samsa reassign execute, verify and list; samsa leader-election', { skip },
   const proposal = JSON.parse(generated.stdout)
   assert.deepEqual(proposal.current.partitions.map((p: { replicas: number[] }) => p.replicas), [[1, 2], [2, 3]])
   assert.equal(proposal.proposed.partitions.length, 2)
-  const started = await samsa(['reassign', 'execute', plan], { bootstrap })
+  const started = await samsa(['reassign', 'execute', plan, '--throttle', '100000000'], { bootstrap })
   assert.equal(started.code, 0, started.stdout + started.stderr)
+  assert.match(started.stderr, /throttle limit was set to 100000000 B\/s on brokers 1, 2, 3/)
   assert.match(started.stdout, /Successfully started partition reassignments for by-cli-0, by-cli-1/)
   assert.match(started.stderr, /"replicas":\[1,2\]/, 'the current assignment, to roll back with')
   await eventually('samsa reassign verify to report completion', async () => {
     const v = await samsa(['reassign', 'verify', plan], { bootstrap })
     return v.code === 0 && /Reassignment of partition by-cli-0 is completed\.\nReassignment of partition by-cli-1 is completed\./.test(v.stdout)
   })
+  // Verify removed the throttles once every move was done.
+  const admin = await Admin.connect({ bootstrap })
+  try {
+    const topicConfigs = await admin.describeConfigs({ type: 'topic', name: 'by-cli' }, { keys: ['leader.replication.throttled.replicas', 'follower.replication.throttled.replicas'] })
+    assert.deepEqual(topicConfigs.map((e) => [e.name, e.value, e.source]).sort(), [['follower.replication.throttled.replicas', '', 'DEFAULT_CONFIG'], ['leader.replication.throttled.replicas', '', 'DEFAULT_CONFIG']])
+    const rate = await admin.describeConfigs({ type: 'broker', name: '3' }, { keys: ['leader.replication.throttled.rate'] })
+    assert.equal(rate[0]?.source, 'DEFAULT_CONFIG')
+  } finally {
+    await admin.close()
+  }
   const listed = await samsa(['reassign', 'list', '--json'], { bootstrap })
   assert.deepEqual(JSON.parse(listed.stdout), [])
   // Partition 0 is led by 1 (kept: it is a target replica), its preferred leader is 3.
