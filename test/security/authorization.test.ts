@@ -128,6 +128,9 @@ const ROWS: Row[] = [
   { api: 'Fetch', grants: [acl(RT.CLUSTER, 'kafka-cluster', Op.CLUSTER_ACTION)], denied: ErrorCode.TOPIC_AUTHORIZATION_FAILED, body: () => ({ replicaId: 7, maxWaitMs: 0, minBytes: 0, maxBytes: 1 << 20, isolationLevel: 0, sessionId: 0, sessionEpoch: -1, topics: [{ topic: T, partitions: [{ partition: 0, fetchOffset: 0n, partitionMaxBytes: 1 << 20, currentLeaderEpoch: -1, logStartOffset: -1n }] }], forgottenTopicsData: [], rackId: '' }), maxVersion: 12 },
   { api: 'CreateAcls', grants: [acl(RT.CLUSTER, 'kafka-cluster', Op.ALTER)], denied: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, body: () => ({ creations: [acl(RT.TOPIC, 'acl-made', Op.READ, 'User:carol')] }) },
   { api: 'DeleteAcls', grants: [acl(RT.CLUSTER, 'kafka-cluster', Op.ALTER)], denied: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, body: () => ({ filters: [{ resourceTypeFilter: RT.TOPIC, resourceNameFilter: 'acl-made', patternTypeFilter: PatternType.LITERAL, principalFilter: 'User:carol', hostFilter: null, operation: Op.ANY, permissionType: PermissionType.ANY }] }) },
+  { api: 'ElectLeaders', grants: [acl(RT.CLUSTER, 'kafka-cluster', Op.ALTER)], denied: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, body: () => ({ electionType: 0, topicPartitions: [{ topic: T, partitions: [0] }], timeoutMs: 5000 }) },
+  { api: 'AlterPartitionReassignments', grants: [acl(RT.CLUSTER, 'kafka-cluster', Op.ALTER)], denied: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, body: () => ({ timeoutMs: 5000, topics: [{ name: T, partitions: [{ partitionIndex: 0, replicas: null }] }] }) },
+  { api: 'ListPartitionReassignments', grants: [acl(RT.CLUSTER, 'kafka-cluster', Op.DESCRIBE)], denied: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, body: () => ({ timeoutMs: 5000, topics: null }) },
   // LeaderAndIsr, UpdateMetadata, StopReplica, ControlledShutdown and AlterPartition exist in a
   // ZooKeeper cluster only: test/security/inter-broker.test.ts checks their CLUSTER_ACTION.
   // Last: it removes the topic.
