@@ -83,9 +83,12 @@ export async function electLeaders(o: ControllerOps, type: ElectionTypeValue, pa
 /**
  * Kafka's checkAndTriggerAutoLeaderRebalance: for each broker, the share of the partitions it is
  * the preferred leader of that another broker leads; above `imbalancePercentage`, those whose
- * preferred replica can lead are given back to it. Returns the partitions to elect.
+ * preferred replica can lead are given back to it, unless a reassignment is under way. Returns
+ * the partitions to elect.
  */
 export function imbalancedPartitions(ctx: ControllerContext, imbalancePercentage: number): TopicPartition[] {
+  // Not while partitions are being reassigned (Kafka waits until none is).
+  if (ctx.reassigning.size > 0) return []
   const byPreferred = new Map<number, TopicPartition[]>()
   for (const p of ctx.partitions()) {
     const preferred = p.replicas[0]

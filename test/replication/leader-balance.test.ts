@@ -53,6 +53,10 @@ test('the imbalance check: per preferred broker, above the percentage, only part
   const stopping = context(leaders, ten)
   stopping.shuttingDown.add(1)
   assert.deepEqual(imbalancedPartitions(stopping, 5), [])
+  // Not while a reassignment is under way.
+  const moving = context(leaders, ten)
+  moving.setReassignment('t', 3, { adding: [3], removing: [] })
+  assert.deepEqual(imbalancedPartitions(moving, 5), [])
 })
 
 test('KIP-455 replica sets: target first, then the origin; a new target replaces one being added', () => {
