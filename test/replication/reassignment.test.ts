@@ -27,8 +27,16 @@ const cluster: TestCluster | undefined = skip === false
   ? await startTestCluster({ zookeepers: 1, brokers: 3, config: { 'replica.lag.time.max.ms': 3000, 'zookeeper.session.timeout.ms': 10_000, 'auto.leader.rebalance.enable': false } })
   : undefined
 
+/** The controller's id once the brokers name one (a broker that just restarted says -1 for a moment). */
+async function activeController(c: TestCluster): Promise<number> {
+  return eventually('a broker to name the controller', async () => {
+    const id = await controllerId(c)
+    return id >= 0 && c.broker(id)?.running === true ? id : false
+  })
+}
+
 async function onController<T>(c: TestCluster, fn: (conn: RawConnection) => Promise<T>): Promise<T> {
-  const conn = await RawConnection.connect(c.broker(await controllerId(c)).bootstrap)
+  const conn = await RawConnection.connect(c.broker(await activeController(c)).bootstrap)
   try {
     return await fn(conn)
   } finally {
@@ -74,6 +82,7 @@ async function topicZNode(c: TestCluster, topic: string): Promise<{ partitions: 
 
 test('a partition moves to other brokers: the new replica catches up, leads, and the removed one deletes its log', { skip }, async () => {
   const c = cluster!
+  await activeController(c)
   await createAssignedTopic(c, 'moving', [[1, 2]])
   for (let i = 0; i < 5; i++) assert.equal((await produceBatch(c.broker((await waitForLeader(c, 'moving', 0)).leader).bootstrap, 'moving', 0, [`r${i}a`, `r${i}b`])).errorCode, ErrorCode.NONE)
 
@@ -116,7 +125,7 @@ test('Kafka\'s errors: bad replica lists, unknown partitions, nothing to cancel,
   }
   assert.equal((await reassign(c, [{ topic: 'checked', partition: 0, replicas: null }])).results.get('checked-0')?.errorCode, ErrorCode.NO_REASSIGNMENT_IN_PROGRESS)
   // Another broker is not the controller.
-  const ctl = await controllerId(c)
+  const ctl = await activeController(c)
   const notController = c.broker([1, 2, 3].find((id) => id !== ctl)!)
   const conn = await RawConnection.connect(notController.bootstrap)
   try {
@@ -133,7 +142,7 @@ test('Kafka\'s errors: bad replica lists, unknown partitions, nothing to cancel,
 
 test('a reassignment whose new replica cannot catch up is listed, kept in the topic znode, and cancelled back to its origin', { skip }, async () => {
   const c = cluster!
-  const ctl = await controllerId(c)
+  const ctl = await activeController(c)
   const [x, y] = [1, 2, 3].filter((id) => id !== ctl) as [number, number]
   await createAssignedTopic(c, 'stuck', [[ctl, x]])
   // The adding replica is on a frozen broker (still registered): it cannot catch up.
@@ -166,6 +175,7 @@ test('a reassignment whose new replica cannot catch up is listed, kept in the to
 
 test('ElectLeaders PREFERRED moves leadership to the first assigned replica (ELECTION_NOT_NEEDED when it leads)', { skip }, async () => {
   const c = cluster!
+  await activeController(c)
   await createAssignedTopic(c, 'preferred', [[1, 2, 3], [2, 3, 1]])
   // Reordering the replicas is a reassignment that completes at once; the leader stays.
   assert.equal((await reassign(c, [{ topic: 'preferred', partition: 0, replicas: [2, 1, 3] }])).results.get('preferred-0')?.errorCode, ErrorCode.NONE)
@@ -191,7 +201,7 @@ test('ElectLeaders PREFERRED moves leadership to the first assigned replica (ELE
 
 test('an offline partition shows in Metadata; ElectLeaders UNCLEAN brings it back on an out-of-sync replica', { skip }, async () => {
   const c = cluster!
-  const ctl = await controllerId(c)
+  const ctl = await activeController(c)
   const [a, b] = [1, 2, 3].filter((id) => id !== ctl) as [number, number]
   await createAssignedTopic(c, 'fragile', [[a, b]])
   await produceBatch(c.broker(a).bootstrap, 'fragile', 0, ['x'])
@@ -251,7 +261,7 @@ async function offlineThenUnclean(c: TestCluster, a: number, b: number): Promise
 
 test('a new controller resumes a reassignment from the topic znode', { skip }, async () => {
   const c = cluster!
-  const ctl = await controllerId(c)
+  const ctl = await activeController(c)
   const [x, y] = [1, 2, 3].filter((id) => id !== ctl) as [number, number]
   await createAssignedTopic(c, 'resumed', [[x]])
   await produceBatch(c.broker(x).bootstrap, 'resumed', 0, ['one', 'two'])
@@ -281,6 +291,7 @@ test('a new controller resumes a reassignment from the topic znode', { skip }, a
 
 test('samsa reassign execute, verify and list; samsa leader-election', { skip }, async () => {
   const c = cluster!
+  await activeController(c)
   await createAssignedTopic(c, 'by-cli', [[1, 2], [2, 3]])
   const dir = mkdtempSync(join(tmpdir(), 'samsa-reassign-'))
   const plan = join(dir, 'plan.json')
@@ -328,6 +339,7 @@ test('samsa reassign execute, verify and list; samsa leader-election', { skip },
 test('replication throttles hold back a reassignment\'s new replica until they are lifted (leader and follower side)', { skip }, async () => {
   const c = cluster!
   // Partition 0 throttled where broker 1 leads it, partition 1 where broker 2 follows it.
+  await activeController(c)
   await createAssignedTopic(c, 'throttled', [[1], [1]], { 'leader.replication.throttled.replicas': '0:1', 'follower.replication.throttled.replicas': '1:2' })
   const value = 'x'.repeat(100_000)
   for (const p of [0, 1]) for (let i = 0; i < 25; i++) assert.equal((await produceBatch(c.broker(1).bootstrap, 'throttled', p, [value], { acks: 1 })).errorCode, ErrorCode.NONE)
