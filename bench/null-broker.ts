@@ -204,8 +204,9 @@ const fetchHandler = defineHandler({
 })
 
 const registry = new HandlerRegistry().register(apiVersionsHandler, metadataHandler, produceHandler, fetchHandler, listOffsetsHandler)
-// The handlers above never look at the broker parts; the server layer only passes them through.
-const server = new SocketServer({ parts: {} as BrokerParts, registry, log: createLogger({ level: 'silent' }), maxRequestBytes: 104857600 })
+// The handlers above never look at the broker parts; the server layer only asks for the quotas.
+const parts = { security: { quotas: { enabled: false } } } as unknown as BrokerParts
+const server = new SocketServer({ parts, registry, log: createLogger({ level: 'silent' }), maxRequestBytes: 104857600 })
 const [bound] = await server.listen([{ name: 'PLAINTEXT', host: '127.0.0.1', port: 0 }])
 endpoint = { host: '127.0.0.1', port: bound!.boundPort }
 process.stdout.write(JSON.stringify({ bootstrap: `127.0.0.1:${endpoint.port}`, recordsPerBatch: RECORDS_PER_BATCH, prefill: Number(PREFILL) }) + '\n')

@@ -26,6 +26,7 @@ const { values: opt } = parseArgs({
     'consume-gb': { type: 'string' },
     out: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    wait: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 })
@@ -35,11 +36,12 @@ if (opt.help) {
   --quick            1 run of 3 s per figure, a 256 MB consume topic (for development)
   --runs N           runs per figure, the median is reported (default 3)
   --duration S       measured seconds per run (default 10), after --warmup S (default 2)
-  --only a,b         workloads: ${'produce-1k-acks1,produce-1k-acksall,produce-100b,produce-1k-lz4,produce-1k-zstd,produce-1k-64conn,produce-1k-tls,consume,latency,startup,memory'} (consume includes consume over TLS)
+  --only a,b         workloads: ${'produce-1k-acks1,produce-1k-acksall,produce-100b,produce-1k-lz4,produce-1k-zstd,produce-1k-64conn,produce-1k-64conn-cold,produce-1k-tls,consume,latency,cluster,startup,memory'} (consume includes consume over TLS; cluster: 3 brokers RF=3 acks=all, throughput and latency)
   --sut a,b          systems: samsa,mock,null
   --consume-gb G     size of the consume topic (default 2)
   --out FILE         where to write the report (default BENCHMARKS.md; --quick: bench/.build/BENCHMARKS-quick.md)
   --profile          run Samsa with --cpu-prof (profiles in bench/.build/profiles)
+  --wait S           seconds to wait for a quiet machine before each run (default 60; 0: never)
 `)
   process.exit(0)
 }
@@ -119,12 +121,12 @@ const tlsClientArgs = () => ['-X', 'security.protocol=ssl', '-X', `ssl.ca.locati
 
 // ---- systems under test ----
 
-function firstLine(child, what) {
+function firstLine(child, what, timeoutMs = 30000) {
   return new Promise((resolveLine, reject) => {
     const rl = createInterface({ input: child.stdout })
     let stderr = ''
     child.stderr.on('data', (d) => { stderr += d })
-    const timer = setTimeout(() => reject(new Error(`${what} did not start within 30 s\n${stderr}`)), 30000)
+    const timer = setTimeout(() => reject(new Error(`${what} did not start within ${timeoutMs / 1000} s\n${stderr}`)), timeoutMs)
     rl.once('line', (line) => {
       clearTimeout(timer)
       rl.close()
@@ -150,10 +152,12 @@ async function startSut(kind, { topics = {}, prefill = 0, valueSize = 1024, prof
   } else if (kind === 'mock') {
     const specs = Object.entries(topics).map(([t, p]) => `${t}:${p}`)
     child = spawn(join(BUILD, 'mock-cluster'), specs, { stdio: ['pipe', 'pipe', 'pipe'] })
+  } else if (kind === 'cluster') {
+    child = spawn('node', [join(ROOT, 'dist/bench/cluster-broker.js'), '--partitions', String(PARTITIONS)], { stdio: ['pipe', 'pipe', 'pipe'] })
   } else if (kind === 'null') {
     child = spawn('node', [join(ROOT, 'dist/bench/null-broker.js'), '--partitions', String(PARTITIONS), '--prefill', String(prefill), '--value-size', String(valueSize)], { stdio: ['pipe', 'pipe', 'pipe'] })
   } else throw new Error(`unknown system ${kind}`)
-  const line = await firstLine(child, kind)
+  const line = await firstLine(child, kind, kind === 'cluster' ? 180000 : 30000)
   const bootstrap = line.startsWith('{') ? JSON.parse(line).bootstrap : line
   const sslBootstrap = line.startsWith('{') ? JSON.parse(line).listeners?.SSL : undefined
   const exited = new Promise((r) => child.once('exit', r))
@@ -161,10 +165,11 @@ async function startSut(kind, { topics = {}, prefill = 0, valueSize = 1024, prof
     kind,
     bootstrap,
     sslBootstrap,
-    pid: child.pid,
+    // A cluster's CPU is its brokers' (ZooKeeper's is not counted).
+    pid: line.startsWith('{') && JSON.parse(line).pids !== undefined ? JSON.parse(line).pids : child.pid,
     async stop() {
       child.stdin.end()
-      const killer = setTimeout(() => child.kill('SIGKILL'), 15000)
+      const killer = setTimeout(() => child.kill('SIGKILL'), 30000)
       await exited
       clearTimeout(killer)
       if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true })
@@ -184,8 +189,9 @@ function rssMb(pid) {
 
 const CLK_TCK = 100
 
-/** CPU seconds used by a process so far (all its threads). */
+/** CPU seconds used by a process (or the processes of a list) so far, all threads. */
 function processCpu(pid) {
+  if (Array.isArray(pid)) return pid.reduce((sum, p) => sum + processCpu(p), 0)
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
@@ -205,14 +211,15 @@ function machineCpu() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 
-/** Waits (up to 2 minutes) until other processes use less than 0.25 of a core; returns their load. */
+/** Waits (up to --wait seconds) until other processes use less than 0.25 of a core; returns their load. */
+const WAIT_S = Number(opt.wait ?? 60)
 async function quietMachine() {
   let busy = 0
-  for (let i = 0; i < 60; i++) {
+  for (let i = 0; i < Math.max(1, WAIT_S); i++) {
     const m0 = machineCpu()
     await sleep(1000)
     busy = machineCpu() - m0
-    if (busy < 0.25) return busy
+    if (busy < 0.25 || WAIT_S <= 0) return busy
     if (i === 0) log(`  waiting for a quiet machine (${busy.toFixed(2)} cores busy)`)
   }
   log(`  machine still busy (${busy.toFixed(2)} cores); running anyway`)
@@ -300,6 +307,8 @@ const produceWorkloads = [
   { id: 'produce-1k-lz4', title: 'Produce 1 KB lz4, acks=1', args: ['-s', '1024', '-a', '1', '-z', 'lz4'] },
   { id: 'produce-1k-zstd', title: 'Produce 1 KB zstd, acks=1', args: ['-s', '1024', '-a', '1', '-z', 'zstd'] },
   { id: 'produce-1k-64conn', title: 'Produce 1 KB, 64 connections', args: ['-s', '1024', '-a', '1', '-n', '64'] },
+  // The first seconds of a fresh system, no warm-up: what a cold start pays (pools, page faults, JIT).
+  { id: 'produce-1k-64conn-cold', title: 'Produce 1 KB, 64 connections, first 3 s of a fresh system', args: ['-s', '1024', '-a', '1', '-n', '64'], timing: ['-d', '3', '-w', '0'] },
   // Samsa only: the mock and the null broker speak no TLS.
   { id: 'produce-1k-tls', title: 'Produce 1 KB, acks=1, over TLS', args: ['-s', '1024', '-a', '1'], tls: true },
 ]
@@ -323,7 +332,7 @@ async function produceWorkload(w) {
       const s = await startSut(sut, { topics: { bench: PARTITIONS }, profileTag: `${w.id}-${i}`, tls: w.tls === true })
       try {
         const target = w.tls === true ? ['-b', s.sslBootstrap, ...tlsClientArgs()] : ['-b', s.bootstrap]
-        record(w.id, sut, await measured(s, ['produce', ...target, '-t', 'bench', '-p', String(PARTITIONS), ...w.args, ...timing], runTimeout))
+        record(w.id, sut, await measured(s, ['produce', ...target, '-t', 'bench', '-p', String(PARTITIONS), ...w.args, ...(w.timing ?? timing)], runTimeout))
         if (w.id === 'produce-1k-acks1' && hasSamsaPerf) {
           // On a topic of its own: the CLI does not auto-create, so create it with librdkafka's admin API.
           if (sut === 'samsa') await loadgen(['create', '-b', s.bootstrap, '-t', 'cli', '-p', String(PARTITIONS)], 60)
@@ -383,6 +392,35 @@ async function latencyWorkload() {
       } finally {
         await s.stop()
       }
+    }
+  }
+}
+
+/**
+ * Issue 14's cluster rows: 3 brokers (one ZooKeeper), the topic at replication factor 3, 1 KB
+ * records with acks=all: the most it takes, then latency at half of that, each on a fresh
+ * cluster; beside the single broker's acks=1 figures of the same run.
+ */
+async function clusterWorkload() {
+  for (let i = 0; i < RUNS; i++) {
+    const s = await startSut('cluster')
+    try {
+      record('cluster-1k-acksall', 'cluster', await measured(s, ['produce', '-b', s.bootstrap, '-t', 'bench', '-p', String(PARTITIONS), '-s', '1024', '-a', 'all', ...timing], runTimeout))
+    } finally {
+      await s.stop()
+    }
+  }
+  const max = median((results['cluster-1k-acksall']?.cluster ?? []).map((r) => r.rps))
+  for (let i = 0; i < RUNS; i++) {
+    if (!(max > 0)) {
+      record('cluster-latency', 'cluster', { error: 'no throughput figure to halve' })
+      break
+    }
+    const s = await startSut('cluster')
+    try {
+      record('cluster-latency', 'cluster', await measured(s, ['produce', '-b', s.bootstrap, '-t', 'bench', '-p', String(PARTITIONS), '-s', '1024', '-a', 'all', '-r', String(Math.round(max / 2)), ...timing], runTimeout))
+    } finally {
+      await s.stop()
     }
   }
 }
@@ -581,6 +619,21 @@ function report(m, command) {
       L.push(`| ${name[s]} | ${fmtInt(fig('latency', s, 'rate'))} | ${p('produceLatencyMs.p50')} | ${p('produceLatencyMs.p99')} | ${p('produceLatencyMs.p999')} | ${p('endToEndLatencyMs.p50')} | ${p('endToEndLatencyMs.p99')} | ${p('endToEndLatencyMs.p999')} |`)
     }
   }
+  if (results['cluster-1k-acksall'] !== undefined) {
+    const single = fig('produce-1k-acks1', 'samsa', 'rps')
+    const singleLat = (f) => fig('latency', 'samsa', f)
+    const c = (f) => fig('cluster-1k-acksall', 'cluster', f)
+    const cl = (f) => fig('cluster-latency', 'cluster', f)
+    L.push('')
+    L.push('### A 3-broker cluster')
+    L.push('')
+    L.push('Three broker processes and one ZooKeeper server on the same machine (`bench/cluster-broker.ts`), the topic at replication factor 3 (leaders spread over the brokers), acks=all: every record is on all three brokers before it is acknowledged. Broker CPU is the three brokers\' together. Beside the single broker with acks=1 from the rows above.')
+    L.push('')
+    L.push('| system | rec/s | MB/s | vs single broker | broker CPU ms/MB | latency rate rec/s | produce p50 ms | produce p99 ms | produce p99.9 ms |')
+    L.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|')
+    L.push(`| single broker, acks=1 | ${fmtInt(single)} | ${fmt1(fig('produce-1k-acks1', 'samsa', 'mbps'))} | 1.00x | ${fmt2(fig('produce-1k-acks1', 'samsa', 'brokerCpuMsPerMB'))} | ${fmtInt(singleLat('rate'))} | ${fmt2(singleLat('produceLatencyMs.p50'))} | ${fmt2(singleLat('produceLatencyMs.p99'))} | ${fmt2(singleLat('produceLatencyMs.p999'))} |`)
+    L.push(`| 3 brokers, RF=3, acks=all | ${fmtInt(c('rps'))} | ${fmt1(c('mbps'))} | ${ratio(c('rps'), single)} | ${fmt2(c('brokerCpuMsPerMB'))} | ${fmtInt(cl('rate'))} | ${fmt2(cl('produceLatencyMs.p50'))} | ${fmt2(cl('produceLatencyMs.p99'))} | ${fmt2(cl('produceLatencyMs.p999'))} |`)
+  }
   if (results.startup !== undefined || results.memory !== undefined) {
     L.push('')
     L.push('### Start-up and memory')
@@ -611,6 +664,11 @@ function report(m, command) {
   check('Consume >= produce rate (1 KB acks=1)', cons / p1, cons >= p1, `${fmtInt(cons)} vs ${fmtInt(p1)} rec/s`)
   const p99 = fig('latency', 'samsa', 'produceLatencyMs.p99')
   check('Produce p99 at half of max <= 5 ms', p99, p99 <= 5, `${fmt2(p99)} ms`)
+  const cold = fig('produce-1k-64conn-cold', 'samsa', 'rps')
+  const steady = fig('produce-1k-64conn', 'samsa', 'rps')
+  check('64 connections, first 3 s within 20 % of steady state', cold / steady, cold >= 0.8 * steady, `${ratio(cold, steady)}`)
+  const rf3 = fig('cluster-1k-acksall', 'cluster', 'rps')
+  check('3 brokers RF=3 acks=all >= 1/3 of the single broker acks=1', rf3 / p1, rf3 >= p1 / 3, ratio(rf3, p1))
   const st = fig('startup', 'samsa', 'startToServingMs')
   check('Embedded start to serving < 100 ms', st, st < 100, `${fmt1(st)} ms`)
   const rss = fig('memory', 'samsa', 'rssMb')
@@ -665,6 +723,10 @@ try {
   if (selected('latency')) {
     log('Latency at half of max')
     await latencyWorkload()
+  }
+  if (selected('cluster')) {
+    log('A 3-broker cluster, RF=3, acks=all')
+    await clusterWorkload()
   }
   if (selected('startup')) {
     log('Embedded start-up')

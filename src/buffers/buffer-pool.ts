@@ -15,18 +15,27 @@
 /** Smaller buffers are not worth pooling: Buffer.allocUnsafe carves them from Node's 8 KiB slab. */
 export const POOLED_MIN = 16 * 1024
 
+/** Where a lease's memory is counted while it is out (the server's request memory, say). */
+export interface ByteAccount {
+  add(n: number): void
+  sub(n: number): void
+}
+
 export class Lease {
   /** The leased bytes: exactly the size asked for. */
   readonly buffer: Buffer
   readonly #pool: BufferPool | undefined
   readonly #backing: Buffer
+  readonly #account: ByteAccount | undefined
   #refs = 1
 
   /** @internal BufferPool hands leases out; `pool` undefined means an unpooled buffer. */
-  constructor(backing: Buffer, size: number, pool: BufferPool | undefined) {
+  constructor(backing: Buffer, size: number, pool: BufferPool | undefined, account?: ByteAccount) {
     this.#backing = backing
     this.buffer = backing.subarray(0, size)
     this.#pool = pool
+    this.#account = account
+    account?.add(backing.length)
   }
 
   get released(): boolean {
@@ -42,7 +51,9 @@ export class Lease {
 
   release(): void {
     if (this.#refs === 0) throw new Error('buffer lease released twice')
-    if (--this.#refs === 0) this.#pool?.giveBack(this.#backing)
+    if (--this.#refs !== 0) return
+    this.#pool?.giveBack(this.#backing)
+    this.#account?.sub(this.#backing.length)
   }
 }
 
@@ -70,10 +81,11 @@ export class BufferPool {
 
   /**
    * A lease on `size` bytes. Sizes below POOLED_MIN or above the pool's idle capacity get a
-   * buffer of their own (the lease then has nothing to give back).
+   * buffer of their own (the lease then has nothing to give back). `account` counts the lease's
+   * memory (all of it, a pooled buffer's whole backing) until its last holder released it.
    */
-  lease(size: number): Lease {
-    if (size < POOLED_MIN || size > this.maxIdleBytes) return new Lease(Buffer.allocUnsafe(size), size, undefined)
+  lease(size: number, account?: ByteAccount): Lease {
+    if (size < POOLED_MIN || size > this.maxIdleBytes) return new Lease(Buffer.allocUnsafe(size), size, undefined, account)
     let best = -1
     for (let i = 0; i < this.#idle.length; i++) {
       const b = this.#idle[i]!
@@ -89,7 +101,7 @@ export class BufferPool {
       backing = Buffer.allocUnsafeSlow(2 ** Math.ceil(Math.log2(size)))
     }
     this.#leasedBytes += backing.length
-    const lease = new Lease(backing, size, this)
+    const lease = new Lease(backing, size, this, account)
     this.#leases.set(backing.buffer, lease)
     return lease
   }

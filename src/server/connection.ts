@@ -26,6 +26,7 @@ import type { Logger } from '../logger.js'
 import { sharedBufferPool, type Lease } from '../buffers/buffer-pool.js'
 import type { Chunk } from '../protocol/transferable.js'
 import { CONNECTION_HELD_BYTES, type ResponseMemory } from './response-memory.js'
+import { requestMemory } from './request-memory.js'
 import { ResponseSender } from './response-sender.js'
 import { ANONYMOUS, type KafkaPrincipal } from '../security/principal.js'
 import { SaslAuthenticator } from '../security/sasl-authenticator.js'
@@ -105,6 +106,8 @@ export class Connection implements ConnectionInfo {
   #frameHave = 0
   /** The lease behind #frame, for a Produce request. */
   #lease: Lease | undefined
+  /** A Produce frame's prefix is read and waits for the broker's request memory (see RequestMemory). */
+  #awaitingMemory = false
   #closed = false
   /** Close once every response queued so far is written (a failed authentication). */
   #closeWhenWritten = false
@@ -140,6 +143,7 @@ export class Connection implements ConnectionInfo {
       this.#dropPartialFrame()
       this.#sender.close()
       this.#memory.cancel(this.#updateReading)
+      requestMemory.cancel(this.#memoryFreed)
       if (this.#throttleTimer !== undefined) clearTimeout(this.#throttleTimer)
     })
   }
@@ -216,7 +220,7 @@ export class Connection implements ConnectionInfo {
     const held = this.#sender.held
     const overall = this.#memory.overLimit && held > 0
     const mute = this.#sender.inFlight >= this.#maxQueued || held > CONNECTION_HELD_BYTES || overall ||
-      this.#closeWhenWritten || this.#throttledUntil > Date.now()
+      this.#closeWhenWritten || this.#throttledUntil > Date.now() || this.#awaitingMemory
     if (overall) this.#memory.whenBelow(this.#updateReading)
     if (mute === this.#muted) return
     this.#muted = mute
@@ -359,9 +363,26 @@ export class Connection implements ConnectionInfo {
     return true
   }
 
-  /** Starts filling a frame buffer of exactly the frame's size with the prefix's API key in it. */
+  /** The broker's request memory is under its bound again: the waiting Produce frame may start. */
+  readonly #memoryFreed = (): void => {
+    this.#awaitingMemory = false
+    this.#updateReading()
+  }
+
+  /**
+   * Starts filling a frame buffer of exactly the frame's size with the prefix's API key in it.
+   * A Produce frame waits (its prefix kept, the connection muted) while the broker holds
+   * RequestMemory's bound of Produce frames.
+   */
   #beginFrame(): void {
     const size = this.#prefix.readInt32BE(0)
+    const produce = !this.#rawTokens && this.#prefix.readInt16BE(4) === ApiKey.Produce && size <= POOLED_FRAME_MAX
+    if (produce && requestMemory.overLimit) {
+      this.#awaitingMemory = true
+      requestMemory.whenBelow(this.#memoryFreed)
+      this.#updateReading()
+      return
+    }
     this.#prefixHave = 0
     if (this.#rawTokens) {
       const token = Buffer.allocUnsafe(size)
@@ -374,8 +395,8 @@ export class Connection implements ConnectionInfo {
       return
     }
     let frame: Buffer
-    if (this.#prefix.readInt16BE(4) === ApiKey.Produce && size <= POOLED_FRAME_MAX) {
-      this.#lease = sharedBufferPool.lease(size)
+    if (produce) {
+      this.#lease = sharedBufferPool.lease(size, requestMemory)
       frame = this.#lease.buffer
     } else {
       frame = Buffer.allocUnsafe(size)
