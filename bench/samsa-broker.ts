@@ -16,7 +16,6 @@ import { parseArgs } from 'node:util'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { startBroker } from '../src/index.js'
 import { sharedBufferPool } from '../src/buffers/buffer-pool.js'
-import { requestMemory } from '../src/server/request-memory.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -62,6 +61,7 @@ if (args.stats) {
   delay.enable()
   let cpu = process.cpuUsage()
   const t0 = Date.now()
+  const requestMemory = broker.running.server.requestMemory
   setInterval(() => {
     const used = process.cpuUsage(cpu)
     cpu = process.cpuUsage()

@@ -26,7 +26,7 @@ import type { Logger } from '../logger.js'
 import { sharedBufferPool, type Lease } from '../buffers/buffer-pool.js'
 import type { Chunk } from '../protocol/transferable.js'
 import { CONNECTION_HELD_BYTES, type ResponseMemory } from './response-memory.js'
-import { requestMemory } from './request-memory.js'
+import type { RequestMemory } from './request-memory.js'
 import { ResponseSender } from './response-sender.js'
 import { ANONYMOUS, type KafkaPrincipal } from '../security/principal.js'
 import { SaslAuthenticator } from '../security/sasl-authenticator.js'
@@ -45,6 +45,8 @@ export interface ConnectionOptions {
   maxQueuedRequests: number
   /** The broker's account of held response bytes. */
   memory: ResponseMemory
+  /** The broker's account of held Produce frames. */
+  requestMemory: RequestMemory
   /** The listener's security (PLAINTEXT when omitted). */
   security?: ListenerSecurity
 }
@@ -84,6 +86,7 @@ export class Connection implements ConnectionInfo {
   readonly #maxRequestBytes: number
   readonly #maxQueued: number
   readonly #memory: ResponseMemory
+  readonly #requestMemory: RequestMemory
   readonly #sender: ResponseSender
   /** Whether reading is paused (socket.pause() stops the handle reading, `onread` sockets included). */
   #muted = false
@@ -130,6 +133,7 @@ export class Connection implements ConnectionInfo {
     this.#maxRequestBytes = opts.maxRequestBytes
     this.#maxQueued = opts.maxQueuedRequests
     this.#memory = opts.memory
+    this.#requestMemory = opts.requestMemory
     const sasl = opts.security?.sasl ?? null
     this.sasl = sasl === null ? null : new SaslAuthenticator(sasl, this.#log)
     this.#sender = new ResponseSender(socket, opts.memory, this.#updateReading, (reason) => {
@@ -143,7 +147,7 @@ export class Connection implements ConnectionInfo {
       this.#dropPartialFrame()
       this.#sender.close()
       this.#memory.cancel(this.#updateReading)
-      requestMemory.cancel(this.#memoryFreed)
+      this.#requestMemory.cancel(this.#memoryFreed)
       if (this.#throttleTimer !== undefined) clearTimeout(this.#throttleTimer)
     })
   }
@@ -377,9 +381,9 @@ export class Connection implements ConnectionInfo {
   #beginFrame(): void {
     const size = this.#prefix.readInt32BE(0)
     const produce = !this.#rawTokens && this.#prefix.readInt16BE(4) === ApiKey.Produce && size <= POOLED_FRAME_MAX
-    if (produce && requestMemory.overLimit) {
+    if (produce && this.#requestMemory.overLimit) {
       this.#awaitingMemory = true
-      requestMemory.whenBelow(this.#memoryFreed)
+      this.#requestMemory.whenBelow(this.#memoryFreed)
       this.#updateReading()
       return
     }
@@ -396,7 +400,7 @@ export class Connection implements ConnectionInfo {
     }
     let frame: Buffer
     if (produce) {
-      this.#lease = sharedBufferPool.lease(size, requestMemory)
+      this.#lease = sharedBufferPool.lease(size, this.#requestMemory)
       frame = this.#lease.buffer
     } else {
       frame = Buffer.allocUnsafe(size)
@@ -523,6 +527,9 @@ export class Connection implements ConnectionInfo {
           this.#log.error({ err: e }, 'error response failed')
         }
       }
+      // No answer: the frame is not needed any more (a lost lease would stay counted).
+      lease?.release()
+      lease = undefined
       this.close('internal error')
     }
     try {

@@ -9,6 +9,7 @@ import { TLSSocket } from 'node:tls'
 import { Connection } from './connection.js'
 import { ConnectionQuotas } from './connection-quotas.js'
 import { ResponseMemory } from './response-memory.js'
+import { RequestMemory } from './request-memory.js'
 import type { BrokerParts, HandlerRegistry } from '../broker/handler.js'
 import type { Logger } from '../logger.js'
 import { userPrincipal } from '../security/principal.js'
@@ -81,6 +82,8 @@ function adoptWithReadBuffer(accepted: Socket, buffer: Buffer, callback: (n: num
 export class SocketServer {
   /** What the connections hold of responses, in bytes. */
   readonly memory: ResponseMemory
+  /** The Produce frames this server's connections hold (see RequestMemory). */
+  readonly requestMemory = new RequestMemory()
   readonly quotas: ConnectionQuotas
   readonly #servers: Server[] = []
   readonly #connections = new Set<Connection>()
@@ -236,6 +239,7 @@ export class SocketServer {
         maxRequestBytes: o.maxRequestBytes,
         maxQueuedRequests: o.maxQueuedRequests ?? 500,
         memory: this.memory,
+        requestMemory: this.requestMemory,
         security: spec.security,
       })
       conn = c

@@ -11,8 +11,9 @@
  * hundreds of megabytes of frames, most in fresh buffers (page faults, and V8 collecting for the
  * external memory), and acknowledge nothing for seconds while it worked through them.
  *
- * Process-wide, like the buffer pool the frames come from: the pool keeps up to its idle bound
- * for reuse, so in steady state under this bound no frame needs new memory.
+ * One per server (SocketServer.requestMemory), like ResponseMemory. The bound is below the
+ * process's buffer pool's idle bound, which keeps what it gets back for reuse: in steady state
+ * no frame needs new memory.
  */
 
 /** Produce frame bytes held before new Produce frames wait (below the pool's idle bound). */
@@ -85,6 +86,3 @@ export class RequestMemory {
     })
   }
 }
-
-/** The process's account (brokers in one process share it, as they share the buffer pool). */
-export const requestMemory = new RequestMemory()

@@ -11,7 +11,7 @@ import { startBroker, type EmbeddedBroker } from '../../src/index.js'
 import { RawConnection } from '../support/raw-client.js'
 import { ApiKey } from '../../src/protocol/generated/index.js'
 import { encodeRecordBatch } from '../../src/protocol/record-codec.js'
-import { requestMemory, RequestMemory } from '../../src/server/request-memory.js'
+import { RequestMemory } from '../../src/server/request-memory.js'
 
 const MB = 1024 * 1024
 let broker: EmbeddedBroker
@@ -50,6 +50,7 @@ async function pipelined(frames: Buffer[]): Promise<{ socket: Socket, answered: 
 test('24 connections pipelining 8 produce requests of 900 KB each: the Produce frames held stay at the bound, every record is stored', async () => {
   const connections = 24
   const perConnection = 8
+  const requestMemory = broker.running.server.requestMemory
   const value = Buffer.alloc(900 * 1024, 7)
   const records = encodeRecordBatch({ records: [{ value }] })
   requestMemory.resetPeak()
