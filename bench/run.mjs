@@ -402,8 +402,18 @@ async function latencyWorkload() {
  * cluster; beside the single broker's acks=1 figures of the same run.
  */
 async function clusterWorkload() {
+  // A machine without ZooKeeper (or a cluster that does not come up) gives an error row, not an aborted run.
+  const start = async (id) => {
+    try {
+      return await startSut('cluster')
+    } catch (err) {
+      record(id, 'cluster', { error: `cluster did not start: ${String(err.message).split('\n')[0]}` })
+      return undefined
+    }
+  }
   for (let i = 0; i < RUNS; i++) {
-    const s = await startSut('cluster')
+    const s = await start('cluster-1k-acksall')
+    if (s === undefined) break
     try {
       record('cluster-1k-acksall', 'cluster', await measured(s, ['produce', '-b', s.bootstrap, '-t', 'bench', '-p', String(PARTITIONS), '-s', '1024', '-a', 'all', ...timing], runTimeout))
     } finally {
@@ -416,7 +426,8 @@ async function clusterWorkload() {
       record('cluster-latency', 'cluster', { error: 'no throughput figure to halve' })
       break
     }
-    const s = await startSut('cluster')
+    const s = await start('cluster-latency')
+    if (s === undefined) break
     try {
       record('cluster-latency', 'cluster', await measured(s, ['produce', '-b', s.bootstrap, '-t', 'bench', '-p', String(PARTITIONS), '-s', '1024', '-a', 'all', '-r', String(Math.round(max / 2)), ...timing], runTimeout))
     } finally {
