@@ -20,6 +20,8 @@
  */
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
+import { describeTransaction, listTransactions, partitionStability } from '../../src/client/admin-transactions.js'
+import { Cluster } from '../../src/client/cluster.js'
 import { ErrorCode } from '../../src/protocol/generated/error-codes.js'
 import { ApiKey } from '../../src/protocol/generated/index.js'
 import { encodeRecordBatch } from '../../src/protocol/record-codec.js'
@@ -184,12 +186,24 @@ test('a transaction left open past its timeout is aborted by a coordinator that 
   assert.ok(C > 0, 'roles are set by the first test')
   await createAssignedTopic(c, 'txn-timeout', [[K]])
   const id = await idCoordinatedBy(c, C, 'stuck')
-  const p = await initProducer(c, id, C, 3000)
+  const p = await initProducer(c, id, C, 8000)
   await addPartitions(c, p, 'txn-timeout', [0])
   await produce(c, p, 'txn-timeout', 0, ['never-0', 'never-1', 'never-2'])
   const open = await stability(c, 'txn-timeout', 0)
   assert.deepEqual(open, { hw: 3n, lso: 0n }, 'the open transaction holds the LSO at its first offset')
-  // The coordinator notices after transaction.timeout.ms (3 s), bumps the epoch and aborts.
+  // What `samsa transactions list|describe|lso` ask: the id at its coordinator, the LSO at the leader.
+  const admin = new Cluster({ bootstrap: c.bootstrap() })
+  try {
+    const listed = (await listTransactions(admin)).filter((x) => x.transactionalId === id)
+    assert.deepEqual(listed.map((x) => [x.state, x.coordinator]), [['Ongoing', C]])
+    const described = await describeTransaction(admin, id)
+    assert.deepEqual([described.state, described.partitions], ['Ongoing', [{ topic: 'txn-timeout', partition: 0 }]])
+    const [lso] = await partitionStability(admin, [{ topic: 'txn-timeout', partition: 0 }])
+    assert.deepEqual([lso!.highWatermark, lso!.lastStableOffset], [3n, 0n])
+  } finally {
+    await admin.close()
+  }
+  // The coordinator notices after transaction.timeout.ms (8 s), bumps the epoch and aborts.
   await eventually('the abort marker', async () => {
     const s = await stability(c, 'txn-timeout', 0)
     return s.lso === s.hw && s.hw === 4n
