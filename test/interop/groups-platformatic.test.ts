@@ -88,12 +88,19 @@ for (const protocol of ['classic', 'consumer'] as const) {
     try {
       await createTopic(broker.bootstrap, topic)
       await produce(broker.bootstrap, topic, 0, 40)
-      const started = Date.now()
-      members.push(await member(broker, groupId, topic, protocol, all))
+      // Group delivery is at least once: records a member has been given but not yet committed
+      // when a rebalance hands their partition on are given again from the last committed
+      // offset (Kafka's ConsumerCoordinator; this client commits every `autocommit` ms and not
+      // on revocation). So every membership change below waits until what was consumed is
+      // committed; then a record seen twice is a broker fault (a commit lost, or not visible
+      // to the OffsetFetch of the member that takes the partition over).
       members.push(await member(broker, groupId, topic, protocol, all))
       await waitFor('40 records consumed', () => new Set(all).size === 40, 60_000)
+      await waitFor('40 offsets committed', async () => (await committedTotal(broker, groupId, topic)) === 40, 30_000)
+      const started = Date.now()
+      members.push(await member(broker, groupId, topic, protocol, all))
       await waitFor('both members to own partitions', () => members.every((m) => m.consumer.assignments !== null && m.consumer.assignments.reduce((n, a) => n + a.partitions.length, 0) === 2), 60_000)
-      t.diagnostic(`two ${protocol} members balanced ${Date.now() - started} ms after the first joined`)
+      t.diagnostic(`two ${protocol} members balanced ${Date.now() - started} ms after the second joined`)
       if (protocol === 'consumer') {
         const [described] = broker.running.broker.groups.describeConsumerGroups([groupId])
         assert.equal(described!.groupState, 'Stable')
@@ -102,6 +109,7 @@ for (const protocol of ['classic', 'consumer'] as const) {
       }
       await produce(broker.bootstrap, topic, 40, 20)
       await waitFor('60 records consumed', () => new Set(all).size === 60, 60_000)
+      await waitFor('60 offsets committed', async () => (await committedTotal(broker, groupId, topic)) === 60, 30_000)
 
       // One member leaves; the other takes over every partition.
       await stop(members[0]!)
