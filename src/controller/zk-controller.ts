@@ -192,7 +192,13 @@ export class ZkController {
     const batch = this.#batch()
     batch.updateMetadata([...ctx.brokers.keys()], [...ctx.partitions()])
     batch.send()
-    const changed = await this.#onlinePartitions([...ctx.partitions()])
+    // Replicas on brokers that died while no controller watched leave the ISR (Kafka's replica
+    // state machine starts them OfflineReplica), or acks=all waits on them until the leader's
+    // replica.lag.time.max.ms; then every partition without a live leader gets one.
+    const dead = new Set<number>()
+    for (const p of ctx.partitions()) for (const r of p.replicas) if (!ctx.isLive(r)) dead.add(r)
+    const shrunk = dead.size === 0 ? [] : await this.#removeFromIsr([...ctx.partitions()].filter((p) => p.replicas.some((r) => dead.has(r))), [...dead])
+    const changed = dedupe([...shrunk, ...await this.#onlinePartitions([...ctx.partitions()])])
     const after = this.#batch()
     for (const id of ctx.brokers.keys()) after.fullLeaderAndIsr(id)
     after.updateMetadata([...ctx.brokers.keys()], changed)
