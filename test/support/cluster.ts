@@ -34,6 +34,7 @@ export class BrokerProcess {
   readonly #connect: string
   readonly #config: Record<string, string>
   #child: LifelineChild | undefined
+  #paused = false
   /** everything the broker wrote, for failure messages */
   output = ''
 
@@ -53,6 +54,11 @@ export class BrokerProcess {
     return this.#child?.running === true
   }
 
+  /** running and not paused: it answers requests */
+  get serving(): boolean {
+    return this.running && !this.#paused
+  }
+
   get pid(): number | undefined {
     return this.#child?.pid
   }
@@ -68,6 +74,7 @@ export class BrokerProcess {
     const child = await spawnWithLifeline(process.execPath, [SAMSA, 'start', '--node.id', String(this.id), '--listeners', listeners?.replaceAll('{port}', String(this.port)) ?? `PLAINTEXT://127.0.0.1:${this.port}`,
       '--log.dirs', this.dir, '--console.enable', 'false', ...overrides], { env: { ...process.env, SAMSA_LOG_LEVEL: process.env['SAMSA_TEST_BROKER_LOG_LEVEL'] ?? 'info' }, graceSeconds: 5 })
     this.#child = child
+    this.#paused = false
     // A restart must wait for its own "listening" line, not find the previous run's.
     this.output = ''
     const collect = (d: Buffer): void => { this.output = (this.output + d.toString()).slice(-200_000) }
@@ -104,11 +111,14 @@ export class BrokerProcess {
 
   /** SIGSTOP: the process hangs (a GC pause, a frozen VM) until resume(). */
   pause(): void {
-    if (this.#child?.running === true) this.#child.signal('SIGSTOP')
+    if (this.#child?.running !== true) return
+    this.#child.signal('SIGSTOP')
+    this.#paused = true
   }
 
   /** SIGCONT after pause(). */
   resume(): void {
+    this.#paused = false
     if (this.#child?.running === true) this.#child.signal('SIGCONT')
   }
 
@@ -118,6 +128,7 @@ export class BrokerProcess {
     if (c === undefined || !c.running) return
     c.signal('SIGKILL')
     await c.exited
+    this.#paused = false
   }
 }
 
@@ -127,7 +138,7 @@ export interface TestCluster {
   readonly connect: string
   readonly brokers: BrokerProcess[]
   readonly dir: string
-  /** bootstrap servers: every running broker */
+  /** bootstrap servers: every running broker that is not paused */
   bootstrap(): string
   broker(id: number): BrokerProcess
   /** a broker process for node id `id` (not started), with its own port and data dir */
@@ -165,7 +176,7 @@ export async function startTestCluster(opts: ClusterOptions = {}): Promise<TestC
     connect,
     brokers,
     dir,
-    bootstrap: () => brokers.filter((b) => b.running).map((b) => b.bootstrap).join(','),
+    bootstrap: () => brokers.filter((b) => b.serving).map((b) => b.bootstrap).join(','),
     broker: (id) => brokers.find((b) => b.id === id)!,
     async newBroker(id, extra = {}) {
       const [port] = await freePorts('127.0.0.1', 1)
@@ -178,13 +189,19 @@ export async function startTestCluster(opts: ClusterOptions = {}): Promise<TestC
   const started: BrokerProcess[] = []
   for (let id = 1; id <= (opts.brokers ?? 3); id++) started.push(await cluster.newBroker(id))
   await Promise.all(started.map((b) => b.start()))
-  // Listening is not yet serving a cluster: a client asks for the controller at once (kafkajs
-  // admin fails on controller -1), so wait until every broker names one and sees the others.
-  await Promise.all(started.map((b) => eventually(`broker ${b.id} to know the controller and ${started.length} brokers`, async () => {
-    const md = await metadataOf(b.bootstrap)
-    return md.controllerId >= 0 && md.brokers.length === started.length
-  })))
+  await waitServing(started)
   return cluster
+}
+
+/**
+ * Listening is not yet serving a cluster: a client asks for the controller at once (kafkajs
+ * admin fails on controller -1), so this waits until every broker names one and sees the others.
+ */
+export async function waitServing(brokers: readonly BrokerProcess[]): Promise<void> {
+  await Promise.all(brokers.map((b) => eventually(`broker ${b.id} to know the controller and ${brokers.length} brokers`, async () => {
+    const md = await metadataOf(b.bootstrap)
+    return md.controllerId >= 0 && md.brokers.length === brokers.length
+  })))
 }
 
 async function metadataOf(bootstrap: string): Promise<{ controllerId: number, brokers: unknown[] }> {

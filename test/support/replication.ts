@@ -30,13 +30,15 @@ export async function describePartition(bootstrap: string, topic: string, partit
   }
 }
 
-/** Waits until every running broker agrees on a live leader for the partition; returns the view. */
-export async function waitForLeader(c: TestCluster, topic: string, partition: number, opts: { not?: number, timeoutMs?: number } = {}): Promise<PartitionView> {
+/** Waits until every serving (running, not paused) broker agrees on a live leader for the partition; returns the view. */
+export async function waitForLeader(c: TestCluster, topic: string, partition: number, opts: { not?: number, timeoutMs?: number, ask?: readonly number[] } = {}): Promise<PartitionView> {
   return eventually(`a leader for ${topic}-${partition}${opts.not === undefined ? '' : ` other than ${opts.not}`}`, async () => {
-    const views = await Promise.all(c.brokers.filter((b) => b.running).map((b) => describePartition(b.bootstrap, topic, partition)))
+    // `ask` leaves out brokers the controller cannot reach (they keep their last picture).
+    const asked = c.brokers.filter((b) => b.serving && (opts.ask === undefined || opts.ask.includes(b.id)))
+    const views = await Promise.all(asked.map((b) => describePartition(b.bootstrap, topic, partition)))
     const v = views[0]
     if (v === undefined || v.leader < 0 || v.leader === opts.not) return false
-    if (!c.broker(v.leader)?.running) return false
+    if (!c.broker(v.leader)?.serving) return false
     return views.every((x) => x?.leader === v.leader && x.leaderEpoch === v.leaderEpoch) ? v : false
   }, opts.timeoutMs ?? 30_000)
 }
