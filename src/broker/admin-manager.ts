@@ -92,6 +92,8 @@ export class AdminManager {
   /** each topic's config overrides as last announced */
   readonly #overrides = new Map<string, Record<string, string>>()
   readonly #creating = new Map<string, Promise<CreatedTopic>>()
+  /** internal topics whose creation waits for more live brokers (logged once) */
+  readonly #waitingForBrokers = new Set<string>()
   readonly #waiters = new Set<Waiter>()
   readonly #stopConfigListener: () => void
   /** Partitions of changes under way, counted against the log capacity. */
@@ -360,13 +362,27 @@ export class AdminManager {
 
   /**
    * Creates an internal topic on first use (any broker may, as Kafka's auto-creation writes to
-   * ZooKeeper directly). Its replication factor is capped at the live brokers. Does not wait
-   * for leaders: callers answer a retriable error until the topic is led.
+   * ZooKeeper directly), once enough brokers are alive for its replication factor. Does not wait
+   * for leaders: callers answer a retriable error until the topic exists and is led.
    */
-  async createInternalTopic(name: string, opts: CreateTopicOptions): Promise<void> {
+  async createInternalTopic(name: string, opts: CreateTopicOptions & { replicationFactorConfig: string }): Promise<void> {
     if (this.#metadata.topic(name) !== undefined || this.#creating.has(name)) return
-    const live = Math.max(1, this.#liveBrokers().length)
-    const rf = Math.min(opts.replicationFactor ?? 1, live)
+    // A single broker is the whole cluster: one replica whatever the setting. A cluster waits
+    // until the configured replication factor can be met, as Kafka does (its coordinators answer
+    // COORDINATOR_NOT_AVAILABLE meanwhile): capped, the topic would stay under-replicated forever.
+    let rf = 1
+    if (this.mode !== 'single-node') {
+      rf = opts.replicationFactor ?? 1
+      const live = this.#liveBrokers().length
+      if (live < rf) {
+        if (!this.#waitingForBrokers.has(name)) {
+          this.#waitingForBrokers.add(name)
+          this.#log.info({ topic: name, liveBrokers: live, replicationFactor: rf }, `${name} is created once ${opts.replicationFactorConfig} (${rf}) brokers are alive; this can be ignored while the cluster starts`)
+        }
+        return
+      }
+      this.#waitingForBrokers.delete(name)
+    }
     try {
       await this.createTopic(name, { ...opts, replicationFactor: rf, timeoutMs: 0 })
     } catch (err) {

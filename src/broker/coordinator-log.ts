@@ -55,6 +55,7 @@ export class OffsetsTopicLog implements GroupLog {
     await this.#admin.createInternalTopic(OFFSETS_TOPIC, {
       partitions: this.#partitions,
       replicationFactor: this.#config.values.offsetsTopicReplicationFactor,
+      replicationFactorConfig: 'offsets.topic.replication.factor',
       configs: {
         'cleanup.policy': 'compact',
         'compression.type': 'producer',

@@ -56,12 +56,13 @@ export class TransactionStateLog implements TxnLog {
   async create(): Promise<void> {
     const c = this.#config
     const replicationFactor = Number(c.get('transaction.state.log.replication.factor'))
-    // The replication factor is capped by the live brokers (createInternalTopic); so is min.isr,
-    // or a small cluster could never write its transaction states.
+    // A single broker makes it with one replica (createInternalTopic); min.isr is capped the
+    // same way, or it could never write its transaction states.
     const live = Math.max(1, this.#metadata.liveBrokers().length)
     await this.#admin.createInternalTopic(TRANSACTION_STATE_TOPIC, {
       partitions: this.#numPartitions,
       replicationFactor,
+      replicationFactorConfig: 'transaction.state.log.replication.factor',
       configs: {
         'cleanup.policy': 'compact',
         'compression.type': 'uncompressed',

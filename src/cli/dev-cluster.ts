@@ -132,7 +132,7 @@ export const devClusterCommand: CommandSpec = {
       if (stopping !== undefined) return 130
       await Promise.all(brokers.map(async (b) => {
         const args = [SAMSA_BIN, 'start', '--node.id', String(b.id), '--listeners', `PLAINTEXT://:${b.port}`, '--log.dirs', resolve(dir, `broker-${b.id}`),
-          '--zookeeper.connect', connect, '--console.enable', 'false', ...overrides.flatMap(([k, v]) => ['--override', `${k}=${v}`])]
+          '--zookeeper.connect', connect, '--console.enable', 'false', ...internalTopicReplication(brokerCount), ...overrides.flatMap(([k, v]) => ['--override', `${k}=${v}`])]
         const child = await spawnWithLifeline(process.execPath, args, { ownProcessGroup: true, graceSeconds: 30 })
         b.child = child
         const name = `broker-${b.id}`
@@ -181,4 +181,14 @@ export const devClusterCommand: CommandSpec = {
     say('stopped')
     return 0
   },
+}
+
+/**
+ * The internal topics' replication factor for a cluster of `brokers` (Kafka's default 3, at most
+ * the brokers there are), as Kafka's own example configs set it: with 3 and fewer brokers,
+ * groups and transactions would wait forever for their topics. --override replaces it.
+ */
+function internalTopicReplication(brokers: number): string[] {
+  const rf = String(Math.min(3, brokers))
+  return ['--override', `offsets.topic.replication.factor=${rf}`, '--override', `transaction.state.log.replication.factor=${rf}`]
 }

@@ -258,7 +258,7 @@ export class ZkController {
         // The leader is gone and nobody in the ISR can take over: offline.
         return await this.#write(tp, { ...s, ...withoutReplica(s, s.leader), leaderEpoch: s.leaderEpoch + 1, controllerEpoch: this.epoch }, s) ? tp : undefined
       }
-      if (elected.unclean) this.#log.warn({ topic: tp.topic, partition: tp.partition, leader: elected.leader }, 'unclean leader election: records the new leader lacks are lost')
+      if (elected.unclean) this.#log.warn({ topic: tp.topic, partition: tp.partition, leader: elected.leader, lastIsr: s.isr, leaderEpoch: s.leaderEpoch + 1 }, 'unclean leader election (data loss): an out-of-sync replica leads; records only the last in-sync replicas had are lost')
       return await this.#write(tp, { ...s, leader: elected.leader, isr: elected.isr, leaderEpoch: s.leaderEpoch + 1, controllerEpoch: this.epoch }, s) ? tp : undefined
     })
     return [...created, ...changed.filter((c): c is TopicPartition => c !== undefined)]

@@ -170,6 +170,9 @@ export async function startTestCluster(opts: ClusterOptions = {}): Promise<TestC
     'controlled.shutdown.retry.backoff.ms': '200',
     'group.initial.rebalance.delay.ms': '0',
   }
+  // Internal topics are made once this many brokers are alive (Kafka's rule; its default is 3).
+  const size = opts.brokers ?? 3
+  if (size > 0 && size < 3) base['offsets.topic.replication.factor'] = base['transaction.state.log.replication.factor'] = String(size)
   for (const [k, v] of Object.entries(opts.config ?? {})) base[k] = String(v)
   const cluster: TestCluster = {
     ensemble,
