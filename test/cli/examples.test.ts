@@ -41,8 +41,9 @@ if (args[0] === 'start') {
   if (!set(['--listeners'], 'PLAINTEXT://127.0.0.1:0')) args.push('--listeners', 'PLAINTEXT://127.0.0.1:0')
   if (!set(['--console.listener'], '127.0.0.1:0')) args.push('--console.listener', '127.0.0.1:0')
 } else if (args[0] === 'dev-cluster') {
-  // Ports away from the usual ones (brokers, ZooKeeper and its quorum ports above it), a scratch directory.
-  const base = 20000 + Math.floor(Math.random() * 20000)
+  // Ports away from the usual ones (brokers, ZooKeeper and its quorum ports above it) and below
+  // the kernel's ephemeral range (32768 up), where outgoing connections took them; a scratch directory.
+  const base = 10000 + Math.floor(Math.random() * 20000)
   if (!set(['--port'], String(base))) args.push('--port', String(base))
   if (!set(['--zookeeper-port'], String(base + 100))) args.push('--zookeeper-port', String(base + 100))
   if (!set(['--console-port'], '0')) args.push('--console-port', '0')
