@@ -276,7 +276,8 @@ export class SocketServer {
       ? (tls.clientAuth === 'required' ? 'no client certificate (ssl.client.auth=required)' : undefined)
       : verifyError !== null ? (verifyError.code ?? verifyError.message) : undefined
     if (refused !== undefined) {
-      this.#log.info({ remote: `${conn.remoteAddress}:${conn.remotePort}`, listener: spec.name, reason: refused }, 'failed authentication (client certificate)')
+      // Who tried: the certificate's subject (a certificate holds no secret).
+      this.#log.info({ remote: `${conn.remoteAddress}:${conn.remotePort}`, listener: spec.name, subject: cert === undefined ? undefined : rfc2253(cert.subject), reason: refused }, 'failed authentication (client certificate)')
       conn.close()
       return
     }

@@ -210,6 +210,13 @@ test('deny overrides allow; prefixed and wildcard patterns; authorized operation
     assert.ok((dc.clusterAuthorizedOperations & (1 << Op.ALTER)) !== 0)
     const bobDc = await bob.request('DescribeCluster', { includeClusterAuthorizedOperations: true })
     assert.equal(bobDc.clusterAuthorizedOperations, 0)
+    // Metadata v8-v10 carry the cluster's too; without include_*_authorized_operations, Kafka's "not requested".
+    const mdc = (c: Connection, include: boolean) => c.request('Metadata', { topics: [], includeClusterAuthorizedOperations: include, includeTopicAuthorizedOperations: include }, { minVersion: 8, maxVersion: 10 })
+    assert.notEqual((await mdc(admin, true)).clusterAuthorizedOperations & (1 << Op.ALTER), 0)
+    assert.equal((await mdc(bob, true)).clusterAuthorizedOperations, 0)
+    assert.equal((await mdc(admin, false)).clusterAuthorizedOperations, -2147483648)
+    const notAsked = await bob.request('Metadata', { topics: [{ name: 'secret' }], includeTopicAuthorizedOperations: false }, { minVersion: 8 })
+    assert.equal(notAsked.topics[0]!.topicAuthorizedOperations, -2147483648)
   } finally {
     await alice.close()
     await bob.close()
