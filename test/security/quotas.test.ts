@@ -2,11 +2,12 @@
  * Client quotas as Kafka's ClientQuotaManager: AlterClientQuotas and DescribeClientQuotas with
  * Kafka's entity matching, the precedence of user and client-id entities, and a producer held to
  * its producer_byte_rate: over 10 s the broker appends within 10 % of the quota, the answers
- * carry throttle_time_ms, and the connection is muted while throttled (KIP-219).
+ * carry throttle_time_ms, and the connection is muted while throttled (KIP-219); a consumer held
+ * to its consumer_byte_rate the same way (the bytes it was served over 10 s).
  */
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { Producer } from '../../src/client/index.js'
+import { Consumer, Producer } from '../../src/client/index.js'
 import { ErrorCode } from '../../src/protocol/generated/error-codes.js'
 import type { Connection } from '../../src/client/index.js'
 import { connect, startSecureBroker, type SecureBroker } from './helpers.js'
@@ -128,4 +129,32 @@ test('a producer is held within 10 % of its producer_byte_rate over 10 s, told t
   await c.close()
   await setQuota([{ entityType: 'client-id', entityName: 'throttled' }], 'producer_byte_rate', null)
   await setQuota([{ entityType: 'client-id', entityName: 'raw' }], 'producer_byte_rate', null)
+})
+
+test('a consumer is held within 10 % of its consumer_byte_rate over 10 s', async (t) => {
+  const QUOTA = 512 * 1024
+  await setQuota([{ entityType: 'client-id', entityName: 'reader' }], 'consumer_byte_rate', QUOTA)
+  const created = await admin.request('CreateTopics', { topics: [{ name: 'fq', numPartitions: 1, replicationFactor: 1 }], timeoutMs: 10000 })
+  assert.equal(created.topics[0]!.errorCode, 0)
+  // 7 MB of 10 KB records (their framing is under 1 % of that), more than 10 s at the quota.
+  const loader = await Producer.connect({ bootstrap: b.at('PLAINTEXT'), clientId: 'loader', acks: 1 })
+  const value = Buffer.alloc(10_000, 3)
+  for (let i = 0; i < 7; i++) await loader.sendBatch(Array.from({ length: 100 }, () => ({ topic: 'fq', partition: 0, value })))
+  await loader.close()
+  const consumer = await Consumer.connect({ bootstrap: b.at('PLAINTEXT'), clientId: 'reader', maxBytes: 64 * 1024, partitionMaxBytes: 64 * 1024, maxWaitMs: 100 })
+  await consumer.assign([{ topic: 'fq', partition: 0, start: 'earliest' }])
+  let served = 0
+  let servedAt10s = -1
+  const stopAt = setTimeout(() => { servedAt10s = served }, 10_000)
+  try {
+    while (servedAt10s < 0) for (const r of await consumer.poll()) served += r.value?.length ?? 0
+  } finally {
+    clearTimeout(stopAt)
+    await consumer.close()
+  }
+  const rate = servedAt10s / 10
+  assert.ok(served < 7_000_000, 'the consumer did not run out of records')
+  assert.ok(Math.abs(rate - QUOTA) <= QUOTA * 0.1, `served ${Math.round(rate)} B/s against a quota of ${QUOTA} B/s`)
+  t.diagnostic(`served ${Math.round(rate)} B/s over 10 s against a quota of ${QUOTA} B/s`)
+  await setQuota([{ entityType: 'client-id', entityName: 'reader' }], 'consumer_byte_rate', null)
 })
