@@ -509,7 +509,12 @@ export class Connection implements ConnectionInfo {
   #dispatch(handler: RegisteredHandler, ctx: RequestContext, request: unknown, lease?: Lease): void {
     const slot = this.#sender.reserve()
     this.#updateReading()
+    let requestThrottleMs = 0
     const finish = (response: unknown): void => {
+      // Kafka answers the larger of a byte-rate and the request quota's throttle (KIP-219).
+      // (A copy: a handler may answer with an object it keeps.)
+      const r = response as { throttleTimeMs?: unknown } | null
+      if (requestThrottleMs > 0 && typeof r?.throttleTimeMs === 'number') response = { ...r, throttleTimeMs: Math.max(r.throttleTimeMs, requestThrottleMs) }
       const chunks = response === NO_RESPONSE ? null : this.#encode(handler, ctx, response)
       lease?.release()
       lease = undefined
@@ -538,7 +543,7 @@ export class Connection implements ConnectionInfo {
       const result = ctx.apiVersion < minServed && handler.errorResponse !== undefined
         ? handler.errorResponse(ctx, request, ErrorCode.UNSUPPORTED_VERSION)
         : handler.handle(ctx, request)
-      this.#recordRequestTime(ctx, process.hrtime.bigint() - started)
+      requestThrottleMs = this.#recordRequestTime(ctx, process.hrtime.bigint() - started)
       if (result !== null && typeof result === 'object' && typeof (result as Promise<unknown>).then === 'function') {
         ;(result as Promise<unknown>).then(finish, fail)
       } else {
@@ -553,11 +558,12 @@ export class Connection implements ConnectionInfo {
    * The request_percentage quota: the event loop time the handler took (Kafka counts request
    * thread time), as percent-seconds. ApiVersions and the SASL requests are exempt, as in Kafka.
    */
-  #recordRequestTime(ctx: RequestContext, nanos: bigint): void {
+  #recordRequestTime(ctx: RequestContext, nanos: bigint): number {
     const quotas = this.#parts.security.quotas
-    if (!quotas.enabled || ctx.apiKey === ApiKey.ApiVersions || ctx.apiKey === ApiKey.SaslHandshake || ctx.apiKey === ApiKey.SaslAuthenticate) return
+    if (!quotas.enabled || ctx.apiKey === ApiKey.ApiVersions || ctx.apiKey === ApiKey.SaslHandshake || ctx.apiKey === ApiKey.SaslAuthenticate) return 0
     const ms = quotas.recordAndGetThrottleTimeMs('request', this.principal.name, ctx.clientId ?? '', Number(nanos) / 1e7)
     this.throttle(ms)
+    return ms
   }
 
   #encode(handler: RegisteredHandler, ctx: RequestContext, response: unknown): Chunk[] {

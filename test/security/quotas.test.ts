@@ -3,7 +3,8 @@
  * Kafka's entity matching, the precedence of user and client-id entities, and a producer held to
  * its producer_byte_rate: over 10 s the broker appends within 10 % of the quota, the answers
  * carry throttle_time_ms, and the connection is muted while throttled (KIP-219); a consumer held
- * to its consumer_byte_rate the same way (the bytes it was served over 10 s).
+ * to its consumer_byte_rate the same way (the bytes it was served over 10 s); a client over its
+ * request_percentage (the broker's time on its requests) told throttle_time_ms and muted.
  */
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
@@ -99,14 +100,16 @@ test('a producer is held within 10 % of its producer_byte_rate over 10 s, told t
   const created = await admin.request('CreateTopics', { topics: [{ name: 'q', numPartitions: 1, replicationFactor: 1 }], timeoutMs: 10000 })
   assert.equal(created.topics[0]!.errorCode, 0)
   const partition = b.broker.running.broker.replicas.partitions('q')[0]!
-  const producer = await Producer.connect({ bootstrap: b.at('PLAINTEXT'), clientId: 'throttled', acks: 1, batchSize: 16 * 1024, maxInFlight: 2 })
+  // 64 KB batches: the client can send well above the quota with little CPU, so time it lost to a
+  // busy machine is made up once the window's rate allows (the quota bounds the window, not each second).
+  const producer = await Producer.connect({ bootstrap: b.at('PLAINTEXT'), clientId: 'throttled', acks: 1, batchSize: 64 * 1024, maxInFlight: 2 })
   const value = Buffer.alloc(1000, 7)
   const before = partition.log.size
   const started = Date.now()
   let sizeAt10s = -1
   const stopAt = setTimeout(() => { sizeAt10s = partition.log.size }, 10_000)
   try {
-    while (sizeAt10s < 0) await producer.sendBatch(Array.from({ length: 16 }, () => ({ topic: 'q', partition: 0, value })))
+    while (sizeAt10s < 0) await producer.sendBatch(Array.from({ length: 64 }, () => ({ topic: 'q', partition: 0, value })))
   } finally {
     clearTimeout(stopAt)
     await producer.close()
@@ -157,4 +160,25 @@ test('a consumer is held within 10 % of its consumer_byte_rate over 10 s', async
   assert.ok(Math.abs(rate - QUOTA) <= QUOTA * 0.1, `served ${Math.round(rate)} B/s against a quota of ${QUOTA} B/s`)
   t.diagnostic(`served ${Math.round(rate)} B/s over 10 s against a quota of ${QUOTA} B/s`)
   await setQuota([{ entityType: 'client-id', entityName: 'reader' }], 'consumer_byte_rate', null)
+})
+
+test('request_percentage: a client over its share of the broker\'s time is told throttle_time_ms and muted; another is not', async () => {
+  // 0.01 % of a 10 s window is 1 ms of the broker's time on this client's requests.
+  await setQuota([{ entityType: 'client-id', entityName: 'busy' }], 'request_percentage', 0.01)
+  const busy = await connect(b.at('PLAINTEXT'), { clientId: 'busy' })
+  const free = await connect(b.at('PLAINTEXT'), { clientId: 'free' })
+  try {
+    let throttled = 0
+    for (let i = 0; i < 500 && throttled === 0; i++) {
+      throttled = (await busy.request('Metadata', { topics: null })).throttleTimeMs
+      assert.equal((await free.request('Metadata', { topics: null })).throttleTimeMs, 0)
+    }
+    assert.ok(throttled > 0 && throttled <= 10_000, `throttle_time_ms ${throttled}`)
+    const clientIds = [...b.broker.running.server.connections].filter((x) => x.muted).length
+    assert.equal(clientIds, 1, 'only the throttled connection is muted')
+  } finally {
+    await busy.close()
+    await free.close()
+    await setQuota([{ entityType: 'client-id', entityName: 'busy' }], 'request_percentage', null)
+  }
 })
