@@ -74,9 +74,20 @@ for (const b of bombs) {
   })()
   delay.enable()
   const t0 = performance.now()
-  const answers = await Promise.all(conns.map((c) => c.request(ApiKey.Produce, 9, {
-    acks: -1, timeoutMs: 5000, topicData: [{ name: b.topic, partitionData: [{ index: 0, records: batch }] }],
-  }, 600_000)))
+  const answers = await Promise.all(
+    conns.map((c) =>
+      c.request(
+        ApiKey.Produce,
+        9,
+        {
+          acks: -1,
+          timeoutMs: 5000,
+          topicData: [{ name: b.topic, partitionData: [{ index: 0, records: batch }] }],
+        },
+        600_000,
+      ),
+    ),
+  )
   const ms = performance.now() - t0
   // The histogram records a stall when its timer fires after it: let it fire before disabling.
   await new Promise((resolve) => setTimeout(resolve, 20))
@@ -86,12 +97,16 @@ for (const b of bombs) {
   const codes = [...new Set(answers.map((a: any) => a.responses[0].partitionResponses[0].errorCode))].join('/')
   const peak = inflate?.inflationStats().peak
   const maxRssRise = Math.max(0, process.resourceUsage().maxRSS * 1024 - Math.max(maxRss0, rss0))
-  rows.push(`| ${b.what} | ${(batch.length / 1024).toFixed(0)} KB | ${codes} | ${ms.toFixed(0)} | ${(delay.max / 1e6).toFixed(1)} | ${slowestPing.toFixed(1)} | ${peak === undefined ? '-' : (peak / MiB).toFixed(2)} | ${(maxRssRise / MiB).toFixed(0)} |`)
+  rows.push(
+    `| ${b.what} | ${(batch.length / 1024).toFixed(0)} KB | ${codes} | ${ms.toFixed(0)} | ${(delay.max / 1e6).toFixed(1)} | ${slowestPing.toFixed(1)} | ${peak === undefined ? '-' : (peak / MiB).toFixed(2)} | ${(maxRssRise / MiB).toFixed(0)} |`,
+  )
   process.stderr.write(`${rows.at(-1)}\n`)
   for (const c of [...conns, other]) c.close()
 }
 
-console.log('| bomb | batch | error code | answered after, ms | longest event-loop stall, ms | slowest other request, ms | inflation held, MiB | peak RSS rise, MiB |')
+console.log(
+  '| bomb | batch | error code | answered after, ms | longest event-loop stall, ms | slowest other request, ms | inflation held, MiB | peak RSS rise, MiB |',
+)
 console.log('|---|--:|--:|--:|--:|--:|--:|--:|')
 for (const r of rows) console.log(r)
 admin.close()

@@ -42,7 +42,7 @@ const MiB = 1024 * 1024
 /** Pre-encoded batches to append (copies: append assigns offsets in place). */
 function templates(n: number): Buffer[] {
   let seed = 42
-  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32)
+  const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32
   const value = Buffer.alloc(100, 'v')
   return Array.from({ length: n }, () =>
     encodeRecordBatch({

@@ -15,10 +15,13 @@ const runs = Number(process.argv[3] ?? 15)
 const dir = mkdtempSync(join(tmpdir(), 'samsa-startup-'))
 const hooks = join(dir, 'count.mjs')
 const list = join(dir, 'loaded.txt')
-writeFileSync(hooks, `import { register } from 'node:module'
+writeFileSync(
+  hooks,
+  `import { register } from 'node:module'
 register('data:text/javascript,' + encodeURIComponent(\`import { appendFileSync } from 'node:fs'
 export async function load(url, ctx, next) { appendFileSync(${JSON.stringify(list)}, url + '\\\\n'); return next(url, ctx) }\`))
-`)
+`,
+)
 
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 function time(args) {
@@ -33,7 +36,9 @@ function time(args) {
 function modules(args) {
   writeFileSync(list, '')
   spawnSync(process.execPath, ['--import', hooks, ...args], { stdio: 'ignore' })
-  return readFileSync(list, 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('data:')).length
+  return readFileSync(list, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '' && !l.startsWith('data:')).length
 }
 
 const base = time(['-e', '0'])

@@ -47,9 +47,31 @@ try {
   const connect = ensemble.connectString('/samsa')
   const ports = await freePorts('127.0.0.1', BROKERS)
   for (let i = 0; i < BROKERS; i++) {
-    const child = await spawnWithLifeline(process.execPath, [SAMSA, 'start', '--log-level', 'warn', '--node.id', String(i + 1), '--listeners', `PLAINTEXT://127.0.0.1:${ports[i]}`,
-      '--log.dirs', join(dir, `broker-${i + 1}`), '--zookeeper.connect', connect, '--console.enable', 'false', '--zookeeper.session.timeout.ms', '6000'], { graceSeconds: 5 })
-    const collect = (d: Buffer): void => { output = (output + d.toString()).slice(-20_000) }
+    const child = await spawnWithLifeline(
+      process.execPath,
+      [
+        SAMSA,
+        'start',
+        '--log-level',
+        'warn',
+        '--node.id',
+        String(i + 1),
+        '--listeners',
+        `PLAINTEXT://127.0.0.1:${ports[i]}`,
+        '--log.dirs',
+        join(dir, `broker-${i + 1}`),
+        '--zookeeper.connect',
+        connect,
+        '--console.enable',
+        'false',
+        '--zookeeper.session.timeout.ms',
+        '6000',
+      ],
+      { graceSeconds: 5 },
+    )
+    const collect = (d: Buffer): void => {
+      output = (output + d.toString()).slice(-20_000)
+    }
     child.stdout.on('data', collect)
     child.stderr.on('data', collect)
     children.push(child)
@@ -60,7 +82,10 @@ try {
   for (;;) {
     try {
       admin ??= await Admin.connect({ bootstrap, requestTimeoutMs: 60_000 })
-      await admin.createTopics([{ name: args.topic, partitions: Number(args.partitions), replicationFactor: BROKERS }], { ifNotExists: true, timeoutMs: 30_000 })
+      await admin.createTopics([{ name: args.topic, partitions: Number(args.partitions), replicationFactor: BROKERS }], {
+        ifNotExists: true,
+        timeoutMs: 30_000,
+      })
       const [t] = await admin.describeTopics([args.topic])
       if (t !== undefined && t.partitions.length === Number(args.partitions) && t.partitions.every((p) => p.leader >= 0 && p.isr.length === BROKERS)) break
     } catch {

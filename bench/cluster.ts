@@ -51,12 +51,17 @@ const dir = mkdtempSync(join(tmpdir(), 'samsa-bench-cluster-'))
 const brokers: Broker[] = []
 let ensemble: ZooKeeperEnsemble | undefined
 
-async function metadata(port: number, topics: string[] | null): Promise<{ brokers: number[], controllerId: number, led: number, partitions: number }> {
+async function metadata(port: number, topics: string[] | null): Promise<{ brokers: number[]; controllerId: number; led: number; partitions: number }> {
   const conn = await Connection.connect({ host: '127.0.0.1', port, connectTimeoutMs: 2000 })
   try {
     const res = await conn.request('Metadata', { topics: topics?.map((name) => ({ name })) ?? null, allowAutoTopicCreation: false })
     const parts = res.topics.flatMap((t) => t.partitions)
-    return { brokers: res.brokers.map((b) => b.nodeId).sort(), controllerId: res.controllerId, led: parts.filter((p) => p.leaderId >= 0).length, partitions: parts.length }
+    return {
+      brokers: res.brokers.map((b) => b.nodeId).sort(),
+      controllerId: res.controllerId,
+      led: parts.filter((p) => p.leaderId >= 0).length,
+      partitions: parts.length,
+    }
   } finally {
     conn.destroy()
   }
@@ -76,10 +81,36 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 12
 }
 
 async function startBroker(b: Broker, connect: string): Promise<void> {
-  b.child = await spawnWithLifeline(process.execPath, [SAMSA, 'start', '--log-level', 'info', '--log-format', 'json', '--node.id', String(b.id), '--listeners', `PLAINTEXT://127.0.0.1:${b.port}`,
-    '--log.dirs', join(dir, `broker-${b.id}`), '--zookeeper.connect', connect, '--console.enable', 'false', '--zookeeper.session.timeout.ms', String(SESSION_MS)], { graceSeconds: 5 })
-  b.child.stderr.on('data', (d: Buffer) => { b.out = (b.out + d.toString()).slice(-20_000) })
-  b.child.stdout.on('data', (d: Buffer) => { b.out = (b.out + d.toString()).slice(-20_000) })
+  b.child = await spawnWithLifeline(
+    process.execPath,
+    [
+      SAMSA,
+      'start',
+      '--log-level',
+      'info',
+      '--log-format',
+      'json',
+      '--node.id',
+      String(b.id),
+      '--listeners',
+      `PLAINTEXT://127.0.0.1:${b.port}`,
+      '--log.dirs',
+      join(dir, `broker-${b.id}`),
+      '--zookeeper.connect',
+      connect,
+      '--console.enable',
+      'false',
+      '--zookeeper.session.timeout.ms',
+      String(SESSION_MS),
+    ],
+    { graceSeconds: 5 },
+  )
+  b.child.stderr.on('data', (d: Buffer) => {
+    b.out = (b.out + d.toString()).slice(-20_000)
+  })
+  b.child.stdout.on('data', (d: Buffer) => {
+    b.out = (b.out + d.toString()).slice(-20_000)
+  })
 }
 
 const fmt = (ms: number): string => `${(ms / 1000).toFixed(2)} s`
@@ -103,7 +134,9 @@ try {
     return true
   })
   const brokersUp = performance.now() - t1
-  console.log(`${ZOOKEEPERS}+${BROKERS} cluster up: ${fmt(zkReady + brokersUp)} (ZooKeeper ensemble serving ${fmt(zkReady)}, then brokers registered and every broker's Metadata listing ${all.join(',')} with a controller ${fmt(brokersUp)})`)
+  console.log(
+    `${ZOOKEEPERS}+${BROKERS} cluster up: ${fmt(zkReady + brokersUp)} (ZooKeeper ensemble serving ${fmt(zkReady)}, then brokers registered and every broker's Metadata listing ${all.join(',')} with a controller ${fmt(brokersUp)})`,
+  )
 
   const bootstrap = brokers.map((b) => `127.0.0.1:${b.port}`).join(',')
   const admin = await Admin.connect({ bootstrap, requestTimeoutMs: 120_000 })
@@ -121,9 +154,21 @@ try {
   const leaders = new Map<number, number>()
   for (const p of (await admin.describeTopics(['big']))[0]!.partitions) leaders.set(p.leader, (leaders.get(p.leader) ?? 0) + 1)
   await admin.close()
-  console.log(`${PARTITIONS}-partition topic: CreateTopics answered after ${fmt(answered)}, every partition led in every broker's metadata after ${fmt(everywhere)} (leaders: ${[...leaders].sort().map(([id, n]) => `broker ${id} ${n}`).join(', ')})`)
+  console.log(
+    `${PARTITIONS}-partition topic: CreateTopics answered after ${fmt(answered)}, every partition led in every broker's metadata after ${fmt(everywhere)} (leaders: ${[
+      ...leaders,
+    ]
+      .sort()
+      .map(([id, n]) => `broker ${id} ${n}`)
+      .join(', ')})`,
+  )
   for (const b of brokers) {
-    const line = /"msg":"new partitions"/.test(b.out) ? b.out.split('\n').filter((l) => l.includes('"new partitions"') && l.includes(`"partitions":${PARTITIONS}`)).pop() : undefined
+    const line = /"msg":"new partitions"/.test(b.out)
+      ? b.out
+          .split('\n')
+          .filter((l) => l.includes('"new partitions"') && l.includes(`"partitions":${PARTITIONS}`))
+          .pop()
+      : undefined
     if (line !== undefined) console.log(`  the controller (broker ${b.id}) chose leaders and wrote ${PARTITIONS} partition states in ${JSON.parse(line).ms} ms`)
   }
 
@@ -138,7 +183,12 @@ try {
       const md = await metadata(survivor.port, [])
       return md.controllerId >= 0 && md.controllerId !== controller
     })
-    const adm = await Admin.connect({ bootstrap: live().filter((b) => b !== victim).map((b) => `127.0.0.1:${b.port}`).join(',') })
+    const adm = await Admin.connect({
+      bootstrap: live()
+        .filter((b) => b !== victim)
+        .map((b) => `127.0.0.1:${b.port}`)
+        .join(','),
+    })
     await until('a topic created by the new controller', async () => {
       await adm.createTopics([{ name: `after-${how}`, partitions: 3, replicationFactor: 1 }], { ifNotExists: true })
       return true
@@ -146,7 +196,9 @@ try {
     const created = performance.now() - t3
     await adm.close()
     await victim.child!.exited
-    console.log(`controller failover after ${how} of the controller (broker ${controller}; zookeeper.session.timeout.ms ${SESSION_MS}): new controller named after ${fmt(newController)}, first topic created after ${fmt(created)}`)
+    console.log(
+      `controller failover after ${how} of the controller (broker ${controller}; zookeeper.session.timeout.ms ${SESSION_MS}): new controller named after ${fmt(newController)}, first topic created after ${fmt(created)}`,
+    )
     await startBroker(victim, connect)
     await until('the broker is back', async () => (await metadata(survivor.port, [])).brokers.length === BROKERS)
   }

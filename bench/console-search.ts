@@ -42,10 +42,17 @@ try {
   await admin.close()
   const producer = await Producer.connect({ bootstrap: broker.bootstrap, lingerMs: 5, batchSize: 256 * 1024 })
   for (let i = 0; i < N; i += 10_000) {
-    await Promise.all(Array.from({ length: Math.min(10_000, N - i) }, (_, j) => {
-      const n = i + j
-      return producer.send({ topic: 'search', key: `user-${n % 5000}`, value: JSON.stringify({ n, user: { id: n % 5000, name: `name ${n % 997}` }, item: `widget ${n % 313}`, price: (n % 1000) / 10 }), headers: [{ key: 'source', value: 'bench' }] })
-    }))
+    await Promise.all(
+      Array.from({ length: Math.min(10_000, N - i) }, (_, j) => {
+        const n = i + j
+        return producer.send({
+          topic: 'search',
+          key: `user-${n % 5000}`,
+          value: JSON.stringify({ n, user: { id: n % 5000, name: `name ${n % 997}` }, item: `widget ${n % 313}`, price: (n % 1000) / 10 }),
+          headers: [{ key: 'source', value: 'bench' }],
+        })
+      }),
+    )
   }
   await producer.close()
   process.stdout.write(`${N} records in ${P} partitions\n`)
@@ -54,13 +61,17 @@ try {
   for (let i = 0; i < RUNS; i++) {
     const cliStarted = Date.now()
     await new Promise<void>((resolve, reject) => {
-      const c = spawn(process.execPath, [join(root, 'bin', 'samsa.js'), 'consume', 'search', '--from-beginning', '-e', '-q', '-b', broker.bootstrap], { stdio: ['ignore', 'ignore', 'inherit'] })
+      const c = spawn(process.execPath, [join(root, 'bin', 'samsa.js'), 'consume', 'search', '--from-beginning', '-e', '-q', '-b', broker.bootstrap], {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      })
       c.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`samsa consume exited ${code}`))))
     })
     cli.push(Date.now() - cliStarted)
   }
   const cliMs = median(cli)
-  process.stdout.write(`samsa consume (process start included): ${Math.round(N / (cliMs / 1000)).toLocaleString('en-US')} records/s (median ${cliMs} ms of ${RUNS})\n`)
+  process.stdout.write(
+    `samsa consume (process start included): ${Math.round(N / (cliMs / 1000)).toLocaleString('en-US')} records/s (median ${cliMs} ms of ${RUNS})\n`,
+  )
 
   for (const [label, query] of [
     ['console search, substring', 'q=no-such-needle'],
@@ -83,7 +94,9 @@ try {
       continue
     }
     const ms = median(runs.map((r) => r.elapsedMs))
-    process.stdout.write(`${label}: ${Math.round(runs[0]!.scanned / (ms / 1000)).toLocaleString('en-US')} records/s, ${median(cpu).toFixed(1)} µs CPU a record (${runs[0]!.scanned} scanned, median ${ms} ms of ${RUNS}, ${runs[0]!.matches} matches)\n`)
+    process.stdout.write(
+      `${label}: ${Math.round(runs[0]!.scanned / (ms / 1000)).toLocaleString('en-US')} records/s, ${median(cpu).toFixed(1)} µs CPU a record (${runs[0]!.scanned} scanned, median ${ms} ms of ${RUNS}, ${runs[0]!.matches} matches)\n`,
+    )
   }
 } finally {
   await console_.close()

@@ -59,7 +59,7 @@ async function withConnection<T>(b: Broker, fn: (c: Connection) => Promise<T>): 
 }
 
 /** The partition as broker `b` describes it. */
-async function partitionOf(b: Broker): Promise<{ leader: number, isr: number[] } | undefined> {
+async function partitionOf(b: Broker): Promise<{ leader: number; isr: number[] } | undefined> {
   return withConnection(b, async (conn) => {
     const res = await conn.request('Metadata', { topics: [{ name: TOPIC }], allowAutoTopicCreation: false })
     const p = res.topics[0]?.partitions[0]
@@ -69,12 +69,18 @@ async function partitionOf(b: Broker): Promise<{ leader: number, isr: number[] }
 
 /** One acks=all record to the partition on broker `b`; its error code. */
 function produce(conn: Connection, value: string): Promise<number> {
-  return conn.request('Produce', {
-    transactionalId: null,
-    acks: -1,
-    timeoutMs: 5000,
-    topicData: [{ name: TOPIC, partitionData: [{ index: 0, records: encodeRecordBatch({ records: [{ key: null, value }] }) }] }],
-  }, { minVersion: 3, timeoutMs: 10_000 }).then((res) => res.responses[0]!.partitionResponses[0]!.errorCode)
+  return conn
+    .request(
+      'Produce',
+      {
+        transactionalId: null,
+        acks: -1,
+        timeoutMs: 5000,
+        topicData: [{ name: TOPIC, partitionData: [{ index: 0, records: encodeRecordBatch({ records: [{ key: null, value }] }) }] }],
+      },
+      { minVersion: 3, timeoutMs: 10_000 },
+    )
+    .then((res) => res.responses[0]!.partitionResponses[0]!.errorCode)
 }
 
 async function until<T>(what: string, check: () => Promise<T | false | undefined>, timeoutMs = 120_000): Promise<T> {
@@ -93,10 +99,36 @@ async function until<T>(what: string, check: () => Promise<T | false | undefined
 
 async function startBroker(b: Broker, connect: string): Promise<void> {
   b.out = ''
-  b.child = await spawnWithLifeline(process.execPath, [SAMSA, 'start', '--log-level', 'info', '--log-format', 'json', '--node.id', String(b.id), '--listeners', `PLAINTEXT://127.0.0.1:${b.port}`,
-    '--log.dirs', join(dir, `broker-${b.id}`), '--zookeeper.connect', connect, '--console.enable', 'false', '--zookeeper.session.timeout.ms', String(SESSION_MS)], { graceSeconds: 5 })
-  b.child.stderr.on('data', (d: Buffer) => { b.out = (b.out + d.toString()).slice(-20_000) })
-  b.child.stdout.on('data', (d: Buffer) => { b.out = (b.out + d.toString()).slice(-20_000) })
+  b.child = await spawnWithLifeline(
+    process.execPath,
+    [
+      SAMSA,
+      'start',
+      '--log-level',
+      'info',
+      '--log-format',
+      'json',
+      '--node.id',
+      String(b.id),
+      '--listeners',
+      `PLAINTEXT://127.0.0.1:${b.port}`,
+      '--log.dirs',
+      join(dir, `broker-${b.id}`),
+      '--zookeeper.connect',
+      connect,
+      '--console.enable',
+      'false',
+      '--zookeeper.session.timeout.ms',
+      String(SESSION_MS),
+    ],
+    { graceSeconds: 5 },
+  )
+  b.child.stderr.on('data', (d: Buffer) => {
+    b.out = (b.out + d.toString()).slice(-20_000)
+  })
+  b.child.stdout.on('data', (d: Buffer) => {
+    b.out = (b.out + d.toString()).slice(-20_000)
+  })
   await until(`broker ${b.id} listening`, async () => b.out.includes(`listening on 127.0.0.1:${b.port}`))
 }
 
@@ -132,7 +164,7 @@ try {
     const victim = brokers.find((b) => b.id === inSync.leader)!
     // Steady acks=all writes on the leader, then the kill between two of them.
     await withConnection(victim, async (conn) => {
-      for (let i = 0; i < 20; i++) if (await produce(conn, `v${n++}`) !== 0) throw new Error('the leader did not acknowledge before the kill')
+      for (let i = 0; i < 20; i++) if ((await produce(conn, `v${n++}`)) !== 0) throw new Error('the leader did not acknowledge before the kill')
     })
     const killedAt = performance.now()
     victim.child!.signal('SIGKILL')
@@ -142,7 +174,7 @@ try {
       const p = await partitionOf(asked)
       const leader = brokers.find((b) => b.id === p?.leader && b !== victim)
       if (leader === undefined) return false
-      if (await withConnection(leader, (conn) => produce(conn, `v${n++}`)) !== 0) return false
+      if ((await withConnection(leader, (conn) => produce(conn, `v${n++}`))) !== 0) return false
       newLeader = leader.id
       return performance.now() - killedAt
     })
@@ -152,7 +184,9 @@ try {
     await startBroker(victim, connect)
   }
   const sorted = [...times].sort((a, b) => a - b)
-  console.log(`failover (zookeeper.session.timeout.ms ${SESSION_MS}, ${ROUNDS} rounds): median ${fmt(sorted[Math.floor(sorted.length / 2)]!)}, min ${fmt(sorted[0]!)}, max ${fmt(sorted[sorted.length - 1]!)}`)
+  console.log(
+    `failover (zookeeper.session.timeout.ms ${SESSION_MS}, ${ROUNDS} rounds): median ${fmt(sorted[Math.floor(sorted.length / 2)]!)}, min ${fmt(sorted[0]!)}, max ${fmt(sorted[sorted.length - 1]!)}`,
+  )
 } catch (err) {
   console.error(err)
   for (const b of brokers) console.error(`--- broker ${b.id}\n${b.out.slice(-3000)}`)

@@ -90,9 +90,10 @@ const metadataHandler = defineHandler({
   minVersion: 0,
   maxVersion: 12,
   handle(_ctx, req) {
-    const listed = req.topics === null || req.topics.length === 0
-      ? [...topics.values()]
-      : req.topics.map((rt) => (rt.name ? topic(rt.name) : byId.get(rt.topicId))).filter((t) => t !== undefined)
+    const listed =
+      req.topics === null || req.topics.length === 0
+        ? [...topics.values()]
+        : req.topics.map((rt) => (rt.name ? topic(rt.name) : byId.get(rt.topicId))).filter((t) => t !== undefined)
     return {
       brokers: [{ nodeId: NODE_ID, host: endpoint.host, port: endpoint.port, rack: null }],
       clusterId: 'null-broker',
@@ -140,7 +141,7 @@ const listOffsetsHandler = defineHandler({
             partitionIndex: p.partitionIndex,
             errorCode: ErrorCode.NONE,
             timestamp: -1n,
-            offset: p.timestamp === -1n ? t.logEnd[p.partitionIndex] ?? 0n : 0n,
+            offset: p.timestamp === -1n ? (t.logEnd[p.partitionIndex] ?? 0n) : 0n,
             leaderEpoch: 0,
           })),
         }
@@ -150,7 +151,7 @@ const listOffsetsHandler = defineHandler({
 })
 
 /** Whole virtual batches from `offset`, as [baseOffset, shared tail] chunk pairs. */
-function virtualRecords(offset: bigint, maxBytes: number): { chunks: Buffer[], bytes: number } {
+function virtualRecords(offset: bigint, maxBytes: number): { chunks: Buffer[]; bytes: number } {
   const chunks: Buffer[] = []
   let bytes = 0
   while (offset < PREFILL && (bytes === 0 || bytes + batch.length <= maxBytes)) {
@@ -179,7 +180,12 @@ const fetchHandler = defineHandler({
         partitions: ft.partitions.map((fp): Input<PartitionData> => {
           const logEnd = t?.logEnd[fp.partition]
           if (t === undefined || logEnd === undefined) {
-            return { partitionIndex: fp.partition, errorCode: idBased ? ErrorCode.UNKNOWN_TOPIC_ID : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, highWatermark: -1n, records: EMPTY }
+            return {
+              partitionIndex: fp.partition,
+              errorCode: idBased ? ErrorCode.UNKNOWN_TOPIC_ID : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+              highWatermark: -1n,
+              records: EMPTY,
+            }
           }
           const r = virtualRecords(fp.fetchOffset, Math.min(fp.partitionMaxBytes, remaining))
           remaining -= r.bytes
@@ -212,7 +218,10 @@ endpoint = { host: '127.0.0.1', port: bound!.boundPort }
 process.stdout.write(JSON.stringify({ bootstrap: `127.0.0.1:${endpoint.port}`, recordsPerBatch: RECORDS_PER_BATCH, prefill: Number(PREFILL) }) + '\n')
 
 const stop = (): void => {
-  server.close().then(() => process.exit(0), () => process.exit(1))
+  server.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  )
 }
 process.stdin.on('end', stop)
 process.stdin.resume()

@@ -31,7 +31,11 @@ const names = Array.from({ length: TOPICS }, (_, i) => `bench-${String(i).padSta
 const dataDir = mkdtempSync(join(tmpdir(), 'samsa-bench-partitions-'))
 let child: ChildProcess | undefined
 
-interface Started { proc: ChildProcess, bootstrap: string, pid: number }
+interface Started {
+  proc: ChildProcess
+  bootstrap: string
+  pid: number
+}
 
 function start(): Promise<Started> {
   return new Promise((resolve, reject) => {
@@ -41,20 +45,26 @@ function start(): Promise<Started> {
     proc.stdout!.on('data', (d: Buffer) => {
       out += d.toString()
       if (out.includes('\n')) {
-        const { bootstrap, pid } = JSON.parse(out.split('\n')[0]!) as { bootstrap: string, pid: number }
+        const { bootstrap, pid } = JSON.parse(out.split('\n')[0]!) as { bootstrap: string; pid: number }
         resolve({ proc, bootstrap, pid })
       }
     })
-    proc.on('exit', (code) => { if (!out.includes('\n')) reject(new Error(`broker exited ${code} before it was ready`)) })
+    proc.on('exit', (code) => {
+      if (!out.includes('\n')) reject(new Error(`broker exited ${code} before it was ready`))
+    })
   })
 }
 
 const fds = (pid: number) => readdirSync(`/proc/${pid}/fd`).length
 const limitOf = (pid: number) => /^Max open files\s+(\S+)/m.exec(readFileSync(`/proc/${pid}/limits`, 'utf8'))?.[1] ?? '?'
-const exited = (p: ChildProcess) => new Promise<void>((r) => { if (p.exitCode !== null || p.signalCode !== null) r(); else p.once('exit', () => r()) })
+const exited = (p: ChildProcess) =>
+  new Promise<void>((r) => {
+    if (p.exitCode !== null || p.signalCode !== null) r()
+    else p.once('exit', () => r())
+  })
 
 /** Spawns the broker and waits until a Metadata request naming every topic is answered with all their partitions. */
-async function timedStart(): Promise<{ s: Started, ms: number }> {
+async function timedStart(): Promise<{ s: Started; ms: number }> {
   const t0 = performance.now()
   const s = await start()
   const cluster = new Cluster({ bootstrap: s.bootstrap })
@@ -82,13 +92,19 @@ try {
   t = performance.now()
   for (let i = 0; i < TOPICS; i += 50) {
     const res = await conn.request('Produce', () => ({
-      transactionalId: null, acks: 1, timeoutMs: 30_000,
+      transactionalId: null,
+      acks: 1,
+      timeoutMs: 30_000,
       topicData: names.slice(i, i + 50).map((name) => ({
         name,
-        partitionData: Array.from({ length: PER_TOPIC }, (_, index) => ({ index, records: encodeRecordBatch({ records: [{ key: null, value: `${name}/${index}` }] }) })),
+        partitionData: Array.from({ length: PER_TOPIC }, (_, index) => ({
+          index,
+          records: encodeRecordBatch({ records: [{ key: null, value: `${name}/${index}` }] }),
+        })),
       })),
     }))
-    for (const tr of res.responses) for (const p of tr.partitionResponses) if (p.errorCode !== 0) throw new Error(`produce ${tr.name}-${p.index}: error ${p.errorCode}`)
+    for (const tr of res.responses)
+      for (const p of tr.partitionResponses) if (p.errorCode !== 0) throw new Error(`produce ${tr.name}-${p.index}: error ${p.errorCode}`)
   }
   console.log(`produced a record to each partition in ${((performance.now() - t) / 1000).toFixed(1)} s; descriptors: ${fds(s.pid)}`)
   await cluster.close()
@@ -101,7 +117,9 @@ try {
   console.log(`clean shutdown in ${(stopMs / 1000).toFixed(2)} s; clean-shutdown marker written: ${existsSync(join(dataDir, CLEAN_SHUTDOWN_FILE))}`)
 
   const restart = await timedStart()
-  console.log(`restart after a clean shutdown: serving all ${TOPICS * PER_TOPIC} partitions ${(restart.ms / 1000).toFixed(2)} s after spawn; descriptors: ${fds(restart.s.pid)}`)
+  console.log(
+    `restart after a clean shutdown: serving all ${TOPICS * PER_TOPIC} partitions ${(restart.ms / 1000).toFixed(2)} s after spawn; descriptors: ${fds(restart.s.pid)}`,
+  )
   restart.s.proc.kill('SIGKILL')
   await exited(restart.s.proc)
   const recovered = await timedStart()

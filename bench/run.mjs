@@ -90,7 +90,16 @@ function build() {
     copyFileSync(RDKAFKA_EXAMPLE, src)
     copyFileSync(join(ROOT, 'bench/c/rdcompat/rd.h'), join(BUILD, 'rdkafka_performance', 'src', 'rd.h'))
     try {
-      run('gcc', ['-O2', '-w', '-I/usr/include/librdkafka', `-I${join(ROOT, 'bench/c/rdcompat')}`, '-o', join(BUILD, 'rdkafka_performance', 'rdkafka_performance'), src, '-lrdkafka'])
+      run('gcc', [
+        '-O2',
+        '-w',
+        '-I/usr/include/librdkafka',
+        `-I${join(ROOT, 'bench/c/rdcompat')}`,
+        '-o',
+        join(BUILD, 'rdkafka_performance', 'rdkafka_performance'),
+        src,
+        '-lrdkafka',
+      ])
     } catch (err) {
       log(`rdkafka_performance did not build, skipping its cross-check: ${err.message.split('\n')[0]}`)
     }
@@ -125,7 +134,9 @@ function firstLine(child, what, timeoutMs = 30000) {
   return new Promise((resolveLine, reject) => {
     const rl = createInterface({ input: child.stdout })
     let stderr = ''
-    child.stderr.on('data', (d) => { stderr += d })
+    child.stderr.on('data', (d) => {
+      stderr += d
+    })
     const timer = setTimeout(() => reject(new Error(`${what} did not start within ${timeoutMs / 1000} s\n${stderr}`)), timeoutMs)
     rl.once('line', (line) => {
       clearTimeout(timer)
@@ -147,15 +158,28 @@ async function startSut(kind, { topics = {}, prefill = 0, valueSize = 1024, prof
     dataDir = mkdtempSync(join(BUILD, 'samsa-data-'))
     const nodeArgs = []
     if (opt.profile && profileTag) nodeArgs.push('--cpu-prof', '--cpu-prof-dir', join(BUILD, 'profiles'), '--cpu-prof-name', `${profileTag}.cpuprofile`)
-    const tlsConfig = tls ? ['listeners=PLAINTEXT://127.0.0.1:0,SSL://127.0.0.1:0', 'ssl.keystore.type=PEM', `ssl.keystore.location=${benchCerts().keystore}`].flatMap((c) => ['--config', c]) : []
-    child = spawn('node', [...nodeArgs, join(ROOT, 'dist/bench/samsa-broker.js'), '--data-dir', dataDir, '--config', `num.partitions=${PARTITIONS}`, ...tlsConfig], { stdio: ['pipe', 'pipe', 'pipe'] })
+    const tlsConfig = tls
+      ? ['listeners=PLAINTEXT://127.0.0.1:0,SSL://127.0.0.1:0', 'ssl.keystore.type=PEM', `ssl.keystore.location=${benchCerts().keystore}`].flatMap((c) => [
+          '--config',
+          c,
+        ])
+      : []
+    child = spawn(
+      'node',
+      [...nodeArgs, join(ROOT, 'dist/bench/samsa-broker.js'), '--data-dir', dataDir, '--config', `num.partitions=${PARTITIONS}`, ...tlsConfig],
+      { stdio: ['pipe', 'pipe', 'pipe'] },
+    )
   } else if (kind === 'mock') {
     const specs = Object.entries(topics).map(([t, p]) => `${t}:${p}`)
     child = spawn(join(BUILD, 'mock-cluster'), specs, { stdio: ['pipe', 'pipe', 'pipe'] })
   } else if (kind === 'cluster') {
     child = spawn('node', [join(ROOT, 'dist/bench/cluster-broker.js'), '--partitions', String(PARTITIONS)], { stdio: ['pipe', 'pipe', 'pipe'] })
   } else if (kind === 'null') {
-    child = spawn('node', [join(ROOT, 'dist/bench/null-broker.js'), '--partitions', String(PARTITIONS), '--prefill', String(prefill), '--value-size', String(valueSize)], { stdio: ['pipe', 'pipe', 'pipe'] })
+    child = spawn(
+      'node',
+      [join(ROOT, 'dist/bench/null-broker.js'), '--partitions', String(PARTITIONS), '--prefill', String(prefill), '--value-size', String(valueSize)],
+      { stdio: ['pipe', 'pipe', 'pipe'] },
+    )
   } else throw new Error(`unknown system ${kind}`)
   const line = await firstLine(child, kind, kind === 'cluster' ? 180000 : 30000)
   const bootstrap = line.startsWith('{') ? JSON.parse(line).bootstrap : line
@@ -248,12 +272,20 @@ function loadgen(args, timeoutS) {
     const child = spawn(join(BUILD, 'loadgen'), args, { stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
     let err = ''
-    child.stdout.on('data', (d) => { out += d })
-    child.stderr.on('data', (d) => { err += d })
+    child.stdout.on('data', (d) => {
+      out += d
+    })
+    child.stderr.on('data', (d) => {
+      err += d
+    })
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutS * 1000)
     child.on('exit', (code) => {
       clearTimeout(timer)
-      const line = out.trim().split('\n').filter((l) => l.startsWith('{')).at(-1)
+      const line = out
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .at(-1)
       if (line === undefined) {
         resolveRun({ error: `loadgen ${args.join(' ')} exited ${code}: ${err.trim().split('\n').slice(-3).join(' | ')}` })
         return
@@ -276,8 +308,12 @@ async function samsaPerf(sut, args) {
   const r = await new Promise((resolveRun) => {
     const child = spawn('node', [SAMSA_CLI, 'perf', ...args, '-b', sut.bootstrap, '--json', '--no-progress'], { stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
-    child.stdout.on('data', (d) => { out += d })
-    child.stderr.on('data', (d) => { out += d })
+    child.stdout.on('data', (d) => {
+      out += d
+    })
+    child.stderr.on('data', (d) => {
+      out += d
+    })
     const timer = setTimeout(() => child.kill('SIGKILL'), 600000)
     child.on('exit', (code) => {
       clearTimeout(timer)
@@ -308,7 +344,12 @@ const produceWorkloads = [
   { id: 'produce-1k-zstd', title: 'Produce 1 KB zstd, acks=1', args: ['-s', '1024', '-a', '1', '-z', 'zstd'] },
   { id: 'produce-1k-64conn', title: 'Produce 1 KB, 64 connections', args: ['-s', '1024', '-a', '1', '-n', '64'] },
   // The first seconds of a fresh system, no warm-up: what a cold start pays (pools, page faults, JIT).
-  { id: 'produce-1k-64conn-cold', title: 'Produce 1 KB, 64 connections, first 3 s of a fresh system', args: ['-s', '1024', '-a', '1', '-n', '64'], timing: ['-d', '3', '-w', '0'] },
+  {
+    id: 'produce-1k-64conn-cold',
+    title: 'Produce 1 KB, 64 connections, first 3 s of a fresh system',
+    args: ['-s', '1024', '-a', '1', '-n', '64'],
+    timing: ['-d', '3', '-w', '0'],
+  },
   // Samsa only: the mock and the null broker speak no TLS.
   { id: 'produce-1k-tls', title: 'Produce 1 KB, acks=1, over TLS', args: ['-s', '1024', '-a', '1'], tls: true },
 ]
@@ -318,8 +359,12 @@ const record = (id, sut, r) => {
   results[id] ??= {}
   results[id][sut] ??= []
   results[id][sut].push(r)
-  const cpu = r.brokerCpuSeconds !== undefined ? `; broker ${r.brokerCpuSeconds.toFixed(1)} s CPU (${r.brokerCpuMsPerMB?.toFixed(2)} ms/MB), client ${r.clientCpuSeconds?.toFixed(1) ?? '-'} s, other ${r.otherCpuSeconds?.toFixed(1) ?? '-'} s` : ''
-  const figure = r.error !== undefined ? `ERROR ${r.error}` : r.rps !== undefined ? `${Math.round(r.rps)} rec/s, ${r.mbps?.toFixed(1)} MB/s${cpu}` : JSON.stringify(r)
+  const cpu =
+    r.brokerCpuSeconds !== undefined
+      ? `; broker ${r.brokerCpuSeconds.toFixed(1)} s CPU (${r.brokerCpuMsPerMB?.toFixed(2)} ms/MB), client ${r.clientCpuSeconds?.toFixed(1) ?? '-'} s, other ${r.otherCpuSeconds?.toFixed(1) ?? '-'} s`
+      : ''
+  const figure =
+    r.error !== undefined ? `ERROR ${r.error}` : r.rps !== undefined ? `${Math.round(r.rps)} rec/s, ${r.mbps?.toFixed(1)} MB/s${cpu}` : JSON.stringify(r)
   log(`  ${id} ${sut}: ${figure}`)
 }
 
@@ -337,7 +382,11 @@ async function produceWorkload(w) {
           // On a topic of its own: the CLI does not auto-create, so create it with librdkafka's admin API.
           if (sut === 'samsa') await loadgen(['create', '-b', s.bootstrap, '-t', 'cli', '-p', String(PARTITIONS)], 60)
           const topic = sut === 'samsa' ? 'cli' : 'bench'
-          record('samsa-perf-produce', sut, await samsaPerf(s, ['produce', topic, '-n', String(DURATION * 80000), '-s', '1024', '--acks', '1', '--batch-size', '1048576', '--linger-ms', '5']))
+          record(
+            'samsa-perf-produce',
+            sut,
+            await samsaPerf(s, ['produce', topic, '-n', String(DURATION * 80000), '-s', '1024', '--acks', '1', '--batch-size', '1048576', '--linger-ms', '5']),
+          )
         }
       } finally {
         await s.stop()
@@ -350,7 +399,13 @@ async function consumeWorkload() {
   const valueSize = 1024
   const count = Math.round((CONSUME_GB * 1024 ** 3) / valueSize)
   for (const sut of SUTS) {
-    const s = await startSut(sut, { topics: { big: PARTITIONS }, prefill: Math.ceil(count / PARTITIONS), valueSize, profileTag: 'consume', tls: sut === 'samsa' })
+    const s = await startSut(sut, {
+      topics: { big: PARTITIONS },
+      prefill: Math.ceil(count / PARTITIONS),
+      valueSize,
+      profileTag: 'consume',
+      tls: sut === 'samsa',
+    })
     try {
       if (sut !== 'null') {
         log(`  consume ${sut}: writing ${CONSUME_GB} GB`)
@@ -363,7 +418,12 @@ async function consumeWorkload() {
       for (let i = 0; i < RUNS; i++) {
         record('consume', sut, await measured(s, ['consume', '-b', s.bootstrap, '-t', 'big', '-p', String(PARTITIONS), '-R', ...timing], runTimeout))
         // The same data over the SSL listener, beside the plaintext run.
-        if (s.sslBootstrap !== undefined) record('consume-tls', sut, await measured(s, ['consume', '-b', s.sslBootstrap, ...tlsClientArgs(), '-t', 'big', '-p', String(PARTITIONS), '-R', ...timing], runTimeout))
+        if (s.sslBootstrap !== undefined)
+          record(
+            'consume-tls',
+            sut,
+            await measured(s, ['consume', '-b', s.sslBootstrap, ...tlsClientArgs(), '-t', 'big', '-p', String(PARTITIONS), '-R', ...timing], runTimeout),
+          )
         if (hasSamsaPerf && sut !== 'mock') {
           // The mock keeps only the last 40 MB, too little for a run of this length.
           record('samsa-perf-consume', sut, await samsaPerf(s, ['consume', 'big', '-n', String(Math.min(count, DURATION * 150000))]))
@@ -388,7 +448,15 @@ async function latencyWorkload() {
       try {
         // The null broker drops what it is sent, so there is nothing to consume end to end.
         const e2e = sut === 'null' ? [] : ['-e']
-        record('latency', sut, await measured(s, ['produce', '-b', s.bootstrap, '-t', 'bench', '-p', String(PARTITIONS), '-s', '1024', '-a', '1', '-r', String(rate), ...e2e, ...timing], runTimeout))
+        record(
+          'latency',
+          sut,
+          await measured(
+            s,
+            ['produce', '-b', s.bootstrap, '-t', 'bench', '-p', String(PARTITIONS), '-s', '1024', '-a', '1', '-r', String(rate), ...e2e, ...timing],
+            runTimeout,
+          ),
+        )
       } finally {
         await s.stop()
       }
@@ -415,7 +483,11 @@ async function clusterWorkload() {
     const s = await start('cluster-1k-acksall')
     if (s === undefined) break
     try {
-      record('cluster-1k-acksall', 'cluster', await measured(s, ['produce', '-b', s.bootstrap, '-t', 'bench', '-p', String(PARTITIONS), '-s', '1024', '-a', 'all', ...timing], runTimeout))
+      record(
+        'cluster-1k-acksall',
+        'cluster',
+        await measured(s, ['produce', '-b', s.bootstrap, '-t', 'bench', '-p', String(PARTITIONS), '-s', '1024', '-a', 'all', ...timing], runTimeout),
+      )
     } finally {
       await s.stop()
     }
@@ -429,7 +501,15 @@ async function clusterWorkload() {
     const s = await start('cluster-latency')
     if (s === undefined) break
     try {
-      record('cluster-latency', 'cluster', await measured(s, ['produce', '-b', s.bootstrap, '-t', 'bench', '-p', String(PARTITIONS), '-s', '1024', '-a', 'all', '-r', String(Math.round(max / 2)), ...timing], runTimeout))
+      record(
+        'cluster-latency',
+        'cluster',
+        await measured(
+          s,
+          ['produce', '-b', s.bootstrap, '-t', 'bench', '-p', String(PARTITIONS), '-s', '1024', '-a', 'all', '-r', String(Math.round(max / 2)), ...timing],
+          runTimeout,
+        ),
+      )
     } finally {
       await s.stop()
     }
@@ -476,15 +556,21 @@ async function crossCheck() {
       const r = await new Promise((resolveRun) => {
         const child = spawn(bin, ['-P', '-t', 'bench', '-b', s.bootstrap, '-s', '1024', '-a', '1', '-X', 'linger.ms=5'], { stdio: ['ignore', 'pipe', 'pipe'] })
         let out = ''
-        child.stdout.on('data', (d) => { out += d })
-        child.stderr.on('data', (d) => { out += d })
+        child.stdout.on('data', (d) => {
+          out += d
+        })
+        child.stderr.on('data', (d) => {
+          out += d
+        })
         setTimeout(() => child.kill('SIGINT'), (DURATION + WARMUP) * 1000)
         const killer = setTimeout(() => child.kill('SIGKILL'), (DURATION + WARMUP + 30) * 1000)
         child.on('exit', () => {
           clearTimeout(killer)
           // The final summary: "% N messages produced (B bytes), D delivered ... in Tms: R msgs/s and M MB/s"
           const m = [...out.matchAll(/(\d+) messages produced \((\d+) bytes\), (\d+) delivered.* in (\d+)ms: (\d+) msgs\/s and ([\d.]+) MB\/s/g)].at(-1)
-          resolveRun(m === undefined ? { error: `unparsed output: ${out.trim().split('\n').slice(-2).join(' | ')}` } : { rps: Number(m[5]), mbps: Number(m[6]) })
+          resolveRun(
+            m === undefined ? { error: `unparsed output: ${out.trim().split('\n').slice(-2).join(' | ')}` } : { rps: Number(m[5]), mbps: Number(m[6]) },
+          )
         })
       })
       record('rdkafka_performance', 'samsa', r)
@@ -539,7 +625,9 @@ function machine() {
     kernel: sh('uname', ['-r']),
     librdkafka: sh(join(BUILD, 'loadgen'), ['version']),
     gcc: sh('gcc', ['-dumpfullversion']),
-    commit: sh('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD']) + (sh('git', ['-C', ROOT, 'status', '--porcelain', '--untracked-files=no']) === '' ? '' : ' (with local changes)'),
+    commit:
+      sh('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD']) +
+      (sh('git', ['-C', ROOT, 'status', '--porcelain', '--untracked-files=no']) === '' ? '' : ' (with local changes)'),
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
     pageCache: pageCacheWrite(),
   }
@@ -566,17 +654,29 @@ function report(m, command) {
   const name = { samsa: 'Samsa', mock: 'librdkafka mock', null: 'null broker' }
   L.push(`Measured ${m.date} on commit ${m.commit}${QUICK ? ' (**--quick**: one short run per figure, not for comparison)' : ''}.`)
   L.push('')
-  L.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GiB; Linux ${m.kernel}; Node ${m.node}; librdkafka ${m.librdkafka}; gcc ${m.gcc}. Load generator and broker share the machine (loopback).`)
+  L.push(
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GiB; Linux ${m.kernel}; Node ${m.node}; librdkafka ${m.librdkafka}; gcc ${m.gcc}. Load generator and broker share the machine (loopback).`,
+  )
   L.push('')
-  L.push(`Page cache: one thread writes new data into the page cache at **${fmtInt(m.pageCache.fresh)} MB/s** (1 GiB in 1 MiB writes to a new file) and overwrites cached pages at ${fmtInt(m.pageCache.overwrite)} MB/s; Samsa writes every acknowledged byte into new pages, the mock and the null broker write nothing.`)
+  L.push(
+    `Page cache: one thread writes new data into the page cache at **${fmtInt(m.pageCache.fresh)} MB/s** (1 GiB in 1 MiB writes to a new file) and overwrites cached pages at ${fmtInt(m.pageCache.overwrite)} MB/s; Samsa writes every acknowledged byte into new pages, the mock and the null broker write nothing.`,
+  )
   L.push('')
   L.push(`Command: \`${command}\` (${RUNS} run${RUNS > 1 ? 's' : ''} per figure, median; ${DURATION} s measured after ${WARMUP} s warm-up).`)
   L.push('')
   L.push('### Throughput')
   L.push('')
-  L.push(`| workload | ${SUTS.map((s) => `${name[s]} rec/s | ${name[s]} MB/s`).join(' | ')}${SUTS.includes('samsa') && SUTS.includes('mock') ? ' | Samsa/mock' : ''}${SUTS.includes('samsa') && SUTS.includes('null') ? ' | Samsa/null' : ''} |`)
-  L.push(`|---|${SUTS.map(() => '--:|--:').join('|')}${SUTS.includes('samsa') && SUTS.includes('mock') ? '|--:' : ''}${SUTS.includes('samsa') && SUTS.includes('null') ? '|--:' : ''}|`)
-  const rows = [...produceWorkloads.map((w) => [w.id, w.title]), ['consume', `Consume 1 KB from the start of a ${CONSUME_GB} GB topic`], ['consume-tls', `Consume 1 KB from the start of a ${CONSUME_GB} GB topic, over TLS`]]
+  L.push(
+    `| workload | ${SUTS.map((s) => `${name[s]} rec/s | ${name[s]} MB/s`).join(' | ')}${SUTS.includes('samsa') && SUTS.includes('mock') ? ' | Samsa/mock' : ''}${SUTS.includes('samsa') && SUTS.includes('null') ? ' | Samsa/null' : ''} |`,
+  )
+  L.push(
+    `|---|${SUTS.map(() => '--:|--:').join('|')}${SUTS.includes('samsa') && SUTS.includes('mock') ? '|--:' : ''}${SUTS.includes('samsa') && SUTS.includes('null') ? '|--:' : ''}|`,
+  )
+  const rows = [
+    ...produceWorkloads.map((w) => [w.id, w.title]),
+    ['consume', `Consume 1 KB from the start of a ${CONSUME_GB} GB topic`],
+    ['consume-tls', `Consume 1 KB from the start of a ${CONSUME_GB} GB topic, over TLS`],
+  ]
   for (const [id, title] of rows) {
     if (results[id] === undefined) continue
     const cells = SUTS.map((s) => `${fmtInt(fig(id, s, 'rps'))} | ${fmt1(fig(id, s, 'mbps'))}`)
@@ -594,18 +694,27 @@ function report(m, command) {
     if (results[id] === undefined) continue
     L.push(`| ${title} | ${SUTS.map((s) => fmt2(fig(id, s, 'brokerCpuMsPerMB'))).join(' | ')} |`)
   }
-  const other = Object.values(results).flatMap((bySut) => Object.values(bySut).flat()).map((r) => r.otherCpuSeconds).filter(Number.isFinite)
+  const other = Object.values(results)
+    .flatMap((bySut) => Object.values(bySut).flat())
+    .map((r) => r.otherCpuSeconds)
+    .filter(Number.isFinite)
   if (other.length > 0) {
     L.push('')
     L.push(`Other processes on the machine used up to ${Math.max(...other).toFixed(1)} CPU seconds during a run (median ${median(other).toFixed(1)}).`)
   }
   if (results['samsa-perf-produce'] !== undefined || results['samsa-perf-consume'] !== undefined) {
     L.push('')
-    L.push('With `samsa perf` (the Node.js client in this repo) as the load generator instead: produce 1 KB acks=1 (`--batch-size 1048576 --linger-ms 5`, ' + `${DURATION * 80000} records) and consume (up to ${DURATION * 150000} records of the consume topic; not against the mock, which keeps too little).`)
+    L.push(
+      'With `samsa perf` (the Node.js client in this repo) as the load generator instead: produce 1 KB acks=1 (`--batch-size 1048576 --linger-ms 5`, ' +
+        `${DURATION * 80000} records) and consume (up to ${DURATION * 150000} records of the consume topic; not against the mock, which keeps too little).`,
+    )
     L.push('')
     L.push(`| workload | ${SUTS.map((s) => `${name[s]} rec/s | ${name[s]} MB/s`).join(' | ')} |`)
     L.push(`|---|${SUTS.map(() => '--:|--:').join('|')}|`)
-    for (const [id, title] of [['samsa-perf-produce', 'samsa perf produce'], ['samsa-perf-consume', 'samsa perf consume']]) {
+    for (const [id, title] of [
+      ['samsa-perf-produce', 'samsa perf produce'],
+      ['samsa-perf-consume', 'samsa perf consume'],
+    ]) {
       if (results[id] === undefined) continue
       L.push(`| ${title} | ${SUTS.map((s) => `${fmtInt(fig(id, s, 'rps'))} | ${fmt1(fig(id, s, 'mbps'))}`).join(' | ')} |`)
     }
@@ -615,19 +724,25 @@ function report(m, command) {
   }
   if (results.rdkafka_performance !== undefined) {
     L.push('')
-    L.push(`Cross-check with librdkafka's own \`rdkafka_performance -P -s 1024 -a 1 -X linger.ms=5\` against Samsa: ${fmtInt(fig('rdkafka_performance', 'samsa', 'rps'))} rec/s, ${fmt1(fig('rdkafka_performance', 'samsa', 'mbps'))} MB/s (its own figures, counted from its first send, warm-up included).`)
+    L.push(
+      `Cross-check with librdkafka's own \`rdkafka_performance -P -s 1024 -a 1 -X linger.ms=5\` against Samsa: ${fmtInt(fig('rdkafka_performance', 'samsa', 'rps'))} rec/s, ${fmt1(fig('rdkafka_performance', 'samsa', 'mbps'))} MB/s (its own figures, counted from its first send, warm-up included).`,
+    )
   }
   if (results.latency !== undefined) {
     L.push('')
-    L.push('### Latency at half of each system\'s own 1 KB acks=1 maximum')
+    L.push("### Latency at half of each system's own 1 KB acks=1 maximum")
     L.push('')
-    L.push('Measured from each record\'s intended send time on a fixed schedule (no coordinated omission); produce = until the delivery report, end-to-end = until a consumer in the same process has it. ms.')
+    L.push(
+      "Measured from each record's intended send time on a fixed schedule (no coordinated omission); produce = until the delivery report, end-to-end = until a consumer in the same process has it. ms.",
+    )
     L.push('')
     L.push('| system | rate rec/s | produce p50 | produce p99 | produce p99.9 | end-to-end p50 | end-to-end p99 | end-to-end p99.9 |')
     L.push('|---|--:|--:|--:|--:|--:|--:|--:|')
     for (const s of SUTS) {
       const p = (f) => fmt2(fig('latency', s, f))
-      L.push(`| ${name[s]} | ${fmtInt(fig('latency', s, 'rate'))} | ${p('produceLatencyMs.p50')} | ${p('produceLatencyMs.p99')} | ${p('produceLatencyMs.p999')} | ${p('endToEndLatencyMs.p50')} | ${p('endToEndLatencyMs.p99')} | ${p('endToEndLatencyMs.p999')} |`)
+      L.push(
+        `| ${name[s]} | ${fmtInt(fig('latency', s, 'rate'))} | ${p('produceLatencyMs.p50')} | ${p('produceLatencyMs.p99')} | ${p('produceLatencyMs.p999')} | ${p('endToEndLatencyMs.p50')} | ${p('endToEndLatencyMs.p99')} | ${p('endToEndLatencyMs.p999')} |`,
+      )
     }
   }
   if (results['cluster-1k-acksall'] !== undefined) {
@@ -638,19 +753,27 @@ function report(m, command) {
     L.push('')
     L.push('### A 3-broker cluster')
     L.push('')
-    L.push('Three broker processes and one ZooKeeper server on the same machine (`bench/cluster-broker.ts`), the topic at replication factor 3 (leaders spread over the brokers), acks=all: every record is on all three brokers before it is acknowledged. Broker CPU is the three brokers\' together. Beside the single broker with acks=1 from the rows above.')
+    L.push(
+      "Three broker processes and one ZooKeeper server on the same machine (`bench/cluster-broker.ts`), the topic at replication factor 3 (leaders spread over the brokers), acks=all: every record is on all three brokers before it is acknowledged. Broker CPU is the three brokers' together. Beside the single broker with acks=1 from the rows above.",
+    )
     L.push('')
     L.push('| system | rec/s | MB/s | vs single broker | broker CPU ms/MB | latency rate rec/s | produce p50 ms | produce p99 ms | produce p99.9 ms |')
     L.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|')
-    L.push(`| single broker, acks=1 | ${fmtInt(single)} | ${fmt1(fig('produce-1k-acks1', 'samsa', 'mbps'))} | 1.00x | ${fmt2(fig('produce-1k-acks1', 'samsa', 'brokerCpuMsPerMB'))} | ${fmtInt(singleLat('rate'))} | ${fmt2(singleLat('produceLatencyMs.p50'))} | ${fmt2(singleLat('produceLatencyMs.p99'))} | ${fmt2(singleLat('produceLatencyMs.p999'))} |`)
-    L.push(`| 3 brokers, RF=3, acks=all | ${fmtInt(c('rps'))} | ${fmt1(c('mbps'))} | ${ratio(c('rps'), single)} | ${fmt2(c('brokerCpuMsPerMB'))} | ${fmtInt(cl('rate'))} | ${fmt2(cl('produceLatencyMs.p50'))} | ${fmt2(cl('produceLatencyMs.p99'))} | ${fmt2(cl('produceLatencyMs.p999'))} |`)
+    L.push(
+      `| single broker, acks=1 | ${fmtInt(single)} | ${fmt1(fig('produce-1k-acks1', 'samsa', 'mbps'))} | 1.00x | ${fmt2(fig('produce-1k-acks1', 'samsa', 'brokerCpuMsPerMB'))} | ${fmtInt(singleLat('rate'))} | ${fmt2(singleLat('produceLatencyMs.p50'))} | ${fmt2(singleLat('produceLatencyMs.p99'))} | ${fmt2(singleLat('produceLatencyMs.p999'))} |`,
+    )
+    L.push(
+      `| 3 brokers, RF=3, acks=all | ${fmtInt(c('rps'))} | ${fmt1(c('mbps'))} | ${ratio(c('rps'), single)} | ${fmt2(c('brokerCpuMsPerMB'))} | ${fmtInt(cl('rate'))} | ${fmt2(cl('produceLatencyMs.p50'))} | ${fmt2(cl('produceLatencyMs.p99'))} | ${fmt2(cl('produceLatencyMs.p999'))} |`,
+    )
   }
   if (results.startup !== undefined || results.memory !== undefined) {
     L.push('')
     L.push('### Start-up and memory')
     L.push('')
     if (results.startup !== undefined) {
-      L.push(`Embedded start (\`startBroker()\` until the first ApiVersions answer, fresh process, median of ${results.startup.samsa.length}): **${fmt1(fig('startup', 'samsa', 'startToServingMs'))} ms**; from process start, including Node and loading Samsa's modules: ${fmt1(fig('startup', 'samsa', 'processToServingMs'))} ms.`)
+      L.push(
+        `Embedded start (\`startBroker()\` until the first ApiVersions answer, fresh process, median of ${results.startup.samsa.length}): **${fmt1(fig('startup', 'samsa', 'startToServingMs'))} ms**; from process start, including Node and loading Samsa's modules: ${fmt1(fig('startup', 'samsa', 'processToServingMs'))} ms.`,
+      )
       L.push('')
     }
     if (results.memory !== undefined) {
@@ -658,7 +781,7 @@ function report(m, command) {
       L.push('|---|--:|--:|')
       for (const s of SUTS) L.push(`| ${name[s]} | ${fmt1(fig('memory', s, 'rssEmptyMb'))} | ${fmt1(fig('memory', s, 'rssMb'))} |`)
       L.push('')
-      L.push('The null broker creates no partitions (it stores nothing); its figure is the floor for a Node process with Samsa\'s server layer loaded.')
+      L.push("The null broker creates no partitions (it stores nothing); its figure is the floor for a Node process with Samsa's server layer loaded.")
     }
   }
   // targets

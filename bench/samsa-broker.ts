@@ -39,15 +39,24 @@ let stopping = false
 const stop = (): void => {
   if (stopping) return
   stopping = true
-  broker.close().then(() => process.exit(0), (err: unknown) => {
-    process.stderr.write(`samsa-broker: ${String(err)}\n`)
-    process.exit(1)
-  })
+  broker.close().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      process.stderr.write(`samsa-broker: ${String(err)}\n`)
+      process.exit(1)
+    },
+  )
 }
 process.stdin.on('data', (d: Buffer) => {
   if (!d.toString().split('\n').includes('stats')) return
   const { eventLoopDelay, server } = broker.running
-  process.stdout.write(JSON.stringify({ eventLoopDelayMaxMs: eventLoopDelay.max / 1e6, eventLoopDelayP99Ms: eventLoopDelay.percentile(99) / 1e6, heldBytesPeak: server.memory.peak }) + '\n')
+  process.stdout.write(
+    JSON.stringify({
+      eventLoopDelayMaxMs: eventLoopDelay.max / 1e6,
+      eventLoopDelayP99Ms: eventLoopDelay.percentile(99) / 1e6,
+      heldBytesPeak: server.memory.peak,
+    }) + '\n',
+  )
   eventLoopDelay.reset()
   server.memory.resetPeak()
 })
@@ -66,7 +75,9 @@ if (args.stats) {
     const used = process.cpuUsage(cpu)
     cpu = process.cpuUsage()
     const mb = (n: number): string => (n / 1e6).toFixed(0)
-    process.stderr.write(`stats t=${((Date.now() - t0) / 1000).toFixed(0)}s cpu=${((used.user + used.system) / 1000).toFixed(0)}ms loopDelayMax=${(delay.max / 1e6).toFixed(0)}ms requestHeld=${mb(requestMemory.held)}MB peak=${mb(requestMemory.peak)}MB poolLeased=${mb(sharedBufferPool.leasedBytes)}MB poolIdle=${mb(sharedBufferPool.idleBytes)}MB external=${mb(process.memoryUsage().arrayBuffers)}MB rss=${mb(process.memoryUsage.rss())}MB\n`)
+    process.stderr.write(
+      `stats t=${((Date.now() - t0) / 1000).toFixed(0)}s cpu=${((used.user + used.system) / 1000).toFixed(0)}ms loopDelayMax=${(delay.max / 1e6).toFixed(0)}ms requestHeld=${mb(requestMemory.held)}MB peak=${mb(requestMemory.peak)}MB poolLeased=${mb(sharedBufferPool.leasedBytes)}MB poolIdle=${mb(sharedBufferPool.idleBytes)}MB external=${mb(process.memoryUsage().arrayBuffers)}MB rss=${mb(process.memoryUsage.rss())}MB\n`,
+    )
     requestMemory.resetPeak()
     delay.reset()
   }, 1000).unref()

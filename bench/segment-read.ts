@@ -39,11 +39,13 @@ try {
   const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!
   const report = (name: string, us: number[]) => {
     us.sort((a, b) => a - b)
-    console.log(`${name.padEnd(22)} n=${String(us.length).padStart(5)}  p50 ${pct(us, 50).toFixed(0).padStart(6)} us  p99 ${pct(us, 99).toFixed(0).padStart(6)} us  max ${us.at(-1)!.toFixed(0).padStart(6)} us`)
+    console.log(
+      `${name.padEnd(22)} n=${String(us.length).padStart(5)}  p50 ${pct(us, 50).toFixed(0).padStart(6)} us  p99 ${pct(us, 99).toFixed(0).padStart(6)} us  max ${us.at(-1)!.toFixed(0).padStart(6)} us`,
+    )
   }
 
   // Warm the page cache and the read hints.
-  for (let o = 0n; o < end;) o = readAll(o, 8 << 20)
+  for (let o = 0n; o < end; ) o = readAll(o, 8 << 20)
   function readAll(from: bigint, maxBytes: number): bigint {
     const r = log.read(from, maxBytes, { minOneBatch: true, maxOffset: end })
     const last = r.records.at(-1)
@@ -57,7 +59,7 @@ try {
   const fd = segment.file.pin()
   for (const size of [64 << 10, 1 << 20, 8 << 20]) {
     const sync: number[] = []
-    for (let o = 0n; o < end;) {
+    for (let o = 0n; o < end; ) {
       const t = performance.now()
       o = readAll(o, size)
       sync.push((performance.now() - t) * 1000)

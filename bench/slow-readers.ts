@@ -52,12 +52,9 @@ const line = await new Promise<string>((resolve, reject) => {
   child.once('exit', (code) => reject(new Error(`broker exited (${code})`)))
 })
 /** The broker's own figures since the last call (event-loop delay, response bytes held), when its script reports them. */
-async function brokerStats(): Promise<{ eventLoopDelayMaxMs: number, eventLoopDelayP99Ms: number, heldBytesPeak: number } | undefined> {
+async function brokerStats(): Promise<{ eventLoopDelayMaxMs: number; eventLoopDelayP99Ms: number; heldBytesPeak: number } | undefined> {
   child.stdin!.write('stats\n')
-  return Promise.race([
-    new Promise<any>((resolve) => lines.once('line', (l) => resolve(JSON.parse(l)))),
-    sleep(2000).then(() => undefined),
-  ])
+  return Promise.race([new Promise<any>((resolve) => lines.once('line', (l) => resolve(JSON.parse(l)))), sleep(2000).then(() => undefined)])
 }
 const { bootstrap } = JSON.parse(line) as { bootstrap: string }
 const [host, port] = [bootstrap.slice(0, bootstrap.lastIndexOf(':')), Number(bootstrap.slice(bootstrap.lastIndexOf(':') + 1))]
@@ -75,10 +72,20 @@ try {
   const rssBefore = rssMb(child.pid!)
   await brokerStats()
 
-  const fetch = admin.frame(ApiKey.Fetch, 12, {
-    maxWaitMs: 0, minBytes: 0, maxBytes: 50 * MB, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
-    topics: [{ topic: 'big', partitions: [{ partition: 0, fetchOffset: 0n, partitionMaxBytes: 50 * MB }] }],
-  }, 1)
+  const fetch = admin.frame(
+    ApiKey.Fetch,
+    12,
+    {
+      maxWaitMs: 0,
+      minBytes: 0,
+      maxBytes: 50 * MB,
+      isolationLevel: 0,
+      sessionId: 0,
+      sessionEpoch: -1,
+      topics: [{ topic: 'big', partitions: [{ partition: 0, fetchOffset: 0n, partitionMaxBytes: 50 * MB }] }],
+    },
+    1,
+  )
   for (let i = 0; i < READERS; i++) {
     const s = connect({ host, port })
     s.on('error', () => {})
@@ -95,7 +102,9 @@ try {
   let peak = rssBefore
   const end = Date.now() + SECONDS * 1000
   const probe = await RawConnection.connect(bootstrap)
-  const sampler = setInterval(() => { peak = Math.max(peak, rssMb(child.pid!)) }, 100)
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssMb(child.pid!))
+  }, 100)
   while (Date.now() < end) {
     const t0 = performance.now()
     try {
@@ -114,8 +123,13 @@ try {
   const ms = (x: number): string => `${x.toFixed(1)} ms`
   console.log(`slow readers: ${READERS} x Fetch(max_bytes 50 MB) of a ${FILL_MB} MB partition, never read, for ${SECONDS} s`)
   console.log(`broker RSS: ${rssBefore.toFixed(0)} MB before, ${peak.toFixed(0)} MB peak`)
-  console.log(`ping (ApiVersions every 50 ms): ${pings.length} answered, ${unanswered} not; p50 ${ms(pct(pings, 0.5))}, p99 ${ms(pct(pings, 0.99))}, max ${ms(pings.at(-1) ?? NaN)} (sent ${(slowest.at / 1000).toFixed(1)} s into the run)`)
-  if (stats !== undefined) console.log(`broker's own figures: event-loop delay p99 ${ms(stats.eventLoopDelayP99Ms)}, max ${ms(stats.eventLoopDelayMaxMs)}; response bytes held at most ${(stats.heldBytesPeak / MB).toFixed(1)} MiB`)
+  console.log(
+    `ping (ApiVersions every 50 ms): ${pings.length} answered, ${unanswered} not; p50 ${ms(pct(pings, 0.5))}, p99 ${ms(pct(pings, 0.99))}, max ${ms(pings.at(-1) ?? NaN)} (sent ${(slowest.at / 1000).toFixed(1)} s into the run)`,
+  )
+  if (stats !== undefined)
+    console.log(
+      `broker's own figures: event-loop delay p99 ${ms(stats.eventLoopDelayP99Ms)}, max ${ms(stats.eventLoopDelayMaxMs)}; response bytes held at most ${(stats.heldBytesPeak / MB).toFixed(1)} MiB`,
+    )
   probe.close()
   admin.close()
 } finally {

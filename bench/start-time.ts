@@ -44,9 +44,11 @@ function apiVersions(port: number): Promise<void> {
 await apiVersions(broker.port)
 const serving = performance.now()
 await broker.close()
-process.stdout.write(JSON.stringify({
-  importMs: t0 - importStart,
-  startBrokerMs: started - t0,
-  startToServingMs: serving - t0,
-  processToServingMs: serving,
-}) + '\n')
+process.stdout.write(
+  JSON.stringify({
+    importMs: t0 - importStart,
+    startBrokerMs: started - t0,
+    startToServingMs: serving - t0,
+    processToServingMs: serving,
+  }) + '\n',
+)

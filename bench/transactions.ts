@@ -26,11 +26,19 @@ const { values: args } = parseArgs({
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const RUNS = Number(args.runs)
 
-interface Load { records: number, seconds: number, transactions: number, commitP50: number | null, commitP99: number | null }
+interface Load {
+  records: number
+  seconds: number
+  transactions: number
+  commitP50: number | null
+  commitP99: number | null
+}
 
-function startBroker(dataDir: string): Promise<{ bootstrap: string, stop(): Promise<void> }> {
+function startBroker(dataDir: string): Promise<{ bootstrap: string; stop(): Promise<void> }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist/bench/samsa-broker.js'), '--data-dir', dataDir, '--config', 'num.partitions=8'], { stdio: ['pipe', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, [join(ROOT, 'dist/bench/samsa-broker.js'), '--data-dir', dataDir, '--config', 'num.partitions=8'], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    })
     let out = ''
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString()
@@ -38,18 +46,44 @@ function startBroker(dataDir: string): Promise<{ bootstrap: string, stop(): Prom
       const { bootstrap } = JSON.parse(out.split('\n')[0]!) as { bootstrap: string }
       resolvePromise({
         bootstrap,
-        stop: () => new Promise((r) => { child.on('exit', () => r()); child.stdin.end() }),
+        stop: () =>
+          new Promise((r) => {
+            child.on('exit', () => r())
+            child.stdin.end()
+          }),
       })
     })
-    child.on('exit', (code) => { if (!out.includes('\n')) reject(new Error(`broker exited ${code}`)) })
+    child.on('exit', (code) => {
+      if (!out.includes('\n')) reject(new Error(`broker exited ${code}`))
+    })
   })
 }
 
 function load(bootstrap: string, txn: number, id: string): Promise<Load> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn('/usr/bin/python3', [join(ROOT, 'bench/txn_load.py'), '--bootstrap', bootstrap, '--topic', 'bench-txn', '--txn', String(txn), '--size', args.size, '--seconds', args.seconds, '--id', id], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(
+      '/usr/bin/python3',
+      [
+        join(ROOT, 'bench/txn_load.py'),
+        '--bootstrap',
+        bootstrap,
+        '--topic',
+        'bench-txn',
+        '--txn',
+        String(txn),
+        '--size',
+        args.size,
+        '--seconds',
+        args.seconds,
+        '--id',
+        id,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    )
     let out = ''
-    child.stdout.on('data', (d: Buffer) => { out += d.toString() })
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString()
+    })
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`txn_load.py exited ${code}`))
       resolvePromise(JSON.parse(out.trim().split('\n').at(-1)!) as Load)
@@ -58,8 +92,12 @@ function load(bootstrap: string, txn: number, id: string): Promise<Load> {
 }
 
 const median = <T>(xs: T[], key: (x: T) => number): T => [...xs].sort((a, b) => key(a) - key(b))[Math.floor(xs.length / 2)]!
-const results: Array<{ name: string, rate: number, p50: number | null, p99: number | null }> = []
-for (const [name, txn] of [['idempotent, no transactions', 0], ['transactions of 100 records', 100], ['transactions of 1,000 records', 1000]] as const) {
+const results: Array<{ name: string; rate: number; p50: number | null; p99: number | null }> = []
+for (const [name, txn] of [
+  ['idempotent, no transactions', 0],
+  ['transactions of 100 records', 100],
+  ['transactions of 1,000 records', 1000],
+] as const) {
   const runs: Load[] = []
   for (let r = 0; r < RUNS; r++) {
     const dir = mkdtempSync(join(tmpdir(), 'samsa-bench-txn-'))
@@ -76,8 +114,12 @@ for (const [name, txn] of [['idempotent, no transactions', 0], ['transactions of
   process.stderr.write(`[bench] ${name}: ${Math.round(m.records / m.seconds)} records/s\n`)
 }
 const base = results[0]!.rate
-process.stdout.write(`\n${args.size}-byte records, ${args.seconds} s per run, median of ${RUNS} runs, confluent-kafka-python (librdkafka 2.0.2), 8 partitions\n\n`)
+process.stdout.write(
+  `\n${args.size}-byte records, ${args.seconds} s per run, median of ${RUNS} runs, confluent-kafka-python (librdkafka 2.0.2), 8 partitions\n\n`,
+)
 process.stdout.write('| load | records/s | vs idempotent | commit p50 ms | commit p99 ms |\n| --- | ---: | ---: | ---: | ---: |\n')
 for (const r of results) {
-  process.stdout.write(`| ${r.name} | ${Math.round(r.rate).toLocaleString('en-US')} | ${(r.rate / base * 100).toFixed(0)}% | ${r.p50 === null ? '-' : r.p50.toFixed(1)} | ${r.p99 === null ? '-' : r.p99.toFixed(1)} |\n`)
+  process.stdout.write(
+    `| ${r.name} | ${Math.round(r.rate).toLocaleString('en-US')} | ${((r.rate / base) * 100).toFixed(0)}% | ${r.p50 === null ? '-' : r.p50.toFixed(1)} | ${r.p99 === null ? '-' : r.p99.toFixed(1)} |\n`,
+  )
 }

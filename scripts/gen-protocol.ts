@@ -17,12 +17,25 @@ import { loadSpecs, type Spec, type FieldSpec, type VersionRange, parseVersions 
 const PRIMITIVES = new Set(['bool', 'int8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'float64', 'string', 'bytes', 'uuid', 'records'])
 
 const TS_TYPE: Record<string, string> = {
-  bool: 'boolean', int8: 'number', int16: 'number', uint16: 'number', int32: 'number', uint32: 'number',
-  int64: 'bigint', float64: 'number', string: 'string', bytes: 'Buffer', uuid: 'string', records: 'Buffer',
+  bool: 'boolean',
+  int8: 'number',
+  int16: 'number',
+  uint16: 'number',
+  int32: 'number',
+  uint32: 'number',
+  int64: 'bigint',
+  float64: 'number',
+  string: 'string',
+  bytes: 'Buffer',
+  uuid: 'string',
+  records: 'Buffer',
 }
 
 export function fileNameOf(messageName: string): string {
-  return messageName.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z])([A-Z][a-z])/g, '$1-$2').toLowerCase()
+  return messageName
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1-$2')
+    .toLowerCase()
 }
 
 function camel(name: string): string {
@@ -95,16 +108,27 @@ function defaultExpr(f: FieldSpec): string {
   const d = f.default
   if (el !== null) return d === 'null' && isNullable(f) ? 'null' : '[]'
   switch (f.type) {
-    case 'bool': return String(d === true || d === 'true')
-    case 'int8': case 'int16': case 'uint16': case 'int32': case 'uint32': return numberLiteral(d, false)
-    case 'float64': return d === undefined || d === '' ? '0' : String(Number(d))
-    case 'int64': return numberLiteral(d, true)
+    case 'bool':
+      return String(d === true || d === 'true')
+    case 'int8':
+    case 'int16':
+    case 'uint16':
+    case 'int32':
+    case 'uint32':
+      return numberLiteral(d, false)
+    case 'float64':
+      return d === undefined || d === '' ? '0' : String(Number(d))
+    case 'int64':
+      return numberLiteral(d, true)
     case 'string':
       if (d === 'null' || (d === undefined && isNullable(f) && false)) return 'null'
       return JSON.stringify(typeof d === 'string' ? d : '')
-    case 'bytes': return isNullable(f) && d === 'null' ? 'null' : 'EMPTY'
-    case 'records': return 'null'
-    case 'uuid': return 'ZERO_UUID'
+    case 'bytes':
+      return isNullable(f) && d === 'null' ? 'null' : 'EMPTY'
+    case 'records':
+      return 'null'
+    case 'uuid':
+      return 'ZERO_UUID'
     default:
       return isNullable(f) || isTagged(f) ? 'null' : `default${f.type}()`
   }
@@ -112,36 +136,60 @@ function defaultExpr(f: FieldSpec): string {
 
 function readPrimitive(t: string, flex: string, nullable: boolean): string {
   switch (t) {
-    case 'bool': return 'r.bool()'
-    case 'int8': return 'r.int8()'
-    case 'int16': return 'r.int16()'
-    case 'uint16': return 'r.uint16()'
-    case 'int32': return 'r.int32()'
-    case 'uint32': return 'r.uint32()'
-    case 'int64': return 'r.int64()'
-    case 'float64': return 'r.float64()'
-    case 'uuid': return 'r.uuid()'
-    case 'string': return nullable ? `r.nullableString(${flex})` : `r.string(${flex})`
-    case 'bytes': return nullable ? `r.nullableBytes(${flex})` : `r.bytes(${flex})`
-    case 'records': return `r.nullableBytes(${flex})`
+    case 'bool':
+      return 'r.bool()'
+    case 'int8':
+      return 'r.int8()'
+    case 'int16':
+      return 'r.int16()'
+    case 'uint16':
+      return 'r.uint16()'
+    case 'int32':
+      return 'r.int32()'
+    case 'uint32':
+      return 'r.uint32()'
+    case 'int64':
+      return 'r.int64()'
+    case 'float64':
+      return 'r.float64()'
+    case 'uuid':
+      return 'r.uuid()'
+    case 'string':
+      return nullable ? `r.nullableString(${flex})` : `r.string(${flex})`
+    case 'bytes':
+      return nullable ? `r.nullableBytes(${flex})` : `r.bytes(${flex})`
+    case 'records':
+      return `r.nullableBytes(${flex})`
   }
   throw new Error(`not a primitive: ${t}`)
 }
 
 function writePrimitive(t: string, flex: string, nullable: boolean, value: string): string {
   switch (t) {
-    case 'bool': return `w.bool(${value})`
-    case 'int8': return `w.int8(${value})`
-    case 'int16': return `w.int16(${value})`
-    case 'uint16': return `w.uint16(${value})`
-    case 'int32': return `w.int32(${value})`
-    case 'uint32': return `w.uint32(${value})`
-    case 'int64': return `w.int64(${value})`
-    case 'float64': return `w.float64(${value})`
-    case 'uuid': return `w.uuid(${value})`
-    case 'string': return nullable ? `w.nullableString(${value}, ${flex})` : `w.string(${value} ?? '', ${flex})`
-    case 'bytes': return nullable ? `w.records(${value}, ${flex})` : `w.records(${value} ?? EMPTY, ${flex})`
-    case 'records': return `w.records(${value}, ${flex})`
+    case 'bool':
+      return `w.bool(${value})`
+    case 'int8':
+      return `w.int8(${value})`
+    case 'int16':
+      return `w.int16(${value})`
+    case 'uint16':
+      return `w.uint16(${value})`
+    case 'int32':
+      return `w.int32(${value})`
+    case 'uint32':
+      return `w.uint32(${value})`
+    case 'int64':
+      return `w.int64(${value})`
+    case 'float64':
+      return `w.float64(${value})`
+    case 'uuid':
+      return `w.uuid(${value})`
+    case 'string':
+      return nullable ? `w.nullableString(${value}, ${flex})` : `w.string(${value} ?? '', ${flex})`
+    case 'bytes':
+      return nullable ? `w.records(${value}, ${flex})` : `w.records(${value} ?? EMPTY, ${flex})`
+    case 'records':
+      return `w.records(${value}, ${flex})`
   }
   throw new Error(`not a primitive: ${t}`)
 }
@@ -288,7 +336,8 @@ function genWrite(ctx: Ctx, name: string, fields: FieldSpec[], exported: boolean
         const el = elementType(f.type)
         let differs: string
         if (el !== null) differs = `m.${key} != null && m.${key}.length > 0`
-        else if (PRIMITIVES.has(f.type)) differs = f.type === 'bytes' || f.type === 'records' ? `m.${key} != null && m.${key}.length > 0` : `m.${key} !== undefined && m.${key} !== ${def}`
+        else if (PRIMITIVES.has(f.type))
+          differs = f.type === 'bytes' || f.type === 'records' ? `m.${key} != null && m.${key}.length > 0` : `m.${key} !== undefined && m.${key} !== ${def}`
         else differs = `m.${key} != null`
         const guard = cond === null ? differs : `(${cond}) && ${differs}`
         const val = `m.${key}`
@@ -319,7 +368,9 @@ function genMessage(spec: Spec, source: string, up = '..'): string {
   parts.push(`import { type Reader, type TaggedField } from '${up}/reader.js'`)
   parts.push(`import { type Writer } from '${up}/writer.js'`)
   parts.push(`import { type Input, EMPTY, ZERO_UUID, readArray, writeArray } from '${up}/codec-support.js'\n`)
-  parts.push(`export const ${spec.name}Info = {\n  name: '${spec.name}',\n  apiKey: ${spec.apiKey ?? -1},\n  type: '${spec.type}',\n  minVersion: ${ctx.lo},\n  maxVersion: ${ctx.hi},\n  flexibleFrom: ${ctx.flexFrom === Infinity ? -1 : ctx.flexFrom},\n  latestVersionUnstable: ${spec.latestVersionUnstable === true},\n} as const\n`)
+  parts.push(
+    `export const ${spec.name}Info = {\n  name: '${spec.name}',\n  apiKey: ${spec.apiKey ?? -1},\n  type: '${spec.type}',\n  minVersion: ${ctx.lo},\n  maxVersion: ${ctx.hi},\n  flexibleFrom: ${ctx.flexFrom === Infinity ? -1 : ctx.flexFrom},\n  latestVersionUnstable: ${spec.latestVersionUnstable === true},\n} as const\n`,
+  )
   parts.push(genInterface(ctx, spec.name, spec.fields))
   for (const s of ctx.structs.values()) parts.push(genInterface(ctx, s.name, s.fields))
   parts.push(genRead(ctx, spec.name, spec.fields, true))
@@ -339,12 +390,18 @@ function genMessage(spec: Spec, source: string, up = '..'): string {
 }
 
 function genErrorCodes(dir: string): string {
-  const codes = JSON.parse(readFileSync(join(dir, 'error-codes.json'), 'utf8')) as Array<{ code: number, name: string, message: string | null, retriable: boolean }>
+  const codes = JSON.parse(readFileSync(join(dir, 'error-codes.json'), 'utf8')) as Array<{
+    code: number
+    name: string
+    message: string | null
+    retriable: boolean
+  }>
   let out = '// generated from error-codes.json by scripts/gen-protocol.ts - do not edit\n\n'
   out += "/** Kafka protocol error codes, by Kafka's name. */\nexport const ErrorCode = {\n"
   for (const e of codes) out += `  ${e.name}: ${e.code},\n`
   out += '} as const\n\nexport type ErrorCodeName = keyof typeof ErrorCode\n\n'
-  out += '/** Name, default message and retriability of each code. */\nexport const errorInfo: ReadonlyMap<number, { name: ErrorCodeName, message: string | null, retriable: boolean }> = new Map([\n'
+  out +=
+    '/** Name, default message and retriability of each code. */\nexport const errorInfo: ReadonlyMap<number, { name: ErrorCodeName, message: string | null, retriable: boolean }> = new Map([\n'
   for (const e of codes) out += `  [${e.code}, { name: '${e.name}', message: ${JSON.stringify(e.message)}, retriable: ${e.retriable} }],\n`
   out += '])\n'
   return out
@@ -353,7 +410,7 @@ function genErrorCodes(dir: string): string {
 function genIndex(specs: Spec[]): string {
   let out = '// generated by scripts/gen-protocol.ts - do not edit\n\n'
   out += "import { type Reader } from '../reader.js'\nimport { type Writer } from '../writer.js'\n"
-  const apis = new Map<number, { req?: Spec, res?: Spec }>()
+  const apis = new Map<number, { req?: Spec; res?: Spec }>()
   for (const s of specs) {
     if (s.apiKey === undefined || (s.type !== 'request' && s.type !== 'response')) continue
     const e = apis.get(s.apiKey) ?? {}

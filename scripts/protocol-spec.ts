@@ -28,7 +28,7 @@ export interface Spec {
   flexibleVersions?: string
   latestVersionUnstable?: boolean
   fields: FieldSpec[]
-  commonStructs?: Array<{ name: string, versions?: string, fields: FieldSpec[] }>
+  commonStructs?: Array<{ name: string; versions?: string; fields: FieldSpec[] }>
 }
 
 export interface VersionRange {

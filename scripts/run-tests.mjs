@@ -58,15 +58,23 @@ if (files.length === 0) {
 
 const concurrency = Number(process.env.SAMSA_TEST_CONCURRENCY) || Math.max(1, availableParallelism())
 const timeout = Number(process.env.SAMSA_TEST_TIMEOUT) || 600_000
-const defaults = [`--test-concurrency=${concurrency}`, `--test-timeout=${timeout}`].filter(
-  (d) => !nodeFlags.some((f) => f.split('=')[0] === d.split('=')[0]),
-)
+const defaults = [`--test-concurrency=${concurrency}`, `--test-timeout=${timeout}`].filter((d) => !nodeFlags.some((f) => f.split('=')[0] === d.split('=')[0]))
 
 const testArgs = ['--test', ...defaults, ...nodeFlags, ...files]
 const c8 = join(root, 'node_modules', 'c8', 'bin', 'c8.js')
-const argv = process.env.SAMSA_TEST_COVERAGE === '1'
-  ? [c8, '--reporter=text-summary', '--reporter=html', '--include=src/**', '--exclude=src/protocol/generated/**', '--exclude-after-remap', process.execPath, ...testArgs]
-  : testArgs
+const argv =
+  process.env.SAMSA_TEST_COVERAGE === '1'
+    ? [
+        c8,
+        '--reporter=text-summary',
+        '--reporter=html',
+        '--include=src/**',
+        '--exclude=src/protocol/generated/**',
+        '--exclude-after-remap',
+        process.execPath,
+        ...testArgs,
+      ]
+    : testArgs
 const child = spawn(process.execPath, argv, { cwd: root, stdio: 'inherit' })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
 child.on('exit', (code, signal) => {

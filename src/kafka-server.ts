@@ -56,7 +56,7 @@ export interface RunningBroker {
   /** The port the first listener bound (its advertised port may differ). */
   readonly port: number
   /** Every listener as bound: name, security protocol, `host:port` to connect to. */
-  readonly listeners: ReadonlyArray<{ name: string, securityProtocol: string, bootstrap: string, port: number }>
+  readonly listeners: ReadonlyArray<{ name: string; securityProtocol: string; bootstrap: string; port: number }>
   close(): Promise<void>
 }
 
@@ -129,13 +129,16 @@ function configLookup(config: BrokerConfig): ConfigLookup {
 async function connectionQuotas(config: BrokerConfig): Promise<ConnectionQuotas> {
   const v = config.values
   const lookup = configLookup(config)
-  const listeners = new Map<string, { maxConnections: number, maxConnectionCreationRate: number }>()
+  const listeners = new Map<string, { maxConnections: number; maxConnectionCreationRate: number }>()
   for (const l of v.listeners) {
     const prefix = `listener.name.${l.name.toLowerCase()}.`
     const max = lookup(`${prefix}max.connections`)
     const rate = lookup(`${prefix}max.connection.creation.rate`)
     if (max === undefined && rate === undefined) continue
-    listeners.set(l.name, { maxConnections: max === undefined ? 2147483647 : Number(max), maxConnectionCreationRate: rate === undefined ? 2147483647 : Number(rate) })
+    listeners.set(l.name, {
+      maxConnections: max === undefined ? 2147483647 : Number(max),
+      maxConnectionCreationRate: rate === undefined ? 2147483647 : Number(rate),
+    })
   }
   return ConnectionQuotas.create({
     maxConnections: v.maxConnections,
@@ -155,8 +158,16 @@ function followConnectionQuotas(config: BrokerConfig, quotas: ConnectionQuotas, 
   return config.onChange((changed) => {
     if (![...changed].some((n) => names.has(n))) return
     const v = config.values
-    quotas.reconfigure({ maxConnections: v.maxConnections, maxConnectionsPerIp: v.maxConnectionsPerIp, overrides: v.maxConnectionsPerIpOverrides, maxConnectionCreationRate: v.maxConnectionCreationRate })
-      .catch((err: unknown) => log.warn({ err }, 'cannot apply the new connection limits (max.connections.per.ip.overrides names a host that does not resolve?)'))
+    quotas
+      .reconfigure({
+        maxConnections: v.maxConnections,
+        maxConnectionsPerIp: v.maxConnectionsPerIp,
+        overrides: v.maxConnectionsPerIpOverrides,
+        maxConnectionCreationRate: v.maxConnectionCreationRate,
+      })
+      .catch((err: unknown) =>
+        log.warn({ err }, 'cannot apply the new connection limits (max.connections.per.ip.overrides names a host that does not resolve?)'),
+      )
   })
 }
 
@@ -173,7 +184,13 @@ function connectToLiveBroker(config: BrokerConfig, metadata: MetadataCache, clie
 }
 
 /** Followers copy their leaders' records, over the inter-broker listener (a cluster only). */
-function replicaFetchers(config: BrokerConfig, metadata: MetadataCache, replicas: ReplicaManager, brokerEpoch: () => bigint, log: Logger): ReplicaFetcherManager {
+function replicaFetchers(
+  config: BrokerConfig,
+  metadata: MetadataCache,
+  replicas: ReplicaManager,
+  brokerEpoch: () => bigint,
+  log: Logger,
+): ReplicaFetcherManager {
   const v = config.values
   return new ReplicaFetcherManager({
     localId: v.nodeId,
@@ -189,7 +206,10 @@ function replicaFetchers(config: BrokerConfig, metadata: MetadataCache, replicas
 /** Leaders' ISR changes go to the controller: in-process while this broker is it, else over the wire. */
 function isrChannel(config: BrokerConfig, metadata: MetadataCache, coordination: Coordination, log: Logger): AlterPartitionManager {
   const v = config.values
-  const link = new ControllerLink(connectToLiveBroker(config, metadata, `alter-partition-${v.nodeId}`, v.controllerSocketTimeoutMs), () => metadata.controllerId)
+  const link = new ControllerLink(
+    connectToLiveBroker(config, metadata, `alter-partition-${v.nodeId}`, v.controllerSocketTimeoutMs),
+    () => metadata.controllerId,
+  )
   return new AlterPartitionManager({
     brokerId: v.nodeId,
     brokerEpoch: () => coordination.brokerEpoch,
@@ -197,14 +217,29 @@ function isrChannel(config: BrokerConfig, metadata: MetadataCache, coordination:
     async send(call) {
       const local = coordination.controller
       if (local === null) return link.use((conn) => alterPartitionOverWire(conn, call))
-      const r = await local.alterPartition({ brokerId: call.brokerId, brokerEpoch: call.brokerEpoch, partitions: call.partitions.map((p) => ({ ...p, leaderRecoveryState: 0 })) })
+      const r = await local.alterPartition({
+        brokerId: call.brokerId,
+        brokerEpoch: call.brokerEpoch,
+        partitions: call.partitions.map((p) => ({ ...p, leaderRecoveryState: 0 })),
+      })
       return { errorCode: r.errorCode, partitions: r.partitions }
     },
   })
 }
 
 /** Builds the parts, in dependency order; `close` stops what was built if a later step fails. */
-async function buildParts(config: BrokerConfig, log: Logger, fs: StorageFs, registry: HandlerRegistry): Promise<{ parts: BrokerParts, logManager: LogManager, coordination: Coordination, remote: InterBrokerChannel | undefined, listenerSecurity: Map<string, ListenerSecurity> }> {
+async function buildParts(
+  config: BrokerConfig,
+  log: Logger,
+  fs: StorageFs,
+  registry: HandlerRegistry,
+): Promise<{
+  parts: BrokerParts
+  logManager: LogManager
+  coordination: Coordination
+  remote: InterBrokerChannel | undefined
+  listenerSecurity: Map<string, ListenerSecurity>
+}> {
   const v = config.values
   // With zookeeper.connect the cluster's record is ZooKeeper; without, the log dir's store.
   let store: MetadataStore | undefined
@@ -253,11 +288,18 @@ async function buildParts(config: BrokerConfig, log: Logger, fs: StorageFs, regi
     let built: BrokerParts | undefined
     const brokerChannel = new LocalBrokerChannel(v.nodeId, registry, () => built!)
     // Other brokers are reached over their inter-broker listener (a single node has none).
-    const remote = coordination.mode === 'zookeeper' ? new InterBrokerChannel(metadata, interBrokerListenerName(config), v.nodeId, config.values.controllerSocketTimeoutMs, interBrokerSecurity(config)) : undefined
+    const remote =
+      coordination.mode === 'zookeeper'
+        ? new InterBrokerChannel(metadata, interBrokerListenerName(config), v.nodeId, config.values.controllerSocketTimeoutMs, interBrokerSecurity(config))
+        : undefined
     if (remote !== undefined) brokerChannel.setRemote(remote)
     if (coordination.mode === 'zookeeper') {
       replicas.setReplicaFetcher(replicaFetchers(config, metadata, replicas, () => coordination.brokerEpoch, log))
-      replicas.leaderQuota = new ReplicationQuota(() => config.values.leaderReplicationThrottledRate, v.replicationQuotaWindowNum, v.replicationQuotaWindowSizeSeconds * 1000)
+      replicas.leaderQuota = new ReplicationQuota(
+        () => config.values.leaderReplicationThrottledRate,
+        v.replicationQuotaWindowNum,
+        v.replicationQuotaWindowSizeSeconds * 1000,
+      )
       replicas.setIsrChannel(isrChannel(config, metadata, coordination, log), () => Number(config.values.replicaLagTimeMaxMs))
     }
     const producerIds = new ProducerIdManager(v.logDirs[0]!, coordination.allocateProducerIds)
@@ -277,12 +319,18 @@ async function buildParts(config: BrokerConfig, log: Logger, fs: StorageFs, regi
       admin,
       brokerEpoch: () => coordination.brokerEpoch,
       coordinators: new Map([
-        [OFFSETS_TOPIC, groupCoordinatorOf(groups, (err, partition, offset) => {
-          groupLogger.warn({ err, partition, offset }, `skipping an unreadable batch of ${OFFSETS_TOPIC}`)
-        })],
-        [TRANSACTION_STATE_TOPIC, transactionCoordinatorOf(transactions, v.transactionStateLogLoadBufferSize, (err, partition, offset) => {
-          txnLogger.warn({ err, partition, offset }, `skipping an unreadable batch of ${TRANSACTION_STATE_TOPIC}`)
-        })],
+        [
+          OFFSETS_TOPIC,
+          groupCoordinatorOf(groups, (err, partition, offset) => {
+            groupLogger.warn({ err, partition, offset }, `skipping an unreadable batch of ${OFFSETS_TOPIC}`)
+          }),
+        ],
+        [
+          TRANSACTION_STATE_TOPIC,
+          transactionCoordinatorOf(transactions, v.transactionStateLogLoadBufferSize, (err, partition, offset) => {
+            txnLogger.warn({ err, partition, offset }, `skipping an unreadable batch of ${TRANSACTION_STATE_TOPIC}`)
+          }),
+        ],
       ]),
       log: log.child({ component: 'control' }),
       groups,
@@ -376,13 +424,15 @@ export async function runBroker(config: BrokerConfig, log: Logger, opts: RunBrok
     })
     bound = await server.listen(config.values.listeners.map((l) => ({ ...l, security: listenerSecurity.get(l.name) })))
     // Port 0 binds a random port; advertise the bound one unless an explicit port was configured.
-    parts.metadata.setEndpoints(bound.map((l) => {
-      const adv = config.values.advertisedListeners.find((a) => a.name === l.name)
-      const host = adv?.host || l.host || 'localhost'
-      const port = adv !== undefined && adv.port !== 0 ? adv.port : l.boundPort
-      const securityProtocol = config.values.listeners.find((x) => x.name === l.name)?.securityProtocol ?? 'PLAINTEXT'
-      return { listenerName: l.name, host: host === '0.0.0.0' || host === '::' ? 'localhost' : host, port, securityProtocol }
-    }))
+    parts.metadata.setEndpoints(
+      bound.map((l) => {
+        const adv = config.values.advertisedListeners.find((a) => a.name === l.name)
+        const host = adv?.host || l.host || 'localhost'
+        const port = adv !== undefined && adv.port !== 0 ? adv.port : l.boundPort
+        const securityProtocol = config.values.listeners.find((x) => x.name === l.name)?.securityProtocol ?? 'PLAINTEXT'
+        return { listenerName: l.name, host: host === '0.0.0.0' || host === '::' ? 'localhost' : host, port, securityProtocol }
+      }),
+    )
     await coordination.register(parts.metadata.listeners, config.values.brokerRack)
   } catch (err) {
     stopQuotaUpdates()
@@ -408,7 +458,12 @@ export async function runBroker(config: BrokerConfig, log: Logger, opts: RunBrok
     port: bound0.boundPort,
     listeners: bound.map((l) => {
       const h = l.host === '' || l.host === '0.0.0.0' || l.host === '::' ? 'localhost' : l.host
-      return { name: l.name, securityProtocol: l.security?.protocol ?? 'PLAINTEXT', bootstrap: `${h.includes(':') ? `[${h}]` : h}:${l.boundPort}`, port: l.boundPort }
+      return {
+        name: l.name,
+        securityProtocol: l.security?.protocol ?? 'PLAINTEXT',
+        bootstrap: `${h.includes(':') ? `[${h}]` : h}:${l.boundPort}`,
+        port: l.boundPort,
+      }
     }),
     close() {
       closing ??= (async () => {

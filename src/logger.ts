@@ -111,19 +111,35 @@ export function prettyLine(json: string, colour: boolean): string {
   const { level, time, name: _name, component, msg, err, ...rest } = o
   const t = typeof time === 'string' ? new Date(time) : new Date()
   const hms = `${String(t.getHours()).padStart(2, '0')}:${String(t.getMinutes()).padStart(2, '0')}:${String(t.getSeconds()).padStart(2, '0')}.${String(t.getMilliseconds()).padStart(3, '0')}`
-  const lv = String(level ?? '').toUpperCase().padEnd(5)
+  const lv = String(level ?? '')
+    .toUpperCase()
+    .padEnd(5)
   const paint = (code: string | undefined, s: string): string => (colour && code !== undefined ? `\x1b[${code}m${s}\x1b[39m` : s)
   const fields = Object.entries(rest).map(([k, v]) => `${k}=${typeof v === 'string' && !/\s/.test(v) ? v : JSON.stringify(v)}`)
   const e = err as { message?: string; stack?: string } | undefined
   let line = `${paint('90', hms)} ${paint(LEVEL_COLOUR[String(level)], lv)} ${component !== undefined ? `${String(component)}: ` : ''}${String(msg ?? '')}`
   if (e?.message !== undefined) line += `: ${e.message}`
   if (fields.length > 0) line += `  ${paint('90', fields.join(' '))}`
-  if (e?.stack !== undefined) line += `\n${e.stack.split('\n').slice(1).map((l) => `    ${l.trim()}`).join('\n')}`
+  if (e?.stack !== undefined)
+    line += `\n${e.stack
+      .split('\n')
+      .slice(1)
+      .map((l) => `    ${l.trim()}`)
+      .join('\n')}`
   return `${line}\n`
 }
 
 function prettyStream(out: DestinationStream, colour: boolean): DestinationStream {
-  return { write: (chunk: string) => out.write(chunk.split('\n').filter((l) => l !== '').map((l) => prettyLine(l, colour)).join('')) }
+  return {
+    write: (chunk: string) =>
+      out.write(
+        chunk
+          .split('\n')
+          .filter((l) => l !== '')
+          .map((l) => prettyLine(l, colour))
+          .join(''),
+      ),
+  }
 }
 
 function destinationOf(d: LoggerOptions['destination']): DestinationStream {

@@ -11,7 +11,12 @@ function capture(): { lines: () => Record<string, unknown>[]; stream: { write(s:
   const chunks: string[] = []
   return {
     stream: { write: (s: string) => void chunks.push(s) },
-    lines: () => chunks.join('').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown>),
+    lines: () =>
+      chunks
+        .join('')
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
   }
 }
 
@@ -94,7 +99,13 @@ test('writes to stderr by default and reads SAMSA_LOG_LEVEL from the process env
   })
   assert.equal(r.status, 0, r.stderr)
   assert.equal(r.stdout, '')
-  assert.deepEqual(r.stderr.trim().split('\n').map((l) => JSON.parse(l).msg), ['i', 'd'])
+  assert.deepEqual(
+    r.stderr
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).msg),
+    ['i', 'd'],
+  )
 })
 
 test('format: pretty on a terminal, JSON otherwise or when asked (SAMSA_LOG_FORMAT, option)', () => {

@@ -119,7 +119,7 @@ export class AdminManager {
   }
 
   /** The brokers new replicas go to: the controller's view when this broker is the controller. */
-  #liveBrokers(): Array<{ id: number, rack: string | null }> {
+  #liveBrokers(): Array<{ id: number; rack: string | null }> {
     return (this.#coordination.controllerLiveBrokers() ?? this.#metadata.liveBrokers()).map((b) => ({ id: b.id, rack: b.rack }))
   }
 
@@ -167,7 +167,7 @@ export class AdminManager {
   async logConfig(topic: string): Promise<LogConfig> {
     let overrides = this.#overrides.get(topic)
     if (overrides === undefined) {
-      overrides = await this.#coordination.topicConfigs(topic) ?? {}
+      overrides = (await this.#coordination.topicConfigs(topic)) ?? {}
       this.#overrides.set(topic, overrides)
     }
     return this.#logConfigOf(overrides)
@@ -255,10 +255,13 @@ export class AdminManager {
           resolve(ok)
         },
       }
-      const timer = setTimeout(() => {
-        this.#waiters.delete(waiter)
-        resolve(false)
-      }, Math.max(0, timeoutMs))
+      const timer = setTimeout(
+        () => {
+          this.#waiters.delete(waiter)
+          resolve(false)
+        },
+        Math.max(0, timeoutMs),
+      )
       timer.unref?.()
       this.#waiters.add(waiter)
     })
@@ -276,10 +279,12 @@ export class AdminManager {
   validateNewTopic(name: string, opts: CreateTopicOptions): KafkaError | null {
     const nameError = topicNameError(name)
     if (nameError !== null) return new KafkaError(ErrorCode.INVALID_TOPIC_EXCEPTION, nameError)
-    if (this.#metadata.topic(name) !== undefined || this.#creating.has(name)) return new KafkaError(ErrorCode.TOPIC_ALREADY_EXISTS, `Topic '${name}' already exists.`)
+    if (this.#metadata.topic(name) !== undefined || this.#creating.has(name))
+      return new KafkaError(ErrorCode.TOPIC_ALREADY_EXISTS, `Topic '${name}' already exists.`)
     const key = collisionKey(name)
     for (const other of this.#metadata.topics()) {
-      if (collisionKey(other.meta.name) === key) return new KafkaError(ErrorCode.INVALID_TOPIC_EXCEPTION, `Topic '${name}' collides with existing topic: ${other.meta.name}`)
+      if (collisionKey(other.meta.name) === key)
+        return new KafkaError(ErrorCode.INVALID_TOPIC_EXCEPTION, `Topic '${name}' collides with existing topic: ${other.meta.name}`)
     }
     if (opts.assignment !== undefined) return this.#validateAssignment(opts.assignment)
     const partitions = opts.partitions ?? -1
@@ -335,13 +340,16 @@ export class AdminManager {
     if (existing !== undefined) return { topicId: existing.meta.topicId, errorCode: ErrorCode.NONE }
     const v = this.#config.values
     const partitions = opts.assignment?.length ?? (opts.partitions === undefined || opts.partitions === -1 ? v.numPartitions : opts.partitions)
-    const rf = opts.assignment?.[0]?.length ?? (opts.replicationFactor === undefined || opts.replicationFactor === -1 ? v.defaultReplicationFactor : opts.replicationFactor)
+    const rf =
+      opts.assignment?.[0]?.length ??
+      (opts.replicationFactor === undefined || opts.replicationFactor === -1 ? v.defaultReplicationFactor : opts.replicationFactor)
     const creating = (async (): Promise<CreatedTopic> => {
       let assignment: number[][]
       try {
         assignment = this.#assign(opts, partitions, rf)
       } catch (err) {
-        if (err instanceof AssignmentError) throw new KafkaError(err.kind === 'partitions' ? ErrorCode.INVALID_PARTITIONS : ErrorCode.INVALID_REPLICATION_FACTOR, err.message)
+        if (err instanceof AssignmentError)
+          throw new KafkaError(err.kind === 'partitions' ? ErrorCode.INVALID_PARTITIONS : ErrorCode.INVALID_REPLICATION_FACTOR, err.message)
         throw err
       }
       const topicId = randomUUID()
@@ -349,7 +357,7 @@ export class AdminManager {
       await this.#adding(here, `Creating topic ${name}`, () => this.#coordination.createTopic({ name, topicId, assignment, configs: opts.configs ?? {} }))
       this.#log.info({ topic: name, partitions, replicationFactor: rf }, 'created topic')
       const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS
-      const led = timeoutMs <= 0 || await this.#waitFor(() => this.#led(name, partitions), timeoutMs)
+      const led = timeoutMs <= 0 || (await this.#waitFor(() => this.#led(name, partitions), timeoutMs))
       return { topicId, errorCode: led ? ErrorCode.NONE : ErrorCode.REQUEST_TIMED_OUT }
     })()
     this.#creating.set(name, creating)
@@ -377,7 +385,10 @@ export class AdminManager {
       if (live < rf) {
         if (!this.#waitingForBrokers.has(name)) {
           this.#waitingForBrokers.add(name)
-          this.#log.info({ topic: name, liveBrokers: live, replicationFactor: rf }, `${name} is created once ${opts.replicationFactorConfig} (${rf}) brokers are alive; this can be ignored while the cluster starts`)
+          this.#log.info(
+            { topic: name, liveBrokers: live, replicationFactor: rf },
+            `${name} is created once ${opts.replicationFactorConfig} (${rf}) brokers are alive; this can be ignored while the cluster starts`,
+          )
         }
         return
       }
@@ -419,7 +430,7 @@ export class AdminManager {
       throw topicChangeError(err, `Deleting topic ${name}`)
     }
     this.#log.info({ topic: name }, 'deleted topic')
-    return await this.#waitFor(() => this.#metadata.topic(name) === undefined, timeoutMs) ? ErrorCode.NONE : ErrorCode.REQUEST_TIMED_OUT
+    return (await this.#waitFor(() => this.#metadata.topic(name) === undefined, timeoutMs)) ? ErrorCode.NONE : ErrorCode.REQUEST_TIMED_OUT
   }
 
   /**
@@ -436,7 +447,10 @@ export class AdminManager {
       // As Kafka's AdminZkClient.addPartitions: the round robin continues from partition 0's first replica.
       const brokers = this.#liveBrokers()
       const first = topic.partitions[0]?.replicas[0] ?? 0
-      const start = Math.max(0, brokers.findIndex((b) => b.id >= first))
+      const start = Math.max(
+        0,
+        brokers.findIndex((b) => b.id >= first),
+      )
       try {
         added = assignReplicasToBrokers(brokers, count - current, rf, { fixedStartIndex: start, startPartitionId: current })
       } catch (err) {
@@ -446,6 +460,6 @@ export class AdminManager {
     }
     const here = added.filter((replicas) => replicas.includes(this.#metadata.nodeId)).length
     await this.#adding(here, `Adding partitions to ${name}`, () => this.#coordination.addPartitions(name, added))
-    return await this.#waitFor(() => this.#led(name, count), timeoutMs) ? ErrorCode.NONE : ErrorCode.REQUEST_TIMED_OUT
+    return (await this.#waitFor(() => this.#led(name, count), timeoutMs)) ? ErrorCode.NONE : ErrorCode.REQUEST_TIMED_OUT
   }
 }

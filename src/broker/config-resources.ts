@@ -37,7 +37,8 @@ const invalidRequest = (errorMessage: string): ResourceError => ({ errorCode: Er
 function brokerResource(broker: Parts, name: string): 'default' | 'broker' | ResourceError {
   if (name === '') return 'default'
   if (!/^-?\d+$/.test(name)) return invalidRequest(`Broker id must be an integer, but it is: ${name}`)
-  if (Number(name) !== broker.metadata.nodeId) return invalidRequest(`Unexpected broker id, expected ${broker.metadata.nodeId} or empty string, but received ${name}`)
+  if (Number(name) !== broker.metadata.nodeId)
+    return invalidRequest(`Unexpected broker id, expected ${broker.metadata.nodeId} or empty string, but received ${name}`)
   return 'broker'
 }
 
@@ -73,13 +74,19 @@ export async function describeResource(broker: Parts, type: number, name: string
   }
 }
 
-type Change = { name: string, op: number, value: string | null }
+type Change = { name: string; op: number; value: string | null }
 
 /**
  * Applies (name, op, value) changes to a set of string settings. `replace` is AlterConfigs'
  * semantics: the given set replaces every setting. APPEND and SUBTRACT work on list configs.
  */
-function applyChanges(kind: string, current: Readonly<Record<string, string>>, changes: readonly Change[], replace: boolean, listValue: (name: string) => string[] | 'unknown' | undefined): { configs: Record<string, string> } | ResourceError {
+function applyChanges(
+  kind: string,
+  current: Readonly<Record<string, string>>,
+  changes: readonly Change[],
+  replace: boolean,
+  listValue: (name: string) => string[] | 'unknown' | undefined,
+): { configs: Record<string, string> } | ResourceError {
   const next: Record<string, string> = replace ? {} : { ...current }
   for (const c of changes) {
     switch (c.op) {
@@ -95,8 +102,16 @@ function applyChanges(kind: string, current: Readonly<Record<string, string>>, c
         const existing = listValue(c.name)
         if (existing === 'unknown') return { errorCode: ErrorCode.INVALID_CONFIG, errorMessage: `Unknown ${kind} config name: ${c.name}` }
         if (existing === undefined) return { errorCode: ErrorCode.INVALID_CONFIG, errorMessage: `Config value append is not allowed for config key: ${c.name}` }
-        const items = next[c.name] !== undefined ? next[c.name]!.split(',').map((s) => s.trim()).filter((s) => s !== '') : existing
-        const given = (c.value ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '')
+        const items =
+          next[c.name] !== undefined
+            ? next[c.name]!.split(',')
+                .map((s) => s.trim())
+                .filter((s) => s !== '')
+            : existing
+        const given = (c.value ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== '')
         const result = c.op === OpType.APPEND ? [...items, ...given.filter((g) => !items.includes(g))] : items.filter((i) => !given.includes(i))
         next[c.name] = result.join(',')
         break
@@ -148,7 +163,14 @@ async function alterBrokerConfigs(broker: Parts, name: string, changes: readonly
     const k = brokerConfigKey(config)
     if (k === undefined) return 'unknown'
     if (k.type !== 'list') return undefined
-    return (broker.config.layerValue(scope === 'broker' ? 'dynamicBroker' : 'dynamicDefault', config) ?? broker.config.layerValue('static', config) ?? broker.config.layerValue('default', config) ?? '').split(',').filter((x) => x !== '')
+    return (
+      broker.config.layerValue(scope === 'broker' ? 'dynamicBroker' : 'dynamicDefault', config) ??
+      broker.config.layerValue('static', config) ??
+      broker.config.layerValue('default', config) ??
+      ''
+    )
+      .split(',')
+      .filter((x) => x !== '')
   }
   const next = applyChanges('broker', broker.config.dynamicConfigs(scope), changes, replace, listValue)
   if (!('configs' in next)) return next
@@ -190,7 +212,7 @@ function parseGroupConfigs(stored: Readonly<Record<string, string>>): Map<string
 async function alterGroupConfigs(broker: Parts, name: string, changes: readonly Change[], replace: boolean, validateOnly: boolean): Promise<ResourceError> {
   if (name === '') return invalidRequest('Group name must not be empty')
   const current = await broker.admin.groupConfigs(name)
-  const next = applyChanges('group', current, changes, replace, (config) => groupConfigKey(config) === undefined ? 'unknown' : undefined)
+  const next = applyChanges('group', current, changes, replace, (config) => (groupConfigKey(config) === undefined ? 'unknown' : undefined))
   if (!('configs' in next)) return next
   const checked = validateGroupConfigs(next.configs, broker.config)
   if (!checked.ok) return { errorCode: checked.errorCode, errorMessage: checked.message }
@@ -204,7 +226,14 @@ async function alterGroupConfigs(broker: Parts, name: string, changes: readonly 
   return { errorCode: ErrorCode.NONE, errorMessage: '' }
 }
 
-export async function alterResource(broker: Parts, type: number, name: string, changes: readonly Change[], replace: boolean, validateOnly: boolean): Promise<ResourceError> {
+export async function alterResource(
+  broker: Parts,
+  type: number,
+  name: string,
+  changes: readonly Change[],
+  replace: boolean,
+  validateOnly: boolean,
+): Promise<ResourceError> {
   switch (type) {
     case ResourceType.TOPIC:
       return alterTopicConfigs(broker, name, changes, replace, validateOnly)

@@ -80,7 +80,10 @@ export class ControlPlane implements ClusterMember {
   /** STALE_CONTROLLER_EPOCH / STALE_BROKER_EPOCH for a request this broker must not apply, else NONE. */
   #check(req: ControllerIdentity, what: string): number {
     if (req.controllerEpoch < this.#controllerEpoch) {
-      this.#log.warn({ controllerId: req.controllerId, controllerEpoch: req.controllerEpoch, current: this.#controllerEpoch }, `ignoring ${what} from a deposed controller`)
+      this.#log.warn(
+        { controllerId: req.controllerId, controllerEpoch: req.controllerEpoch, current: this.#controllerEpoch },
+        `ignoring ${what} from a deposed controller`,
+      )
       return ErrorCode.STALE_CONTROLLER_EPOCH
     }
     const current = this.#brokerEpoch()

@@ -29,7 +29,7 @@ export class OffsetsTopicLog implements GroupLog {
   readonly #config: BrokerConfig
   readonly #partitions: number
 
-  constructor(opts: { metadata: MetadataCache, replicas: ReplicaManager, admin: AdminManager, config: BrokerConfig, partitions: number }) {
+  constructor(opts: { metadata: MetadataCache; replicas: ReplicaManager; admin: AdminManager; config: BrokerConfig; partitions: number }) {
     this.#metadata = opts.metadata
     this.#replicas = opts.replicas
     this.#admin = opts.admin
@@ -71,7 +71,11 @@ export class OffsetsTopicLog implements GroupLog {
     const partition = this.#replicas.leaderPartition(OFFSETS_TOPIC, index)
     if (typeof partition === 'number') throw new KafkaError(ErrorCode.NOT_COORDINATOR, `${OFFSETS_TOPIC}-${index} is not led by this broker`)
     const minIsr = partition.log.config.minInsyncReplicas
-    if (partition.isr.length < minIsr) throw new KafkaError(ErrorCode.NOT_ENOUGH_REPLICAS, `${OFFSETS_TOPIC}-${index} has ${partition.isr.length} in-sync replicas, fewer than min.insync.replicas ${minIsr}`)
+    if (partition.isr.length < minIsr)
+      throw new KafkaError(
+        ErrorCode.NOT_ENOUGH_REPLICAS,
+        `${OFFSETS_TOPIC}-${index} has ${partition.isr.length} in-sync replicas, fewer than min.insync.replicas ${minIsr}`,
+      )
     return partition
   }
 
@@ -99,7 +103,7 @@ export class OffsetsTopicLog implements GroupLog {
  * mapping (NOT_COORDINATOR when the partition moved, COORDINATOR_NOT_AVAILABLE when the ISR is
  * too small, REQUEST_TIMED_OUT as it is).
  */
-export async function awaitGroupWrite(broker: { replicas: ReplicaManager, groups: GroupCoordinator, config: BrokerConfig }, groupId: string): Promise<number> {
+export async function awaitGroupWrite(broker: { replicas: ReplicaManager; groups: GroupCoordinator; config: BrokerConfig }, groupId: string): Promise<number> {
   const p = broker.replicas.leaderPartition(OFFSETS_TOPIC, broker.groups.partitionFor(groupId))
   if (typeof p === 'number') return ErrorCode.NOT_COORDINATOR
   const err = await broker.replicas.awaitAppended(p, broker.config.values.offsetsCommitTimeoutMs)
@@ -123,7 +127,13 @@ export function* readOffsetsPartition(p: Partition, onError: (err: unknown, part
     const { records } = p.log.read(offset, READ_CHUNK, { minOneBatch: true })
     if (records.length === 0) break
     for (const buf of records) {
-      yield* groupRecordsIn(buf, (err, baseOffset) => onError(err, p.index, baseOffset), (next) => { offset = next })
+      yield* groupRecordsIn(
+        buf,
+        (err, baseOffset) => onError(err, p.index, baseOffset),
+        (next) => {
+          offset = next
+        },
+      )
     }
   }
 }

@@ -39,7 +39,7 @@ export interface ReadOptions {
 }
 
 export interface PartitionRead {
-  data: Input<PartitionData> & { partitionIndex: number, highWatermark: bigint, logStartOffset: bigint }
+  data: Input<PartitionData> & { partitionIndex: number; highWatermark: bigint; logStartOffset: bigint }
   bytes: number
   /** In data.records: whoever drops the read instead of sending it releases them. */
   regions: readonly FileRegion[]
@@ -71,25 +71,29 @@ export function readPartition(broker: Pick<BrokerParts, 'metadata' | 'replicas'>
   if (replica !== undefined) {
     // Where the follower's log ends, which may move the high watermark this answer carries.
     const followerStart = replica.logStartOffsets.get(opts.key ?? '') ?? -1n
-    if (!broker.replicas.recordFollowerFetch(partition, replica.id, sp.fetchOffset, followerStart, replica.brokerEpoch)) return failed(sp, ErrorCode.NOT_LEADER_OR_FOLLOWER, hw, lso)
+    if (!broker.replicas.recordFollowerFetch(partition, replica.id, sp.fetchOffset, followerStart, replica.brokerEpoch))
+      return failed(sp, ErrorCode.NOT_LEADER_OR_FOLLOWER, hw, lso)
   }
   let regions: FileRegion[] = []
   let bytes = 0
   // Kafka's shouldLeaderThrottle: a follower out of the ISR of a throttled replica gets no
   // records while the leader's replication rate is above leader.replication.throttled.rate.
-  const throttled = replica !== undefined && isThrottledReplica(partition.log.config.leaderReplicationThrottledReplicas, partition.index, broker.replicas.localBrokerId)
+  const throttled =
+    replica !== undefined && isThrottledReplica(partition.log.config.leaderReplicationThrottledReplicas, partition.index, broker.replicas.localBrokerId)
   const held = throttled && !partition.isr.includes(replica.id) && broker.replicas.leaderQuota.isQuotaExceeded()
   const stable = partition.lastStableOffset
   const readCommitted = opts.isolationLevel === 1 && replica === undefined
   const upTo = replica !== undefined ? partition.log.writtenEndOffset : readCommitted ? stable : hw
-  let abortedTransactions: Array<{ producerId: bigint, firstOffset: bigint }> | null = readCommitted ? [] : null
+  let abortedTransactions: Array<{ producerId: bigint; firstOffset: bigint }> | null = readCommitted ? [] : null
   if (!held && sp.fetchOffset < upTo && (opts.maxBytes > 0 || opts.minOneBatch)) {
     try {
       const r = partition.log.readRegions(sp.fetchOffset, opts.maxBytes, { minOneBatch: opts.minOneBatch, maxOffset: upTo })
       regions = r.regions
       bytes = r.bytes
       if (readCommitted && r.nextOffset > sp.fetchOffset) {
-        abortedTransactions = partition.log.collectAbortedTransactions(sp.fetchOffset, r.nextOffset).map((t) => ({ producerId: t.producerId, firstOffset: t.firstOffset }))
+        abortedTransactions = partition.log
+          .collectAbortedTransactions(sp.fetchOffset, r.nextOffset)
+          .map((t) => ({ producerId: t.producerId, firstOffset: t.firstOffset }))
       }
     } catch (err) {
       for (const r of regions) r.release()

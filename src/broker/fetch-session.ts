@@ -37,9 +37,9 @@ export const FINAL_EPOCH = -1
 
 export type SessionLookup =
   | { kind: 'sessionless' }
-  | { kind: 'new', session: FetchSession }
-  | { kind: 'incremental', session: FetchSession }
-  | { kind: 'error', errorCode: number }
+  | { kind: 'new'; session: FetchSession }
+  | { kind: 'incremental'; session: FetchSession }
+  | { kind: 'error'; errorCode: number }
 
 export class FetchSessionCache {
   readonly #sessions = new Map<number, FetchSession>()

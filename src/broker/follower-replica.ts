@@ -44,7 +44,8 @@ export class FollowerReplica {
    */
   updateFetchState(fetchOffset: bigint, logStartOffset: bigint, nowMs: number, leaderEndOffset: bigint, brokerEpoch: bigint): void {
     if (fetchOffset >= leaderEndOffset) this.lastCaughtUpTimeMs = Math.max(this.lastCaughtUpTimeMs, nowMs)
-    else if (this.lastFetchLeaderLogEndOffset >= 0n && fetchOffset >= this.lastFetchLeaderLogEndOffset) this.lastCaughtUpTimeMs = Math.max(this.lastCaughtUpTimeMs, this.lastFetchTimeMs)
+    else if (this.lastFetchLeaderLogEndOffset >= 0n && fetchOffset >= this.lastFetchLeaderLogEndOffset)
+      this.lastCaughtUpTimeMs = Math.max(this.lastCaughtUpTimeMs, this.lastFetchTimeMs)
     this.logEndOffset = fetchOffset
     this.logStartOffset = logStartOffset
     this.lastFetchLeaderLogEndOffset = leaderEndOffset

@@ -151,9 +151,7 @@ export class HandlerRegistry {
   }
 
   /** The ranges advertised in ApiVersions, sorted by key. */
-  versions(): Array<{ apiKey: number, minVersion: number, maxVersion: number }> {
-    return [...this.#handlers.values()]
-      .sort((a, b) => a.key - b.key)
-      .map((h) => ({ apiKey: h.key, minVersion: h.minVersion, maxVersion: h.maxVersion }))
+  versions(): Array<{ apiKey: number; minVersion: number; maxVersion: number }> {
+    return [...this.#handlers.values()].sort((a, b) => a.key - b.key).map((h) => ({ apiKey: h.key, minVersion: h.minVersion, maxVersion: h.maxVersion }))
   }
 }

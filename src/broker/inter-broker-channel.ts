@@ -34,10 +34,20 @@ export class InterBrokerChannel implements BrokerChannel {
     if (c === undefined) {
       const b = this.#metadata.liveBrokers().find((x) => x.id === brokerId)
       const ep = b?.endpoints.find((e) => e.listener === this.#listener)
-      if (b === undefined || ep === undefined) return Promise.reject(new SamsaError('SAMSA_NO_BROKER_CHANNEL', `broker ${brokerId} is not live (or has no ${this.#listener} listener)`))
-      c = connectToBroker({ brokerId, listener: this.#listener, host: ep.host, port: ep.port, securityProtocol: ep.securityProtocol }, this.#clientId, { requestTimeoutMs: this.#requestTimeoutMs, security: this.#security })
+      if (b === undefined || ep === undefined)
+        return Promise.reject(new SamsaError('SAMSA_NO_BROKER_CHANNEL', `broker ${brokerId} is not live (or has no ${this.#listener} listener)`))
+      c = connectToBroker({ brokerId, listener: this.#listener, host: ep.host, port: ep.port, securityProtocol: ep.securityProtocol }, this.#clientId, {
+        requestTimeoutMs: this.#requestTimeoutMs,
+        security: this.#security,
+      })
       this.#connections.set(brokerId, c)
-      c.then((conn) => conn.onClose(() => { if (this.#connections.get(brokerId) === c) this.#connections.delete(brokerId) }), () => this.#connections.delete(brokerId))
+      c.then(
+        (conn) =>
+          conn.onClose(() => {
+            if (this.#connections.get(brokerId) === c) this.#connections.delete(brokerId)
+          }),
+        () => this.#connections.delete(brokerId),
+      )
     }
     return c
   }
@@ -45,7 +55,7 @@ export class InterBrokerChannel implements BrokerChannel {
   async send<K extends ApiKeyNumber>(brokerId: number, key: K, request: RequestOf<K>): Promise<Input<ResponseOf<K>>> {
     const conn = await this.#connection(brokerId)
     try {
-      return await conn.send(key, conn.versionFor(key), request) as Input<ResponseOf<K>>
+      return (await conn.send(key, conn.versionFor(key), request)) as Input<ResponseOf<K>>
     } catch (err) {
       conn.destroy()
       this.#connections.delete(brokerId)
@@ -54,7 +64,11 @@ export class InterBrokerChannel implements BrokerChannel {
   }
 
   close(): void {
-    for (const c of this.#connections.values()) c.then((conn) => conn.destroy(), () => {})
+    for (const c of this.#connections.values())
+      c.then(
+        (conn) => conn.destroy(),
+        () => {},
+      )
     this.#connections.clear()
   }
 }

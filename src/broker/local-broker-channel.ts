@@ -36,7 +36,17 @@ export class LocalBrokerChannel implements BrokerChannel {
     const ctx: RequestContext = {
       ...this.#parts(),
       // The broker's own request: authorized as Kafka authorizes its inter-broker principal.
-      connection: { id: -1, remoteAddress: 'local', remotePort: 0, listenerName: 'internal', securityProtocol: 'PLAINTEXT', principal: BROKER_PRINCIPAL, sasl: null, internal: true, throttle: () => {} },
+      connection: {
+        id: -1,
+        remoteAddress: 'local',
+        remotePort: 0,
+        listenerName: 'internal',
+        securityProtocol: 'PLAINTEXT',
+        principal: BROKER_PRINCIPAL,
+        sasl: null,
+        internal: true,
+        throttle: () => {},
+      },
       apiKey: key,
       apiVersion: h.maxVersion,
       correlationId: 0,

@@ -29,7 +29,7 @@ export interface PartitionState {
 }
 
 export interface CachedTopic {
-  readonly meta: { readonly name: string, readonly topicId: string, readonly internal: boolean }
+  readonly meta: { readonly name: string; readonly topicId: string; readonly internal: boolean }
   /** by partition index */
   readonly partitions: readonly PartitionState[]
 }
@@ -136,10 +136,10 @@ export class MetadataCache {
    * replaced, the listed partitions' states taken over, and partitions marked
    * LEADER_DURING_DELETE removed. Returns the removed partitions.
    */
-  update(event: UpdateMetadataEvent): Array<{ topic: string, partition: number }> {
+  update(event: UpdateMetadataEvent): Array<{ topic: string; partition: number }> {
     this.#controllerId = event.controllerId
     this.#brokers = new Map(event.brokers.map((b) => [b.id, b]))
-    const deleted: Array<{ topic: string, partition: number }> = []
+    const deleted: Array<{ topic: string; partition: number }> = []
     const byTopic = new Map<string, Array<PartitionLeadership & { offlineReplicas: readonly number[] }>>()
     for (const p of event.partitions) {
       let list = byTopic.get(p.topic)

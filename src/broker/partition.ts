@@ -19,7 +19,7 @@ export interface AppendOutcome {
   baseOffset: bigint
   logAppendTime: bigint
   errorMessage: string | null
-  recordErrors: Array<{ batchIndex: number, batchIndexErrorMessage: string | null }>
+  recordErrors: Array<{ batchIndex: number; batchIndexErrorMessage: string | null }>
   /** The offset of the last record appended (or of the duplicate's last). */
   lastOffset?: bigint
   /** Resolves once the records are in the page cache: the response waits for it. */
@@ -57,7 +57,7 @@ export class Partition {
    * An ISR change proposed to the controller (AlterPartition) and not answered yet (Kafka's
    * PendingExpandIsr / PendingShrinkIsr).
    */
-  #pendingIsr: { readonly isr: readonly number[], readonly expand: boolean } | undefined
+  #pendingIsr: { readonly isr: readonly number[]; readonly expand: boolean } | undefined
 
   constructor(topic: string, topicId: string, index: number, log: PartitionLog, localBrokerId: number) {
     this.topic = topic
@@ -89,11 +89,11 @@ export class Partition {
   }
 
   /** The ISR change waiting for the controller's answer, if any. */
-  get pendingIsr(): { readonly isr: readonly number[], readonly expand: boolean } | undefined {
+  get pendingIsr(): { readonly isr: readonly number[]; readonly expand: boolean } | undefined {
     return this.#pendingIsr
   }
 
-  set pendingIsr(p: { readonly isr: readonly number[], readonly expand: boolean } | undefined) {
+  set pendingIsr(p: { readonly isr: readonly number[]; readonly expand: boolean } | undefined) {
     this.#pendingIsr = p
   }
 
@@ -109,7 +109,10 @@ export class Partition {
    * has. Returns whether this broker now leads, newly or under a new epoch, and whether it now
    * follows, newly or under a new epoch.
    */
-  applyLeadership(state: Pick<PartitionLeadership, 'leader' | 'leaderEpoch' | 'partitionEpoch' | 'replicas' | 'isr'>, nowMs: number): { leads: boolean, follows: boolean } {
+  applyLeadership(
+    state: Pick<PartitionLeadership, 'leader' | 'leaderEpoch' | 'partitionEpoch' | 'replicas' | 'isr'>,
+    nowMs: number,
+  ): { leads: boolean; follows: boolean } {
     const wasLeader = this.isLeader
     const epochChanged = this.leaderEpoch !== state.leaderEpoch
     this.leaderId = state.leader
@@ -245,7 +248,7 @@ export class Partition {
   }
 
   /** WriteTxnMarkers: ends the producer's transaction here (see PartitionLog.appendEndTxnMarker). */
-  appendEndTxnMarker(marker: { producerId: bigint, producerEpoch: number, coordinatorEpoch: number, commit: boolean }): void {
+  appendEndTxnMarker(marker: { producerId: bigint; producerEpoch: number; coordinatorEpoch: number; commit: boolean }): void {
     this.log.appendEndTxnMarker(marker, { leaderEpoch: this.leaderEpoch })
     this.#verifications.delete(marker.producerId)
   }
@@ -276,7 +279,10 @@ export class Partition {
     // Validation went asynchronous, or an earlier one still is: append after the earlier ones so
     // a producer's batches keep their order (their validation may overlap).
     const done: Promise<AppendOutcome> = Promise.all([before, checked]).then(([, result]) => this.#append(records, result, now, acks))
-    const tail = done.then(() => undefined, () => undefined)
+    const tail = done.then(
+      () => undefined,
+      () => undefined,
+    )
     this.#appending = tail
     void tail.then(() => {
       if (this.#appending === tail) this.#appending = null
@@ -297,7 +303,10 @@ export class Partition {
     // Kafka's appendRecordsToLeader: acks=all is refused before the append when too few replicas are in sync.
     const minIsr = this.log.config.minInsyncReplicas
     if (requiredAcks === -1 && this.isr.length < minIsr) {
-      return failed(ErrorCode.NOT_ENOUGH_REPLICAS, `The size of the current ISR [${this.isr.join(', ')}] is insufficient to satisfy the min.isr requirement of ${minIsr} for partition ${this.topic}-${this.index}`)
+      return failed(
+        ErrorCode.NOT_ENOUGH_REPLICAS,
+        `The size of the current ISR [${this.isr.join(', ')}] is insufficient to satisfy the min.isr requirement of ${minIsr} for partition ${this.topic}-${this.index}`,
+      )
     }
     try {
       const r = this.log.append(records, {
@@ -307,7 +316,15 @@ export class Partition {
         validateProducer: true,
       })
       // A duplicate waits too: the original may still be on its way to the file.
-      return { errorCode: ErrorCode.NONE, baseOffset: r.baseOffset, lastOffset: r.lastOffset, logAppendTime: r.logAppendTime, errorMessage: null, recordErrors: [], written: this.log.whenWritten() }
+      return {
+        errorCode: ErrorCode.NONE,
+        baseOffset: r.baseOffset,
+        lastOffset: r.lastOffset,
+        logAppendTime: r.logAppendTime,
+        errorMessage: null,
+        recordErrors: [],
+        written: this.log.whenWritten(),
+      }
     } catch (err) {
       if (err instanceof KafkaError) return failed(err.errorCode, err.message)
       throw err
@@ -315,7 +332,7 @@ export class Partition {
   }
 }
 
-function failed(errorCode: number, errorMessage: string, recordErrors: Array<{ recordIndex: number, message: string }> = []): AppendOutcome {
+function failed(errorCode: number, errorMessage: string, recordErrors: Array<{ recordIndex: number; message: string }> = []): AppendOutcome {
   return {
     errorCode,
     baseOffset: -1n,

@@ -143,7 +143,11 @@ export class ReplicaManager {
         const out = p.outOfSyncReplicas(nowMs, lag)
         if (out.length === 0) continue
         this.#log.info({ topic: p.topic, partition: p.index, outOfSync: out, lagTimeMaxMs: lag }, 'shrinking the ISR: followers not caught up')
-        this.#proposeIsr(p, p.isr.filter((id) => !out.includes(id)), false)
+        this.#proposeIsr(
+          p,
+          p.isr.filter((id) => !out.includes(id)),
+          false,
+        )
       }
     }
   }
@@ -167,22 +171,25 @@ export class ReplicaManager {
     const pending = { isr: newIsr, expand }
     p.pendingIsr = pending
     const leaderEpoch = p.leaderEpoch
-    channel.submit({ topic: p.topic, topicId: p.topicId, partition: p.index, leaderEpoch, partitionEpoch: p.partitionEpoch, newIsr }).then((d) => {
-      if (p.pendingIsr !== pending || p.leaderEpoch !== leaderEpoch || !p.isLeader) return
-      p.pendingIsr = undefined
-      if (d.errorCode !== ErrorCode.NONE) {
-        this.#log.info({ topic: p.topic, partition: p.index, errorCode: d.errorCode, proposed: newIsr }, 'the controller refused an ISR change')
-        this.#isrBackoff.set(p, Date.now() + 1000)
-      } else if (d.leaderEpoch === p.leaderEpoch && d.partitionEpoch >= p.partitionEpoch) {
-        p.isr = d.isr
-        p.partitionEpoch = d.partitionEpoch
-      }
-      if (p.maybeIncrementHighWatermark()) this.highWatermarkMoved(p)
-    }, (err: unknown) => {
-      // The channel retries until closed: this broker is stopping.
-      if (p.pendingIsr === pending) p.pendingIsr = undefined
-      this.#log.debug({ err, topic: p.topic, partition: p.index }, 'ISR change not sent')
-    })
+    channel.submit({ topic: p.topic, topicId: p.topicId, partition: p.index, leaderEpoch, partitionEpoch: p.partitionEpoch, newIsr }).then(
+      (d) => {
+        if (p.pendingIsr !== pending || p.leaderEpoch !== leaderEpoch || !p.isLeader) return
+        p.pendingIsr = undefined
+        if (d.errorCode !== ErrorCode.NONE) {
+          this.#log.info({ topic: p.topic, partition: p.index, errorCode: d.errorCode, proposed: newIsr }, 'the controller refused an ISR change')
+          this.#isrBackoff.set(p, Date.now() + 1000)
+        } else if (d.leaderEpoch === p.leaderEpoch && d.partitionEpoch >= p.partitionEpoch) {
+          p.isr = d.isr
+          p.partitionEpoch = d.partitionEpoch
+        }
+        if (p.maybeIncrementHighWatermark()) this.highWatermarkMoved(p)
+      },
+      (err: unknown) => {
+        // The channel retries until closed: this broker is stopping.
+        if (p.pendingIsr === pending) p.pendingIsr = undefined
+        this.#log.debug({ err, topic: p.topic, partition: p.index }, 'ISR change not sent')
+      },
+    )
   }
 
   /** The hosted partition, leader or follower, or undefined (Kafka's onlinePartition). */
@@ -219,7 +226,9 @@ export class ReplicaManager {
     const local = this.localBrokerId
     const configs = new Map<string, LogConfig>()
     for (const state of event.partitions) {
-      const result = (errorCode: number): void => { out.results.push({ topic: state.topic, partition: state.partition, errorCode }) }
+      const result = (errorCode: number): void => {
+        out.results.push({ topic: state.topic, partition: state.partition, errorCode })
+      }
       if (!state.replicas.includes(local)) {
         result(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION)
         continue
@@ -230,13 +239,22 @@ export class ReplicaManager {
         result(ErrorCode.INCONSISTENT_TOPIC_ID)
         continue
       }
-      if (p !== undefined && state.leaderEpoch === p.leaderEpoch && state.partitionEpoch === p.partitionEpoch && state.leader === p.leaderId && sameIds(state.replicas, p.replicas)) {
+      if (
+        p !== undefined &&
+        state.leaderEpoch === p.leaderEpoch &&
+        state.partitionEpoch === p.partitionEpoch &&
+        state.leader === p.leaderId &&
+        sameIds(state.replicas, p.replicas)
+      ) {
         // The state this broker has already (a new controller repeats it): nothing changes.
         result(ErrorCode.NONE)
         continue
       }
       if (p !== undefined && (state.leaderEpoch < p.leaderEpoch || (state.leaderEpoch === p.leaderEpoch && state.partitionEpoch <= p.partitionEpoch))) {
-        this.#log.warn({ topic: state.topic, partition: state.partition, leaderEpoch: state.leaderEpoch, current: p.leaderEpoch }, 'ignoring a LeaderAndIsr with a stale leader epoch')
+        this.#log.warn(
+          { topic: state.topic, partition: state.partition, leaderEpoch: state.leaderEpoch, current: p.leaderEpoch },
+          'ignoring a LeaderAndIsr with a stale leader epoch',
+        )
         result(ErrorCode.STALE_CONTROLLER_EPOCH)
         continue
       }
@@ -247,7 +265,7 @@ export class ReplicaManager {
         try {
           log = await this.#logManager.getOrCreateLog(state.topic, state.partition, config)
         } catch (err) {
-          this.#log.error({ err, topic: state.topic, partition: state.partition }, 'cannot open the partition\'s log')
+          this.#log.error({ err, topic: state.topic, partition: state.partition }, "cannot open the partition's log")
           result(ErrorCode.KAFKA_STORAGE_ERROR)
           continue
         }
@@ -334,7 +352,7 @@ export class ReplicaManager {
   }
 
   /** Partition logs held, and the most the log manager takes (its open-file budget). */
-  get logCapacity(): { used: number, max: number } {
+  get logCapacity(): { used: number; max: number } {
     return { used: this.#logManager.logCount, max: this.#logManager.maxLogs }
   }
 
@@ -347,7 +365,7 @@ export class ReplicaManager {
    * Kafka's stopReplicas: stops hosting the partitions (waiting fetches answer at once) and,
    * for those marked `delete`, deletes their logs. Returns the partitions that were hosted.
    */
-  async stopReplicas(partitions: ReadonlyArray<{ topic: string, partition: number, delete: boolean }>): Promise<Partition[]> {
+  async stopReplicas(partitions: ReadonlyArray<{ topic: string; partition: number; delete: boolean }>): Promise<Partition[]> {
     const stopped: Partition[] = []
     for (const s of partitions) {
       const hosted = this.#partitions.get(s.topic)

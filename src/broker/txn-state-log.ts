@@ -14,7 +14,13 @@ import { ApiKey } from '../protocol/generated/index.js'
 import { KafkaError } from '../errors.js'
 import type { MarkerChannel, MarkerRequest, MarkerResult, TxnLog } from '../transactions/core.js'
 import type { TransactionCoordinator } from '../transactions/transaction-coordinator.js'
-import { TRANSACTION_STATE_TOPIC, decodeTxnLogRecord, partitionForTransactionalId, type EncodedRecord, type TxnLogRecord } from '../transactions/transaction-log.js'
+import {
+  TRANSACTION_STATE_TOPIC,
+  decodeTxnLogRecord,
+  partitionForTransactionalId,
+  type EncodedRecord,
+  type TxnLogRecord,
+} from '../transactions/transaction-log.js'
 import type { AdminManager } from './admin-manager.js'
 import type { BrokerChannel } from './broker-channel.js'
 import type { PartitionCoordinator } from './control-plane.js'
@@ -31,7 +37,7 @@ export class TransactionStateLog implements TxnLog {
   readonly #admin: AdminManager
   readonly #config: BrokerConfig
 
-  constructor(opts: { metadata: MetadataCache, replicas: ReplicaManager, admin: AdminManager, config: BrokerConfig }) {
+  constructor(opts: { metadata: MetadataCache; replicas: ReplicaManager; admin: AdminManager; config: BrokerConfig }) {
     this.#metadata = opts.metadata
     this.#replicas = opts.replicas
     this.#admin = opts.admin
@@ -76,11 +82,16 @@ export class TransactionStateLog implements TxnLog {
   async append(partition: number, coordinatorEpoch: number, record: EncodedRecord): Promise<void> {
     const p = this.#replicas.leaderPartition(TRANSACTION_STATE_TOPIC, partition)
     if (typeof p === 'number') throw new KafkaError(ErrorCode.NOT_COORDINATOR, `${TRANSACTION_STATE_TOPIC}-${partition} is not led by this broker`)
-    if (p.leaderEpoch !== coordinatorEpoch) throw new KafkaError(ErrorCode.NOT_COORDINATOR, `${TRANSACTION_STATE_TOPIC}-${partition} moved to leader epoch ${p.leaderEpoch}`)
+    if (p.leaderEpoch !== coordinatorEpoch)
+      throw new KafkaError(ErrorCode.NOT_COORDINATOR, `${TRANSACTION_STATE_TOPIC}-${partition} moved to leader epoch ${p.leaderEpoch}`)
     // As a produce with acks=all (Kafka's appendTransactionToLog): refused when too few replicas
     // are in sync, and it counts once every in-sync replica has it.
     const minIsr = p.log.config.minInsyncReplicas
-    if (p.isr.length < minIsr) throw new KafkaError(ErrorCode.NOT_ENOUGH_REPLICAS, `${TRANSACTION_STATE_TOPIC}-${partition} has ${p.isr.length} in-sync replicas, fewer than min.insync.replicas ${minIsr}`)
+    if (p.isr.length < minIsr)
+      throw new KafkaError(
+        ErrorCode.NOT_ENOUGH_REPLICAS,
+        `${TRANSACTION_STATE_TOPIC}-${partition} has ${p.isr.length} in-sync replicas, fewer than min.insync.replicas ${minIsr}`,
+      )
     const now = BigInt(Date.now())
     p.log.append(encodeRecordBatch({ records: [record], now }), { now, leaderEpoch: p.leaderEpoch })
     await p.log.whenWritten()
@@ -90,13 +101,17 @@ export class TransactionStateLog implements TxnLog {
 }
 
 /** Every record of one partition of `__transaction_state`, in log order. */
-export function* readTransactionPartition(p: Partition, loadBufferBytes: number, onError: (err: unknown, partition: number, offset: bigint) => void): Generator<TxnLogRecord> {
+export function* readTransactionPartition(
+  p: Partition,
+  loadBufferBytes: number,
+  onError: (err: unknown, partition: number, offset: bigint) => void,
+): Generator<TxnLogRecord> {
   let offset = p.logStartOffset
   while (offset < p.log.logEndOffset) {
     const { records } = p.log.read(offset, loadBufferBytes, { minOneBatch: true })
     if (records.length === 0) break
     for (const buf of records) {
-      for (let pos = 0; pos + LOG_OVERHEAD <= buf.length;) {
+      for (let pos = 0; pos + LOG_OVERHEAD <= buf.length; ) {
         const h = readBatchHeader(buf, pos)
         offset = lastOffsetOf(h) + 1n
         if (!isControl(h.attributes)) {
@@ -117,7 +132,11 @@ export function* readTransactionPartition(p: Partition, loadBufferBytes: number,
 }
 
 /** The transaction coordinator as the coordinator of `__transaction_state`: loads and drops partitions with leadership. */
-export function transactionCoordinatorOf(txns: TransactionCoordinator, loadBufferBytes: number, onError: (err: unknown, partition: number, offset: bigint) => void): PartitionCoordinator {
+export function transactionCoordinatorOf(
+  txns: TransactionCoordinator,
+  loadBufferBytes: number,
+  onError: (err: unknown, partition: number, offset: bigint) => void,
+): PartitionCoordinator {
   return {
     // transaction.state.log.load.buffer.size: how much of the partition is read at a time.
     onElection: (p) => txns.onElection(p.index, p.leaderEpoch, () => readTransactionPartition(p, loadBufferBytes, onError)),

@@ -25,7 +25,10 @@ export interface VerifyRequest {
 }
 
 /** Per `topic:partition`, NONE when the write may go ahead, else the error the client gets. */
-export async function verifyPartitionsInTransaction(parts: Pick<BrokerParts, 'config' | 'metadata' | 'transactions' | 'brokerChannel' | 'log'>, req: VerifyRequest): Promise<Map<string, number>> {
+export async function verifyPartitionsInTransaction(
+  parts: Pick<BrokerParts, 'config' | 'metadata' | 'transactions' | 'brokerChannel' | 'log'>,
+  req: VerifyRequest,
+): Promise<Map<string, number>> {
   const out = new Map<string, number>()
   const all = (errorCode: number) => {
     for (const [topic, ps] of req.partitions) for (const p of ps) out.set(`${topic}:${p}`, errorCode)
@@ -38,13 +41,15 @@ export async function verifyPartitionsInTransaction(parts: Pick<BrokerParts, 'co
   let res
   try {
     res = await parts.brokerChannel.send(state.leader, ApiKey.AddPartitionsToTxn, {
-      transactions: [{
-        transactionalId: req.transactionalId,
-        producerId: req.producerId,
-        producerEpoch: req.producerEpoch,
-        verifyOnly: true,
-        topics: [...req.partitions].map(([name, partitions]) => ({ name, partitions: [...partitions] })),
-      }],
+      transactions: [
+        {
+          transactionalId: req.transactionalId,
+          producerId: req.producerId,
+          producerEpoch: req.producerEpoch,
+          verifyOnly: true,
+          topics: [...req.partitions].map(([name, partitions]) => ({ name, partitions: [...partitions] })),
+        },
+      ],
       v3AndBelowTransactionalId: '',
       v3AndBelowProducerId: 0n,
       v3AndBelowProducerEpoch: 0,

@@ -58,7 +58,14 @@ function mainHelp(): string {
     const head = c.path[0]!
     if (seen.has(head)) continue
     seen.add(head)
-    rows.push([GROUPS[head] !== undefined ? `${head} ${COMMANDS.filter((x) => x.path[0] === head).map((x) => x.path[1]).join('|')}` : head, GROUPS[head] ?? c.summary])
+    rows.push([
+      GROUPS[head] !== undefined
+        ? `${head} ${COMMANDS.filter((x) => x.path[0] === head)
+            .map((x) => x.path[1])
+            .join('|')}`
+        : head,
+      GROUPS[head] ?? c.summary,
+    ])
   }
   const w = Math.max(...rows.map(([l]) => l.length)) + 2
   return [
@@ -84,7 +91,17 @@ function mainHelp(): string {
 function groupHelp(group: string): string {
   const subs = COMMANDS.filter((c) => c.path[0] === group)
   const w = Math.max(...subs.map((c) => c.path[1]!.length)) + 2
-  return [`${bold('Usage:')} samsa ${group} <command> [options]`, '', GROUPS[group]!, '', bold('Commands:'), ...subs.map((c) => `  ${c.path[1]!.padEnd(w)}${c.summary}`), '', `See \`samsa ${group} <command> --help\`.`, ''].join('\n')
+  return [
+    `${bold('Usage:')} samsa ${group} <command> [options]`,
+    '',
+    GROUPS[group]!,
+    '',
+    bold('Commands:'),
+    ...subs.map((c) => `  ${c.path[1]!.padEnd(w)}${c.summary}`),
+    '',
+    `See \`samsa ${group} <command> --help\`.`,
+    '',
+  ].join('\n')
 }
 
 function find(argv: readonly string[]): { spec: CommandSpec; rest: string[] } | { help: string; code: number } {
@@ -99,7 +116,10 @@ function find(argv: readonly string[]): { spec: CommandSpec; rest: string[] } | 
     if (second === '--help' || second === '-h') return { help: groupHelp(first), code: 0 }
     const spec = COMMANDS.find((c) => c.path[0] === first && c.path[1] === second)
     if (spec === undefined) {
-      const guess = closest(second, COMMANDS.filter((c) => c.path[0] === first).map((c) => c.path[1]!))
+      const guess = closest(
+        second,
+        COMMANDS.filter((c) => c.path[0] === first).map((c) => c.path[1]!),
+      )
       throw new UsageError(`unknown command "${first} ${second}"${guess !== undefined ? `; did you mean "${first} ${guess}"?` : ''}`, [first])
     }
     return { spec, rest: argv.slice(2) }

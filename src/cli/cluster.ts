@@ -27,19 +27,41 @@ export const clusterCommand: CommandSpec = {
         for (const r of p.replicas) hosts.set(r, (hosts.get(r) ?? 0) + 1)
       }
     }
-    const brokers = d.brokers.map((b) => ({ ...b, controller: b.nodeId === d.controllerId, leaderOf: leads.get(b.nodeId) ?? 0, replicas: hosts.get(b.nodeId) ?? 0 }))
+    const brokers = d.brokers.map((b) => ({
+      ...b,
+      controller: b.nodeId === d.controllerId,
+      leaderOf: leads.get(b.nodeId) ?? 0,
+      replicas: hosts.get(b.nodeId) ?? 0,
+    }))
     const offline = leads.get(-1) ?? 0
-    const apis = [...versions].sort(([a], [b]) => a - b).map(([key, r]) => {
-      const ours = clientRange(key)
-      const used = ours === undefined ? null : Math.min(ours.maxVersion, r.maxVersion) >= Math.max(ours.minVersion, r.minVersion) ? Math.min(ours.maxVersion, r.maxVersion) : null
-      return { key, name: apiSpecs.get(key)?.name ?? `Unknown(${key})`, minVersion: r.minVersion, maxVersion: r.maxVersion, clientVersion: used }
-    })
+    const apis = [...versions]
+      .sort(([a], [b]) => a - b)
+      .map(([key, r]) => {
+        const ours = clientRange(key)
+        const used =
+          ours === undefined
+            ? null
+            : Math.min(ours.maxVersion, r.maxVersion) >= Math.max(ours.minVersion, r.minVersion)
+              ? Math.min(ours.maxVersion, r.maxVersion)
+              : null
+        return { key, name: apiSpecs.get(key)?.name ?? `Unknown(${key})`, minVersion: r.minVersion, maxVersion: r.maxVersion, clientVersion: used }
+      })
     if (ctx.json) return ctx.printJson({ ...d, brokers, offlinePartitions: offline, apiVersions: apis })
     ctx.print(`Cluster id: ${d.clusterId ?? '-'}\nController: ${d.controllerId}${offline > 0 ? `\nOffline partitions: ${offline} (no live leader)` : ''}\n`)
-    ctx.print(table(['BROKER', 'HOST', 'PORT', 'RACK', 'CONTROLLER', 'LEADER OF', 'REPLICAS'], brokers.map((b) => [b.nodeId, b.host, b.port, b.rack, b.controller ? 'yes' : '', b.leaderOf, b.replicas])))
+    ctx.print(
+      table(
+        ['BROKER', 'HOST', 'PORT', 'RACK', 'CONTROLLER', 'LEADER OF', 'REPLICAS'],
+        brokers.map((b) => [b.nodeId, b.host, b.port, b.rack, b.controller ? 'yes' : '', b.leaderOf, b.replicas]),
+      ),
+    )
     if (ctx.values['no-api-versions'] !== true) {
       ctx.print('')
-      ctx.print(table(['KEY', 'API', 'MIN', 'MAX', 'USED'], apis.map((a) => [a.key, a.name, a.minVersion, a.maxVersion, a.clientVersion])))
+      ctx.print(
+        table(
+          ['KEY', 'API', 'MIN', 'MAX', 'USED'],
+          apis.map((a) => [a.key, a.name, a.minVersion, a.maxVersion, a.clientVersion]),
+        ),
+      )
     }
   },
 }

@@ -25,7 +25,6 @@ export interface OptionSpec {
   choices?: readonly string[]
 }
 
-
 export interface CommandSpec {
   /** Words after `samsa`, e.g. ['topics', 'create']. */
   path: readonly string[]
@@ -58,7 +57,11 @@ export const CONNECTION_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   },
   'client-id': { type: 'string', value: 'ID', description: 'Client id sent to the broker', default: 'samsa-cli' },
   'request-timeout-ms': { type: 'string', value: 'MS', description: 'Request timeout', default: '30000' },
-  'command-config': { type: 'string', value: 'FILE', description: 'Kafka client properties for a secured cluster: security.protocol, ssl.*, sasl.mechanism, sasl.jaas.config' },
+  'command-config': {
+    type: 'string',
+    value: 'FILE',
+    description: 'Kafka client properties for a secured cluster: security.protocol, ssl.*, sasl.mechanism, sasl.jaas.config',
+  },
 }
 
 export function allOptions(spec: CommandSpec): Record<string, OptionSpec> {
@@ -74,7 +77,11 @@ const NEGATIVE_VALUE = /^-(\d|\.\d)/
  * option followed by a negative number or duration takes it as its value, as Kafka's tools do.
  */
 export function joinNegativeValues(args: readonly string[], options: Readonly<Record<string, OptionSpec>>): string[] {
-  const byShort = new Map(Object.entries(options).filter(([, o]) => o.short !== undefined).map(([name, o]) => [o.short!, name]))
+  const byShort = new Map(
+    Object.entries(options)
+      .filter(([, o]) => o.short !== undefined)
+      .map(([name, o]) => [o.short!, name]),
+  )
   const out: string[] = []
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!

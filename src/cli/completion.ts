@@ -9,7 +9,9 @@ export function completionScript(shell: 'bash' | 'zsh', commands: readonly Comma
   for (const c of commands) {
     const opts = Object.entries(allOptions(c))
     const words = opts.map(([name]) => `--${name}`).join(' ')
-    const choices = opts.filter(([, o]) => o.choices !== undefined).map(([name, o]) => `        --${name}) COMPREPLY=($(compgen -W "${o.choices!.join(' ')}" -- "$cur")); return;;`)
+    const choices = opts
+      .filter(([, o]) => o.choices !== undefined)
+      .map(([name, o]) => `        --${name}) COMPREPLY=($(compgen -W "${o.choices!.join(' ')}" -- "$cur")); return;;`)
     cases.push(`    "${c.path.join(' ')}")\n      opts="${words}"\n      case "$prev" in\n${choices.join('\n')}${choices.length > 0 ? '\n' : ''}      esac;;`)
   }
   const bash = `# samsa shell completion (bash). Load with:  source <(samsa completion bash)

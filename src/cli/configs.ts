@@ -17,7 +17,8 @@ async function resourceOf(ctx: Context, v: Values): Promise<ConfigResource> {
   if (v.topic !== undefined) return { type: 'topic', name: String(v.topic) }
   if (v.broker !== undefined) return { type: 'broker', name: String(v.broker) }
   if (v.group !== undefined) return { type: 'group', name: String(v.group) }
-  if (v['entity-type'] === undefined) throw new UsageError('give --entity-type topics|brokers|groups and --entity-name (or --topic / --broker / --group)', ctx.spec.path)
+  if (v['entity-type'] === undefined)
+    throw new UsageError('give --entity-type topics|brokers|groups and --entity-name (or --topic / --broker / --group)', ctx.spec.path)
   const kind = choiceOption(v, 'entity-type', ['topics', 'brokers', 'groups', 'topic', 'broker', 'group'], 'topics')
   const type: ResourceType = kind.startsWith('topic') ? 'topic' : kind.startsWith('group') ? 'group' : 'broker'
   let name = v['entity-name'] as string | undefined
@@ -35,7 +36,7 @@ async function resourceOf(ctx: Context, v: Values): Promise<ConfigResource> {
 }
 
 /** How a resource is named in messages: the cluster default has no name. */
-const shown = (r: ConfigResource): string => r.type === 'broker' && r.name === '' ? 'the broker default' : `${r.type} ${r.name}`
+const shown = (r: ConfigResource): string => (r.type === 'broker' && r.name === '' ? 'the broker default' : `${r.type} ${r.name}`)
 
 const describe: CommandSpec = {
   path: ['configs', 'describe'],
@@ -59,14 +60,20 @@ const describe: CommandSpec = {
     const listed = ctx.values.all === true ? entries : entries.filter((e) => !e.isDefault)
     if (ctx.json) return ctx.printJson({ ...resource, configs: listed })
     if (listed.length === 0) return ctx.note(`No non-default configs for ${shown(resource)} (add --all to see defaults).`)
-    ctx.print(table(['NAME', 'VALUE', 'SOURCE'], listed.map((e) => [e.name, e.sensitive ? '******' : (e.value ?? 'null'), e.source])))
+    ctx.print(
+      table(
+        ['NAME', 'VALUE', 'SOURCE'],
+        listed.map((e) => [e.name, e.sensitive ? '******' : (e.value ?? 'null'), e.source]),
+      ),
+    )
   },
 }
 
 const alter: CommandSpec = {
   path: ['configs', 'alter'],
   summary: 'Set or remove configs of a topic, broker or consumer group',
-  usage: '(--entity-type topics|brokers|groups --entity-name NAME | --entity-type brokers --entity-default | --topic T | --broker ID | --group G) [--add-config k=v,...] [--delete-config k,...]',
+  usage:
+    '(--entity-type topics|brokers|groups --entity-name NAME | --entity-type brokers --entity-default | --topic T | --broker ID | --group G) [--add-config k=v,...] [--delete-config k,...]',
   connects: true,
   options: {
     ...ENTITY_OPTIONS,
@@ -87,12 +94,15 @@ const alter: CommandSpec = {
     const sets = keyValues(ctx.values, 'add-config', { splitCommas: true })
     const deletes = listOption(ctx.values, 'delete-config')
     if (sets.length === 0 && deletes.length === 0) throw new UsageError('nothing to change: give --add-config or --delete-config', ctx.spec.path)
-    await (await ctx.admin()).alterConfigs(resource, [
-      ...sets.map(([name, value]) => ({ name, op: 'set' as const, value })),
-      ...deletes.map((name) => ({ name, op: 'delete' as const })),
-    ], { validateOnly: ctx.values['validate-only'] === true })
+    await (await ctx.admin()).alterConfigs(
+      resource,
+      [...sets.map(([name, value]) => ({ name, op: 'set' as const, value })), ...deletes.map((name) => ({ name, op: 'delete' as const }))],
+      { validateOnly: ctx.values['validate-only'] === true },
+    )
     if (ctx.json) return ctx.printJson({ ...resource, set: Object.fromEntries(sets), deleted: deletes, validateOnly: ctx.values['validate-only'] === true })
-    ctx.print(`${ctx.values['validate-only'] === true ? 'Validated' : 'Altered'} configs of ${shown(resource)}: ${[...sets.map(([k, v]) => `${k}=${v}`), ...deletes.map((k) => `${k} deleted`)].join(', ')}.`)
+    ctx.print(
+      `${ctx.values['validate-only'] === true ? 'Validated' : 'Altered'} configs of ${shown(resource)}: ${[...sets.map(([k, v]) => `${k}=${v}`), ...deletes.map((k) => `${k} deleted`)].join(', ')}.`,
+    )
   },
 }
 

@@ -17,16 +17,35 @@ export const consoleCommand: CommandSpec = {
   connects: true,
   options: {
     port: { type: 'string', short: 'p', value: 'PORT', description: 'Port of the console; 0 picks a free one', default: String(DEFAULT_CONSOLE_PORT) },
-    host: { type: 'string', value: 'HOST', description: 'Address to bind; any but loopback needs --users-file or --login-mechanism', default: DEFAULT_CONSOLE_HOST },
+    host: {
+      type: 'string',
+      value: 'HOST',
+      description: 'Address to bind; any but loopback needs --users-file or --login-mechanism',
+      default: DEFAULT_CONSOLE_HOST,
+    },
     'users-file': { type: 'string', value: 'FILE', description: 'Who may sign in: a properties file of user=password lines' },
-    'login-mechanism': { type: 'string', value: 'MECHANISM', description: 'Sign in with credentials the cluster accepts over SASL', choices: ['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512'] },
-    'log-level': { type: 'string', value: 'LEVEL', description: 'silent, fatal, error, warn, info, debug or trace (env SAMSA_LOG_LEVEL)', default: 'warn', choices: ['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'] },
-    'log-format': { type: 'string', value: 'FORMAT', description: 'pretty or json (env SAMSA_LOG_FORMAT)', default: 'pretty on a terminal, else json', choices: ['pretty', 'json'] },
+    'login-mechanism': {
+      type: 'string',
+      value: 'MECHANISM',
+      description: 'Sign in with credentials the cluster accepts over SASL',
+      choices: ['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512'],
+    },
+    'log-level': {
+      type: 'string',
+      value: 'LEVEL',
+      description: 'silent, fatal, error, warn, info, debug or trace (env SAMSA_LOG_LEVEL)',
+      default: 'warn',
+      choices: ['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'],
+    },
+    'log-format': {
+      type: 'string',
+      value: 'FORMAT',
+      description: 'pretty or json (env SAMSA_LOG_FORMAT)',
+      default: 'pretty on a terminal, else json',
+      choices: ['pretty', 'json'],
+    },
   },
-  examples: [
-    'samsa console --bootstrap-server localhost:9092',
-    'samsa console -b kafka-1:9092,kafka-2:9092 --port 9000',
-  ],
+  examples: ['samsa console --bootstrap-server localhost:9092', 'samsa console -b kafka-1:9092,kafka-2:9092 --port 9000'],
   async run(ctx) {
     ctx.args([], { max: 0 })
     const port = intOption(ctx.values, 'port', { min: 0, max: 65535 }) ?? DEFAULT_CONSOLE_PORT
@@ -34,11 +53,22 @@ export const consoleCommand: CommandSpec = {
     const [{ startConsole }, { createLogger }] = await Promise.all([import('../console/index.js'), import('../logger.js')])
     const level = ctx.values['log-level'] as string | undefined
     const format = ctx.values['log-format'] as string | undefined
-    const logger = createLogger({ env: process.env, ...(level !== undefined ? { level: level as never } : {}), ...(format !== undefined ? { format: format as never } : {}) })
+    const logger = createLogger({
+      env: process.env,
+      ...(level !== undefined ? { level: level as never } : {}),
+      ...(format !== undefined ? { format: format as never } : {}),
+    })
     const usersFile = typeof ctx.values['users-file'] === 'string' ? ctx.values['users-file'] : undefined
     const mechanism = ctx.values['login-mechanism'] as 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512' | undefined
     const { tls, sasl } = ctx.clusterOptions()
-    const running = await startConsole({ bootstrap: ctx.bootstrap, port, host, logger, security: { tls, sasl }, login: { usersFile, saslMechanism: mechanism } })
+    const running = await startConsole({
+      bootstrap: ctx.bootstrap,
+      port,
+      host,
+      logger,
+      security: { tls, sasl },
+      login: { usersFile, saslMechanism: mechanism },
+    })
     process.stderr.write(`samsa console: ${running.url} (cluster at ${ctx.bootstrap}); Ctrl-C stops it\n`)
     await new Promise<void>((resolve) => {
       const stop = (): void => {

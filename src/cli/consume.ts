@@ -60,20 +60,26 @@ export function parseFormat(raw: string | undefined, json: boolean): { format: O
   throw new UsageError(`--format must be text, json, or a format string such as '%k %s\\n', got "${raw}"`)
 }
 
-export function formatRecord(r: ConsumedRecord, format: OutputFormat, e: Encoder, opts: { printKey: boolean; printHeaders: boolean; separator: string }): string {
+export function formatRecord(
+  r: ConsumedRecord,
+  format: OutputFormat,
+  e: Encoder,
+  opts: { printKey: boolean; printHeaders: boolean; separator: string },
+): string {
   e.startRecord()
   let out: string
   if (format.kind === 'json') {
-    out = toJson({
-      topic: r.topic,
-      partition: r.partition,
-      offset: r.offset,
-      timestamp: r.timestamp,
-      key: e.json(r.key),
-      value: e.json(r.value),
-      headers: Object.fromEntries(r.headers.map((h) => [h.key, e.json(h.value)])),
-      ...(e.encoding !== 'text' ? { encoding: e.encoding } : {}),
-    }) + '\n'
+    out =
+      toJson({
+        topic: r.topic,
+        partition: r.partition,
+        offset: r.offset,
+        timestamp: r.timestamp,
+        key: e.json(r.key),
+        value: e.json(r.value),
+        headers: Object.fromEntries(r.headers.map((h) => [h.key, e.json(h.value)])),
+        ...(e.encoding !== 'text' ? { encoding: e.encoding } : {}),
+      }) + '\n'
   } else if (format.kind === 'template') {
     out = format.parts.map((p) => (typeof p === 'string' ? p : p(r, e))).join('')
   } else {
@@ -145,7 +151,12 @@ export const consumeCommand: CommandSpec = {
   connects: true,
   options: {
     'from-beginning': { type: 'boolean', description: 'Start at the earliest offset' },
-    offset: { type: 'string', short: 'o', value: 'OFFSET', description: 'Start at earliest, latest, an offset, or -N (N records before the end of each partition)' },
+    offset: {
+      type: 'string',
+      short: 'o',
+      value: 'OFFSET',
+      description: 'Start at earliest, latest, an offset, or -N (N records before the end of each partition)',
+    },
     'from-timestamp': { type: 'string', value: 'TIME', description: 'Start at the first record at or after TIME (ISO, epoch ms, or -1h for an hour ago)' },
     partition: { type: 'string', short: 'p', value: 'N', multiple: true, description: 'Read only these partitions' },
     group: { type: 'string', short: 'g', value: 'GROUP', description: 'Consume as a member of this consumer group' },
@@ -153,8 +164,21 @@ export const consumeCommand: CommandSpec = {
     'exit-at-end': { type: 'boolean', short: 'e', description: 'Stop once every partition is read to its end' },
     follow: { type: 'boolean', description: 'Keep waiting for new records (the default)' },
     'timeout-ms': { type: 'string', value: 'MS', description: 'Stop after MS without a record' },
-    format: { type: 'string', short: 'f', value: 'FMT', description: "text, json, or a format string: %t topic, %p partition, %o offset, %T timestamp, %k key, %s value, %h headers, %K/%S lengths ('%p@%o %k=%s\\n')", default: 'text' },
-    encoding: { type: 'string', value: 'ENC', description: 'How keys, values and headers are shown: text (UTF-8), base64 or hex; also in JSON', default: 'text', choices: ['text', 'base64', 'hex'] },
+    format: {
+      type: 'string',
+      short: 'f',
+      value: 'FMT',
+      description:
+        "text, json, or a format string: %t topic, %p partition, %o offset, %T timestamp, %k key, %s value, %h headers, %K/%S lengths ('%p@%o %k=%s\\n')",
+      default: 'text',
+    },
+    encoding: {
+      type: 'string',
+      value: 'ENC',
+      description: 'How keys, values and headers are shown: text (UTF-8), base64 or hex; also in JSON',
+      default: 'text',
+      choices: ['text', 'base64', 'hex'],
+    },
     'print-key': { type: 'boolean', short: 'K', description: 'Print the key before the value (text)' },
     'print-headers': { type: 'boolean', description: 'Print headers before the value (text)' },
     'key-separator': { type: 'string', value: 'SEP', description: 'Separator after the key and headers', default: 'tab' },
@@ -171,7 +195,8 @@ export const consumeCommand: CommandSpec = {
   async run(ctx) {
     const [topic] = ctx.args(['TOPIC'])
     const parsed = parseFormat(ctx.values.format as string | undefined, ctx.json)
-    const encoding = ctx.values.encoding !== undefined ? choiceOption<DataFormat>(ctx.values, 'encoding', ['text', 'base64', 'hex'], 'text') : (parsed.encoding ?? 'text')
+    const encoding =
+      ctx.values.encoding !== undefined ? choiceOption<DataFormat>(ctx.values, 'encoding', ['text', 'base64', 'hex'], 'text') : (parsed.encoding ?? 'text')
     const group = ctx.values.group as string | undefined
     const offset = ctx.values.offset !== undefined ? parseOffset(String(ctx.values.offset)) : undefined
     const fromTs = ctx.values['from-timestamp'] !== undefined ? parseTime(String(ctx.values['from-timestamp']), 'from-timestamp') : undefined
@@ -185,7 +210,10 @@ export const consumeCommand: CommandSpec = {
       throw new UsageError('give only one of --from-beginning, --offset and --from-timestamp', ctx.spec.path)
     }
     if (group !== undefined && (offset !== undefined || fromTs !== undefined || partitions.length > 0)) {
-      throw new UsageError('--group reads from committed offsets: --offset, --from-timestamp and --partition need no group (reset a group with `samsa groups reset-offsets`)', ctx.spec.path)
+      throw new UsageError(
+        '--group reads from committed offsets: --offset, --from-timestamp and --partition need no group (reset a group with `samsa groups reset-offsets`)',
+        ctx.spec.path,
+      )
     }
     const sepRaw = (ctx.values['key-separator'] as string | undefined) ?? 'tab'
     const opts = { printKey: ctx.values['print-key'] === true, printHeaders: ctx.values['print-headers'] === true, separator: sepRaw === 'tab' ? '\t' : sepRaw }
@@ -214,7 +242,9 @@ export const consumeCommand: CommandSpec = {
         await consumer.assign(chosen.map((partition) => ({ topic: topic!, partition, start: starts.get(partition)! })))
       }
       if (!exitAtEnd && process.stderr.isTTY === true) {
-        ctx.note(`Waiting for records in ${topic}${group !== undefined ? ` as group ${group}` : ''} (Ctrl-C to stop${fromBeginning || offset !== undefined || fromTs !== undefined || group !== undefined ? '' : '; --from-beginning reads what is already there'}; -e stops at the end).`)
+        ctx.note(
+          `Waiting for records in ${topic}${group !== undefined ? ` as group ${group}` : ''} (Ctrl-C to stop${fromBeginning || offset !== undefined || fromTs !== undefined || group !== undefined ? '' : '; --from-beginning reads what is already there'}; -e stops at the end).`,
+        )
       }
       let lastRecord = Date.now()
       let failing: string | undefined
@@ -241,7 +271,9 @@ export const consumeCommand: CommandSpec = {
           out += formatRecord(records[i]!, parsed.format, encoder, opts)
           if (encoder.altered === 1 && wasAltered === 0) {
             const r = records[i]!
-            ctx.note(`samsa: ${r.topic}-${r.partition}@${r.offset} is not UTF-8 text; such bytes are shown as U+FFFD (--encoding base64 or hex shows them exactly)`)
+            ctx.note(
+              `samsa: ${r.topic}-${r.partition}@${r.offset} is not UTF-8 text; such bytes are shown as U+FFFD (--encoding base64 or hex shows them exactly)`,
+            )
           }
           count++
           if (max !== undefined && count >= max) {
@@ -285,10 +317,8 @@ async function startPositions(
     }
     return out
   }
-  const start: StartPosition = offset?.kind === 'at' ? offset.offset
-    : offset?.kind === 'earliest' || fromBeginning ? 'earliest'
-    : fromTs !== undefined ? { timestamp: fromTs }
-    : 'latest'
+  const start: StartPosition =
+    offset?.kind === 'at' ? offset.offset : offset?.kind === 'earliest' || fromBeginning ? 'earliest' : fromTs !== undefined ? { timestamp: fromTs } : 'latest'
   for (const p of partitions) out.set(p, start)
   return out
 }

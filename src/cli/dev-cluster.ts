@@ -32,14 +32,14 @@ function prefixLines(stream: Readable, name: string, out: NodeJS.WriteStream): v
 
 export const devClusterCommand: CommandSpec = {
   path: ['dev-cluster'],
-  summary: 'Run a local ZooKeeper ensemble, brokers and the web console (the seed\'s 1+1+1 and 3+3+1 setups)',
+  summary: "Run a local ZooKeeper ensemble, brokers and the web console (the seed's 1+1+1 and 3+3+1 setups)",
   usage: '[--zookeepers N] [--brokers N] [--dir DIR] [options]',
   description: [
     'ZooKeeper servers listen on 127.0.0.1:2181, 2182, ... (an ensemble also uses 2888+ and 3888+ between',
     'its servers, shifted with --zookeeper-port), broker N on PLAINTEXT://:9092+N-1 with node.id N and',
     'zookeeper.connect <servers>/samsa,',
     'the console on http://127.0.0.1:8080. Data lives in DIR/zookeeper-N and DIR/broker-N, so a second run',
-    'finds the topics, offsets and configs of the first. ZooKeeper comes from Debian\'s zookeeper package',
+    "finds the topics, offsets and configs of the first. ZooKeeper comes from Debian's zookeeper package",
     '(or SAMSA_ZOOKEEPER_CLASSPATH). Ctrl-C stops everything; stop one broker or ZooKeeper server with',
     'kill to watch the cluster carry on. Broker configs for every broker: --override NAME=VALUE.',
   ].join('\n'),
@@ -70,23 +70,35 @@ export const devClusterCommand: CommandSpec = {
     const dir = resolve(typeof ctx.values.dir === 'string' ? ctx.values.dir : './dev-cluster')
     // Loaded here, not with the command table: `samsa --version` stays quick.
     const [{ findZooKeeper, ZooKeeperServerProcess }, { spawnWithLifeline }, { startConsole }, { createLogger }] = await Promise.all([
-      import('../zookeeper/server-process.js'), import('./lifeline.js'), import('../console/index.js'), import('../logger.js'),
+      import('../zookeeper/server-process.js'),
+      import('./lifeline.js'),
+      import('../console/index.js'),
+      import('../logger.js'),
     ])
     const install = findZooKeeper()
     if (typeof install === 'string') throw new UsageError(install, ctx.spec.path)
     mkdirSync(dir, { recursive: true })
     const out = process.stdout
-    const say = (msg: string): void => { out.write(`[dev-cluster] ${msg}\n`) }
+    const say = (msg: string): void => {
+      out.write(`[dev-cluster] ${msg}\n`)
+    }
 
     // ZooKeeper's customary 2888 and 3888 between servers, shifted with --zookeeper-port.
-    const peers: QuorumPeer[] = zookeepers === 1 ? [] : Array.from({ length: zookeepers }, (_, i) => ({ id: i + 1, host: '127.0.0.1', quorumPort: zkPort + 707 + i, electionPort: zkPort + 1707 + i }))
-    const servers = Array.from({ length: zookeepers }, (_, i) => new ZooKeeperServerProcess({
-      dir: resolve(dir, `zookeeper-${i + 1}`),
-      clientPort: zkPort + i,
-      quorum: zookeepers === 1 ? undefined : { myId: i + 1, peers },
-      install,
-      ownProcessGroup: true,
-    }))
+    const peers: QuorumPeer[] =
+      zookeepers === 1
+        ? []
+        : Array.from({ length: zookeepers }, (_, i) => ({ id: i + 1, host: '127.0.0.1', quorumPort: zkPort + 707 + i, electionPort: zkPort + 1707 + i }))
+    const servers = Array.from(
+      { length: zookeepers },
+      (_, i) =>
+        new ZooKeeperServerProcess({
+          dir: resolve(dir, `zookeeper-${i + 1}`),
+          clientPort: zkPort + i,
+          quorum: zookeepers === 1 ? undefined : { myId: i + 1, peers },
+          install,
+          ownProcessGroup: true,
+        }),
+    )
     const brokers: Broker[] = Array.from({ length: brokerCount }, (_, i) => ({ id: i + 1, port: basePort + i }))
     const connect = `${servers.map((s) => s.address).join(',')}/samsa`
     let webConsole: RunningConsole | undefined
@@ -96,14 +108,16 @@ export const devClusterCommand: CommandSpec = {
       stopping ??= (async () => {
         await webConsole?.close().catch(() => {})
         // Brokers first (each moves its leadership away through ZooKeeper), then ZooKeeper.
-        await Promise.all(brokers.map(async (b) => {
-          const c = b.child
-          if (c === undefined || !c.running) return
-          c.signal('SIGTERM')
-          const timer = setTimeout(() => c.signal('SIGKILL'), 30_000)
-          await c.exited
-          clearTimeout(timer)
-        }))
+        await Promise.all(
+          brokers.map(async (b) => {
+            const c = b.child
+            if (c === undefined || !c.running) return
+            c.signal('SIGTERM')
+            const timer = setTimeout(() => c.signal('SIGKILL'), 30_000)
+            await c.exited
+            clearTimeout(timer)
+          }),
+        )
         await Promise.all(servers.map((s) => s.stop()))
       })()
       return stopping
@@ -130,29 +144,45 @@ export const devClusterCommand: CommandSpec = {
       await Promise.all(servers.map((s) => s.waitReady()))
       say(`ZooKeeper serving on ${servers.map((s) => s.address).join(',')} (logs in ${dir}/zookeeper-N/zookeeper.log)`)
       if (stopping !== undefined) return 130
-      await Promise.all(brokers.map(async (b) => {
-        const args = [SAMSA_BIN, 'start', '--node.id', String(b.id), '--listeners', `PLAINTEXT://:${b.port}`, '--log.dirs', resolve(dir, `broker-${b.id}`),
-          '--zookeeper.connect', connect, '--console.enable', 'false', ...internalTopicReplication(brokerCount), ...overrides.flatMap(([k, v]) => ['--override', `${k}=${v}`])]
-        const child = await spawnWithLifeline(process.execPath, args, { ownProcessGroup: true, graceSeconds: 30 })
-        b.child = child
-        const name = `broker-${b.id}`
-        prefixLines(child.stdout, name, out)
-        let started = false
-        const ready = new Promise<void>((res, rej) => {
-          createInterface({ input: child.stderr, crlfDelay: Infinity }).on('line', (line) => {
-            out.write(`[${name}] ${line}\n`)
-            if (!started && line.includes(' listening on ')) {
-              started = true
-              res()
-            }
+      await Promise.all(
+        brokers.map(async (b) => {
+          const args = [
+            SAMSA_BIN,
+            'start',
+            '--node.id',
+            String(b.id),
+            '--listeners',
+            `PLAINTEXT://:${b.port}`,
+            '--log.dirs',
+            resolve(dir, `broker-${b.id}`),
+            '--zookeeper.connect',
+            connect,
+            '--console.enable',
+            'false',
+            ...internalTopicReplication(brokerCount),
+            ...overrides.flatMap(([k, v]) => ['--override', `${k}=${v}`]),
+          ]
+          const child = await spawnWithLifeline(process.execPath, args, { ownProcessGroup: true, graceSeconds: 30 })
+          b.child = child
+          const name = `broker-${b.id}`
+          prefixLines(child.stdout, name, out)
+          let started = false
+          const ready = new Promise<void>((res, rej) => {
+            createInterface({ input: child.stderr, crlfDelay: Infinity }).on('line', (line) => {
+              out.write(`[${name}] ${line}\n`)
+              if (!started && line.includes(' listening on ')) {
+                started = true
+                res()
+              }
+            })
+            void child.exited.then((status) => {
+              if (!started) rej(new Error(`broker ${b.id} exited while starting (${status.code ?? status.signal})`))
+              else if (stopping === undefined) say(`broker ${b.id} exited (${status.code ?? status.signal}); the others carry on`)
+            })
           })
-          void child.exited.then((status) => {
-            if (!started) rej(new Error(`broker ${b.id} exited while starting (${status.code ?? status.signal})`))
-            else if (stopping === undefined) say(`broker ${b.id} exited (${status.code ?? status.signal}); the others carry on`)
-          })
-        })
-        await ready
-      }))
+          await ready
+        }),
+      )
       if (stopping !== undefined) {
         await stopping
         return 130

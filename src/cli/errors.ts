@@ -28,7 +28,11 @@ export function describeError(err: unknown, bootstrap?: string): ReportedError {
       case 'UNKNOWN_TOPIC_OR_PARTITION':
       case 'UNKNOWN_TOPIC_ID':
         if (c.topic !== undefined && c.partition === undefined) {
-          return { ...base, message: `unknown topic "${c.topic}" (${err.errorName})`, hint: 'list topics with `samsa topics list`, or create it with `samsa topics create`' }
+          return {
+            ...base,
+            message: `unknown topic "${c.topic}" (${err.errorName})`,
+            hint: 'list topics with `samsa topics list`, or create it with `samsa topics create`',
+          }
         }
         return { ...base, message: `unknown partition ${c.topic}-${c.partition} (${err.errorName})`, hint: 'see the partitions with `samsa topics describe`' }
       case 'TOPIC_ALREADY_EXISTS':
@@ -41,7 +45,11 @@ export function describeError(err: unknown, bootstrap?: string): ReportedError {
       case 'RECORD_LIST_TOO_LARGE': {
         const topic = c.topic ?? 'TOPIC'
         if (err.message.includes('max.request.size')) {
-          return { ...base, message: err.message, hint: `raise the producer's limit with --max-request-size BYTES; the broker also checks the topic's max.message.bytes (samsa topics alter ${topic} --config max.message.bytes=BYTES)` }
+          return {
+            ...base,
+            message: err.message,
+            hint: `raise the producer's limit with --max-request-size BYTES; the broker also checks the topic's max.message.bytes (samsa topics alter ${topic} --config max.message.bytes=BYTES)`,
+          }
         }
         return {
           ...base,
@@ -51,7 +59,7 @@ export function describeError(err: unknown, bootstrap?: string): ReportedError {
       }
     }
     if (AUTH.test(err.errorName)) {
-      return { ...base, message: `not authorised: ${err.message}`, hint: 'the broker\'s ACLs do not allow this for your principal' }
+      return { ...base, message: `not authorised: ${err.message}`, hint: "the broker's ACLs do not allow this for your principal" }
     }
     return { ...base, message: err.message }
   }
@@ -68,7 +76,12 @@ export function describeError(err: unknown, bootstrap?: string): ReportedError {
         return { exitCode: 2, code: err.code, message: err.message }
       case 'SAMSA_CLIENT_DISCONNECTED':
         if (err.message.includes('socket.request.max.bytes')) {
-          return { exitCode: 1, code: err.code, message: err.message, hint: 'raise the broker\'s socket.request.max.bytes (samsa start --socket.request.max.bytes BYTES, or in server.properties), or send smaller records' }
+          return {
+            exitCode: 1,
+            code: err.code,
+            message: err.message,
+            hint: "raise the broker's socket.request.max.bytes (samsa start --socket.request.max.bytes BYTES, or in server.properties), or send smaller records",
+          }
         }
         return { exitCode: 1, code: err.code, message: err.message }
       default:
@@ -79,7 +92,12 @@ export function describeError(err: unknown, bootstrap?: string): ReportedError {
     return { exitCode: 1, code: err.code, message: err.message }
   }
   if (err instanceof Error && 'code' in err && err.code === 'EADDRINUSE') {
-    return { exitCode: 1, code: 'EADDRINUSE', message: err.message, hint: 'another process listens on that port: stop it or choose another with --listeners PLAINTEXT://host:port' }
+    return {
+      exitCode: 1,
+      code: 'EADDRINUSE',
+      message: err.message,
+      hint: 'another process listens on that port: stop it or choose another with --listeners PLAINTEXT://host:port',
+    }
   }
   if (err instanceof Error && 'code' in err && (err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'EISDIR')) {
     return { exitCode: 1, code: String(err.code), message: err.message }
@@ -91,7 +109,16 @@ export function describeError(err: unknown, bootstrap?: string): ReportedError {
 export function printError(err: unknown, opts: { json: boolean; bootstrap?: string }): number {
   const r = describeError(err, opts.bootstrap)
   if (opts.json) {
-    process.stderr.write(JSON.stringify({ error: { code: r.code, message: r.message, ...(r.kafkaError !== undefined ? { kafkaError: r.kafkaError } : {}), ...(r.hint !== undefined ? { hint: r.hint } : {}) } }) + '\n')
+    process.stderr.write(
+      JSON.stringify({
+        error: {
+          code: r.code,
+          message: r.message,
+          ...(r.kafkaError !== undefined ? { kafkaError: r.kafkaError } : {}),
+          ...(r.hint !== undefined ? { hint: r.hint } : {}),
+        },
+      }) + '\n',
+    )
   } else {
     process.stderr.write(`samsa: ${r.message}\n${r.hint !== undefined ? `  ${r.hint}\n` : ''}`)
   }

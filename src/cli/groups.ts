@@ -21,7 +21,12 @@ const list: CommandSpec = {
     const groups = await (await ctx.admin()).listGroups({ states })
     if (ctx.json) return ctx.printJson(groups)
     if (groups.length === 0) return ctx.note('No groups.')
-    ctx.print(table(['GROUP', 'STATE', 'TYPE', 'PROTOCOL-TYPE'], groups.map((g) => [g.groupId, g.state || '-', g.type || '-', g.protocolType || '-'])))
+    ctx.print(
+      table(
+        ['GROUP', 'STATE', 'TYPE', 'PROTOCOL-TYPE'],
+        groups.map((g) => [g.groupId, g.state || '-', g.type || '-', g.protocolType || '-']),
+      ),
+    )
   },
 }
 
@@ -42,7 +47,15 @@ export async function groupLag(admin: Admin, groupId: string): Promise<{ descrip
     throw new KafkaResponseError(69, { group: groupId })
   }
   const rows = new Map<string, LagRow>()
-  for (const c of committed) rows.set(tpKey(c.topic, c.partition), { topic: c.topic, partition: c.partition, committed: c.offset >= 0n ? c.offset : null, end: null, lag: null, member: null })
+  for (const c of committed)
+    rows.set(tpKey(c.topic, c.partition), {
+      topic: c.topic,
+      partition: c.partition,
+      committed: c.offset >= 0n ? c.offset : null,
+      end: null,
+      lag: null,
+      member: null,
+    })
   for (const m of description.members) {
     for (const [topic, parts] of m.assignment) {
       for (const partition of parts) {
@@ -56,7 +69,10 @@ export async function groupLag(admin: Admin, groupId: string): Promise<{ descrip
   const known = [...rows.values()]
   let ends = new Map<string, { offset: bigint }>()
   try {
-    ends = await (await offsets()).listOffsets(admin.cluster, known.map((r) => ({ topic: r.topic, partition: r.partition, spec: 'latest' as const })))
+    ends = await (await offsets()).listOffsets(
+      admin.cluster,
+      known.map((r) => ({ topic: r.topic, partition: r.partition, spec: 'latest' as const })),
+    )
   } catch {
     // A deleted topic leaves committed offsets behind; show them without an end offset.
   }
@@ -90,17 +106,26 @@ const describe: CommandSpec = {
         totalLag,
       })
     }
-    ctx.print(`Group: ${d.groupId}  State: ${d.state}  Protocol: ${protocolText(d.protocolType, d.protocol)}  Members: ${d.members.length}  Total lag: ${totalLag}`)
+    ctx.print(
+      `Group: ${d.groupId}  State: ${d.state}  Protocol: ${protocolText(d.protocolType, d.protocol)}  Members: ${d.members.length}  Total lag: ${totalLag}`,
+    )
     if (d.members.length > 0) {
       ctx.print('')
-      ctx.print(table(['MEMBER', 'CLIENT-ID', 'HOST', 'ASSIGNMENT'], d.members.map((m) => [
-        m.memberId, m.clientId, m.clientHost,
-        [...m.assignment].map(([t, ps]) => `${t}:${ps.join(',')}`).join(' ') || '-',
-      ])))
+      ctx.print(
+        table(
+          ['MEMBER', 'CLIENT-ID', 'HOST', 'ASSIGNMENT'],
+          d.members.map((m) => [m.memberId, m.clientId, m.clientHost, [...m.assignment].map(([t, ps]) => `${t}:${ps.join(',')}`).join(' ') || '-']),
+        ),
+      )
     }
     if (rows.length > 0) {
       ctx.print('')
-      ctx.print(table(['TOPIC', 'PARTITION', 'COMMITTED', 'END', 'LAG', 'MEMBER'], rows.map((r) => [r.topic, r.partition, r.committed, r.end, r.lag, r.member])))
+      ctx.print(
+        table(
+          ['TOPIC', 'PARTITION', 'COMMITTED', 'END', 'LAG', 'MEMBER'],
+          rows.map((r) => [r.topic, r.partition, r.committed, r.end, r.lag, r.member]),
+        ),
+      )
     }
   },
 }
@@ -118,7 +143,10 @@ export function protocolText(protocolType: string, protocol: string): string {
 function parseTopicArg(s: string): { topic: string; partitions: number[] | undefined } {
   const at = s.indexOf(':')
   if (at < 0) return { topic: s, partitions: undefined }
-  const parts = s.slice(at + 1).split(',').map((p) => Number(p.trim()))
+  const parts = s
+    .slice(at + 1)
+    .split(',')
+    .map((p) => Number(p.trim()))
   if (parts.some((p) => !Number.isInteger(p) || p < 0)) throw new UsageError(`--topic expects TOPIC or TOPIC:P1,P2, got "${s}"`, ['groups', 'reset-offsets'])
   return { topic: s.slice(0, at), partitions: parts }
 }
@@ -152,7 +180,7 @@ const reset: CommandSpec = {
     const modes = ['to-earliest', 'to-latest', 'to-datetime', 'to-offset', 'shift-by'].filter((m) => v[m] !== undefined && v[m] !== false)
     if (modes.length !== 1) throw new UsageError('give exactly one of --to-earliest, --to-latest, --to-datetime, --to-offset, --shift-by', ctx.spec.path)
     const topicArgs = ((v.topic as string[] | undefined) ?? []).map(parseTopicArg)
-    if ((topicArgs.length > 0) === (v['all-topics'] === true)) throw new UsageError('give --topic or --all-topics', ctx.spec.path)
+    if (topicArgs.length > 0 === (v['all-topics'] === true)) throw new UsageError('give --topic or --all-topics', ctx.spec.path)
     if (v.execute === true && v['dry-run'] === true) throw new UsageError('--execute and --dry-run contradict each other', ctx.spec.path)
     const toOffset = bigintOption(v, 'to-offset')
     const shift = bigintOption(v, 'shift-by')
@@ -163,7 +191,11 @@ const reset: CommandSpec = {
     if (execute) {
       const d = await admin.describeGroup(groupId!)
       if (d.members.length > 0 || !['Empty', 'Dead', ''].includes(d.state)) {
-        throw new KafkaResponseError(68, { group: groupId! }, `group ${groupId} is ${d.state} with ${d.members.length} member(s): stop its consumers before resetting offsets`)
+        throw new KafkaResponseError(
+          68,
+          { group: groupId! },
+          `group ${groupId} is ${d.state} with ${d.members.length} member(s): stop its consumers before resetting offsets`,
+        )
       }
     }
     const committed = await admin.listGroupOffsets(groupId!)
@@ -201,10 +233,18 @@ const reset: CommandSpec = {
       return { topic: t.topic, partition: t.partition, current: cur >= 0n ? cur : null, new: next }
     })
     if (execute) {
-      await admin.alterGroupOffsets(groupId!, plan.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.new })))
+      await admin.alterGroupOffsets(
+        groupId!,
+        plan.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.new })),
+      )
     }
     if (ctx.json) return ctx.printJson({ groupId, executed: execute, partitions: plan })
-    ctx.print(table(['TOPIC', 'PARTITION', 'CURRENT', 'NEW'], plan.map((p) => [p.topic, p.partition, p.current, p.new])))
+    ctx.print(
+      table(
+        ['TOPIC', 'PARTITION', 'CURRENT', 'NEW'],
+        plan.map((p) => [p.topic, p.partition, p.current, p.new]),
+      ),
+    )
     ctx.note(execute ? `Reset offsets of group ${groupId}.` : 'Dry run: nothing changed. Add --execute to apply.')
   },
 }

@@ -51,7 +51,11 @@ const SIGNALS: Record<number, NodeJS.Signals> = { 1: 'SIGHUP', 2: 'SIGINT', 9: '
  * `ownProcessGroup`: the child gets a process group of its own, so a Ctrl-C at the terminal
  * reaches only this process (which then stops the child as it sees fit).
  */
-export async function spawnWithLifeline(command: string, args: readonly string[], opts: { env?: NodeJS.ProcessEnv, cwd?: string, graceSeconds?: number, ownProcessGroup?: boolean } = {}): Promise<LifelineChild> {
+export async function spawnWithLifeline(
+  command: string,
+  args: readonly string[],
+  opts: { env?: NodeJS.ProcessEnv; cwd?: string; graceSeconds?: number; ownProcessGroup?: boolean } = {},
+): Promise<LifelineChild> {
   const shell: ChildProcess = spawn('/bin/sh', ['-c', LIFELINE, 'samsa-lifeline', String(opts.graceSeconds ?? 10), command, ...args], {
     stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
     env: opts.env ?? process.env,

@@ -77,7 +77,10 @@ export function splitTopLevelCommas(s: string): string[] {
 export function listOption(values: Values, name: string): string[] {
   const raw = values[name]
   const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [String(raw)]
-  return list.flatMap((s) => s.split(',')).map((s) => s.trim()).filter((s) => s !== '')
+  return list
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
 }
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }
@@ -98,6 +101,7 @@ export function parseTime(s: string, option: string, now = Date.now()): number {
   const ago = t.startsWith('-') ? parseDuration(t.slice(1)) : undefined
   if (ago !== undefined) return now - ago
   const ms = Date.parse(t)
-  if (Number.isNaN(ms)) throw new UsageError(`--${option} must be an ISO date-time (2024-05-01T12:00:00Z), epoch milliseconds, or a time ago such as -1h or -30m, got "${s}"`)
+  if (Number.isNaN(ms))
+    throw new UsageError(`--${option} must be an ISO date-time (2024-05-01T12:00:00Z), epoch milliseconds, or a time ago such as -1h or -30m, got "${s}"`)
   return ms
 }

@@ -6,14 +6,18 @@ export const bold = (s: string): string => (colour ? `\x1b[1m${s}\x1b[22m` : s)
 
 /** JSON with bigints as numbers when exact, else strings; Buffers as UTF-8 text. */
 export function toJson(value: unknown, indent?: number): string {
-  return JSON.stringify(value, (_k, v: unknown) => {
-    if (typeof v === 'bigint') return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v.toString()
-    if (v instanceof Map) return Object.fromEntries(v)
-    if (v !== null && typeof v === 'object' && (v as { type?: unknown }).type === 'Buffer' && Array.isArray((v as { data?: unknown }).data)) {
-      return Buffer.from((v as { data: number[] }).data).toString('utf8')
-    }
-    return v
-  }, indent)
+  return JSON.stringify(
+    value,
+    (_k, v: unknown) => {
+      if (typeof v === 'bigint') return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v.toString()
+      if (v instanceof Map) return Object.fromEntries(v)
+      if (v !== null && typeof v === 'object' && (v as { type?: unknown }).type === 'Buffer' && Array.isArray((v as { data?: unknown }).data)) {
+        return Buffer.from((v as { data: number[] }).data).toString('utf8')
+      }
+      return v
+    },
+    indent,
+  )
 }
 
 const NUMERIC = /^-?[\d,.]+%?$|^-$/
@@ -24,7 +28,10 @@ export function table(headers: readonly string[], rows: readonly (readonly unkno
   const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i]?.length ?? 0)))
   const numeric = headers.map((_, i) => cells.length > 0 && cells.every((r) => NUMERIC.test(r[i] ?? '')))
   const fmt = (r: readonly string[], head = false): string =>
-    r.map((c, i) => (i === r.length - 1 && !numeric[i] ? c : numeric[i] && !head ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd()
+    r
+      .map((c, i) => (i === r.length - 1 && !numeric[i] ? c : numeric[i] && !head ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd()
   return [bold(fmt(headers, true)), ...cells.map((r) => fmt(r))].join('\n') + '\n'
 }
 

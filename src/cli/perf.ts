@@ -68,7 +68,9 @@ class Progress {
     if (now - this.#windowStart < PERIOD_MS || this.#ctx.values['no-progress'] === true) return
     const secs = (now - this.#windowStart) / 1000
     const l = this.#windowLatency.summary()
-    this.#ctx.note(`${formatCount(this.#windowRecords)} records, ${formatCount(this.#windowRecords / secs)} records/s (${(this.#windowBytes / MIB / secs).toFixed(2)} MiB/s), ${formatMs(l.avg)} ms avg latency, ${formatMs(l.max)} ms max latency`)
+    this.#ctx.note(
+      `${formatCount(this.#windowRecords)} records, ${formatCount(this.#windowRecords / secs)} records/s (${(this.#windowBytes / MIB / secs).toFixed(2)} MiB/s), ${formatMs(l.avg)} ms avg latency, ${formatMs(l.max)} ms max latency`,
+    )
     this.#windowStart = now
     this.#windowRecords = 0
     this.#windowBytes = 0
@@ -95,8 +97,12 @@ function report(ctx: Context, kind: string, records: number, bytes: number, ms: 
     client: 'samsa Node.js client, one process',
   }
   if (ctx.json) return ctx.print(toJson(result, 2))
-  ctx.print(`${formatCount(records)} records (${formatBytes(bytes)}) in ${secs.toFixed(2)} s${ctx.interrupted ? ' (interrupted)' : ''}: ${formatCount(result.recordsPerSec)} records/s, ${result.mibPerSec.toFixed(2)} MiB/s`)
-  ctx.print(`${latencyName} latency ms: avg ${formatMs(l.avg)}, p50 ${formatMs(l.p50)}, p99 ${formatMs(l.p99)}, p99.9 ${formatMs(l.p999)}, max ${formatMs(l.max)}`)
+  ctx.print(
+    `${formatCount(records)} records (${formatBytes(bytes)}) in ${secs.toFixed(2)} s${ctx.interrupted ? ' (interrupted)' : ''}: ${formatCount(result.recordsPerSec)} records/s, ${result.mibPerSec.toFixed(2)} MiB/s`,
+  )
+  ctx.print(
+    `${latencyName} latency ms: avg ${formatMs(l.avg)}, p50 ${formatMs(l.p50)}, p99 ${formatMs(l.p99)}, p99.9 ${formatMs(l.p999)}, max ${formatMs(l.max)}`,
+  )
   ctx.note(CLIENT_NOTE)
 }
 
@@ -118,7 +124,13 @@ const produce: CommandSpec = {
     acks: { type: 'string', value: '0|1|all', description: 'Acknowledgements', default: 'all', choices: ['0', '1', 'all'] },
     'batch-size': { type: 'string', value: 'BYTES', description: 'Batch size per partition', default: '16384' },
     'linger-ms': { type: 'string', value: 'MS', description: 'Wait this long to fill batches', default: '0' },
-    compression: { type: 'string', value: 'TYPE', description: 'none, gzip, snappy, lz4 or zstd', default: 'none', choices: ['none', 'gzip', 'snappy', 'lz4', 'zstd'] },
+    compression: {
+      type: 'string',
+      value: 'TYPE',
+      description: 'none, gzip, snappy, lz4 or zstd',
+      default: 'none',
+      choices: ['none', 'gzip', 'snappy', 'lz4', 'zstd'],
+    },
     'max-in-flight': { type: 'string', value: 'N', description: 'Produce requests in flight per broker', default: '5' },
     ...PROGRESS,
   },
@@ -132,7 +144,11 @@ const produce: CommandSpec = {
     const n = intOption(ctx.values, 'num-records', { min: 1 }) ?? 100_000
     const size = intOption(ctx.values, 'record-size', { min: 0 }) ?? 100
     const throughput = intOption(ctx.values, 'throughput', { min: -1 }) ?? -1
-    const [{ randomBytes }, { parseCompression }, { Producer }] = await Promise.all([import('node:crypto'), import('../client/compression.js'), import('../client/producer.js')])
+    const [{ randomBytes }, { parseCompression }, { Producer }] = await Promise.all([
+      import('node:crypto'),
+      import('../client/compression.js'),
+      import('../client/producer.js'),
+    ])
     let compression
     try {
       compression = parseCompression(String(ctx.values.compression ?? 'none'))
@@ -169,21 +185,27 @@ const produce: CommandSpec = {
       if (signal.aborted) break
       const sent = performance.now()
       inFlight++
-      producer.send({ topic: topic!, value: payloads[i % payloads.length]! }).then(() => {
-        const ms = performance.now() - sent
-        lat.add(ms)
-        acked++
-        progress.update(acked, 1, size, ms)
-      }, (err: unknown) => {
-        failure ??= err
-      }).finally(() => {
-        inFlight--
-        if (wake !== undefined && inFlight < window / 2) {
-          const w = wake
-          wake = undefined
-          w()
-        }
-      })
+      producer
+        .send({ topic: topic!, value: payloads[i % payloads.length]! })
+        .then(
+          () => {
+            const ms = performance.now() - sent
+            lat.add(ms)
+            acked++
+            progress.update(acked, 1, size, ms)
+          },
+          (err: unknown) => {
+            failure ??= err
+          },
+        )
+        .finally(() => {
+          inFlight--
+          if (wake !== undefined && inFlight < window / 2) {
+            const w = wake
+            wake = undefined
+            w()
+          }
+        })
     }
     await producer.flush()
     while (inFlight > 0) await new Promise((r) => setImmediate(r))

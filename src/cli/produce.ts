@@ -66,7 +66,13 @@ export const produceCommand: CommandSpec = {
     header: { type: 'string', short: 'H', value: 'k=v', multiple: true, description: 'A header added to every record' },
     partition: { type: 'string', short: 'p', value: 'N', description: 'Send every record to this partition' },
     acks: { type: 'string', value: '0|1|all', description: 'Acknowledgements to wait for', default: 'all', choices: ['0', '1', 'all'] },
-    compression: { type: 'string', value: 'TYPE', description: 'none, gzip, snappy, lz4 or zstd', default: 'none', choices: ['none', 'gzip', 'snappy', 'lz4', 'zstd'] },
+    compression: {
+      type: 'string',
+      value: 'TYPE',
+      description: 'none, gzip, snappy, lz4 or zstd',
+      default: 'none',
+      choices: ['none', 'gzip', 'snappy', 'lz4', 'zstd'],
+    },
     rate: { type: 'string', value: 'N', description: 'At most N records per second' },
     'print-offsets': { type: 'boolean', description: 'Print partition and offset of each record, in input order' },
     'input-format': { type: 'string', value: 'FMT', description: 'text, hex or base64', default: 'text', choices: ['text', 'hex', 'base64'] },
@@ -87,13 +93,20 @@ export const produceCommand: CommandSpec = {
     const format = choiceOption<DataFormat>(ctx.values, 'input-format', ['text', 'hex', 'base64'], 'text')
     const sep = ctx.values['key-separator'] as string | undefined
     if (sep === '') throw new UsageError('--key-separator must not be empty', ctx.spec.path)
-    const parser: LineParser = { format, separator: sep, nullMarker: ctx.values['null-marker'] as string | undefined, ignoreError: ctx.values['ignore-error'] === true }
+    const parser: LineParser = {
+      format,
+      separator: sep,
+      nullMarker: ctx.values['null-marker'] as string | undefined,
+      ignoreError: ctx.values['ignore-error'] === true,
+    }
     const headers = keyValues(ctx.values, 'header').map(([key, value]) => ({ key, value: Buffer.from(value) }))
     const partition = intOption(ctx.values, 'partition', { min: 0 })
     const rate = intOption(ctx.values, 'rate', { min: 1 })
     const acks = parseAcks(ctx.values.acks)
     const [{ parseCompression }, { Producer }, { KafkaResponseError }] = await Promise.all([
-      import('../client/compression.js'), import('../client/producer.js'), import('../client/errors.js'),
+      import('../client/compression.js'),
+      import('../client/producer.js'),
+      import('../client/errors.js'),
     ])
     let compression
     try {
@@ -116,7 +129,10 @@ export const produceCommand: CommandSpec = {
       if (!existed) ctx.note(`samsa: the broker did not create topic ${topic} (its auto.create.topics.enable is false)`)
       throw err
     })
-    if (!existed) ctx.note(`Topic ${topic} did not exist; the broker created it (${count} partition${count === 1 ? '' : 's'}, as its auto.create.topics.enable and num.partitions say).`)
+    if (!existed)
+      ctx.note(
+        `Topic ${topic} did not exist; the broker created it (${count} partition${count === 1 ? '' : 's'}, as its auto.create.topics.enable and num.partitions say).`,
+      )
     if (partition !== undefined && partition >= count) {
       throw new KafkaResponseError(3, { topic: topic!, partition }, `topic ${topic} has partitions 0-${count - 1}`)
     }
@@ -184,10 +200,9 @@ export const produceCommand: CommandSpec = {
     }
     const secs = (Date.now() - started) / 1000
     const what = `${acks === 0 ? 'Sent' : 'Produced'} ${acked} record${acked === 1 ? '' : 's'} to ${topic}`
-    const extra = [
-      skipped > 0 ? `skipped ${skipped} bad line${skipped === 1 ? '' : 's'}` : '',
-      acks === 0 ? 'acks=0: not confirmed' : '',
-    ].filter((s) => s !== '').join('; ')
+    const extra = [skipped > 0 ? `skipped ${skipped} bad line${skipped === 1 ? '' : 's'}` : '', acks === 0 ? 'acks=0: not confirmed' : '']
+      .filter((s) => s !== '')
+      .join('; ')
     if (failure !== undefined) {
       ctx.note(`${what}${failedLine !== undefined ? ` (lines 1-${failedLine - 1})` : ''} before it stopped${extra !== '' ? `; ${extra}` : ''}.`)
       throw failure

@@ -26,12 +26,18 @@ const del: CommandSpec = {
     const admin = await ctx.admin()
     const info = await admin.cluster.topic(topic!)
     const chosen = ((ctx.values.partition as string[] | undefined) ?? []).map((p) => intOption({ partition: p }, 'partition', { min: 0 })!)
-    for (const p of chosen) if (p >= info.partitions.length) throw new UsageError(`topic ${topic} has partitions 0-${info.partitions.length - 1}, not ${p}`, ctx.spec.path)
+    for (const p of chosen)
+      if (p >= info.partitions.length) throw new UsageError(`topic ${topic} has partitions 0-${info.partitions.length - 1}, not ${p}`, ctx.spec.path)
     const partitions = chosen.length > 0 ? chosen : info.partitions.map((p) => p.partition)
     const low = await admin.deleteRecords(partitions.map((partition) => ({ topic: topic!, partition, offset })))
     const rows = partitions.map((p) => ({ topic: topic!, partition: p, lowWatermark: low.get(`${topic}:${p}`) ?? null }))
     if (ctx.json) return ctx.printJson({ topic, partitions: rows })
-    ctx.print(table(['TOPIC', 'PARTITION', 'LOG-START-OFFSET'], rows.map((r) => [r.topic, r.partition, r.lowWatermark])))
+    ctx.print(
+      table(
+        ['TOPIC', 'PARTITION', 'LOG-START-OFFSET'],
+        rows.map((r) => [r.topic, r.partition, r.lowWatermark]),
+      ),
+    )
   },
 }
 

@@ -43,8 +43,20 @@ export const startCommand: CommandSpec = {
   options: {
     'CONFIG VALUE': { type: 'string', description: 'Any broker config by its Kafka name, e.g. --num.partitions 3' },
     override: { type: 'string', value: 'NAME=VALUE', multiple: true, description: "A broker config, as Kafka's kafka-server-start.sh --override" },
-    'log-level': { type: 'string', value: 'LEVEL', description: 'silent, fatal, error, warn, info, debug or trace (env SAMSA_LOG_LEVEL)', default: 'warn', choices: ['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'] },
-    'log-format': { type: 'string', value: 'FORMAT', description: 'pretty or json (env SAMSA_LOG_FORMAT)', default: 'pretty on a terminal, else json', choices: ['pretty', 'json'] },
+    'log-level': {
+      type: 'string',
+      value: 'LEVEL',
+      description: 'silent, fatal, error, warn, info, debug or trace (env SAMSA_LOG_LEVEL)',
+      default: 'warn',
+      choices: ['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'],
+    },
+    'log-format': {
+      type: 'string',
+      value: 'FORMAT',
+      description: 'pretty or json (env SAMSA_LOG_FORMAT)',
+      default: 'pretty on a terminal, else json',
+      choices: ['pretty', 'json'],
+    },
   },
   examples: [
     'samsa start --log.dirs ./data',
@@ -56,14 +68,23 @@ export const startCommand: CommandSpec = {
   async run(ctx) {
     const { level, format, rest } = takeLogOptions(ctx.positionals)
     const [{ loadBrokerConfig }, { createLogger }, { runBroker }, { startBrokerConsole }] = await Promise.all([
-      import('../config/load-broker-config.js'), import('../logger.js'), import('../kafka-server.js'), import('../console/cli.js'),
+      import('../config/load-broker-config.js'),
+      import('../logger.js'),
+      import('../kafka-server.js'),
+      import('../console/cli.js'),
     ])
-    const log = createLogger({ env: process.env, ...(level !== undefined ? { level: level as never } : {}), ...(format !== undefined ? { format: format as never } : {}) })
+    const log = createLogger({
+      env: process.env,
+      ...(level !== undefined ? { level: level as never } : {}),
+      ...(format !== undefined ? { format: format as never } : {}),
+    })
     // The web console is on by default here (not for embedded brokers); --console.enable false turns it off.
     const config = loadBrokerConfig({ args: rest, env: process.env, defaults: { 'console.enable': true } })
     const running = await runBroker(config, log)
     const listener = config.values.listeners[0]!
-    process.stderr.write(startLine(running.broker.metadata.nodeId, running.bootstrap, listener.host, running.port, running.broker.metadata.clusterId, config.values.logDirs))
+    process.stderr.write(
+      startLine(running.broker.metadata.nodeId, running.bootstrap, listener.host, running.port, running.broker.metadata.clusterId, config.values.logDirs),
+    )
     // The console connects through a PLAINTEXT listener when there is one (console.command.config otherwise).
     const consoleBootstrap = running.listeners.find((l) => l.securityProtocol === 'PLAINTEXT')?.bootstrap ?? running.bootstrap
     const saslListener = running.listeners.find((l) => l.securityProtocol.startsWith('SASL_'))
@@ -79,7 +100,9 @@ export const startCommand: CommandSpec = {
         stopping = true
         process.stderr.write(`samsa: ${signal}, shutting down\n`)
         log.info({ signal }, 'shutting down')
-        Promise.resolve(webConsole?.close()).then(() => running.close()).then(resolve, reject)
+        Promise.resolve(webConsole?.close())
+          .then(() => running.close())
+          .then(resolve, reject)
       }
       process.on('SIGINT', () => stop('SIGINT'))
       process.on('SIGTERM', () => stop('SIGTERM'))

@@ -22,7 +22,12 @@ export function topicMatcher(arg: string, spec: readonly string[]): (name: strin
 }
 
 /** Topics named or matched by the arguments; `exact` is false when a pattern was needed. */
-export async function resolveTopics(ctx: Context, admin: Admin, args: readonly string[], opts: { internal?: boolean; ifExists?: boolean } = {}): Promise<{ names: string[]; exact: boolean }> {
+export async function resolveTopics(
+  ctx: Context,
+  admin: Admin,
+  args: readonly string[],
+  opts: { internal?: boolean; ifExists?: boolean } = {},
+): Promise<{ names: string[]; exact: boolean }> {
   const all = await admin.listTopics({ internal: true })
   const names = new Set<string>()
   let exact = true
@@ -112,10 +117,20 @@ async function topicConfigs(ctx: Context, name: string): Promise<ConfigEntry[] |
 function describeText(t: TopicDescription, configs: ConfigEntry[] | undefined): string {
   const rf = t.partitions[0]?.replicas.length ?? 0
   const head = `Topic: ${t.name}  TopicId: ${t.topicId}  Partitions: ${t.partitions.length}  ReplicationFactor: ${rf}${t.isInternal ? '  (internal)' : ''}\n`
-  const cfg = configs === undefined || configs.length === 0 ? '' : `Configs: ${configs.map((c) => `${c.name}=${c.sensitive ? '******' : c.value}`).join(', ')}\n`
+  const cfg =
+    configs === undefined || configs.length === 0 ? '' : `Configs: ${configs.map((c) => `${c.name}=${c.sensitive ? '******' : c.value}`).join(', ')}\n`
   // Replicas on brokers that are down: a column only when there are some.
   const offline = t.partitions.some((p) => p.offline.length > 0)
-  const rows = t.partitions.map((p) => [p.partition, p.leader < 0 ? 'none' : p.leader, p.replicas.join(','), p.isr.join(','), ...(offline ? [p.offline.join(',') || '-'] : []), p.startOffset, p.endOffset, p.endOffset >= 0n && p.startOffset >= 0n ? p.endOffset - p.startOffset : '-'])
+  const rows = t.partitions.map((p) => [
+    p.partition,
+    p.leader < 0 ? 'none' : p.leader,
+    p.replicas.join(','),
+    p.isr.join(','),
+    ...(offline ? [p.offline.join(',') || '-'] : []),
+    p.startOffset,
+    p.endOffset,
+    p.endOffset >= 0n && p.startOffset >= 0n ? p.endOffset - p.startOffset : '-',
+  ])
   return head + cfg + table(['PARTITION', 'LEADER', 'REPLICAS', 'ISR', ...(offline ? ['OFFLINE'] : []), 'START', 'END', 'RECORDS'], rows)
 }
 
@@ -139,12 +154,14 @@ async function filterPartitions(ctx: Context, topics: TopicDescription[]): Promi
   const out: TopicDescription[] = []
   for (const t of topics) {
     const minIsr = on.some((k) => k.includes('min-isr')) ? await minInsyncReplicas(ctx, t.name) : 1
-    const keep = t.partitions.filter((p) => on.some((k) => {
-      if (k === 'under-replicated-partitions') return p.isr.length < p.replicas.length
-      if (k === 'unavailable-partitions') return p.leader < 0 || p.offline.includes(p.leader)
-      if (k === 'under-min-isr-partitions') return p.isr.length < minIsr
-      return p.isr.length === minIsr
-    }))
+    const keep = t.partitions.filter((p) =>
+      on.some((k) => {
+        if (k === 'under-replicated-partitions') return p.isr.length < p.replicas.length
+        if (k === 'unavailable-partitions') return p.leader < 0 || p.offline.includes(p.leader)
+        if (k === 'under-min-isr-partitions') return p.isr.length < minIsr
+        return p.isr.length === minIsr
+      }),
+    )
     if (keep.length > 0) out.push({ ...t, partitions: keep })
   }
   return out
@@ -154,13 +171,20 @@ const describe: CommandSpec = {
   path: ['topics', 'describe'],
   summary: 'Show partitions, leaders, replicas, ISR and start/end offsets',
   usage: '[TOPIC|REGEX...] [options]',
-  description: 'The partition filters (as kafka-topics.sh --describe has them) show only the partitions that match one of those given, and only topics with such partitions.',
+  description:
+    'The partition filters (as kafka-topics.sh --describe has them) show only the partitions that match one of those given, and only topics with such partitions.',
   connects: true,
   options: {
     internal: { type: 'boolean', description: 'Include internal topics (with no TOPIC, or matched by a REGEX)' },
     ...Object.fromEntries(Object.entries(PARTITION_FILTERS).map(([k, description]) => [k, { type: 'boolean' as const, description }])),
   },
-  examples: ['samsa topics describe orders', 'samsa topics describe', "samsa topics describe 'ord.*'", 'samsa topics describe orders --json', 'samsa topics describe --under-replicated-partitions --unavailable-partitions'],
+  examples: [
+    'samsa topics describe orders',
+    'samsa topics describe',
+    "samsa topics describe 'ord.*'",
+    'samsa topics describe orders --json',
+    'samsa topics describe --under-replicated-partitions --unavailable-partitions',
+  ],
   async run(ctx) {
     const admin = await ctx.admin()
     const names = ctx.positionals.length > 0 ? (await resolveTopics(ctx, admin, ctx.positionals, { internal: ctx.values.internal === true })).names : undefined
@@ -185,7 +209,11 @@ const alter: CommandSpec = {
     config: { type: 'string', short: 'c', value: 'k=v', multiple: true, description: 'Set a topic config' },
     'delete-config': { type: 'string', value: 'KEY', multiple: true, description: 'Remove a topic config (back to the default)' },
   },
-  examples: ['samsa topics alter orders --partitions 6', 'samsa topics alter orders --config retention.ms=3600000 --delete-config cleanup.policy', "samsa topics alter 'ord.*' --config retention.ms=86400000"],
+  examples: [
+    'samsa topics alter orders --partitions 6',
+    'samsa topics alter orders --config retention.ms=3600000 --delete-config cleanup.policy',
+    "samsa topics alter 'ord.*' --config retention.ms=86400000",
+  ],
   async run(ctx) {
     const [arg] = ctx.args(['TOPIC'])
     const partitions = intOption(ctx.values, 'partitions', { min: 1 })
@@ -208,7 +236,12 @@ const alter: CommandSpec = {
     }
     if (partitions !== undefined) done.push(`partitions set to ${partitions}`)
     done.push(...sets.map(([k, v]) => `${k}=${v}`), ...deletes.map((k) => `${k} deleted`))
-    if (ctx.json) return ctx.printJson(names.length === 1 ? { topic: names[0], partitions: partitions ?? null, set: Object.fromEntries(sets), deleted: deletes } : { topics: names, partitions: partitions ?? null, set: Object.fromEntries(sets), deleted: deletes })
+    if (ctx.json)
+      return ctx.printJson(
+        names.length === 1
+          ? { topic: names[0], partitions: partitions ?? null, set: Object.fromEntries(sets), deleted: deletes }
+          : { topics: names, partitions: partitions ?? null, set: Object.fromEntries(sets), deleted: deletes },
+      )
     for (const name of names) ctx.print(`Altered topic ${name}: ${done.join(', ')}.`)
   },
 }
@@ -217,7 +250,8 @@ const del: CommandSpec = {
   path: ['topics', 'delete'],
   summary: 'Delete topics and their data',
   usage: 'TOPIC|REGEX... [options]',
-  description: 'Topics named exactly are deleted at once; a regular expression shows what it matches and asks first (--yes to skip the question, required when stdin is not a terminal).',
+  description:
+    'Topics named exactly are deleted at once; a regular expression shows what it matches and asks first (--yes to skip the question, required when stdin is not a terminal).',
   connects: true,
   options: { 'if-exists': { type: 'boolean', description: 'Succeed if a topic does not exist' }, ...YES_OPTION },
   examples: ['samsa topics delete orders', 'samsa topics delete a b c --if-exists', "samsa topics delete 'load-.*' --yes"],
@@ -258,7 +292,8 @@ const purgeCommand: CommandSpec = {
   path: ['topics', 'purge'],
   summary: 'Delete every record of topics, keeping the topics and their configs',
   usage: 'TOPIC|REGEX... [options]',
-  description: 'Moves each partition\'s log start offset to its end (DeleteRecords); offsets go on from there. Asks first (--yes to skip the question, required when stdin is not a terminal).',
+  description:
+    "Moves each partition's log start offset to its end (DeleteRecords); offsets go on from there. Asks first (--yes to skip the question, required when stdin is not a terminal).",
   connects: true,
   options: { ...YES_OPTION },
   examples: ['samsa topics purge orders', "samsa topics purge 'test-.*' --yes"],
@@ -272,7 +307,13 @@ const purgeCommand: CommandSpec = {
     }
     const result = await purge(admin, names)
     if (ctx.json) return ctx.printJson({ purged: names, partitions: result })
-    for (const n of names) ctx.print(`Purged topic ${n}: no records left; its partitions now start at ${result.filter((r) => r.topic === n).map((r) => String(r.lowWatermark)).join(', ')}.`)
+    for (const n of names)
+      ctx.print(
+        `Purged topic ${n}: no records left; its partitions now start at ${result
+          .filter((r) => r.topic === n)
+          .map((r) => String(r.lowWatermark))
+          .join(', ')}.`,
+      )
   },
 }
 

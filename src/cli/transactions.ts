@@ -13,10 +13,16 @@ const ago = (ms: bigint | number): string => {
 }
 
 /** The partitions of the topics named (all topics, internal ones left out, when none). */
-async function partitionsOf(ctx: Parameters<CommandSpec['run']>[0], topics: string[] | undefined, partition?: number): Promise<Array<{ topic: string, partition: number }>> {
+async function partitionsOf(
+  ctx: Parameters<CommandSpec['run']>[0],
+  topics: string[] | undefined,
+  partition?: number,
+): Promise<Array<{ topic: string; partition: number }>> {
   const admin = await ctx.admin()
   const described = await admin.describeTopics(topics === undefined || topics.length === 0 ? undefined : topics)
-  return described.flatMap((t) => t.partitions.filter((p) => partition === undefined || p.partition === partition).map((p) => ({ topic: t.name, partition: p.partition })))
+  return described.flatMap((t) =>
+    t.partitions.filter((p) => partition === undefined || p.partition === partition).map((p) => ({ topic: t.name, partition: p.partition })),
+  )
 }
 
 const list: CommandSpec = {
@@ -37,10 +43,19 @@ const list: CommandSpec = {
       return BigInt(s)
     })
     const duration = bigintOption(ctx.values, 'duration-ms')
-    const listed = await (await txns()).listTransactions((await ctx.admin()).cluster, { states: (ctx.values.state as string[] | undefined) ?? [], producerIds, durationMs: duration ?? -1n })
+    const listed = await (await txns()).listTransactions((await ctx.admin()).cluster, {
+      states: (ctx.values.state as string[] | undefined) ?? [],
+      producerIds,
+      durationMs: duration ?? -1n,
+    })
     if (ctx.json) return ctx.printJson(listed)
     if (listed.length === 0) return ctx.note('No transactional ids.')
-    ctx.print(table(['TRANSACTIONAL-ID', 'COORDINATOR', 'PRODUCER-ID', 'STATE'], listed.map((t) => [t.transactionalId, t.coordinator, t.producerId, t.state])))
+    ctx.print(
+      table(
+        ['TRANSACTIONAL-ID', 'COORDINATOR', 'PRODUCER-ID', 'STATE'],
+        listed.map((t) => [t.transactionalId, t.coordinator, t.producerId, t.state]),
+      ),
+    )
   },
 }
 
@@ -56,10 +71,17 @@ const describe: CommandSpec = {
     const d = await (await txns()).describeTransaction((await ctx.admin()).cluster, id!)
     if (ctx.json) return ctx.printJson(d)
     const open = d.startTimeMs >= 0n ? ` (open for ${ago(BigInt(Date.now()) - d.startTimeMs)})` : ''
-    ctx.print(`Transactional id: ${d.transactionalId}  Producer: ${d.producerId} epoch ${d.producerEpoch}  State: ${d.state}${open}  Timeout: ${d.timeoutMs} ms`)
+    ctx.print(
+      `Transactional id: ${d.transactionalId}  Producer: ${d.producerId} epoch ${d.producerEpoch}  State: ${d.state}${open}  Timeout: ${d.timeoutMs} ms`,
+    )
     if (d.partitions.length > 0) {
       ctx.print('')
-      ctx.print(table(['TOPIC', 'PARTITION'], d.partitions.map((p) => [p.topic, p.partition])))
+      ctx.print(
+        table(
+          ['TOPIC', 'PARTITION'],
+          d.partitions.map((p) => [p.topic, p.partition]),
+        ),
+      )
     }
   },
 }
@@ -77,10 +99,21 @@ const producers: CommandSpec = {
     const states = await (await txns()).describeProducers((await ctx.admin()).cluster, parts)
     if (ctx.json) return ctx.printJson(states)
     if (states.length === 0) return ctx.note('No producers.')
-    ctx.print(table(['TOPIC', 'PARTITION', 'PRODUCER-ID', 'EPOCH', 'LAST-SEQUENCE', 'LAST-WRITE', 'COORDINATOR-EPOCH', 'OPEN-TXN-START'], states.map((s) => [
-      s.topic, s.partition, s.producerId, s.producerEpoch, s.lastSequence, s.lastTimestamp >= 0n ? `${ago(BigInt(Date.now()) - s.lastTimestamp)} ago` : '-',
-      s.coordinatorEpoch, s.currentTxnStartOffset >= 0n ? s.currentTxnStartOffset : '-',
-    ])))
+    ctx.print(
+      table(
+        ['TOPIC', 'PARTITION', 'PRODUCER-ID', 'EPOCH', 'LAST-SEQUENCE', 'LAST-WRITE', 'COORDINATOR-EPOCH', 'OPEN-TXN-START'],
+        states.map((s) => [
+          s.topic,
+          s.partition,
+          s.producerId,
+          s.producerEpoch,
+          s.lastSequence,
+          s.lastTimestamp >= 0n ? `${ago(BigInt(Date.now()) - s.lastTimestamp)} ago` : '-',
+          s.coordinatorEpoch,
+          s.currentTxnStartOffset >= 0n ? s.currentTxnStartOffset : '-',
+        ]),
+      ),
+    )
   },
 }
 
@@ -97,7 +130,12 @@ const lso: CommandSpec = {
     const rows = await (await txns()).partitionStability((await ctx.admin()).cluster, parts)
     if (ctx.json) return ctx.printJson(rows)
     if (rows.length === 0) return ctx.note('No partitions.')
-    ctx.print(table(['TOPIC', 'PARTITION', 'HIGH-WATERMARK', 'LAST-STABLE-OFFSET', 'UNSTABLE'], rows.map((r) => [r.topic, r.partition, r.highWatermark, r.lastStableOffset, r.highWatermark - r.lastStableOffset])))
+    ctx.print(
+      table(
+        ['TOPIC', 'PARTITION', 'HIGH-WATERMARK', 'LAST-STABLE-OFFSET', 'UNSTABLE'],
+        rows.map((r) => [r.topic, r.partition, r.highWatermark, r.lastStableOffset, r.highWatermark - r.lastStableOffset]),
+      ),
+    )
   },
 }
 
@@ -105,11 +143,12 @@ const findHanging: CommandSpec = {
   path: ['transactions', 'find-hanging'],
   summary: 'Find transactions left open on partitions that no coordinator will end',
   usage: '[--topic TOPIC...] [options]',
-  description: 'A transaction is hanging when a partition has had it open for longer than the brokers\' transaction.max.timeout.ms and its producer has no open transaction at any coordinator. It holds back the last stable offset until it is aborted (samsa transactions abort).',
+  description:
+    "A transaction is hanging when a partition has had it open for longer than the brokers' transaction.max.timeout.ms and its producer has no open transaction at any coordinator. It holds back the last stable offset until it is aborted (samsa transactions abort).",
   connects: true,
   options: {
     topic: { type: 'string', short: 't', value: 'TOPIC', multiple: true, description: 'Only these topics (default: all)' },
-    'max-transaction-timeout': { type: 'string', value: 'MS', description: 'The brokers\' transaction.max.timeout.ms', default: '900000' },
+    'max-transaction-timeout': { type: 'string', value: 'MS', description: "The brokers' transaction.max.timeout.ms", default: '900000' },
   },
   examples: ['samsa transactions find-hanging --topic payments --max-transaction-timeout 60000'],
   async run(ctx) {
@@ -119,9 +158,12 @@ const findHanging: CommandSpec = {
     const hanging = await (await txns()).findHangingTransactions((await ctx.admin()).cluster, parts, maxTimeout)
     if (ctx.json) return ctx.printJson(hanging)
     if (hanging.length === 0) return ctx.note('No hanging transactions.')
-    ctx.print(table(['TOPIC', 'PARTITION', 'PRODUCER-ID', 'EPOCH', 'START-OFFSET', 'OPEN-FOR', 'TRANSACTIONAL-ID'], hanging.map((h) => [
-      h.topic, h.partition, h.producerId, h.producerEpoch, h.currentTxnStartOffset, ago(h.openMs), h.transactionalId ?? '-',
-    ])))
+    ctx.print(
+      table(
+        ['TOPIC', 'PARTITION', 'PRODUCER-ID', 'EPOCH', 'START-OFFSET', 'OPEN-FOR', 'TRANSACTIONAL-ID'],
+        hanging.map((h) => [h.topic, h.partition, h.producerId, h.producerEpoch, h.currentTxnStartOffset, ago(h.openMs), h.transactionalId ?? '-']),
+      ),
+    )
     ctx.note(`Abort one with: samsa transactions abort --topic TOPIC --partition N --start-offset OFFSET`)
   },
 }
@@ -130,10 +172,11 @@ const abort: CommandSpec = {
   path: ['transactions', 'abort'],
   summary: 'Abort a transaction left open on a partition (a hanging one)',
   usage: '--topic TOPIC --partition N --start-offset OFFSET [options]',
-  description: 'Writes an abort marker for the producer whose transaction starts at OFFSET, as kafka-transactions.sh abort does: its records become invisible to read_committed consumers and the last stable offset moves on.',
+  description:
+    'Writes an abort marker for the producer whose transaction starts at OFFSET, as kafka-transactions.sh abort does: its records become invisible to read_committed consumers and the last stable offset moves on.',
   connects: true,
   options: {
-    topic: { type: 'string', short: 't', value: 'TOPIC', description: 'The partition\'s topic' },
+    topic: { type: 'string', short: 't', value: 'TOPIC', description: "The partition's topic" },
     partition: { type: 'string', short: 'p', value: 'N', description: 'The partition' },
     'start-offset': { type: 'string', value: 'OFFSET', description: 'The first offset of the open transaction (see find-hanging)' },
   },
@@ -143,7 +186,8 @@ const abort: CommandSpec = {
     const topic = ctx.values.topic as string | undefined
     const partition = intOption(ctx.values, 'partition', { min: 0 })
     const start = bigintOption(ctx.values, 'start-offset')
-    if (topic === undefined || partition === undefined || start === undefined) throw new UsageError('--topic, --partition and --start-offset are required', ['transactions', 'abort'])
+    if (topic === undefined || partition === undefined || start === undefined)
+      throw new UsageError('--topic, --partition and --start-offset are required', ['transactions', 'abort'])
     const p = await (await txns()).abortTransaction((await ctx.admin()).cluster, topic, partition, start)
     if (ctx.json) return ctx.printJson({ topic, partition, startOffset: start, producerId: p.producerId, producerEpoch: p.producerEpoch })
     ctx.print(`Aborted the transaction of producer ${p.producerId} (epoch ${p.producerEpoch}) open on ${topic}-${partition} since offset ${start}.`)

@@ -100,8 +100,11 @@ export class GroupAdmin {
     return this.cluster.retry(async () => {
       const conn = await this.cluster.coordinator(groupId)
       const wanted = topics === undefined ? null : topics.map((t) => ({ name: t.topic, partitionIndexes: t.partitions }))
-      const res = await conn.request('OffsetFetch', (v) =>
-        v >= 8 ? { groups: [{ groupId, topics: wanted }], requireStable: false } : { groupId, topics: wanted, requireStable: false }, { minVersion: 1 })
+      const res = await conn.request(
+        'OffsetFetch',
+        (v) => (v >= 8 ? { groups: [{ groupId, topics: wanted }], requireStable: false } : { groupId, topics: wanted, requireStable: false }),
+        { minVersion: 1 },
+      )
       let errorCode = res.errorCode
       let list = res.topics
       if (res.groups.length > 0) {

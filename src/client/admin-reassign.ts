@@ -25,10 +25,15 @@ export interface OngoingReassignment {
   removing: number[]
 }
 
-export type TopicPartition = { topic: string, partition: number }
+export type TopicPartition = { topic: string; partition: number }
 
-const outcome = (topic: string, partition: number, errorCode: number, message: string | null): PartitionOutcome =>
-  ({ topic, partition, errorCode, error: errorCode === 0 ? 'NONE' : errorInfo.get(errorCode)?.name ?? `UNKNOWN_ERROR_${errorCode}`, message })
+const outcome = (topic: string, partition: number, errorCode: number, message: string | null): PartitionOutcome => ({
+  topic,
+  partition,
+  errorCode,
+  error: errorCode === 0 ? 'NONE' : (errorInfo.get(errorCode)?.name ?? `UNKNOWN_ERROR_${errorCode}`),
+  message,
+})
 
 function byTopic<T extends TopicPartition>(items: readonly T[]): Map<string, T[]> {
   const m = new Map<string, T[]>()
@@ -41,14 +46,23 @@ function byTopic<T extends TopicPartition>(items: readonly T[]): Map<string, T[]
 }
 
 /** ElectLeaders: `partitions` null elects wherever needed (only those are answered). */
-export async function electLeaders(cluster: Cluster, type: 'preferred' | 'unclean', partitions: readonly TopicPartition[] | null, timeoutMs = 60_000): Promise<PartitionOutcome[]> {
+export async function electLeaders(
+  cluster: Cluster,
+  type: 'preferred' | 'unclean',
+  partitions: readonly TopicPartition[] | null,
+  timeoutMs = 60_000,
+): Promise<PartitionOutcome[]> {
   return cluster.retry(async () => {
     const conn = await cluster.controllerConnection()
-    const res = await conn.request('ElectLeaders', {
-      electionType: type === 'preferred' ? 0 : 1,
-      topicPartitions: partitions === null ? null : [...byTopic(partitions)].map(([topic, ps]) => ({ topic, partitions: ps.map((p) => p.partition) })),
-      timeoutMs,
-    }, type === 'unclean' ? { minVersion: 1 } : undefined)
+    const res = await conn.request(
+      'ElectLeaders',
+      {
+        electionType: type === 'preferred' ? 0 : 1,
+        topicPartitions: partitions === null ? null : [...byTopic(partitions)].map(([topic, ps]) => ({ topic, partitions: ps.map((p) => p.partition) })),
+        timeoutMs,
+      },
+      type === 'unclean' ? { minVersion: 1 } : undefined,
+    )
     check(res.errorCode ?? 0, { api: 'ElectLeaders' })
     const out = res.replicaElectionResults.flatMap((t) => t.partitionResult.map((p) => outcome(t.topic, p.partitionId, p.errorCode, p.errorMessage)))
     // The controller moved: ask the new one.
@@ -59,7 +73,11 @@ export async function electLeaders(cluster: Cluster, type: 'preferred' | 'unclea
 }
 
 /** AlterPartitionReassignments: `replicas` null cancels the partition's ongoing reassignment. */
-export async function alterPartitionReassignments(cluster: Cluster, moves: ReadonlyArray<TopicPartition & { replicas: number[] | null }>, timeoutMs = 60_000): Promise<PartitionOutcome[]> {
+export async function alterPartitionReassignments(
+  cluster: Cluster,
+  moves: ReadonlyArray<TopicPartition & { replicas: number[] | null }>,
+  timeoutMs = 60_000,
+): Promise<PartitionOutcome[]> {
   return cluster.retry(async () => {
     const conn = await cluster.controllerConnection()
     const res = await conn.request('AlterPartitionReassignments', {
@@ -72,7 +90,11 @@ export async function alterPartitionReassignments(cluster: Cluster, moves: Reado
 }
 
 /** ListPartitionReassignments: the ongoing ones, of `partitions` or all. */
-export async function listPartitionReassignments(cluster: Cluster, partitions: readonly TopicPartition[] | null = null, timeoutMs = 60_000): Promise<OngoingReassignment[]> {
+export async function listPartitionReassignments(
+  cluster: Cluster,
+  partitions: readonly TopicPartition[] | null = null,
+  timeoutMs = 60_000,
+): Promise<OngoingReassignment[]> {
   return cluster.retry(async () => {
     const conn = await cluster.controllerConnection()
     const res = await conn.request('ListPartitionReassignments', {
@@ -80,7 +102,10 @@ export async function listPartitionReassignments(cluster: Cluster, partitions: r
       topics: partitions === null ? null : [...byTopic(partitions)].map(([name, ps]) => ({ name, partitionIndexes: ps.map((p) => p.partition) })),
     })
     check(res.errorCode, { api: 'ListPartitionReassignments' }, res.errorMessage)
-    return res.topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partitionIndex, replicas: p.replicas, adding: p.addingReplicas, removing: p.removingReplicas })))
+    return res.topics
+      .flatMap((t) =>
+        t.partitions.map((p) => ({ topic: t.name, partition: p.partitionIndex, replicas: p.replicas, adding: p.addingReplicas, removing: p.removingReplicas })),
+      )
       .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition)
   })
 }

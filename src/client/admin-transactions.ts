@@ -25,7 +25,7 @@ export interface TransactionDescription {
   timeoutMs: number
   /** -1 when no transaction is open. */
   startTimeMs: bigint
-  partitions: Array<{ topic: string, partition: number }>
+  partitions: Array<{ topic: string; partition: number }>
 }
 
 export interface ProducerState {
@@ -49,14 +49,20 @@ export interface PartitionStability {
 }
 
 /** Every transactional id of every coordinator, filtered like ListTransactions v1. */
-export async function listTransactions(cluster: Cluster, opts: { states?: string[], producerIds?: bigint[], durationMs?: bigint } = {}): Promise<TransactionListing[]> {
+export async function listTransactions(
+  cluster: Cluster,
+  opts: { states?: string[]; producerIds?: bigint[]; durationMs?: bigint } = {},
+): Promise<TransactionListing[]> {
   if (cluster.brokers.size === 0) await cluster.refreshMetadata([])
   const out: TransactionListing[] = []
   for (const id of [...cluster.brokers.keys()].sort((a, b) => a - b)) {
     const conn = await cluster.connection(id)
-    const res = await cluster.retry(() => conn.request('ListTransactions', { stateFilters: opts.states ?? [], producerIdFilters: opts.producerIds ?? [], durationFilter: opts.durationMs ?? -1n }))
+    const res = await cluster.retry(() =>
+      conn.request('ListTransactions', { stateFilters: opts.states ?? [], producerIdFilters: opts.producerIds ?? [], durationFilter: opts.durationMs ?? -1n }),
+    )
     check(res.errorCode, { api: 'ListTransactions', broker: String(id) })
-    for (const t of res.transactionStates) out.push({ transactionalId: t.transactionalId, producerId: t.producerId, state: t.transactionState, coordinator: id })
+    for (const t of res.transactionStates)
+      out.push({ transactionalId: t.transactionalId, producerId: t.producerId, state: t.transactionState, coordinator: id })
   }
   return out.sort((a, b) => a.transactionalId.localeCompare(b.transactionalId))
 }
@@ -74,13 +80,15 @@ export async function describeTransaction(cluster: Cluster, transactionalId: str
       producerEpoch: t.producerEpoch,
       timeoutMs: t.transactionTimeoutMs,
       startTimeMs: t.transactionStartTimeMs,
-      partitions: t.topics.flatMap((x) => x.partitions.map((partition) => ({ topic: x.topic, partition }))).sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition),
+      partitions: t.topics
+        .flatMap((x) => x.partitions.map((partition) => ({ topic: x.topic, partition })))
+        .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition),
     }
   })
 }
 
 /** The producers each partition's leader knows, with their open transactions. */
-export async function describeProducers(cluster: Cluster, partitions: ReadonlyArray<{ topic: string, partition: number }>): Promise<ProducerState[]> {
+export async function describeProducers(cluster: Cluster, partitions: ReadonlyArray<{ topic: string; partition: number }>): Promise<ProducerState[]> {
   return cluster.retry(async () => {
     const out: ProducerState[] = []
     for (const [leader, items] of await cluster.byLeader(partitions)) {
@@ -88,7 +96,7 @@ export async function describeProducers(cluster: Cluster, partitions: ReadonlyAr
       const topics = new Map<string, number[]>()
       for (const it of items) {
         let list = topics.get(it.topic)
-        if (list === undefined) topics.set(it.topic, list = [])
+        if (list === undefined) topics.set(it.topic, (list = []))
         list.push(it.partition)
       }
       const res = await conn.request('DescribeProducers', { topics: [...topics].map(([name, partitionIndexes]) => ({ name, partitionIndexes })) })
@@ -104,7 +112,7 @@ export async function describeProducers(cluster: Cluster, partitions: ReadonlyAr
 }
 
 /** High watermark and last stable offset of each partition. */
-export async function partitionStability(cluster: Cluster, partitions: ReadonlyArray<{ topic: string, partition: number }>): Promise<PartitionStability[]> {
+export async function partitionStability(cluster: Cluster, partitions: ReadonlyArray<{ topic: string; partition: number }>): Promise<PartitionStability[]> {
   const queries = partitions.map((p) => ({ ...p, spec: 'latest' as const }))
   const [uncommitted, committed] = await Promise.all([listOffsets(cluster, queries, 0), listOffsets(cluster, queries, 1)])
   return partitions.map((p) => ({
@@ -127,7 +135,12 @@ export interface HangingTransaction extends ProducerState {
  * `maxTimeoutMs` (the brokers' transaction.max.timeout.ms) whose producer no coordinator has in
  * an open transaction - no coordinator will end them, so they hold the LSO back for good.
  */
-export async function findHangingTransactions(cluster: Cluster, partitions: ReadonlyArray<{ topic: string, partition: number }>, maxTimeoutMs: number, now = Date.now()): Promise<HangingTransaction[]> {
+export async function findHangingTransactions(
+  cluster: Cluster,
+  partitions: ReadonlyArray<{ topic: string; partition: number }>,
+  maxTimeoutMs: number,
+  now = Date.now(),
+): Promise<HangingTransaction[]> {
   const producers = await describeProducers(cluster, partitions)
   const open = producers.filter((p) => p.currentTxnStartOffset >= 0n && now - Number(p.lastTimestamp) > maxTimeoutMs)
   if (open.length === 0) return []
@@ -152,14 +165,32 @@ export async function abortTransaction(cluster: Cluster, topic: string, partitio
   const producers = await describeProducers(cluster, [{ topic, partition }])
   const p = producers.find((x) => x.currentTxnStartOffset === startOffset)
   if (p === undefined) {
-    throw new Error(`no transaction is open on ${topic}-${partition} at offset ${startOffset}${producers.some((x) => x.currentTxnStartOffset >= 0n) ? ` (open ones start at ${producers.filter((x) => x.currentTxnStartOffset >= 0n).map((x) => x.currentTxnStartOffset).join(', ')})` : ''}`)
+    throw new Error(
+      `no transaction is open on ${topic}-${partition} at offset ${startOffset}${
+        producers.some((x) => x.currentTxnStartOffset >= 0n)
+          ? ` (open ones start at ${producers
+              .filter((x) => x.currentTxnStartOffset >= 0n)
+              .map((x) => x.currentTxnStartOffset)
+              .join(', ')})`
+          : ''
+      }`,
+    )
   }
   await cluster.retry(async () => {
     const conn = await cluster.connection(await cluster.leaderFor(topic, partition))
     const res = await conn.request('WriteTxnMarkers', {
-      markers: [{ producerId: p.producerId, producerEpoch: p.producerEpoch, transactionResult: false, topics: [{ name: topic, partitionIndexes: [partition] }], coordinatorEpoch: p.coordinatorEpoch }],
+      markers: [
+        {
+          producerId: p.producerId,
+          producerEpoch: p.producerEpoch,
+          transactionResult: false,
+          topics: [{ name: topic, partitionIndexes: [partition] }],
+          coordinatorEpoch: p.coordinatorEpoch,
+        },
+      ],
     })
-    for (const m of res.markers) for (const t of m.topics) for (const r of t.partitions) check(r.errorCode, { topic: t.name, partition: r.partitionIndex, api: 'WriteTxnMarkers' })
+    for (const m of res.markers)
+      for (const t of m.topics) for (const r of t.partitions) check(r.errorCode, { topic: t.name, partition: r.partitionIndex, api: 'WriteTxnMarkers' })
   })
   return p
 }

@@ -50,8 +50,15 @@ const RESOURCE_TYPE: Record<ResourceType, number> = { topic: 2, broker: 4, group
 
 /** Kafka's ConfigSource names, by wire value. */
 export const CONFIG_SOURCES = [
-  'UNKNOWN', 'DYNAMIC_TOPIC_CONFIG', 'DYNAMIC_BROKER_CONFIG', 'DYNAMIC_DEFAULT_BROKER_CONFIG',
-  'STATIC_BROKER_CONFIG', 'DEFAULT_CONFIG', 'DYNAMIC_BROKER_LOGGER_CONFIG', 'CLIENT_METRICS_CONFIG', 'GROUP_CONFIG',
+  'UNKNOWN',
+  'DYNAMIC_TOPIC_CONFIG',
+  'DYNAMIC_BROKER_CONFIG',
+  'DYNAMIC_DEFAULT_BROKER_CONFIG',
+  'STATIC_BROKER_CONFIG',
+  'DEFAULT_CONFIG',
+  'DYNAMIC_BROKER_LOGGER_CONFIG',
+  'CLIENT_METRICS_CONFIG',
+  'GROUP_CONFIG',
 ] as const
 
 export interface ConfigEntry {
@@ -175,7 +182,10 @@ export class Admin extends GroupAdmin {
       if (names === undefined && t.info.isInternal && opts.internal !== true) continue
       infos.push(t.info)
     }
-    const offsets = await topicOffsets(this.cluster, infos.map((t) => ({ name: t.name, partitions: t.partitions.filter((p) => p.leader >= 0) })))
+    const offsets = await topicOffsets(
+      this.cluster,
+      infos.map((t) => ({ name: t.name, partitions: t.partitions.filter((p) => p.leader >= 0) })),
+    )
     return infos.map((t) => ({
       name: t.name,
       topicId: t.topicId,
@@ -199,7 +209,8 @@ export class Admin extends GroupAdmin {
   /** Configs of topics and brokers (a broker's own configs come from that broker). */
   async describeConfigs(resource: ConfigResource, opts: { keys?: string[]; documentation?: boolean; synonyms?: boolean } = {}): Promise<ConfigEntry[]> {
     return this.cluster.retry(async () => {
-      const conn = resource.type === 'broker' && resource.name !== '' ? await this.cluster.connection(Number(resource.name)) : await this.cluster.anyConnection()
+      const conn =
+        resource.type === 'broker' && resource.name !== '' ? await this.cluster.connection(Number(resource.name)) : await this.cluster.anyConnection()
       const res = await conn.request('DescribeConfigs', {
         resources: [{ resourceType: RESOURCE_TYPE[resource.type], resourceName: resource.name, configurationKeys: opts.keys ?? null }],
         includeSynonyms: opts.synonyms ?? false,
@@ -219,7 +230,9 @@ export class Admin extends GroupAdmin {
             readOnly: c.readOnly,
             sensitive: c.isSensitive,
             ...(opts.documentation === true ? { documentation: c.documentation } : {}),
-            ...(opts.synonyms === true ? { synonyms: c.synonyms.map((y) => ({ name: y.name, value: y.value, source: CONFIG_SOURCES[y.source] ?? 'UNKNOWN' })) } : {}),
+            ...(opts.synonyms === true
+              ? { synonyms: c.synonyms.map((y) => ({ name: y.name, value: y.value, source: CONFIG_SOURCES[y.source] ?? 'UNKNOWN' })) }
+              : {}),
           }
         })
         .sort((a, b) => a.name.localeCompare(b.name))
@@ -229,13 +242,16 @@ export class Admin extends GroupAdmin {
   /** IncrementalAlterConfigs: set, delete (back to default), append to or subtract from a list. */
   async alterConfigs(resource: ConfigResource, ops: readonly ConfigOp[], opts: { validateOnly?: boolean } = {}): Promise<void> {
     await this.cluster.retry(async () => {
-      const conn = resource.type === 'broker' && resource.name !== '' ? await this.cluster.connection(Number(resource.name)) : await this.cluster.controllerConnection()
+      const conn =
+        resource.type === 'broker' && resource.name !== '' ? await this.cluster.connection(Number(resource.name)) : await this.cluster.controllerConnection()
       const res = await conn.request('IncrementalAlterConfigs', {
-        resources: [{
-          resourceType: RESOURCE_TYPE[resource.type],
-          resourceName: resource.name,
-          configs: ops.map((o) => ({ name: o.name, configOperation: CONFIG_OP[o.op], value: o.op === 'delete' ? null : o.value })),
-        }],
+        resources: [
+          {
+            resourceType: RESOURCE_TYPE[resource.type],
+            resourceName: resource.name,
+            configs: ops.map((o) => ({ name: o.name, configOperation: CONFIG_OP[o.op], value: o.op === 'delete' ? null : o.value })),
+          },
+        ],
         validateOnly: opts.validateOnly ?? false,
       })
       for (const r of res.responses) {
@@ -312,7 +328,9 @@ export class Admin extends GroupAdmin {
           errorCode: d.errorCode,
           totalBytes: d.totalBytes,
           usableBytes: d.usableBytes,
-          partitions: d.topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partitionIndex, size: p.partitionSize, offsetLag: p.offsetLag }))),
+          partitions: d.topics.flatMap((t) =>
+            t.partitions.map((p) => ({ topic: t.name, partition: p.partitionIndex, size: p.partitionSize, offsetLag: p.offsetLag })),
+          ),
         })
       }
     }

@@ -44,7 +44,9 @@ export function clientSecurity(props: ReadonlyMap<string, string>, where = 'clie
   const out: ClientSecurity = {}
   if (protocol === 'SSL' || protocol === 'SASL_SSL') {
     const tls: TlsOptions = {}
-    const trusted = get('ssl.truststore.certificates') ?? (get('ssl.truststore.location') === undefined ? undefined : read(where, get('ssl.truststore.location')!).toString('utf8'))
+    const trusted =
+      get('ssl.truststore.certificates') ??
+      (get('ssl.truststore.location') === undefined ? undefined : read(where, get('ssl.truststore.location')!).toString('utf8'))
     if (trusted !== undefined) {
       if (!trusted.includes('-----BEGIN CERTIFICATE-----')) throw invalid(where, 'the trust store must be PEM (ssl.truststore.type=PEM)')
       tls.ca = trusted

@@ -76,8 +76,14 @@ export const tpKey = (topic: string, partition: number): string => `${topic}:${p
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
 const STALE_METADATA = new Set([
-  'NOT_LEADER_OR_FOLLOWER', 'LEADER_NOT_AVAILABLE', 'FENCED_LEADER_EPOCH', 'UNKNOWN_LEADER_EPOCH',
-  'NOT_CONTROLLER', 'KAFKA_STORAGE_ERROR', 'REPLICA_NOT_AVAILABLE', 'BROKER_NOT_AVAILABLE',
+  'NOT_LEADER_OR_FOLLOWER',
+  'LEADER_NOT_AVAILABLE',
+  'FENCED_LEADER_EPOCH',
+  'UNKNOWN_LEADER_EPOCH',
+  'NOT_CONTROLLER',
+  'KAFKA_STORAGE_ERROR',
+  'REPLICA_NOT_AVAILABLE',
+  'BROKER_NOT_AVAILABLE',
 ])
 const STALE_COORDINATOR = new Set(['NOT_COORDINATOR', 'COORDINATOR_NOT_AVAILABLE'])
 /** Retriable by Kafka's table, but for a tool "no such topic" should fail at once. */
@@ -146,7 +152,10 @@ export class Cluster {
    * Reads metadata for the named topics, all topics (null) or none ([]); updates brokers,
    * controller and the topic cache, and returns each topic's error code with its info.
    */
-  async refreshMetadata(topics: readonly string[] | null, opts: { allowAutoCreate?: boolean } = {}): Promise<Map<string, { errorCode: number; info: TopicInfo }>> {
+  async refreshMetadata(
+    topics: readonly string[] | null,
+    opts: { allowAutoCreate?: boolean } = {},
+  ): Promise<Map<string, { errorCode: number; info: TopicInfo }>> {
     const conn = await this.anyConnection()
     const res = await conn.request('Metadata', (v) => ({
       topics: topics === null ? (v === 0 ? [] : null) : topics.map((name) => ({ name })),
@@ -225,9 +234,10 @@ export class Cluster {
       const conn = await this.anyConnection()
       const res = await conn.request('FindCoordinator', (v) => (v >= 4 ? { keyType, coordinatorKeys: [key] } : { key, keyType }))
       const c = res.coordinators[0]
-      const found = c === undefined
-        ? { errorCode: res.errorCode, message: res.errorMessage, nodeId: res.nodeId, host: res.host, port: res.port }
-        : { errorCode: c.errorCode, message: c.errorMessage, nodeId: c.nodeId, host: c.host, port: c.port }
+      const found =
+        c === undefined
+          ? { errorCode: res.errorCode, message: res.errorMessage, nodeId: res.nodeId, host: res.host, port: res.port }
+          : { errorCode: c.errorCode, message: c.errorMessage, nodeId: c.nodeId, host: c.host, port: c.port }
       check(found.errorCode, keyType === 0 ? { group: key, api: 'FindCoordinator' } : { resource: `transactional id ${key}` }, found.message)
       b = { nodeId: found.nodeId, host: found.host, port: found.port, rack: null }
       this.#coordinators.set(cacheKey, b)

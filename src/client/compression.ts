@@ -50,10 +50,7 @@ function codecFor(type: CompressionType): Codec | undefined {
   if (type === 'none') return undefined
   const c = codecs.get(type)
   if (c === undefined) {
-    throw new ClientError(
-      'SAMSA_CLIENT_UNSUPPORTED',
-      `${type} compression is not available in this client (available: ${availableCompressions().join(', ')})`,
-    )
+    throw new ClientError('SAMSA_CLIENT_UNSUPPORTED', `${type} compression is not available in this client (available: ${availableCompressions().join(', ')})`)
   }
   return c
 }

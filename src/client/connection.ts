@@ -266,7 +266,10 @@ export class Connection {
   async #authenticate(o: SaslOptions): Promise<void> {
     const hs = await this.request('SaslHandshake', { mechanism: o.mechanism }, { minVersion: 1 })
     if (hs.errorCode !== ErrorCode.NONE) {
-      throw new ClientError('SAMSA_CLIENT_AUTH', `the broker at ${this.address} does not enable SASL mechanism ${o.mechanism} (it enables ${hs.mechanisms.join(', ') || 'none'})`)
+      throw new ClientError(
+        'SAMSA_CLIENT_AUTH',
+        `the broker at ${this.address} does not enable SASL mechanism ${o.mechanism} (it enables ${hs.mechanisms.join(', ') || 'none'})`,
+      )
     }
     const client = saslClient(o)
     let server = Buffer.alloc(0)
@@ -275,7 +278,10 @@ export class Connection {
       if (token === null) return
       const res = await this.request('SaslAuthenticate', { authBytes: token })
       if (res.errorCode !== ErrorCode.NONE) {
-        throw new ClientError('SAMSA_CLIENT_AUTH', `authentication with ${o.mechanism} at ${this.address} failed: ${res.errorMessage ?? 'SASL_AUTHENTICATION_FAILED'}`)
+        throw new ClientError(
+          'SAMSA_CLIENT_AUTH',
+          `authentication with ${o.mechanism} at ${this.address} failed: ${res.errorMessage ?? 'SASL_AUTHENTICATION_FAILED'}`,
+        )
       }
       server = Buffer.from(res.authBytes)
       // PLAIN and OAUTHBEARER finish with the server's first answer unless it is an error challenge.

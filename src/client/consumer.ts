@@ -83,7 +83,12 @@ export class Consumer {
   async assign(parts: readonly { topic: string; partition: number; start: StartPosition }[]): Promise<void> {
     for (const p of parts) await this.cluster.leaderFor(p.topic, p.partition)
     const offsets = await this.#resolve(parts)
-    this.#positions = new Map(parts.map((p) => [tpKey(p.topic, p.partition), { topic: p.topic, partition: p.partition, offset: offsets.get(tpKey(p.topic, p.partition))!, highWatermark: undefined }]))
+    this.#positions = new Map(
+      parts.map((p) => [
+        tpKey(p.topic, p.partition),
+        { topic: p.topic, partition: p.partition, offset: offsets.get(tpKey(p.topic, p.partition))!, highWatermark: undefined },
+      ]),
+    )
   }
 
   /** Group mode: joins `groupId` subscribed to `topics`. */
@@ -180,16 +185,24 @@ export class Consumer {
     if (g.generationId >= 0 && this.#opts.autoCommit !== false) await this.commit().catch(() => {})
     const assignment = await g.join()
     const parts = [...assignment].flatMap(([topic, ps]) => ps.map((partition) => ({ topic, partition })))
-    const committed = parts.length === 0 ? [] : await new GroupAdmin(this.cluster).listGroupOffsets(g.groupId, [...assignment].map(([topic, partitions]) => ({ topic, partitions })))
+    const committed =
+      parts.length === 0
+        ? []
+        : await new GroupAdmin(this.cluster).listGroupOffsets(
+            g.groupId,
+            [...assignment].map(([topic, partitions]) => ({ topic, partitions })),
+          )
     const known = new Map(committed.filter((c) => c.offset >= 0n).map((c) => [tpKey(c.topic, c.partition), c.offset]))
     const reset = this.#opts.autoOffsetReset ?? 'latest'
     const missing = parts.filter((p) => !known.has(tpKey(p.topic, p.partition)))
     const resolved = await this.#resolve(missing.map((p) => ({ ...p, start: reset })))
     this.#committed = new Map(known)
-    this.#positions = new Map(parts.map((p) => {
-      const k = tpKey(p.topic, p.partition)
-      return [k, { ...p, offset: known.get(k) ?? resolved.get(k)!, highWatermark: undefined }]
-    }))
+    this.#positions = new Map(
+      parts.map((p) => {
+        const k = tpKey(p.topic, p.partition)
+        return [k, { ...p, offset: known.get(k) ?? resolved.get(k)!, highWatermark: undefined }]
+      }),
+    )
   }
 
   async #resolve(parts: readonly { topic: string; partition: number; start: StartPosition }[]): Promise<Map<string, bigint>> {
@@ -202,7 +215,13 @@ export class Consumer {
     if (queries.length === 0) return out
     const found = await listOffsets(this.cluster, queries, this.#opts.isolationLevel ?? 0)
     const needEnd = queries.filter((q) => (found.get(tpKey(q.topic, q.partition))?.offset ?? -1n) < 0n)
-    const ends = needEnd.length === 0 ? new Map() : await listOffsets(this.cluster, needEnd.map((q) => ({ ...q, spec: 'latest' as const })))
+    const ends =
+      needEnd.length === 0
+        ? new Map()
+        : await listOffsets(
+            this.cluster,
+            needEnd.map((q) => ({ ...q, spec: 'latest' as const })),
+          )
     for (const q of queries) {
       const k = tpKey(q.topic, q.partition)
       const o = found.get(k)?.offset ?? -1n
@@ -225,29 +244,33 @@ export class Consumer {
     let res
     try {
       const conn = await this.cluster.connection(leader)
-      res = await conn.request('Fetch', {
-        replicaId: -1,
-        maxWaitMs,
-        minBytes: this.#opts.minBytes ?? 1,
-        maxBytes: this.#opts.maxBytes ?? 52_428_800,
-        isolationLevel: this.#opts.isolationLevel ?? 0,
-        sessionId: 0,
-        sessionEpoch: -1,
-        topics: [...byTopic].map(([topic, list]) => ({
-          topic,
-          topicId: ids.get(topic)!,
-          partitions: list.map((p) => ({
-            partition: p.partition,
-            currentLeaderEpoch: -1,
-            fetchOffset: p.offset,
-            lastFetchedEpoch: -1,
-            logStartOffset: -1n,
-            partitionMaxBytes: this.#opts.partitionMaxBytes ?? 1_048_576,
+      res = await conn.request(
+        'Fetch',
+        {
+          replicaId: -1,
+          maxWaitMs,
+          minBytes: this.#opts.minBytes ?? 1,
+          maxBytes: this.#opts.maxBytes ?? 52_428_800,
+          isolationLevel: this.#opts.isolationLevel ?? 0,
+          sessionId: 0,
+          sessionEpoch: -1,
+          topics: [...byTopic].map(([topic, list]) => ({
+            topic,
+            topicId: ids.get(topic)!,
+            partitions: list.map((p) => ({
+              partition: p.partition,
+              currentLeaderEpoch: -1,
+              fetchOffset: p.offset,
+              lastFetchedEpoch: -1,
+              logStartOffset: -1n,
+              partitionMaxBytes: this.#opts.partitionMaxBytes ?? 1_048_576,
+            })),
           })),
-        })),
-        forgottenTopicsData: [],
-        rackId: '',
-      }, { minVersion: 4, ...(haveIds ? {} : { maxVersion: 12 }), timeoutMs: maxWaitMs + (conn.requestTimeoutMs ?? 30_000) })
+          forgottenTopicsData: [],
+          rackId: '',
+        },
+        { minVersion: 4, ...(haveIds ? {} : { maxVersion: 12 }), timeoutMs: maxWaitMs + (conn.requestTimeoutMs ?? 30_000) },
+      )
     } catch (err) {
       if (err instanceof ClientError && err.code === 'SAMSA_CLIENT_DISCONNECTED') {
         this.cluster.topics.clear()

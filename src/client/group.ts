@@ -110,11 +110,15 @@ export class GroupMembership {
     if (this.memberId === '') return
     try {
       const conn = await this.#cluster.coordinator(this.groupId)
-      await conn.request('LeaveGroup', {
-        groupId: this.groupId,
-        memberId: this.memberId,
-        members: [{ memberId: this.memberId, groupInstanceId: null, reason: 'the consumer is closing' }],
-      }, { timeoutMs: 5_000 })
+      await conn.request(
+        'LeaveGroup',
+        {
+          groupId: this.groupId,
+          memberId: this.memberId,
+          members: [{ memberId: this.memberId, groupInstanceId: null, reason: 'the consumer is closing' }],
+        },
+        { timeoutMs: 5_000 },
+      )
     } catch {
       // The session timeout removes us anyway.
     }
@@ -125,16 +129,20 @@ export class GroupMembership {
   async #joinOnce(): Promise<Assignment> {
     this.#stopHeartbeat()
     const conn = await this.#cluster.coordinator(this.groupId)
-    const join = await conn.request('JoinGroup', {
-      groupId: this.groupId,
-      sessionTimeoutMs: this.#opts.sessionTimeoutMs,
-      rebalanceTimeoutMs: this.#opts.rebalanceTimeoutMs,
-      memberId: this.memberId,
-      groupInstanceId: null,
-      protocolType: CONSUMER_PROTOCOL_TYPE,
-      protocols: [{ name: RANGE_ASSIGNOR, metadata: encodeSubscription({ topics: this.topics }) }],
-      reason: null,
-    }, { timeoutMs: this.#opts.rebalanceTimeoutMs + 5_000 })
+    const join = await conn.request(
+      'JoinGroup',
+      {
+        groupId: this.groupId,
+        sessionTimeoutMs: this.#opts.sessionTimeoutMs,
+        rebalanceTimeoutMs: this.#opts.rebalanceTimeoutMs,
+        memberId: this.memberId,
+        groupInstanceId: null,
+        protocolType: CONSUMER_PROTOCOL_TYPE,
+        protocols: [{ name: RANGE_ASSIGNOR, metadata: encodeSubscription({ topics: this.topics }) }],
+        reason: null,
+      },
+      { timeoutMs: this.#opts.rebalanceTimeoutMs + 5_000 },
+    )
     if (join.errorCode === 79 /* MEMBER_ID_REQUIRED */) {
       this.memberId = join.memberId
       throw new KafkaResponseError(join.errorCode, { group: this.groupId })
@@ -145,15 +153,19 @@ export class GroupMembership {
     this.generationId = join.generationId
     this.isLeader = join.leader === join.memberId
     const assignments = this.isLeader && !join.skipAssignment ? await this.#assign(join.members) : []
-    const sync = await conn.request('SyncGroup', {
-      groupId: this.groupId,
-      generationId: this.generationId,
-      memberId: this.memberId,
-      groupInstanceId: null,
-      protocolType: CONSUMER_PROTOCOL_TYPE,
-      protocolName: join.protocolName ?? RANGE_ASSIGNOR,
-      assignments,
-    }, { timeoutMs: this.#opts.rebalanceTimeoutMs + 5_000 })
+    const sync = await conn.request(
+      'SyncGroup',
+      {
+        groupId: this.groupId,
+        generationId: this.generationId,
+        memberId: this.memberId,
+        groupInstanceId: null,
+        protocolType: CONSUMER_PROTOCOL_TYPE,
+        protocolName: join.protocolName ?? RANGE_ASSIGNOR,
+        assignments,
+      },
+      { timeoutMs: this.#opts.rebalanceTimeoutMs + 5_000 },
+    )
     if (sync.errorCode === 25) this.memberId = ''
     check(sync.errorCode, { group: this.groupId, api: 'SyncGroup' })
     return decodeAssignment(sync.assignment)
@@ -172,8 +184,16 @@ export class GroupMembership {
   #rejoinable(err: unknown): boolean {
     if (!(err instanceof KafkaResponseError)) return err instanceof Error && 'code' in err && err.code === 'SAMSA_CLIENT_DISCONNECTED'
     if (isKafkaError(err, 'NOT_COORDINATOR', 'COORDINATOR_NOT_AVAILABLE')) this.#cluster.forgetCoordinator(this.groupId)
-    return isKafkaError(err, 'MEMBER_ID_REQUIRED', 'UNKNOWN_MEMBER_ID', 'ILLEGAL_GENERATION', 'REBALANCE_IN_PROGRESS',
-      'NOT_COORDINATOR', 'COORDINATOR_NOT_AVAILABLE', 'COORDINATOR_LOAD_IN_PROGRESS')
+    return isKafkaError(
+      err,
+      'MEMBER_ID_REQUIRED',
+      'UNKNOWN_MEMBER_ID',
+      'ILLEGAL_GENERATION',
+      'REBALANCE_IN_PROGRESS',
+      'NOT_COORDINATOR',
+      'COORDINATOR_NOT_AVAILABLE',
+      'COORDINATOR_LOAD_IN_PROGRESS',
+    )
   }
 
   #startHeartbeat(): void {

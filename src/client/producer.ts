@@ -146,7 +146,11 @@ export class Producer {
     for (const h of record.headers ?? []) size += h.key.length + (h.value?.length ?? 0) + 4
     if (size + 61 > this.#opts.maxRequestSize) {
       // As Kafka's producer (RecordTooLargeException): refused before it is sent.
-      throw new KafkaResponseError(10, { topic: record.topic }, `the record is ${size + 61} bytes when serialized, more than max.request.size (${this.#opts.maxRequestSize})`)
+      throw new KafkaResponseError(
+        10,
+        { topic: record.topic },
+        `the record is ${size + 61} bytes when serialized, more than max.request.size (${this.#opts.maxRequestSize})`,
+      )
     }
     return new Promise((resolve, reject) => {
       const k = tpKey(record.topic, partition)
@@ -255,8 +259,12 @@ export class Producer {
       })
     }
     if (unknownLeader) {
-      this.cluster.retry(() => this.cluster.refreshMetadata([...new Set(waiting.map((b) => b.topic))]))
-        .then(() => this.#drain(), (err) => this.#failReady(err as Error))
+      this.cluster
+        .retry(() => this.cluster.refreshMetadata([...new Set(waiting.map((b) => b.topic))]))
+        .then(
+          () => this.#drain(),
+          (err) => this.#failReady(err as Error),
+        )
     }
   }
 
@@ -286,12 +294,16 @@ export class Producer {
     const acks = this.#opts.acks
     try {
       const conn = await this.cluster.connection(leader)
-      const res = await conn.request('Produce', {
-        transactionalId: null,
-        acks,
-        timeoutMs: this.#opts.timeoutMs,
-        topicData: [...topics].map(([name, partitionData]) => ({ name, partitionData })),
-      }, { minVersion: 3, expectResponse: acks !== 0, timeoutMs: this.#opts.timeoutMs + 5_000 })
+      const res = await conn.request(
+        'Produce',
+        {
+          transactionalId: null,
+          acks,
+          timeoutMs: this.#opts.timeoutMs,
+          topicData: [...topics].map(([name, partitionData]) => ({ name, partitionData })),
+        },
+        { minVersion: 3, expectResponse: acks !== 0, timeoutMs: this.#opts.timeoutMs + 5_000 },
+      )
       if (acks === 0) {
         for (const b of batches) this.#settle(b, null, -1n, -1n)
         return
@@ -307,7 +319,11 @@ export class Producer {
     } catch (err) {
       if (err instanceof ClientError && err.code === 'SAMSA_CLIENT_DISCONNECTED' && requestBytes > DEFAULT_SOCKET_REQUEST_MAX_BYTES) {
         // Sending it again would end the same way.
-        const why = new ClientError('SAMSA_CLIENT_DISCONNECTED', `the broker closed the connection on a Produce request of ${requestBytes} bytes: brokers refuse requests larger than their socket.request.max.bytes (default ${DEFAULT_SOCKET_REQUEST_MAX_BYTES})`, { cause: err })
+        const why = new ClientError(
+          'SAMSA_CLIENT_DISCONNECTED',
+          `the broker closed the connection on a Produce request of ${requestBytes} bytes: brokers refuse requests larger than their socket.request.max.bytes (default ${DEFAULT_SOCKET_REQUEST_MAX_BYTES})`,
+          { cause: err },
+        )
         for (const b of batches) this.#settle(b, why)
         return
       }
@@ -319,10 +335,13 @@ export class Producer {
     if (!this.#closed && b.attempts < this.#opts.retries && isRetriable(err)) {
       b.attempts++
       this.cluster.topics.delete(b.topic)
-      setTimeout(() => {
-        this.#ready.unshift(b)
-        this.#drain()
-      }, Math.min(100 * 2 ** b.attempts, 1000))
+      setTimeout(
+        () => {
+          this.#ready.unshift(b)
+          this.#drain()
+        },
+        Math.min(100 * 2 ** b.attempts, 1000),
+      )
       return
     }
     this.#settle(b, err)

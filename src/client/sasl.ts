@@ -8,8 +8,8 @@ import { createHash, createHmac, pbkdf2Sync, randomBytes, timingSafeEqual } from
 import { ClientError } from './errors.js'
 
 export type SaslOptions =
-  | { mechanism: 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512', username: string, password: string }
-  | { mechanism: 'OAUTHBEARER', token: () => string | Promise<string> }
+  | { mechanism: 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512'; username: string; password: string }
+  | { mechanism: 'OAUTHBEARER'; token: () => string | Promise<string> }
 
 /** One exchange: `next` gets the server's last bytes (empty at first) and returns the client's next, or null when done. */
 export interface SaslClient {
@@ -79,7 +79,13 @@ class ScramClient implements SaslClient {
       if (!nonce.startsWith(this.#nonce) || f.s === undefined || !Number.isInteger(iterations) || iterations <= 0) {
         throw new ClientError('SAMSA_CLIENT_AUTH', 'invalid SCRAM server first message')
       }
-      const salted = pbkdf2Sync(Buffer.from(this.#password.normalize('NFKC'), 'utf8'), Buffer.from(f.s, 'base64'), iterations, this.#hash === 'sha256' ? 32 : 64, this.#hash)
+      const salted = pbkdf2Sync(
+        Buffer.from(this.#password.normalize('NFKC'), 'utf8'),
+        Buffer.from(f.s, 'base64'),
+        iterations,
+        this.#hash === 'sha256' ? 32 : 64,
+        this.#hash,
+      )
       const hmac = (key: Buffer, data: string): Buffer => createHmac(this.#hash, key).update(data).digest()
       const clientKey = hmac(salted, 'Client Key')
       const storedKey = createHash(this.#hash).update(clientKey).digest()
@@ -95,7 +101,7 @@ class ScramClient implements SaslClient {
       const v = /^v=([A-Za-z0-9+/=]+)/.exec(server.toString('utf8'))
       const got = v === null ? Buffer.alloc(0) : Buffer.from(v[1]!, 'base64')
       if (this.#serverSignature === undefined || got.length !== this.#serverSignature.length || !timingSafeEqual(got, this.#serverSignature)) {
-        throw new ClientError('SAMSA_CLIENT_AUTH', 'the broker\'s SCRAM signature is wrong: it does not know the password')
+        throw new ClientError('SAMSA_CLIENT_AUTH', "the broker's SCRAM signature is wrong: it does not know the password")
       }
       return null
     }

@@ -77,7 +77,12 @@ function seqOf(name: string): number {
 export async function writeEntityConfig(zk: ZooKeeperClient, type: ConfigEntityType, name: string, configs: Record<string, string>): Promise<void> {
   const path = ZkPaths.configEntity(type, name)
   const data = ConfigEntityZNode.encode(configs)
-  const notification = { type: 'create' as const, path: `${ZkPaths.configChangePrefix}`, data: ConfigChangeNotificationZNode.encode(ConfigChangeNotificationZNode.entityPath(type, name)), mode: 'persistent_sequential' as const }
+  const notification = {
+    type: 'create' as const,
+    path: `${ZkPaths.configChangePrefix}`,
+    data: ConfigChangeNotificationZNode.encode(ConfigChangeNotificationZNode.entityPath(type, name)),
+    mode: 'persistent_sequential' as const,
+  }
   for (;;) {
     const stat = await zk.exists(path)
     try {

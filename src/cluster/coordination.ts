@@ -40,26 +40,42 @@ export interface ProducerIdBlock {
 /** Requests only the active controller serves (Kafka's ControlledShutdown and AlterPartition). */
 export interface ControllerService {
   /** ControlledShutdown: moves leadership off `brokerId`; returns the partitions it still leads. */
-  controlledShutdown(brokerId: number, brokerEpoch: bigint): Promise<{ errorCode: number, remaining: Array<{ topic: string, partition: number }> }>
+  controlledShutdown(brokerId: number, brokerEpoch: bigint): Promise<{ errorCode: number; remaining: Array<{ topic: string; partition: number }> }>
   /** AlterPartition: a leader's proposed ISR; returns the state written, per partition. */
   alterPartition(request: AlterPartitionRequestData): Promise<AlterPartitionResult>
   /** ElectLeaders: type 0 preferred, 1 unclean; `partitions` null for every partition. */
-  electLeaders(type: 0 | 1, partitions: Array<{ topic: string, partition: number }> | null): Promise<Array<{ topic: string, partition: number, errorCode: number, errorMessage: string | null }>>
+  electLeaders(
+    type: 0 | 1,
+    partitions: Array<{ topic: string; partition: number }> | null,
+  ): Promise<Array<{ topic: string; partition: number; errorCode: number; errorMessage: string | null }>>
   /** AlterPartitionReassignments: `replicas` null cancels; one result per partition. */
-  alterPartitionReassignments(items: Array<{ topic: string, partition: number, replicas: number[] | null }>): Promise<Array<{ topic: string, partition: number, errorCode: number, errorMessage: string | null }>>
+  alterPartitionReassignments(
+    items: Array<{ topic: string; partition: number; replicas: number[] | null }>,
+  ): Promise<Array<{ topic: string; partition: number; errorCode: number; errorMessage: string | null }>>
   /** ListPartitionReassignments: the ongoing ones (of `wanted`, or all). */
-  listPartitionReassignments(wanted: Array<{ topic: string, partitions: number[] }> | null): Promise<Array<{ topic: string, partition: number, replicas: number[], adding: number[], removing: number[] }>>
+  listPartitionReassignments(
+    wanted: Array<{ topic: string; partitions: number[] }> | null,
+  ): Promise<Array<{ topic: string; partition: number; replicas: number[]; adding: number[]; removing: number[] }>>
 }
 
 export interface AlterPartitionRequestData {
   brokerId: number
   brokerEpoch: bigint
-  partitions: Array<{ topic: string, partition: number, leaderEpoch: number, newIsr: number[], partitionEpoch: number, leaderRecoveryState: number }>
+  partitions: Array<{ topic: string; partition: number; leaderEpoch: number; newIsr: number[]; partitionEpoch: number; leaderRecoveryState: number }>
 }
 
 export interface AlterPartitionResult {
   errorCode: number
-  partitions: Array<{ topic: string, partition: number, errorCode: number, leaderId: number, leaderEpoch: number, isr: number[], partitionEpoch: number, leaderRecoveryState: number }>
+  partitions: Array<{
+    topic: string
+    partition: number
+    errorCode: number
+    leaderId: number
+    leaderEpoch: number
+    isr: number[]
+    partitionEpoch: number
+    leaderRecoveryState: number
+  }>
 }
 
 export interface Coordination {

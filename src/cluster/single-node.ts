@@ -49,7 +49,7 @@ export class SingleNodeCoordination implements Coordination {
     return { name: t.name, topicId: t.topicId, assignment: Array.from({ length: t.partitions }, () => [nodeId]) }
   }
 
-  #started(): { member: ClusterMember, controller: SingleNodeController } {
+  #started(): { member: ClusterMember; controller: SingleNodeController } {
     if (this.#member === undefined || this.#controller === undefined) throw new Error('the coordination has not started')
     return { member: this.#member, controller: this.#controller }
   }

@@ -23,10 +23,24 @@ import { checkAndWriteMetaProperties, storedClusterId } from '../metadata/meta-p
 import { toKafkaUuid } from '../metadata/topic-id.js'
 import type { BrokerListener, LiveBroker } from '../controller/control.js'
 import { ZkController } from '../controller/zk-controller.js'
-import { connectToBroker, interBrokerEndpoint, interBrokerListenerName, interBrokerSecurity, type InterBrokerSecurity } from '../controller/broker-connection.js'
+import {
+  connectToBroker,
+  interBrokerEndpoint,
+  interBrokerListenerName,
+  interBrokerSecurity,
+  type InterBrokerSecurity,
+} from '../controller/broker-connection.js'
 import { ConfigChangeListener, readEntityConfig, writeEntityConfig } from './config-changes.js'
 import { ZkAclStore, ZkEntityConfigStore } from './zk-security-stores.js'
-import type { AlterPartitionRequestData, AlterPartitionResult, ClusterMember, ControllerService, Coordination, NewTopic, ProducerIdBlock } from './coordination.js'
+import type {
+  AlterPartitionRequestData,
+  AlterPartitionResult,
+  ClusterMember,
+  ControllerService,
+  Coordination,
+  NewTopic,
+  ProducerIdBlock,
+} from './coordination.js'
 
 export interface ZkCoordinationOptions {
   config: BrokerConfig
@@ -46,7 +60,7 @@ export class ZkCoordination implements Coordination {
   #election: ControllerElection | undefined
   #controller: ZkController | null = null
   #changes: ConfigChangeListener | undefined
-  #securityStores: { entities: ZkEntityConfigStore, acls: ZkAclStore } | undefined
+  #securityStores: { entities: ZkEntityConfigStore; acls: ZkAclStore } | undefined
   #closed = false
 
   private constructor(zk: ZooKeeperClient, clusterId: string, opts: ZkCoordinationOptions) {
@@ -63,7 +77,7 @@ export class ZkCoordination implements Coordination {
    * cluster id with /cluster/id and checks the log dirs' meta.properties against it.
    */
   /** Users' credentials and quotas, and ACLs, in Kafka's znodes (shared by every broker). */
-  securityStores(): { entities: ZkEntityConfigStore, acls: ZkAclStore } {
+  securityStores(): { entities: ZkEntityConfigStore; acls: ZkAclStore } {
     this.#securityStores ??= { entities: new ZkEntityConfigStore(this.#zk), acls: new ZkAclStore(this.#zk, this.#log) }
     return this.#securityStores
   }
@@ -86,7 +100,10 @@ export class ZkCoordination implements Coordination {
       const proposed = storedClusterId(v.logDirs) ?? v.clusterId ?? undefined
       const clusterId = await createOrGetClusterId(zk, proposed)
       if (v.clusterId !== null && v.clusterId !== clusterId) {
-        throw new SamsaError('SAMSA_CLUSTER_ID_MISMATCH', `cluster.id is configured as ${v.clusterId}, but the cluster in ZooKeeper (${connect}) is ${clusterId}`)
+        throw new SamsaError(
+          'SAMSA_CLUSTER_ID_MISMATCH',
+          `cluster.id is configured as ${v.clusterId}, but the cluster in ZooKeeper (${connect}) is ${clusterId}`,
+        )
       }
       checkAndWriteMetaProperties(v.logDirs, v.nodeId, clusterId)
       return new ZkCoordination(zk, clusterId, opts)
@@ -131,28 +148,39 @@ export class ZkCoordination implements Coordination {
       if (configs !== null) member.brokerConfigChanged(entity, configs)
     }
     for (const name of (await this.#zk.getChildren(ZkPaths.configEntityType('groups')).catch(() => ({ children: [] as string[] }))).children) {
-      member.groupConfigChanged(desanitizeEntityName(name), await readEntityConfig(this.#zk, 'groups', name) ?? {})
+      member.groupConfigChanged(desanitizeEntityName(name), (await readEntityConfig(this.#zk, 'groups', name)) ?? {})
     }
-    this.#changes = new ConfigChangeListener(this.#zk, async (type, name) => {
-      if (type === 'users' || type === 'clients') this.#securityStores?.entities.changed(type, name)
-      if (type === 'topics') member.topicConfigChanged(name, await this.topicConfigs(name) ?? null)
-      else if (type === 'brokers' && (name === DEFAULT_ENTITY || name === String(this.#nodeId))) member.brokerConfigChanged(name, await readEntityConfig(this.#zk, 'brokers', name) ?? {})
-      else if (type === 'groups') member.groupConfigChanged(desanitizeEntityName(name), await readEntityConfig(this.#zk, 'groups', name) ?? {})
-    }, this.#log.child({ component: 'config-changes' }))
+    this.#changes = new ConfigChangeListener(
+      this.#zk,
+      async (type, name) => {
+        if (type === 'users' || type === 'clients') this.#securityStores?.entities.changed(type, name)
+        if (type === 'topics') member.topicConfigChanged(name, (await this.topicConfigs(name)) ?? null)
+        else if (type === 'brokers' && (name === DEFAULT_ENTITY || name === String(this.#nodeId)))
+          member.brokerConfigChanged(name, (await readEntityConfig(this.#zk, 'brokers', name)) ?? {})
+        else if (type === 'groups') member.groupConfigChanged(desanitizeEntityName(name), (await readEntityConfig(this.#zk, 'groups', name)) ?? {})
+      },
+      this.#log.child({ component: 'config-changes' }),
+    )
     await this.#changes.start()
   }
 
   async register(listeners: BrokerListener[], rack: string | null): Promise<void> {
-    const registrar = new BrokerRegistrar(this.#zk, {
-      id: this.#nodeId,
-      endpoints: listeners.map((l) => ({ listener: l.listener, host: l.host, port: l.port, securityProtocol: l.securityProtocol })),
-      rack,
-    }, { logger: this.#log })
+    const registrar = new BrokerRegistrar(
+      this.#zk,
+      {
+        id: this.#nodeId,
+        endpoints: listeners.map((l) => ({ listener: l.listener, host: l.host, port: l.port, securityProtocol: l.securityProtocol })),
+        rack,
+      },
+      { logger: this.#log },
+    )
     await registrar.register()
     this.#registrar = registrar
     const election = new ControllerElection(this.#zk, this.#nodeId, { logger: this.#log })
     this.#election = election
-    election.on('elected', (epoch) => { void this.#becomeController(epoch) })
+    election.on('elected', (epoch) => {
+      void this.#becomeController(epoch)
+    })
     election.on('resigned', () => this.#stopController())
     await election.start()
   }
@@ -174,7 +202,10 @@ export class ZkCoordination implements Coordination {
       requestTimeoutMs: this.#config.values.controllerSocketTimeoutMs,
       security: this.#security,
       autoLeaderRebalance: this.#config.values.autoLeaderRebalanceEnable
-        ? { intervalMs: Number(this.#config.values.leaderImbalanceCheckIntervalSeconds) * 1000, imbalancePercentage: this.#config.values.leaderImbalancePerBrokerPercentage }
+        ? {
+            intervalMs: Number(this.#config.values.leaderImbalanceCheckIntervalSeconds) * 1000,
+            imbalancePercentage: this.#config.values.leaderImbalancePerBrokerPercentage,
+          }
         : undefined,
       log: this.#log.child({ component: 'controller' }),
     })
@@ -194,8 +225,8 @@ export class ZkCoordination implements Coordination {
   // ---- topics and configs (Kafka's AdminZkClient) -----------------------------------------------
 
   async createTopic(t: NewTopic): Promise<void> {
-    if (await this.#zk.exists(ZkPaths.topic(t.name)) !== null) {
-      const deleting = await this.#zk.exists(ZkPaths.deleteTopic(t.name)) !== null
+    if ((await this.#zk.exists(ZkPaths.topic(t.name))) !== null) {
+      const deleting = (await this.#zk.exists(ZkPaths.deleteTopic(t.name))) !== null
       throw new KafkaError(ErrorCode.TOPIC_ALREADY_EXISTS, deleting ? `Topic '${t.name}' is marked for deletion.` : `Topic '${t.name}' already exists.`)
     }
     // The config first: the controller reads it when the topic appears.
@@ -243,16 +274,16 @@ export class ZkCoordination implements Coordination {
   async topicConfigs(topic: string): Promise<Record<string, string> | undefined> {
     const configs = await readEntityConfig(this.#zk, 'topics', topic)
     if (configs !== null) return configs
-    return await this.#zk.exists(ZkPaths.topic(topic)) !== null ? {} : undefined
+    return (await this.#zk.exists(ZkPaths.topic(topic))) !== null ? {} : undefined
   }
 
   async setTopicConfigs(topic: string, overrides: Record<string, string>): Promise<void> {
-    if (await this.#zk.exists(ZkPaths.topic(topic)) === null) throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic ${topic} does not exist.`)
+    if ((await this.#zk.exists(ZkPaths.topic(topic))) === null) throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic ${topic} does not exist.`)
     await writeEntityConfig(this.#zk, 'topics', topic, overrides)
   }
 
   async brokerConfigs(entity: string): Promise<Record<string, string>> {
-    return await readEntityConfig(this.#zk, 'brokers', entity) ?? {}
+    return (await readEntityConfig(this.#zk, 'brokers', entity)) ?? {}
   }
 
   async setBrokerConfigs(entity: string, configs: Record<string, string>): Promise<void> {
@@ -260,7 +291,7 @@ export class ZkCoordination implements Coordination {
   }
 
   async groupConfigs(group: string): Promise<Record<string, string>> {
-    return await readEntityConfig(this.#zk, 'groups', sanitizeEntityName(group)) ?? {}
+    return (await readEntityConfig(this.#zk, 'groups', sanitizeEntityName(group))) ?? {}
   }
 
   /** Written as an entity (with its change notification) under /config/groups/<sanitized group id>. */
@@ -292,7 +323,8 @@ export class ZkCoordination implements Coordination {
       try {
         const r = await this.#askController()
         if (r.errorCode === ErrorCode.NONE) {
-          if (r.remaining > 0) this.#log.info({ remaining: r.remaining }, 'controlled shutdown: partitions no other in-sync replica can lead stay here until this broker stops')
+          if (r.remaining > 0)
+            this.#log.info({ remaining: r.remaining }, 'controlled shutdown: partitions no other in-sync replica can lead stay here until this broker stops')
           return
         }
         this.#log.warn({ errorCode: r.errorCode }, 'controlled shutdown refused')
@@ -303,7 +335,7 @@ export class ZkCoordination implements Coordination {
     }
   }
 
-  async #askController(): Promise<{ errorCode: number, remaining: number }> {
+  async #askController(): Promise<{ errorCode: number; remaining: number }> {
     const local = this.controller
     if (local !== null) {
       const r = await local.controlledShutdown(this.#nodeId, this.brokerEpoch)

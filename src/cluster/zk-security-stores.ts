@@ -75,27 +75,50 @@ export class ZkEntityConfigStore implements EntityConfigStore {
 }
 
 const RESOURCE_NAMES: Partial<Record<number, string>> = {
-  [ResourceType.TOPIC]: 'Topic', [ResourceType.GROUP]: 'Group', [ResourceType.CLUSTER]: 'Cluster',
-  [ResourceType.TRANSACTIONAL_ID]: 'TransactionalId', [ResourceType.DELEGATION_TOKEN]: 'DelegationToken', [ResourceType.USER]: 'User',
+  [ResourceType.TOPIC]: 'Topic',
+  [ResourceType.GROUP]: 'Group',
+  [ResourceType.CLUSTER]: 'Cluster',
+  [ResourceType.TRANSACTIONAL_ID]: 'TransactionalId',
+  [ResourceType.DELEGATION_TOKEN]: 'DelegationToken',
+  [ResourceType.USER]: 'User',
 }
 const OPERATION_NAMES: Partial<Record<number, string>> = {
-  [AclOperation.ALL]: 'All', [AclOperation.READ]: 'Read', [AclOperation.WRITE]: 'Write', [AclOperation.CREATE]: 'Create',
-  [AclOperation.DELETE]: 'Delete', [AclOperation.ALTER]: 'Alter', [AclOperation.DESCRIBE]: 'Describe', [AclOperation.CLUSTER_ACTION]: 'ClusterAction',
-  [AclOperation.DESCRIBE_CONFIGS]: 'DescribeConfigs', [AclOperation.ALTER_CONFIGS]: 'AlterConfigs', [AclOperation.IDEMPOTENT_WRITE]: 'IdempotentWrite',
-  [AclOperation.CREATE_TOKENS]: 'CreateTokens', [AclOperation.DESCRIBE_TOKENS]: 'DescribeTokens',
+  [AclOperation.ALL]: 'All',
+  [AclOperation.READ]: 'Read',
+  [AclOperation.WRITE]: 'Write',
+  [AclOperation.CREATE]: 'Create',
+  [AclOperation.DELETE]: 'Delete',
+  [AclOperation.ALTER]: 'Alter',
+  [AclOperation.DESCRIBE]: 'Describe',
+  [AclOperation.CLUSTER_ACTION]: 'ClusterAction',
+  [AclOperation.DESCRIBE_CONFIGS]: 'DescribeConfigs',
+  [AclOperation.ALTER_CONFIGS]: 'AlterConfigs',
+  [AclOperation.IDEMPOTENT_WRITE]: 'IdempotentWrite',
+  [AclOperation.CREATE_TOKENS]: 'CreateTokens',
+  [AclOperation.DESCRIBE_TOKENS]: 'DescribeTokens',
 }
 const invert = (m: Partial<Record<number, string>>): Map<string, number> => new Map(Object.entries(m).map(([k, v]) => [v!.toLowerCase(), Number(k)]))
 const RESOURCE_CODES = invert(RESOURCE_NAMES)
 const OPERATION_CODES = invert(OPERATION_NAMES)
 
 function toZk(e: AccessControlEntry): AclEntry {
-  return { principal: e.principal, permissionType: e.permissionType === PermissionType.DENY ? 'Deny' : 'Allow', operation: OPERATION_NAMES[e.operation] ?? 'Unknown', host: e.host }
+  return {
+    principal: e.principal,
+    permissionType: e.permissionType === PermissionType.DENY ? 'Deny' : 'Allow',
+    operation: OPERATION_NAMES[e.operation] ?? 'Unknown',
+    host: e.host,
+  }
 }
 
 function fromZk(a: AclEntry): AccessControlEntry | undefined {
   const operation = OPERATION_CODES.get(a.operation.toLowerCase())
   if (operation === undefined) return undefined
-  return { principal: a.principal, host: a.host, operation: operation as AclOperation, permissionType: a.permissionType.toLowerCase() === 'deny' ? PermissionType.DENY : PermissionType.ALLOW }
+  return {
+    principal: a.principal,
+    host: a.host,
+    operation: operation as AclOperation,
+    permissionType: a.permissionType.toLowerCase() === 'deny' ? PermissionType.DENY : PermissionType.ALLOW,
+  }
 }
 
 /** Kafka's ACL znodes; every broker reloads them when a change is announced. */
@@ -114,16 +137,21 @@ export class ZkAclStore implements AclStore {
     return p.patternType === PatternType.PREFIXED ? ZkPaths.extendedAcl('prefixed', type, p.name) : ZkPaths.acl(type, p.name)
   }
 
-  async load(): Promise<Array<{ pattern: ResourcePattern, entries: AccessControlEntry[] }>> {
-    const out: Array<{ pattern: ResourcePattern, entries: AccessControlEntry[] }> = []
-    for (const [root, patternType] of [['/kafka-acl', PatternType.LITERAL], ['/kafka-acl-extended/prefixed', PatternType.PREFIXED]] as const) {
+  async load(): Promise<Array<{ pattern: ResourcePattern; entries: AccessControlEntry[] }>> {
+    const out: Array<{ pattern: ResourcePattern; entries: AccessControlEntry[] }> = []
+    for (const [root, patternType] of [
+      ['/kafka-acl', PatternType.LITERAL],
+      ['/kafka-acl-extended/prefixed', PatternType.PREFIXED],
+    ] as const) {
       for (const type of await children(this.#zk, root)) {
         const resourceType = RESOURCE_CODES.get(type.toLowerCase())
         if (resourceType === undefined) continue
         for (const name of await children(this.#zk, `${root}/${type}`)) {
           const path = `${root}/${type}/${name}`
           try {
-            const entries = ResourceAclZNode.decode(path, (await this.#zk.getData(path)).data).map(fromZk).filter((e): e is AccessControlEntry => e !== undefined)
+            const entries = ResourceAclZNode.decode(path, (await this.#zk.getData(path)).data)
+              .map(fromZk)
+              .filter((e): e is AccessControlEntry => e !== undefined)
             if (entries.length > 0) out.push({ pattern: { resourceType: resourceType as ResourceType, name, patternType }, entries })
           } catch (err) {
             if (!isZooKeeperError(err, 'NONODE')) this.#log.warn({ err, path }, 'cannot read ACLs')
@@ -134,32 +162,45 @@ export class ZkAclStore implements AclStore {
     return out
   }
 
-  async write(changes: Array<{ pattern: ResourcePattern, entries: AccessControlEntry[] }>): Promise<void> {
+  async write(changes: Array<{ pattern: ResourcePattern; entries: AccessControlEntry[] }>): Promise<void> {
     for (const c of changes) {
       const path = this.#path(c.pattern)
       const type = RESOURCE_NAMES[c.pattern.resourceType] ?? 'Unknown'
       if (c.entries.length === 0) {
-        await this.#zk.delete(path).catch((err: unknown) => { if (!isZooKeeperError(err, 'NONODE')) throw err })
+        await this.#zk.delete(path).catch((err: unknown) => {
+          if (!isZooKeeperError(err, 'NONODE')) throw err
+        })
       } else {
         const data = ResourceAclZNode.encode(c.entries.map(toZk))
-        if (await this.#zk.exists(path) === null) await this.#zk.createWithParents(path, data)
+        if ((await this.#zk.exists(path)) === null) await this.#zk.createWithParents(path, data)
         else await this.#zk.setData(path, data)
       }
       const literal = c.pattern.patternType !== PatternType.PREFIXED
       const prefix = literal ? ZkPaths.aclChangePrefix : ZkPaths.extendedAclChangePrefix
       await this.#zk.createWithParents(prefix.slice(0, prefix.lastIndexOf('/')), undefined, { ignoreExisting: true })
-      await this.#zk.create(prefix, literal ? AclChangeZNode.encodeLiteral(type, c.pattern.name) : AclChangeZNode.encodeExtended(type, c.pattern.name, 'Prefixed'), { mode: 'persistent_sequential' })
+      await this.#zk.create(
+        prefix,
+        literal ? AclChangeZNode.encodeLiteral(type, c.pattern.name) : AclChangeZNode.encodeExtended(type, c.pattern.name, 'Prefixed'),
+        { mode: 'persistent_sequential' },
+      )
     }
   }
 
   onChange(fn: (patterns: ResourcePattern[]) => void): void {
     for (const root of ['/kafka-acl-changes', '/kafka-acl-extended-changes']) {
       let first = true
-      this.#watches.push(watchChildren(this.#zk, root, () => {
-        // The first call reports what is there already; later ones a change.
-        if (first) first = false
-        else fn([])
-      }, { logger: this.#log }))
+      this.#watches.push(
+        watchChildren(
+          this.#zk,
+          root,
+          () => {
+            // The first call reports what is there already; later ones a change.
+            if (first) first = false
+            else fn([])
+          },
+          { logger: this.#log },
+        ),
+      )
     }
   }
 

@@ -6,22 +6,9 @@
 // over those values by whoever needs them (the topic config, Kafka's LogConfig). Dynamic layers
 // are replaced whole, as Kafka stores them (ZooKeeper /config/brokers/<id> and
 // /config/brokers/<default>); listeners hear which configs changed.
-import {
-  CONFIG_TYPE_ID,
-  ConfigError,
-  ConfigSource,
-  formatValue,
-  parseValue,
-  type ConfigValue,
-} from './config-def.js'
+import { CONFIG_TYPE_ID, ConfigError, ConfigSource, formatValue, parseValue, type ConfigValue } from './config-def.js'
 import { camelCase, type CamelCase, type ConfigKey } from './config-key.js'
-import {
-  BROKER_CONFIG_NAMES,
-  brokerConfigKey,
-  canonicalBrokerName,
-  type BrokerConfigName,
-  type BrokerValue,
-} from './broker-config-defs.js'
+import { BROKER_CONFIG_NAMES, brokerConfigKey, canonicalBrokerName, type BrokerConfigName, type BrokerValue } from './broker-config-defs.js'
 import { isListenerPrefixedConfig, resolveListeners, splitList, type Listener } from './listeners.js'
 
 export type { Listener }
@@ -191,7 +178,8 @@ export class BrokerConfig {
     const { layers, values } = this.#nextLayers(scope, configs)
     const changed = new Set<BrokerConfigName>()
     for (const name of BROKER_CONFIG_NAMES) {
-      if (formatValue(brokerConfigKey(name)!.type, effective(layers, name)) !== formatValue(brokerConfigKey(name)!.type, effective(this.#layers, name))) changed.add(name)
+      if (formatValue(brokerConfigKey(name)!.type, effective(layers, name)) !== formatValue(brokerConfigKey(name)!.type, effective(this.#layers, name)))
+        changed.add(name)
     }
     this.#layers.dynamicBroker = layers.dynamicBroker
     this.#layers.dynamicDefault = layers.dynamicDefault
@@ -206,7 +194,10 @@ export class BrokerConfig {
     return () => this.#listeners.delete(fn)
   }
 
-  #nextLayers(scope: DynamicScope, configs: Readonly<Record<string, string>>): { layers: Record<ConfigLayer, Map<string, ConfigSetting>>; values: BrokerConfigValues } {
+  #nextLayers(
+    scope: DynamicScope,
+    configs: Readonly<Record<string, string>>,
+  ): { layers: Record<ConfigLayer, Map<string, ConfigSetting>>; values: BrokerConfigValues } {
     const layer = new Map<string, ConfigSetting>()
     const unknown: string[] = []
     const readOnly: string[] = []
@@ -220,7 +211,9 @@ export class BrokerConfig {
     if (unknown.length > 0) throw new ConfigError(`Unknown broker configs: ${unknown.join(', ')}`, { property: unknown[0] })
     if (readOnly.length > 0) throw new ConfigError(`Cannot update these configs dynamically: ${readOnly.join(', ')}`, { property: readOnly[0] })
     if (perBroker.length > 0) {
-      throw new ConfigError(`Cannot update these configs at default cluster level, broker id must be specified: ${perBroker.join(', ')}`, { property: perBroker[0] })
+      throw new ConfigError(`Cannot update these configs at default cluster level, broker id must be specified: ${perBroker.join(', ')}`, {
+        property: perBroker[0],
+      })
     }
     for (const [name, raw] of Object.entries(configs)) {
       const canonical = canonicalBrokerName(name)!
@@ -244,10 +237,9 @@ export class BrokerConfig {
     const minSession = get('group.min.session.timeout.ms')
     const maxSession = get('group.max.session.timeout.ms')
     if (minSession > maxSession) {
-      throw new ConfigError(
-        `group.min.session.timeout.ms (${minSession}) must not exceed group.max.session.timeout.ms (${maxSession})`,
-        { property: 'group.min.session.timeout.ms' },
-      )
+      throw new ConfigError(`group.min.session.timeout.ms (${minSession}) must not exceed group.max.session.timeout.ms (${maxSession})`, {
+        property: 'group.min.session.timeout.ms',
+      })
     }
     if (get('cluster.id') === '') throw new ConfigError('cluster.id must not be empty', { property: 'cluster.id' })
     if (get('broker.rack') === '') raw.brokerRack = null

@@ -36,16 +36,7 @@ export const ConfigType = {
 export type ConfigType = (typeof ConfigType)[keyof typeof ConfigType]
 
 /** The value types of Kafka's ConfigDef. */
-export type ConfigValueType =
-  | 'boolean'
-  | 'string'
-  | 'int'
-  | 'short'
-  | 'long'
-  | 'double'
-  | 'list'
-  | 'class'
-  | 'password'
+export type ConfigValueType = 'boolean' | 'string' | 'int' | 'short' | 'long' | 'double' | 'list' | 'class' | 'password'
 
 export const CONFIG_TYPE_ID: Record<ConfigValueType, ConfigType> = {
   boolean: ConfigType.BOOLEAN,
@@ -97,17 +88,13 @@ export const atLeast =
 export const between =
   (min: number, max: number): Validator =>
   (v) =>
-    typeof v === 'number' && (v < min || v > max)
-      ? `Value must be no less than ${min} and no more than ${max}`
-      : undefined
+    typeof v === 'number' && (v < min || v > max) ? `Value must be no less than ${min} and no more than ${max}` : undefined
 
 /** Case-sensitive set of allowed strings (Kafka's ValidString). */
 export const oneOf =
   (...allowed: string[]): Validator =>
   (v) =>
-    typeof v === 'string' && !allowed.includes(v)
-      ? `String must be one of: ${allowed.join(', ')}`
-      : undefined
+    typeof v === 'string' && !allowed.includes(v) ? `String must be one of: ${allowed.join(', ')}` : undefined
 
 /** Every list item must be allowed, and the list must not be empty (Kafka's ValidList). */
 export const listOf =
@@ -172,7 +159,12 @@ export function parseValue(type: ConfigValueType, raw: string): ConfigValue {
       return n
     }
     case 'list':
-      return s === '' ? [] : s.split(',').map((item) => item.trim()).filter((item) => item !== '')
+      return s === ''
+        ? []
+        : s
+            .split(',')
+            .map((item) => item.trim())
+            .filter((item) => item !== '')
   }
 }
 

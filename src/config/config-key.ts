@@ -83,11 +83,21 @@ export const list = <D extends readonly string[] | null>(dflt: D, doc: string, o
   key('list', (dflt === null ? null : [...dflt]) as D extends null ? string[] | null : string[], doc, o)
 
 /** A string that must be one of `values` (Kafka's ValidString); its type is their union. */
-export const enumString = <const V extends readonly string[], D extends V[number] | null>(values: V, dflt: D, doc: string, o?: KeyOptions): ConfigKey<D extends null ? V[number] | null : V[number]> =>
+export const enumString = <const V extends readonly string[], D extends V[number] | null>(
+  values: V,
+  dflt: D,
+  doc: string,
+  o?: KeyOptions,
+): ConfigKey<D extends null ? V[number] | null : V[number]> =>
   key('string', dflt as D extends null ? V[number] | null : V[number], doc, { validate: oneOf(...values), ...o })
 
 /** A non-empty list whose items are each one of `values` (Kafka's ValidList). */
-export const enumList = <const V extends readonly string[], D extends readonly V[number][] | null>(values: V, dflt: D, doc: string, o?: KeyOptions): ConfigKey<D extends null ? Array<V[number]> | null : Array<V[number]>> =>
+export const enumList = <const V extends readonly string[], D extends readonly V[number][] | null>(
+  values: V,
+  dflt: D,
+  doc: string,
+  o?: KeyOptions,
+): ConfigKey<D extends null ? Array<V[number]> | null : Array<V[number]>> =>
   key('list', (dflt === null ? null : [...dflt]) as D extends null ? Array<V[number]> | null : Array<V[number]>, doc, { validate: listOf(...values), ...o })
 
 /** The value type of a key. */

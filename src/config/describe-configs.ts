@@ -19,7 +19,13 @@ function wanted(all: readonly string[], keys: readonly string[] | null | undefin
  * priority order; then everything before the first entry for `name` itself is dropped (describing
  * log.retention.hours leaves out a log.retention.ms that overrides it).
  */
-function configSynonyms(broker: BrokerConfig, name: string, synonyms: readonly string[], sensitive: boolean, layers: readonly ConfigLayer[] = ['dynamicBroker', 'dynamicDefault', 'static', 'default']): ConfigSynonym[] {
+function configSynonyms(
+  broker: BrokerConfig,
+  name: string,
+  synonyms: readonly string[],
+  sensitive: boolean,
+  layers: readonly ConfigLayer[] = ['dynamicBroker', 'dynamicDefault', 'static', 'default'],
+): ConfigSynonym[] {
   const out: ConfigSynonym[] = []
   for (const layer of layers) {
     for (const s of synonyms) {
@@ -45,12 +51,19 @@ export function describeBrokerConfigs(broker: BrokerConfig, perBroker: boolean, 
   return wanted(all, keys).map((name) => {
     const k = brokerConfigKey(name)
     const sensitive = k?.sensitive ?? false
-    let synonyms = configSynonyms(broker, name, brokerConfigSynonyms(canonicalBrokerName(name) ?? name).map((s) => (s === canonicalBrokerName(name) ? name : s)), sensitive)
+    let synonyms = configSynonyms(
+      broker,
+      name,
+      brokerConfigSynonyms(canonicalBrokerName(name) ?? name).map((s) => (s === canonicalBrokerName(name) ? name : s)),
+      sensitive,
+    )
     if (!perBroker) synonyms = synonyms.filter((s) => s.source === ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG)
     const source = synonyms[0]?.source ?? ConfigSource.DEFAULT_CONFIG
     const value = perBroker
-      ? (k === undefined ? broker.layerValue('static', name) ?? null : formatValue(k.type, broker.get(canonicalBrokerName(name)!)))
-      : broker.layerValue('dynamicDefault', name) ?? null
+      ? k === undefined
+        ? (broker.layerValue('static', name) ?? null)
+        : formatValue(k.type, broker.get(canonicalBrokerName(name)!))
+      : (broker.layerValue('dynamicDefault', name) ?? null)
     return {
       name,
       value: sensitive ? null : value,

@@ -17,8 +17,14 @@ const groupKey = <T extends ConfigValue>(k: ConfigKey<T>, brokerDefault: BrokerC
   ({ ...k, brokerDefault }) as GroupKey<NonNullable<T>>
 
 export const GROUP_CONFIGS = {
-  'consumer.heartbeat.interval.ms': groupKey(int(null, 'The heartbeat interval given to the members of a consumer group.', { validate: atLeast(1) }), 'group.consumer.heartbeat.interval.ms'),
-  'consumer.session.timeout.ms': groupKey(int(null, 'The timeout to detect client failures when using the consumer group protocol.', { validate: atLeast(1) }), 'group.consumer.session.timeout.ms'),
+  'consumer.heartbeat.interval.ms': groupKey(
+    int(null, 'The heartbeat interval given to the members of a consumer group.', { validate: atLeast(1) }),
+    'group.consumer.heartbeat.interval.ms',
+  ),
+  'consumer.session.timeout.ms': groupKey(
+    int(null, 'The timeout to detect client failures when using the consumer group protocol.', { validate: atLeast(1) }),
+    'group.consumer.session.timeout.ms',
+  ),
 }
 
 export type GroupConfigName = keyof typeof GROUP_CONFIGS
@@ -41,8 +47,10 @@ export interface ResolvedGroupConfig {
  * heartbeat interval and session timeout within the broker's group.consumer.min/max bounds, and
  * the session timeout above the heartbeat interval.
  */
-export function validateGroupConfigs(input: Readonly<Record<string, string>>, broker: BrokerConfig):
-  { ok: true; values: Map<string, ConfigValue> } | { ok: false; errorCode: number; message: string } {
+export function validateGroupConfigs(
+  input: Readonly<Record<string, string>>,
+  broker: BrokerConfig,
+): { ok: true; values: Map<string, ConfigValue> } | { ok: false; errorCode: number; message: string } {
   const invalid = (message: string) => ({ ok: false as const, errorCode: ErrorCode.INVALID_CONFIG, message })
   const values = new Map<string, ConfigValue>()
   for (const [name, raw] of Object.entries(input)) {
@@ -58,13 +66,17 @@ export function validateGroupConfigs(input: Readonly<Record<string, string>>, br
     if (reason !== undefined) return invalid(`Invalid value ${raw} for configuration ${name}: ${reason}`)
     values.set(name, value)
   }
-  const v = (name: GroupConfigName): number => (values.get(name) as number | undefined) ?? broker.get(GROUP_CONFIGS[name].brokerDefault) as number
+  const v = (name: GroupConfigName): number => (values.get(name) as number | undefined) ?? (broker.get(GROUP_CONFIGS[name].brokerDefault) as number)
   const heartbeat = v('consumer.heartbeat.interval.ms')
   const session = v('consumer.session.timeout.ms')
-  if (heartbeat < broker.get('group.consumer.min.heartbeat.interval.ms')) return invalid('consumer.heartbeat.interval.ms must be greater than or equal to group.consumer.min.heartbeat.interval.ms')
-  if (heartbeat > broker.get('group.consumer.max.heartbeat.interval.ms')) return invalid('consumer.heartbeat.interval.ms must be less than or equal to group.consumer.max.heartbeat.interval.ms')
-  if (session < broker.get('group.consumer.min.session.timeout.ms')) return invalid('consumer.session.timeout.ms must be greater than or equal to group.consumer.min.session.timeout.ms')
-  if (session > broker.get('group.consumer.max.session.timeout.ms')) return invalid('consumer.session.timeout.ms must be less than or equal to group.consumer.max.session.timeout.ms')
+  if (heartbeat < broker.get('group.consumer.min.heartbeat.interval.ms'))
+    return invalid('consumer.heartbeat.interval.ms must be greater than or equal to group.consumer.min.heartbeat.interval.ms')
+  if (heartbeat > broker.get('group.consumer.max.heartbeat.interval.ms'))
+    return invalid('consumer.heartbeat.interval.ms must be less than or equal to group.consumer.max.heartbeat.interval.ms')
+  if (session < broker.get('group.consumer.min.session.timeout.ms'))
+    return invalid('consumer.session.timeout.ms must be greater than or equal to group.consumer.min.session.timeout.ms')
+  if (session > broker.get('group.consumer.max.session.timeout.ms'))
+    return invalid('consumer.session.timeout.ms must be less than or equal to group.consumer.max.session.timeout.ms')
   if (session <= heartbeat) return invalid('consumer.session.timeout.ms must be greater than consumer.heartbeat.interval.ms')
   return { ok: true, values }
 }

@@ -49,15 +49,25 @@ export function parseJaasConfig(text: string): JaasModule[] {
   return modules
 }
 
-interface Token { text: string, quoted: boolean }
+interface Token {
+  text: string
+  quoted: boolean
+}
 
 function tokenize(s: string): Token[] {
   const out: Token[] = []
   let i = 0
   while (i < s.length) {
     const c = s[i]!
-    if (/\s/.test(c)) { i++; continue }
-    if (c === ';' || c === '=') { out.push({ text: c, quoted: false }); i++; continue }
+    if (/\s/.test(c)) {
+      i++
+      continue
+    }
+    if (c === ';' || c === '=') {
+      out.push({ text: c, quoted: false })
+      i++
+      continue
+    }
     if (c === '"' || c === "'") {
       let text = ''
       i++
@@ -65,7 +75,10 @@ function tokenize(s: string): Token[] {
         if (i >= s.length) throw new JaasError('unterminated quoted value')
         const d = s[i++]!
         if (d === c) break
-        if (d === '\\' && i < s.length) { text += s[i++]!; continue }
+        if (d === '\\' && i < s.length) {
+          text += s[i++]!
+          continue
+        }
         text += d
       }
       out.push({ text, quoted: true })

@@ -12,7 +12,11 @@ export interface Listener {
 const LISTENER = /^([A-Za-z0-9_]+):\/\/(\[[^\]]*\]|[^:/[\]]*):(\d+)$/
 const WILDCARD_HOSTS = new Set(['', '0.0.0.0', '::'])
 
-export const splitList = (s: string | null): string[] => (s ?? '').split(',').map((x) => x.trim()).filter((x) => x !== '')
+export const splitList = (s: string | null): string[] =>
+  (s ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '')
 
 export function parseListeners(name: string, items: readonly string[], protocols: ReadonlyMap<string, string>): Listener[] {
   const out: Listener[] = []
@@ -29,10 +33,9 @@ export function parseListeners(name: string, items: readonly string[], protocols
     }
     const securityProtocol = protocols.get(listenerName)
     if (securityProtocol === undefined) {
-      throw new ConfigError(
-        `No security protocol defined for listener ${listenerName} in ${name}; add it to listener.security.protocol.map`,
-        { property: name },
-      )
+      throw new ConfigError(`No security protocol defined for listener ${listenerName} in ${name}; add it to listener.security.protocol.map`, {
+        property: name,
+      })
     }
     let host = m[2]!
     if (host.startsWith('[')) host = host.slice(1, -1)
@@ -61,7 +64,11 @@ export function parseProtocolMap(s: string): Map<string, string> {
  * so a broker started with no configuration is reachable by clients on the same machine; a
  * listener on port 0 is advertised with port 0, meaning "the port it actually bound".
  */
-export function resolveListeners(listenersValue: string, advertisedValue: string | null, protocolMap: string): { listeners: Listener[]; advertisedListeners: Listener[] } {
+export function resolveListeners(
+  listenersValue: string,
+  advertisedValue: string | null,
+  protocolMap: string,
+): { listeners: Listener[]; advertisedListeners: Listener[] } {
   const protocols = parseProtocolMap(protocolMap)
   const listeners = parseListeners('listeners', splitList(listenersValue), protocols)
   if (listeners.length === 0) throw new ConfigError('listeners must name at least one listener', { property: 'listeners' })
@@ -72,16 +79,14 @@ export function resolveListeners(listenersValue: string, advertisedValue: string
   const advertisedListeners = parseListeners('advertised.listeners', advertisedRaw, protocols)
   for (const l of advertisedListeners) {
     if (WILDCARD_HOSTS.has(l.host)) {
-      throw new ConfigError(
-        `advertised.listeners cannot use the non-routable address "${l.host}" (listener ${l.name}); name a host clients can reach`,
-        { property: 'advertised.listeners' },
-      )
+      throw new ConfigError(`advertised.listeners cannot use the non-routable address "${l.host}" (listener ${l.name}); name a host clients can reach`, {
+        property: 'advertised.listeners',
+      })
     }
     if (!listeners.some((x) => x.name === l.name)) {
-      throw new ConfigError(
-        `advertised.listeners names listener ${l.name}, which is not in listeners (${listeners.map((x) => x.name).join(', ')})`,
-        { property: 'advertised.listeners' },
-      )
+      throw new ConfigError(`advertised.listeners names listener ${l.name}, which is not in listeners (${listeners.map((x) => x.name).join(', ')})`, {
+        property: 'advertised.listeners',
+      })
     }
   }
   return { listeners, advertisedListeners }

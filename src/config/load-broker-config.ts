@@ -116,10 +116,9 @@ export function parseBrokerArgs(args: readonly string[]): { file: string | undef
     }
     const k = brokerConfigKey(flag)
     if (k === undefined) {
-      throw new ConfigError(
-        `unknown option --${flag}: not a known broker config${didYouMean(flag)} (use --override ${flag}=value to set it anyway)`,
-        { property: flag },
-      )
+      throw new ConfigError(`unknown option --${flag}: not a known broker config${didYouMean(flag)} (use --override ${flag}=value to set it anyway)`, {
+        property: flag,
+      })
     }
     if (value === undefined) {
       const next = args[i + 1]

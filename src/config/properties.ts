@@ -60,10 +60,18 @@ function unescapeValue(s: string, line: number, where: string): string {
     const next = s[++i]
     if (next === undefined) break // a lone trailing backslash (only at end of file)
     switch (next) {
-      case 't': out += '\t'; break
-      case 'n': out += '\n'; break
-      case 'r': out += '\r'; break
-      case 'f': out += '\f'; break
+      case 't':
+        out += '\t'
+        break
+      case 'n':
+        out += '\n'
+        break
+      case 'r':
+        out += '\r'
+        break
+      case 'f':
+        out += '\f'
+        break
       case 'u': {
         const hex = s.slice(i + 1, i + 5)
         if (!/^[0-9a-fA-F]{4}$/.test(hex)) {

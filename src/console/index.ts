@@ -38,7 +38,7 @@ export interface ConsoleOptions {
   /** Who may sign in; required when `host` is not a loopback address. */
   login?: ConsoleLogin
   /** Where SASL logins are checked; default the bootstrap with the console's TLS. */
-  loginTarget?: { bootstrap: string, tls?: ClusterOptions['tls'] }
+  loginTarget?: { bootstrap: string; tls?: ClusterOptions['tls'] }
 }
 
 export interface RunningConsole {
@@ -57,9 +57,13 @@ export async function startConsole(opts: ConsoleOptions): Promise<RunningConsole
   const log = opts.logger ?? createLogger({ level: 'silent' })
   const hasLogin = opts.login !== undefined && (opts.login.usersFile !== undefined || opts.login.saslMechanism !== undefined)
   if (!isLoopback(host) && !hasLogin) {
-    throw new Error(`the console on ${host} would be open to the network: give it a login (console.users.file or console.sasl.mechanism; samsa console --users-file or --login-mechanism), or bind it to 127.0.0.1`)
+    throw new Error(
+      `the console on ${host} would be open to the network: give it a login (console.users.file or console.sasl.mechanism; samsa console --users-file or --login-mechanism), or bind it to 127.0.0.1`,
+    )
   }
-  const auth = hasLogin ? new ConsoleAuth(opts.login!, opts.loginTarget ?? { bootstrap: opts.bootstrap, tls: opts.security?.tls }, log.child({ component: 'console' })) : undefined
+  const auth = hasLogin
+    ? new ConsoleAuth(opts.login!, opts.loginTarget ?? { bootstrap: opts.bootstrap, tls: opts.security?.tls }, log.child({ component: 'console' }))
+    : undefined
   const ctx = new ConsoleContext({ bootstrap: opts.bootstrap, logger: log.child({ component: 'console' }), security: opts.security })
   const sampler = new RateSampler(ctx, { intervalMs: opts.sampleIntervalMs })
   const files = new StaticFiles(opts.publicDir)

@@ -62,7 +62,8 @@ export function interBrokerSecurity(config: BrokerConfig): InterBrokerSecurity {
   const out: InterBrokerSecurity = {}
   if (protocol === 'SSL' || protocol === 'SASL_SSL') {
     const tls: TlsOptions = {}
-    const truststore = get('ssl.truststore.certificates') ?? (get('ssl.truststore.location') === undefined ? undefined : readFileSync(get('ssl.truststore.location')!, 'utf8'))
+    const truststore =
+      get('ssl.truststore.certificates') ?? (get('ssl.truststore.location') === undefined ? undefined : readFileSync(get('ssl.truststore.location')!, 'utf8'))
     if (truststore !== undefined) tls.ca = truststore
     // The broker's own certificate, for listeners that ask for client certificates.
     const location = get('ssl.keystore.location')
@@ -72,7 +73,8 @@ export function interBrokerSecurity(config: BrokerConfig): InterBrokerSecurity {
       tls.passphrase = get('ssl.key.password')
     } else if (location !== undefined) {
       const bytes = readFileSync(location)
-      if (bytes.subarray(0, 4096).toString('latin1').includes('-----BEGIN ')) Object.assign(tls, { cert: bytes, key: bytes, passphrase: get('ssl.key.password') })
+      if (bytes.subarray(0, 4096).toString('latin1').includes('-----BEGIN '))
+        Object.assign(tls, { cert: bytes, key: bytes, passphrase: get('ssl.key.password') })
       else Object.assign(tls, { pfx: bytes, passphrase: get('ssl.keystore.password') })
     }
     out.tls = tls
@@ -94,11 +96,18 @@ export function interBrokerSecurity(config: BrokerConfig): InterBrokerSecurity {
   return out
 }
 
-export async function connectToBroker(ep: InterBrokerEndpoint, clientId: string, opts: { requestTimeoutMs?: number, security?: InterBrokerSecurity } = {}): Promise<Connection> {
+export async function connectToBroker(
+  ep: InterBrokerEndpoint,
+  clientId: string,
+  opts: { requestTimeoutMs?: number; security?: InterBrokerSecurity } = {},
+): Promise<Connection> {
   const needsTls = ep.securityProtocol === 'SSL' || ep.securityProtocol === 'SASL_SSL'
   const needsSasl = ep.securityProtocol === 'SASL_PLAINTEXT' || ep.securityProtocol === 'SASL_SSL'
   if ((needsTls && opts.security?.tls === undefined) || (needsSasl && opts.security?.sasl === undefined)) {
-    throw new SamsaError('SAMSA_INTER_BROKER_PROTOCOL', `broker ${ep.brokerId}'s inter-broker listener ${ep.listener} uses ${ep.securityProtocol}, but this broker has no ${needsSasl ? 'SASL credentials' : 'TLS settings'} for it`)
+    throw new SamsaError(
+      'SAMSA_INTER_BROKER_PROTOCOL',
+      `broker ${ep.brokerId}'s inter-broker listener ${ep.listener} uses ${ep.securityProtocol}, but this broker has no ${needsSasl ? 'SASL credentials' : 'TLS settings'} for it`,
+    )
   }
   return Connection.connect({
     host: ep.host,

@@ -76,7 +76,10 @@ class BrokerQueue {
         this.#conn = undefined
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, backoff)
-          this.#wake = () => { clearTimeout(timer); resolve() }
+          this.#wake = () => {
+            clearTimeout(timer)
+            resolve()
+          }
         })
         this.#wake = undefined
         backoff = Math.min(backoff * 2, MAX_RETRY_BACKOFF_MS)

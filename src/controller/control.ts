@@ -71,7 +71,7 @@ export interface UpdateMetadataEvent extends ControllerIdentity {
 }
 
 export interface StopReplicaEvent extends ControllerIdentity {
-  readonly partitions: ReadonlyArray<{ readonly topic: string, readonly partition: number, readonly leaderEpoch: number, readonly delete: boolean }>
+  readonly partitions: ReadonlyArray<{ readonly topic: string; readonly partition: number; readonly leaderEpoch: number; readonly delete: boolean }>
 }
 
 export interface PartitionResult {

@@ -129,7 +129,7 @@ export class ControllerContext {
       topic,
       topicId: t.topicId,
       partition,
-      leader: deleting ? LEADER_DURING_DELETE : s?.leader ?? NO_LEADER,
+      leader: deleting ? LEADER_DURING_DELETE : (s?.leader ?? NO_LEADER),
       leaderEpoch: s?.leaderEpoch ?? -1,
       isr: s?.isr ?? [],
       partitionEpoch: s?.zkVersion ?? -1,
@@ -157,7 +157,12 @@ export function initialState(replicas: readonly number[], canLead: (id: number) 
  * ISR and can lead; with unclean election allowed, else the first live replica (the records it
  * lacks are lost). Returns the new leader and ISR, or null when none can lead.
  */
-export function electLeader(replicas: readonly number[], isr: readonly number[], canLead: (id: number) => boolean, unclean: boolean): { leader: number, isr: number[], unclean: boolean } | null {
+export function electLeader(
+  replicas: readonly number[],
+  isr: readonly number[],
+  canLead: (id: number) => boolean,
+  unclean: boolean,
+): { leader: number; isr: number[]; unclean: boolean } | null {
   const clean = replicas.find((r) => isr.includes(r) && canLead(r))
   if (clean !== undefined) return { leader: clean, isr: isr.filter(canLead), unclean: false }
   if (!unclean) return null

@@ -44,27 +44,51 @@ export async function electLeaders(o: ControllerOps, type: ElectionTypeValue, pa
   const changed: TopicPartition[] = []
   const strategy = type === ElectionType.PREFERRED ? 'PreferredReplicaPartitionLeaderElectionStrategy' : 'OfflinePartitionLeaderElectionStrategy(true)'
   for (const tp of asked) {
-    const done = (errorCode: number, errorMessage: string | null = null, leader?: number): void => { results.push({ ...tp, errorCode, errorMessage, leader }) }
+    const done = (errorCode: number, errorMessage: string | null = null, leader?: number): void => {
+      results.push({ ...tp, errorCode, errorMessage, leader })
+    }
     const s = ctx.topics.has(tp.topic) ? ctx.state(tp.topic, tp.partition) : undefined
     const replicas = ctx.replicas(tp.topic, tp.partition)
-    if (s === undefined || replicas.length === 0) { done(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 'The partition does not exist.'); continue }
-    if (ctx.deleting.has(tp.topic)) { done(ErrorCode.INVALID_TOPIC_EXCEPTION, 'The topic is being deleted'); continue }
+    if (s === undefined || replicas.length === 0) {
+      done(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 'The partition does not exist.')
+      continue
+    }
+    if (ctx.deleting.has(tp.topic)) {
+      done(ErrorCode.INVALID_TOPIC_EXCEPTION, 'The topic is being deleted')
+      continue
+    }
     let leader: number | undefined
     let isr = s.isr
     if (type === ElectionType.PREFERRED) {
-      if (s.leader === replicas[0]) { done(ErrorCode.ELECTION_NOT_NEEDED, 'Leader election not needed for topic partition.'); continue }
+      if (s.leader === replicas[0]) {
+        done(ErrorCode.ELECTION_NOT_NEEDED, 'Leader election not needed for topic partition.')
+        continue
+      }
       leader = preferredLeader(ctx, tp)
-      if (leader === undefined) { done(ErrorCode.PREFERRED_LEADER_NOT_AVAILABLE, `Failed to elect leader for partition ${tp.topic}-${tp.partition} under strategy ${strategy}`); continue }
+      if (leader === undefined) {
+        done(ErrorCode.PREFERRED_LEADER_NOT_AVAILABLE, `Failed to elect leader for partition ${tp.topic}-${tp.partition} under strategy ${strategy}`)
+        continue
+      }
     } else {
-      if (s.leader !== NO_LEADER && ctx.isLive(s.leader)) { done(ErrorCode.ELECTION_NOT_NEEDED, 'Leader election not needed for topic partition.'); continue }
+      if (s.leader !== NO_LEADER && ctx.isLive(s.leader)) {
+        done(ErrorCode.ELECTION_NOT_NEEDED, 'Leader election not needed for topic partition.')
+        continue
+      }
       const elected = electLeader(replicas, s.isr, (id) => ctx.canLead(id), true)
-      if (elected === null) { done(ErrorCode.ELIGIBLE_LEADERS_NOT_AVAILABLE, `Failed to elect leader for partition ${tp.topic}-${tp.partition} under strategy ${strategy}`); continue }
-      if (elected.unclean) o.log.warn({ topic: tp.topic, partition: tp.partition, leader: elected.leader }, 'unclean leader election: records the new leader lacks are lost')
+      if (elected === null) {
+        done(ErrorCode.ELIGIBLE_LEADERS_NOT_AVAILABLE, `Failed to elect leader for partition ${tp.topic}-${tp.partition} under strategy ${strategy}`)
+        continue
+      }
+      if (elected.unclean)
+        o.log.warn({ topic: tp.topic, partition: tp.partition, leader: elected.leader }, 'unclean leader election: records the new leader lacks are lost')
       leader = elected.leader
       isr = elected.isr
     }
-    if (!await o.write(tp, { ...s, leader, isr, leaderEpoch: s.leaderEpoch + 1, controllerEpoch: o.epoch }, s)) {
-      done(type === ElectionType.PREFERRED ? ErrorCode.PREFERRED_LEADER_NOT_AVAILABLE : ErrorCode.ELIGIBLE_LEADERS_NOT_AVAILABLE, `The state of ${tp.topic}-${tp.partition} changed during the election`)
+    if (!(await o.write(tp, { ...s, leader, isr, leaderEpoch: s.leaderEpoch + 1, controllerEpoch: o.epoch }, s))) {
+      done(
+        type === ElectionType.PREFERRED ? ErrorCode.PREFERRED_LEADER_NOT_AVAILABLE : ErrorCode.ELIGIBLE_LEADERS_NOT_AVAILABLE,
+        `The state of ${tp.topic}-${tp.partition} changed during the election`,
+      )
       continue
     }
     changed.push(tp)

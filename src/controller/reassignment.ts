@@ -56,21 +56,27 @@ export interface OngoingPartitionReassignment {
  * Kafka's ReplicaAssignment.reassignTo: the replicas a partition holds while it moves from its
  * origin replicas (the current ones without any being added) to `target`.
  */
-export function reassignTo(current: readonly number[], ongoing: OngoingReassignment | undefined, target: readonly number[]): { origin: number[], replicas: number[], adding: number[], removing: number[] } {
+export function reassignTo(
+  current: readonly number[],
+  ongoing: OngoingReassignment | undefined,
+  target: readonly number[],
+): { origin: number[]; replicas: number[]; adding: number[]; removing: number[] } {
   const origin = current.filter((r) => !(ongoing?.adding.includes(r) ?? false))
   const replicas = [...new Set([...target, ...origin])]
   return { origin, replicas, adding: replicas.filter((r) => !origin.includes(r)), removing: replicas.filter((r) => !target.includes(r)) }
 }
 
 /** Kafka's KafkaController.validateReassignment: null when the target list may be used. */
-export function validateTarget(ctx: ControllerContext, tp: TopicPartition, target: readonly number[]): { errorCode: number, errorMessage: string } | null {
+export function validateTarget(ctx: ControllerContext, tp: TopicPartition, target: readonly number[]): { errorCode: number; errorMessage: string } | null {
   const bad = (errorMessage: string) => ({ errorCode: ErrorCode.INVALID_REPLICA_ASSIGNMENT, errorMessage })
   if (target.length === 0) return bad('Empty replica list specified in partition reassignment.')
   if (new Set(target).size !== target.length) return bad(`Duplicate replica ids in partition reassignment replica list: [${target.join(', ')}]`)
   if (target.some((r) => r < 0)) return bad(`Invalid broker id in replica list: [${target.join(', ')}]`)
   const next = reassignTo(ctx.replicas(tp.topic, tp.partition), ctx.reassignment(tp.topic, tp.partition), target)
   if (next.adding.some((r) => !ctx.isLive(r))) {
-    return bad(`Replica assignment has brokers that are not alive. Replica list: [${next.adding.join(', ')}], live broker list: [${[...ctx.brokers.keys()].sort((a, b) => a - b).join(', ')}]`)
+    return bad(
+      `Replica assignment has brokers that are not alive. Replica list: [${next.adding.join(', ')}], live broker list: [${[...ctx.brokers.keys()].sort((a, b) => a - b).join(', ')}]`,
+    )
   }
   return null
 }
@@ -88,17 +94,28 @@ export class ReassignmentManager {
     const out: PartitionError[] = []
     for (const it of items) {
       const tp = { topic: it.topic, partition: it.partition }
-      const result = (errorCode: number, errorMessage: string | null = null): void => { out.push({ ...tp, errorCode, errorMessage }) }
+      const result = (errorCode: number, errorMessage: string | null = null): void => {
+        out.push({ ...tp, errorCode, errorMessage })
+      }
       const ongoing = ctx.reassignment(it.topic, it.partition)
       if (it.replicas === null) {
         // A cancellation: back to the origin replicas (Kafka's maybeBuildReassignment).
-        if (ongoing === undefined) { result(ErrorCode.NO_REASSIGNMENT_IN_PROGRESS, 'No partition reassignment is in progress.'); continue }
+        if (ongoing === undefined) {
+          result(ErrorCode.NO_REASSIGNMENT_IN_PROGRESS, 'No partition reassignment is in progress.')
+          continue
+        }
       } else {
         const invalid = validateTarget(ctx, tp, it.replicas)
-        if (invalid !== null) { result(invalid.errorCode, invalid.errorMessage); continue }
+        if (invalid !== null) {
+          result(invalid.errorCode, invalid.errorMessage)
+          continue
+        }
       }
       const known = ctx.topics.get(it.topic)?.assignment[it.partition]
-      if (known === undefined || known.length === 0 || ctx.deleting.has(it.topic)) { result(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 'The partition does not exist.'); continue }
+      if (known === undefined || known.length === 0 || ctx.deleting.has(it.topic)) {
+        result(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 'The partition does not exist.')
+        continue
+      }
       const target = it.replicas ?? reassignTo(known, ongoing, known).origin
       try {
         await this.#start(tp, target)
@@ -113,12 +130,13 @@ export class ReassignmentManager {
   }
 
   /** ListPartitionReassignments: the ongoing ones, of `wanted` partitions or all. */
-  list(wanted: ReadonlyArray<{ topic: string, partitions: readonly number[] }> | null): OngoingPartitionReassignment[] {
+  list(wanted: ReadonlyArray<{ topic: string; partitions: readonly number[] }> | null): OngoingPartitionReassignment[] {
     const ctx = this.#o.ctx
     const out: OngoingPartitionReassignment[] = []
     const one = (topic: string, partition: number): void => {
       const r = ctx.reassignment(topic, partition)
-      if (r !== undefined && !ctx.deleting.has(topic)) out.push({ topic, partition, replicas: [...ctx.replicas(topic, partition)], adding: r.adding, removing: r.removing })
+      if (r !== undefined && !ctx.deleting.has(topic))
+        out.push({ topic, partition, replicas: [...ctx.replicas(topic, partition)], adding: r.adding, removing: r.removing })
     }
     if (wanted === null) {
       for (const p of ctx.partitions()) one(p.topic, p.partition)
@@ -137,18 +155,26 @@ export class ReassignmentManager {
     for (const p of [...ctx.partitions()]) {
       const r = ctx.reassignment(p.topic, p.partition)
       if (r === undefined) continue
-      this.#o.log.info({ topic: p.topic, partition: p.partition, replicas: p.replicas, adding: r.adding, removing: r.removing }, 'resuming a partition reassignment')
-      await this.#start(p, p.replicas.filter((x) => !r.removing.includes(x)))
+      this.#o.log.info(
+        { topic: p.topic, partition: p.partition, replicas: p.replicas, adding: r.adding, removing: r.removing },
+        'resuming a partition reassignment',
+      )
+      await this.#start(
+        p,
+        p.replicas.filter((x) => !r.removing.includes(x)),
+      )
     }
   }
 
   /** Completes the reassignments whose target replicas are all in sync now (after ISR or broker changes). */
   async maybeComplete(parts?: readonly TopicPartition[]): Promise<void> {
     const ctx = this.#o.ctx
-    const candidates = parts ?? [...ctx.reassigning.keys()].map((k) => {
-      const [topic, partition] = k.split('\u0000')
-      return { topic: topic!, partition: Number(partition) }
-    })
+    const candidates =
+      parts ??
+      [...ctx.reassigning.keys()].map((k) => {
+        const [topic, partition] = k.split('\u0000')
+        return { topic: topic!, partition: Number(partition) }
+      })
     for (const tp of candidates) {
       if (ctx.reassignment(tp.topic, tp.partition) !== undefined && !ctx.deleting.has(tp.topic)) await this.#maybeComplete(tp)
     }
@@ -162,7 +188,10 @@ export class ReassignmentManager {
     const next = reassignTo(current, ongoing, target)
     // Replicas an earlier reassignment was adding that this one no longer wants.
     const unneeded = current.filter((r) => !next.replicas.includes(r))
-    log.info({ topic: tp.topic, partition: tp.partition, from: next.origin, to: target, adding: next.adding, removing: next.removing }, 'partition reassignment')
+    log.info(
+      { topic: tp.topic, partition: tp.partition, from: next.origin, to: target, adding: next.adding, removing: next.removing },
+      'partition reassignment',
+    )
     t.assignment[tp.partition] = next.replicas
     ctx.setReassignment(tp.topic, tp.partition, { adding: next.adding, removing: next.removing })
     await store.writeAssignment(tp.topic, new Map([[tp.partition, { replicas: next.replicas, adding: next.adding, removing: next.removing }]]))
@@ -178,7 +207,8 @@ export class ReassignmentManager {
     }
     const batch = this.#o.batch()
     batch.leaderAndIsr([tp])
-    for (const r of unneeded) if (ctx.isLive(r)) batch.stopReplica(r, { ...tp, leaderEpoch: ctx.state(tp.topic, tp.partition)?.leaderEpoch ?? -1, delete: true })
+    for (const r of unneeded)
+      if (ctx.isLive(r)) batch.stopReplica(r, { ...tp, leaderEpoch: ctx.state(tp.topic, tp.partition)?.leaderEpoch ?? -1, delete: true })
     batch.updateMetadata([...ctx.brokers.keys()], [tp])
     batch.send()
     await this.#maybeComplete(tp)
@@ -206,7 +236,7 @@ export class ReassignmentManager {
       leader = elected
     }
     const isr = s.isr.filter((x) => target.includes(x))
-    if (!await this.#o.write(tp, { ...s, leader, isr, leaderEpoch: s.leaderEpoch + 1, controllerEpoch: this.#o.epoch }, s)) return
+    if (!(await this.#o.write(tp, { ...s, leader, isr, leaderEpoch: s.leaderEpoch + 1, controllerEpoch: this.#o.epoch }, s))) return
     t.assignment[tp.partition] = target
     ctx.setReassignment(tp.topic, tp.partition, undefined)
     await store.writeAssignment(tp.topic, new Map([[tp.partition, { replicas: target, adding: [], removing: [] }]]))

@@ -44,7 +44,7 @@ export class ControllerRequestBatch {
   }
 
   /** LeaderAndIsr for `parts` to each of their live replicas (but `except`). */
-  leaderAndIsr(parts: readonly TopicPartition[], opts: { isNew?: boolean, except?: number } = {}): void {
+  leaderAndIsr(parts: readonly TopicPartition[], opts: { isNew?: boolean; except?: number } = {}): void {
     const ctx = this.#o.ctx
     for (const tp of parts) {
       const l = ctx.leadership(tp.topic, tp.partition)
@@ -86,7 +86,11 @@ export class ControllerRequestBatch {
     const o = this.#o
     const ctx = o.ctx
     const brokers = ctx.liveBrokers()
-    const identity = (brokerId: number) => ({ controllerId: o.controllerId, controllerEpoch: o.controllerEpoch, brokerEpoch: ctx.brokers.get(brokerId)?.epoch ?? -1n })
+    const identity = (brokerId: number) => ({
+      controllerId: o.controllerId,
+      controllerEpoch: o.controllerEpoch,
+      brokerEpoch: ctx.brokers.get(brokerId)?.epoch ?? -1n,
+    })
     const ids = new Set([...this.#lai.keys(), ...this.#um.keys(), ...this.#stop.keys()])
     for (const id of ids) {
       const lai = this.#lai.get(id)
@@ -97,7 +101,10 @@ export class ControllerRequestBatch {
           name: 'LeaderAndIsr',
           async send(conn: Connection) {
             let version = 0
-            const res = await conn.request('LeaderAndIsr', (v) => { version = v; return encodeLeaderAndIsr(event, v, brokers, o.listener) })
+            const res = await conn.request('LeaderAndIsr', (v) => {
+              version = v
+              return encodeLeaderAndIsr(event, v, brokers, o.listener)
+            })
             const r = decodeLeaderAndIsrResponse(res, version, names)
             if (r.errorCode !== ErrorCode.NONE) o.log.warn({ broker: id, errorCode: r.errorCode }, 'LeaderAndIsr refused')
             const failed = r.partitions.filter((p) => p.errorCode !== ErrorCode.NONE)
@@ -129,7 +136,7 @@ export class ControllerRequestBatch {
               const r = decodeStopReplicaResponse(res)
               for (const topic of new Set(group.filter((s) => s.delete).map((s) => s.topic))) {
                 const failed = r.partitions.find((p) => p.topic === topic && p.errorCode !== ErrorCode.NONE)
-                o.onStopped(topic, id, r.errorCode !== ErrorCode.NONE ? r.errorCode : failed?.errorCode ?? ErrorCode.NONE)
+                o.onStopped(topic, id, r.errorCode !== ErrorCode.NONE ? r.errorCode : (failed?.errorCode ?? ErrorCode.NONE))
               }
             },
           })

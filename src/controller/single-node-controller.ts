@@ -7,8 +7,16 @@
 import { ErrorCode } from '../protocol/generated/error-codes.js'
 import { KafkaError } from '../errors.js'
 import {
-  INITIAL_LEADER_EPOCH, INITIAL_PARTITION_EPOCH, LEADER_DURING_DELETE, NO_LEADER, UNKNOWN_BROKER_EPOCH,
-  type BrokerListener, type ControlledBroker, type ControlResult, type ControllerIdentity, type PartitionLeadership,
+  INITIAL_LEADER_EPOCH,
+  INITIAL_PARTITION_EPOCH,
+  LEADER_DURING_DELETE,
+  NO_LEADER,
+  UNKNOWN_BROKER_EPOCH,
+  type BrokerListener,
+  type ControlledBroker,
+  type ControlResult,
+  type ControllerIdentity,
+  type PartitionLeadership,
 } from './control.js'
 
 /** A topic as the controller lays it out: replicas of each partition, by index. */
@@ -64,7 +72,7 @@ export class SingleNodeController {
    * cluster's picture comes first, as Kafka's controller sends it to a starting broker, so the
    * coordinators loading their partitions see every topic.
    */
-  async #lead(states: PartitionLeadership[], opts: { full: boolean, isNew: boolean }): Promise<void> {
+  async #lead(states: PartitionLeadership[], opts: { full: boolean; isNew: boolean }): Promise<void> {
     const mine = states.filter((s) => s.replicas.includes(this.#nodeId))
     if (opts.full) await this.#publish(states)
     if (mine.length > 0 || opts.full) {
@@ -75,11 +83,13 @@ export class SingleNodeController {
 
   async #publish(states: PartitionLeadership[]): Promise<void> {
     const offline = (s: PartitionLeadership): number[] => s.replicas.filter((r) => r !== this.#nodeId)
-    check(await this.#broker.updateMetadata({
-      ...this.#identity,
-      brokers: [{ id: this.#nodeId, rack: this.#rack, endpoints: this.#listeners }],
-      partitions: states.map((s) => ({ ...s, offlineReplicas: offline(s) })),
-    }))
+    check(
+      await this.#broker.updateMetadata({
+        ...this.#identity,
+        brokers: [{ id: this.#nodeId, rack: this.#rack, endpoints: this.#listeners }],
+        partitions: states.map((s) => ({ ...s, offlineReplicas: offline(s) })),
+      }),
+    )
   }
 
   /** Hands the broker every stored topic (on start). */
@@ -121,10 +131,12 @@ export class SingleNodeController {
     const removed = this.#states(t, keep)
     this.#topics.set(name, { ...t, assignment: t.assignment.slice(0, keep) })
     await this.#publish(removed.map((s) => ({ ...s, leader: LEADER_DURING_DELETE })))
-    check(await this.#broker.stopReplica({
-      ...this.#identity,
-      partitions: removed.map((s) => ({ topic: s.topic, partition: s.partition, leaderEpoch: s.leaderEpoch, delete: true })),
-    }))
+    check(
+      await this.#broker.stopReplica({
+        ...this.#identity,
+        partitions: removed.map((s) => ({ topic: s.topic, partition: s.partition, leaderEpoch: s.leaderEpoch, delete: true })),
+      }),
+    )
   }
 
   /** Removes the topic from the broker's metadata, then its partitions and their logs. */
@@ -134,16 +146,18 @@ export class SingleNodeController {
     this.#topics.delete(name)
     const states = this.#states(t)
     await this.#publish(states.map((s) => ({ ...s, leader: LEADER_DURING_DELETE })))
-    check(await this.#broker.stopReplica({
-      ...this.#identity,
-      partitions: states.map((s) => ({ topic: s.topic, partition: s.partition, leaderEpoch: s.leaderEpoch, delete: true })),
-    }))
+    check(
+      await this.#broker.stopReplica({
+        ...this.#identity,
+        partitions: states.map((s) => ({ topic: s.topic, partition: s.partition, leaderEpoch: s.leaderEpoch, delete: true })),
+      }),
+    )
   }
 }
 
 /** A failed partition makes the change fail (a single node has no other replica to fall back on). */
 function check(r: ControlResult): void {
-  if (r.errorCode !== ErrorCode.NONE) throw new KafkaError(r.errorCode, 'the broker refused its controller\'s request')
+  if (r.errorCode !== ErrorCode.NONE) throw new KafkaError(r.errorCode, "the broker refused its controller's request")
   const failed = r.partitions.find((p) => p.errorCode !== ErrorCode.NONE)
   if (failed !== undefined) throw new KafkaError(failed.errorCode, `partition ${failed.topic}-${failed.partition} could not be opened`)
 }

@@ -56,18 +56,22 @@ export function encodeLeaderAndIsr(e: LeaderAndIsrEvent, version: number, liveLe
     brokerEpoch: e.brokerEpoch,
     type: e.full ? LAI_FULL : LAI_INCREMENTAL,
     ungroupedPartitionStates: version < 2 ? e.partitions.map(state) : [],
-    topicStates: version < 2 ? [] : [...groupByTopic(e.partitions)].map(([topic, ps]) => ({ topicName: topic, topicId: ps[0]!.topicId, partitionStates: ps.map(state) })),
-    liveLeaders: liveLeaders.filter((b) => leaders.has(b.id)).map((b) => {
-      const ep = b.endpoints.find((x) => x.listener === listener) ?? b.endpoints[0]
-      return { brokerId: b.id, hostName: ep?.host ?? '', port: ep?.port ?? -1 }
-    }),
+    topicStates:
+      version < 2 ? [] : [...groupByTopic(e.partitions)].map(([topic, ps]) => ({ topicName: topic, topicId: ps[0]!.topicId, partitionStates: ps.map(state) })),
+    liveLeaders: liveLeaders
+      .filter((b) => leaders.has(b.id))
+      .map((b) => {
+        const ep = b.endpoints.find((x) => x.listener === listener) ?? b.endpoints[0]
+        return { brokerId: b.id, hostName: ep?.host ?? '', port: ep?.port ?? -1 }
+      }),
   }
 }
 
 export function decodeLeaderAndIsr(req: LeaderAndIsrRequest, version: number): LeaderAndIsrEvent {
-  const states = version < 2
-    ? req.ungroupedPartitionStates.map((p) => ({ p, topicId: ZERO_UUID }))
-    : req.topicStates.flatMap((t) => t.partitionStates.map((p) => ({ p: { ...p, topicName: t.topicName }, topicId: version >= 5 ? t.topicId : ZERO_UUID })))
+  const states =
+    version < 2
+      ? req.ungroupedPartitionStates.map((p) => ({ p, topicId: ZERO_UUID }))
+      : req.topicStates.flatMap((t) => t.partitionStates.map((p) => ({ p: { ...p, topicName: t.topicName }, topicId: version >= 5 ? t.topicId : ZERO_UUID })))
   return {
     controllerId: req.controllerId,
     controllerEpoch: req.controllerEpoch,
@@ -104,9 +108,12 @@ export function encodeLeaderAndIsrResponse(r: ControlResult, version: number, to
 }
 
 export function decodeLeaderAndIsrResponse(r: LeaderAndIsrResponse, version: number, topicNames: ReadonlyMap<string, string>): ControlResult {
-  const partitions: PartitionResult[] = version < 5
-    ? r.partitionErrors.map((p) => ({ topic: p.topicName, partition: p.partitionIndex, errorCode: p.errorCode }))
-    : r.topics.flatMap((t) => t.partitionErrors.map((p) => ({ topic: topicNames.get(t.topicId) ?? t.topicId, partition: p.partitionIndex, errorCode: p.errorCode })))
+  const partitions: PartitionResult[] =
+    version < 5
+      ? r.partitionErrors.map((p) => ({ topic: p.topicName, partition: p.partitionIndex, errorCode: p.errorCode }))
+      : r.topics.flatMap((t) =>
+          t.partitionErrors.map((p) => ({ topic: topicNames.get(t.topicId) ?? t.topicId, partition: p.partitionIndex, errorCode: p.errorCode })),
+        )
   return { errorCode: r.errorCode, partitions }
 }
 
@@ -130,14 +137,20 @@ export function encodeUpdateMetadata(e: UpdateMetadataEvent, version: number): I
     brokerEpoch: e.brokerEpoch,
     type: 0,
     ungroupedPartitionStates: version < 5 ? e.partitions.map(state) : [],
-    topicStates: version < 5 ? [] : [...groupByTopic(e.partitions)].map(([topic, ps]) => ({ topicName: topic, topicId: ps[0]!.topicId, partitionStates: ps.map(state) })),
+    topicStates:
+      version < 5 ? [] : [...groupByTopic(e.partitions)].map(([topic, ps]) => ({ topicName: topic, topicId: ps[0]!.topicId, partitionStates: ps.map(state) })),
     liveBrokers: e.brokers.map((b) => {
       const plaintext = b.endpoints.find((x) => x.securityProtocol === 'PLAINTEXT')
       return {
         id: b.id,
         v0Host: plaintext?.host ?? '',
         v0Port: plaintext?.port ?? -1,
-        endpoints: b.endpoints.map((x) => ({ port: x.port, host: x.host, listener: x.listener, securityProtocol: SECURITY_PROTOCOL_IDS[x.securityProtocol] ?? 0 })),
+        endpoints: b.endpoints.map((x) => ({
+          port: x.port,
+          host: x.host,
+          listener: x.listener,
+          securityProtocol: SECURITY_PROTOCOL_IDS[x.securityProtocol] ?? 0,
+        })),
         rack: b.rack,
       }
     }),
@@ -145,9 +158,10 @@ export function encodeUpdateMetadata(e: UpdateMetadataEvent, version: number): I
 }
 
 export function decodeUpdateMetadata(req: UpdateMetadataRequest, version: number): UpdateMetadataEvent {
-  const states = version < 5
-    ? req.ungroupedPartitionStates.map((p) => ({ p, topicId: ZERO_UUID }))
-    : req.topicStates.flatMap((t) => t.partitionStates.map((p) => ({ p: { ...p, topicName: t.topicName }, topicId: version >= 7 ? t.topicId : ZERO_UUID })))
+  const states =
+    version < 5
+      ? req.ungroupedPartitionStates.map((p) => ({ p, topicId: ZERO_UUID }))
+      : req.topicStates.flatMap((t) => t.partitionStates.map((p) => ({ p: { ...p, topicName: t.topicName }, topicId: version >= 7 ? t.topicId : ZERO_UUID })))
   return {
     controllerId: req.controllerId,
     controllerEpoch: req.controllerEpoch,
@@ -155,12 +169,13 @@ export function decodeUpdateMetadata(req: UpdateMetadataRequest, version: number
     brokers: req.liveBrokers.map((b) => ({
       id: b.id,
       rack: version >= 2 ? b.rack : null,
-      endpoints: version === 0
-        ? [{ listener: 'PLAINTEXT', host: b.v0Host, port: b.v0Port, securityProtocol: 'PLAINTEXT' }]
-        : b.endpoints.map((x) => {
-          const protocol = SECURITY_PROTOCOL_NAMES[x.securityProtocol] ?? 'PLAINTEXT'
-          return { listener: version >= 3 ? x.listener : protocol, host: x.host, port: x.port, securityProtocol: protocol }
-        }),
+      endpoints:
+        version === 0
+          ? [{ listener: 'PLAINTEXT', host: b.v0Host, port: b.v0Port, securityProtocol: 'PLAINTEXT' }]
+          : b.endpoints.map((x) => {
+              const protocol = SECURITY_PROTOCOL_NAMES[x.securityProtocol] ?? 'PLAINTEXT'
+              return { listener: version >= 3 ? x.listener : protocol, host: x.host, port: x.port, securityProtocol: protocol }
+            }),
     })),
     partitions: states.map(({ p, topicId }) => ({
       topic: p.topicName,
@@ -194,16 +209,25 @@ export function encodeStopReplica(e: StopReplicaEvent, version: number): Input<S
     deletePartitions: e.partitions.some((p) => p.delete),
     ungroupedPartitions: version === 0 ? e.partitions.map((p) => ({ topicName: p.topic, partitionIndex: p.partition })) : [],
     topics: version >= 1 && version <= 2 ? byTopic.map(([name, ps]) => ({ name, partitionIndexes: ps.map((p) => p.partition) })) : [],
-    topicStates: version >= 3 ? byTopic.map(([topicName, ps]) => ({ topicName, partitionStates: ps.map((p) => ({ partitionIndex: p.partition, leaderEpoch: p.leaderEpoch, deletePartition: p.delete })) })) : [],
+    topicStates:
+      version >= 3
+        ? byTopic.map(([topicName, ps]) => ({
+            topicName,
+            partitionStates: ps.map((p) => ({ partitionIndex: p.partition, leaderEpoch: p.leaderEpoch, deletePartition: p.delete })),
+          }))
+        : [],
   }
 }
 
 export function decodeStopReplica(req: StopReplicaRequest, version: number): StopReplicaEvent {
-  const partitions = version === 0
-    ? req.ungroupedPartitions.map((p) => ({ topic: p.topicName, partition: p.partitionIndex, leaderEpoch: -1, delete: req.deletePartitions }))
-    : version <= 2
-      ? req.topics.flatMap((t) => t.partitionIndexes.map((partition) => ({ topic: t.name, partition, leaderEpoch: -1, delete: req.deletePartitions })))
-      : req.topicStates.flatMap((t) => t.partitionStates.map((p) => ({ topic: t.topicName, partition: p.partitionIndex, leaderEpoch: p.leaderEpoch, delete: p.deletePartition })))
+  const partitions =
+    version === 0
+      ? req.ungroupedPartitions.map((p) => ({ topic: p.topicName, partition: p.partitionIndex, leaderEpoch: -1, delete: req.deletePartitions }))
+      : version <= 2
+        ? req.topics.flatMap((t) => t.partitionIndexes.map((partition) => ({ topic: t.name, partition, leaderEpoch: -1, delete: req.deletePartitions })))
+        : req.topicStates.flatMap((t) =>
+            t.partitionStates.map((p) => ({ topic: t.topicName, partition: p.partitionIndex, leaderEpoch: p.leaderEpoch, delete: p.deletePartition })),
+          )
   return { controllerId: req.controllerId, controllerEpoch: req.controllerEpoch, brokerEpoch: version >= 1 ? req.brokerEpoch : -1n, partitions }
 }
 

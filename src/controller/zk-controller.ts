@@ -34,7 +34,7 @@ export interface ZkControllerOptions {
   /** TLS and SASL on the inter-broker listener. */
   security?: InterBrokerSecurity
   /** auto.leader.rebalance.enable: how often to check (leader.imbalance.check.interval.seconds) and the imbalance allowed */
-  autoLeaderRebalance?: { intervalMs: number, imbalancePercentage: number }
+  autoLeaderRebalance?: { intervalMs: number; imbalancePercentage: number }
   log: Logger
 }
 
@@ -54,7 +54,16 @@ export interface AlterPartitionItem {
 
 export interface AlterPartitionOutcome {
   errorCode: number
-  partitions: Array<{ topic: string, partition: number, errorCode: number, leaderId: number, leaderEpoch: number, isr: number[], partitionEpoch: number, leaderRecoveryState: number }>
+  partitions: Array<{
+    topic: string
+    partition: number
+    errorCode: number
+    leaderId: number
+    leaderEpoch: number
+    isr: number[]
+    partitionEpoch: number
+    leaderRecoveryState: number
+  }>
 }
 
 export class ZkController {
@@ -85,7 +94,14 @@ export class ZkController {
     this.#unclean = opts.uncleanLeaderElection
     this.#log = opts.log
     this.#channel = new ControllerChannelManager(opts.brokerId, opts.log, opts.requestTimeoutMs, opts.security)
-    this.#ops = { ctx: this.#ctx, store: this.#store, epoch: this.epoch, log: this.#log, write: (tp, next, prev) => this.#write(tp, next, prev), batch: () => this.#batch() }
+    this.#ops = {
+      ctx: this.#ctx,
+      store: this.#store,
+      epoch: this.epoch,
+      log: this.#log,
+      write: (tp, next, prev) => this.#write(tp, next, prev),
+      batch: () => this.#batch(),
+    }
     this.#reassignments = new ReassignmentManager(this.#ops)
     this.#rebalance = opts.autoLeaderRebalance
   }
@@ -129,12 +145,42 @@ export class ZkController {
     const started = Date.now()
     const ready = this.#enqueue('failover', () => this.#failover())
     // Watches report the current state at once; the events diff it against what failover read.
-    this.#watches.push(watchChildren(this.#zk, ZkPaths.brokerIds, () => { void this.#enqueue('broker change', () => this.#brokerChange()) }, { logger: this.#log }))
-    this.#watches.push(watchChildren(this.#zk, ZkPaths.topics, () => { void this.#enqueue('topic change', () => this.#topicChange()) }, { logger: this.#log }))
-    this.#watches.push(watchChildren(this.#zk, ZkPaths.deleteTopics, () => { void this.#enqueue('topic deletion', () => this.#topicDeletion()) }, { logger: this.#log }))
+    this.#watches.push(
+      watchChildren(
+        this.#zk,
+        ZkPaths.brokerIds,
+        () => {
+          void this.#enqueue('broker change', () => this.#brokerChange())
+        },
+        { logger: this.#log },
+      ),
+    )
+    this.#watches.push(
+      watchChildren(
+        this.#zk,
+        ZkPaths.topics,
+        () => {
+          void this.#enqueue('topic change', () => this.#topicChange())
+        },
+        { logger: this.#log },
+      ),
+    )
+    this.#watches.push(
+      watchChildren(
+        this.#zk,
+        ZkPaths.deleteTopics,
+        () => {
+          void this.#enqueue('topic deletion', () => this.#topicDeletion())
+        },
+        { logger: this.#log },
+      ),
+    )
     await ready
     this.#scheduleRebalance()
-    this.#log.info({ controllerEpoch: this.epoch, brokers: this.#ctx.brokers.size, topics: this.#ctx.topics.size, ms: Date.now() - started }, 'controller ready')
+    this.#log.info(
+      { controllerEpoch: this.epoch, brokers: this.#ctx.brokers.size, topics: this.#ctx.topics.size, ms: Date.now() - started },
+      'controller ready',
+    )
   }
 
   /** Stops acting (resigned or closing): no more writes, requests or watches. */
@@ -155,14 +201,22 @@ export class ZkController {
   #watchTopic(name: string): void {
     if (this.#topicWatches.has(name) || this.#stopped) return
     let first = true
-    this.#topicWatches.set(name, watchData(this.#zk, ZkPaths.topic(name), () => {
-      // The first call reports the assignment just read.
-      if (first) {
-        first = false
-        return
-      }
-      void this.#enqueue('partition modification', () => this.#partitionModification(name))
-    }, { logger: this.#log }))
+    this.#topicWatches.set(
+      name,
+      watchData(
+        this.#zk,
+        ZkPaths.topic(name),
+        () => {
+          // The first call reports the assignment just read.
+          if (first) {
+            first = false
+            return
+          }
+          void this.#enqueue('partition modification', () => this.#partitionModification(name))
+        },
+        { logger: this.#log },
+      ),
+    )
   }
 
   // ---- failover -------------------------------------------------------------------------------
@@ -182,7 +236,9 @@ export class ZkController {
     }
     const all = [...ctx.partitions()]
     const states = await inParallel(all, (p) => this.#store.readState(p.topic, p.partition))
-    all.forEach((p, i) => { if (states[i] !== undefined) ctx.setState(p.topic, p.partition, states[i]!) })
+    all.forEach((p, i) => {
+      if (states[i] !== undefined) ctx.setState(p.topic, p.partition, states[i]!)
+    })
     for (const t of await this.#store.topicsToDelete()) if (ctx.topics.has(t)) ctx.deleting.add(t)
     for (const name of ctx.topics.keys()) this.#watchTopic(name)
     for (const b of ctx.brokers.values()) this.#addToChannel(b.info.id)
@@ -197,8 +253,14 @@ export class ZkController {
     // replica.lag.time.max.ms; then every partition without a live leader gets one.
     const dead = new Set<number>()
     for (const p of ctx.partitions()) for (const r of p.replicas) if (!ctx.isLive(r)) dead.add(r)
-    const shrunk = dead.size === 0 ? [] : await this.#removeFromIsr([...ctx.partitions()].filter((p) => p.replicas.some((r) => dead.has(r))), [...dead])
-    const changed = dedupe([...shrunk, ...await this.#onlinePartitions([...ctx.partitions()])])
+    const shrunk =
+      dead.size === 0
+        ? []
+        : await this.#removeFromIsr(
+            [...ctx.partitions()].filter((p) => p.replicas.some((r) => dead.has(r))),
+            [...dead],
+          )
+    const changed = dedupe([...shrunk, ...(await this.#onlinePartitions([...ctx.partitions()]))])
     const after = this.#batch()
     for (const id of ctx.brokers.keys()) after.fullLeaderAndIsr(id)
     after.updateMetadata([...ctx.brokers.keys()], changed)
@@ -226,7 +288,7 @@ export class ZkController {
     const ctx = this.#ctx
     const canLead = (id: number): boolean => ctx.canLead(id)
     // New partitions first, many states to a ZooKeeper multi.
-    const fresh = new Map<string, Array<{ partition: number, state: Omit<StateRecord, 'zkVersion'> }>>()
+    const fresh = new Map<string, Array<{ partition: number; state: Omit<StateRecord, 'zkVersion'> }>>()
     for (const tp of parts) {
       if (ctx.deleting.has(tp.topic) || ctx.state(tp.topic, tp.partition) !== undefined) continue
       const first = initialState(ctx.replicas(tp.topic, tp.partition), canLead, this.epoch)
@@ -251,15 +313,24 @@ export class ZkController {
       if (s === undefined) return undefined
       if (s.leader !== NO_LEADER && canLead(s.leader)) return undefined
       // Unclean election only when no in-sync replica can lead, and the topic allows it.
-      const elected = electLeader(replicas, s.isr, canLead, false) ??
-        (replicas.some(canLead) && await this.#unclean(tp.topic) ? electLeader(replicas, s.isr, canLead, true) : null)
+      const elected =
+        electLeader(replicas, s.isr, canLead, false) ??
+        (replicas.some(canLead) && (await this.#unclean(tp.topic)) ? electLeader(replicas, s.isr, canLead, true) : null)
       if (elected === null) {
         if (s.leader === NO_LEADER) return undefined
         // The leader is gone and nobody in the ISR can take over: offline.
-        return await this.#write(tp, { ...s, ...withoutReplica(s, s.leader), leaderEpoch: s.leaderEpoch + 1, controllerEpoch: this.epoch }, s) ? tp : undefined
+        return (await this.#write(tp, { ...s, ...withoutReplica(s, s.leader), leaderEpoch: s.leaderEpoch + 1, controllerEpoch: this.epoch }, s))
+          ? tp
+          : undefined
       }
-      if (elected.unclean) this.#log.warn({ topic: tp.topic, partition: tp.partition, leader: elected.leader, lastIsr: s.isr, leaderEpoch: s.leaderEpoch + 1 }, 'unclean leader election (data loss): an out-of-sync replica leads; records only the last in-sync replicas had are lost')
-      return await this.#write(tp, { ...s, leader: elected.leader, isr: elected.isr, leaderEpoch: s.leaderEpoch + 1, controllerEpoch: this.epoch }, s) ? tp : undefined
+      if (elected.unclean)
+        this.#log.warn(
+          { topic: tp.topic, partition: tp.partition, leader: elected.leader, lastIsr: s.isr, leaderEpoch: s.leaderEpoch + 1 },
+          'unclean leader election (data loss): an out-of-sync replica leads; records only the last in-sync replicas had are lost',
+        )
+      return (await this.#write(tp, { ...s, leader: elected.leader, isr: elected.isr, leaderEpoch: s.leaderEpoch + 1, controllerEpoch: this.epoch }, s))
+        ? tp
+        : undefined
     })
     return [...created, ...changed.filter((c): c is TopicPartition => c !== undefined)]
   }
@@ -329,7 +400,7 @@ export class ZkController {
       let next = { leader: s.leader, isr: s.isr }
       for (const g of gone) next = withoutReplica({ ...s, ...next }, g)
       if (next.leader === s.leader && sameList(next.isr, s.isr)) return undefined
-      return await this.#write(tp, { ...s, ...next, leaderEpoch: s.leaderEpoch + 1, controllerEpoch: this.epoch }, s) ? tp : undefined
+      return (await this.#write(tp, { ...s, ...next, leaderEpoch: s.leaderEpoch + 1, controllerEpoch: this.epoch }, s)) ? tp : undefined
     })
     return changed.filter((c): c is TopicPartition => c !== undefined)
   }
@@ -346,7 +417,10 @@ export class ZkController {
     // The new brokers get the whole picture, the others the new broker list.
     const first = this.#batch()
     first.updateMetadata(born, [...ctx.partitions()])
-    first.updateMetadata([...ctx.brokers.keys()].filter((id) => !born.includes(id)), [])
+    first.updateMetadata(
+      [...ctx.brokers.keys()].filter((id) => !born.includes(id)),
+      [],
+    )
     first.send()
     const theirs = [...ctx.partitions()].filter((p) => p.replicas.some((r) => born.includes(r)))
     const online = await this.#onlinePartitions(theirs)
@@ -457,7 +531,8 @@ export class ZkController {
   #onStopped(topic: string, brokerId: number, errorCode: number): void {
     const pending = this.#pendingDeletes.get(topic)
     if (pending === undefined) return
-    if (errorCode !== ErrorCode.NONE) this.#log.warn({ topic, broker: brokerId, errorCode }, 'a replica could not delete its partitions; it will when it restarts')
+    if (errorCode !== ErrorCode.NONE)
+      this.#log.warn({ topic, broker: brokerId, errorCode }, 'a replica could not delete its partitions; it will when it restarts')
     pending.delete(brokerId)
     if (pending.size === 0) void this.#enqueue('topic deletion done', () => this.#finishDeletion(topic))
   }
@@ -497,9 +572,16 @@ export class ZkController {
       }
       const moved = await inParallel(led, async (tp) => {
         const s = ctx.state(tp.topic, tp.partition)!
-        const elected = electLeader(ctx.replicas(tp.topic, tp.partition), s.isr.filter((r) => r !== brokerId), canLead, false)
+        const elected = electLeader(
+          ctx.replicas(tp.topic, tp.partition),
+          s.isr.filter((r) => r !== brokerId),
+          canLead,
+          false,
+        )
         if (elected === null) return undefined
-        return await this.#write(tp, { ...s, leader: elected.leader, isr: elected.isr, leaderEpoch: s.leaderEpoch + 1, controllerEpoch: this.epoch }, s) ? tp : undefined
+        return (await this.#write(tp, { ...s, leader: elected.leader, isr: elected.isr, leaderEpoch: s.leaderEpoch + 1, controllerEpoch: this.epoch }, s))
+          ? tp
+          : undefined
       })
       const shrunk = await this.#removeFromIsr(followed, [brokerId])
       const changed = dedupe([...moved.filter((m): m is TopicPartition => m !== undefined), ...shrunk])
@@ -527,7 +609,16 @@ export class ZkController {
       if (b === undefined || (brokerEpoch !== -1n && brokerEpoch !== b.epoch)) return { errorCode: ErrorCode.STALE_BROKER_EPOCH, partitions: [] }
       const changed: TopicPartition[] = []
       const partitions = await inParallel(items, async (it) => {
-        const fail = (errorCode: number) => ({ topic: it.topic, partition: it.partition, errorCode, leaderId: -1, leaderEpoch: -1, isr: [], partitionEpoch: -1, leaderRecoveryState: 0 })
+        const fail = (errorCode: number) => ({
+          topic: it.topic,
+          partition: it.partition,
+          errorCode,
+          leaderId: -1,
+          leaderEpoch: -1,
+          isr: [],
+          partitionEpoch: -1,
+          leaderRecoveryState: 0,
+        })
         const s = ctx.topics.has(it.topic) && !ctx.deleting.has(it.topic) ? ctx.state(it.topic, it.partition) : undefined
         if (s === undefined) return fail(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION)
         if (s.leader !== brokerId) return fail(ErrorCode.NOT_LEADER_OR_FOLLOWER)
@@ -539,11 +630,21 @@ export class ZkController {
         let next: StateRecord = s
         if (!sameList(it.newIsr, s.isr) || it.leaderRecoveryState !== s.leaderRecoveryState) {
           const tp = { topic: it.topic, partition: it.partition }
-          if (!await this.#write(tp, { ...s, isr: [...it.newIsr], leaderRecoveryState: it.leaderRecoveryState, controllerEpoch: this.epoch }, s)) return fail(ErrorCode.INVALID_UPDATE_VERSION)
+          if (!(await this.#write(tp, { ...s, isr: [...it.newIsr], leaderRecoveryState: it.leaderRecoveryState, controllerEpoch: this.epoch }, s)))
+            return fail(ErrorCode.INVALID_UPDATE_VERSION)
           next = ctx.state(it.topic, it.partition)!
           changed.push(tp)
         }
-        return { topic: it.topic, partition: it.partition, errorCode: ErrorCode.NONE, leaderId: next.leader, leaderEpoch: next.leaderEpoch, isr: next.isr, partitionEpoch: next.zkVersion, leaderRecoveryState: next.leaderRecoveryState }
+        return {
+          topic: it.topic,
+          partition: it.partition,
+          errorCode: ErrorCode.NONE,
+          leaderId: next.leader,
+          leaderEpoch: next.leaderEpoch,
+          isr: next.isr,
+          partitionEpoch: next.zkVersion,
+          leaderRecoveryState: next.leaderRecoveryState,
+        }
       })
       if (changed.length > 0) {
         const batch = this.#batch()
@@ -556,7 +657,7 @@ export class ZkController {
   }
 
   /** ElectLeaders (KIP-460): preferred or unclean elections for `parts` (null: every partition). */
-  electLeaders(type: ElectionTypeValue, parts: ReadonlyArray<{ topic: string, partition: number }> | null): Promise<ElectionResult[]> {
+  electLeaders(type: ElectionTypeValue, parts: ReadonlyArray<{ topic: string; partition: number }> | null): Promise<ElectionResult[]> {
     return this.#enqueue('replica leader election', () => electLeaders(this.#ops, type, parts))
   }
 
@@ -566,7 +667,7 @@ export class ZkController {
   }
 
   /** ListPartitionReassignments: the ongoing reassignments (of `wanted`, or all). */
-  listPartitionReassignments(wanted: ReadonlyArray<{ topic: string, partitions: readonly number[] }> | null): Promise<OngoingPartitionReassignment[]> {
+  listPartitionReassignments(wanted: ReadonlyArray<{ topic: string; partitions: readonly number[] }> | null): Promise<OngoingPartitionReassignment[]> {
     return this.#enqueue('list partition reassignments', async () => this.#reassignments.list(wanted))
   }
 
@@ -581,7 +682,9 @@ export class ZkController {
           this.#log.info({ partitions: parts.length }, 'leaders off their preferred replicas: rebalancing')
           await electLeaders(this.#ops, ElectionType.PREFERRED, parts)
         }
-      }).catch(() => {}).finally(() => this.#scheduleRebalance())
+      })
+        .catch(() => {})
+        .finally(() => this.#scheduleRebalance())
     }, r.intervalMs)
     this.#rebalanceTimer.unref()
   }

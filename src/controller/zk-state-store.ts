@@ -51,7 +51,11 @@ export class ZkStateStore {
       const { data, stat } = await this.#zk.getData(ZkPaths.brokerId(id))
       const info = BrokerIdZNode.decode(id, data)
       return {
-        info: { id, rack: info.rack, endpoints: info.endpoints.map((e) => ({ listener: e.listener, host: e.host, port: e.port, securityProtocol: e.securityProtocol })) },
+        info: {
+          id,
+          rack: info.rack,
+          endpoints: info.endpoints.map((e) => ({ listener: e.listener, host: e.host, port: e.port, securityProtocol: e.securityProtocol })),
+        },
         epoch: stat.czxid,
       }
     } catch (err) {
@@ -62,7 +66,10 @@ export class ZkStateStore {
 
   async brokerIds(): Promise<number[]> {
     const { children } = await this.#zk.getChildren(ZkPaths.brokerIds)
-    return children.map(Number).filter((n) => Number.isInteger(n)).sort((a, b) => a - b)
+    return children
+      .map(Number)
+      .filter((n) => Number.isInteger(n))
+      .sort((a, b) => a - b)
   }
 
   async topicNames(): Promise<string[]> {
@@ -106,7 +113,7 @@ export class ZkStateStore {
    * znode, as Kafka's controller does during a reassignment. The znode is read afresh and written
    * at that version, so partitions another broker added meanwhile are kept.
    */
-  async writeAssignment(topic: string, changes: ReadonlyMap<number, { replicas: number[], adding: number[], removing: number[] }>): Promise<void> {
+  async writeAssignment(topic: string, changes: ReadonlyMap<number, { replicas: number[]; adding: number[]; removing: number[] }>): Promise<void> {
     for (;;) {
       const got = await this.#zk.getData(ZkPaths.topic(topic))
       const a = TopicZNode.decode(topic, got.data)
@@ -124,7 +131,14 @@ export class ZkStateStore {
     try {
       const { data, stat } = await this.#zk.getData(ZkPaths.partitionState(topic, partition))
       const s = PartitionStateZNode.decode(topic, partition, data, stat)
-      return { leader: s.leader, leaderEpoch: s.leaderEpoch, isr: s.isr, controllerEpoch: s.controllerEpoch, zkVersion: s.zkVersion, leaderRecoveryState: s.leaderRecoveryState }
+      return {
+        leader: s.leader,
+        leaderEpoch: s.leaderEpoch,
+        isr: s.isr,
+        controllerEpoch: s.controllerEpoch,
+        zkVersion: s.zkVersion,
+        leaderRecoveryState: s.leaderRecoveryState,
+      }
     } catch (err) {
       if (isZooKeeperError(err, 'NONODE')) return undefined
       throw err
@@ -136,7 +150,7 @@ export class ZkStateStore {
    * transaction, so one log write, per batch instead of per partition). A batch that fails (a
    * partition another controller already initialised) is done partition by partition.
    */
-  async createStates(topic: string, states: ReadonlyArray<{ partition: number, state: Omit<StateRecord, 'zkVersion'> }>): Promise<Map<number, StateRecord>> {
+  async createStates(topic: string, states: ReadonlyArray<{ partition: number; state: Omit<StateRecord, 'zkVersion'> }>): Promise<Map<number, StateRecord>> {
     const out = new Map<number, StateRecord>()
     const batches: Array<typeof states> = []
     for (let i = 0; i < states.length; i += STATE_BATCH) batches.push(states.slice(i, i + STATE_BATCH))
@@ -197,7 +211,9 @@ export class ZkStateStore {
    */
   async updateState(topic: string, partition: number, s: Omit<StateRecord, 'zkVersion'>, expectedVersion: number): Promise<StateRecord | undefined> {
     try {
-      const [r] = await this.#fenced([{ type: 'setData', path: ZkPaths.partitionState(topic, partition), data: PartitionStateZNode.encode(s), version: expectedVersion }])
+      const [r] = await this.#fenced([
+        { type: 'setData', path: ZkPaths.partitionState(topic, partition), data: PartitionStateZNode.encode(s), version: expectedVersion },
+      ])
       return { ...s, zkVersion: r?.type === 'setData' ? r.stat.version : expectedVersion + 1 }
     } catch (err) {
       if (err instanceof ZooKeeperMultiError && (err.zkCode === 'BADVERSION' || err.zkCode === 'NONODE')) return undefined
@@ -225,9 +241,9 @@ export class ZkStateStore {
       for (const k of kids) ops.push({ type: 'delete', path: `${ZkPaths.topicPartitions(topic)}/${p}/${k}` })
       ops.push({ type: 'delete', path: `${ZkPaths.topicPartitions(topic)}/${p}` })
     }
-    if (await this.#zk.exists(ZkPaths.topicPartitions(topic)) !== null) ops.push({ type: 'delete', path: ZkPaths.topicPartitions(topic) })
-    if (await this.#zk.exists(ZkPaths.topic(topic)) !== null) ops.push({ type: 'delete', path: ZkPaths.topic(topic) })
-    if (await this.#zk.exists(ZkPaths.configEntity('topics', topic)) !== null) ops.push({ type: 'delete', path: ZkPaths.configEntity('topics', topic) })
+    if ((await this.#zk.exists(ZkPaths.topicPartitions(topic))) !== null) ops.push({ type: 'delete', path: ZkPaths.topicPartitions(topic) })
+    if ((await this.#zk.exists(ZkPaths.topic(topic))) !== null) ops.push({ type: 'delete', path: ZkPaths.topic(topic) })
+    if ((await this.#zk.exists(ZkPaths.configEntity('topics', topic))) !== null) ops.push({ type: 'delete', path: ZkPaths.configEntity('topics', topic) })
     ops.push({ type: 'delete', path: ZkPaths.deleteTopic(topic) })
     await this.#fenced(ops)
     this.#partitionsPaths.delete(topic)

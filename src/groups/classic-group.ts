@@ -47,7 +47,7 @@ export interface SyncRequest {
   groupInstanceId: string | null
   protocolType: string | null
   protocolName: string | null
-  assignments: Array<{ memberId: string, assignment: Buffer }>
+  assignments: Array<{ memberId: string; assignment: Buffer }>
 }
 
 export interface MemberRef {
@@ -63,7 +63,7 @@ export interface JoinResult {
   leader: string
   memberId: string
   skipAssignment: boolean
-  members: Array<{ memberId: string, groupInstanceId: string | null, metadata: Buffer }>
+  members: Array<{ memberId: string; groupInstanceId: string | null; metadata: Buffer }>
 }
 
 export interface SyncResult {
@@ -87,8 +87,14 @@ export class ClassicMember {
   syncWaiter: ((r: SyncResult) => void) | null = null
 
   constructor(init: {
-    memberId: string, groupInstanceId: string | null, clientId: string, clientHost: string,
-    rebalanceTimeoutMs: number, sessionTimeoutMs: number, protocolType: string, protocols: Protocol[],
+    memberId: string
+    groupInstanceId: string | null
+    clientId: string
+    clientHost: string
+    rebalanceTimeoutMs: number
+    sessionTimeoutMs: number
+    protocolType: string
+    protocols: Protocol[]
   }) {
     this.memberId = init.memberId
     this.groupInstanceId = init.groupInstanceId
@@ -106,8 +112,10 @@ export class ClassicMember {
 
   /** Whether a rejoin carries the same protocols, in the same order, with the same metadata. */
   sameProtocols(protocols: readonly Protocol[]): boolean {
-    return protocols.length === this.protocols.length &&
+    return (
+      protocols.length === this.protocols.length &&
       protocols.every((p, i) => p.name === this.protocols[i]!.name && p.metadata.equals(this.protocols[i]!.metadata))
+    )
   }
 
   completeJoin(r: JoinResult): void {
@@ -141,7 +149,7 @@ export class ClassicGroup {
   /** Members of the current generation that have not sent SyncGroup yet. */
   readonly pendingSync = new Set<string>()
   /** Set while the first rebalance of an empty group waits group.initial.rebalance.delay.ms. */
-  initialDelay: { remainingMs: number, newMemberAdded: boolean } | null = null
+  initialDelay: { remainingMs: number; newMemberAdded: boolean } | null = null
 
   constructor(groupId: string, now: number) {
     this.groupId = groupId
@@ -270,9 +278,14 @@ export class ClassicGroup {
     g.protocolName = v.protocol
     for (const mv of v.members) {
       const m = new ClassicMember({
-        memberId: mv.memberId, groupInstanceId: mv.groupInstanceId, clientId: mv.clientId, clientHost: mv.clientHost,
-        rebalanceTimeoutMs: mv.rebalanceTimeoutMs, sessionTimeoutMs: mv.sessionTimeoutMs,
-        protocolType: v.protocolType, protocols: [{ name: v.protocol ?? '', metadata: mv.subscription }],
+        memberId: mv.memberId,
+        groupInstanceId: mv.groupInstanceId,
+        clientId: mv.clientId,
+        clientHost: mv.clientHost,
+        rebalanceTimeoutMs: mv.rebalanceTimeoutMs,
+        sessionTimeoutMs: mv.sessionTimeoutMs,
+        protocolType: v.protocolType,
+        protocols: [{ name: v.protocol ?? '', metadata: mv.subscription }],
       })
       m.assignment = mv.assignment
       g.add(m)

@@ -8,11 +8,27 @@
 import { randomUUID } from 'node:crypto'
 import { ErrorCode } from '../protocol/generated/error-codes.js'
 import { EMPTY } from '../protocol/codec-support.js'
-import { ClassicGroup, ClassicMember, validateMember, type JoinRequest, type JoinResult, type MemberRef, type SyncRequest, type SyncResult } from './classic-group.js'
+import {
+  ClassicGroup,
+  ClassicMember,
+  validateMember,
+  type JoinRequest,
+  type JoinResult,
+  type MemberRef,
+  type SyncRequest,
+  type SyncResult,
+} from './classic-group.js'
 import type { CoordinatorCore } from './core.js'
 
 const joinError = (errorCode: number, memberId = ''): JoinResult => ({
-  errorCode, generationId: -1, protocolType: null, protocolName: null, leader: '', memberId, skipAssignment: false, members: [],
+  errorCode,
+  generationId: -1,
+  protocolType: null,
+  protocolName: null,
+  leader: '',
+  memberId,
+  skipAssignment: false,
+  members: [],
 })
 const syncError = (errorCode: number): SyncResult => ({ errorCode, protocolType: null, protocolName: null, assignment: EMPTY })
 
@@ -112,14 +128,21 @@ export class ClassicProtocol {
   #awaitJoin(member: ClassicMember): Promise<JoinResult> {
     // A member that sends JoinGroup again while one is parked gets the newer answer only.
     member.completeJoin(joinError(ErrorCode.REBALANCE_IN_PROGRESS, member.memberId))
-    return new Promise((resolve) => { member.joinWaiter = resolve })
+    return new Promise((resolve) => {
+      member.joinWaiter = resolve
+    })
   }
 
   #addMemberAndRebalance(group: ClassicGroup, memberId: string, req: JoinRequest): Promise<JoinResult> {
     const member = new ClassicMember({
-      memberId, groupInstanceId: req.groupInstanceId, clientId: req.clientId, clientHost: req.clientHost,
-      rebalanceTimeoutMs: req.rebalanceTimeoutMs, sessionTimeoutMs: req.sessionTimeoutMs,
-      protocolType: req.protocolType, protocols: req.protocols,
+      memberId,
+      groupInstanceId: req.groupInstanceId,
+      clientId: req.clientId,
+      clientHost: req.clientHost,
+      rebalanceTimeoutMs: req.rebalanceTimeoutMs,
+      sessionTimeoutMs: req.sessionTimeoutMs,
+      protocolType: req.protocolType,
+      protocols: req.protocols,
     })
     group.add(member)
     if (group.initialDelay !== null) group.initialDelay.newMemberAdded = true
@@ -196,7 +219,9 @@ export class ClassicProtocol {
         return { errorCode: ErrorCode.NONE, protocolType: group.protocolType, protocolName: group.protocolName, assignment: member.assignment }
       case 'CompletingRebalance': {
         member.completeSync(syncError(ErrorCode.REBALANCE_IN_PROGRESS))
-        const synced = new Promise<SyncResult>((resolve) => { member.syncWaiter = resolve })
+        const synced = new Promise<SyncResult>((resolve) => {
+          member.syncWaiter = resolve
+        })
         this.#synced(group, member)
         if (group.leaderId === member.memberId) this.#applyAssignments(group, req.assignments)
         return synced

@@ -37,16 +37,24 @@ export class ConsumerMember implements ConsumerMemberMetadataValue {
 
   metadataValue(): ConsumerMemberMetadataValue {
     return {
-      instanceId: this.instanceId, rackId: this.rackId, clientId: this.clientId, clientHost: this.clientHost,
-      subscribedTopicNames: this.subscribedTopicNames, subscribedTopicRegex: this.subscribedTopicRegex,
-      rebalanceTimeoutMs: this.rebalanceTimeoutMs, serverAssignor: this.serverAssignor,
+      instanceId: this.instanceId,
+      rackId: this.rackId,
+      clientId: this.clientId,
+      clientHost: this.clientHost,
+      subscribedTopicNames: this.subscribedTopicNames,
+      subscribedTopicRegex: this.subscribedTopicRegex,
+      rebalanceTimeoutMs: this.rebalanceTimeoutMs,
+      serverAssignor: this.serverAssignor,
     }
   }
 
   assignmentValue(): ConsumerMemberAssignmentValue {
     return {
-      memberEpoch: this.memberEpoch, previousMemberEpoch: this.previousMemberEpoch, state: this.state,
-      assigned: this.assigned, pendingRevocation: this.pendingRevocation,
+      memberEpoch: this.memberEpoch,
+      previousMemberEpoch: this.previousMemberEpoch,
+      state: this.state,
+      assigned: this.assigned,
+      pendingRevocation: this.pendingRevocation,
     }
   }
 
@@ -179,7 +187,11 @@ export class ConsumerGroup {
     if (revoke.size > 0) {
       return { memberEpoch: m.memberEpoch, previousMemberEpoch: m.memberEpoch, state: MemberState.UNREVOKED_PARTITIONS, assigned, pendingRevocation: revoke }
     }
-    for (const [topicId, ps] of add) assigned.set(topicId, [...(assigned.get(topicId) ?? []), ...ps].sort((a, b) => a - b))
+    for (const [topicId, ps] of add)
+      assigned.set(
+        topicId,
+        [...(assigned.get(topicId) ?? []), ...ps].sort((a, b) => a - b),
+      )
     return {
       memberEpoch: epoch,
       previousMemberEpoch: m.memberEpoch,

@@ -14,7 +14,10 @@ import type { Assignor } from './assignors/assignor.js'
 import { rangeAssignor } from './assignors/range.js'
 import { uniformAssignor } from './assignors/uniform.js'
 
-const ASSIGNORS = new Map<string, Assignor>([[uniformAssignor.name, uniformAssignor], [rangeAssignor.name, rangeAssignor]])
+const ASSIGNORS = new Map<string, Assignor>([
+  [uniformAssignor.name, uniformAssignor],
+  [rangeAssignor.name, rangeAssignor],
+])
 
 export interface ConsumerHeartbeatRequest {
   groupId: string
@@ -26,7 +29,7 @@ export interface ConsumerHeartbeatRequest {
   subscribedTopicNames: string[] | null
   subscribedTopicRegex: string | null
   serverAssignor: string | null
-  topicPartitions: Array<{ topicId: string, partitions: number[] }> | null
+  topicPartitions: Array<{ topicId: string; partitions: number[] }> | null
   clientId: string
   clientHost: string
 }
@@ -37,7 +40,7 @@ export interface ConsumerHeartbeatResult {
   memberId: string | null
   memberEpoch: number
   heartbeatIntervalMs: number
-  assignment: { topicPartitions: Array<{ topicId: string, partitions: number[] }> } | null
+  assignment: { topicPartitions: Array<{ topicId: string; partitions: number[] }> } | null
 }
 
 export class ConsumerProtocol {
@@ -91,7 +94,8 @@ export class ConsumerProtocol {
       if (req.memberEpoch !== existing.memberEpoch) {
         const owned = toMap(req.topicPartitions)
         const lostResponse = req.memberEpoch === existing.previousMemberEpoch && owned !== null && isSubset(owned, existing.assigned)
-        if (!lostResponse) return this.#error(ErrorCode.FENCED_MEMBER_EPOCH, `The member epoch ${req.memberEpoch} is fenced; current ${existing.memberEpoch}.`, req.memberId)
+        if (!lostResponse)
+          return this.#error(ErrorCode.FENCED_MEMBER_EPOCH, `The member epoch ${req.memberEpoch} is fenced; current ${existing.memberEpoch}.`, req.memberId)
       }
       member = existing
     }
@@ -106,8 +110,11 @@ export class ConsumerProtocol {
     const owned = toMap(req.topicPartitions)
     const before = member.assignmentValue()
     const next = group.reconcile(member, owned)
-    const changed = next.memberEpoch !== before.memberEpoch || next.state !== before.state ||
-      !sameAssignment(next.assigned, before.assigned) || !sameAssignment(next.pendingRevocation, before.pendingRevocation)
+    const changed =
+      next.memberEpoch !== before.memberEpoch ||
+      next.state !== before.state ||
+      !sameAssignment(next.assigned, before.assigned) ||
+      !sameAssignment(next.pendingRevocation, before.pendingRevocation)
     if (changed || req.memberEpoch === 0) {
       group.updateAssignment(member, next)
       records.push({ type: 'consumer-assignment', groupId: group.groupId, memberId: member.memberId, value: member.assignmentValue() })
@@ -130,18 +137,22 @@ export class ConsumerProtocol {
   }
 
   #validate(req: ConsumerHeartbeatRequest): ConsumerHeartbeatResult | null {
-    if (req.groupId === '') return this.#error(ErrorCode.INVALID_REQUEST, 'GroupId can\'t be empty.')
+    if (req.groupId === '') return this.#error(ErrorCode.INVALID_REQUEST, "GroupId can't be empty.")
     if (req.memberEpoch < LEAVE_GROUP_STATIC_MEMBER_EPOCH) return this.#error(ErrorCode.INVALID_REQUEST, `MemberEpoch ${req.memberEpoch} is invalid.`)
-    if (req.memberEpoch !== 0 && req.memberId === '') return this.#error(ErrorCode.INVALID_REQUEST, 'MemberId can\'t be empty.')
+    if (req.memberEpoch !== 0 && req.memberId === '') return this.#error(ErrorCode.INVALID_REQUEST, "MemberId can't be empty.")
     if (req.memberEpoch === 0) {
       if (req.rebalanceTimeoutMs === -1) return this.#error(ErrorCode.INVALID_REQUEST, 'RebalanceTimeoutMs must be provided in first request.')
-      if (req.topicPartitions !== null && req.topicPartitions.length > 0) return this.#error(ErrorCode.INVALID_REQUEST, 'TopicPartitions must be empty when (re-)joining.')
+      if (req.topicPartitions !== null && req.topicPartitions.length > 0)
+        return this.#error(ErrorCode.INVALID_REQUEST, 'TopicPartitions must be empty when (re-)joining.')
       if (req.subscribedTopicNames === null && req.subscribedTopicRegex === null) {
         return this.#error(ErrorCode.INVALID_REQUEST, 'SubscribedTopicNames or SubscribedTopicRegex must be set in first request.')
       }
     }
     if (req.serverAssignor !== null && !this.#core.config.consumerAssignors.includes(req.serverAssignor)) {
-      return this.#error(ErrorCode.UNSUPPORTED_ASSIGNOR, `ServerAssignor ${req.serverAssignor} is not supported. Supported assignors: ${this.#core.config.consumerAssignors.join(', ')}.`)
+      return this.#error(
+        ErrorCode.UNSUPPORTED_ASSIGNOR,
+        `ServerAssignor ${req.serverAssignor} is not supported. Supported assignors: ${this.#core.config.consumerAssignors.join(', ')}.`,
+      )
     }
     if (req.subscribedTopicRegex !== null && req.subscribedTopicRegex !== '' && compileRegex(req.subscribedTopicRegex) === null) {
       return this.#error(ErrorCode.INVALID_REGULAR_EXPRESSION, `SubscribedTopicRegex \`${req.subscribedTopicRegex}\` is not a valid regular expression.`)
@@ -149,14 +160,18 @@ export class ConsumerProtocol {
     return null
   }
 
-  #join(group: ConsumerGroup, req: ConsumerHeartbeatRequest, records: GroupRecord[]): { member: ConsumerMember, bump: boolean } | ConsumerHeartbeatResult {
+  #join(group: ConsumerGroup, req: ConsumerHeartbeatRequest, records: GroupRecord[]): { member: ConsumerMember; bump: boolean } | ConsumerHeartbeatResult {
     const core = this.#core
     if (req.instanceId !== null) {
       const holderId = group.staticMembers.get(req.instanceId)
       const holder = holderId === undefined ? undefined : group.members.get(holderId)
       if (holder !== undefined && holder.memberId !== req.memberId) {
         if (holder.memberEpoch !== LEAVE_GROUP_STATIC_MEMBER_EPOCH) {
-          return this.#error(ErrorCode.UNRELEASED_INSTANCE_ID, `Static member ${holder.memberId} with instance id ${req.instanceId} is not released yet.`, req.memberId)
+          return this.#error(
+            ErrorCode.UNRELEASED_INSTANCE_ID,
+            `Static member ${holder.memberId} with instance id ${req.instanceId} is not released yet.`,
+            req.memberId,
+          )
         }
         // The static member is back: the new member id takes over its assignment, no rebalance.
         const member = new ConsumerMember(req.memberId !== '' ? req.memberId : newMemberId())
@@ -178,7 +193,11 @@ export class ConsumerProtocol {
       return { member: existing, bump: true }
     }
     if (group.members.size >= core.config.consumerMaxSize) {
-      return this.#error(ErrorCode.GROUP_MAX_SIZE_REACHED, `The consumer group has reached its maximum capacity of ${core.config.consumerMaxSize} members.`, req.memberId)
+      return this.#error(
+        ErrorCode.GROUP_MAX_SIZE_REACHED,
+        `The consumer group has reached its maximum capacity of ${core.config.consumerMaxSize} members.`,
+        req.memberId,
+      )
     }
     const member = new ConsumerMember(req.memberId !== '' ? req.memberId : newMemberId())
     member.clientId = req.clientId
@@ -261,8 +280,9 @@ export class ConsumerProtocol {
   }
 
   #scheduleSession(group: ConsumerGroup, member: ConsumerMember): void {
-    this.#core.scheduler.schedule(sessionKey(group, member.memberId), this.#core.groupConfig(group.groupId).consumerSessionTimeoutMs,
-      () => this.#fence(group, member, 'session timed out'))
+    this.#core.scheduler.schedule(sessionKey(group, member.memberId), this.#core.groupConfig(group.groupId).consumerSessionTimeoutMs, () =>
+      this.#fence(group, member, 'session timed out'),
+    )
   }
 
   #scheduleRevocation(group: ConsumerGroup, member: ConsumerMember, previousState: number): void {
@@ -317,7 +337,11 @@ export class ConsumerProtocol {
     const members = [...group.members.values()].map((m) => {
       const subscribed = this.#subscribedTopics(m)
       for (const t of subscribed) topics.set(t.topicId, t.partitions)
-      return { memberId: m.memberId, subscribedTopicIds: new Set(subscribed.map((t) => t.topicId)), current: group.targetAssignment.get(m.memberId) ?? m.assigned }
+      return {
+        memberId: m.memberId,
+        subscribedTopicIds: new Set(subscribed.map((t) => t.topicId)),
+        current: group.targetAssignment.get(m.memberId) ?? m.assigned,
+      }
     })
     group.targetAssignment = assignor.assign(members, topics)
     group.assignmentEpoch = group.groupEpoch
@@ -326,14 +350,14 @@ export class ConsumerProtocol {
   }
 }
 
-function toMap(list: Array<{ topicId: string, partitions: number[] }> | null): TopicIdPartitions | null {
+function toMap(list: Array<{ topicId: string; partitions: number[] }> | null): TopicIdPartitions | null {
   if (list === null) return null
   const m: TopicIdPartitions = new Map()
   for (const t of list) m.set(t.topicId, [...(m.get(t.topicId) ?? []), ...t.partitions])
   return m
 }
 
-function toList(m: TopicIdPartitions): Array<{ topicId: string, partitions: number[] }> {
+function toList(m: TopicIdPartitions): Array<{ topicId: string; partitions: number[] }> {
   return [...m].filter(([, ps]) => ps.length > 0).map(([topicId, partitions]) => ({ topicId, partitions }))
 }
 

@@ -100,6 +100,6 @@ export interface CoordinatorCore {
   readonly logger: GroupLogger
   readonly topics: TopicView
   /** Appends records; returns an error code (NONE when written). With a producer, in its transaction. */
-  write(groupId: string, records: GroupRecord[], txn?: { producerId: bigint, producerEpoch: number }): number
+  write(groupId: string, records: GroupRecord[], txn?: { producerId: bigint; producerEpoch: number }): number
   now(): number
 }

@@ -10,7 +10,16 @@ import { KafkaError } from '../errors.js'
 import { ClassicProtocol } from './classic-protocol.js'
 import { ClassicGroup } from './classic-group.js'
 import { ConsumerProtocol } from './consumer-protocol.js'
-import { DEFAULT_GROUP_CONFIG, type CoordinatorCore, type Group, type GroupConfig, type GroupLog, type GroupLogger, type GroupOverrides, type TopicView } from './core.js'
+import {
+  DEFAULT_GROUP_CONFIG,
+  type CoordinatorCore,
+  type Group,
+  type GroupConfig,
+  type GroupLog,
+  type GroupLogger,
+  type GroupOverrides,
+  type TopicView,
+} from './core.js'
 import { GroupLoader } from './loader.js'
 import { OffsetManager } from './offsets.js'
 import { OffsetStore } from './offset-store.js'
@@ -34,7 +43,7 @@ export interface DescribedClassicGroup {
   groupState: string
   protocolType: string
   protocolData: string
-  members: Array<{ memberId: string, groupInstanceId: string | null, clientId: string, clientHost: string, memberMetadata: Buffer, memberAssignment: Buffer }>
+  members: Array<{ memberId: string; groupInstanceId: string | null; clientId: string; clientHost: string; memberMetadata: Buffer; memberAssignment: Buffer }>
 }
 
 export type DescribedConsumerGroup = Input<ConsumerDescribedGroup>
@@ -165,7 +174,7 @@ export class GroupCoordinator implements CoordinatorCore {
     this.logger.info({ partition, groups: dropped }, 'unloaded consumer groups')
   }
 
-  write(groupId: string, records: GroupRecord[], txn?: { producerId: bigint, producerEpoch: number }): number {
+  write(groupId: string, records: GroupRecord[], txn?: { producerId: bigint; producerEpoch: number }): number {
     try {
       if (txn === undefined) this.#log.append(groupId, records)
       else this.#log.appendTransactional(groupId, records, txn.producerId, txn.producerEpoch)
@@ -244,7 +253,7 @@ export class GroupCoordinator implements CoordinatorCore {
         groupId,
         groupState: g.state,
         protocolType: g.protocolType ?? '',
-        protocolData: stable ? g.protocolName ?? '' : '',
+        protocolData: stable ? (g.protocolName ?? '') : '',
         members: [...g.members.values()].map((m) => ({
           memberId: m.memberId,
           groupInstanceId: m.groupInstanceId,
@@ -270,8 +279,8 @@ export class GroupCoordinator implements CoordinatorCore {
 
   /** ConsumerGroupDescribe: KIP-848 groups only. */
   describeConsumerGroups(groupIds: string[]): DescribedConsumerGroup[] {
-    const topicsOf = (m: TopicIdPartitions) => [...m].filter(([, ps]) => ps.length > 0)
-      .map(([topicId, partitions]) => ({ topicId, topicName: this.topics.byId(topicId)?.name ?? '', partitions }))
+    const topicsOf = (m: TopicIdPartitions) =>
+      [...m].filter(([, ps]) => ps.length > 0).map(([topicId, partitions]) => ({ topicId, topicName: this.topics.byId(topicId)?.name ?? '', partitions }))
     return groupIds.map((groupId) => {
       const g = this.groups.get(groupId)
       if (g === undefined || g.type !== 'consumer' || g.dead) {
@@ -306,9 +315,10 @@ export class GroupCoordinator implements CoordinatorCore {
     const types = new Set(typesFilter.map((s) => s.toLowerCase()))
     const out: ListedGroup[] = []
     for (const g of this.groups.values()) {
-      const listed = g.type === 'classic'
-        ? { groupId: g.groupId, protocolType: g.protocolType ?? '', groupState: g.state, groupType: 'classic' }
-        : { groupId: g.groupId, protocolType: 'consumer', groupState: g.state, groupType: 'consumer' }
+      const listed =
+        g.type === 'classic'
+          ? { groupId: g.groupId, protocolType: g.protocolType ?? '', groupState: g.state, groupType: 'classic' }
+          : { groupId: g.groupId, protocolType: 'consumer', groupState: g.state, groupType: 'consumer' }
       if (listed.groupState === 'Dead') continue
       if (states.size > 0 && !states.has(listed.groupState.toLowerCase())) continue
       if (types.size > 0 && !types.has(listed.groupType)) continue
@@ -317,7 +327,7 @@ export class GroupCoordinator implements CoordinatorCore {
     return out
   }
 
-  deleteGroups(groupIds: string[]): Array<{ groupId: string, errorCode: number }> {
+  deleteGroups(groupIds: string[]): Array<{ groupId: string; errorCode: number }> {
     return groupIds.map((groupId) => ({ groupId, errorCode: this.#deleteGroup(groupId) }))
   }
 

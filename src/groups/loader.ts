@@ -7,13 +7,11 @@ import { ConsumerGroup, ConsumerMember } from './consumer-group.js'
 import type { Group } from './core.js'
 import type { OffsetStore } from './offset-store.js'
 import { PendingTxnOffsets, type GroupLogEntry } from './txn-offsets.js'
-import type {
-  ConsumerMemberAssignmentValue, ConsumerMemberMetadataValue, GroupMetadataValue,
-} from './records.js'
+import type { ConsumerMemberAssignmentValue, ConsumerMemberMetadataValue, GroupMetadataValue } from './records.js'
 
 interface ConsumerGroupImage {
   epoch: number
-  members: Map<string, { metadata?: ConsumerMemberMetadataValue, assignment?: ConsumerMemberAssignmentValue }>
+  members: Map<string, { metadata?: ConsumerMemberMetadataValue; assignment?: ConsumerMemberAssignmentValue }>
 }
 
 export class GroupLoader {
@@ -29,7 +27,7 @@ export class GroupLoader {
 
   #image(groupId: string): ConsumerGroupImage {
     let g = this.#consumer.get(groupId)
-    if (g === undefined) this.#consumer.set(groupId, g = { epoch: 0, members: new Map() })
+    if (g === undefined) this.#consumer.set(groupId, (g = { epoch: 0, members: new Map() }))
     return g
   }
 

@@ -16,9 +16,9 @@ export class OffsetStore {
 
   set(groupId: string, topic: string, partition: number, value: OffsetValue): void {
     let topics = this.#groups.get(groupId)
-    if (topics === undefined) this.#groups.set(groupId, topics = new Map())
+    if (topics === undefined) this.#groups.set(groupId, (topics = new Map()))
     let partitions = topics.get(topic)
-    if (partitions === undefined) topics.set(topic, partitions = new Map())
+    if (partitions === undefined) topics.set(topic, (partitions = new Map()))
     partitions.set(partition, value)
   }
 

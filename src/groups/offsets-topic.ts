@@ -19,8 +19,12 @@ export const OFFSETS_TOPIC = '__consumer_offsets'
  * of transactional batches (TxnOffsetCommit) tagged with their producer, and transaction markers;
  * an undecodable batch is reported and skipped. `next` receives the offset after each batch.
  */
-export function* groupRecordsIn(buf: Buffer, onError: (err: unknown, baseOffset: bigint) => void, next: (offset: bigint) => void = () => {}): Generator<GroupLogEntry> {
-  for (let pos = 0; pos + LOG_OVERHEAD <= buf.length;) {
+export function* groupRecordsIn(
+  buf: Buffer,
+  onError: (err: unknown, baseOffset: bigint) => void,
+  next: (offset: bigint) => void = () => {},
+): Generator<GroupLogEntry> {
+  for (let pos = 0; pos + LOG_OVERHEAD <= buf.length; ) {
     const h = readBatchHeader(buf, pos)
     next(lastOffsetOf(h) + 1n)
     try {

@@ -23,7 +23,7 @@ export interface CommitRequest {
   memberId: string
   groupInstanceId: string | null
   retentionTimeMs: bigint
-  topics: Array<{ name: string, partitions: CommitPartition[] }>
+  topics: Array<{ name: string; partitions: CommitPartition[] }>
   apiVersion: number
 }
 
@@ -36,7 +36,10 @@ export interface TxnCommitRequest {
   generationId: number
   memberId: string
   groupInstanceId: string | null
-  topics: Array<{ name: string, partitions: Array<{ partitionIndex: number, committedOffset: bigint, committedLeaderEpoch: number, committedMetadata: string | null }> }>
+  topics: Array<{
+    name: string
+    partitions: Array<{ partitionIndex: number; committedOffset: bigint; committedLeaderEpoch: number; committedMetadata: string | null }>
+  }>
 }
 
 export interface PartitionError {
@@ -44,7 +47,7 @@ export interface PartitionError {
   errorCode: number
 }
 
-export type CommitResult = Array<{ name: string, partitions: PartitionError[] }>
+export type CommitResult = Array<{ name: string; partitions: PartitionError[] }>
 
 export interface FetchedPartition {
   partitionIndex: number
@@ -56,7 +59,7 @@ export interface FetchedPartition {
 
 export interface FetchResult {
   errorCode: number
-  topics: Array<{ name: string, partitions: FetchedPartition[] }>
+  topics: Array<{ name: string; partitions: FetchedPartition[] }>
 }
 
 export interface FetchOptions {
@@ -141,10 +144,19 @@ export class OffsetManager {
     if (req.groupId === '') return all(ErrorCode.INVALID_GROUP_ID)
     const group = core.groups.get(req.groupId)
     if (group !== undefined) {
-      const err = this.#validateCommit(group, {
-        groupId: req.groupId, generationIdOrMemberEpoch: req.generationId, memberId: req.memberId, groupInstanceId: req.groupInstanceId,
-        retentionTimeMs: -1n, topics: [], apiVersion: 0,
-      }, true)
+      const err = this.#validateCommit(
+        group,
+        {
+          groupId: req.groupId,
+          generationIdOrMemberEpoch: req.generationId,
+          memberId: req.memberId,
+          groupInstanceId: req.groupInstanceId,
+          retentionTimeMs: -1n,
+          topics: [],
+          apiVersion: 0,
+        },
+        true,
+      )
       if (err !== ErrorCode.NONE) return all(err)
     }
     const now = BigInt(core.now())
@@ -155,8 +167,10 @@ export class OffsetManager {
         name: t.name,
         partitions: t.partitions.map((p) => {
           const metadata = p.committedMetadata ?? ''
-          if (Buffer.byteLength(metadata) > core.config.offsetMetadataMaxBytes) return { partitionIndex: p.partitionIndex, errorCode: ErrorCode.OFFSET_METADATA_TOO_LARGE }
-          if (topic === undefined || p.partitionIndex < 0 || p.partitionIndex >= topic.partitions) return { partitionIndex: p.partitionIndex, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION }
+          if (Buffer.byteLength(metadata) > core.config.offsetMetadataMaxBytes)
+            return { partitionIndex: p.partitionIndex, errorCode: ErrorCode.OFFSET_METADATA_TOO_LARGE }
+          if (topic === undefined || p.partitionIndex < 0 || p.partitionIndex >= topic.partitions)
+            return { partitionIndex: p.partitionIndex, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION }
           const value: OffsetValue = { offset: p.committedOffset, leaderEpoch: p.committedLeaderEpoch, metadata, commitTimestamp: now, expireTimestamp: null }
           records.push({ type: 'offset', groupId: req.groupId, topic: t.name, partition: p.partitionIndex, value })
           return { partitionIndex: p.partitionIndex, errorCode: ErrorCode.NONE }
@@ -200,7 +214,7 @@ export class OffsetManager {
   }
 
   /** OffsetFetch for one group; `topics` null means every committed topic. */
-  fetch(groupId: string, topics: Array<{ name: string, partitionIndexes: number[] }> | null, opts: FetchOptions): FetchResult {
+  fetch(groupId: string, topics: Array<{ name: string; partitionIndexes: number[] }> | null, opts: FetchOptions): FetchResult {
     const core = this.#core
     const group = core.groups.get(groupId)
     if (group?.type === 'consumer' && opts.memberId !== null && opts.memberEpoch >= 0) {
@@ -217,7 +231,7 @@ export class OffsetManager {
         errorCode: ErrorCode.NONE,
         topics: [...committed].map(([name, partitions]) => ({
           name,
-          partitions: [...partitions].sort((a, b) => a[0] - b[0]).map(([p, v]) => unstable(name, p) ? unstableOffset(p) : fetched(p, v)),
+          partitions: [...partitions].sort((a, b) => a[0] - b[0]).map(([p, v]) => (unstable(name, p) ? unstableOffset(p) : fetched(p, v))),
         })),
       }
     }
@@ -241,7 +255,7 @@ export class OffsetManager {
    * subscribes to answers GROUP_SUBSCRIBED_TO_TOPIC per partition. A consumer group whose
    * subscriptions do not decode is treated as subscribed to everything, as Kafka does.
    */
-  delete(groupId: string, topics: Array<{ name: string, partitions: number[] }>): { errorCode: number, topics: CommitResult } {
+  delete(groupId: string, topics: Array<{ name: string; partitions: number[] }>): { errorCode: number; topics: CommitResult } {
     const core = this.#core
     const group = core.groups.get(groupId)
     const none = { errorCode: ErrorCode.NONE, topics: [] as CommitResult }

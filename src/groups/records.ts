@@ -13,13 +13,36 @@ import { OffsetCommitKeyInfo, decodeOffsetCommitKey, encodeOffsetCommitKey } fro
 import { OffsetCommitValueInfo, decodeOffsetCommitValue, encodeOffsetCommitValue } from '../protocol/generated/records/offset-commit-value.js'
 import { GroupMetadataKeyInfo, decodeGroupMetadataKey, encodeGroupMetadataKey } from '../protocol/generated/records/group-metadata-key.js'
 import { GroupMetadataValueInfo, decodeGroupMetadataValue, encodeGroupMetadataValue } from '../protocol/generated/records/group-metadata-value.js'
-import { ConsumerGroupMetadataKeyInfo, decodeConsumerGroupMetadataKey, encodeConsumerGroupMetadataKey } from '../protocol/generated/records/consumer-group-metadata-key.js'
-import { ConsumerGroupMetadataValueInfo, decodeConsumerGroupMetadataValue, encodeConsumerGroupMetadataValue } from '../protocol/generated/records/consumer-group-metadata-value.js'
-import { ConsumerGroupMemberMetadataKeyInfo, decodeConsumerGroupMemberMetadataKey, encodeConsumerGroupMemberMetadataKey } from '../protocol/generated/records/consumer-group-member-metadata-key.js'
-import { ConsumerGroupMemberMetadataValueInfo, decodeConsumerGroupMemberMetadataValue, encodeConsumerGroupMemberMetadataValue } from '../protocol/generated/records/consumer-group-member-metadata-value.js'
-import { ConsumerGroupCurrentMemberAssignmentKeyInfo, decodeConsumerGroupCurrentMemberAssignmentKey, encodeConsumerGroupCurrentMemberAssignmentKey } from '../protocol/generated/records/consumer-group-current-member-assignment-key.js'
 import {
-  ConsumerGroupCurrentMemberAssignmentValueInfo, decodeConsumerGroupCurrentMemberAssignmentValue, encodeConsumerGroupCurrentMemberAssignmentValue, type TopicPartitions,
+  ConsumerGroupMetadataKeyInfo,
+  decodeConsumerGroupMetadataKey,
+  encodeConsumerGroupMetadataKey,
+} from '../protocol/generated/records/consumer-group-metadata-key.js'
+import {
+  ConsumerGroupMetadataValueInfo,
+  decodeConsumerGroupMetadataValue,
+  encodeConsumerGroupMetadataValue,
+} from '../protocol/generated/records/consumer-group-metadata-value.js'
+import {
+  ConsumerGroupMemberMetadataKeyInfo,
+  decodeConsumerGroupMemberMetadataKey,
+  encodeConsumerGroupMemberMetadataKey,
+} from '../protocol/generated/records/consumer-group-member-metadata-key.js'
+import {
+  ConsumerGroupMemberMetadataValueInfo,
+  decodeConsumerGroupMemberMetadataValue,
+  encodeConsumerGroupMemberMetadataValue,
+} from '../protocol/generated/records/consumer-group-member-metadata-value.js'
+import {
+  ConsumerGroupCurrentMemberAssignmentKeyInfo,
+  decodeConsumerGroupCurrentMemberAssignmentKey,
+  encodeConsumerGroupCurrentMemberAssignmentKey,
+} from '../protocol/generated/records/consumer-group-current-member-assignment-key.js'
+import {
+  ConsumerGroupCurrentMemberAssignmentValueInfo,
+  decodeConsumerGroupCurrentMemberAssignmentValue,
+  encodeConsumerGroupCurrentMemberAssignmentValue,
+  type TopicPartitions,
 } from '../protocol/generated/records/consumer-group-current-member-assignment-value.js'
 
 export const OFFSET_COMMIT_KEY_VERSION = OffsetCommitKeyInfo.maxVersion
@@ -90,11 +113,11 @@ export interface ConsumerMemberAssignmentValue {
 }
 
 export type GroupRecord =
-  | { type: 'offset', groupId: string, topic: string, partition: number, value: OffsetValue | null }
-  | { type: 'group', groupId: string, value: GroupMetadataValue | null }
-  | { type: 'consumer-group', groupId: string, value: ConsumerGroupMetadataValue | null }
-  | { type: 'consumer-member', groupId: string, memberId: string, value: ConsumerMemberMetadataValue | null }
-  | { type: 'consumer-assignment', groupId: string, memberId: string, value: ConsumerMemberAssignmentValue | null }
+  | { type: 'offset'; groupId: string; topic: string; partition: number; value: OffsetValue | null }
+  | { type: 'group'; groupId: string; value: GroupMetadataValue | null }
+  | { type: 'consumer-group'; groupId: string; value: ConsumerGroupMetadataValue | null }
+  | { type: 'consumer-member'; groupId: string; memberId: string; value: ConsumerMemberMetadataValue | null }
+  | { type: 'consumer-assignment'; groupId: string; memberId: string; value: ConsumerMemberAssignmentValue | null }
 
 export interface EncodedRecord {
   key: Buffer
@@ -120,7 +143,10 @@ function encodeKey(rec: GroupRecord): Buffer {
     case 'consumer-member':
       return writeVersioned(encodeConsumerGroupMemberMetadataKey, CONSUMER_MEMBER_METADATA_KEY_VERSION, { groupId: rec.groupId, memberId: rec.memberId })
     case 'consumer-assignment':
-      return writeVersioned(encodeConsumerGroupCurrentMemberAssignmentKey, CONSUMER_MEMBER_ASSIGNMENT_KEY_VERSION, { groupId: rec.groupId, memberId: rec.memberId })
+      return writeVersioned(encodeConsumerGroupCurrentMemberAssignmentKey, CONSUMER_MEMBER_ASSIGNMENT_KEY_VERSION, {
+        groupId: rec.groupId,
+        memberId: rec.memberId,
+      })
   }
 }
 
@@ -132,7 +158,11 @@ function encodeValue(rec: GroupRecord): Buffer | null {
       // An explicit expiry (OffsetCommit v2-4 retention time) needs value v1, as Kafka writes it.
       const version = v.expireTimestamp !== null ? OFFSET_VALUE_VERSION_WITH_EXPIRY : OFFSET_VALUE_VERSION
       return writeVersioned(encodeOffsetCommitValue, version, {
-        offset: v.offset, leaderEpoch: v.leaderEpoch, metadata: v.metadata, commitTimestamp: v.commitTimestamp, expireTimestamp: v.expireTimestamp ?? -1n,
+        offset: v.offset,
+        leaderEpoch: v.leaderEpoch,
+        metadata: v.metadata,
+        commitTimestamp: v.commitTimestamp,
+        expireTimestamp: v.expireTimestamp ?? -1n,
       })
     }
     case 'group': {
@@ -144,8 +174,14 @@ function encodeValue(rec: GroupRecord): Buffer | null {
         leader: v.leader,
         currentStateTimestamp: v.currentStateTimestamp,
         members: v.members.map((m) => ({
-          memberId: m.memberId, groupInstanceId: m.groupInstanceId, clientId: m.clientId, clientHost: m.clientHost,
-          rebalanceTimeout: m.rebalanceTimeoutMs, sessionTimeout: m.sessionTimeoutMs, subscription: m.subscription, assignment: m.assignment,
+          memberId: m.memberId,
+          groupInstanceId: m.groupInstanceId,
+          clientId: m.clientId,
+          clientHost: m.clientHost,
+          rebalanceTimeout: m.rebalanceTimeoutMs,
+          sessionTimeout: m.sessionTimeoutMs,
+          subscription: m.subscription,
+          assignment: m.assignment,
         })),
       })
     }
@@ -154,15 +190,25 @@ function encodeValue(rec: GroupRecord): Buffer | null {
     case 'consumer-member': {
       const v = rec.value
       return writeVersioned(encodeConsumerGroupMemberMetadataValue, CONSUMER_VALUE_VERSION, {
-        instanceId: v.instanceId, rackId: v.rackId, clientId: v.clientId, clientHost: v.clientHost, subscribedTopicNames: v.subscribedTopicNames,
-        subscribedTopicRegex: v.subscribedTopicRegex, rebalanceTimeoutMs: v.rebalanceTimeoutMs, serverAssignor: v.serverAssignor, classicMemberMetadata: null,
+        instanceId: v.instanceId,
+        rackId: v.rackId,
+        clientId: v.clientId,
+        clientHost: v.clientHost,
+        subscribedTopicNames: v.subscribedTopicNames,
+        subscribedTopicRegex: v.subscribedTopicRegex,
+        rebalanceTimeoutMs: v.rebalanceTimeoutMs,
+        serverAssignor: v.serverAssignor,
+        classicMemberMetadata: null,
       })
     }
     case 'consumer-assignment': {
       const v = rec.value
       return writeVersioned(encodeConsumerGroupCurrentMemberAssignmentValue, CONSUMER_VALUE_VERSION, {
-        memberEpoch: v.memberEpoch, previousMemberEpoch: v.previousMemberEpoch, state: v.state,
-        assignedPartitions: toTopicPartitions(v.assigned), partitionsPendingRevocation: toTopicPartitions(v.pendingRevocation),
+        memberEpoch: v.memberEpoch,
+        previousMemberEpoch: v.previousMemberEpoch,
+        state: v.state,
+        assignedPartitions: toTopicPartitions(v.assigned),
+        partitionsPendingRevocation: toTopicPartitions(v.pendingRevocation),
       })
     }
   }
@@ -174,7 +220,13 @@ export function encodeGroupRecord(rec: GroupRecord): EncodedRecord {
 
 function decodeOffsetValue(buf: Buffer): OffsetValue {
   const v = readVersioned(buf, decodeOffsetCommitValue, OffsetCommitValueInfo)
-  return { offset: v.offset, leaderEpoch: v.leaderEpoch, metadata: v.metadata, commitTimestamp: v.commitTimestamp, expireTimestamp: v.expireTimestamp === -1n ? null : v.expireTimestamp }
+  return {
+    offset: v.offset,
+    leaderEpoch: v.leaderEpoch,
+    metadata: v.metadata,
+    commitTimestamp: v.commitTimestamp,
+    expireTimestamp: v.expireTimestamp === -1n ? null : v.expireTimestamp,
+  }
 }
 
 function decodeGroupValue(buf: Buffer): GroupMetadataValue {
@@ -202,16 +254,25 @@ function decodeGroupValue(buf: Buffer): GroupMetadataValue {
 function decodeMemberValue(buf: Buffer): ConsumerMemberMetadataValue {
   const v = readVersioned(buf, decodeConsumerGroupMemberMetadataValue, ConsumerGroupMemberMetadataValueInfo)
   return {
-    instanceId: v.instanceId, rackId: v.rackId, clientId: v.clientId, clientHost: v.clientHost, subscribedTopicNames: v.subscribedTopicNames,
-    subscribedTopicRegex: v.subscribedTopicRegex, rebalanceTimeoutMs: v.rebalanceTimeoutMs, serverAssignor: v.serverAssignor,
+    instanceId: v.instanceId,
+    rackId: v.rackId,
+    clientId: v.clientId,
+    clientHost: v.clientHost,
+    subscribedTopicNames: v.subscribedTopicNames,
+    subscribedTopicRegex: v.subscribedTopicRegex,
+    rebalanceTimeoutMs: v.rebalanceTimeoutMs,
+    serverAssignor: v.serverAssignor,
   }
 }
 
 function decodeAssignmentValue(buf: Buffer): ConsumerMemberAssignmentValue {
   const v = readVersioned(buf, decodeConsumerGroupCurrentMemberAssignmentValue, ConsumerGroupCurrentMemberAssignmentValueInfo)
   return {
-    memberEpoch: v.memberEpoch, previousMemberEpoch: v.previousMemberEpoch, state: v.state,
-    assigned: fromTopicPartitions(v.assignedPartitions), pendingRevocation: fromTopicPartitions(v.partitionsPendingRevocation),
+    memberEpoch: v.memberEpoch,
+    previousMemberEpoch: v.previousMemberEpoch,
+    state: v.state,
+    assigned: fromTopicPartitions(v.assignedPartitions),
+    pendingRevocation: fromTopicPartitions(v.partitionsPendingRevocation),
   }
 }
 

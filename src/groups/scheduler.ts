@@ -11,11 +11,14 @@ export class Scheduler {
   schedule(key: string, delayMs: number, fn: () => void): void {
     if (this.#closed) return
     this.cancel(key)
-    const t = setTimeout(() => {
-      if (this.#timers.get(key) !== t) return
-      this.#timers.delete(key)
-      fn()
-    }, Math.max(0, delayMs))
+    const t = setTimeout(
+      () => {
+        if (this.#timers.get(key) !== t) return
+        this.#timers.delete(key)
+        fn()
+      },
+      Math.max(0, delayMs),
+    )
     t.unref()
     this.#timers.set(key, t)
   }

@@ -11,9 +11,9 @@ import type { GroupRecord, OffsetValue } from './records.js'
 export type GroupLogEntry =
   | GroupRecord
   /** a record of a transactional batch (a TxnOffsetCommit) of `producerId` */
-  | { type: 'txn-record', producerId: bigint, record: GroupRecord }
+  | { type: 'txn-record'; producerId: bigint; record: GroupRecord }
   /** a commit or abort marker of `producerId` */
-  | { type: 'txn-marker', producerId: bigint, commit: boolean }
+  | { type: 'txn-marker'; producerId: bigint; commit: boolean }
 
 export interface PendingOffset {
   groupId: string
@@ -30,9 +30,9 @@ export class PendingTxnOffsets {
 
   add(producerId: bigint, o: PendingOffset): void {
     let groups = this.#byProducer.get(producerId)
-    if (groups === undefined) this.#byProducer.set(producerId, groups = new Map())
+    if (groups === undefined) this.#byProducer.set(producerId, (groups = new Map()))
     let offsets = groups.get(o.groupId)
-    if (offsets === undefined) groups.set(o.groupId, offsets = new Map())
+    if (offsets === undefined) groups.set(o.groupId, (offsets = new Map()))
     offsets.set(key(o.topic, o.partition), o)
   }
 

@@ -15,9 +15,12 @@ export const META_PROPERTIES = 'meta.properties'
 export function readMetaProperties(dir: string): Record<string, string> | undefined {
   const path = join(dir, META_PROPERTIES)
   if (!existsSync(path)) return undefined
-  return Object.fromEntries(readFileSync(path, 'utf8').split('\n')
-    .filter((l) => l.includes('=') && !l.startsWith('#'))
-    .map((l) => [l.slice(0, l.indexOf('=')).trim(), l.slice(l.indexOf('=') + 1).trim()]))
+  return Object.fromEntries(
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('=') && !l.startsWith('#'))
+      .map((l) => [l.slice(0, l.indexOf('=')).trim(), l.slice(l.indexOf('=') + 1).trim()]),
+  )
 }
 
 /** The cluster id the log dirs were written for, if any (checked for agreement). */
@@ -52,16 +55,25 @@ export function checkAndWriteMetaProperties(dirs: readonly string[], brokerId: n
     const props = readMetaProperties(dir)
     const topics = singleNodeTopics(dir)
     if (topics > 0) {
-      throw new SamsaError('SAMSA_SINGLE_NODE_LOG_DIR', `log dir ${dir} holds ${topics} topic(s) of a broker that ran without ZooKeeper; ZooKeeper does not know them, so this broker would delete them. Start it without zookeeper.connect, or give it an empty log dir`)
+      throw new SamsaError(
+        'SAMSA_SINGLE_NODE_LOG_DIR',
+        `log dir ${dir} holds ${topics} topic(s) of a broker that ran without ZooKeeper; ZooKeeper does not know them, so this broker would delete them. Start it without zookeeper.connect, or give it an empty log dir`,
+      )
     }
     if (props !== undefined) {
       const stored = props['cluster.id']
       if (stored !== undefined && stored !== clusterId) {
-        throw new SamsaError('SAMSA_CLUSTER_ID_MISMATCH', `The Cluster ID ${clusterId} doesn't match stored clusterId ${stored} in meta.properties of ${dir}. The broker is trying to join the wrong cluster. Configured zookeeper.connect may be wrong.`)
+        throw new SamsaError(
+          'SAMSA_CLUSTER_ID_MISMATCH',
+          `The Cluster ID ${clusterId} doesn't match stored clusterId ${stored} in meta.properties of ${dir}. The broker is trying to join the wrong cluster. Configured zookeeper.connect may be wrong.`,
+        )
       }
       const id = props['broker.id'] ?? props['node.id']
       if (id !== undefined && Number(id) !== brokerId) {
-        throw new SamsaError('SAMSA_BROKER_ID_MISMATCH', `Configured broker.id ${brokerId} doesn't match stored broker.id ${id} in meta.properties of ${dir}. If you moved your data, make sure your configured broker.id matches.`)
+        throw new SamsaError(
+          'SAMSA_BROKER_ID_MISMATCH',
+          `Configured broker.id ${brokerId} doesn't match stored broker.id ${id} in meta.properties of ${dir}. If you moved your data, make sure your configured broker.id matches.`,
+        )
       }
       if (props['version'] === '0' && stored !== undefined) continue
     }

@@ -52,16 +52,16 @@ export function newClusterId(): string {
 }
 
 function parseProperties(text: string): Record<string, string> {
-  return Object.fromEntries(text.split('\n')
-    .filter((l) => l.includes('=') && !l.startsWith('#'))
-    .map((l) => [l.slice(0, l.indexOf('=')).trim(), l.slice(l.indexOf('=') + 1).trim()]))
+  return Object.fromEntries(
+    text
+      .split('\n')
+      .filter((l) => l.includes('=') && !l.startsWith('#'))
+      .map((l) => [l.slice(0, l.indexOf('=')).trim(), l.slice(l.indexOf('=') + 1).trim()]),
+  )
 }
 
 /** A change of the topics, as data: applied to the file first and to memory after. */
-type Change =
-  | { kind: 'create', topic: TopicMetadata }
-  | { kind: 'delete', name: string }
-  | { kind: 'update', name: string, patch: Partial<TopicMetadata> }
+type Change = { kind: 'create'; topic: TopicMetadata } | { kind: 'delete'; name: string } | { kind: 'update'; name: string; patch: Partial<TopicMetadata> }
 
 interface Queued {
   change: Change
@@ -86,7 +86,7 @@ export class MetadataStore {
   }
 
   /** Opens (or initialises) the store in `dir`; a configured cluster id must match a stored one. */
-  static async open(dir: string, opts: { nodeId: number, clusterId?: string, fs?: StorageFs }): Promise<MetadataStore> {
+  static async open(dir: string, opts: { nodeId: number; clusterId?: string; fs?: StorageFs }): Promise<MetadataStore> {
     const fs = opts.fs ?? nodeFs
     fs.mkdirSync(dir)
     const metaPath = join(dir, 'meta.properties')
@@ -96,7 +96,10 @@ export class MetadataStore {
       stored = parseProperties(fs.readFileSync(metaPath).toString('utf8'))
       if (stored['version'] === '0') {
         // Kafka's ZooKeeper-mode format: this broker's topics are in ZooKeeper, not here.
-        throw new SamsaError('SAMSA_ZOOKEEPER_LOG_DIR', `log dir ${dir} belongs to a broker of a ZooKeeper cluster (${stored['cluster.id'] ?? 'unknown'}); start it with zookeeper.connect`)
+        throw new SamsaError(
+          'SAMSA_ZOOKEEPER_LOG_DIR',
+          `log dir ${dir} belongs to a broker of a ZooKeeper cluster (${stored['cluster.id'] ?? 'unknown'}); start it with zookeeper.connect`,
+        )
       }
       const storedId = stored['cluster.id']
       if (storedId !== undefined && clusterId !== undefined && storedId !== clusterId) {

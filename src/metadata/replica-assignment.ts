@@ -32,7 +32,12 @@ export class AssignmentError extends Error {
 const randomInt = (n: number): number => Math.floor(Math.random() * n)
 
 /** Replicas of each of `partitions` partitions, in partition order (the first replica is the preferred leader). */
-export function assignReplicasToBrokers(brokers: readonly BrokerRack[], partitions: number, replicationFactor: number, opts: AssignmentOptions = {}): number[][] {
+export function assignReplicasToBrokers(
+  brokers: readonly BrokerRack[],
+  partitions: number,
+  replicationFactor: number,
+  opts: AssignmentOptions = {},
+): number[][] {
   if (partitions <= 0) throw new AssignmentError('partitions', 'Number of partitions must be larger than 0.')
   if (replicationFactor <= 0) throw new AssignmentError('replication-factor', 'Replication factor must be larger than 0.')
   if (replicationFactor > brokers.length) {
@@ -40,7 +45,12 @@ export function assignReplicasToBrokers(brokers: readonly BrokerRack[], partitio
   }
   const sorted = [...brokers].sort((a, b) => a.id - b.id)
   if (sorted.every((b) => b.rack !== null)) return rackAware(sorted, partitions, replicationFactor, opts)
-  return rackUnaware(sorted.map((b) => b.id), partitions, replicationFactor, opts)
+  return rackUnaware(
+    sorted.map((b) => b.id),
+    partitions,
+    replicationFactor,
+    opts,
+  )
 }
 
 function replicaIndex(firstReplicaIndex: number, secondReplicaShift: number, replica: number, nBrokers: number): number {
@@ -75,7 +85,12 @@ export function rackAlternatedBrokers(brokers: readonly BrokerRack[]): number[] 
     byRack.set(b.rack!, list)
   }
   const racks = [...byRack.keys()].sort()
-  const iters = racks.map((r) => byRack.get(r)!.sort((a, b) => a - b)[Symbol.iterator]())
+  const iters = racks.map((r) =>
+    byRack
+      .get(r)!
+      .sort((a, b) => a - b)
+      [Symbol.iterator](),
+  )
   const out: number[] = []
   for (let i = 0; out.length < brokers.length; i = (i + 1) % racks.length) {
     const next = iters[i]!.next()
@@ -109,8 +124,7 @@ function rackAware(brokers: readonly BrokerRack[], partitions: number, rf: numbe
         k++
         // Skip a broker whose rack already has a replica while another rack has none, and a
         // broker that has one while another broker has none.
-        if ((!racksWithReplicas.has(rack) || racksWithReplicas.size === numRacks) &&
-          (!brokersWithReplicas.has(broker) || brokersWithReplicas.size === n)) {
+        if ((!racksWithReplicas.has(rack) || racksWithReplicas.size === numRacks) && (!brokersWithReplicas.has(broker) || brokersWithReplicas.size === n)) {
           replicas.push(broker)
           racksWithReplicas.add(rack)
           brokersWithReplicas.add(broker)

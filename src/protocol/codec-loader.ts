@@ -26,4 +26,3 @@ export function codecModule<K extends keyof typeof loaded>(name: K): NonNullable
     throw new ProtocolError(`${name} compression is unavailable: cannot load ${PACKAGES[name]}`, { cause: err })
   }
 }
-

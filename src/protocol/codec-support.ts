@@ -11,11 +11,14 @@ export const ZERO_UUID = '00000000-0000-0000-0000-000000000000'
  * What an encoder accepts: every field optional (a missing one takes its Kafka default), and byte
  * fields may be a list of buffers and file regions (record data read from several segments).
  */
-export type Input<T> =
-  T extends Buffer ? RecordsParts
-    : T extends TaggedField ? T
-    : T extends ReadonlyArray<infer U> ? ReadonlyArray<Input<U>>
-      : T extends bigint | number | string | boolean | null | undefined ? T
+export type Input<T> = T extends Buffer
+  ? RecordsParts
+  : T extends TaggedField
+    ? T
+    : T extends ReadonlyArray<infer U>
+      ? ReadonlyArray<Input<U>>
+      : T extends bigint | number | string | boolean | null | undefined
+        ? T
         : { [K in keyof T]?: Input<T[K]> }
 
 export function readArray<T>(r: Reader, compact: boolean, nullable: boolean, item: (r: Reader) => T): T[] | null

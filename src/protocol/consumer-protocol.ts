@@ -10,7 +10,11 @@
  */
 import { ProtocolError } from '../errors.js'
 import { Reader } from './reader.js'
-import { decodeConsumerProtocolSubscription, ConsumerProtocolSubscriptionInfo, type ConsumerProtocolSubscription } from './generated/consumer-protocol-subscription.js'
+import {
+  decodeConsumerProtocolSubscription,
+  ConsumerProtocolSubscriptionInfo,
+  type ConsumerProtocolSubscription,
+} from './generated/consumer-protocol-subscription.js'
 import { decodeConsumerProtocolAssignment, ConsumerProtocolAssignmentInfo, type ConsumerProtocolAssignment } from './generated/consumer-protocol-assignment.js'
 
 /** Decodes the body at `version`, else at each older version down to 0; throws if not even v0 fits. */

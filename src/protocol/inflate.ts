@@ -183,9 +183,10 @@ function snappyBlock(data: Buffer, start: number, end: number, whole: number, li
   const block = data.subarray(start, end)
   if (declared <= whole) return () => snappyUncompressSync(block)
   // A large block inflates off the event loop (it cannot be cut: copies refer anywhere back).
-  return () => (codecModule('snappy').uncompress(block, { asBuffer: true }) as Promise<Buffer>).catch((err: unknown) => {
-    throw corrupt('snappy', err)
-  })
+  return () =>
+    (codecModule('snappy').uncompress(block, { asBuffer: true }) as Promise<Buffer>).catch((err: unknown) => {
+      throw corrupt('snappy', err)
+    })
 }
 
 function snappyInflater(data: Buffer, whole: number, limit: number): Inflater {
@@ -274,7 +275,7 @@ class ZstdBlocks {
       }
       if (start + 4 > data.length) this.#fail('truncated magic')
       const magic = data.readUInt32LE(start)
-      if (((magic & 0xfffffff0) >>> 0) === 0x184d2a50) {
+      if ((magic & 0xfffffff0) >>> 0 === 0x184d2a50) {
         if (start + 8 > data.length) this.#fail('truncated skippable frame')
         const end = start + 8 + data.readUInt32LE(start + 4)
         if (end > data.length) this.#fail('skippable frame overruns the data')

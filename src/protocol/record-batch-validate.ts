@@ -171,7 +171,7 @@ function* validate(records: Buffer, opts: ValidateOptions): Generator<Step, Vali
     const compression = compressionOf(header.attributes)!
     // Kafka's LogValidator inflates compressed batches too: records that do not parse must not
     // reach the log, where every consumer would fail on them.
-    const stream = new RecordStream(header, opts, compression === 'none' ? Infinity : opts.maxInflatedBytes ?? Infinity)
+    const stream = new RecordStream(header, opts, compression === 'none' ? Infinity : (opts.maxInflatedBytes ?? Infinity))
     if (compression === 'none') stream.push(records, pos + RECORD_BATCH_OVERHEAD, pos + size)
     else {
       const failed = yield* inflateInto(stream, compression, records.subarray(pos + RECORD_BATCH_OVERHEAD, pos + size), opts, index)

@@ -130,15 +130,9 @@ export function writeBatchCrc(buf: Buffer, pos: number, size: number): void {
  * Sets maxTimestamp and the timestamp-type bit of one batch, recomputing the CRC only when a
  * covered byte changed (Kafka's DefaultRecordBatch.setMaxTimestamp).
  */
-export function setMaxTimestamp(
-  buf: Buffer,
-  pos: number,
-  timestampType: TimestampType,
-  maxTimestamp: bigint,
-): void {
+export function setMaxTimestamp(buf: Buffer, pos: number, timestampType: TimestampType, maxTimestamp: bigint): void {
   const attrs = buf.readInt16BE(pos + ATTRIBUTES_OFFSET)
-  const newAttrs =
-    timestampType === 'LogAppendTime' ? attrs | TIMESTAMP_TYPE_MASK : attrs & ~TIMESTAMP_TYPE_MASK
+  const newAttrs = timestampType === 'LogAppendTime' ? attrs | TIMESTAMP_TYPE_MASK : attrs & ~TIMESTAMP_TYPE_MASK
   if (newAttrs === attrs && buf.readBigInt64BE(pos + MAX_TIMESTAMP_OFFSET) === maxTimestamp) return
   buf.writeInt16BE(newAttrs, pos + ATTRIBUTES_OFFSET)
   buf.writeBigInt64BE(maxTimestamp, pos + MAX_TIMESTAMP_OFFSET)

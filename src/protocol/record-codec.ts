@@ -77,8 +77,7 @@ export interface DecodedRecord {
   headers: RecordHeader[]
 }
 
-const toBuf = (b: Bytes | undefined): Buffer | null =>
-  b === null || b === undefined ? null : typeof b === 'string' ? Buffer.from(b) : b
+const toBuf = (b: Bytes | undefined): Buffer | null => (b === null || b === undefined ? null : typeof b === 'string' ? Buffer.from(b) : b)
 
 const sizeOfBytes = (b: Buffer | null): number => (b === null ? sizeOfVarint(-1) : sizeOfVarint(b.length) + b.length)
 
@@ -164,7 +163,18 @@ export interface RecordView {
 }
 
 export function newRecordView(): RecordView {
-  return { attributes: 0, timestampDelta: 0n, offsetDelta: 0, keyStart: 0, keyLength: -1, valueStart: 0, valueLength: -1, headerCount: 0, headersStart: 0, end: 0 }
+  return {
+    attributes: 0,
+    timestampDelta: 0n,
+    offsetDelta: 0,
+    keyStart: 0,
+    keyLength: -1,
+    valueStart: 0,
+    valueLength: -1,
+    headerCount: 0,
+    headersStart: 0,
+    end: 0,
+  }
 }
 
 /**

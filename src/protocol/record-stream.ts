@@ -379,7 +379,10 @@ export class RecordStream {
     const checks = this.checks
     if (checks.requireKeys && view.keyLength < 0) {
       // Kafka's LogValidator.validateKey wording.
-      this.recordErrors.push({ recordIndex: index, message: `Compacted topic cannot accept message without key in topic partition ${checks.topicPartition ?? '?'}.` })
+      this.recordErrors.push({
+        recordIndex: index,
+        message: `Compacted topic cannot accept message without key in topic partition ${checks.topicPartition ?? '?'}.`,
+      })
     } else if (this.#checkTs) {
       const ts = h.baseTimestamp + view.timestampDelta
       const now = checks.now!

@@ -19,12 +19,12 @@ import type { IsrChannel, IsrDecision, IsrProposal } from '../broker/replica-man
 export interface AlterPartitionCall {
   brokerId: number
   brokerEpoch: bigint
-  partitions: ReadonlyArray<{ topic: string, topicId: string, partition: number, leaderEpoch: number, newIsr: number[], partitionEpoch: number }>
+  partitions: ReadonlyArray<{ topic: string; topicId: string; partition: number; leaderEpoch: number; newIsr: number[]; partitionEpoch: number }>
 }
 
 export interface AlterPartitionAnswer {
   errorCode: number
-  partitions: Array<{ topic: string, partition: number } & IsrDecision>
+  partitions: Array<{ topic: string; partition: number } & IsrDecision>
 }
 
 export interface AlterPartitionManagerOptions {
@@ -46,7 +46,12 @@ interface Queued {
 const key = (topic: string, partition: number): string => `${topic}\u0000${partition}`
 
 /** Errors after which the request is sent again as a whole. */
-const RETRIABLE_REQUEST_ERRORS = new Set<number>([ErrorCode.NOT_CONTROLLER, ErrorCode.STALE_BROKER_EPOCH, ErrorCode.REQUEST_TIMED_OUT, ErrorCode.UNKNOWN_SERVER_ERROR])
+const RETRIABLE_REQUEST_ERRORS = new Set<number>([
+  ErrorCode.NOT_CONTROLLER,
+  ErrorCode.STALE_BROKER_EPOCH,
+  ErrorCode.REQUEST_TIMED_OUT,
+  ErrorCode.UNKNOWN_SERVER_ERROR,
+])
 
 export class AlterPartitionManager implements IsrChannel {
   readonly #o: AlterPartitionManagerOptions
@@ -141,14 +146,16 @@ export async function alterPartitionOverWire(conn: Connection, call: AlterPartit
   const names = new Map(call.partitions.map((p) => [p.topicId, p.topic]))
   return {
     errorCode: res.errorCode,
-    partitions: res.topics.flatMap((t) => t.partitions.map((p) => ({
-      topic: t.topicName !== '' ? t.topicName : names.get(t.topicId) ?? '',
-      partition: p.partitionIndex,
-      errorCode: p.errorCode,
-      leaderEpoch: p.leaderEpoch,
-      isr: p.isr,
-      partitionEpoch: p.partitionEpoch,
-    }))),
+    partitions: res.topics.flatMap((t) =>
+      t.partitions.map((p) => ({
+        topic: t.topicName !== '' ? t.topicName : (names.get(t.topicId) ?? ''),
+        partition: p.partitionIndex,
+        errorCode: p.errorCode,
+        leaderEpoch: p.leaderEpoch,
+        isr: p.isr,
+        partitionEpoch: p.partitionEpoch,
+      })),
+    ),
   }
 }
 
@@ -159,7 +166,7 @@ export async function alterPartitionOverWire(conn: Connection, call: AlterPartit
 export class ControllerLink {
   readonly #connect: (brokerId: number) => Promise<Connection>
   readonly #controllerId: () => number
-  #conn: { id: number, conn: Promise<Connection> } | undefined
+  #conn: { id: number; conn: Promise<Connection> } | undefined
 
   constructor(connect: (brokerId: number) => Promise<Connection>, controllerId: () => number) {
     this.#connect = connect
@@ -186,6 +193,9 @@ export class ControllerLink {
   drop(): void {
     const c = this.#conn
     this.#conn = undefined
-    c?.conn.then((conn) => conn.destroy(), () => {})
+    c?.conn.then(
+      (conn) => conn.destroy(),
+      () => {},
+    )
   }
 }

@@ -82,9 +82,12 @@ export class ReplicaFetcher {
 
   /** Starts fetching `partitions` (they follow this leader under their current epoch); truncation first. */
   add(partitions: readonly Partition[]): void {
-    for (const p of partitions) this.#states.set(keyOf(p), { partition: p, leaderEpoch: p.leaderEpoch, phase: 'truncating', delayedUntil: 0, lastError: ErrorCode.NONE })
+    for (const p of partitions)
+      this.#states.set(keyOf(p), { partition: p, leaderEpoch: p.leaderEpoch, phase: 'truncating', delayedUntil: 0, lastError: ErrorCode.NONE })
     this.#kick()
-    this.#running ??= this.#run().finally(() => { this.#running = undefined })
+    this.#running ??= this.#run().finally(() => {
+      this.#running = undefined
+    })
   }
 
   remove(partitions: readonly Partition[]): void {
@@ -169,7 +172,10 @@ export class ReplicaFetcher {
     s.delayedUntil = Date.now() + Number(this.#values.replicaFetchBackoffMs)
     if (s.lastError !== errorCode) {
       s.lastError = errorCode
-      this.#ctx.log.info({ topic: s.partition.topic, partition: s.partition.index, leader: this.leaderId, errorCode, message }, 'replica fetch error; backing off')
+      this.#ctx.log.info(
+        { topic: s.partition.topic, partition: s.partition.index, leader: this.leaderId, errorCode, message },
+        'replica fetch error; backing off',
+      )
     }
   }
 
@@ -211,7 +217,17 @@ export class ReplicaFetcher {
         const log = s.partition.log
         const state = offsetTruncationState({ epoch: r.leaderEpoch, endOffset: r.endOffset }, log)
         if (state.offset < log.logEndOffset) {
-          this.#ctx.log.info({ topic: s.partition.topic, partition: s.partition.index, leader: this.leaderId, leaderEpoch: s.leaderEpoch, from: String(log.logEndOffset), to: String(state.offset) }, 'truncating the log to where it diverges from the leader\'s')
+          this.#ctx.log.info(
+            {
+              topic: s.partition.topic,
+              partition: s.partition.index,
+              leader: this.leaderId,
+              leaderEpoch: s.leaderEpoch,
+              from: String(log.logEndOffset),
+              to: String(state.offset),
+            },
+            "truncating the log to where it diverges from the leader's",
+          )
         }
         await this.#truncateTo(s, state.offset)
         if (state.completed && this.#current(s)) s.phase = 'fetching'
@@ -226,7 +242,10 @@ export class ReplicaFetcher {
 
   #fenced(s: FetchState): void {
     // A newer leader epoch exists: the controller's LeaderAndIsr will hand the partition over again.
-    this.#ctx.log.info({ topic: s.partition.topic, partition: s.partition.index, leader: this.leaderId, leaderEpoch: s.leaderEpoch }, 'fenced by a newer leader epoch; waiting for the controller')
+    this.#ctx.log.info(
+      { topic: s.partition.topic, partition: s.partition.index, leader: this.leaderId, leaderEpoch: s.leaderEpoch },
+      'fenced by a newer leader epoch; waiting for the controller',
+    )
     this.#states.delete(keyOf(s.partition))
   }
 
@@ -235,41 +254,47 @@ export class ReplicaFetcher {
   async #fetch(conn: Connection, states: FetchState[]): Promise<void> {
     const v = this.#values
     const maxWaitMs = v.replicaFetchWaitMaxMs
-    const sent = new Map<string, { s: FetchState, offset: bigint }>()
+    const sent = new Map<string, { s: FetchState; offset: bigint }>()
     const byTopic = groupByTopic(states)
     for (const ss of byTopic.values()) for (const s of ss) sent.set(keyOf(s.partition), { s, offset: s.partition.log.logEndOffset })
-    const res: FetchResponse = await conn.request('Fetch', {
-      clusterId: null,
-      replicaId: this.#ctx.localId,
-      replicaState: { replicaId: this.#ctx.localId, replicaEpoch: this.#ctx.brokerEpoch() },
-      maxWaitMs,
-      minBytes: v.replicaFetchMinBytes,
-      maxBytes: v.replicaFetchResponseMaxBytes,
-      isolationLevel: 0,
-      sessionId: 0,
-      sessionEpoch: -1,
-      topics: [...byTopic].map(([topic, ss]) => ({
-        topic,
-        topicId: ss[0]!.partition.topicId,
-        partitions: ss.map((s) => ({
-          partition: s.partition.index,
-          currentLeaderEpoch: s.leaderEpoch,
-          fetchOffset: sent.get(keyOf(s.partition))!.offset,
-          lastFetchedEpoch: -1,
-          logStartOffset: s.partition.log.logStartOffset,
-          partitionMaxBytes: v.replicaFetchMaxBytes,
-          replicaDirectoryId: ZERO_UUID,
+    const res: FetchResponse = await conn.request(
+      'Fetch',
+      {
+        clusterId: null,
+        replicaId: this.#ctx.localId,
+        replicaState: { replicaId: this.#ctx.localId, replicaEpoch: this.#ctx.brokerEpoch() },
+        maxWaitMs,
+        minBytes: v.replicaFetchMinBytes,
+        maxBytes: v.replicaFetchResponseMaxBytes,
+        isolationLevel: 0,
+        sessionId: 0,
+        sessionEpoch: -1,
+        topics: [...byTopic].map(([topic, ss]) => ({
+          topic,
+          topicId: ss[0]!.partition.topicId,
+          partitions: ss.map((s) => ({
+            partition: s.partition.index,
+            currentLeaderEpoch: s.leaderEpoch,
+            fetchOffset: sent.get(keyOf(s.partition))!.offset,
+            lastFetchedEpoch: -1,
+            logStartOffset: s.partition.log.logStartOffset,
+            partitionMaxBytes: v.replicaFetchMaxBytes,
+            replicaDirectoryId: ZERO_UUID,
+          })),
         })),
-      })),
-      forgottenTopicsData: [],
-      rackId: '',
-    }, { minVersion: 4, timeoutMs: maxWaitMs + v.replicaSocketTimeoutMs })
+        forgottenTopicsData: [],
+        rackId: '',
+      },
+      { minVersion: 4, timeoutMs: maxWaitMs + v.replicaSocketTimeoutMs },
+    )
     if (res.errorCode !== ErrorCode.NONE) throw new Error(`Fetch failed with error ${res.errorCode}`)
     const writes: Array<Promise<void>> = []
     const outOfRange: FetchState[] = []
     for (const t of res.responses) {
       for (const pd of t.partitions) {
-        const item = [...sent.values()].find((x) => x.s.partition.index === pd.partitionIndex && (x.s.partition.topic === t.topic || x.s.partition.topicId === t.topicId))
+        const item = [...sent.values()].find(
+          (x) => x.s.partition.index === pd.partitionIndex && (x.s.partition.topic === t.topic || x.s.partition.topicId === t.topicId),
+        )
         if (item === undefined) continue
         const { s, offset } = item
         const log = s.partition.log
@@ -295,7 +320,10 @@ export class ReplicaFetcher {
           } catch (err) {
             if (err instanceof StorageError && err.code.startsWith('SAMSA_STORAGE_REPLICA')) {
               // Not what this log expects: find where it stands with the leader again.
-              this.#ctx.log.warn({ topic: s.partition.topic, partition: s.partition.index, err: err.message }, 'replicated records do not continue the log; truncating again')
+              this.#ctx.log.warn(
+                { topic: s.partition.topic, partition: s.partition.index, err: err.message },
+                'replicated records do not continue the log; truncating again',
+              )
               s.phase = 'truncating'
               continue
             }
@@ -310,7 +338,9 @@ export class ReplicaFetcher {
         if (hw !== before) this.#ctx.highWatermarkMoved(s.partition)
         // The leader deleted records (retention, DeleteRecords): so does the follower, up to its high watermark.
         if (pd.logStartOffset > log.logStartOffset && pd.logStartOffset <= log.highWatermark) {
-          void log.deleteRecordsBefore(pd.logStartOffset).catch((err: unknown) => this.#ctx.log.warn({ err, dir: log.dir }, 'cannot move the log start offset up to the leader\'s'))
+          void log
+            .deleteRecordsBefore(pd.logStartOffset)
+            .catch((err: unknown) => this.#ctx.log.warn({ err, dir: log.dir }, "cannot move the log start offset up to the leader's"))
         }
       }
     }
@@ -337,10 +367,16 @@ export class ReplicaFetcher {
         continue
       }
       if (end < log.logEndOffset) {
-        this.#ctx.log.warn({ topic: s.partition.topic, partition: s.partition.index, from: String(log.logEndOffset), to: String(end) }, 'the leader\'s log ends below this replica\'s: truncating')
+        this.#ctx.log.warn(
+          { topic: s.partition.topic, partition: s.partition.index, from: String(log.logEndOffset), to: String(end) },
+          "the leader's log ends below this replica's: truncating",
+        )
         await this.#truncateTo(s, end)
       } else if (log.logEndOffset < start) {
-        this.#ctx.log.info({ topic: s.partition.topic, partition: s.partition.index, leaderLogStart: String(start) }, 'the leader\'s log starts past this replica\'s end: starting afresh there')
+        this.#ctx.log.info(
+          { topic: s.partition.topic, partition: s.partition.index, leaderLogStart: String(start) },
+          "the leader's log starts past this replica's end: starting afresh there",
+        )
         await s.partition.log.truncateFullyAndStartAt(start, () => this.#current(s))
       }
     }
@@ -348,11 +384,18 @@ export class ReplicaFetcher {
 
   async #listOffsets(conn: Connection, states: FetchState[], timestamp: bigint): Promise<Map<string, bigint>> {
     const byTopic = groupByTopic(states)
-    const res = await conn.request('ListOffsets', {
-      replicaId: this.#ctx.localId,
-      isolationLevel: 0,
-      topics: [...byTopic].map(([name, ss]) => ({ name, partitions: ss.map((s) => ({ partitionIndex: s.partition.index, currentLeaderEpoch: s.leaderEpoch, timestamp, maxNumOffsets: 1 })) })),
-    }, { minVersion: 1 })
+    const res = await conn.request(
+      'ListOffsets',
+      {
+        replicaId: this.#ctx.localId,
+        isolationLevel: 0,
+        topics: [...byTopic].map(([name, ss]) => ({
+          name,
+          partitions: ss.map((s) => ({ partitionIndex: s.partition.index, currentLeaderEpoch: s.leaderEpoch, timestamp, maxNumOffsets: 1 })),
+        })),
+      },
+      { minVersion: 1 },
+    )
     const out = new Map<string, bigint>()
     for (const t of res.topics) {
       for (const p of t.partitions) if (p.errorCode === ErrorCode.NONE) out.set(`${t.name}\u0000${p.partitionIndex}`, p.offset)

@@ -22,7 +22,7 @@ export interface FollowerLog {
   logEndOffset: bigint
   highWatermark: bigint
   /** The follower's largest epoch at or below `epoch` and where it ends; undefined when none. */
-  endOffsetForEpoch(epoch: number): { epoch: number, endOffset: bigint } | undefined
+  endOffsetForEpoch(epoch: number): { epoch: number; endOffset: bigint } | undefined
 }
 
 export interface TruncationState {

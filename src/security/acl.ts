@@ -8,7 +8,14 @@
 import { parsePrincipal } from './principal.js'
 
 export const ResourceType = {
-  UNKNOWN: 0, ANY: 1, TOPIC: 2, GROUP: 3, CLUSTER: 4, TRANSACTIONAL_ID: 5, DELEGATION_TOKEN: 6, USER: 7,
+  UNKNOWN: 0,
+  ANY: 1,
+  TOPIC: 2,
+  GROUP: 3,
+  CLUSTER: 4,
+  TRANSACTIONAL_ID: 5,
+  DELEGATION_TOKEN: 6,
+  USER: 7,
 } as const
 export type ResourceType = (typeof ResourceType)[keyof typeof ResourceType]
 
@@ -16,8 +23,21 @@ export const PatternType = { UNKNOWN: 0, ANY: 1, MATCH: 2, LITERAL: 3, PREFIXED:
 export type PatternType = (typeof PatternType)[keyof typeof PatternType]
 
 export const AclOperation = {
-  UNKNOWN: 0, ANY: 1, ALL: 2, READ: 3, WRITE: 4, CREATE: 5, DELETE: 6, ALTER: 7, DESCRIBE: 8,
-  CLUSTER_ACTION: 9, DESCRIBE_CONFIGS: 10, ALTER_CONFIGS: 11, IDEMPOTENT_WRITE: 12, CREATE_TOKENS: 13, DESCRIBE_TOKENS: 14,
+  UNKNOWN: 0,
+  ANY: 1,
+  ALL: 2,
+  READ: 3,
+  WRITE: 4,
+  CREATE: 5,
+  DELETE: 6,
+  ALTER: 7,
+  DESCRIBE: 8,
+  CLUSTER_ACTION: 9,
+  DESCRIBE_CONFIGS: 10,
+  ALTER_CONFIGS: 11,
+  IDEMPOTENT_WRITE: 12,
+  CREATE_TOKENS: 13,
+  DESCRIBE_TOKENS: 14,
 } as const
 export type AclOperation = (typeof AclOperation)[keyof typeof AclOperation]
 
@@ -86,10 +106,12 @@ export function patternMatches(f: AclBindingFilter, p: ResourcePattern): boolean
 
 /** Whether an entry filter matches a stored entry (AccessControlEntryFilter.matches). */
 export function entryMatches(f: AclBindingFilter, e: AccessControlEntry): boolean {
-  return (f.principal === null || f.principal === e.principal) &&
+  return (
+    (f.principal === null || f.principal === e.principal) &&
     (f.host === null || f.host === e.host) &&
     (f.operation === AclOperation.ANY || f.operation === e.operation) &&
     (f.permissionType === PermissionType.ANY || f.permissionType === e.permissionType)
+  )
 }
 
 export function filterMatches(f: AclBindingFilter, b: AclBinding): boolean {
@@ -115,7 +137,8 @@ export function invalidBinding(b: AclBinding): string | undefined {
     return 'Invalid operation ' + e.operation
   }
   if (e.permissionType !== PermissionType.ALLOW && e.permissionType !== PermissionType.DENY) return 'Invalid permissionType ' + e.permissionType
-  if (parsePrincipal(e.principal) === undefined) return `Could not parse principal from \`${e.principal}\` (no colon is present separating the principal type from the principal name)`
+  if (parsePrincipal(e.principal) === undefined)
+    return `Could not parse principal from \`${e.principal}\` (no colon is present separating the principal type from the principal name)`
   if (e.host === '') return 'Invalid host: the host must be an IP address or *'
   return undefined
 }

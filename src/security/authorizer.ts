@@ -9,9 +9,21 @@
  */
 import type { Logger } from '../logger.js'
 import {
-  AclOperation, PatternType, PermissionType, ResourceType, WILDCARD, WILDCARD_PRINCIPAL,
-  bindingKey, filterMatches, invalidBinding, operationName, resourceTypeName,
-  type AccessControlEntry, type AclBinding, type AclBindingFilter, type ResourcePattern,
+  AclOperation,
+  PatternType,
+  PermissionType,
+  ResourceType,
+  WILDCARD,
+  WILDCARD_PRINCIPAL,
+  bindingKey,
+  filterMatches,
+  invalidBinding,
+  operationName,
+  resourceTypeName,
+  type AccessControlEntry,
+  type AclBinding,
+  type AclBindingFilter,
+  type ResourcePattern,
 } from './acl.js'
 import { principalToString, type KafkaPrincipal } from './principal.js'
 import type { AclStore } from './stores.js'
@@ -71,17 +83,20 @@ export class AclAuthorizer implements Authorizer {
     const a = new AclAuthorizer(opts)
     for (const { pattern, entries } of await opts.store.load()) a.#set(pattern, entries)
     opts.store.onChange?.(() => {
-      void opts.store.load().then((all) => {
-        a.#byType.clear()
-        for (const { pattern, entries } of all) a.#set(pattern, entries)
-      }, (err: unknown) => a.#log.error({ err }, 'cannot reload ACLs'))
+      void opts.store.load().then(
+        (all) => {
+          a.#byType.clear()
+          for (const { pattern, entries } of all) a.#set(pattern, entries)
+        },
+        (err: unknown) => a.#log.error({ err }, 'cannot reload ACLs'),
+      )
     })
     return a
   }
 
   #index(type: number): TypeIndex {
     let idx = this.#byType.get(type)
-    if (idx === undefined) this.#byType.set(type, idx = { literal: new Map(), prefixed: new Map() })
+    if (idx === undefined) this.#byType.set(type, (idx = { literal: new Map(), prefixed: new Map() }))
     return idx
   }
 
@@ -121,7 +136,8 @@ export class AclAuthorizer implements Authorizer {
     const entries = this.#matching(resourceType, name)
     const applies = (e: AccessControlEntry): boolean =>
       (e.principal === principal || e.principal === WILDCARD_PRINCIPAL) && (e.host === host || e.host === WILDCARD)
-    if (entries.some((e) => e.permissionType === PermissionType.DENY && applies(e) && (e.operation === operation || e.operation === AclOperation.ALL))) return false
+    if (entries.some((e) => e.permissionType === PermissionType.DENY && applies(e) && (e.operation === operation || e.operation === AclOperation.ALL)))
+      return false
     if (entries.length === 0) return this.#allowEveryone
     const ops = IMPLIED_BY[operation] ?? [operation]
     return entries.some((e) => e.permissionType === PermissionType.ALLOW && applies(e) && (e.operation === AclOperation.ALL || ops.includes(e.operation)))
@@ -133,8 +149,10 @@ export class AclAuthorizer implements Authorizer {
     const idx = this.#byType.get(resourceType)
     if (idx === undefined || (idx.literal.size === 0 && idx.prefixed.size === 0)) return this.#allowEveryone
     const applies = (e: AccessControlEntry, perm: number): boolean =>
-      e.permissionType === perm && (e.principal === principal || e.principal === WILDCARD_PRINCIPAL) &&
-      (e.host === session.host || e.host === WILDCARD) && (e.operation === operation || e.operation === AclOperation.ALL)
+      e.permissionType === perm &&
+      (e.principal === principal || e.principal === WILDCARD_PRINCIPAL) &&
+      (e.host === session.host || e.host === WILDCARD) &&
+      (e.operation === operation || e.operation === AclOperation.ALL)
     const deniedLiteral = new Set<string>()
     const deniedPrefixes: string[] = []
     for (const [n, es] of idx.literal) if (es.some((e) => applies(e, PermissionType.DENY))) deniedLiteral.add(n)
@@ -149,7 +167,10 @@ export class AclAuthorizer implements Authorizer {
   #all(): AclBinding[] {
     const out: AclBinding[] = []
     for (const [resourceType, idx] of this.#byType) {
-      for (const [patternType, map] of [[PatternType.LITERAL, idx.literal], [PatternType.PREFIXED, idx.prefixed]] as const) {
+      for (const [patternType, map] of [
+        [PatternType.LITERAL, idx.literal],
+        [PatternType.PREFIXED, idx.prefixed],
+      ] as const) {
         for (const [name, entries] of map) {
           for (const entry of entries) out.push({ pattern: { resourceType: resourceType as ResourceType, name, patternType }, entry })
         }
@@ -171,12 +192,12 @@ export class AclAuthorizer implements Authorizer {
 
   async #create(bindings: AclBinding[]): Promise<Array<string | undefined>> {
     const results = bindings.map(invalidBinding)
-    const changed = new Map<string, { pattern: ResourcePattern, entries: AccessControlEntry[] }>()
+    const changed = new Map<string, { pattern: ResourcePattern; entries: AccessControlEntry[] }>()
     bindings.forEach((b, i) => {
       if (results[i] !== undefined) return
       const k = JSON.stringify([b.pattern.resourceType, b.pattern.patternType, b.pattern.name])
       let c = changed.get(k)
-      if (c === undefined) changed.set(k, c = { pattern: b.pattern, entries: [...this.#entriesOf(b.pattern)] })
+      if (c === undefined) changed.set(k, (c = { pattern: b.pattern, entries: [...this.#entriesOf(b.pattern)] }))
       const key = bindingKey(b)
       if (!c.entries.some((e) => bindingKey({ pattern: b.pattern, entry: e }) === key)) c.entries.push(b.entry)
     })
@@ -202,7 +223,7 @@ export class AclAuthorizer implements Authorizer {
     const all = this.#all()
     const deleted = filters.map((f) => all.filter((b) => filterMatches(f, b)))
     const gone = new Set(deleted.flat().map(bindingKey))
-    const changed = new Map<string, { pattern: ResourcePattern, entries: AccessControlEntry[] }>()
+    const changed = new Map<string, { pattern: ResourcePattern; entries: AccessControlEntry[] }>()
     for (const b of deleted.flat()) {
       const k = JSON.stringify([b.pattern.resourceType, b.pattern.patternType, b.pattern.name])
       if (!changed.has(k)) {
@@ -214,7 +235,7 @@ export class AclAuthorizer implements Authorizer {
   }
 
   /** Persists first, then applies: a failed write changes nothing. */
-  async #apply(changes: Array<{ pattern: ResourcePattern, entries: AccessControlEntry[] }>): Promise<void> {
+  async #apply(changes: Array<{ pattern: ResourcePattern; entries: AccessControlEntry[] }>): Promise<void> {
     if (changes.length === 0) return
     await this.#store.write(changes)
     for (const c of changes) this.#set(c.pattern, c.entries)

@@ -6,7 +6,16 @@
  */
 import { ErrorCode } from '../protocol/generated/error-codes.js'
 import type { Logger } from '../logger.js'
-import { credentialFromSaltedPassword, credentialFromString, credentialToString, MAX_ITERATIONS, SCRAM_MECHANISMS, scramMechanism, type ScramCredential, type ScramMechanismInfo } from './scram.js'
+import {
+  credentialFromSaltedPassword,
+  credentialFromString,
+  credentialToString,
+  MAX_ITERATIONS,
+  SCRAM_MECHANISMS,
+  scramMechanism,
+  type ScramCredential,
+  type ScramMechanismInfo,
+} from './scram.js'
 import { DEFAULT_ENTITY, desanitizeEntityName, sanitizeEntityName, type EntityConfigStore } from './stores.js'
 
 /** A quota entity: a user, a client id, or both; null names the default (`<default>`). */
@@ -34,9 +43,22 @@ export function entityFromPath(path: string): QuotaEntity | undefined {
   return undefined
 }
 
-export interface ScramUpsertion { name: string, mechanism: number, iterations: number, salt: Buffer, saltedPassword: Buffer }
-export interface ScramDeletion { name: string, mechanism: number }
-export interface UserResult { user: string, errorCode: number, errorMessage: string | null }
+export interface ScramUpsertion {
+  name: string
+  mechanism: number
+  iterations: number
+  salt: Buffer
+  saltedPassword: Buffer
+}
+export interface ScramDeletion {
+  name: string
+  mechanism: number
+}
+export interface UserResult {
+  user: string
+  errorCode: number
+  errorMessage: string | null
+}
 
 export class EntityConfigs {
   readonly #store: EntityConfigStore
@@ -55,14 +77,17 @@ export class EntityConfigs {
     const c = new EntityConfigs(store, log)
     for (const [path, configs] of await store.load()) c.#configs.set(path, configs)
     store.onChange?.((paths) => {
-      void store.load().then((all) => {
-        for (const p of paths) {
-          const v = all.get(p)
-          if (v === undefined) c.#configs.delete(p)
-          else c.#configs.set(p, v)
-        }
-        c.#quotasChanged()
-      }, (err: unknown) => c.#log.error({ err }, 'cannot reload user and client configs'))
+      void store.load().then(
+        (all) => {
+          for (const p of paths) {
+            const v = all.get(p)
+            if (v === undefined) c.#configs.delete(p)
+            else c.#configs.set(p, v)
+          }
+          c.#quotasChanged()
+        },
+        (err: unknown) => c.#log.error({ err }, 'cannot reload user and client configs'),
+      )
     })
     return c
   }
@@ -73,8 +98,8 @@ export class EntityConfigs {
   }
 
   /** Users with SCRAM credentials and their mechanisms' iterations. */
-  scramUsers(): Map<string, Array<{ mechanism: number, iterations: number }>> {
-    const out = new Map<string, Array<{ mechanism: number, iterations: number }>>()
+  scramUsers(): Map<string, Array<{ mechanism: number; iterations: number }>> {
+    const out = new Map<string, Array<{ mechanism: number; iterations: number }>>()
     for (const [path, configs] of this.#configs) {
       const e = entityFromPath(path)
       if (e === undefined || e.clientId !== undefined || e.user === undefined || e.user === null) continue
@@ -92,7 +117,9 @@ export class EntityConfigs {
     return this.#serially(async () => {
       const users = [...new Set([...deletions.map((d) => d.name), ...upsertions.map((u) => u.name)])]
       const errors = new Map<string, [number, string]>()
-      const fail = (user: string, code: number, msg: string): void => { if (!errors.has(user)) errors.set(user, [code, msg]) }
+      const fail = (user: string, code: number, msg: string): void => {
+        if (!errors.has(user)) errors.set(user, [code, msg])
+      }
       const seen = new Set<string>()
       for (const a of [...deletions, ...upsertions]) {
         const key = `${a.name}\u0000${a.mechanism}`
@@ -136,8 +163,8 @@ export class EntityConfigs {
   }
 
   /** Every entity with quotas, with its quota values. */
-  quotaEntries(): Array<{ entity: QuotaEntity, values: Map<QuotaKey, number> }> {
-    const out: Array<{ entity: QuotaEntity, values: Map<QuotaKey, number> }> = []
+  quotaEntries(): Array<{ entity: QuotaEntity; values: Map<QuotaKey, number> }> {
+    const out: Array<{ entity: QuotaEntity; values: Map<QuotaKey, number> }> = []
     for (const [path, configs] of this.#configs) {
       const entity = entityFromPath(path)
       if (entity === undefined) continue
@@ -155,7 +182,7 @@ export class EntityConfigs {
   }
 
   /** Applies quota changes (already validated): a value sets, null removes. */
-  alterQuotas(changes: ReadonlyArray<{ entity: QuotaEntity, ops: ReadonlyArray<{ key: QuotaKey, value: number | null }> }>): Promise<void> {
+  alterQuotas(changes: ReadonlyArray<{ entity: QuotaEntity; ops: ReadonlyArray<{ key: QuotaKey; value: number | null }> }>): Promise<void> {
     return this.#serially(async () => {
       const next = new Map<string, Record<string, string>>()
       for (const c of changes) {

@@ -29,7 +29,7 @@ export interface SecurityOptions {
   dataDir: string
   log: Logger
   /** ZooKeeper-backed stores in a cluster; files in `dataDir` otherwise */
-  stores?: { entities: EntityConfigStore, acls: AclStore }
+  stores?: { entities: EntityConfigStore; acls: AclStore }
 }
 
 export async function createSecurity(o: SecurityOptions): Promise<SecurityParts> {
@@ -45,7 +45,10 @@ export async function createSecurity(o: SecurityOptions): Promise<SecurityParts>
     authorizer = await AclAuthorizer.create({
       store: o.stores?.acls ?? new FileAclStore(o.dataDir),
       // Kafka splits super.users on ';' (a principal name may contain a comma).
-      superUsers: (get('super.users') ?? '').split(';').map((s) => s.trim()).filter((s) => s !== ''),
+      superUsers: (get('super.users') ?? '')
+        .split(';')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
       allowEveryoneIfNoAclFound: (get('allow.everyone.if.no.acl.found') ?? 'false').trim().toLowerCase() === 'true',
       log: log.child({ logger: 'kafka.authorizer.logger' }),
     })
@@ -58,7 +61,12 @@ export async function createSecurity(o: SecurityOptions): Promise<SecurityParts>
 }
 
 /** Each listener's security; throws a ListenerSecurityError naming the first listener that cannot be set up. */
-export function createListenerSecurity(listeners: ReadonlyArray<{ name: string, securityProtocol: string }>, get: ConfigLookup, parts: SecurityParts, log: Logger): Map<string, ListenerSecurity> {
+export function createListenerSecurity(
+  listeners: ReadonlyArray<{ name: string; securityProtocol: string }>,
+  get: ConfigLookup,
+  parts: SecurityParts,
+  log: Logger,
+): Map<string, ListenerSecurity> {
   const out = new Map<string, ListenerSecurity>()
   for (const l of listeners) out.set(l.name, listenerSecurity(l, get, { entityConfigs: parts.entityConfigs, log: log.child({ component: 'security' }) }))
   return out

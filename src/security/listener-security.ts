@@ -62,11 +62,14 @@ const DEFAULTS: Record<string, string> = {
   'sasl.oauthbearer.clock.skew.seconds': '30',
 }
 
-export function listenerSecurity(listener: { name: string, securityProtocol: string }, lookup: ConfigLookup, deps: ListenerSecurityDeps): ListenerSecurity {
+export function listenerSecurity(listener: { name: string; securityProtocol: string }, lookup: ConfigLookup, deps: ListenerSecurityDeps): ListenerSecurity {
   const name = listener.name
   const protocol = listener.securityProtocol.toUpperCase()
   if (!(SECURITY_PROTOCOLS as readonly string[]).includes(protocol)) {
-    throw new ListenerSecurityError(name, `unknown security protocol ${listener.securityProtocol} (listener.security.protocol.map); use one of ${SECURITY_PROTOCOLS.join(', ')}`)
+    throw new ListenerSecurityError(
+      name,
+      `unknown security protocol ${listener.securityProtocol} (listener.security.protocol.map); use one of ${SECURITY_PROTOCOLS.join(', ')}`,
+    )
   }
   const prefix = `listener.name.${name.toLowerCase()}.`
   // The listener's setting, else the broker's, else Kafka's default.
@@ -83,20 +86,25 @@ export function listenerSecurity(listener: { name: string, securityProtocol: str
       throw new ListenerSecurityError(name, `ssl.client.auth must be none, requested or required, not ${clientAuth}`)
     }
     try {
-      tls = new TlsServerContext({
-        keystoreType: get('ssl.keystore.type')!,
-        keystoreLocation: get('ssl.keystore.location'),
-        keystorePassword: get('ssl.keystore.password'),
-        keyPassword: get('ssl.key.password'),
-        keystoreCertificateChain: get('ssl.keystore.certificate.chain'),
-        keystoreKey: get('ssl.keystore.key'),
-        truststoreType: get('ssl.truststore.type')!,
-        truststoreLocation: get('ssl.truststore.location'),
-        truststoreCertificates: get('ssl.truststore.certificates'),
-        clientAuth: clientAuth as ClientAuth,
-        principalMappingRules: get('ssl.principal.mapping.rules')!,
-        enabledProtocols: get('ssl.enabled.protocols')!.split(',').map((s) => s.trim()),
-      }, deps.log.child({ listener: name }))
+      tls = new TlsServerContext(
+        {
+          keystoreType: get('ssl.keystore.type')!,
+          keystoreLocation: get('ssl.keystore.location'),
+          keystorePassword: get('ssl.keystore.password'),
+          keyPassword: get('ssl.key.password'),
+          keystoreCertificateChain: get('ssl.keystore.certificate.chain'),
+          keystoreKey: get('ssl.keystore.key'),
+          truststoreType: get('ssl.truststore.type')!,
+          truststoreLocation: get('ssl.truststore.location'),
+          truststoreCertificates: get('ssl.truststore.certificates'),
+          clientAuth: clientAuth as ClientAuth,
+          principalMappingRules: get('ssl.principal.mapping.rules')!,
+          enabledProtocols: get('ssl.enabled.protocols')!
+            .split(',')
+            .map((s) => s.trim()),
+        },
+        deps.log.child({ listener: name }),
+      )
     } catch (err) {
       throw new ListenerSecurityError(name, (err as Error).message, { cause: err })
     }
@@ -113,7 +121,10 @@ function intSetting(listener: string, config: string, v: string | null): number 
 }
 
 function saslSetup(name: string, prefix: string, get: (c: string) => string | null, lookup: ConfigLookup, deps: ListenerSecurityDeps): SaslListenerSetup {
-  const mechanisms = get('sasl.enabled.mechanisms')!.split(',').map((s) => s.trim()).filter((s) => s !== '')
+  const mechanisms = get('sasl.enabled.mechanisms')!
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
   if (mechanisms.length === 0) throw new ListenerSecurityError(name, 'sasl.enabled.mechanisms is empty')
   const servers = new Map<string, SaslServerFactory>()
   const jaas = (mechanism: string): JaasModule[] | undefined => {
@@ -129,7 +140,10 @@ function saslSetup(name: string, prefix: string, get: (c: string) => string | nu
     if (mechanism === PLAIN) {
       const module = jaas(PLAIN)?.find((m) => m.loginModule === PLAIN_LOGIN_MODULE)
       if (module === undefined) {
-        throw new ListenerSecurityError(name, `PLAIN needs its users: set ${prefix}plain.sasl.jaas.config to ${PLAIN_LOGIN_MODULE} required user_<name>="<password>";`)
+        throw new ListenerSecurityError(
+          name,
+          `PLAIN needs its users: set ${prefix}plain.sasl.jaas.config to ${PLAIN_LOGIN_MODULE} required user_<name>="<password>";`,
+        )
       }
       const users = plainUsers(module.options)
       servers.set(PLAIN, () => new PlainSaslServer(users))
@@ -148,7 +162,10 @@ function saslSetup(name: string, prefix: string, get: (c: string) => string | nu
       }
       const url = get('sasl.oauthbearer.jwks.endpoint.url')
       if (url === null) {
-        throw new ListenerSecurityError(name, 'OAUTHBEARER needs the keys that sign tokens: set sasl.oauthbearer.jwks.endpoint.url to a JWKS file (file:///path/jwks.json); unsigned tokens are not accepted')
+        throw new ListenerSecurityError(
+          name,
+          'OAUTHBEARER needs the keys that sign tokens: set sasl.oauthbearer.jwks.endpoint.url to a JWKS file (file:///path/jwks.json); unsigned tokens are not accepted',
+        )
       }
       if (/^https?:/i.test(url)) throw new ListenerSecurityError(name, `sasl.oauthbearer.jwks.endpoint.url ${url}: only file: URLs are supported`)
       let jwks: JwksFile
@@ -161,14 +178,20 @@ function saslSetup(name: string, prefix: string, get: (c: string) => string | nu
       const opts = {
         jwksUrl: url,
         expectedIssuer: get('sasl.oauthbearer.expected.issuer'),
-        expectedAudience: audience === null ? null : audience.split(',').map((s) => s.trim()).filter((s) => s !== ''),
+        expectedAudience:
+          audience === null
+            ? null
+            : audience
+                .split(',')
+                .map((s) => s.trim())
+                .filter((s) => s !== ''),
         subClaimName: get('sasl.oauthbearer.sub.claim.name')!,
         clockSkewSeconds: intSetting(name, 'sasl.oauthbearer.clock.skew.seconds', get('sasl.oauthbearer.clock.skew.seconds')),
       }
       servers.set(OAUTHBEARER, () => new OAuthBearerSaslServer(opts, jwks))
       continue
     }
-    const hint = mechanism === 'GSSAPI' ? ' (Kafka\'s default for sasl.enabled.mechanisms); set sasl.enabled.mechanisms' : ''
+    const hint = mechanism === 'GSSAPI' ? " (Kafka's default for sasl.enabled.mechanisms); set sasl.enabled.mechanisms" : ''
     throw new ListenerSecurityError(name, `SASL mechanism ${mechanism} is not supported${hint}; supported: ${SUPPORTED_MECHANISMS.join(', ')}`)
   }
   return {

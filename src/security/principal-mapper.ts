@@ -7,7 +7,7 @@
  */
 import { SamsaError } from '../errors.js'
 
-type Rule = { kind: 'default' } | { kind: 'rule', pattern: RegExp, replacement: string, toCase: '' | 'L' | 'U' }
+type Rule = { kind: 'default' } | { kind: 'rule'; pattern: RegExp; replacement: string; toCase: '' | 'L' | 'U' }
 
 export class PrincipalMappingError extends SamsaError {
   constructor(message: string) {
@@ -32,7 +32,11 @@ export function parseMappingRules(text: string): Rule[] {
     const readPart = (): string => {
       let out = ''
       while (i < s.length && s[i] !== '/') {
-        if (s[i] === '\\' && i + 1 < s.length) { out += s[i]! + s[i + 1]!; i += 2; continue }
+        if (s[i] === '\\' && i + 1 < s.length) {
+          out += s[i]! + s[i + 1]!
+          i += 2
+          continue
+        }
         out += s[i++]!
       }
       if (s[i] !== '/') throw new PrincipalMappingError(`Invalid rule: missing '/' in ${text}`)
@@ -87,5 +91,9 @@ export class SslPrincipalMapper {
  * Node escapes values per RFC 2253 already.
  */
 export function rfc2253(subject: string): string {
-  return subject.split('\n').filter((l) => l !== '').reverse().join(',')
+  return subject
+    .split('\n')
+    .filter((l) => l !== '')
+    .reverse()
+    .join(',')
 }

@@ -24,7 +24,7 @@ const KEY_OF: Record<QuotaType, QuotaKey> = {
 export class Rate {
   readonly #windowMs: number
   readonly #numSamples: number
-  readonly #samples: Array<{ start: number, value: number }> = []
+  readonly #samples: Array<{ start: number; value: number }> = []
 
   constructor(windowMs: number, numSamples: number) {
     this.#windowMs = windowMs
@@ -93,7 +93,7 @@ interface Match {
 export class ClientQuotaManager {
   readonly #configs: EntityConfigs
   readonly #opts: QuotaManagerOptions
-  readonly #sensors = new Map<string, { rate: Rate, lastUsed: number }>()
+  readonly #sensors = new Map<string, { rate: Rate; lastUsed: number }>()
   /** (type, user, client id) -> the matched quota; cleared when any quota changes */
   readonly #matches = new Map<string, Match | null>()
   #anyQuota: boolean
@@ -151,7 +151,7 @@ export class ClientQuotaManager {
     let s = this.#sensors.get(key)
     if (s === undefined) {
       if (this.#sensors.size > 100_000) this.#expire(now)
-      this.#sensors.set(key, s = { rate: new Rate(this.#opts.windowMs, this.#opts.numSamples), lastUsed: now })
+      this.#sensors.set(key, (s = { rate: new Rate(this.#opts.windowMs, this.#opts.numSamples), lastUsed: now }))
     }
     s.lastUsed = now
     return s.rate

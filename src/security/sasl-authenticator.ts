@@ -24,8 +24,16 @@ export interface SaslListenerSetup {
   readonly maxReceiveSize: number
 }
 
-export interface HandshakeAnswer { errorCode: number, mechanisms: string[] }
-export interface AuthenticateAnswer { errorCode: number, errorMessage: string | null, authBytes: Buffer, sessionLifetimeMs: number }
+export interface HandshakeAnswer {
+  errorCode: number
+  mechanisms: string[]
+}
+export interface AuthenticateAnswer {
+  errorCode: number
+  errorMessage: string | null
+  authBytes: Buffer
+  sessionLifetimeMs: number
+}
 
 /** What the broker's SaslHandshake and SaslAuthenticate handlers see of a connection's authenticator. */
 export interface SaslSession {
@@ -102,10 +110,20 @@ export class SaslAuthenticator implements SaslSession {
   async authenticate(version: number, token: Buffer): Promise<AuthenticateAnswer> {
     if ((this.#state !== 'authenticate' && this.#state !== 'reauth-authenticate') || this.#raw) {
       if (this.#state === 'authenticated') {
-        return { errorCode: ErrorCode.ILLEGAL_SASL_STATE, errorMessage: 'SaslAuthenticate request received after successful authentication', authBytes: Buffer.alloc(0), sessionLifetimeMs: 0 }
+        return {
+          errorCode: ErrorCode.ILLEGAL_SASL_STATE,
+          errorMessage: 'SaslAuthenticate request received after successful authentication',
+          authBytes: Buffer.alloc(0),
+          sessionLifetimeMs: 0,
+        }
       }
       this.#fail(`unexpected SaslAuthenticate in state ${this.#state}`)
-      return { errorCode: ErrorCode.ILLEGAL_SASL_STATE, errorMessage: `Unexpected SaslAuthenticate request with state ${this.#state}`, authBytes: Buffer.alloc(0), sessionLifetimeMs: 0 }
+      return {
+        errorCode: ErrorCode.ILLEGAL_SASL_STATE,
+        errorMessage: `Unexpected SaslAuthenticate request with state ${this.#state}`,
+        authBytes: Buffer.alloc(0),
+        sessionLifetimeMs: 0,
+      }
     }
     const step = await this.#evaluate(token)
     if (step.kind === 'fail') {

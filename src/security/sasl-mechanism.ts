@@ -5,9 +5,9 @@
  * goes to the client in SaslAuthenticate's error_message. Messages never contain the secret.
  */
 export type SaslStep =
-  | { kind: 'challenge', bytes: Buffer }
-  | { kind: 'done', bytes: Buffer, authorizationId: string, /** ms since the epoch when the credential expires (OAUTHBEARER) */ expiresAt?: number }
-  | { kind: 'fail', message: string }
+  | { kind: 'challenge'; bytes: Buffer }
+  | { kind: 'done'; bytes: Buffer; authorizationId: string /** ms since the epoch when the credential expires (OAUTHBEARER) */; expiresAt?: number }
+  | { kind: 'fail'; message: string }
 
 export interface SaslServer {
   readonly mechanism: string

@@ -126,7 +126,8 @@ export class ScramSaslServer implements SaslServer {
     }
     const credential = this.#lookup(user, this.#m.name)
     if (credential === undefined) return { kind: 'fail', message: 'Authentication failed: Invalid user credentials' }
-    if (credential.iterations < this.#m.minIterations) return { kind: 'fail', message: 'Iterations ' + credential.iterations + ' is less than the minimum ' + this.#m.minIterations + ' for ' + this.#m.name }
+    if (credential.iterations < this.#m.minIterations)
+      return { kind: 'fail', message: 'Iterations ' + credential.iterations + ' is less than the minimum ' + this.#m.minIterations + ' for ' + this.#m.name }
     this.#user = user
     this.#credential = credential
     this.#gs2Header = text.slice(0, text.indexOf(',', 2) + 1)

@@ -24,9 +24,9 @@ export interface EntityConfigStore {
 
 export interface AclStore {
   /** Every resource pattern with its entries. */
-  load(): Promise<Array<{ pattern: ResourcePattern, entries: AccessControlEntry[] }>>
+  load(): Promise<Array<{ pattern: ResourcePattern; entries: AccessControlEntry[] }>>
   /** Replaces the entries of each given pattern; an empty list removes it. */
-  write(changes: Array<{ pattern: ResourcePattern, entries: AccessControlEntry[] }>): Promise<void>
+  write(changes: Array<{ pattern: ResourcePattern; entries: AccessControlEntry[] }>): Promise<void>
   /** Calls `fn` with patterns another broker changed (never called on a single node). */
   onChange?(fn: (patterns: ResourcePattern[]) => void): void
 }
@@ -37,7 +37,9 @@ export const DEFAULT_ENTITY = '<default>'
 /** Kafka's Sanitizer: entity names are URL-encoded in their paths (`*` and `<default>` aside). */
 export function sanitizeEntityName(name: string): string {
   if (name === DEFAULT_ENTITY) return name
-  return encodeURIComponent(name).replace(/\*/g, '%2A').replace(/[!'()]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())
+  return encodeURIComponent(name)
+    .replace(/\*/g, '%2A')
+    .replace(/[!'()]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())
 }
 
 export function desanitizeEntityName(name: string): string {
@@ -47,7 +49,7 @@ export function desanitizeEntityName(name: string): string {
 interface SecurityFile {
   version: 1
   entities?: Record<string, Record<string, string>>
-  acls?: Array<{ pattern: ResourcePattern, entries: AccessControlEntry[] }>
+  acls?: Array<{ pattern: ResourcePattern; entries: AccessControlEntry[] }>
 }
 
 /** A JSON file in the first log dir, replaced atomically on every change (like topics.json). */
@@ -101,11 +103,11 @@ export class FileAclStore implements AclStore {
     this.#file = new JsonFile(dir, 'acls.json')
   }
 
-  async load(): Promise<Array<{ pattern: ResourcePattern, entries: AccessControlEntry[] }>> {
+  async load(): Promise<Array<{ pattern: ResourcePattern; entries: AccessControlEntry[] }>> {
     return this.#file.read().acls ?? []
   }
 
-  async write(changes: Array<{ pattern: ResourcePattern, entries: AccessControlEntry[] }>): Promise<void> {
+  async write(changes: Array<{ pattern: ResourcePattern; entries: AccessControlEntry[] }>): Promise<void> {
     const f = this.#file.read()
     const key = (p: ResourcePattern): string => `${p.resourceType}/${p.patternType}/${p.name}`
     const all = new Map((f.acls ?? []).map((a) => [key(a.pattern), a]))

@@ -40,7 +40,7 @@ export class TlsConfigError extends SamsaError {
 
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g
 
-function pemBlocks(text: string): Array<{ label: string, pem: string }> {
+function pemBlocks(text: string): Array<{ label: string; pem: string }> {
   return [...text.matchAll(PEM_BLOCK)].map((m) => ({ label: m[1]!, pem: m[0] }))
 }
 
@@ -63,13 +63,16 @@ export function secureContextOptions(s: TlsSettings): SecureContextOptions {
     if (s.keystoreCertificateChain === null || s.keystoreKey === null) {
       throw new TlsConfigError('ssl.keystore.certificate.chain and ssl.keystore.key must be set together')
     }
-    if (s.keystoreLocation !== null) throw new TlsConfigError('ssl.keystore.location cannot be set together with ssl.keystore.certificate.chain and ssl.keystore.key')
+    if (s.keystoreLocation !== null)
+      throw new TlsConfigError('ssl.keystore.location cannot be set together with ssl.keystore.certificate.chain and ssl.keystore.key')
     Object.assign(o, pemKeyAndChain(s.keystoreCertificateChain + '\n' + s.keystoreKey, s.keyPassword, 'ssl.keystore.certificate.chain/ssl.keystore.key'))
   } else if (s.keystoreLocation !== null) {
     const bytes = readFile(s.keystoreLocation, 'keystore (ssl.keystore.location)')
     // Java reads a PKCS12 file as keystore type JKS too (keystore.type.compat); a PEM file needs type PEM.
     if (isJks(bytes)) {
-      throw new TlsConfigError(`keystore ${s.keystoreLocation} is a JKS keystore, which Samsa cannot read; convert it to PKCS12 (keytool -importkeystore -srckeystore ${s.keystoreLocation} -destkeystore keystore.p12 -deststoretype PKCS12) or PEM`)
+      throw new TlsConfigError(
+        `keystore ${s.keystoreLocation} is a JKS keystore, which Samsa cannot read; convert it to PKCS12 (keytool -importkeystore -srckeystore ${s.keystoreLocation} -destkeystore keystore.p12 -deststoretype PKCS12) or PEM`,
+      )
     }
     if (isPem(bytes)) {
       if (type !== 'PEM') throw new TlsConfigError(`keystore ${s.keystoreLocation} is a PEM file: set ssl.keystore.type=PEM`)
@@ -87,11 +90,15 @@ export function secureContextOptions(s: TlsSettings): SecureContextOptions {
   } else if (s.truststoreLocation !== null) {
     const bytes = readFile(s.truststoreLocation, 'truststore (ssl.truststore.location)')
     if (!isPem(bytes) || s.truststoreType.toUpperCase() !== 'PEM') {
-      throw new TlsConfigError(`truststore ${s.truststoreLocation} (ssl.truststore.type=${s.truststoreType}) is not a PEM file; Samsa reads PEM truststores (ssl.truststore.type=PEM) (export the CA certificates with keytool -exportcert -rfc, or openssl pkcs12 -nokeys)`)
+      throw new TlsConfigError(
+        `truststore ${s.truststoreLocation} (ssl.truststore.type=${s.truststoreType}) is not a PEM file; Samsa reads PEM truststores (ssl.truststore.type=PEM) (export the CA certificates with keytool -exportcert -rfc, or openssl pkcs12 -nokeys)`,
+      )
     }
     o.ca = certificates(bytes.toString('utf8'), s.truststoreLocation)
   } else if (s.clientAuth !== 'none') {
-    throw new TlsConfigError(`ssl.client.auth=${s.clientAuth} needs a truststore (ssl.truststore.location or ssl.truststore.certificates) to check client certificates`)
+    throw new TlsConfigError(
+      `ssl.client.auth=${s.clientAuth} needs a truststore (ssl.truststore.location or ssl.truststore.certificates) to check client certificates`,
+    )
   }
   const protocols = s.enabledProtocols.filter((p) => p === 'TLSv1.2' || p === 'TLSv1.3')
   if (protocols.length === 0) throw new TlsConfigError(`ssl.enabled.protocols (${s.enabledProtocols.join(',')}) names neither TLSv1.2 nor TLSv1.3`)
@@ -116,7 +123,9 @@ function pemKeyAndChain(text: string, keyPassword: string | null, where: string)
 }
 
 function certificates(text: string, where: string): string[] {
-  const certs = pemBlocks(text).filter((b) => b.label === 'CERTIFICATE').map((b) => b.pem)
+  const certs = pemBlocks(text)
+    .filter((b) => b.label === 'CERTIFICATE')
+    .map((b) => b.pem)
   if (certs.length === 0) throw new TlsConfigError(`${where} holds no certificate`)
   return certs
 }
@@ -150,14 +159,16 @@ export class TlsServerContext {
   }
 
   #stamp(): string {
-    return this.#files.map((f) => {
-      try {
-        const st = statSync(f)
-        return `${st.mtimeMs}:${st.size}:${st.ino}`
-      } catch {
-        return 'missing'
-      }
-    }).join('|')
+    return this.#files
+      .map((f) => {
+        try {
+          const st = statSync(f)
+          return `${st.mtimeMs}:${st.size}:${st.ino}`
+        } catch {
+          return 'missing'
+        }
+      })
+      .join('|')
   }
 
   /** The context for a new connection (a changed keystore or truststore is loaded first). */

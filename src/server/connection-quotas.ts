@@ -103,7 +103,7 @@ export class ConnectionQuotas {
   #overrides = new Map<string, number>()
   readonly #perIp = new Map<string, number>()
   readonly #perListener = new Map<string, number>()
-  readonly #listenerLimits = new Map<string, { maxConnections: number, rate: CreationRate }>()
+  readonly #listenerLimits = new Map<string, { maxConnections: number; rate: CreationRate }>()
   readonly #brokerRate: CreationRate
   readonly #windowMs: number
   readonly #numSamples: number
@@ -124,7 +124,10 @@ export class ConnectionQuotas {
     this.#numSamples = config.numSamples ?? 11
     this.#brokerRate = new CreationRate(config.maxConnectionCreationRate ?? UNLIMITED, this.#windowMs, this.#numSamples)
     for (const [name, q] of config.listeners ?? []) {
-      this.#listenerLimits.set(name, { maxConnections: q.maxConnections, rate: new CreationRate(q.maxConnectionCreationRate, this.#windowMs, this.#numSamples) })
+      this.#listenerLimits.set(name, {
+        maxConnections: q.maxConnections,
+        rate: new CreationRate(q.maxConnectionCreationRate, this.#windowMs, this.#numSamples),
+      })
     }
     this.#protectedListener = config.protectedListener
   }
@@ -176,7 +179,7 @@ export class ConnectionQuotas {
     const limit = this.limitFor(ip)
     if (n >= limit) return `max.connections.per.ip (${limit}) reached for ${ip}`
     const own = listener === undefined ? undefined : this.#listenerLimits.get(listener)
-    const onListener = listener === undefined ? 0 : this.#perListener.get(listener) ?? 0
+    const onListener = listener === undefined ? 0 : (this.#perListener.get(listener) ?? 0)
     if (own !== undefined && onListener >= own.maxConnections) return `listener.name.${listener}.max.connections (${own.maxConnections}) reached`
     if (!this.#isProtected(listener) && this.#total >= this.maxConnections) return `max.connections (${this.maxConnections}) reached`
     this.#perIp.set(ip, n + 1)

@@ -223,8 +223,13 @@ export class Connection implements ConnectionInfo {
     }
     const held = this.#sender.held
     const overall = this.#memory.overLimit && held > 0
-    const mute = this.#sender.inFlight >= this.#maxQueued || held > CONNECTION_HELD_BYTES || overall ||
-      this.#closeWhenWritten || this.#throttledUntil > Date.now() || this.#awaitingMemory
+    const mute =
+      this.#sender.inFlight >= this.#maxQueued ||
+      held > CONNECTION_HELD_BYTES ||
+      overall ||
+      this.#closeWhenWritten ||
+      this.#throttledUntil > Date.now() ||
+      this.#awaitingMemory
     if (overall) this.#memory.whenBelow(this.#updateReading)
     if (mute === this.#muted) return
     this.#muted = mute
@@ -357,7 +362,11 @@ export class Connection implements ConnectionInfo {
       if (this.#rawTokens) return true
     }
     if (size < 0 || size > this.#maxRequestBytes) {
-      this.close(size < 0 ? `request size ${size} is negative` : `request of ${size} bytes is over socket.request.max.bytes (${this.#maxRequestBytes}); raise that broker config to accept it`)
+      this.close(
+        size < 0
+          ? `request size ${size} is negative`
+          : `request of ${size} bytes is over socket.request.max.bytes (${this.#maxRequestBytes}); raise that broker config to accept it`,
+      )
       return false
     }
     if (size < 8) {
@@ -421,20 +430,23 @@ export class Connection implements ConnectionInfo {
   #onRawToken(token: Buffer): void {
     const slot = this.#sender.reserve()
     this.#updateReading()
-    this.sasl!.rawToken(token).then((bytes) => {
-      if (bytes === null) {
-        this.#sender.complete(slot, null)
-        this.close()
-        return
-      }
-      const size = Buffer.allocUnsafe(4)
-      size.writeInt32BE(bytes.length, 0)
-      this.#sender.complete(slot, [size, bytes])
-      this.#updateReading()
-    }, (err: unknown) => {
-      this.#log.error({ err }, 'SASL token failed')
-      this.close('internal error')
-    })
+    this.sasl!.rawToken(token).then(
+      (bytes) => {
+        if (bytes === null) {
+          this.#sender.complete(slot, null)
+          this.close()
+          return
+        }
+        const size = Buffer.allocUnsafe(4)
+        size.writeInt32BE(bytes.length, 0)
+        this.#sender.complete(slot, [size, bytes])
+        this.#updateReading()
+      },
+      (err: unknown) => {
+        this.#log.error({ err }, 'SASL token failed')
+        this.close('internal error')
+      },
+    )
   }
 
   /** `frame`: the request without its size, at least a header's 8 bytes (see #sizeOk). */
@@ -487,14 +499,17 @@ export class Connection implements ConnectionInfo {
       correlationId,
       clientId,
       apis: this.#registry,
-      retainRequestBytes: lease === undefined ? noRelease : () => {
-        lease.retain()
-        let held = true
-        return () => {
-          if (held) lease.release()
-          held = false
-        }
-      },
+      retainRequestBytes:
+        lease === undefined
+          ? noRelease
+          : () => {
+              lease.retain()
+              let held = true
+              return () => {
+                if (held) lease.release()
+                held = false
+              }
+            },
     }
     this.#dispatch(handler, ctx, request, lease)
   }
@@ -540,9 +555,10 @@ export class Connection implements ConnectionInfo {
     try {
       const minServed = handler.minServedVersion ?? handler.minVersion
       const started = process.hrtime.bigint()
-      const result = ctx.apiVersion < minServed && handler.errorResponse !== undefined
-        ? handler.errorResponse(ctx, request, ErrorCode.UNSUPPORTED_VERSION)
-        : handler.handle(ctx, request)
+      const result =
+        ctx.apiVersion < minServed && handler.errorResponse !== undefined
+          ? handler.errorResponse(ctx, request, ErrorCode.UNSUPPORTED_VERSION)
+          : handler.handle(ctx, request)
       requestThrottleMs = this.#recordRequestTime(ctx, process.hrtime.bigint() - started)
       if (result !== null && typeof result === 'object' && typeof (result as Promise<unknown>).then === 'function') {
         ;(result as Promise<unknown>).then(finish, fail)

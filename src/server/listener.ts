@@ -95,7 +95,7 @@ export class SocketServer {
   /** Connections that waited for a creation rate before they were admitted (a metric, and for tests). */
   throttledConnections = 0
   /** By listener: connections accepted but not admitted yet (a creation rate is being waited out), and the timer. */
-  readonly #waiting = new Map<string, { sockets: Array<{ socket: Socket, spec: ListenerSpec }>, timer: NodeJS.Timeout | undefined }>()
+  readonly #waiting = new Map<string, { sockets: Array<{ socket: Socket; spec: ListenerSpec }>; timer: NodeJS.Timeout | undefined }>()
 
   constructor(opts: SocketServerOptions) {
     this.#opts = opts
@@ -159,7 +159,14 @@ export class SocketServer {
     const queue = this.#waiting.get(spec.name)
     if (queue !== undefined) {
       if (queue.sockets.length >= (this.#opts.listenBacklog ?? 50)) {
-        this.#log.warn({ remote: `${accepted.remoteAddress}:${accepted.remotePort}`, listener: spec.name, reason: `${queue.sockets.length} connections wait for max.connection.creation.rate (socket.listen.backlog.size)` }, 'connection refused')
+        this.#log.warn(
+          {
+            remote: `${accepted.remoteAddress}:${accepted.remotePort}`,
+            listener: spec.name,
+            reason: `${queue.sockets.length} connections wait for max.connection.creation.rate (socket.listen.backlog.size)`,
+          },
+          'connection refused',
+        )
         accepted.destroy()
         return
       }
@@ -169,9 +176,15 @@ export class SocketServer {
     }
     const waitMs = this.quotas.recordCreation(spec.name, Date.now())
     if (waitMs <= 0) return this.#admit(accepted, spec)
-    this.#log.info({ remote: `${accepted.remoteAddress}:${accepted.remotePort}`, listener: spec.name, waitMs }, 'connection creation rate reached: the listener waits')
+    this.#log.info(
+      { remote: `${accepted.remoteAddress}:${accepted.remotePort}`, listener: spec.name, waitMs },
+      'connection creation rate reached: the listener waits',
+    )
     this.throttledConnections++
-    const waiting: { sockets: Array<{ socket: Socket, spec: ListenerSpec }>, timer: NodeJS.Timeout | undefined } = { sockets: [{ socket: accepted, spec }], timer: undefined }
+    const waiting: { sockets: Array<{ socket: Socket; spec: ListenerSpec }>; timer: NodeJS.Timeout | undefined } = {
+      sockets: [{ socket: accepted, spec }],
+      timer: undefined,
+    }
     this.#waiting.set(spec.name, waiting)
     const next = (): void => {
       const head = waiting.sockets.shift()
@@ -217,7 +230,11 @@ export class SocketServer {
           this.#secured(socket as TLSSocket, conn!, spec)
         })
         socket.on('error', (err: Error) => {
-          if (!secured) this.#log.info({ remote: `${address}:${accepted.remotePort}`, listener: listenerName, reason: err.message }, 'failed authentication (TLS handshake)')
+          if (!secured)
+            this.#log.info(
+              { remote: `${address}:${accepted.remotePort}`, listener: listenerName, reason: err.message },
+              'failed authentication (TLS handshake)',
+            )
         })
       } else {
         const buffer = (sharedReadBuffer ??= Buffer.allocUnsafeSlow(READ_BUFFER_BYTES))
@@ -271,13 +288,27 @@ export class SocketServer {
     // What Node's tls.Server does for its own sockets (onServerSocketSecure): the handle's verdict
     // on the chain against the truststore. Without it, a certificate cannot be trusted.
     const handle = (socket as unknown as { _handle?: { verifyError?: () => (Error & { code?: string }) | null } | null })._handle
-    const verifyError: (Error & { code?: string }) | null = handle?.verifyError === undefined ? new Error('cannot verify the certificate') : handle.verifyError()
-    const refused = cert === undefined
-      ? (tls.clientAuth === 'required' ? 'no client certificate (ssl.client.auth=required)' : undefined)
-      : verifyError !== null ? (verifyError.code ?? verifyError.message) : undefined
+    const verifyError: (Error & { code?: string }) | null =
+      handle?.verifyError === undefined ? new Error('cannot verify the certificate') : handle.verifyError()
+    const refused =
+      cert === undefined
+        ? tls.clientAuth === 'required'
+          ? 'no client certificate (ssl.client.auth=required)'
+          : undefined
+        : verifyError !== null
+          ? (verifyError.code ?? verifyError.message)
+          : undefined
     if (refused !== undefined) {
       // Who tried: the certificate's subject (a certificate holds no secret).
-      this.#log.info({ remote: `${conn.remoteAddress}:${conn.remotePort}`, listener: spec.name, subject: cert === undefined ? undefined : rfc2253(cert.subject), reason: refused }, 'failed authentication (client certificate)')
+      this.#log.info(
+        {
+          remote: `${conn.remoteAddress}:${conn.remotePort}`,
+          listener: spec.name,
+          subject: cert === undefined ? undefined : rfc2253(cert.subject),
+          reason: refused,
+        },
+        'failed authentication (client certificate)',
+      )
       conn.close()
       return
     }
@@ -285,7 +316,10 @@ export class SocketServer {
     try {
       conn.tlsPrincipal = userPrincipal(tls.principalMapper.name(rfc2253(cert.subject)))
     } catch (err) {
-      this.#log.info({ remote: `${conn.remoteAddress}:${conn.remotePort}`, listener: spec.name, reason: (err as Error).message }, 'failed authentication (principal mapping)')
+      this.#log.info(
+        { remote: `${conn.remoteAddress}:${conn.remotePort}`, listener: spec.name, reason: (err as Error).message },
+        'failed authentication (principal mapping)',
+      )
       conn.close()
     }
   }

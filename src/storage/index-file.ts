@@ -195,4 +195,3 @@ export function grow<T extends Int32Array | BigInt64Array>(arr: T, needed: numbe
   next.set(arr as never)
   return next
 }
-

@@ -102,7 +102,7 @@ export class LeaderEpochCache {
    * every known one, or UNDEFINED_EPOCH, gets (UNDEFINED_EPOCH, UNDEFINED_EPOCH_OFFSET); one
    * older than every known one gets itself and the start of the first known epoch.
    */
-  endOffsetFor(requested: number, logEndOffset: bigint): { epoch: number, endOffset: bigint } {
+  endOffsetFor(requested: number, logEndOffset: bigint): { epoch: number; endOffset: bigint } {
     const undefinedAnswer = { epoch: UNDEFINED_EPOCH, endOffset: UNDEFINED_EPOCH_OFFSET }
     if (requested === UNDEFINED_EPOCH) return undefinedAnswer
     const latest = this.#entries.at(-1)

@@ -24,5 +24,8 @@ export function readCheckpoint(fs: StorageFs, dir: string): LogCheckpoint | unde
 }
 
 export async function writeCheckpoint(fs: StorageFs, dir: string, c: LogCheckpoint): Promise<void> {
-  await writeCheckedFile(fs, join(dir, CHECKPOINT_FILE), [['logStartOffset', String(c.logStartOffset)], ['recoveryPoint', String(c.recoveryPoint)]])
+  await writeCheckedFile(fs, join(dir, CHECKPOINT_FILE), [
+    ['logStartOffset', String(c.logStartOffset)],
+    ['recoveryPoint', String(c.recoveryPoint)],
+  ])
 }

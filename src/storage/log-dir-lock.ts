@@ -27,7 +27,10 @@ export const LOCKERS: ReadonlyArray<readonly [string, readonly string[]]> = [
 
 export class LogDirLockedError extends SamsaError {
   constructor(dir: string, holder: string) {
-    super('SAMSA_LOG_DIR_LOCKED', `log dir ${dir} is in use by another broker${holder}: its ${LOCK_FILE} is locked. Stop that broker or choose another log.dirs.`)
+    super(
+      'SAMSA_LOG_DIR_LOCKED',
+      `log dir ${dir} is in use by another broker${holder}: its ${LOCK_FILE} is locked. Stop that broker or choose another log.dirs.`,
+    )
   }
 }
 
@@ -99,7 +102,10 @@ function flock(fd: number, lockers: typeof LOCKERS): boolean {
     }
     if (r.status === 0) return true
     if (r.status === 1) return false
-    throw new SamsaError('SAMSA_LOG_DIR_LOCK', `cannot lock the log dir: ${command} exited ${r.status ?? r.signal}: ${r.stderr?.toString().trim() ?? r.error?.message}`)
+    throw new SamsaError(
+      'SAMSA_LOG_DIR_LOCK',
+      `cannot lock the log dir: ${command} exited ${r.status ?? r.signal}: ${r.stderr?.toString().trim() ?? r.error?.message}`,
+    )
   }
   throw new SamsaError('SAMSA_LOG_DIR_LOCK', `cannot lock the log dir: none of ${missing.join(', ')} is installed (util-linux's flock is enough)`)
 }

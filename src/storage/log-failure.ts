@@ -13,7 +13,11 @@ const SPACE_ERRORS = new Set(['ENOSPC', 'EDQUOT'])
 
 /** The errno code at the root of an error's cause chain, if any. */
 export function errnoOf(err: unknown): string | undefined {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e !== undefined && e !== null && depth < 8; e = e.cause as typeof e, depth++) {
+  for (
+    let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0;
+    e !== undefined && e !== null && depth < 8;
+    e = e.cause as typeof e, depth++
+  ) {
     if (typeof e.code === 'string' && /^E[A-Z0-9]+$/.test(e.code)) return e.code
   }
   return undefined
@@ -27,7 +31,11 @@ export function isOutOfSpace(err: unknown): boolean {
 
 /** True when the error (or a cause) is a failed fsync. */
 function isFsyncFailure(err: unknown): boolean {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e !== undefined && e !== null && depth < 8; e = e.cause as typeof e, depth++) {
+  for (
+    let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0;
+    e !== undefined && e !== null && depth < 8;
+    e = e.cause as typeof e, depth++
+  ) {
     if (e instanceof StorageError && e.code === 'SAMSA_STORAGE_FSYNC') return true
   }
   return false

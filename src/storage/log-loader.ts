@@ -95,7 +95,7 @@ function completeSwaps(fs: StorageFs, dir: string, names: readonly string[], opt
  * Removes leftovers of interrupted deletes/compactions and index files without a .log; returns
  * the segments' base offsets and the producer snapshots' offsets, ascending.
  */
-function removeStrayFiles(fs: StorageFs, dir: string, names: readonly string[], logger: StorageLogger): { bases: bigint[], snapshots: bigint[] } {
+function removeStrayFiles(fs: StorageFs, dir: string, names: readonly string[], logger: StorageLogger): { bases: bigint[]; snapshots: bigint[] } {
   const bases = new Set<string>()
   const snapshots: bigint[] = []
   for (const name of names) if (parseOffsetFileName(name, LOG_SUFFIX) !== undefined) bases.add(name.slice(0, 20))
@@ -214,7 +214,13 @@ export function replayProducerState(
         control.type === ControlRecordType.ABORT,
         h.maxTimestamp,
       )
-      if (txn?.isAborted === true && rebuilding) segment.txnIndex.append({ producerId: txn.producerId, firstOffset: txn.firstOffset, lastOffset: txn.lastOffset, lastStableOffset: state.lastStableOffsetAfter(txn) })
+      if (txn?.isAborted === true && rebuilding)
+        segment.txnIndex.append({
+          producerId: txn.producerId,
+          firstOffset: txn.firstOffset,
+          lastOffset: txn.lastOffset,
+          lastStableOffset: state.lastStableOffsetAfter(txn),
+        })
     })
   }
   state.truncateHead(logStartOffset)
@@ -233,7 +239,7 @@ export function loadEpochCache(
   logStartOffset: bigint,
   logEndOffset: bigint,
   recoveryPoint: bigint,
-): { cache: LeaderEpochCache, rewrite: boolean } {
+): { cache: LeaderEpochCache; rewrite: boolean } {
   const stored = readEpochCheckpoint(fs, dir)
   const cache = new LeaderEpochCache(stored ?? [])
   let rewrite = stored === undefined
@@ -243,7 +249,12 @@ export function loadEpochCache(
   for (const segment of segments) {
     if (segment.nextOffset <= from) continue
     segment.forEachBatchHeader(from, (h) => {
-      if (h.partitionLeaderEpoch > cache.latestEpoch && lastOffsetOf(h) >= from && cache.assign(h.partitionLeaderEpoch, h.baseOffset < logStartOffset ? logStartOffset : h.baseOffset)) rewrite = true
+      if (
+        h.partitionLeaderEpoch > cache.latestEpoch &&
+        lastOffsetOf(h) >= from &&
+        cache.assign(h.partitionLeaderEpoch, h.baseOffset < logStartOffset ? logStartOffset : h.baseOffset)
+      )
+        rewrite = true
     })
   }
   return { cache, rewrite }

@@ -229,7 +229,11 @@ export class LogManager {
    * Tries to bring logs that a full disk took out of service back (PartitionLog.recoverFromFailure),
    * one at a time; a pass already under way is not started twice.
    */
-  recoverFailedLogs(logs = this.allLogs().map((l) => l.log).filter((l) => l.failure !== undefined)): Promise<void> {
+  recoverFailedLogs(
+    logs = this.allLogs()
+      .map((l) => l.log)
+      .filter((l) => l.failure !== undefined),
+  ): Promise<void> {
     this.#recovering ??= (async () => {
       // Space first: segments retention deleted may still wait out file.delete.delay.ms.
       if (logs.some((l) => l.failure?.recoverable === true)) {
@@ -243,7 +247,9 @@ export class LogManager {
           this.#logger.error({ err, dir: log.dir }, 'cannot bring the log back into service')
         }
       }
-    })().finally(() => { this.#recovering = undefined })
+    })().finally(() => {
+      this.#recovering = undefined
+    })
     return this.#recovering
   }
 

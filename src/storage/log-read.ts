@@ -48,8 +48,14 @@ export interface TimestampAndOffset {
 }
 
 /** Whole batches from the one containing fetchOffset, across segments, up to maxBytes, as slices. */
-export function sliceSegments(segments: readonly LogSegment[], fetchOffset: bigint, logEndOffset: bigint, maxBytes: number, opts: ReadOptions): Array<{ segment: LogSegment, slice: SegmentSlice }> {
-  const out: Array<{ segment: LogSegment, slice: SegmentSlice }> = []
+export function sliceSegments(
+  segments: readonly LogSegment[],
+  fetchOffset: bigint,
+  logEndOffset: bigint,
+  maxBytes: number,
+  opts: ReadOptions,
+): Array<{ segment: LogSegment; slice: SegmentSlice }> {
+  const out: Array<{ segment: LogSegment; slice: SegmentSlice }> = []
   let bytes = 0
   let offset = fetchOffset
   let minOne = opts.minOneBatch

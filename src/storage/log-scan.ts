@@ -55,14 +55,7 @@ export function readAt(fs: StorageFs, fd: number, position: number, length: numb
  * Calls `fn` for each batch between `from` and `to` (file positions). `fn` returns false to
  * stop before consuming the batch.
  */
-export function scanBatches(
-  fs: StorageFs,
-  fd: number,
-  from: number,
-  to: number,
-  withBody: boolean,
-  fn: (batch: ScannedBatch) => boolean | void,
-): ScanResult {
+export function scanBatches(fs: StorageFs, fd: number, from: number, to: number, withBody: boolean, fn: (batch: ScannedBatch) => boolean | void): ScanResult {
   let chunk: Buffer = Buffer.alloc(0)
   let chunkStart = 0
   const ensure = (pos: number, n: number): boolean => {

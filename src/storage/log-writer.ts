@@ -146,10 +146,16 @@ export class LogWriter {
       this.#fail(err)
       return
     }
-    this.#fs.writev(fd, batch.map((e) => e.buf), first.position).then(
-      (bytes) => this.#completed(batch, file, null, bytes, end - first.position),
-      (err: Error) => this.#completed(batch, file, err, 0, end - first.position),
-    )
+    this.#fs
+      .writev(
+        fd,
+        batch.map((e) => e.buf),
+        first.position,
+      )
+      .then(
+        (bytes) => this.#completed(batch, file, null, bytes, end - first.position),
+        (err: Error) => this.#completed(batch, file, err, 0, end - first.position),
+      )
   }
 
   #completed(batch: Entry[], file: SegmentFile, err: Error | null, bytes: number, total: number): void {
@@ -197,7 +203,11 @@ export class LogWriter {
       } finally {
         target.file.unpin()
       }
-    }).catch(() => {}).finally(() => { this.#sync = undefined })
+    })
+      .catch(() => {})
+      .finally(() => {
+        this.#sync = undefined
+      })
   }
 
   /** Resolves when every write and background writeback of this log has finished (before a close). */

@@ -20,14 +20,7 @@
  */
 import { KafkaError, StorageError } from '../errors.js'
 import { ErrorCode } from '../protocol/generated/error-codes.js'
-import {
-  PRODUCER_ID_OFFSET,
-  assignOffsets,
-  batchSize,
-  readBatchHeader,
-  type BatchHeader,
-  type TimestampType,
-} from '../protocol/record-batch.js'
+import { PRODUCER_ID_OFFSET, assignOffsets, batchSize, readBatchHeader, type BatchHeader, type TimestampType } from '../protocol/record-batch.js'
 import { hasDeletePolicy, isCompacted, type LogConfig } from './log-config.js'
 import { writeCheckpoint, type LogCheckpoint } from './log-checkpoint.js'
 import type { StorageFs } from './file-system.js'
@@ -40,7 +33,16 @@ import { deleteSnapshotsAfter, deleteSnapshotsBefore, writeSnapshot } from './pr
 import { ProducerStateManager, type MarkerFields } from './producer-state.js'
 import { encodeEndTxnMarker } from '../protocol/control-record.js'
 import type { AbortedTxn } from './txn-index.js'
-import { floorSegment, maxTimestampOffset, offsetForTimestamp, sliceSegments, type ReadOptions, type ReadResult, type RegionsResult, type TimestampAndOffset } from './log-read.js'
+import {
+  floorSegment,
+  maxTimestampOffset,
+  offsetForTimestamp,
+  sliceSegments,
+  type ReadOptions,
+  type ReadResult,
+  type RegionsResult,
+  type TimestampAndOffset,
+} from './log-read.js'
 import type { FileRegion } from './file-region.js'
 import { LogWriter } from './log-writer.js'
 import { LogSegment, type SegmentOptions, type SegmentSlice } from './segment.js'
@@ -141,7 +143,16 @@ export class PartitionLog {
     this.#writer.onWritten = this.#onWritten
     this.#writer.onError = (err) => this.#fail(err)
     for (const s of loaded.segments) s.attachWriter(this.#writer)
-    replayProducerState(this.#files.fs, this.dir, this.#segments, this.producerState, this.#logStartOffset, this.#logEndOffset, loaded.snapshots, loaded.recoveredFrom)
+    replayProducerState(
+      this.#files.fs,
+      this.dir,
+      this.#segments,
+      this.producerState,
+      this.#logStartOffset,
+      this.#logEndOffset,
+      loaded.snapshots,
+      loaded.recoveredFrom,
+    )
     const epochs = loadEpochCache(this.#files.fs, this.dir, this.#segments, this.#logStartOffset, this.#logEndOffset, this.#recoveryPoint)
     this.#epochs = new PersistedEpochCache(this.#files.fs, this.dir, epochs.cache)
     if (epochs.rewrite) this.#saveEpochs()
@@ -171,7 +182,7 @@ export class PartitionLog {
     return this.#files.fs
   }
 
-    /** Segment options for this log's config (the cleaner builds segments with them). */
+  /** Segment options for this log's config (the cleaner builds segments with them). */
   get segmentOptions(): SegmentOptions {
     return segmentOptions(this.#config, this.#files)
   }
@@ -307,7 +318,7 @@ export class PartitionLog {
    * OffsetForLeaderEpoch (Kafka's UnifiedLog.endOffsetForEpoch): the largest epoch at or below
    * `epoch` this log knows and where it ends; undefined when there is none.
    */
-  endOffsetForEpoch(epoch: number): { epoch: number, endOffset: bigint } | undefined {
+  endOffsetForEpoch(epoch: number): { epoch: number; endOffset: bigint } | undefined {
     const r = this.#epochs.cache.endOffsetFor(epoch, this.#logEndOffset)
     return r.endOffset === UNDEFINED_EPOCH_OFFSET || r.epoch === UNDEFINED_EPOCH ? undefined : r
   }
@@ -335,12 +346,13 @@ export class PartitionLog {
    * producer state, transactions and leader epochs follow. A trailing partial batch is left
    * out. Returns the offsets appended, or undefined when `records` held no whole batch.
    */
-  appendAsFollower(records: Buffer, now = Date.now()): { firstOffset: bigint, lastOffset: bigint } | undefined {
+  appendAsFollower(records: Buffer, now = Date.now()): { firstOffset: bigint; lastOffset: bigint } | undefined {
     this.#ensureOpen()
     const batches = parseReplicatedBatches(records, this.#logEndOffset)
     if (batches === undefined) return undefined
     this.#io(() => {
-      if (this.#active.shouldRoll(batches.bytes.length, batches.maxTimestamp, batches.lastOffset, now, this.#config.segmentBytes, this.#maxSegmentMs)) this.#roll()
+      if (this.#active.shouldRoll(batches.bytes.length, batches.maxTimestamp, batches.lastOffset, now, this.#config.segmentBytes, this.#maxSegmentMs))
+        this.#roll()
       this.#active.append(batches.bytes)
     })
     this.#logEndOffset = batches.lastOffset + 1n
@@ -348,7 +360,12 @@ export class PartitionLog {
     if (this.#failure !== undefined) throw this.#storageError(this.#failure)
     for (const h of batches.headers) this.#assignEpochOf(h.partitionLeaderEpoch >= 0 ? h.partitionLeaderEpoch : undefined, h.baseOffset)
     for (const txn of applyReplicatedProducerState(this.producerState, batches)) {
-      this.#active.txnIndex.append({ producerId: txn.producerId, firstOffset: txn.firstOffset, lastOffset: txn.lastOffset, lastStableOffset: this.producerState.lastStableOffsetAfter(txn) })
+      this.#active.txnIndex.append({
+        producerId: txn.producerId,
+        firstOffset: txn.firstOffset,
+        lastOffset: txn.lastOffset,
+        lastStableOffset: this.producerState.lastStableOffsetAfter(txn),
+      })
     }
     let count = 0
     for (const h of batches.headers) count += h.recordCount
@@ -449,7 +466,8 @@ export class PartitionLog {
       maxTimestamps: opts.maxTimestamps,
     })
     this.#io(() => {
-      if (this.#active.shouldRoll(records.length, assigned.maxTimestamp, assigned.lastOffset, Number(now), this.#config.segmentBytes, this.#maxSegmentMs)) this.#roll()
+      if (this.#active.shouldRoll(records.length, assigned.maxTimestamp, assigned.lastOffset, Number(now), this.#config.segmentBytes, this.#maxSegmentMs))
+        this.#roll()
       this.#active.append(records)
     })
     this.#logEndOffset = assigned.lastOffset + 1n
@@ -478,15 +496,25 @@ export class PartitionLog {
    * to the active segment's aborted-transaction index. Throws KafkaError when the marker is
    * fenced (INVALID_PRODUCER_EPOCH, TRANSACTION_COORDINATOR_FENCED).
    */
-  appendEndTxnMarker(marker: MarkerFields & { commit: boolean }, opts: { now?: bigint, leaderEpoch?: number } = {}): AppendResult {
+  appendEndTxnMarker(marker: MarkerFields & { commit: boolean }, opts: { now?: bigint; leaderEpoch?: number } = {}): AppendResult {
     this.#ensureOpen()
     const errorCode = this.producerState.checkMarker(marker)
-    if (errorCode !== ErrorCode.NONE) throw new KafkaError(errorCode, `marker for producer ${marker.producerId} epoch ${marker.producerEpoch} (coordinator epoch ${marker.coordinatorEpoch}) is fenced`)
+    if (errorCode !== ErrorCode.NONE)
+      throw new KafkaError(
+        errorCode,
+        `marker for producer ${marker.producerId} epoch ${marker.producerEpoch} (coordinator epoch ${marker.coordinatorEpoch}) is fenced`,
+      )
     const now = opts.now ?? BigInt(Date.now())
     const batch = encodeEndTxnMarker({ ...marker, now, partitionLeaderEpoch: opts.leaderEpoch })
     const r = this.append(batch, { now, leaderEpoch: opts.leaderEpoch, timestampType: 'CreateTime' })
     const txn = this.producerState.completeTxn(marker, r.baseOffset, !marker.commit, now)
-    if (txn?.isAborted === true) this.#active.txnIndex.append({ producerId: txn.producerId, firstOffset: txn.firstOffset, lastOffset: txn.lastOffset, lastStableOffset: this.producerState.lastStableOffsetAfter(txn) })
+    if (txn?.isAborted === true)
+      this.#active.txnIndex.append({
+        producerId: txn.producerId,
+        firstOffset: txn.firstOffset,
+        lastOffset: txn.lastOffset,
+        lastStableOffset: this.producerState.lastStableOffsetAfter(txn),
+      })
     return r
   }
 
@@ -580,13 +608,10 @@ export class PartitionLog {
     return { regions, bytes, nextOffset }
   }
 
-  #slices(fetchOffset: bigint, maxBytes: number, opts: ReadOptions): Array<{ segment: LogSegment, slice: SegmentSlice }> {
+  #slices(fetchOffset: bigint, maxBytes: number, opts: ReadOptions): Array<{ segment: LogSegment; slice: SegmentSlice }> {
     this.#ensureOpen()
     if (fetchOffset < this.#logStartOffset || fetchOffset > this.#logEndOffset) {
-      throw new KafkaError(
-        ErrorCode.OFFSET_OUT_OF_RANGE,
-        `offset ${fetchOffset} is outside [${this.#logStartOffset}, ${this.#logEndOffset}] of ${this.dir}`,
-      )
+      throw new KafkaError(ErrorCode.OFFSET_OUT_OF_RANGE, `offset ${fetchOffset} is outside [${this.#logStartOffset}, ${this.#logEndOffset}] of ${this.dir}`)
     }
     return this.#io(() => sliceSegments(this.#segments, fetchOffset, this.#logEndOffset, maxBytes, opts))
   }
@@ -694,10 +719,7 @@ export class PartitionLog {
     if (first > this.#logStartOffset) this.#logStartOffset = first
     this.producerState.truncateHead(this.#logStartOffset)
     this.#logStartMoved()
-    this.#logger.info(
-      { dir: this.dir, reason, segments: doomed.length, logStartOffset: this.#logStartOffset },
-      'deleting segments past retention',
-    )
+    this.#logger.info({ dir: this.dir, reason, segments: doomed.length, logStartOffset: this.#logStartOffset }, 'deleting segments past retention')
     await this.#removeSegments(doomed)
     deleteSnapshotsBefore(this.#files.fs, this.dir, this.#segments[0]!.baseOffset)
     return doomed.length

@@ -123,7 +123,12 @@ export function deleteSnapshotsBefore(fs: StorageFs, dir: string, offset: bigint
 }
 
 /** The newest readable snapshot at or below `maxOffset`; unreadable ones are deleted. */
-export function loadLatestSnapshot(fs: StorageFs, dir: string, maxOffset: bigint, all = listSnapshots(fs, dir)): { offset: bigint; entries: ProducerStateEntry[] } | undefined {
+export function loadLatestSnapshot(
+  fs: StorageFs,
+  dir: string,
+  maxOffset: bigint,
+  all = listSnapshots(fs, dir),
+): { offset: bigint; entries: ProducerStateEntry[] } | undefined {
   const offsets = all.filter((o) => o <= maxOffset)
   for (let i = offsets.length - 1; i >= 0; i--) {
     const path = offsetFilePath(dir, offsets[i]!, SNAPSHOT_SUFFIX)

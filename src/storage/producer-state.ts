@@ -79,13 +79,9 @@ export function incrementSequence(sequence: number, increment: number): number {
   return sequence + increment
 }
 
-const inSequence = (lastSeq: number, nextSeq: number): boolean =>
-  nextSeq === lastSeq + 1 || (nextSeq === 0 && lastSeq === INT32_MAX)
+const inSequence = (lastSeq: number, nextSeq: number): boolean => nextSeq === lastSeq + 1 || (nextSeq === 0 && lastSeq === INT32_MAX)
 
-type HeaderFields = Pick<
-  BatchHeader,
-  'baseOffset' | 'lastOffsetDelta' | 'maxTimestamp' | 'producerId' | 'producerEpoch' | 'baseSequence' | 'attributes'
->
+type HeaderFields = Pick<BatchHeader, 'baseOffset' | 'lastOffsetDelta' | 'maxTimestamp' | 'producerId' | 'producerEpoch' | 'baseSequence' | 'attributes'>
 
 export class ProducerStateManager {
   #producers = new Map<bigint, ProducerStateEntry>()

@@ -6,7 +6,16 @@
  * the next fetch.
  */
 import { StorageError } from '../errors.js'
-import { CURRENT_MAGIC, RECORD_BATCH_OVERHEAD, batchSize, isControl, isCrcValid, lastOffsetOf, readBatchHeader, type BatchHeader } from '../protocol/record-batch.js'
+import {
+  CURRENT_MAGIC,
+  RECORD_BATCH_OVERHEAD,
+  batchSize,
+  isControl,
+  isCrcValid,
+  lastOffsetOf,
+  readBatchHeader,
+  type BatchHeader,
+} from '../protocol/record-batch.js'
 import { ControlRecordType, readControlRecord } from '../protocol/control-record.js'
 import type { CompletedTxn, ProducerStateManager } from './producer-state.js'
 
@@ -71,7 +80,12 @@ export function applyReplicatedProducerState(state: ProducerStateManager, batche
       control = undefined
     }
     if (control === undefined || (control.type !== ControlRecordType.ABORT && control.type !== ControlRecordType.COMMIT)) return state.update(h)
-    const txn = state.completeTxn({ producerId: h.producerId, producerEpoch: h.producerEpoch, coordinatorEpoch: control.coordinatorEpoch }, h.baseOffset, control.type === ControlRecordType.ABORT, h.maxTimestamp)
+    const txn = state.completeTxn(
+      { producerId: h.producerId, producerEpoch: h.producerEpoch, coordinatorEpoch: control.coordinatorEpoch },
+      h.baseOffset,
+      control.type === ControlRecordType.ABORT,
+      h.maxTimestamp,
+    )
     if (txn?.isAborted === true) aborted.push(txn)
   })
   return aborted

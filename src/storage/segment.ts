@@ -90,7 +90,6 @@ export interface BatchLocation {
   header: BatchHeader
 }
 
-
 export class LogSegment implements WriteTarget {
   readonly baseOffset: bigint
   /** File paths without the suffix, and the suffix (`''`, `.cleaned`, `.swap`, `.deleted`). */
@@ -216,7 +215,13 @@ export class LogSegment implements WriteTarget {
    * after the last index entry is scanned, falling back to recovery if anything is off.
    * `truncatedBytes` tells how much of a torn or corrupt tail recovery cut off.
    */
-  static open(dir: string, baseOffset: bigint, opts: SegmentOptions, recover: boolean, suffix = ''): { segment: LogSegment; truncatedBytes: number; rebuilt: boolean } {
+  static open(
+    dir: string,
+    baseOffset: bigint,
+    opts: SegmentOptions,
+    recover: boolean,
+    suffix = '',
+  ): { segment: LogSegment; truncatedBytes: number; rebuilt: boolean } {
     const s = new LogSegment(dir, baseOffset, opts, suffix, false)
     // Past the recovery point the bytes may be in the page cache only: the next flush fsyncs them.
     s.#unsynced = recover
@@ -292,15 +297,9 @@ export class LogSegment implements WriteTarget {
   shouldRoll(bytes: number, maxTimestamp: bigint, lastOffset: bigint, now: number, segmentBytes: number, segmentMs: number): boolean {
     if (this.#size === 0) return false
     const waited =
-      this.#rollingBasedTimestamp !== undefined && this.#rollingBasedTimestamp >= 0n
-        ? Number(maxTimestamp - this.#rollingBasedTimestamp)
-        : now - this.created
+      this.#rollingBasedTimestamp !== undefined && this.#rollingBasedTimestamp >= 0n ? Number(maxTimestamp - this.#rollingBasedTimestamp) : now - this.created
     return (
-      waited > segmentMs ||
-      this.#size > segmentBytes - bytes ||
-      this.#offsetIndex.isFull ||
-      this.#timeIndex.isFull ||
-      lastOffset - this.baseOffset > INT32_MAX
+      waited > segmentMs || this.#size > segmentBytes - bytes || this.#offsetIndex.isFull || this.#timeIndex.isFull || lastOffset - this.baseOffset > INT32_MAX
     )
   }
 
@@ -505,7 +504,7 @@ export class LogSegment implements WriteTarget {
    * whole batch that ends at or before `target` and lies below offset `bound`, and the offset
    * after it. The offset index jumps close to `target`; from there batch headers are read.
    */
-  #batchesUpTo(fd: number, from: number, next: bigint, target: number, limit: number, bound: bigint): { end: number, nextOffset: bigint } {
+  #batchesUpTo(fd: number, from: number, next: bigint, target: number, limit: number, bound: bigint): { end: number; nextOffset: bigint } {
     let pos = from
     let nextOffset = next
     const jump = this.#offsetIndex.floorByPosition(target - 1, bound)

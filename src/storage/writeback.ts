@@ -10,7 +10,10 @@ export const Writeback = {
   completed: 0,
 
   run(task: () => Promise<void>): Promise<void> {
-    const counted = () => task().finally(() => { Writeback.completed++ })
+    const counted = () =>
+      task().finally(() => {
+        Writeback.completed++
+      })
     const run = chain.then(counted, counted)
     chain = run.catch(() => {})
     return run

@@ -29,12 +29,12 @@ export interface MarkerRequest {
   producerEpoch: number
   coordinatorEpoch: number
   commit: boolean
-  topics: Array<{ name: string, partitionIndexes: number[] }>
+  topics: Array<{ name: string; partitionIndexes: number[] }>
 }
 
 export interface MarkerResult {
   producerId: bigint
-  topics: Array<{ name: string, partitions: Array<{ partitionIndex: number, errorCode: number }> }>
+  topics: Array<{ name: string; partitions: Array<{ partitionIndex: number; errorCode: number }> }>
 }
 
 /**

@@ -116,41 +116,49 @@ export class MarkerChannelManager {
         }
         if (leader === undefined) continue
         let topics = byBroker.get(leader)
-        if (topics === undefined) byBroker.set(leader, topics = new Map())
+        if (topics === undefined) byBroker.set(leader, (topics = new Map()))
         let parts = topics.get(topic)
-        if (parts === undefined) topics.set(topic, parts = [])
+        if (parts === undefined) topics.set(topic, (parts = []))
         parts.push(partition)
       }
-      await Promise.all([...byBroker].map(async ([brokerId, topics]) => {
-        const request: MarkerRequest = {
-          producerId: m.producerId,
-          producerEpoch: m.producerEpoch,
-          coordinatorEpoch: p.coordinatorEpoch,
-          commit: p.commit,
-          topics: [...topics].map(([name, partitionIndexes]) => ({ name, partitionIndexes })),
-        }
-        let results
-        try {
-          results = await this.#channel.writeTxnMarkers(brokerId, [request])
-        } catch (err) {
-          this.#logger.warn({ err, brokerId, transactionalId: m.transactionalId }, 'cannot send transaction markers; retrying')
-          return
-        }
-        for (const r of results) {
-          for (const t of r.topics) {
-            for (const pr of t.partitions) {
-              const tp: TopicPartitionKey = `${t.name}:${pr.partitionIndex}`
-              if (pr.errorCode === ErrorCode.NONE) m.removePartition(tp)
-              else if (pr.errorCode === ErrorCode.INVALID_PRODUCER_EPOCH || pr.errorCode === ErrorCode.TRANSACTION_COORDINATOR_FENCED) {
-                this.#logger.warn({ transactionalId: m.transactionalId, topic: t.name, partition: pr.partitionIndex, errorCode: pr.errorCode }, 'transaction marker fenced; another coordinator owns the transaction')
-                p.cancelled = true
-              } else if (!RETRIABLE.has(pr.errorCode)) {
-                this.#logger.warn({ transactionalId: m.transactionalId, topic: t.name, partition: pr.partitionIndex, errorCode: pr.errorCode }, 'unexpected error writing a transaction marker; retrying')
+      await Promise.all(
+        [...byBroker].map(async ([brokerId, topics]) => {
+          const request: MarkerRequest = {
+            producerId: m.producerId,
+            producerEpoch: m.producerEpoch,
+            coordinatorEpoch: p.coordinatorEpoch,
+            commit: p.commit,
+            topics: [...topics].map(([name, partitionIndexes]) => ({ name, partitionIndexes })),
+          }
+          let results
+          try {
+            results = await this.#channel.writeTxnMarkers(brokerId, [request])
+          } catch (err) {
+            this.#logger.warn({ err, brokerId, transactionalId: m.transactionalId }, 'cannot send transaction markers; retrying')
+            return
+          }
+          for (const r of results) {
+            for (const t of r.topics) {
+              for (const pr of t.partitions) {
+                const tp: TopicPartitionKey = `${t.name}:${pr.partitionIndex}`
+                if (pr.errorCode === ErrorCode.NONE) m.removePartition(tp)
+                else if (pr.errorCode === ErrorCode.INVALID_PRODUCER_EPOCH || pr.errorCode === ErrorCode.TRANSACTION_COORDINATOR_FENCED) {
+                  this.#logger.warn(
+                    { transactionalId: m.transactionalId, topic: t.name, partition: pr.partitionIndex, errorCode: pr.errorCode },
+                    'transaction marker fenced; another coordinator owns the transaction',
+                  )
+                  p.cancelled = true
+                } else if (!RETRIABLE.has(pr.errorCode)) {
+                  this.#logger.warn(
+                    { transactionalId: m.transactionalId, topic: t.name, partition: pr.partitionIndex, errorCode: pr.errorCode },
+                    'unexpected error writing a transaction marker; retrying',
+                  )
+                }
               }
             }
           }
-        }
-      }))
+        }),
+      )
       if (p.cancelled || this.#closed) break
       if (m.partitions.size > 0) {
         await this.#sleep(backoff)

@@ -58,10 +58,14 @@ export class ProducerIdManager {
         break
       }
       // One block request at a time; callers waiting meanwhile share its ids.
-      this.#allocating ??= this.#allocate().then((b) => {
-        this.#next = b.first
-        this.#blockEnd = b.last + 1n
-      }).finally(() => { this.#allocating = undefined })
+      this.#allocating ??= this.#allocate()
+        .then((b) => {
+          this.#next = b.first
+          this.#blockEnd = b.last + 1n
+        })
+        .finally(() => {
+          this.#allocating = undefined
+        })
       await this.#allocating
     }
     return this.#next++
@@ -74,5 +78,4 @@ export class ProducerIdManager {
   async initIdempotent(): Promise<ProducerIdAndEpoch> {
     return { errorCode: ErrorCode.NONE, producerId: await this.nextId(), producerEpoch: 0 }
   }
-
 }

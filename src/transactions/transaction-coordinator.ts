@@ -14,8 +14,15 @@ import type { ProducerIdSource, TxnConfig, TxnLog, TxnLogger, MarkerChannel } fr
 import { MarkerChannelManager } from './marker-channel-manager.js'
 import type { TxnLogRecord } from './transaction-log.js'
 import {
-  IllegalTransitionError, NO_PRODUCER_EPOCH, NO_PRODUCER_ID, TransactionMetadata, TxnState, tpKey, txnStateName,
-  type TopicPartitionKey, type TxnTransit,
+  IllegalTransitionError,
+  NO_PRODUCER_EPOCH,
+  NO_PRODUCER_ID,
+  TransactionMetadata,
+  TxnState,
+  tpKey,
+  txnStateName,
+  type TopicPartitionKey,
+  type TxnTransit,
 } from './transaction-metadata.js'
 import { TransactionStateManager, type OwnedState } from './transaction-state-manager.js'
 
@@ -33,7 +40,7 @@ export interface DescribedTransaction {
   transactionStartTimeMs: bigint
   producerId: bigint
   producerEpoch: number
-  topics: Array<{ topic: string, partitions: number[] }>
+  topics: Array<{ topic: string; partitions: number[] }>
 }
 
 export interface ListedTransaction {
@@ -140,7 +147,11 @@ export class TransactionCoordinator {
    * is fenced. An open transaction is aborted first (with a bumped epoch, fencing its producer)
    * and the client told CONCURRENT_TRANSACTIONS, so it retries.
    */
-  async initProducerId(transactionalId: string, timeoutMs: number, expected: { producerId: bigint, producerEpoch: number } | undefined): Promise<InitProducerIdResult> {
+  async initProducerId(
+    transactionalId: string,
+    timeoutMs: number,
+    expected: { producerId: bigint; producerEpoch: number } | undefined,
+  ): Promise<InitProducerIdResult> {
     if (transactionalId === '') return initError(ErrorCode.INVALID_REQUEST)
     if (timeoutMs <= 0 || timeoutMs > this.config.transactionMaxTimeoutMs) return initError(ErrorCode.INVALID_TRANSACTION_TIMEOUT)
     const ready = await this.whenReady()
@@ -149,17 +160,19 @@ export class TransactionCoordinator {
     if (!isOwned(state)) return initError(state.error)
     if (state.metadata === undefined) {
       const producerId = await this.#producerIds.nextId()
-      state = this.states.putIfNotExists(new TransactionMetadata({
-        transactionalId,
-        producerId,
-        lastProducerId: NO_PRODUCER_ID,
-        producerEpoch: NO_PRODUCER_EPOCH,
-        lastProducerEpoch: NO_PRODUCER_EPOCH,
-        txnTimeoutMs: timeoutMs,
-        state: TxnState.Empty,
-        txnStartTimestamp: -1,
-        txnLastUpdateTimestamp: this.#now(),
-      }))
+      state = this.states.putIfNotExists(
+        new TransactionMetadata({
+          transactionalId,
+          producerId,
+          lastProducerId: NO_PRODUCER_ID,
+          producerEpoch: NO_PRODUCER_EPOCH,
+          lastProducerEpoch: NO_PRODUCER_EPOCH,
+          txnTimeoutMs: timeoutMs,
+          state: TxnState.Empty,
+          txnStartTimestamp: -1,
+          txnLastUpdateTimestamp: this.#now(),
+        }),
+      )
       if (!isOwned(state)) return initError(state.error)
     }
     let m = state.metadata!
@@ -171,7 +184,9 @@ export class TransactionCoordinator {
     const coordinatorEpoch = state.coordinatorEpoch
     if (m.pendingTransitionInProgress) return initError(ErrorCode.CONCURRENT_TRANSACTIONS)
     if (expected !== undefined) {
-      const valid = m.producerEpoch === NO_PRODUCER_EPOCH || expected.producerId === m.producerId ||
+      const valid =
+        m.producerEpoch === NO_PRODUCER_EPOCH ||
+        expected.producerId === m.producerId ||
         (expected.producerId === m.lastProducerId && expected.producerEpoch >= 32766)
       if (!valid) return initError(ErrorCode.PRODUCER_FENCED)
     }
@@ -219,7 +234,12 @@ export class TransactionCoordinator {
    * partition NONE when it is in the transaction, TRANSACTION_ABORTABLE when not; one error for
    * all when the producer does not match.
    */
-  verifyPartitions(transactionalId: string, producerId: bigint, producerEpoch: number, partitions: readonly TopicPartitionKey[]): Map<TopicPartitionKey, number> {
+  verifyPartitions(
+    transactionalId: string,
+    producerId: bigint,
+    producerEpoch: number,
+    partitions: readonly TopicPartitionKey[],
+  ): Map<TopicPartitionKey, number> {
     const all = (error: number) => new Map(partitions.map((p) => [p, error]))
     if (transactionalId === '') return all(ErrorCode.INVALID_REQUEST)
     const state = this.states.getState(transactionalId)
@@ -288,7 +308,10 @@ export class TransactionCoordinator {
   }
 
   #invalidState(m: TransactionMetadata, commit: boolean): number {
-    this.#logger.warn({ transactionalId: m.transactionalId, state: txnStateName(m.state), result: commit ? 'COMMIT' : 'ABORT' }, 'EndTxn does not fit the transaction state')
+    this.#logger.warn(
+      { transactionalId: m.transactionalId, state: txnStateName(m.state), result: commit ? 'COMMIT' : 'ABORT' },
+      'EndTxn does not fit the transaction state',
+    )
     return ErrorCode.INVALID_TXN_STATE
   }
 
@@ -306,7 +329,10 @@ export class TransactionCoordinator {
         if (!(err instanceof IllegalTransitionError)) throw err
         continue
       }
-      this.#logger.info({ transactionalId: m.transactionalId, producerId: String(m.producerId), timeoutMs: m.txnTimeoutMs }, 'aborting a transaction that timed out')
+      this.#logger.info(
+        { transactionalId: m.transactionalId, producerId: String(m.producerId), timeoutMs: m.txnTimeoutMs },
+        'aborting a transaction that timed out',
+      )
       void this.#endTransaction(m.transactionalId, fence.producerId, fence.producerEpoch, false, false).then((error) => {
         if (error !== ErrorCode.NONE) this.#logger.warn({ transactionalId: m.transactionalId, errorCode: error }, 'could not abort a timed-out transaction')
       })
@@ -330,8 +356,14 @@ export class TransactionCoordinator {
 
   describe(transactionalId: string): DescribedTransaction {
     const base: DescribedTransaction = {
-      errorCode: ErrorCode.NONE, transactionalId, transactionState: '', transactionTimeoutMs: 0, transactionStartTimeMs: -1n,
-      producerId: -1n, producerEpoch: -1, topics: [],
+      errorCode: ErrorCode.NONE,
+      transactionalId,
+      transactionState: '',
+      transactionTimeoutMs: 0,
+      transactionStartTimeMs: -1n,
+      producerId: -1n,
+      producerEpoch: -1,
+      topics: [],
     }
     if (transactionalId === '') return { ...base, errorCode: ErrorCode.INVALID_REQUEST }
     const state = this.states.getState(transactionalId)
@@ -343,7 +375,7 @@ export class TransactionCoordinator {
       const i = tp.lastIndexOf(':')
       const topic = tp.slice(0, i)
       let list = topics.get(topic)
-      if (list === undefined) topics.set(topic, list = [])
+      if (list === undefined) topics.set(topic, (list = []))
       list.push(Number(tp.slice(i + 1)))
     }
     return {
@@ -358,7 +390,11 @@ export class TransactionCoordinator {
   }
 
   /** ListTransactions: filtered by state names, producer ids, and (v1) running longer than `durationMs`. */
-  list(states: readonly string[], producerIds: readonly bigint[], durationMs: bigint): { errorCode: number, unknownStateFilters: string[], transactions: ListedTransaction[] } {
+  list(
+    states: readonly string[],
+    producerIds: readonly bigint[],
+    durationMs: bigint,
+  ): { errorCode: number; unknownStateFilters: string[]; transactions: ListedTransaction[] } {
     const known = new Set(['Empty', 'Ongoing', 'PrepareCommit', 'PrepareAbort', 'CompleteCommit', 'CompleteAbort', 'Dead', 'PrepareEpochFence'])
     const unknownStateFilters = states.filter((s) => !known.has(s))
     const wantStates = new Set(states)

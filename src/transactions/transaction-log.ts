@@ -36,7 +36,7 @@ export function encodeTxnLogRecord(r: TxnLogRecord): EncodedRecord {
     for (const k of t.partitions) {
       const { topic, partition } = parseTpKey(k)
       let list = byTopic.get(topic)
-      if (list === undefined) byTopic.set(topic, list = [])
+      if (list === undefined) byTopic.set(topic, (list = []))
       list.push(partition)
     }
   }

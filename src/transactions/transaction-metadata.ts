@@ -27,7 +27,16 @@ export const TxnState = {
 export type TxnState = (typeof TxnState)[keyof typeof TxnState]
 
 /** Kafka's TransactionState.name, as DescribeTransactions and ListTransactions report it. */
-export const TXN_STATE_NAMES: readonly string[] = ['Empty', 'Ongoing', 'PrepareCommit', 'PrepareAbort', 'CompleteCommit', 'CompleteAbort', 'Dead', 'PrepareEpochFence']
+export const TXN_STATE_NAMES: readonly string[] = [
+  'Empty',
+  'Ongoing',
+  'PrepareCommit',
+  'PrepareAbort',
+  'CompleteCommit',
+  'CompleteAbort',
+  'Dead',
+  'PrepareEpochFence',
+]
 
 export function txnStateName(s: TxnState): string {
   return TXN_STATE_NAMES[s] ?? 'Unknown'
@@ -54,7 +63,7 @@ export type TopicPartitionKey = `${string}:${number}`
 
 export const tpKey = (topic: string, partition: number): TopicPartitionKey => `${topic}:${partition}`
 
-export function parseTpKey(key: TopicPartitionKey): { topic: string, partition: number } {
+export function parseTpKey(key: TopicPartitionKey): { topic: string; partition: number } {
   const i = key.lastIndexOf(':')
   return { topic: key.slice(0, i), partition: Number(key.slice(i + 1)) }
 }
@@ -92,7 +101,7 @@ export class TransactionMetadata {
   /** An epoch fence whose write failed: the next fence reuses the epoch (it was never handed out). */
   hasFailedEpochFence = false
 
-  constructor(init: Omit<TxnTransit, 'partitions'> & { transactionalId: string, partitions?: Iterable<TopicPartitionKey> }) {
+  constructor(init: Omit<TxnTransit, 'partitions'> & { transactionalId: string; partitions?: Iterable<TopicPartitionKey> }) {
     this.transactionalId = init.transactionalId
     this.producerId = init.producerId
     this.lastProducerId = init.lastProducerId
@@ -114,7 +123,8 @@ export class TransactionMetadata {
   }
 
   #transit(state: TxnState, over: Partial<TxnTransit>): TxnTransit {
-    if (this.pendingState !== undefined) throw new IllegalTransitionError(`${this.transactionalId}: a transition to ${txnStateName(this.pendingState)} is pending`)
+    if (this.pendingState !== undefined)
+      throw new IllegalTransitionError(`${this.transactionalId}: a transition to ${txnStateName(this.pendingState)} is pending`)
     if (!VALID_PREVIOUS[state].includes(this.state)) {
       throw new IllegalTransitionError(`${this.transactionalId}: cannot move from ${txnStateName(this.state)} to ${txnStateName(state)}`)
     }

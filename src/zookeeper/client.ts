@@ -70,7 +70,7 @@ export interface ZooKeeperClientOptions {
   /** Start a new session after the old one expired (Kafka does); default true. When false, an expired client stays expired. */
   renewExpiredSession?: boolean
   /** Attach to an existing session instead of starting one (as ZooKeeper's client allows). */
-  session?: { sessionId: bigint, passwd: Buffer }
+  session?: { sessionId: bigint; passwd: Buffer }
   /** Largest reply frame accepted; a larger one closes the connection. Default 4 MiB. */
   maxPacketBytes?: number
   /** Requests in flight plus waiting for a connection; more fail with THROTTLEDOP. Default 10000. */
@@ -80,9 +80,9 @@ export interface ZooKeeperClientOptions {
 
 export interface ZooKeeperEvents {
   state: [state: ZooKeeperState]
-  connected: [info: { sessionId: bigint, server: string, newSession: boolean }]
+  connected: [info: { sessionId: bigint; server: string; newSession: boolean }]
   session: [sessionId: bigint]
-  disconnected: [info: { server: string, reason: string }]
+  disconnected: [info: { server: string; reason: string }]
   expired: [info: { sessionId: bigint }]
   closed: []
 }
@@ -126,7 +126,10 @@ export class ZooKeeperClient extends EventEmitter<ZooKeeperEvents> {
     super()
     const { servers, chroot } = parseConnectString(options.connect)
     // Shuffled, as ZooKeeper's clients do, so a cluster's brokers spread over the ensemble.
-    this.servers = servers.map((s) => ({ s, k: Math.random() })).sort((a, b) => a.k - b.k).map((x) => x.s)
+    this.servers = servers
+      .map((s) => ({ s, k: Math.random() }))
+      .sort((a, b) => a.k - b.k)
+      .map((x) => x.s)
     this.chroot = chroot
     this.#logger = options.logger ?? createLogger().child({ component: 'zookeeper' })
     this.#requestedTimeoutMs = options.sessionTimeoutMs ?? 18_000
@@ -166,7 +169,7 @@ export class ZooKeeperClient extends EventEmitter<ZooKeeperEvents> {
   }
 
   /** The session id and password, to re-attach to this session from another client (used in tests to force an expiry). */
-  get sessionCredentials(): { sessionId: bigint, passwd: Buffer } {
+  get sessionCredentials(): { sessionId: bigint; passwd: Buffer } {
     return { sessionId: this.#sessionId, passwd: Buffer.from(this.#passwd) }
   }
 
@@ -212,7 +215,7 @@ export class ZooKeeperClient extends EventEmitter<ZooKeeperEvents> {
   }
 
   /** Creates a znode and returns its Stat too (czxid is what Kafka uses as a broker epoch). */
-  createWithStat(path: string, data?: Data, options: CreateOptions = {}): Promise<{ path: string, stat: Stat }> {
+  createWithStat(path: string, data?: Data, options: CreateOptions = {}): Promise<{ path: string; stat: Stat }> {
     const mode = options.mode ?? 'persistent'
     validatePath(path, mode.endsWith('sequential'))
     const wire = body.create(this.#toServer(path), toBuffer(data), options.acl ?? OPEN_ACL_UNSAFE, mode)
@@ -254,21 +257,28 @@ export class ZooKeeperClient extends EventEmitter<ZooKeeperEvents> {
   exists(path: string, options: { watch?: Watcher } = {}): Promise<Stat | null> {
     validatePath(path)
     const watch = options.watch
-    return this.#request<Stat | null>(OpCode.exists, body.pathWatch(this.#toServer(path), watch !== undefined), 'exists', path, (r) => {
-      const stat = readStat(r)
-      // an exists watch on an existing znode is a data watch (as in ZooKeeper's own client), so
-      // SetWatches does not report it as created after a reconnect
-      if (watch !== undefined) this.#watches.add('data', path, watch)
-      return stat
-    }, (err) => {
-      if (err !== ZOOKEEPER_CODES.NONODE) return undefined
-      if (watch !== undefined) this.#watches.add('exist', path, watch)
-      return { value: null }
-    })
+    return this.#request<Stat | null>(
+      OpCode.exists,
+      body.pathWatch(this.#toServer(path), watch !== undefined),
+      'exists',
+      path,
+      (r) => {
+        const stat = readStat(r)
+        // an exists watch on an existing znode is a data watch (as in ZooKeeper's own client), so
+        // SetWatches does not report it as created after a reconnect
+        if (watch !== undefined) this.#watches.add('data', path, watch)
+        return stat
+      },
+      (err) => {
+        if (err !== ZOOKEEPER_CODES.NONODE) return undefined
+        if (watch !== undefined) this.#watches.add('exist', path, watch)
+        return { value: null }
+      },
+    )
   }
 
   /** Data and Stat of a znode (NONODE when absent). A watcher fires on its data change or deletion. */
-  getData(path: string, options: { watch?: Watcher } = {}): Promise<{ data: Buffer, stat: Stat }> {
+  getData(path: string, options: { watch?: Watcher } = {}): Promise<{ data: Buffer; stat: Stat }> {
     validatePath(path)
     const watch = options.watch
     return this.#request(OpCode.getData, body.pathWatch(this.#toServer(path), watch !== undefined), 'getData', path, (r) => {
@@ -286,7 +296,7 @@ export class ZooKeeperClient extends EventEmitter<ZooKeeperEvents> {
   }
 
   /** Child names (unsorted, as ZooKeeper returns them) and the parent's Stat. A watcher fires when children are added or removed, or the znode is deleted. */
-  getChildren(path: string, options: { watch?: Watcher } = {}): Promise<{ children: string[], stat: Stat }> {
+  getChildren(path: string, options: { watch?: Watcher } = {}): Promise<{ children: string[]; stat: Stat }> {
     validatePath(path)
     const watch = options.watch
     return this.#request(OpCode.getChildren2, body.pathWatch(this.#toServer(path), watch !== undefined), 'getChildren', path, (r) => {
@@ -309,7 +319,9 @@ export class ZooKeeperClient extends EventEmitter<ZooKeeperEvents> {
    */
   multi(ops: readonly Op[]): Promise<OpResult[]> {
     const wire = toWireOps(ops, (path) => this.#toServer(path))
-    return this.#request(OpCode.multi, multiBody(wire), 'multi', undefined, (r) => fromWireResults(decodeMultiResponse(r), ops, (path) => this.#fromServer(path)))
+    return this.#request(OpCode.multi, multiBody(wire), 'multi', undefined, (r) =>
+      fromWireResults(decodeMultiResponse(r), ops, (path) => this.#fromServer(path)),
+    )
   }
 
   /** A builder for multi(): `zk.transaction().check('/a', 3).setData('/b', data, 0).commit()`. */
@@ -335,8 +347,14 @@ export class ZooKeeperClient extends EventEmitter<ZooKeeperEvents> {
           xid,
           frame: encodeRequest(xid, OpCode.closeSession),
           onReply: () => undefined,
-          resolve: () => { clearTimeout(timer); resolve() },
-          reject: () => { clearTimeout(timer); resolve() },
+          resolve: () => {
+            clearTimeout(timer)
+            resolve()
+          },
+          reject: () => {
+            clearTimeout(timer)
+            resolve()
+          },
         })
       })
     }
@@ -365,7 +383,9 @@ export class ZooKeeperClient extends EventEmitter<ZooKeeperEvents> {
         maxPacketBytes: this.#maxPacketBytes,
         logger: this.#logger,
         onNotification: (e) => this.#watches.notify(e.type, this.#fromServer(e.path)),
-        onZxid: (zxid) => { if (zxid > this.#lastZxid) this.#lastZxid = zxid },
+        onZxid: (zxid) => {
+          if (zxid > this.#lastZxid) this.#lastZxid = zxid
+        },
       })
       this.#attempt = conn
       let response: ConnectResponse
@@ -546,7 +566,8 @@ export class ZooKeeperClient extends EventEmitter<ZooKeeperEvents> {
 
   /** A listener that throws must not break the connection loop. */
   #emit<K extends keyof ZooKeeperEvents>(event: K, ...args: ZooKeeperEvents[K]): void {
-    for (const listener of this.rawListeners(event)) { // raw: once() wrappers remove themselves
+    for (const listener of this.rawListeners(event)) {
+      // raw: once() wrappers remove themselves
       try {
         ;(listener as (...a: ZooKeeperEvents[K]) => void)(...args)
       } catch (err) {

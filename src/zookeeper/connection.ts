@@ -67,7 +67,7 @@ export class ServerConnection {
   #chunks: Buffer[] = []
   #buffered = 0
   #frameLength = -1
-  #handshake: { resolve(r: ConnectResponse): void, reject(e: Error): void } | null = null
+  #handshake: { resolve(r: ConnectResponse): void; reject(e: Error): void } | null = null
   #timer: NodeJS.Timeout | null = null
   #lastRecv = 0
   #lastSend = 0
@@ -79,7 +79,9 @@ export class ServerConnection {
     this.#opts = opts
     this.server = opts.server
     this.label = `${opts.server.host}:${opts.server.port}`
-    this.closed = new Promise((resolve) => { this.#resolveClosed = resolve })
+    this.closed = new Promise((resolve) => {
+      this.#resolveClosed = resolve
+    })
     this.#socket = netConnect({ host: opts.server.host, port: opts.server.port })
     this.#socket.setNoDelay(true)
     this.#socket.on('data', (chunk: Buffer) => this.#onData(chunk))

@@ -65,10 +65,10 @@ export class ZooKeeperError extends SamsaError {
   /** The znode the request named (as the caller sees it, inside the chroot), when there is one. */
   readonly path: string | undefined
 
-  constructor(zkCode: ZooKeeperCode, message: string, options?: { path?: string, cause?: unknown }) {
+  constructor(zkCode: ZooKeeperCode, message: string, options?: { path?: string; cause?: unknown }) {
     super(`SAMSA_ZK_${zkCode}`, message, options)
     this.zkCode = zkCode
-    this.rc = zkCode === 'CLOSED' ? 0 : (ZOOKEEPER_CODES as Record<string, number>)[zkCode] ?? Number(zkCode.slice(8))
+    this.rc = zkCode === 'CLOSED' ? 0 : ((ZOOKEEPER_CODES as Record<string, number>)[zkCode] ?? Number(zkCode.slice(8)))
     this.path = options?.path
   }
 

@@ -17,16 +17,12 @@ export function toBuffer(d: Data | undefined): Buffer {
 
 /** One operation of a multi. `version` -1 (the default for delete and setData) means any. */
 export type Op =
-  | { type: 'create', path: string, data?: Data, mode?: CreateMode, acl?: readonly ACL[] }
-  | { type: 'delete', path: string, version?: number }
-  | { type: 'setData', path: string, data: Data, version?: number }
-  | { type: 'check', path: string, version: number }
+  | { type: 'create'; path: string; data?: Data; mode?: CreateMode; acl?: readonly ACL[] }
+  | { type: 'delete'; path: string; version?: number }
+  | { type: 'setData'; path: string; data: Data; version?: number }
+  | { type: 'check'; path: string; version: number }
 
-export type OpResult =
-  | { type: 'create', path: string }
-  | { type: 'delete' }
-  | { type: 'setData', stat: Stat }
-  | { type: 'check' }
+export type OpResult = { type: 'create'; path: string } | { type: 'delete' } | { type: 'setData'; stat: Stat } | { type: 'check' }
 
 /** Validates client paths and maps them to server paths. */
 export function toWireOps(ops: readonly Op[], toServer: (path: string) => string): WireOp[] {

@@ -234,10 +234,10 @@ export const body = {
 
 /** One operation of a multi, with its path already resolved against the chroot. */
 export type WireOp =
-  | { type: 'create', path: string, data: Buffer, acl: readonly ACL[], mode: CreateMode }
-  | { type: 'delete', path: string, version: number }
-  | { type: 'setData', path: string, data: Buffer, version: number }
-  | { type: 'check', path: string, version: number }
+  | { type: 'create'; path: string; data: Buffer; acl: readonly ACL[]; mode: CreateMode }
+  | { type: 'delete'; path: string; version: number }
+  | { type: 'setData'; path: string; data: Buffer; version: number }
+  | { type: 'check'; path: string; version: number }
 
 /**
  * MultiRequest: each op is a MultiHeader { type, done=false, err=-1 } and the op's own request
@@ -280,11 +280,11 @@ function multiHeader(w: Writer, type: number): void {
 
 /** One result of a multi as it comes off the wire (paths still include the chroot). */
 export type WireOpResult =
-  | { type: 'create', path: string }
+  | { type: 'create'; path: string }
   | { type: 'delete' }
-  | { type: 'setData', stat: Stat }
+  | { type: 'setData'; stat: Stat }
   | { type: 'check' }
-  | { type: 'error', err: number }
+  | { type: 'error'; err: number }
 
 export function decodeMultiResponse(r: Reader): WireOpResult[] {
   const results: WireOpResult[] = []

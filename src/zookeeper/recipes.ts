@@ -59,20 +59,26 @@ interface FollowOptions {
 export function watchData(
   zk: ZooKeeperClient,
   path: string,
-  onChange: (value: { data: Buffer, stat: Stat } | null) => void | Promise<void>,
+  onChange: (value: { data: Buffer; stat: Stat } | null) => void | Promise<void>,
   options: FollowOptions = {},
 ): WatchHandle {
-  return follow(zk, path, options, async (watch) => {
-    for (;;) {
-      try {
-        return await zk.getData(path, { watch })
-      } catch (err) {
-        if (!isZooKeeperError(err, 'NONODE')) throw err
+  return follow(
+    zk,
+    path,
+    options,
+    async (watch) => {
+      for (;;) {
+        try {
+          return await zk.getData(path, { watch })
+        } catch (err) {
+          if (!isZooKeeperError(err, 'NONODE')) throw err
+        }
+        // absent: watch for its creation; if it appeared in between, read it again
+        if ((await zk.exists(path, { watch })) === null) return null
       }
-      // absent: watch for its creation; if it appeared in between, read it again
-      if ((await zk.exists(path, { watch })) === null) return null
-    }
-  }, onChange)
+    },
+    onChange,
+  )
 }
 
 /** Follows a znode's children (sorted); null while the znode does not exist. As watchData. */
@@ -82,16 +88,22 @@ export function watchChildren(
   onChange: (children: string[] | null) => void | Promise<void>,
   options: FollowOptions = {},
 ): WatchHandle {
-  return follow(zk, path, options, async (watch) => {
-    for (;;) {
-      try {
-        return (await zk.getChildren(path, { watch })).children.sort()
-      } catch (err) {
-        if (!isZooKeeperError(err, 'NONODE')) throw err
+  return follow(
+    zk,
+    path,
+    options,
+    async (watch) => {
+      for (;;) {
+        try {
+          return (await zk.getChildren(path, { watch })).children.sort()
+        } catch (err) {
+          if (!isZooKeeperError(err, 'NONODE')) throw err
+        }
+        if ((await zk.exists(path, { watch })) === null) return null
       }
-      if ((await zk.exists(path, { watch })) === null) return null
-    }
-  }, onChange)
+    },
+    onChange,
+  )
 }
 
 function follow<T>(

@@ -44,7 +44,7 @@ export function findZooKeeper(classpath?: string, env: NodeJS.ProcessEnv = proce
   const home = env['JAVA_HOME']
   const candidates = [home === undefined ? undefined : join(home, 'bin', 'java'), ...(env['PATH'] ?? '').split(delimiter).map((d) => join(d, 'java'))]
   const java = candidates.find((c) => c !== undefined && existsSync(c))
-  if (java === undefined) return 'java not found (JAVA_HOME, PATH); Debian\'s zookeeper package installs default-jre'
+  if (java === undefined) return "java not found (JAVA_HOME, PATH); Debian's zookeeper package installs default-jre"
   return { java, classpath: cp }
 }
 
@@ -62,7 +62,7 @@ export interface ZooKeeperServerOptions {
   /** the address it listens on; default 127.0.0.1 */
   host?: string
   /** for an ensemble: this server's id and every member (itself included) */
-  quorum?: { myId: number, peers: readonly QuorumPeer[] }
+  quorum?: { myId: number; peers: readonly QuorumPeer[] }
   /** default 500: quick elections (ZooKeeper's default is 2000) */
   tickTimeMs?: number
   /** default 2 x tickTime, as ZooKeeper */
@@ -86,7 +86,7 @@ export interface ZooKeeperServerOptions {
   ownProcessGroup?: boolean
 }
 
-export type ExitStatus = { code: number | null, signal: NodeJS.Signals | null }
+export type ExitStatus = { code: number | null; signal: NodeJS.Signals | null }
 
 const live = new Set<ZooKeeperServerProcess>()
 let exitHookInstalled = false
@@ -389,20 +389,26 @@ export class ZooKeeperEnsemble {
     for (let attempt = 0; attempt < 3; attempt++) {
       const ports = await freePorts(opts.host ?? '127.0.0.1', size === 1 ? 1 : size * 3)
       const clientPorts = opts.clientPorts ?? ports.slice(0, size)
-      const peers: QuorumPeer[] = size === 1 ? [] : Array.from({ length: size }, (_, i) => ({
-        id: i + 1,
-        host: opts.host ?? '127.0.0.1',
-        quorumPort: ports[size + 2 * i]!,
-        electionPort: ports[size + 2 * i + 1]!,
-      }))
-      const servers = clientPorts.map((clientPort, i) => new ZooKeeperServerProcess({
-        ...opts,
-        install,
-        dir: join(dir, `zk${i + 1}`),
-        orphanDir: ownsDir ? dir : undefined,
-        clientPort,
-        quorum: size === 1 ? undefined : { myId: i + 1, peers },
-      }))
+      const peers: QuorumPeer[] =
+        size === 1
+          ? []
+          : Array.from({ length: size }, (_, i) => ({
+              id: i + 1,
+              host: opts.host ?? '127.0.0.1',
+              quorumPort: ports[size + 2 * i]!,
+              electionPort: ports[size + 2 * i + 1]!,
+            }))
+      const servers = clientPorts.map(
+        (clientPort, i) =>
+          new ZooKeeperServerProcess({
+            ...opts,
+            install,
+            dir: join(dir, `zk${i + 1}`),
+            orphanDir: ownsDir ? dir : undefined,
+            clientPort,
+            quorum: size === 1 ? undefined : { myId: i + 1, peers },
+          }),
+      )
       const ensemble = new ZooKeeperEnsemble(servers, dir, ownsDir, opts.readyTimeoutMs ?? 30_000)
       try {
         for (const s of servers) await s.start()

@@ -61,8 +61,7 @@ export class WatchRegistry {
   notify(rawType: number, path: string): void {
     const type = TYPES[rawType]
     if (type === undefined) return // EventType.None: a state change, which the client reports itself
-    const kinds: WatchKind[] =
-      type === 'childrenChanged' ? ['child'] : type === 'deleted' ? ['data', 'exist', 'child'] : ['data', 'exist']
+    const kinds: WatchKind[] = type === 'childrenChanged' ? ['child'] : type === 'deleted' ? ['data', 'exist', 'child'] : ['data', 'exist']
     const fire = new Set<Watcher>()
     for (const kind of kinds) {
       const set = this.#kinds[kind].get(path)

@@ -20,9 +20,9 @@ export function importsOf(source: string): string[] {
  * Blanks comments and the insides of string and template literals (keeping the offsets), and
  * lists the plain string literals with their positions. Template `${...}` parts stay code.
  */
-function blank(src: string): { code: string, strings: Array<{ start: number, value: string }> } {
+function blank(src: string): { code: string; strings: Array<{ start: number; value: string }> } {
   const out = src.split('')
-  const strings: Array<{ start: number, value: string }> = []
+  const strings: Array<{ start: number; value: string }> = []
   const templates: number[] = [] // brace depth at which each open template's ${ began
   let depth = 0
   let i = 0
@@ -96,7 +96,10 @@ export function parseLayerTable(markdown: string): LayerTable {
   if (begin < 0 || end < begin) throw new Error('ARCHITECTURE.md has no layers table between its markers')
   const table: LayerTable = new Map()
   for (const line of markdown.slice(begin, end).split('\n')) {
-    const cells = line.split('|').slice(1, -1).map((c) => c.trim())
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim())
     if (cells.length !== 2 || !cells[0]!.startsWith('`')) continue
     const names = (cell: string): string[] => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]!)
     const [layer] = names(cells[0]!)

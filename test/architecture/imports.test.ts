@@ -77,14 +77,25 @@ test('every import under src/ goes in a direction ARCHITECTURE.md allows', () =>
 
 test('no import circles between files under src/', () => {
   const cycles = findCycles(graph())
-  assert.deepEqual(cycles.map((c) => c.join(' -> ')), [], 'import circles')
+  assert.deepEqual(
+    cycles.map((c) => c.join(' -> ')),
+    [],
+    'import circles',
+  )
 })
 
 test('the layer table itself has no circles', () => {
   const layers = table()
   const g = new Map<string, string[]>()
-  for (const [layer, allowed] of layers) g.set(layer, [...allowed].map((a) => layerOf(a)).filter((a) => a !== layer))
-  assert.deepEqual(findCycles(g).map((c) => c.join(' -> ')), [])
+  for (const [layer, allowed] of layers)
+    g.set(
+      layer,
+      [...allowed].map((a) => layerOf(a)).filter((a) => a !== layer),
+    )
+  assert.deepEqual(
+    findCycles(g).map((c) => c.join(' -> ')),
+    [],
+  )
 })
 
 test('the checker sees every kind of import and ignores strings and comments', () => {
@@ -101,12 +112,22 @@ test('the checker sees every kind of import and ignores strings and comments', (
     "function h(x: import('./h.js').H) {}",
     "// import { no } from './comment.js'",
     "/* import { no } from './block.js' */",
-    "const s = \"import { no } from './string.js'\"",
+    'const s = "import { no } from \'./string.js\'"',
     // biome-ignore lint/suspicious/noTemplateCurlyInString: source text with a template literal in it
     "const t = `from './template.js' ${'x'}`",
   ].join('\n')
   assert.deepEqual(importsOf(src), ['./a.js', '../b/b.js', './c.js', './d.js', './e.js', './f.js', './g.js', './h.js'])
-  assert.deepEqual(findCycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]])), [['a', 'b', 'c', 'a']])
+  assert.deepEqual(
+    findCycles(
+      new Map([
+        ['a', ['b']],
+        ['b', ['c']],
+        ['c', ['a']],
+        ['d', ['a']],
+      ]),
+    ),
+    [['a', 'b', 'c', 'a']],
+  )
   assert.equal(layerOf('broker/handlers/001-fetch.ts'), 'broker')
   assert.equal(layerOf('index.ts'), 'index')
 })

@@ -57,11 +57,19 @@ test('CreateTopics creates, validates only, and refuses bad input with Kafka cod
     { name: 'badcfg', numPartitions: 1, replicationFactor: 1, configs: [{ name: 'cleanup.policy', value: 'shred' }] },
     { name: 'unknowncfg', numPartitions: 1, replicationFactor: 1, configs: [{ name: 'no.such.config', value: '1' }] },
   ])
-  assert.deepEqual(bad.map((t) => t.errorCode), [
-    ErrorCode.TOPIC_ALREADY_EXISTS, ErrorCode.INVALID_TOPIC_EXCEPTION, ErrorCode.INVALID_TOPIC_EXCEPTION,
-    ErrorCode.INVALID_TOPIC_EXCEPTION, ErrorCode.INVALID_PARTITIONS, ErrorCode.INVALID_REPLICATION_FACTOR,
-    ErrorCode.INVALID_CONFIG, ErrorCode.INVALID_CONFIG,
-  ])
+  assert.deepEqual(
+    bad.map((t) => t.errorCode),
+    [
+      ErrorCode.TOPIC_ALREADY_EXISTS,
+      ErrorCode.INVALID_TOPIC_EXCEPTION,
+      ErrorCode.INVALID_TOPIC_EXCEPTION,
+      ErrorCode.INVALID_TOPIC_EXCEPTION,
+      ErrorCode.INVALID_PARTITIONS,
+      ErrorCode.INVALID_REPLICATION_FACTOR,
+      ErrorCode.INVALID_CONFIG,
+      ErrorCode.INVALID_CONFIG,
+    ],
+  )
   assert.equal(existsSync(join(dir, '..', 'escape-0')), false)
   const [defaults] = await create([{ name: 'defaulted', numPartitions: -1, replicationFactor: -1 }], false, 4)
   assert.equal(defaults.errorCode, 0)
@@ -79,12 +87,22 @@ test('Metadata auto-creates only when asked, and names this broker as controller
   assert.equal(yes.clusterId.length, 22)
   for (let v = 0; v <= 12; v++) {
     const r = await c.request(ApiKey.Metadata, v, { topics: v === 0 ? [] : null, allowAutoTopicCreation: false })
-    assert.ok(r.topics.some((t: any) => t.name === 'auto1'), `v${v}`)
+    assert.ok(
+      r.topics.some((t: any) => t.name === 'auto1'),
+      `v${v}`,
+    )
   }
 })
 
 test('CreatePartitions adds partitions and refuses to shrink', async () => {
-  const r = await c.request(ApiKey.CreatePartitions, 3, { topics: [{ name: 'alpha', count: 5, assignments: null }, { name: 'alpha', count: 2, assignments: null }], timeoutMs: 1000, validateOnly: false })
+  const r = await c.request(ApiKey.CreatePartitions, 3, {
+    topics: [
+      { name: 'alpha', count: 5, assignments: null },
+      { name: 'alpha', count: 2, assignments: null },
+    ],
+    timeoutMs: 1000,
+    validateOnly: false,
+  })
   assert.equal(r.results[0].errorCode, 0)
   assert.equal(r.results[1].errorCode, ErrorCode.INVALID_REQUEST)
   const shrink = await c.request(ApiKey.CreatePartitions, 3, { topics: [{ name: 'alpha', count: 2, assignments: null }], timeoutMs: 1000, validateOnly: false })
@@ -95,7 +113,13 @@ test('CreatePartitions adds partitions and refuses to shrink', async () => {
 })
 
 const describe = async (type: number, name: string, keys: string[] | null, v = 4): Promise<any> =>
-  (await c.request(ApiKey.DescribeConfigs, v, { resources: [{ resourceType: type, resourceName: name, configurationKeys: keys }], includeSynonyms: true, includeDocumentation: true })).results[0]
+  (
+    await c.request(ApiKey.DescribeConfigs, v, {
+      resources: [{ resourceType: type, resourceName: name, configurationKeys: keys }],
+      includeSynonyms: true,
+      includeDocumentation: true,
+    })
+  ).results[0]
 
 test('DescribeConfigs reports values, sources and synonyms; Incremental and legacy AlterConfigs change them', async () => {
   const d = await describe(TOPIC, 'alpha', ['retention.ms', 'segment.bytes'])
@@ -103,17 +127,26 @@ test('DescribeConfigs reports values, sources and synonyms; Incremental and lega
   const ret = d.configs.find((x: any) => x.name === 'retention.ms')
   assert.deepEqual([ret.value, ret.configSource], ['1000', DYNAMIC_TOPIC_CONFIG])
   // Kafka's ConfigHelper: the topic's own value, then log.retention.ms and what follows it; log.retention.hours comes before it and is dropped
-  assert.deepEqual(ret.synonyms.map((s: any) => [s.name, s.value, s.source]), [['retention.ms', '1000', DYNAMIC_TOPIC_CONFIG]])
+  assert.deepEqual(
+    ret.synonyms.map((s: any) => [s.name, s.value, s.source]),
+    [['retention.ms', '1000', DYNAMIC_TOPIC_CONFIG]],
+  )
   const seg = d.configs.find((x: any) => x.name === 'segment.bytes')
   assert.deepEqual([seg.value, seg.configSource], ['1073741824', DEFAULT_CONFIG])
   assert.ok(seg.documentation.length > 0)
 
   const inc = await c.request(ApiKey.IncrementalAlterConfigs, 1, {
-    resources: [{ resourceType: TOPIC, resourceName: 'alpha', configs: [
-      { name: 'segment.bytes', configOperation: 0, value: '1048576' },
-      { name: 'retention.ms', configOperation: 1, value: null },
-      { name: 'cleanup.policy', configOperation: 2, value: 'compact' },
-    ] }],
+    resources: [
+      {
+        resourceType: TOPIC,
+        resourceName: 'alpha',
+        configs: [
+          { name: 'segment.bytes', configOperation: 0, value: '1048576' },
+          { name: 'retention.ms', configOperation: 1, value: null },
+          { name: 'cleanup.policy', configOperation: 2, value: 'compact' },
+        ],
+      },
+    ],
     validateOnly: false,
   })
   assert.equal(inc.responses[0].errorCode, 0)
@@ -124,13 +157,19 @@ test('DescribeConfigs reports values, sources and synonyms; Incremental and lega
   assert.equal(get('cleanup.policy').value, 'delete,compact')
   assert.equal(broker.running.broker.replicas.partition('alpha', 0)!.log.config.segmentBytes, 1048576)
 
-  const legacy = await c.request(ApiKey.AlterConfigs, 2, { resources: [{ resourceType: TOPIC, resourceName: 'alpha', configs: [{ name: 'max.message.bytes', value: '2000' }] }], validateOnly: false })
+  const legacy = await c.request(ApiKey.AlterConfigs, 2, {
+    resources: [{ resourceType: TOPIC, resourceName: 'alpha', configs: [{ name: 'max.message.bytes', value: '2000' }] }],
+    validateOnly: false,
+  })
   assert.equal(legacy.responses[0].errorCode, 0)
   const replaced = await describe(TOPIC, 'alpha', ['segment.bytes', 'max.message.bytes'])
   assert.equal(replaced.configs.find((x: any) => x.name === 'segment.bytes').configSource, DEFAULT_CONFIG)
   assert.equal(replaced.configs.find((x: any) => x.name === 'max.message.bytes').value, '2000')
 
-  const invalid = await c.request(ApiKey.IncrementalAlterConfigs, 0, { resources: [{ resourceType: TOPIC, resourceName: 'alpha', configs: [{ name: 'segment.bytes', configOperation: 0, value: 'lots' }] }], validateOnly: false })
+  const invalid = await c.request(ApiKey.IncrementalAlterConfigs, 0, {
+    resources: [{ resourceType: TOPIC, resourceName: 'alpha', configs: [{ name: 'segment.bytes', configOperation: 0, value: 'lots' }] }],
+    validateOnly: false,
+  })
   assert.equal(invalid.responses[0].errorCode, ErrorCode.INVALID_CONFIG)
   const unknown = await describe(TOPIC, 'missing', null)
   assert.equal(unknown.errorCode, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION)
@@ -141,13 +180,23 @@ test('DescribeConfigs reports values, sources and synonyms; Incremental and lega
 test('DeleteRecords moves the log start offset; fetches below it are out of range', async () => {
   await create([{ name: 'trim', numPartitions: 1, replicationFactor: 1 }])
   for (let i = 0; i < 5; i++) {
-    await c.request(ApiKey.Produce, 9, { acks: -1, timeoutMs: 1000, topicData: [{ name: 'trim', partitionData: [{ index: 0, records: encodeRecordBatch({ records: [{ value: `v${i}` }] }) }] }] })
+    await c.request(ApiKey.Produce, 9, {
+      acks: -1,
+      timeoutMs: 1000,
+      topicData: [{ name: 'trim', partitionData: [{ index: 0, records: encodeRecordBatch({ records: [{ value: `v${i}` }] }) }] }],
+    })
   }
   const r = await c.request(ApiKey.DeleteRecords, 2, { topics: [{ name: 'trim', partitions: [{ partitionIndex: 0, offset: 3n }] }], timeoutMs: 1000 })
   assert.deepEqual([r.topics[0].partitions[0].errorCode, r.topics[0].partitions[0].lowWatermark], [0, 3n])
   const earliest = await c.request(ApiKey.ListOffsets, 7, { replicaId: -1, topics: [{ name: 'trim', partitions: [{ partitionIndex: 0, timestamp: -2n }] }] })
   assert.equal(earliest.topics[0].partitions[0].offset, 3n)
-  const f = await c.request(ApiKey.Fetch, 12, { maxWaitMs: 0, minBytes: 0, maxBytes: 1 << 20, sessionEpoch: -1, topics: [{ topic: 'trim', partitions: [{ partition: 0, fetchOffset: 1n, partitionMaxBytes: 1 << 20 }] }] })
+  const f = await c.request(ApiKey.Fetch, 12, {
+    maxWaitMs: 0,
+    minBytes: 0,
+    maxBytes: 1 << 20,
+    sessionEpoch: -1,
+    topics: [{ topic: 'trim', partitions: [{ partition: 0, fetchOffset: 1n, partitionMaxBytes: 1 << 20 }] }],
+  })
   assert.equal(f.responses[0].partitions[0].errorCode, ErrorCode.OFFSET_OUT_OF_RANGE)
   const tooFar = await c.request(ApiKey.DeleteRecords, 0, { topics: [{ name: 'trim', partitions: [{ partitionIndex: 0, offset: 99n }] }], timeoutMs: 1000 })
   assert.equal(tooFar.topics[0].partitions[0].errorCode, ErrorCode.OFFSET_OUT_OF_RANGE)
@@ -179,7 +228,10 @@ test('topics, ids, configs and log start offsets survive a restart; DeleteTopics
   assert.equal(earliest.topics[0].partitions[0].offset, 3n)
 
   const del = await c.request(ApiKey.DeleteTopics, 6, { topics: [{ name: 'alpha' }, { name: 'ghost' }], timeoutMs: 1000 })
-  assert.deepEqual(del.responses.map((r: any) => r.errorCode), [0, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION])
+  assert.deepEqual(
+    del.responses.map((r: any) => r.errorCode),
+    [0, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION],
+  )
   assert.equal(readdirSync(dir).filter((d) => d.startsWith('alpha-')).length, 0)
   const gone = await c.request(ApiKey.Metadata, 12, { topics: [{ name: 'alpha' }], allowAutoTopicCreation: false })
   assert.equal(gone.topics[0].errorCode, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION)

@@ -7,7 +7,18 @@ import { startBroker, type EmbeddedBroker } from '../../src/index.js'
 import { RawConnection } from '../support/raw-client.js'
 import { ApiKey } from '../../src/protocol/generated/index.js'
 
-const CODES: Record<string, number> = { READ: 3, WRITE: 4, CREATE: 5, DELETE: 6, ALTER: 7, DESCRIBE: 8, CLUSTER_ACTION: 9, DESCRIBE_CONFIGS: 10, ALTER_CONFIGS: 11, IDEMPOTENT_WRITE: 12 }
+const CODES: Record<string, number> = {
+  READ: 3,
+  WRITE: 4,
+  CREATE: 5,
+  DELETE: 6,
+  ALTER: 7,
+  DESCRIBE: 8,
+  CLUSTER_ACTION: 9,
+  DESCRIBE_CONFIGS: 10,
+  ALTER_CONFIGS: 11,
+  IDEMPOTENT_WRITE: 12,
+}
 const bits = (...ops: string[]): number => ops.reduce((b, op) => b | (1 << CODES[op]!), 0)
 const TOPIC_OPS = bits('READ', 'WRITE', 'CREATE', 'DESCRIBE', 'DELETE', 'ALTER', 'DESCRIBE_CONFIGS', 'ALTER_CONFIGS')
 const CLUSTER_OPS = bits('CREATE', 'CLUSTER_ACTION', 'DESCRIBE_CONFIGS', 'ALTER_CONFIGS', 'IDEMPOTENT_WRITE', 'ALTER', 'DESCRIBE')
@@ -19,7 +30,11 @@ let c: RawConnection
 before(async () => {
   broker = await startBroker({ port: 0 })
   c = await RawConnection.connect(broker.port)
-  await c.request(ApiKey.CreateTopics, 7, { topics: [{ name: 'ops', numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 1000, validateOnly: false })
+  await c.request(ApiKey.CreateTopics, 7, {
+    topics: [{ name: 'ops', numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }],
+    timeoutMs: 1000,
+    validateOnly: false,
+  })
 })
 after(async () => {
   c.close()
@@ -28,10 +43,20 @@ after(async () => {
 
 test('Metadata v8-10 answers cluster and topic operations when asked, and "not requested" otherwise', async () => {
   for (const v of [8, 9, 10]) {
-    const asked = await c.request(ApiKey.Metadata, v, { topics: [{ name: 'ops' }], allowAutoTopicCreation: false, includeClusterAuthorizedOperations: true, includeTopicAuthorizedOperations: true })
+    const asked = await c.request(ApiKey.Metadata, v, {
+      topics: [{ name: 'ops' }],
+      allowAutoTopicCreation: false,
+      includeClusterAuthorizedOperations: true,
+      includeTopicAuthorizedOperations: true,
+    })
     assert.equal(asked.clusterAuthorizedOperations, CLUSTER_OPS, `v${v} cluster`)
     assert.equal(asked.topics[0].topicAuthorizedOperations, TOPIC_OPS, `v${v} topic`)
-    const not = await c.request(ApiKey.Metadata, v, { topics: [{ name: 'ops' }], allowAutoTopicCreation: false, includeClusterAuthorizedOperations: false, includeTopicAuthorizedOperations: false })
+    const not = await c.request(ApiKey.Metadata, v, {
+      topics: [{ name: 'ops' }],
+      allowAutoTopicCreation: false,
+      includeClusterAuthorizedOperations: false,
+      includeTopicAuthorizedOperations: false,
+    })
     assert.equal(not.clusterAuthorizedOperations, NOT_REQUESTED)
     assert.equal(not.topics[0].topicAuthorizedOperations, NOT_REQUESTED)
   }

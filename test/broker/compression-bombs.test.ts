@@ -127,7 +127,12 @@ test('a large legitimate compressed batch of every codec is accepted and reads b
     const r = await produce(c, 'big-batches', batch)
     assert.equal(r.errorCode, 0, `${codec}: ${r.errorMessage}`)
     const f = await c.request(ApiKey.Fetch, 12, {
-      maxWaitMs: 0, minBytes: 0, maxBytes: 64 * MiB, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
+      maxWaitMs: 0,
+      minBytes: 0,
+      maxBytes: 64 * MiB,
+      isolationLevel: 0,
+      sessionId: 0,
+      sessionEpoch: -1,
       topics: [{ topic: 'big-batches', partitions: [{ partition: 0, fetchOffset: r.baseOffset, partitionMaxBytes: 64 * MiB }] }],
     })
     const records = decodeRecords(f.responses[0].partitions[0].records)

@@ -18,7 +18,13 @@ test('a fetch returns at most fetch.max.bytes, and at least one batch', async ()
       assert.equal(r.responses[0].partitionResponses[0].errorCode, 0)
     }
     const fetch = async (maxBytes: number): Promise<number> => {
-      const f = await c.request(ApiKey.Fetch, 12, { maxWaitMs: 0, minBytes: 0, maxBytes, sessionEpoch: -1, topics: [{ topic: 'f', partitions: [{ partition: 0, fetchOffset: 0n, partitionMaxBytes: 1 << 20 }] }] })
+      const f = await c.request(ApiKey.Fetch, 12, {
+        maxWaitMs: 0,
+        minBytes: 0,
+        maxBytes,
+        sessionEpoch: -1,
+        topics: [{ topic: 'f', partitions: [{ partition: 0, fetchOffset: 0n, partitionMaxBytes: 1 << 20 }] }],
+      })
       return (f.responses[0].partitions[0].records as Buffer).length
     }
     const capped = await fetch(1 << 20)

@@ -41,10 +41,20 @@ async function produce(topic: string, partition: number, value: Buffer): Promise
 
 function fetchBoth(conn: RawConnection, topic: string, minBytes: number): Promise<any> {
   // Ten minutes of max.wait.ms: only a wake-up answers it before the client gives up.
-  return conn.request(ApiKey.Fetch, 12, {
-    maxWaitMs: 600_000, minBytes, maxBytes: 1 << 20, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
-    topics: [{ topic, partitions: [0, 1].map((partition) => ({ partition, fetchOffset: 0n, partitionMaxBytes: 1 << 20 })) }],
-  }, 20_000)
+  return conn.request(
+    ApiKey.Fetch,
+    12,
+    {
+      maxWaitMs: 600_000,
+      minBytes,
+      maxBytes: 1 << 20,
+      isolationLevel: 0,
+      sessionId: 0,
+      sessionEpoch: -1,
+      topics: [{ topic, partitions: [0, 1].map((partition) => ({ partition, fetchOffset: 0n, partitionMaxBytes: 1 << 20 })) }],
+    },
+    20_000,
+  )
 }
 
 test('a fetch waits, watched by each partition, until appends to them add up to min.bytes', async () => {
@@ -59,7 +69,10 @@ test('a fetch waits, watched by each partition, until appends to them add up to 
   await produce('two', 1, Buffer.alloc(2000, 2))
   const res = await pending
   const parts = res.responses[0].partitions
-  assert.deepEqual(parts.map((p: any) => p.errorCode), [0, 0])
+  assert.deepEqual(
+    parts.map((p: any) => p.errorCode),
+    [0, 0],
+  )
   assert.ok(parts[0].records.length > 2000 && parts[1].records.length > 2000, 'records of both partitions')
   assert.equal(purgatory().delayed, 0)
   assert.equal(purgatory().watched(partitionKey('two', 0)) + purgatory().watched(partitionKey('two', 1)), 0)
@@ -73,7 +86,10 @@ test('deleting a topic answers the fetches waiting on it at once', async () => {
   const del = await c.request(ApiKey.DeleteTopics, 4, { topicNames: ['doomed'], timeoutMs: 1000 })
   assert.equal(del.responses[0].errorCode, 0)
   const res = await pending
-  assert.deepEqual(res.responses[0].partitions.map((p: any) => p.errorCode), [ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION])
+  assert.deepEqual(
+    res.responses[0].partitions.map((p: any) => p.errorCode),
+    [ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION],
+  )
   assert.equal(purgatory().delayed, 0)
   other.close()
 })
@@ -81,7 +97,12 @@ test('deleting a topic answers the fetches waiting on it at once', async () => {
 test('a fetch with max.wait.ms 0 or min.bytes already there never enters the purgatory', async () => {
   await produce('two', 0, Buffer.from('x'))
   const now = await c.request(ApiKey.Fetch, 12, {
-    maxWaitMs: 0, minBytes: 1 << 20, maxBytes: 1 << 20, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
+    maxWaitMs: 0,
+    minBytes: 1 << 20,
+    maxBytes: 1 << 20,
+    isolationLevel: 0,
+    sessionId: 0,
+    sessionEpoch: -1,
     topics: [{ topic: 'two', partitions: [{ partition: 0, fetchOffset: 0n, partitionMaxBytes: 1 << 20 }] }],
   })
   assert.equal(now.responses[0].partitions[0].errorCode, 0)

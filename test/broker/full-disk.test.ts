@@ -35,10 +35,16 @@ const skip = canMountTmpfs() ? false : 'needs unprivileged user and mount namesp
 
 test('a real full disk: refused writes, a restart on it, retention freeing space, and the partition back by itself', { skip, timeout: 120_000 }, async () => {
   const config = { 'log.retention.check.interval.ms': 3_600_000, 'auto.create.topics.enable': false }
-  const proc = spawn('unshare', ['-rm', 'sh', '-c', 'mount -t tmpfs -o size=24m samsa "$0" && exec "$1" "$2" "$0/data" "$3"', mount, process.execPath, CHILD, JSON.stringify(config)], { stdio: ['pipe', 'pipe', 'pipe'] })
+  const proc = spawn(
+    'unshare',
+    ['-rm', 'sh', '-c', 'mount -t tmpfs -o size=24m samsa "$0" && exec "$1" "$2" "$0/data" "$3"', mount, process.execPath, CHILD, JSON.stringify(config)],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  )
   child = proc
   let stderr = ''
-  proc.stderr!.on('data', (d: Buffer) => { stderr += d.toString() })
+  proc.stderr!.on('data', (d: Buffer) => {
+    stderr += d.toString()
+  })
   const lines = createInterface({ input: proc.stdout! })[Symbol.asyncIterator]()
   const next = async (): Promise<any> => {
     const r = await lines.next()
@@ -78,7 +84,10 @@ test('a real full disk: refused writes, a restart on it, retention freeing space
   client.close()
   await command('restart')
   client = await TestClient.connect(`127.0.0.1:${port}`)
-  assert.deepEqual((await client.fetchAll('live', 0)).records.map((r) => r.value?.toString().replace(/\.+$/, '')), acked)
+  assert.deepEqual(
+    (await client.fetchAll('live', 0)).records.map((r) => r.value?.toString().replace(/\.+$/, '')),
+    acked,
+  )
   assert.equal(await produceLive('still-full'), ErrorCode.KAFKA_STORAGE_ERROR)
 
   // Retention deletes the old topic's segments on the full disk; the live partition comes back by itself.
@@ -92,7 +101,11 @@ test('a real full disk: refused writes, a restart on it, retention freeing space
   assert.equal(code, 0, 'the partition serves again')
   const values = (await client.fetchAll('live', 0)).records.map((r) => r.value?.toString().replace(/\.+$/, ''))
   assert.deepEqual(values, acked, 'every acknowledged record, nothing else')
-  const md = await client.conn.request(ApiKey.ListOffsets, 7, { replicaId: -1, isolationLevel: 0, topics: [{ name: 'old', partitions: [{ partitionIndex: 0, currentLeaderEpoch: -1, timestamp: -2n, maxNumOffsets: 1 }] }] })
+  const md = await client.conn.request(ApiKey.ListOffsets, 7, {
+    replicaId: -1,
+    isolationLevel: 0,
+    topics: [{ name: 'old', partitions: [{ partitionIndex: 0, currentLeaderEpoch: -1, timestamp: -2n, maxNumOffsets: 1 }] }],
+  })
   assert.ok(md.topics[0].partitions[0].offset > 0n, 'old records were deleted')
   client.close()
   proc.kill('SIGKILL')

@@ -60,7 +60,7 @@ async function settled(dir: string): Promise<Map<string, string>> {
   assert.fail('the broker kept writing for 10 s')
 }
 
-function startChild(dataDir: string): Promise<{ proc: ChildProcess, port: number }> {
+function startChild(dataDir: string): Promise<{ proc: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [CHILD, dataDir, '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
     children.push(proc)
@@ -70,8 +70,12 @@ function startChild(dataDir: string): Promise<{ proc: ChildProcess, port: number
       out += d.toString()
       if (out.includes('\n')) resolve({ proc, port: (JSON.parse(out.split('\n')[0]!) as { port: number }).port })
     })
-    proc.stderr!.on('data', (d: Buffer) => { err += d.toString() })
-    proc.on('exit', (code) => { if (!out.includes('\n')) reject(new Error(`child exited ${code}: ${err}`)) })
+    proc.stderr!.on('data', (d: Buffer) => {
+      err += d.toString()
+    })
+    proc.on('exit', (code) => {
+      if (!out.includes('\n')) reject(new Error(`child exited ${code}: ${err}`))
+    })
   })
 }
 
@@ -107,7 +111,10 @@ test('a second broker on a directory in use fails with a clear message and chang
   const next = await startBroker({ port: 0, dataDir: dir })
   const c2 = await TestClient.connect(next.bootstrap)
   const { records } = await c2.fetchAll('locked', 0)
-  assert.deepEqual(records.map((r) => r.value?.toString()), ['kept', 'more'])
+  assert.deepEqual(
+    records.map((r) => r.value?.toString()),
+    ['kept', 'more'],
+  )
   c2.close()
   await next.close()
 })

@@ -28,7 +28,7 @@ after(() => {
   rmSync(dataDir, { recursive: true, force: true })
 })
 
-function startLimited(): Promise<{ proc: ChildProcess, port: number }> {
+function startLimited(): Promise<{ proc: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
     // `ulimit -n` sets the soft and hard limit, so Node cannot raise it again.
     const proc = spawn('sh', ['-c', `ulimit -n ${LIMIT} && exec "$0" "$@"`, process.execPath, CHILD, dataDir, '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
@@ -43,7 +43,9 @@ function startLimited(): Promise<{ proc: ChildProcess, port: number }> {
         resolve({ proc, port: (JSON.parse(out.split('\n')[0]!) as { port: number }).port })
       }
     })
-    proc.stderr!.on('data', (d: Buffer) => { err += d.toString() })
+    proc.stderr!.on('data', (d: Buffer) => {
+      err += d.toString()
+    })
     proc.on('exit', (code) => {
       clearTimeout(timer)
       if (!out.includes('\n')) reject(new Error(`broker exited ${code} before listening: ${err}`))
@@ -58,9 +60,13 @@ test('partitions up to the limit work, beyond it are refused with POLICY_VIOLATI
   let { proc, port } = await startLimited()
   let client = await TestClient.connect(`127.0.0.1:${port}`)
   const created: string[] = []
-  let refused: { errorCode: number, errorMessage: string } | undefined
+  let refused: { errorCode: number; errorMessage: string } | undefined
   for (let i = 0; i < 10 && refused === undefined; i++) {
-    const res = await client.conn.request(ApiKey.CreateTopics, 7, { topics: [{ name: `t${i}`, numPartitions: 40, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 10_000, validateOnly: false })
+    const res = await client.conn.request(ApiKey.CreateTopics, 7, {
+      topics: [{ name: `t${i}`, numPartitions: 40, replicationFactor: 1, assignments: [], configs: [] }],
+      timeoutMs: 10_000,
+      validateOnly: false,
+    })
     const t = res.topics[0]
     if (t.errorCode === 0) created.push(`t${i}`)
     else refused = t
@@ -73,10 +79,20 @@ test('partitions up to the limit work, beyond it are refused with POLICY_VIOLATI
   // Every partition takes a record (each opens its segment), and new clients still connect.
   for (const topic of created) {
     const res = await client.conn.request(ApiKey.Produce, 7, {
-      transactionalId: null, acks: 1, timeoutMs: 10_000,
-      topicData: [{ name: topic, partitionData: Array.from({ length: 40 }, (_, p) => ({ index: p, records: encodeBatch([{ key: null, value: Buffer.from(`${topic}/${p}`) }]) })) }],
+      transactionalId: null,
+      acks: 1,
+      timeoutMs: 10_000,
+      topicData: [
+        {
+          name: topic,
+          partitionData: Array.from({ length: 40 }, (_, p) => ({ index: p, records: encodeBatch([{ key: null, value: Buffer.from(`${topic}/${p}`) }]) })),
+        },
+      ],
     })
-    assert.deepEqual(res.responses[0].partitionResponses.map((r: { errorCode: number }) => r.errorCode), new Array(40).fill(0))
+    assert.deepEqual(
+      res.responses[0].partitionResponses.map((r: { errorCode: number }) => r.errorCode),
+      new Array(40).fill(0),
+    )
   }
   assert.ok(openFds(proc.pid!) < LIMIT, `${openFds(proc.pid!)} descriptors open`)
   const other = await TestClient.connect(`127.0.0.1:${port}`)
@@ -92,9 +108,15 @@ test('partitions up to the limit work, beyond it are refused with POLICY_VIOLATI
   ;({ proc, port } = await startLimited())
   assert.ok(openFds(proc.pid!) < 100, `${openFds(proc.pid!)} descriptors open at rest after the start`)
   client = await TestClient.connect(`127.0.0.1:${port}`)
-  for (const [topic, p] of [['t0', 0], [created.at(-1)!, 39]] as const) {
+  for (const [topic, p] of [
+    ['t0', 0],
+    [created.at(-1)!, 39],
+  ] as const) {
     const { records } = await client.fetchAll(topic, p)
-    assert.deepEqual(records.map((r) => r.value?.toString()), [`${topic}/${p}`])
+    assert.deepEqual(
+      records.map((r) => r.value?.toString()),
+      [`${topic}/${p}`],
+    )
   }
   client.close()
   proc.kill('SIGKILL')

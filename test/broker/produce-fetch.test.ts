@@ -38,14 +38,19 @@ async function produce(topic: string, partition: number, records: Buffer, versio
 
 async function fetch(topic: string, partition: number, offset: bigint, extra: Record<string, unknown> = {}, version = 12): Promise<any> {
   return c.request(ApiKey.Fetch, version, {
-    maxWaitMs: 0, minBytes: 0, maxBytes: 1 << 20, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
+    maxWaitMs: 0,
+    minBytes: 0,
+    maxBytes: 1 << 20,
+    isolationLevel: 0,
+    sessionId: 0,
+    sessionEpoch: -1,
     topics: [{ topic, partitions: [{ partition, fetchOffset: offset, partitionMaxBytes: 1 << 20 }] }],
     ...extra,
   })
 }
 
-function recordsOf(p: any): Array<{ offset: bigint, value: string }> {
-  const out: Array<{ offset: bigint, value: string }> = []
+function recordsOf(p: any): Array<{ offset: bigint; value: string }> {
+  const out: Array<{ offset: bigint; value: string }> = []
   const buf: Buffer = p.records
   let pos = 0
   while (pos + 12 <= buf.length) {
@@ -68,7 +73,15 @@ test('records produced come back from fetch with offsets assigned in order', asy
   assert.equal(p.errorCode, 0)
   assert.equal(p.highWatermark, 4n)
   assert.equal(p.logStartOffset, 0n)
-  assert.deepEqual(recordsOf(p).map((r) => [r.offset, r.value]), [[0n, 'a'], [1n, 'b'], [2n, 'c'], [3n, 'd']])
+  assert.deepEqual(
+    recordsOf(p).map((r) => [r.offset, r.value]),
+    [
+      [0n, 'a'],
+      [1n, 'b'],
+      [2n, 'c'],
+      [3n, 'd'],
+    ],
+  )
 })
 
 test('every fetch version from 4 to 17 reads the same records', async () => {
@@ -77,19 +90,29 @@ test('every fetch version from 4 to 17 reads the same records', async () => {
   const topicId = meta.topics[0].topicId
   for (let v = 4; v <= 17; v++) {
     const body = await c.request(ApiKey.Fetch, v, {
-      maxWaitMs: 0, minBytes: 0, maxBytes: 1 << 20, sessionEpoch: -1,
+      maxWaitMs: 0,
+      minBytes: 0,
+      maxBytes: 1 << 20,
+      sessionEpoch: -1,
       topics: [{ topic: 'orders', topicId, partitions: [{ partition: 2, fetchOffset: 0n, partitionMaxBytes: 1 << 20 }] }],
     })
     const p = body.responses[0].partitions[0]
     assert.equal(p.errorCode, 0, `v${v}`)
-    assert.deepEqual(recordsOf(p).map((r) => r.value), ['x', 'y'], `v${v}`)
+    assert.deepEqual(
+      recordsOf(p).map((r) => r.value),
+      ['x', 'y'],
+      `v${v}`,
+    )
   }
 })
 
 test('a fetch returns at least one whole batch even when it is larger than max bytes (KIP-74)', async () => {
   await produce('orders', 0, batch(['1'.repeat(5000)]))
   await produce('orders', 0, batch(['2'.repeat(5000)]))
-  const f = await fetch('orders', 0, 0n, { maxBytes: 100, topics: [{ topic: 'orders', partitions: [{ partition: 0, fetchOffset: 0n, partitionMaxBytes: 100 }] }] })
+  const f = await fetch('orders', 0, 0n, {
+    maxBytes: 100,
+    topics: [{ topic: 'orders', partitions: [{ partition: 0, fetchOffset: 0n, partitionMaxBytes: 100 }] }],
+  })
   const recs = recordsOf(f.responses[0].partitions[0])
   assert.equal(recs.length, 1)
   assert.equal(recs[0]!.value.length, 5000)
@@ -105,14 +128,25 @@ test('fetching outside the log gives OFFSET_OUT_OF_RANGE with the log bounds', a
 test('a long-polling fetch is woken by an append, not by its timeout', async () => {
   const other = await RawConnection.connect(broker.port)
   const started = Date.now()
-  const pending = other.request(ApiKey.Fetch, 12, {
-    maxWaitMs: 30000, minBytes: 1, maxBytes: 1 << 20, sessionEpoch: -1,
-    topics: [{ topic: 'orders', partitions: [{ partition: 1, fetchOffset: 4n, partitionMaxBytes: 1 << 20 }] }],
-  }, 40_000) // past maxWaitMs, so a fetch that waits it out fails the assertion below, not the client
+  const pending = other.request(
+    ApiKey.Fetch,
+    12,
+    {
+      maxWaitMs: 30000,
+      minBytes: 1,
+      maxBytes: 1 << 20,
+      sessionEpoch: -1,
+      topics: [{ topic: 'orders', partitions: [{ partition: 1, fetchOffset: 4n, partitionMaxBytes: 1 << 20 }] }],
+    },
+    40_000,
+  ) // past maxWaitMs, so a fetch that waits it out fails the assertion below, not the client
   await new Promise((r) => setTimeout(r, 100))
   await produce('orders', 1, batch(['late']))
   const body = await pending
-  assert.deepEqual(recordsOf(body.responses[0].partitions[0]).map((r) => r.value), ['late'])
+  assert.deepEqual(
+    recordsOf(body.responses[0].partitions[0]).map((r) => r.value),
+    ['late'],
+  )
   assert.ok(Date.now() - started < 30000, 'the fetch waited for its whole timeout')
   other.close()
 })
@@ -138,7 +172,10 @@ test('incremental fetch sessions send only partitions with news (KIP-227)', asyn
   await produce('orders', 2, batch(['news']))
   const fourth = await fetch('orders', 0, 0n, { sessionId: first.sessionId, sessionEpoch: 3, topics: [] })
   assert.equal(fourth.responses.length, 1)
-  assert.deepEqual(fourth.responses[0].partitions.map((p: any) => p.partitionIndex), [2])
+  assert.deepEqual(
+    fourth.responses[0].partitions.map((p: any) => p.partitionIndex),
+    [2],
+  )
   const stale = await fetch('orders', 0, 0n, { sessionId: first.sessionId, sessionEpoch: 3, topics: [] })
   assert.equal(stale.errorCode, ErrorCode.INVALID_FETCH_SESSION_EPOCH)
   const unknown = await fetch('orders', 0, 0n, { sessionId: 12345, sessionEpoch: 1, topics: [] })
@@ -159,13 +196,21 @@ test('produce errors come back as Kafka error codes', async () => {
 })
 
 test('acks=0 gets no response: the next reply on the connection is for the next request', async () => {
-  const frameA = c.frame(ApiKey.Produce, 9, { acks: 0, timeoutMs: 1000, topicData: [{ name: 'orders', partitionData: [{ index: 0, records: batch(['quiet']) }] }] }, 900)
+  const frameA = c.frame(
+    ApiKey.Produce,
+    9,
+    { acks: 0, timeoutMs: 1000, topicData: [{ name: 'orders', partitionData: [{ index: 0, records: batch(['quiet']) }] }] },
+    900,
+  )
   const frameB = c.frame(ApiKey.Metadata, 12, { topics: null }, 901)
   c.writeRaw(Buffer.concat([frameA, frameB]))
   const reply = await c.nextBody()
   assert.equal(reply.readInt32BE(0), 901)
   const f = await fetch('orders', 0, 2n)
-  assert.deepEqual(recordsOf(f.responses[0].partitions[0]).map((r) => r.value), ['quiet'])
+  assert.deepEqual(
+    recordsOf(f.responses[0].partitions[0]).map((r) => r.value),
+    ['quiet'],
+  )
 })
 
 test('ListOffsets: earliest, latest, by timestamp and max timestamp', async () => {
@@ -173,7 +218,9 @@ test('ListOffsets: earliest, latest, by timestamp and max timestamp', async () =
   for (const ts of [1000n, 2000n, 3000n]) {
     await produce('times', 0, encodeRecordBatch({ records: [{ key: 'k', value: `t${ts}`, timestamp: ts }] }))
   }
-  const ask = async (timestamp: bigint, v = 7): Promise<any> => (await c.request(ApiKey.ListOffsets, v, { replicaId: -1, topics: [{ name: 'times', partitions: [{ partitionIndex: 0, timestamp }] }] })).topics[0].partitions[0]
+  const ask = async (timestamp: bigint, v = 7): Promise<any> =>
+    (await c.request(ApiKey.ListOffsets, v, { replicaId: -1, topics: [{ name: 'times', partitions: [{ partitionIndex: 0, timestamp }] }] })).topics[0]
+      .partitions[0]
   assert.equal((await ask(-2n)).offset, 0n)
   assert.equal((await ask(-1n)).offset, 3n)
   assert.equal((await ask(1500n)).offset, 1n)
@@ -221,7 +268,9 @@ test('idempotent producer: duplicates acked with their first offset, gaps refuse
 })
 
 test('message.timestamp.type=LogAppendTime stamps batches with the broker time', async () => {
-  const created = await c.request(ApiKey.CreateTopics, 7, { topics: [{ name: 'stamped', numPartitions: 1, replicationFactor: 1, configs: [{ name: 'message.timestamp.type', value: 'LogAppendTime' }] }] })
+  const created = await c.request(ApiKey.CreateTopics, 7, {
+    topics: [{ name: 'stamped', numPartitions: 1, replicationFactor: 1, configs: [{ name: 'message.timestamp.type', value: 'LogAppendTime' }] }],
+  })
   assert.equal(created.topics[0].errorCode, 0)
   const before = BigInt(Date.now())
   const r = await produce('stamped', 0, encodeRecordBatch({ records: [{ value: 'x', timestamp: 5n }] }))
@@ -238,7 +287,13 @@ test('large produce requests pipelined on one connection keep their own records 
   // intact although the next request reuses its buffer as soon as the response is out.
   const values = (tag: string) => Array.from({ length: 40 }, (_, i) => `${tag}${i}-`.padEnd(4000, tag))
   const frames = ['p', 'q', 'r', 's'].map((tag, i) =>
-    c.frame(ApiKey.Produce, 9, { acks: -1, timeoutMs: 1000, topicData: [{ name: 'recycled', partitionData: [{ index: 0, records: batch(values(tag)) }] }] }, 700 + i))
+    c.frame(
+      ApiKey.Produce,
+      9,
+      { acks: -1, timeoutMs: 1000, topicData: [{ name: 'recycled', partitionData: [{ index: 0, records: batch(values(tag)) }] }] },
+      700 + i,
+    ),
+  )
   await c.request(ApiKey.Metadata, 12, { topics: [{ name: 'recycled' }], allowAutoTopicCreation: true })
   const all = Buffer.concat(frames)
   for (let at = 0; at < all.length; at += 7000) c.writeRaw(all.subarray(at, at + 7000))
@@ -247,7 +302,7 @@ test('large produce requests pipelined on one connection keep their own records 
     assert.equal(r.responses[0].partitionResponses[0].errorCode, 0)
   }
   const got: string[] = []
-  for (let offset = 0n; got.length < 160;) {
+  for (let offset = 0n; got.length < 160; ) {
     const recs = recordsOf((await fetch('recycled', 0, offset)).responses[0].partitions[0])
     assert.ok(recs.length > 0)
     got.push(...recs.map((r) => r.value))
@@ -267,17 +322,32 @@ test('pipelined fetches of large batches each get their own records (recycled re
   const offsets: bigint[] = []
   for (const tag of ['a', 'b', 'c']) offsets.push((await produce('reads', 0, batch(values(tag)))).baseOffset)
   const tags = ['a', 'b', 'c', 'a', 'b', 'c', 'a', 'b']
-  const frames = tags.map((tag, i) => c.frame(ApiKey.Fetch, 12, {
-    maxWaitMs: 0, minBytes: 0, maxBytes: 1 << 20, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
-    topics: [{ topic: 'reads', partitions: [{ partition: 0, fetchOffset: offsets['abc'.indexOf(tag)]!, partitionMaxBytes: 1000 * 1000 }] }],
-  }, 800 + i))
+  const frames = tags.map((tag, i) =>
+    c.frame(
+      ApiKey.Fetch,
+      12,
+      {
+        maxWaitMs: 0,
+        minBytes: 0,
+        maxBytes: 1 << 20,
+        isolationLevel: 0,
+        sessionId: 0,
+        sessionEpoch: -1,
+        topics: [{ topic: 'reads', partitions: [{ partition: 0, fetchOffset: offsets['abc'.indexOf(tag)]!, partitionMaxBytes: 1000 * 1000 }] }],
+      },
+      800 + i,
+    ),
+  )
   for (let round = 0; round < 2; round++) {
     c.writeRaw(Buffer.concat(frames))
     for (const [n, tag] of tags.entries()) {
       const body = await c.response(ApiKey.Fetch, 12, 800 + n)
       const got = recordsOf(body.responses[0].partitions[0]).map((r) => r.value)
       assert.equal(got.length, 30)
-      assert.ok(got.every((v, i) => v === values(tag)[i]), `fetch of batch ${tag} returned other records`)
+      assert.ok(
+        got.every((v, i) => v === values(tag)[i]),
+        `fetch of batch ${tag} returned other records`,
+      )
     }
   }
 })

@@ -28,24 +28,56 @@ after(async () => {
 
 const req = <T = any>(key: number, version: number, body: unknown): Promise<T> => client.conn.request<T>(key, version, body)
 
-async function init(transactionalId: string, version = 4, expected?: { producerId: bigint, producerEpoch: number }): Promise<{ errorCode: number, producerId: bigint, producerEpoch: number }> {
+async function init(
+  transactionalId: string,
+  version = 4,
+  expected?: { producerId: bigint; producerEpoch: number },
+): Promise<{ errorCode: number; producerId: bigint; producerEpoch: number }> {
   for (let i = 0; i < 50; i++) {
-    const r = await req(ApiKey.InitProducerId, version, { transactionalId, transactionTimeoutMs: 60_000, producerId: expected?.producerId ?? -1n, producerEpoch: expected?.producerEpoch ?? -1 })
+    const r = await req(ApiKey.InitProducerId, version, {
+      transactionalId,
+      transactionTimeoutMs: 60_000,
+      producerId: expected?.producerId ?? -1n,
+      producerEpoch: expected?.producerEpoch ?? -1,
+    })
     if (r.errorCode !== ErrorCode.CONCURRENT_TRANSACTIONS) return r
     await new Promise((res) => setTimeout(res, 50))
   }
   throw new Error('InitProducerId: CONCURRENT_TRANSACTIONS for too long')
 }
 
-const addPartitions = (transactionalId: string, p: { producerId: bigint, producerEpoch: number }, topic: string, partitions: number[]) =>
-  req(ApiKey.AddPartitionsToTxn, 3, { v3AndBelowTransactionalId: transactionalId, v3AndBelowProducerId: p.producerId, v3AndBelowProducerEpoch: p.producerEpoch, v3AndBelowTopics: [{ name: topic, partitions }] })
+const addPartitions = (transactionalId: string, p: { producerId: bigint; producerEpoch: number }, topic: string, partitions: number[]) =>
+  req(ApiKey.AddPartitionsToTxn, 3, {
+    v3AndBelowTransactionalId: transactionalId,
+    v3AndBelowProducerId: p.producerId,
+    v3AndBelowProducerEpoch: p.producerEpoch,
+    v3AndBelowTopics: [{ name: topic, partitions }],
+  })
 
-const endTxn = (transactionalId: string, p: { producerId: bigint, producerEpoch: number }, committed: boolean) =>
+const endTxn = (transactionalId: string, p: { producerId: bigint; producerEpoch: number }, committed: boolean) =>
   req(ApiKey.EndTxn, 3, { transactionalId, producerId: p.producerId, producerEpoch: p.producerEpoch, committed })
 
-async function produceTxn(transactionalId: string | null, p: { producerId: bigint, producerEpoch: number }, partition: number, seq: number, values: string[], version = 9): Promise<{ errorCode: number, baseOffset: bigint }> {
-  const records = encodeRecordBatch({ records: values.map((value) => ({ value })), producerId: p.producerId, producerEpoch: p.producerEpoch, baseSequence: seq, isTransactional: true })
-  const r = await req(ApiKey.Produce, version, { transactionalId, acks: -1, timeoutMs: 10_000, topicData: [{ name: 't', partitionData: [{ index: partition, records }] }] })
+async function produceTxn(
+  transactionalId: string | null,
+  p: { producerId: bigint; producerEpoch: number },
+  partition: number,
+  seq: number,
+  values: string[],
+  version = 9,
+): Promise<{ errorCode: number; baseOffset: bigint }> {
+  const records = encodeRecordBatch({
+    records: values.map((value) => ({ value })),
+    producerId: p.producerId,
+    producerEpoch: p.producerEpoch,
+    baseSequence: seq,
+    isTransactional: true,
+  })
+  const r = await req(ApiKey.Produce, version, {
+    transactionalId,
+    acks: -1,
+    timeoutMs: 10_000,
+    topicData: [{ name: 't', partitionData: [{ index: partition, records }] }],
+  })
   return r.responses[0].partitionResponses[0]
 }
 
@@ -60,7 +92,14 @@ async function waitFor(what: string, cond: () => Promise<boolean>): Promise<void
 
 const fetchCommitted = async (partition: number) => {
   const r = await req(ApiKey.Fetch, 11, {
-    replicaId: -1, maxWaitMs: 0, minBytes: 0, maxBytes: 1 << 20, isolationLevel: 1, sessionId: 0, sessionEpoch: -1, rackId: '',
+    replicaId: -1,
+    maxWaitMs: 0,
+    minBytes: 0,
+    maxBytes: 1 << 20,
+    isolationLevel: 1,
+    sessionId: 0,
+    sessionEpoch: -1,
+    rackId: '',
     topics: [{ topic: 't', partitions: [{ partition, currentLeaderEpoch: -1, fetchOffset: 0n, logStartOffset: -1n, partitionMaxBytes: 1 << 20 }] }],
     forgottenTopicsData: [],
   })
@@ -68,7 +107,11 @@ const fetchCommitted = async (partition: number) => {
 }
 
 const latest = async (partition: number, isolationLevel: number): Promise<bigint> => {
-  const r = await req(ApiKey.ListOffsets, 5, { replicaId: -1, isolationLevel, topics: [{ name: 't', partitions: [{ partitionIndex: partition, currentLeaderEpoch: -1, timestamp: -1n }] }] })
+  const r = await req(ApiKey.ListOffsets, 5, {
+    replicaId: -1,
+    isolationLevel,
+    topics: [{ name: 't', partitions: [{ partitionIndex: partition, currentLeaderEpoch: -1, timestamp: -1n }] }],
+  })
   return r.topics[0].partitions[0].offset
 }
 
@@ -79,7 +122,11 @@ describe('transactions on the wire', () => {
     await addPartitions('kip890', p, 't', [0])
     assert.equal((await produceTxn('kip890', p, 1, 0, ['x'], 9)).errorCode, ErrorCode.INVALID_TXN_STATE, 'Produce v9: INVALID_TXN_STATE')
     assert.equal((await produceTxn('kip890', p, 1, 0, ['x'], 11)).errorCode, ErrorCode.TRANSACTION_ABORTABLE, 'Produce v11: TRANSACTION_ABORTABLE')
-    assert.equal((await produceTxn(null, p, 0, 0, ['x'])).errorCode, ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, 'a transactional batch needs its transactional id')
+    assert.equal(
+      (await produceTxn(null, p, 0, 0, ['x'])).errorCode,
+      ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED,
+      'a transactional batch needs its transactional id',
+    )
     assert.equal((await produceTxn('kip890', p, 0, 0, ['ok'])).errorCode, ErrorCode.NONE, 'the partition that was added')
     assert.equal((await endTxn('kip890', p, false)).errorCode, 0)
   })
@@ -97,7 +144,10 @@ describe('transactions on the wire', () => {
     assert.equal((await endTxn('reader', p, false)).errorCode, 0)
     await waitFor('the abort marker', async () => (await latest(1, 1)) === hwBefore + 3n)
     f = await fetchCommitted(1)
-    assert.deepEqual(f.abortedTransactions.map((t: { producerId: bigint, firstOffset: bigint }) => [t.producerId, t.firstOffset]), [[p.producerId, hwBefore]])
+    assert.deepEqual(
+      f.abortedTransactions.map((t: { producerId: bigint; firstOffset: bigint }) => [t.producerId, t.firstOffset]),
+      [[p.producerId, hwBefore]],
+    )
     assert.equal(f.lastStableOffset, f.highWatermark)
   })
 
@@ -110,7 +160,12 @@ describe('transactions on the wire', () => {
     const stale = { producerId: first.producerId, producerEpoch: first.producerEpoch + 5 }
     assert.equal((await init('recover', 4, stale)).errorCode, ErrorCode.PRODUCER_FENCED, 'v4: PRODUCER_FENCED')
     assert.equal((await init('recover', 3, stale)).errorCode, ErrorCode.INVALID_PRODUCER_EPOCH, 'v3: INVALID_PRODUCER_EPOCH')
-    const half = await req(ApiKey.InitProducerId, 4, { transactionalId: 'recover', transactionTimeoutMs: 60_000, producerId: first.producerId, producerEpoch: -1 })
+    const half = await req(ApiKey.InitProducerId, 4, {
+      transactionalId: 'recover',
+      transactionTimeoutMs: 60_000,
+      producerId: first.producerId,
+      producerEpoch: -1,
+    })
     assert.equal(half.errorCode, ErrorCode.INVALID_REQUEST, 'a producer id without an epoch')
     const tooLong = await req(ApiKey.InitProducerId, 4, { transactionalId: 'recover', transactionTimeoutMs: 900_001, producerId: -1n, producerEpoch: -1 })
     assert.equal(tooLong.errorCode, ErrorCode.INVALID_TRANSACTION_TIMEOUT, 'above transaction.max.timeout.ms')
@@ -121,13 +176,23 @@ describe('transactions on the wire', () => {
 
   it('TxnOffsetCommit offsets are invisible (UNSTABLE_OFFSET_COMMIT with require_stable) until the commit', async () => {
     const p = await init('offsets')
-    assert.equal((await req(ApiKey.AddOffsetsToTxn, 3, { transactionalId: 'offsets', producerId: p.producerId, producerEpoch: p.producerEpoch, groupId: 'og' })).errorCode, 0)
+    assert.equal(
+      (await req(ApiKey.AddOffsetsToTxn, 3, { transactionalId: 'offsets', producerId: p.producerId, producerEpoch: p.producerEpoch, groupId: 'og' })).errorCode,
+      0,
+    )
     const commit = await req(ApiKey.TxnOffsetCommit, 3, {
-      transactionalId: 'offsets', groupId: 'og', producerId: p.producerId, producerEpoch: p.producerEpoch, generationId: -1, memberId: '', groupInstanceId: null,
+      transactionalId: 'offsets',
+      groupId: 'og',
+      producerId: p.producerId,
+      producerEpoch: p.producerEpoch,
+      generationId: -1,
+      memberId: '',
+      groupInstanceId: null,
       topics: [{ name: 't', partitions: [{ partitionIndex: 0, committedOffset: 42n, committedLeaderEpoch: -1, committedMetadata: null }] }],
     })
     assert.equal(commit.topics[0].partitions[0].errorCode, 0)
-    const fetchOffsets = (requireStable: boolean) => req(ApiKey.OffsetFetch, 7, { groupId: 'og', topics: [{ name: 't', partitionIndexes: [0] }], requireStable })
+    const fetchOffsets = (requireStable: boolean) =>
+      req(ApiKey.OffsetFetch, 7, { groupId: 'og', topics: [{ name: 't', partitionIndexes: [0] }], requireStable })
     assert.equal((await fetchOffsets(false)).topics[0].partitions[0].committedOffset, -1n, 'not visible yet')
     assert.equal((await fetchOffsets(true)).topics[0].partitions[0].errorCode, ErrorCode.UNSTABLE_OFFSET_COMMIT)
     assert.equal((await endTxn('offsets', p, true)).errorCode, 0)
@@ -139,7 +204,10 @@ describe('transactions on the wire', () => {
     await addPartitions('described', p, 't', [0, 1])
     let d = (await req(ApiKey.DescribeTransactions, 0, { transactionalIds: ['described', 'unknown-id'] })).transactionStates
     assert.equal(d[0].transactionState, 'Ongoing')
-    assert.deepEqual(d[0].topics.map((t: { topic: string, partitions: number[] }) => [t.topic, t.partitions]), [['t', [0, 1]]])
+    assert.deepEqual(
+      d[0].topics.map((t: { topic: string; partitions: number[] }) => [t.topic, t.partitions]),
+      [['t', [0, 1]]],
+    )
     assert.equal(d[1].errorCode, ErrorCode.TRANSACTIONAL_ID_NOT_FOUND)
     const listed = await req(ApiKey.ListTransactions, 1, { stateFilters: ['Ongoing'], producerIdFilters: [], durationFilter: -1n })
     assert.ok(listed.transactionStates.some((t: { transactionalId: string }) => t.transactionalId === 'described'))
@@ -152,7 +220,10 @@ describe('transactions on the wire', () => {
     assert.equal(d[0].transactionState, 'Ongoing', 'reloaded from __transaction_state')
     assert.equal(d[0].producerId, p.producerId)
     assert.equal((await endTxn('described', p, true)).errorCode, 0)
-    await waitFor('CompleteCommit', async () => (await req(ApiKey.DescribeTransactions, 0, { transactionalIds: ['described'] })).transactionStates[0].transactionState === 'CompleteCommit')
+    await waitFor(
+      'CompleteCommit',
+      async () => (await req(ApiKey.DescribeTransactions, 0, { transactionalIds: ['described'] })).transactionStates[0].transactionState === 'CompleteCommit',
+    )
   })
 })
 

@@ -20,7 +20,13 @@ test('a data directory written by 0.1.0 loads with its topics, records, configs 
     const admin = await Admin.connect({ bootstrap: broker.bootstrap })
     try {
       const topics = await admin.describeTopics(['orders', 'profiles'])
-      assert.deepEqual(topics.map((t) => [t.name, t.partitions.length]), [['orders', 3], ['profiles', 1]])
+      assert.deepEqual(
+        topics.map((t) => [t.name, t.partitions.length]),
+        [
+          ['orders', 3],
+          ['profiles', 1],
+        ],
+      )
       const ends = topics[0]!.partitions.map((p) => Number(p.endOffset)).sort((a, b) => a - b)
       assert.deepEqual(ends, [55, 60, 85])
       const configs = await admin.describeConfigs({ type: 'topic', name: 'orders' }, { keys: ['retention.ms'] })
@@ -28,7 +34,14 @@ test('a data directory written by 0.1.0 loads with its topics, records, configs 
       const compact = await admin.describeConfigs({ type: 'topic', name: 'profiles' }, { keys: ['cleanup.policy'] })
       assert.equal(compact.find((c) => c.name === 'cleanup.policy')?.value, 'compact')
       const offsets = await admin.listGroupOffsets('billing')
-      assert.deepEqual(offsets.map((o) => [o.partition, Number(o.offset)]).sort((a, b) => a[0]! - b[0]!), [[0, 55], [1, 85], [2, 10]])
+      assert.deepEqual(
+        offsets.map((o) => [o.partition, Number(o.offset)]).sort((a, b) => a[0]! - b[0]!),
+        [
+          [0, 55],
+          [1, 85],
+          [2, 10],
+        ],
+      )
     } finally {
       await admin.close()
     }

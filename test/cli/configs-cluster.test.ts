@@ -14,7 +14,10 @@ before(async () => {
 after(async () => broker.close())
 
 test('configs describe and alter a topic', async () => {
-  let r = await samsa(['configs', 'alter', '--entity-type', 'topics', '--entity-name', 'cfg', '--add-config', 'retention.ms=86400000,cleanup.policy=[compact,delete]'], { bootstrap: b })
+  let r = await samsa(
+    ['configs', 'alter', '--entity-type', 'topics', '--entity-name', 'cfg', '--add-config', 'retention.ms=86400000,cleanup.policy=[compact,delete]'],
+    { bootstrap: b },
+  )
   assert.equal(r.code, 0, r.stderr)
   r = await samsa(['configs', 'describe', '--entity-type', 'topics', '--entity-name', 'cfg'], { bootstrap: b })
   assert.equal(r.code, 0, r.stderr)
@@ -96,11 +99,16 @@ test('perf consume -n reads exactly n and a group commits only those; without a 
   assert.equal(r.code, 0, r.stderr)
   assert.equal(JSON.parse(r.stdout).records, 100)
   const d = JSON.parse((await samsa(['groups', 'describe', 'perf-group', '--json'], { bootstrap: b })).stdout)
-  assert.equal(d.partitions.reduce((n: number, p: { committed: number | null }) => n + (p.committed ?? 0), 0), 100)
+  assert.equal(
+    d.partitions.reduce((n: number, p: { committed: number | null }) => n + (p.committed ?? 0), 0),
+    100,
+  )
   // Kafka's perf tools print a line every 5 s; so does this one when stderr is not a terminal.
   r = await samsa(['perf', 'produce', 'bench', '-n', '12000', '--throughput', '2000'], { bootstrap: b, timeoutMs: 60_000 })
   assert.equal(r.code, 0, r.stderr)
-  const periodic = r.stderr.split('\n').filter((l) => /^[\d,]+ records, [\d,]+ records\/s \([\d.]+ MiB\/s\), [\d.]+ ms avg latency, [\d.]+ ms max latency$/.test(l))
+  const periodic = r.stderr
+    .split('\n')
+    .filter((l) => /^[\d,]+ records, [\d,]+ records\/s \([\d.]+ MiB\/s\), [\d.]+ ms avg latency, [\d.]+ ms max latency$/.test(l))
   assert.ok(periodic.length >= 1, r.stderr)
 })
 

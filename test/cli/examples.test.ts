@@ -27,7 +27,9 @@ let pathDir: string
 /** The stand-in `samsa`: free loopback ports for start and console, the test broker for --bootstrap-server. */
 function writeWrapper(): void {
   const wrapper = join(pathDir, 'samsa.mjs')
-  writeFileSync(wrapper, `const args = process.argv.slice(2)
+  writeFileSync(
+    wrapper,
+    `const args = process.argv.slice(2)
 const set = (names, value) => {
   let found = false
   for (let i = 0; i < args.length; i++) {
@@ -54,7 +56,8 @@ if (args[0] === 'start') {
 }
 process.argv = [process.argv[0], ${JSON.stringify(bin)}, ...args]
 await import(${JSON.stringify(new URL(`file://${bin}`).href)})
-`)
+`,
+  )
   const sh = join(pathDir, 'samsa')
   writeFileSync(sh, `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(wrapper)} "$@"\n`)
   chmodSync(sh, 0o755)
@@ -78,7 +81,15 @@ async function ensureFixtures(): Promise<void> {
       have = new Set(await admin.listTopics())
     }
   }
-  const wanted: Array<[string, number]> = [['orders', 3], ['events', 1], ['blobs', 1], ['numbers', 1], ['bench', 2], ['load-1', 1], ['test-1', 1]]
+  const wanted: Array<[string, number]> = [
+    ['orders', 3],
+    ['events', 1],
+    ['blobs', 1],
+    ['numbers', 1],
+    ['bench', 2],
+    ['load-1', 1],
+    ['test-1', 1],
+  ]
   const missing = wanted.filter(([t]) => !have.has(t))
   if (missing.length > 0) await admin.createTopics(missing.map(([name, partitions]) => ({ name, partitions })))
   const [orders] = await admin.describeTopics(['orders'])
@@ -130,7 +141,11 @@ function runsUntilStopped(example: string): RegExp | undefined {
 
 async function runOnTerminal(example: string, cwd: string): Promise<{ code: number | null; output: string }> {
   const quoted = `'${`set -o pipefail; ${example}`.replace(/'/g, `'\\''`)}'`
-  const child = spawn('script', ['-qfec', `exec bash -c ${quoted}`, '/dev/null'], { cwd, env: env(broker.bootstrap, join(dir, 'home')), stdio: ['pipe', 'pipe', 'pipe'] })
+  const child = spawn('script', ['-qfec', `exec bash -c ${quoted}`, '/dev/null'], {
+    cwd,
+    env: env(broker.bootstrap, join(dir, 'home')),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  })
   let out = ''
   child.stdout.on('data', (d: Buffer) => (out += d.toString()))
   child.stderr.on('data', (d: Buffer) => (out += d.toString()))
@@ -162,7 +177,7 @@ async function runOnTerminal(example: string, cwd: string): Promise<{ code: numb
   }
 }
 
-test('every example in every command\'s --help runs', async (t) => {
+test("every example in every command's --help runs", async (t) => {
   const cwd = join(dir, 'work')
   for (const spec of COMMANDS) {
     // dev-cluster runs ZooKeeper (Debian's package): skipped locally without it, a failure in CI.
@@ -231,7 +246,12 @@ async function runTour(steps: readonly Step[], files: Record<string, Buffer> = {
         assert.match(normalize(err), /^samsa: broker 1 listening on 127\.0\.0\.1:\d+ \(cluster CLUSTER-ID, data in \.\/data\)$/m)
         continue
       }
-      const child = spawn('bash', ['-c', `set -o pipefail; ${command}`], { cwd, env: env(bootstrap, join(dir, 'home')), stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+      const child = spawn('bash', ['-c', `set -o pipefail; ${command}`], {
+        cwd,
+        env: env(bootstrap, join(dir, 'home')),
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      })
       let stdout = ''
       let stderr = ''
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
@@ -261,7 +281,12 @@ test('the "Start here" lines of `samsa --help` run', async () => {
     c.stdout.on('data', (d: Buffer) => (out += d.toString()))
     c.on('close', () => resolve(out))
   })
-  const steps = help.split('Start here:')[1]!.split('\n').map((l) => l.trim()).filter((l) => l.includes('samsa ')).map((command) => ({ command, expected: undefined }))
+  const steps = help
+    .split('Start here:')[1]!
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.includes('samsa '))
+    .map((command) => ({ command, expected: undefined }))
   assert.ok(steps.length >= 4)
   await runTour(steps)
 })

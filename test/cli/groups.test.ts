@@ -25,7 +25,10 @@ test('consume with a group, see the lag, reset it, consume again', async () => {
   const desc = JSON.parse(d.stdout)
   assert.equal(desc.state, 'Empty')
   assert.equal(desc.totalLag, 6)
-  assert.equal(desc.partitions.reduce((n: number, p: { committed: number | null }) => n + (p.committed ?? 0), 0), 4)
+  assert.equal(
+    desc.partitions.reduce((n: number, p: { committed: number | null }) => n + (p.committed ?? 0), 0),
+    4,
+  )
 
   d = await samsa(['groups', 'describe', 'billing'], { bootstrap: b })
   assert.match(d.stdout, /Group: billing\s+State: Empty/)
@@ -92,10 +95,16 @@ test('negative values: --shift-by -2 and --to-datetime -1h are values, not optio
   let r = await samsa(['groups', 'reset-offsets', 'neg', '--topic', 'orders', '--shift-by', '-2', '--execute', '--json'], { bootstrap: b })
   assert.equal(r.code, 0, r.stderr)
   const plan = JSON.parse(r.stdout).partitions as Array<{ current: number; new: number }>
-  assert.ok(plan.every((p) => p.new === Math.max(0, p.current - 2)), r.stdout)
+  assert.ok(
+    plan.every((p) => p.new === Math.max(0, p.current - 2)),
+    r.stdout,
+  )
   r = await samsa(['groups', 'reset-offsets', 'neg', '--topic', 'orders:1', '--to-datetime', '-1h', '--json'], { bootstrap: b })
   assert.equal(r.code, 0, r.stderr)
-  assert.deepEqual(JSON.parse(r.stdout).partitions.map((p: { partition: number; new: number }) => [p.partition, p.new]), [[1, 0]])
+  assert.deepEqual(
+    JSON.parse(r.stdout).partitions.map((p: { partition: number; new: number }) => [p.partition, p.new]),
+    [[1, 0]],
+  )
   r = await samsa(['groups', 'reset-offsets', 'neg', '--all-topics', '--shift-by=-1'], { bootstrap: b })
   assert.equal(r.code, 0, r.stderr)
   r = await samsa(['groups', 'reset-offsets', 'neg', '--all-topics', '--to-datetime', '-1x'], { bootstrap: b })

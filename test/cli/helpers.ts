@@ -14,7 +14,10 @@ export interface RunResult {
   raw: Buffer
 }
 
-export function samsa(args: readonly string[], opts: { bootstrap?: string; input?: string | Buffer; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunResult> {
+export function samsa(
+  args: readonly string[],
+  opts: { bootstrap?: string; input?: string | Buffer; env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...opts.env }
     delete env.SAMSA_BOOTSTRAP_SERVER
@@ -40,7 +43,10 @@ export function samsa(args: readonly string[], opts: { bootstrap?: string; input
 
 /** Starts `samsa ...` and returns the child, for tests that signal it. */
 export function spawnSamsa(args: readonly string[], bootstrap: string): ReturnType<typeof spawn> {
-  return spawn(process.execPath, [bin, ...args], { env: { ...process.env, NO_COLOR: '1', SAMSA_BOOTSTRAP_SERVER: bootstrap }, stdio: ['ignore', 'pipe', 'pipe'] })
+  return spawn(process.execPath, [bin, ...args], {
+    env: { ...process.env, NO_COLOR: '1', SAMSA_BOOTSTRAP_SERVER: bootstrap },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
 }
 
 export function lines(s: string): string[] {
@@ -62,7 +68,10 @@ function shellLine(args: readonly string[]): string {
  * stdin, stdout and stderr are all the terminal. Write to `child.stdin` to type (\x03 is
  * Ctrl-C); `output()` is what the terminal showed (stdout and stderr together, with echo).
  */
-export function spawnPty(args: readonly string[], opts: { bootstrap?: string; env?: Record<string, string> } = {}): { child: ReturnType<typeof spawn>; output(): string; exited: Promise<number | null> } {
+export function spawnPty(
+  args: readonly string[],
+  opts: { bootstrap?: string; env?: Record<string, string> } = {},
+): { child: ReturnType<typeof spawn>; output(): string; exited: Promise<number | null> } {
   const env: NodeJS.ProcessEnv = { ...process.env, ...opts.env }
   delete env.NO_COLOR
   delete env.SAMSA_BOOTSTRAP_SERVER

@@ -11,7 +11,14 @@ let b: string
 before(async () => {
   broker = await startBroker({ port: 0 })
   b = broker.bootstrap
-  for (const [t, p] of [['text', 3], ['bin', 1], ['bin64', 1], ['meta', 2], ['gz', 1], ['times', 1]] as const) {
+  for (const [t, p] of [
+    ['text', 3],
+    ['bin', 1],
+    ['bin64', 1],
+    ['meta', 2],
+    ['gz', 1],
+    ['times', 1],
+  ] as const) {
     const r = await samsa(['topics', 'create', t, '-p', String(p)], { bootstrap: b })
     assert.equal(r.code, 0, r.stderr)
   }
@@ -37,7 +44,10 @@ test('binary-safe round trip with hex', async () => {
   assert.equal(p.code, 0, p.stderr)
   const c = await samsa(['consume', '-e', 'bin', '--from-beginning', '--format', 'hex'], { bootstrap: b })
   assert.equal(c.code, 0, c.stderr)
-  const got = c.stdout.split('\n').slice(0, values.length).map((h) => Buffer.from(h, 'hex'))
+  const got = c.stdout
+    .split('\n')
+    .slice(0, values.length)
+    .map((h) => Buffer.from(h, 'hex'))
   assert.equal(got.length, values.length)
   for (let i = 0; i < values.length; i++) assert.ok(got[i]!.equals(values[i]!), `record ${i}`)
 })
@@ -75,8 +85,14 @@ test('headers, explicit partition, json output, --max-messages, --offset', async
   assert.equal(p.code, 0, p.stderr)
   let c = await samsa(['consume', '-e', 'meta', '--from-beginning', '--format', 'json'], { bootstrap: b })
   const recs = lines(c.stdout).map((l) => JSON.parse(l))
-  assert.deepEqual(recs.map((r) => r.value), ['a', 'b', 'c', 'd'])
-  assert.deepEqual(recs.map((r) => r.offset), [0, 1, 2, 3])
+  assert.deepEqual(
+    recs.map((r) => r.value),
+    ['a', 'b', 'c', 'd'],
+  )
+  assert.deepEqual(
+    recs.map((r) => r.offset),
+    [0, 1, 2, 3],
+  )
   assert.ok(recs.every((r) => r.partition === 1 && r.topic === 'meta' && r.key === null && typeof r.timestamp === 'number'))
   assert.deepEqual(recs[0].headers, { source: 'test', n: '1' })
   c = await samsa(['consume', '-e', 'meta', '--from-beginning', '-n', '2'], { bootstrap: b })
@@ -103,7 +119,7 @@ test('--from-timestamp starts at the first record at or after the time', async (
   assert.deepEqual(lines(c.stdout), ['old', 'new'])
 })
 
-test('produce creates a missing topic when the broker would (auto.create.topics.enable), as Kafka\'s producer asks it to', async () => {
+test("produce creates a missing topic when the broker would (auto.create.topics.enable), as Kafka's producer asks it to", async () => {
   const p = await samsa(['produce', 'fresh'], { bootstrap: b, input: 'x\n' })
   assert.equal(p.code, 0, p.stderr)
   assert.match(p.stderr, /Topic fresh did not exist; the broker created it \(1 partition/)
@@ -123,7 +139,7 @@ test('produce creates a missing topic when the broker would (auto.create.topics.
   }
 })
 
-test('a bad line stops the input with a summary of what was written; --ignore-error goes on as Kafka\'s LineMessageReader', async () => {
+test("a bad line stops the input with a summary of what was written; --ignore-error goes on as Kafka's LineMessageReader", async () => {
   await samsa(['topics', 'create', 'lines'], { bootstrap: b })
   let p = await samsa(['produce', 'lines', '-k', ':'], { bootstrap: b, input: 'a:1\nb:2\nno separator\nc:3\n' })
   assert.equal(p.code, 2)
@@ -143,10 +159,16 @@ test('tombstones: --null-marker sends null keys and values, consumed as null', a
   assert.equal(p.code, 0, p.stderr)
   const c = await samsa(['consume', '-e', 'tomb', '--from-beginning', '--format', 'json'], { bootstrap: b })
   const recs = lines(c.stdout).map((l) => JSON.parse(l))
-  assert.deepEqual(recs.map((r) => [r.key, r.value]), [['k1', 'v1'], ['k1', null]])
+  assert.deepEqual(
+    recs.map((r) => [r.key, r.value]),
+    [
+      ['k1', 'v1'],
+      ['k1', null],
+    ],
+  )
 })
 
-test('start offsets: earliest, latest, an offset, -N from the end (kcat\'s -o); kcat-style -f format strings', async () => {
+test("start offsets: earliest, latest, an offset, -N from the end (kcat's -o); kcat-style -f format strings", async () => {
   await samsa(['topics', 'create', 'offs', '-p', '2'], { bootstrap: b })
   await samsa(['produce', 'offs', '-p', '0'], { bootstrap: b, input: 'a\nb\nc\nd\n' })
   await samsa(['produce', 'offs', '-p', '1'], { bootstrap: b, input: 'x\ny\n' })
@@ -198,9 +220,13 @@ test('MESSAGE_TOO_LARGE says which limit and how to raise it', async () => {
   assert.equal(r.code, 0, r.stderr)
 })
 
-test('a request over socket.request.max.bytes: the broker\'s log says which limit and how to raise it', async () => {
+test("a request over socket.request.max.bytes: the broker's log says which limit and how to raise it", async () => {
   const lines: string[] = []
-  const small = await startBroker({ port: 0, config: { 'socket.request.max.bytes': 2 * 1024 * 1024 }, logger: createLogger({ level: 'warn', destination: { write: (l: string) => void lines.push(l) }, env: {} }) })
+  const small = await startBroker({
+    port: 0,
+    config: { 'socket.request.max.bytes': 2 * 1024 * 1024 },
+    logger: createLogger({ level: 'warn', destination: { write: (l: string) => void lines.push(l) }, env: {} }),
+  })
   const c = await RawConnection.connect(small.port)
   try {
     const header = Buffer.alloc(4)

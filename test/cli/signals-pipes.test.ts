@@ -24,9 +24,15 @@ before(async () => {
 after(async () => broker.close())
 
 /** Runs samsa with the read end of its stdout closed at once (or after `keepLines` lines). */
-function withClosedStdout(args: readonly string[], keepLines = 0): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; got: string[]; ms: number }> {
+function withClosedStdout(
+  args: readonly string[],
+  keepLines = 0,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; got: string[]; ms: number }> {
   const started = Date.now()
-  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, NO_COLOR: '1', SAMSA_BOOTSTRAP_SERVER: b }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [bin, ...args], {
+    env: { ...process.env, NO_COLOR: '1', SAMSA_BOOTSTRAP_SERVER: b },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let stderr = ''
   let out = ''
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
@@ -38,17 +44,29 @@ function withClosedStdout(args: readonly string[], keepLines = 0): Promise<{ cod
     })
   }
   const timer = setTimeout(() => child.kill('SIGKILL'), 20_000)
-  return new Promise((resolve) => child.on('close', (code, signal) => {
-    clearTimeout(timer)
-    resolve({ code, signal, stderr, got: out.split('\n').slice(0, keepLines), ms: Date.now() - started })
-  }))
+  return new Promise((resolve) =>
+    child.on('close', (code, signal) => {
+      clearTimeout(timer)
+      resolve({ code, signal, stderr, got: out.split('\n').slice(0, keepLines), ms: Date.now() - started })
+    }),
+  )
 }
 
 test('every command exits quietly with status 0 when its reader goes away', async () => {
   const commands = [
-    ['cluster'], ['topics', 'list'], ['topics', 'describe'], ['groups', 'list'], ['groups', 'describe', 'readers'],
-    ['configs', 'describe', '--topic', 'big', '--all'], ['consume', 'big', '--from-beginning'], ['consume', 'big', '--from-beginning', '--format', 'json', '-e'],
-    ['--help'], ['topics', 'create', '--help'], ['completion', 'bash'], ['perf', 'produce', 'big', '-n', '500'], ['perf', 'consume', 'big', '-n', '500'],
+    ['cluster'],
+    ['topics', 'list'],
+    ['topics', 'describe'],
+    ['groups', 'list'],
+    ['groups', 'describe', 'readers'],
+    ['configs', 'describe', '--topic', 'big', '--all'],
+    ['consume', 'big', '--from-beginning'],
+    ['consume', 'big', '--from-beginning', '--format', 'json', '-e'],
+    ['--help'],
+    ['topics', 'create', '--help'],
+    ['completion', 'bash'],
+    ['perf', 'produce', 'big', '-n', '500'],
+    ['perf', 'consume', 'big', '-n', '500'],
     ['produce', 'big', '--print-offsets'],
   ]
   for (const args of commands) {
@@ -62,7 +80,10 @@ test('`consume --from-beginning | head -3` prints three records and exits at onc
   const r = await withClosedStdout(['consume', 'big', '--from-beginning'], 3)
   assert.equal(r.code, 0, r.stderr)
   assert.equal(r.got.length, 3)
-  assert.ok(r.got.every((l) => /^value \d+$/.test(l)), r.got.join('|'))
+  assert.ok(
+    r.got.every((l) => /^value \d+$/.test(l)),
+    r.got.join('|'),
+  )
   assert.equal(r.stderr, '', 'no summary once the reader is gone')
 })
 
@@ -90,7 +111,9 @@ test('Ctrl-C stops produce reading a terminal, and perf produce, each with its s
   try {
     await new Promise((r) => setTimeout(r, 1500))
     p.child.stdin!.write('typed line\r')
-    await until('the line is sent', async () => lines((await samsa(['consume', 'waiting', '-o', 'earliest', '-e'], { bootstrap: b })).stdout).includes('typed line'))
+    await until('the line is sent', async () =>
+      lines((await samsa(['consume', 'waiting', '-o', 'earliest', '-e'], { bootstrap: b })).stdout).includes('typed line'),
+    )
     p.child.stdin!.write('\x03')
     assert.equal(await p.exited, 0)
     assert.match(plain(p.output()), /Produced 1 record to waiting \(interrupted\)\./)

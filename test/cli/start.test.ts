@@ -9,7 +9,9 @@ import { bin, plain, samsa, spawnPty, until } from './helpers.js'
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   test(`samsa start serves clients and closes cleanly on ${signal}`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'samsa-start-'))
-    const child = spawn(process.execPath, [bin, 'start', '--log.dirs', dir, '--listeners', 'PLAINTEXT://127.0.0.1:0', '--console.listener', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [bin, 'start', '--log.dirs', dir, '--listeners', 'PLAINTEXT://127.0.0.1:0', '--console.listener', '127.0.0.1:0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     try {
       let err = ''
       child.stderr.on('data', (d: Buffer) => (err += d.toString()))
@@ -39,7 +41,11 @@ test('samsa start rejects an unknown broker config with a readable message', asy
 
 test('the start line says when every interface is bound; the log level and format are chosen by flags', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'samsa-start-'))
-  const child = spawn(process.execPath, [bin, 'start', '--log.dirs', dir, '--listeners', 'PLAINTEXT://:0', '--console.enable', 'false', '--log-level', 'info'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(
+    process.execPath,
+    [bin, 'start', '--log.dirs', dir, '--listeners', 'PLAINTEXT://:0', '--console.enable', 'false', '--log-level', 'info'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  )
   try {
     let err = ''
     child.stderr.on('data', (d: Buffer) => (err += d.toString()))
@@ -48,15 +54,25 @@ test('the start line says when every interface is bound; the log level and forma
     const port = /port (\d+)/.exec(err)![1]!
     assert.equal((await samsa(['topics', 'create', 'kept'], { bootstrap: `localhost:${port}` })).code, 0)
     // Not a terminal: JSON lines. A first start on an empty directory recovers nothing.
-    const logs = err.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l))
-    assert.ok(logs.some((l) => l.msg === 'broker started' && l.level === 'info'), err)
+    const logs = err
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l))
+    assert.ok(
+      logs.some((l) => l.msg === 'broker started' && l.level === 'info'),
+      err,
+    )
     assert.ok(!err.includes('recovering unflushed segments'), err)
   } finally {
     child.kill('SIGKILL')
     await new Promise((r) => child.on('close', r))
   }
   // After kill -9 there is something to recover, and it says so.
-  const again = spawn(process.execPath, [bin, 'start', '--log.dirs', dir, '--listeners', 'PLAINTEXT://127.0.0.1:0', '--console.enable', 'false', '--log-level', 'info'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const again = spawn(
+    process.execPath,
+    [bin, 'start', '--log.dirs', dir, '--listeners', 'PLAINTEXT://127.0.0.1:0', '--console.enable', 'false', '--log-level', 'info'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  )
   try {
     let err = ''
     again.stderr.on('data', (d: Buffer) => (err += d.toString()))

@@ -106,9 +106,29 @@ test('usage errors exit 2 and point at --help', async () => {
 test('--help on every command, with examples', async () => {
   const r = await samsa(['--help'])
   assert.equal(r.code, 0)
-  const commands = ['start', 'topics create', 'topics list', 'topics describe', 'topics alter', 'topics delete', 'topics purge', 'produce', 'consume',
-    'records delete', 'groups list', 'groups describe', 'groups reset-offsets', 'groups delete', 'configs describe', 'configs alter', 'cluster',
-    'perf produce', 'perf consume', 'console', 'completion']
+  const commands = [
+    'start',
+    'topics create',
+    'topics list',
+    'topics describe',
+    'topics alter',
+    'topics delete',
+    'topics purge',
+    'produce',
+    'consume',
+    'records delete',
+    'groups list',
+    'groups describe',
+    'groups reset-offsets',
+    'groups delete',
+    'configs describe',
+    'configs alter',
+    'cluster',
+    'perf produce',
+    'perf consume',
+    'console',
+    'completion',
+  ]
   for (const c of commands) {
     const h = await samsa([...c.split(' '), '--help'])
     assert.equal(h.code, 0, c)
@@ -131,7 +151,10 @@ test('topic arguments are names or regular expressions matching whole names, as 
   assert.deepEqual(lines((await samsa(['topics', 'list', 'load-.*'], { bootstrap: b })).stdout), ['load-1', 'load-10', 'load-2'])
   assert.deepEqual(lines((await samsa(['topics', 'list', 'load'], { bootstrap: b })).stdout), [], 'whole names only')
   const d = JSON.parse((await samsa(['topics', 'describe', 'load-[12]', '--json'], { bootstrap: b })).stdout)
-  assert.deepEqual(d.map((t: { name: string }) => t.name), ['load-1', 'load-2'])
+  assert.deepEqual(
+    d.map((t: { name: string }) => t.name),
+    ['load-1', 'load-2'],
+  )
   let r = await samsa(['topics', 'alter', 'load-1.*', '--config', 'retention.ms=60000'], { bootstrap: b })
   assert.equal(r.code, 0, r.stderr)
   assert.deepEqual(lines(r.stdout), ['Altered topic load-1: retention.ms=60000.', 'Altered topic load-10: retention.ms=60000.'])
@@ -146,7 +169,10 @@ test('topic arguments are names or regular expressions matching whole names, as 
   assert.equal(lines((await samsa(['topics', 'list', 'load-.*'], { bootstrap: b })).stdout).length, 3)
 
   // On a terminal it asks; "n" keeps them, "y" deletes.
-  for (const [answer, code, shown] of [['n', 1, /Delete 2 topics and their data: load-1, load-10\? \[y\/N\] n\s+Nothing deleted\./], ['y', 0, /Deleted topic load-1\.\s+Deleted topic load-10\./]] as const) {
+  for (const [answer, code, shown] of [
+    ['n', 1, /Delete 2 topics and their data: load-1, load-10\? \[y\/N\] n\s+Nothing deleted\./],
+    ['y', 0, /Deleted topic load-1\.\s+Deleted topic load-10\./],
+  ] as const) {
     const t = spawnPty(['topics', 'delete', 'load-1.*'], { bootstrap: b })
     try {
       await until('the question', () => /\[y\/N\] $/.test(plain(t.output())))
@@ -182,5 +208,11 @@ test('records delete (DeleteRecords) and topics purge', async () => {
   assert.match(r.stdout, /Purged topic rec: no records left; its partitions now start at 4, 2\./)
   assert.deepEqual(lines((await samsa(['consume', 'rec', '--from-beginning', '-e'], { bootstrap: b })).stdout), [])
   const d = JSON.parse((await samsa(['topics', 'describe', 'rec', '--json'], { bootstrap: b })).stdout)
-  assert.deepEqual(d[0].partitions.map((p: { startOffset: number; endOffset: number }) => [p.startOffset, p.endOffset]), [[4, 4], [2, 2]])
+  assert.deepEqual(
+    d[0].partitions.map((p: { startOffset: number; endOffset: number }) => [p.startOffset, p.endOffset]),
+    [
+      [4, 4],
+      [2, 2],
+    ],
+  )
 })

@@ -15,7 +15,17 @@ export async function ensureTransactionFixtures(broker: EmbeddedBroker): Promise
     const p = parts.replicas.leaderPartition('payments', 0)
     if (typeof p === 'number') throw new Error(`payments-0: error ${p}`)
     const hourAgo = BigInt(Date.now() - 3_600_000)
-    p.log.append(encodeRecordBatch({ records: [{ key: 'p0', value: 'never ended', timestamp: hourAgo }], producerId: 999_999n, producerEpoch: 0, baseSequence: 0, isTransactional: true, now: hourAgo }), { validateProducer: true })
+    p.log.append(
+      encodeRecordBatch({
+        records: [{ key: 'p0', value: 'never ended', timestamp: hourAgo }],
+        producerId: 999_999n,
+        producerEpoch: 0,
+        baseSequence: 0,
+        isTransactional: true,
+        now: hourAgo,
+      }),
+      { validateProducer: true },
+    )
     await p.log.whenWritten()
   }
   if (parts.transactions.describe('payments-1').errorCode !== 0) {

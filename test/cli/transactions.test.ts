@@ -31,16 +31,34 @@ test('list, describe, producers and the last stable offset', async () => {
     const t = await open.transaction()
     await t.send({ topic: 'payments', messages: [{ key: 'o', value: 'pending' }] })
     const listed = await json(['transactions', 'list'])
-    assert.deepEqual(listed.map((x: { transactionalId: string, state: string }) => [x.transactionalId, x.state]), [['open-1', 'Ongoing'], ['payments-1', 'CompleteCommit']])
+    assert.deepEqual(
+      listed.map((x: { transactionalId: string; state: string }) => [x.transactionalId, x.state]),
+      [
+        ['open-1', 'Ongoing'],
+        ['payments-1', 'CompleteCommit'],
+      ],
+    )
     const ongoing = await json(['transactions', 'list', '--state', 'Ongoing'])
-    assert.deepEqual(ongoing.map((x: { transactionalId: string }) => x.transactionalId), ['open-1'])
+    assert.deepEqual(
+      ongoing.map((x: { transactionalId: string }) => x.transactionalId),
+      ['open-1'],
+    )
     const d = await json(['transactions', 'describe', 'open-1'])
     assert.equal(d.state, 'Ongoing')
     assert.deepEqual(d.partitions, [{ topic: 'payments', partition: 0 }])
     const text = await samsa(['transactions', 'describe', 'open-1'], { bootstrap: b })
     assert.match(text.stdout, /State: Ongoing \(open for \d+s\)/)
     const producers = await json(['transactions', 'producers', 'payments'])
-    assert.deepEqual(producers.filter((p: { currentTxnStartOffset: number }) => p.currentTxnStartOffset >= 0).map((p: { producerId: number, currentTxnStartOffset: number }) => [p.producerId, p.currentTxnStartOffset]).sort(), [[999999, 0], [d.producerId, 3]].sort())
+    assert.deepEqual(
+      producers
+        .filter((p: { currentTxnStartOffset: number }) => p.currentTxnStartOffset >= 0)
+        .map((p: { producerId: number; currentTxnStartOffset: number }) => [p.producerId, p.currentTxnStartOffset])
+        .sort(),
+      [
+        [999999, 0],
+        [d.producerId, 3],
+      ].sort(),
+    )
     const [lso] = await json(['transactions', 'lso', 'payments'])
     assert.equal(lso.lastStableOffset, 0, 'the hanging transaction at offset 0 holds the LSO')
     assert.equal(lso.highWatermark, 4)
@@ -55,7 +73,15 @@ test('list, describe, producers and the last stable offset', async () => {
 
 test('find-hanging lists the transaction no coordinator will end; abort ends it', async () => {
   const hanging = await json(['transactions', 'find-hanging', '--max-transaction-timeout', '60000'])
-  assert.deepEqual(hanging.map((h: { topic: string, partition: number, producerId: number, currentTxnStartOffset: number }) => [h.topic, h.partition, h.producerId, h.currentTxnStartOffset]), [['payments', 0, 999999, 0]])
+  assert.deepEqual(
+    hanging.map((h: { topic: string; partition: number; producerId: number; currentTxnStartOffset: number }) => [
+      h.topic,
+      h.partition,
+      h.producerId,
+      h.currentTxnStartOffset,
+    ]),
+    [['payments', 0, 999999, 0]],
+  )
   const wrong = await samsa(['transactions', 'abort', '--topic', 'payments', '--partition', '0', '--start-offset', '1'], { bootstrap: b })
   assert.equal(wrong.code, 1, 'no transaction starts at offset 1')
   const r = await samsa(['transactions', 'abort', '--topic', 'payments', '--partition', '0', '--start-offset', '0'], { bootstrap: b })

@@ -11,7 +11,11 @@ let admin: Admin
 before(async () => {
   broker = await startBroker({ port: 0 })
   admin = await Admin.connect({ bootstrap: broker.bootstrap })
-  await admin.createTopics([{ name: 'keys', partitions: 4 }, { name: 'gz', partitions: 1 }, { name: 'shared', partitions: 4 }])
+  await admin.createTopics([
+    { name: 'keys', partitions: 4 },
+    { name: 'gz', partitions: 1 },
+    { name: 'shared', partitions: 4 },
+  ])
 })
 after(async () => {
   await admin.close()
@@ -40,12 +44,17 @@ test('keyed records land where Java clients would put them', async () => {
   assert.equal(got.length, 20)
   for (const r of got) assert.equal(r.partition, partitionForKey(r.key!, 4))
   const d = await admin.describeTopics(['keys'])
-  assert.equal(d[0]!.partitions.reduce((n, x) => n + Number(x.endOffset - x.startOffset), 0), 20)
+  assert.equal(
+    d[0]!.partitions.reduce((n, x) => n + Number(x.endOffset - x.startOffset), 0),
+    20,
+  )
 })
 
 test('gzip batches and acks=0 round-trip', async () => {
   const gz = await Producer.connect({ bootstrap: broker.bootstrap, compression: 'gzip' })
-  await gz.sendBatch(Array.from({ length: 50 }, (_, i) => ({ topic: 'gz', value: `compressed ${i} ${'x'.repeat(200)}`, headers: [{ key: 'i', value: String(i) }] })))
+  await gz.sendBatch(
+    Array.from({ length: 50 }, (_, i) => ({ topic: 'gz', value: `compressed ${i} ${'x'.repeat(200)}`, headers: [{ key: 'i', value: String(i) }] })),
+  )
   await gz.close()
   const fire = await Producer.connect({ bootstrap: broker.bootstrap, acks: 0 })
   const m = await fire.send({ topic: 'gz', value: 'fire and forget' })
@@ -73,9 +82,15 @@ test('two group members split the partitions with the range assignor', async (t)
     const seen = new Map<string, string>()
     const deadline = Date.now() + 20_000
     let joined = false
-    joinB.then(() => (joined = true), () => {})
+    joinB.then(
+      () => (joined = true),
+      () => {},
+    )
     while ((seen.size < 40 || !joined || a.assignment().length !== 2) && Date.now() < deadline) {
-      for (const [name, c] of [['a', a], ['b', b]] as const) {
+      for (const [name, c] of [
+        ['a', a],
+        ['b', b],
+      ] as const) {
         if (name === 'b' && !joined) continue
         for (const r of await c.poll()) seen.set(r.value!.toString(), name)
       }
@@ -83,12 +98,25 @@ test('two group members split the partitions with the range assignor', async (t)
     await joinB
     assert.equal(seen.size, 40)
     // The range assignor orders members by member id, so either member may get the first half.
-    const halves = [a, b].map((c) => c.assignment().map((x) => x.partition).sort()).sort((x, y) => x[0]! - y[0]!)
-    assert.deepEqual(halves, [[0, 1], [2, 3]])
+    const halves = [a, b]
+      .map((c) =>
+        c
+          .assignment()
+          .map((x) => x.partition)
+          .sort(),
+      )
+      .sort((x, y) => x[0]! - y[0]!)
+    assert.deepEqual(halves, [
+      [0, 1],
+      [2, 3],
+    ])
   } finally {
     await a.close()
     await b.close()
   }
   const offsets = await admin.listGroupOffsets('pair')
-  assert.equal(offsets.reduce((n, o) => n + Number(o.offset), 0), 40)
+  assert.equal(
+    offsets.reduce((n, o) => n + Number(o.offset), 0),
+    40,
+  )
 })

@@ -12,7 +12,12 @@ import { Connection } from '../../src/client/connection.js'
 import { ClientError } from '../../src/client/errors.js'
 import { requestHeaderVersion, responseHeaderVersion } from '../../src/client/versions.js'
 
-interface Seen { apiKey: number; version: number; clientId: string | null; body: any }
+interface Seen {
+  apiKey: number
+  version: number
+  clientId: string | null
+  body: any
+}
 type Answer = (req: Seen) => { version?: number; body: unknown; headerVersion?: 0 | 1 } | null
 
 async function fakeBroker(answer: Answer, opts: { trickle?: boolean } = {}): Promise<{ server: Server; port: number; seen: Seen[] }> {
@@ -30,7 +35,11 @@ async function fakeBroker(answer: Answer, opts: { trickle?: boolean } = {}): Pro
         const header = decodeRequestHeader(r, requestHeaderVersion(apiKey, version))
         const spec = apiSpecs.get(apiKey)!
         let body: unknown
-        try { body = spec.decodeRequest(r, version) } catch { body = undefined }
+        try {
+          body = spec.decodeRequest(r, version)
+        } catch {
+          body = undefined
+        }
         const req = { apiKey, version, clientId: header.clientId, body }
         seen.push(req)
         const res = answer(req)
@@ -68,7 +77,10 @@ test('falls back when the broker rejects our ApiVersions version, then negotiate
   })
   const conn = await Connection.connect({ host: '127.0.0.1', port })
   try {
-    assert.deepEqual(seen.map((s) => s.version), [4, 2])
+    assert.deepEqual(
+      seen.map((s) => s.version),
+      [4, 2],
+    )
     assert.equal(conn.versionFor(ApiKey.Metadata), 8)
     const md = await conn.request('Metadata', { topics: [] })
     assert.equal(seen.at(-1)!.version, 8)
@@ -81,8 +93,11 @@ test('falls back when the broker rejects our ApiVersions version, then negotiate
   }
 })
 
-test('an UNSUPPORTED_VERSION answer in the broker\'s own newer format still falls back (librdkafka mock)', async () => {
-  const MOCK = [{ apiKey: ApiKey.ApiVersions, minVersion: 0, maxVersion: 3 }, { apiKey: ApiKey.Metadata, minVersion: 0, maxVersion: 9 }]
+test("an UNSUPPORTED_VERSION answer in the broker's own newer format still falls back (librdkafka mock)", async () => {
+  const MOCK = [
+    { apiKey: ApiKey.ApiVersions, minVersion: 0, maxVersion: 3 },
+    { apiKey: ApiKey.Metadata, minVersion: 0, maxVersion: 9 },
+  ]
   const { server, port, seen } = await fakeBroker((req) => {
     if (req.apiKey === ApiKey.ApiVersions) {
       if (req.version > 3) return { version: 3, body: { errorCode: 35, apiKeys: MOCK } }
@@ -125,16 +140,22 @@ test('flexible versions use request header v2 and response header v1; ApiVersion
 })
 
 test('pipelined requests resolve in order when every response arrives a byte at a time', async () => {
-  const { server, port } = await fakeBroker((req) => {
-    if (req.apiKey === ApiKey.ApiVersions) return { body: { errorCode: 0, apiKeys: OLD_BROKER } }
-    const name = req.body.topics[0].name
-    return { body: { brokers: [], controllerId: 0, topics: [{ name, partitions: [] }] } }
-  }, { trickle: true })
+  const { server, port } = await fakeBroker(
+    (req) => {
+      if (req.apiKey === ApiKey.ApiVersions) return { body: { errorCode: 0, apiKeys: OLD_BROKER } }
+      const name = req.body.topics[0].name
+      return { body: { brokers: [], controllerId: 0, topics: [{ name, partitions: [] }] } }
+    },
+    { trickle: true },
+  )
   const conn = await Connection.connect({ host: '127.0.0.1', port })
   try {
     const names = ['a', 'b', 'c', 'd', 'e']
     const answers = await Promise.all(names.map((name) => conn.request('Metadata', { topics: [{ name }] })))
-    assert.deepEqual(answers.map((a) => a.topics[0]!.name), names)
+    assert.deepEqual(
+      answers.map((a) => a.topics[0]!.name),
+      names,
+    )
   } finally {
     await conn.close()
     server.close()
@@ -155,19 +176,26 @@ test('a request with no answer times out with SAMSA_CLIENT_TIMEOUT', async () =>
 test('nothing listening: SAMSA_CLIENT_CONNECT naming the address', async () => {
   const { server, port } = await fakeBroker(() => null)
   await new Promise((r) => server.close(r))
-  await assert.rejects(Connection.connect({ host: '127.0.0.1', port }), (e: unknown) =>
-    e instanceof ClientError && e.code === 'SAMSA_CLIENT_CONNECT' && e.message.includes(`no broker reachable at 127.0.0.1:${port}`))
+  await assert.rejects(
+    Connection.connect({ host: '127.0.0.1', port }),
+    (e: unknown) => e instanceof ClientError && e.code === 'SAMSA_CLIENT_CONNECT' && e.message.includes(`no broker reachable at 127.0.0.1:${port}`),
+  )
 })
 
 test('a dropped connection fails in-flight requests with SAMSA_CLIENT_DISCONNECTED', async () => {
   let sock: Socket | undefined
   const { server, port } = await fakeBroker((req) => {
     if (req.apiKey === ApiKey.ApiVersions) return { body: { errorCode: 0, apiKeys: OLD_BROKER } }
-    setImmediate(() => { for (const c of conns) c.destroy() })
+    setImmediate(() => {
+      for (const c of conns) c.destroy()
+    })
     return null
   })
   const conns: Socket[] = []
-  server.on('connection', (c) => { conns.push(c); sock = c })
+  server.on('connection', (c) => {
+    conns.push(c)
+    sock = c
+  })
   const conn = await Connection.connect({ host: '127.0.0.1', port })
   await assert.rejects(conn.request('Metadata', { topics: [] }), (e: unknown) => e instanceof ClientError && e.code === 'SAMSA_CLIENT_DISCONNECTED')
   assert.ok(sock)

@@ -18,13 +18,20 @@ test('a newer subscription version is read with our highest', () => {
 })
 
 test('assignment round-trips', () => {
-  const a = new Map([['t', [0, 2]], ['u', [1]]])
+  const a = new Map([
+    ['t', [0, 2]],
+    ['u', [1]],
+  ])
   assert.deepEqual(decodeAssignment(encodeAssignment(a)), a)
   assert.deepEqual(decodeAssignment(Buffer.alloc(0)), new Map())
 })
 
 test('range assignor: contiguous runs, the first members take the remainder', () => {
-  const members = new Map([['m2', ['t']], ['m1', ['t']], ['m3', ['t']]])
+  const members = new Map([
+    ['m2', ['t']],
+    ['m1', ['t']],
+    ['m3', ['t']],
+  ])
   const out = rangeAssign(members, new Map([['t', 7]]))
   assert.deepEqual(out.get('m1')!.get('t'), [0, 1, 2])
   assert.deepEqual(out.get('m2')!.get('t'), [3, 4])
@@ -32,8 +39,18 @@ test('range assignor: contiguous runs, the first members take the remainder', ()
 })
 
 test('range assignor: per topic, only subscribers, more members than partitions', () => {
-  const members = new Map([['a', ['t', 'u']], ['b', ['t']], ['c', ['t']]])
-  const out = rangeAssign(members, new Map([['t', 2], ['u', 3]]))
+  const members = new Map([
+    ['a', ['t', 'u']],
+    ['b', ['t']],
+    ['c', ['t']],
+  ])
+  const out = rangeAssign(
+    members,
+    new Map([
+      ['t', 2],
+      ['u', 3],
+    ]),
+  )
   assert.deepEqual(out.get('a')!.get('t'), [0])
   assert.deepEqual(out.get('b')!.get('t'), [1])
   assert.equal(out.get('c')!.get('t'), undefined)

@@ -6,13 +6,22 @@ import { decodeRecordSet } from '../../src/client/records.js'
 import { isCrcValid } from '../../src/protocol/record-batch.js'
 
 const batch = (base: bigint, values: string[]): Buffer =>
-  encodeRecordBatch({ baseOffset: base, records: values.map((v, i) => ({ key: i % 2 === 0 ? null : `k${i}`, value: v, headers: [{ key: 'h', value: Buffer.from([0, 255]) }] })) })
+  encodeRecordBatch({
+    baseOffset: base,
+    records: values.map((v, i) => ({ key: i % 2 === 0 ? null : `k${i}`, value: v, headers: [{ key: 'h', value: Buffer.from([0, 255]) }] })),
+  })
 
 test('decodes several batches and skips records before the fetch offset', () => {
   const data = Buffer.concat([batch(0n, ['a', 'b', 'c']), batch(3n, ['d', 'e'])])
   const set = decodeRecordSet(data, 1n)
-  assert.deepEqual(set.records.map((r) => r.value!.toString()), ['b', 'c', 'd', 'e'])
-  assert.deepEqual(set.records.map((r) => r.offset), [1n, 2n, 3n, 4n])
+  assert.deepEqual(
+    set.records.map((r) => r.value!.toString()),
+    ['b', 'c', 'd', 'e'],
+  )
+  assert.deepEqual(
+    set.records.map((r) => r.offset),
+    [1n, 2n, 3n, 4n],
+  )
   assert.equal(set.nextOffset, 5n)
   assert.deepEqual(set.records[0]!.headers[0]!.value, Buffer.from([0, 255]))
 })
@@ -27,13 +36,22 @@ test('stops at a trailing partial batch', () => {
 
 test('batches of every codec round-trip and keep a valid CRC', () => {
   const plain = batch(10n, ['x'.repeat(1000), 'y'.repeat(1000)])
-  for (const [codec, id] of [['gzip', 1], ['snappy', 2], ['lz4', 3], ['zstd', 4]] as const) {
+  for (const [codec, id] of [
+    ['gzip', 1],
+    ['snappy', 2],
+    ['lz4', 3],
+    ['zstd', 4],
+  ] as const) {
     const packed = compressBatch(plain, codec)
     assert.ok(packed.length < plain.length, codec)
     assert.ok(isCrcValid(packed, 0, packed.length), codec)
     assert.equal(packed.readInt16BE(21) & 7, id)
     const set = decodeRecordSet(packed, 0n)
-    assert.deepEqual(set.records.map((r) => r.value!.length), [1000, 1000], codec)
+    assert.deepEqual(
+      set.records.map((r) => r.value!.length),
+      [1000, 1000],
+      codec,
+    )
     assert.equal(set.nextOffset, 12n)
   }
 })

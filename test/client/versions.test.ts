@@ -13,7 +13,10 @@ test('picks min(our max, broker max)', () => {
 test('respects caller limits', () => {
   const broker = new Map([[ApiKey.Fetch, { minVersion: 0, maxVersion: 17 }]])
   assert.equal(pickVersion(ApiKey.Fetch, broker, { maxVersion: 12 }), 12)
-  assert.throws(() => pickVersion(ApiKey.Fetch, new Map([[ApiKey.Fetch, { minVersion: 0, maxVersion: 3 }]]), { minVersion: 4 }), (e: unknown) => e instanceof ClientError && e.code === 'SAMSA_CLIENT_UNSUPPORTED')
+  assert.throws(
+    () => pickVersion(ApiKey.Fetch, new Map([[ApiKey.Fetch, { minVersion: 0, maxVersion: 3 }]]), { minVersion: 4 }),
+    (e: unknown) => e instanceof ClientError && e.code === 'SAMSA_CLIENT_UNSUPPORTED',
+  )
 })
 
 test('an API the broker does not list is unsupported', () => {

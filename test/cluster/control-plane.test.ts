@@ -30,12 +30,36 @@ const self = () => ({ id: 1, rack: null, endpoints: parts.metadata.listeners })
 
 function state(topic: string, partition: number, leader: number, leaderEpoch: number, replicas = [1, OTHER]): PartitionLeadership {
   const t = parts.metadata.topic(topic)!
-  return { topic, topicId: t.meta.topicId, partition, leader, leaderEpoch, isr: [leader], partitionEpoch: leaderEpoch, replicas, addingReplicas: [], removingReplicas: [], leaderRecoveryState: 0 }
+  return {
+    topic,
+    topicId: t.meta.topicId,
+    partition,
+    leader,
+    leaderEpoch,
+    isr: [leader],
+    partitionEpoch: leaderEpoch,
+    replicas,
+    addingReplicas: [],
+    removingReplicas: [],
+    leaderRecoveryState: 0,
+  }
 }
 
 async function moveLeader(controllerEpoch: number, states: PartitionLeadership[]) {
-  const lai = await control.leaderAndIsr({ controllerId: OTHER, controllerEpoch, brokerEpoch: -1n, full: false, partitions: states.map((s) => ({ ...s, isNew: false })) })
-  const um = await control.updateMetadata({ controllerId: OTHER, controllerEpoch, brokerEpoch: -1n, brokers: [self(), otherBroker], partitions: states.map((s) => ({ ...s, offlineReplicas: [] })) })
+  const lai = await control.leaderAndIsr({
+    controllerId: OTHER,
+    controllerEpoch,
+    brokerEpoch: -1n,
+    full: false,
+    partitions: states.map((s) => ({ ...s, isNew: false })),
+  })
+  const um = await control.updateMetadata({
+    controllerId: OTHER,
+    controllerEpoch,
+    brokerEpoch: -1n,
+    brokers: [self(), otherBroker],
+    partitions: states.map((s) => ({ ...s, offlineReplicas: [] })),
+  })
   return { lai, um }
 }
 
@@ -55,13 +79,22 @@ test('requests from an older controller epoch change nothing', async () => {
 test('a partition led by another broker answers NOT_LEADER_OR_FOLLOWER; Metadata names its leader', async () => {
   const { lai, um } = await moveLeader(2, [state('moving', 1, OTHER, 1)])
   assert.equal(lai.errorCode, ErrorCode.NONE)
-  assert.deepEqual(lai.partitions.map((p) => p.errorCode), [ErrorCode.NONE])
+  assert.deepEqual(
+    lai.partitions.map((p) => p.errorCode),
+    [ErrorCode.NONE],
+  )
   assert.equal(um.errorCode, ErrorCode.NONE)
   assert.equal((await client.produce('moving', 1, record())).errorCode, ErrorCode.NOT_LEADER_OR_FOLLOWER)
   assert.equal((await client.fetchOnce('moving', 1, 0)).errorCode, ErrorCode.NOT_LEADER_OR_FOLLOWER)
   assert.equal((await client.produce('moving', 0, record())).errorCode, ErrorCode.NONE)
-  const md = await client.conn.request(ApiKey.Metadata, 12, { topics: [{ name: 'moving', topicId: '00000000-0000-0000-0000-000000000000' }], allowAutoTopicCreation: false })
-  assert.deepEqual(md.brokers.map((b: { nodeId: number }) => b.nodeId), [1, OTHER])
+  const md = await client.conn.request(ApiKey.Metadata, 12, {
+    topics: [{ name: 'moving', topicId: '00000000-0000-0000-0000-000000000000' }],
+    allowAutoTopicCreation: false,
+  })
+  assert.deepEqual(
+    md.brokers.map((b: { nodeId: number }) => b.nodeId),
+    [1, OTHER],
+  )
   assert.equal(md.controllerId, OTHER)
   const p1 = md.topics[0].partitions.find((p: { partitionIndex: number }) => p.partitionIndex === 1)
   assert.equal(p1.leaderId, OTHER)
@@ -72,26 +105,43 @@ test('a partition led by another broker answers NOT_LEADER_OR_FOLLOWER; Metadata
 
 test('an older leader epoch for a partition is refused on its own', async () => {
   const { lai } = await moveLeader(2, [state('moving', 1, 1, 0), state('moving', 0, 1, 3, [1])])
-  assert.deepEqual(lai.partitions.map((p) => p.errorCode), [ErrorCode.STALE_CONTROLLER_EPOCH, ErrorCode.NONE])
+  assert.deepEqual(
+    lai.partitions.map((p) => p.errorCode),
+    [ErrorCode.STALE_CONTROLLER_EPOCH, ErrorCode.NONE],
+  )
   assert.equal(parts.replicas.partition('moving', 1)!.leaderId, OTHER)
   assert.equal(parts.replicas.partition('moving', 0)!.leaderEpoch, 3)
 })
 
 test('StopReplica without delete keeps the log, with delete removes it', async () => {
-  const stop = await control.stopReplica({ controllerId: OTHER, controllerEpoch: 2, brokerEpoch: -1n, partitions: [{ topic: 'moving', partition: 1, leaderEpoch: 1, delete: false }] })
+  const stop = await control.stopReplica({
+    controllerId: OTHER,
+    controllerEpoch: 2,
+    brokerEpoch: -1n,
+    partitions: [{ topic: 'moving', partition: 1, leaderEpoch: 1, delete: false }],
+  })
   assert.equal(stop.errorCode, ErrorCode.NONE)
   assert.equal(parts.replicas.partition('moving', 1), undefined)
   assert.ok(broker.running.logManager.getLog('moving', 1) !== undefined)
   assert.equal((await client.fetchOnce('moving', 1, 0)).errorCode, ErrorCode.NOT_LEADER_OR_FOLLOWER)
-  await control.stopReplica({ controllerId: OTHER, controllerEpoch: 2, brokerEpoch: -1n, partitions: [{ topic: 'moving', partition: 1, leaderEpoch: 1, delete: true }] })
+  await control.stopReplica({
+    controllerId: OTHER,
+    controllerEpoch: 2,
+    brokerEpoch: -1n,
+    partitions: [{ topic: 'moving', partition: 1, leaderEpoch: 1, delete: true }],
+  })
   assert.equal(broker.running.logManager.getLog('moving', 1), undefined)
 })
 
 test('the group coordinator follows the leadership of its __consumer_offsets partition', async () => {
-  const commit = (offset: bigint) => client.conn.request(ApiKey.OffsetCommit, 8, {
-    groupId: 'g', generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null,
-    topics: [{ name: 'moving', partitions: [{ partitionIndex: 0, committedOffset: offset, committedLeaderEpoch: -1, committedMetadata: null }] }],
-  })
+  const commit = (offset: bigint) =>
+    client.conn.request(ApiKey.OffsetCommit, 8, {
+      groupId: 'g',
+      generationIdOrMemberEpoch: -1,
+      memberId: '',
+      groupInstanceId: null,
+      topics: [{ name: 'moving', partitions: [{ partitionIndex: 0, committedOffset: offset, committedLeaderEpoch: -1, committedMetadata: null }] }],
+    })
   const find = () => client.conn.request(ApiKey.FindCoordinator, 3, { key: 'g', keyType: 0 })
   assert.equal((await find()).nodeId, 1)
   assert.equal((await commit(7n)).topics[0].partitions[0].errorCode, ErrorCode.NONE)

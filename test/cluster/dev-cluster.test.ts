@@ -51,9 +51,18 @@ function devCluster(args: string[]): Run {
   const child = spawn(process.execPath, [SAMSA, 'dev-cluster', '--dir', join(dir, 'data'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
   children.add(child)
   let out = ''
-  child.stdout!.on('data', (d) => { out += d })
-  child.stderr!.on('data', (d) => { out += d })
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => { children.delete(child); resolve(code) }))
+  child.stdout!.on('data', (d) => {
+    out += d
+  })
+  child.stderr!.on('data', (d) => {
+    out += d
+  })
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      children.delete(child)
+      resolve(code)
+    }),
+  )
   return { child, output: () => out, exited }
 }
 
@@ -78,11 +87,18 @@ test('dev-cluster runs ZooKeeper, two brokers and the console; Ctrl-C stops them
   const args = ['--zookeepers', '1', '--brokers', '2', '--port', String(port), '--zookeeper-port', String(zkPort), '--console-port', String(consolePort)]
   const bootstrap = `localhost:${port},localhost:${port + 1}`
   let run = devCluster(args)
-  await eventually('the cluster is ready', () => run.output().includes('Ctrl-C stops everything') || (run.child.exitCode !== null && Promise.reject(new Error(run.output()))), 90_000)
+  await eventually(
+    'the cluster is ready',
+    () => run.output().includes('Ctrl-C stops everything') || (run.child.exitCode !== null && Promise.reject(new Error(run.output()))),
+    90_000,
+  )
   assert.match(run.output(), /\[broker-1\] samsa: broker 1 listening/)
   assert.match(run.output(), /\[broker-2\] samsa: broker 2 listening/)
-  const brokers = await (await fetch(`http://127.0.0.1:${consolePort}/api/brokers`)).json() as { brokers: Array<{ id: number, controller: boolean }> }
-  assert.deepEqual(brokers.brokers.map((b) => b.id), [1, 2])
+  const brokers = (await (await fetch(`http://127.0.0.1:${consolePort}/api/brokers`)).json()) as { brokers: Array<{ id: number; controller: boolean }> }
+  assert.deepEqual(
+    brokers.brokers.map((b) => b.id),
+    [1, 2],
+  )
   assert.equal(brokers.brokers.filter((b) => b.controller).length, 1)
   const admin = await Admin.connect({ bootstrap })
   await admin.createTopics([{ name: 'kept', partitions: 4 }])
@@ -93,7 +109,11 @@ test('dev-cluster runs ZooKeeper, two brokers and the console; Ctrl-C stops them
   await eventually('no process left', () => processesUsing(join(dir, 'data')).length === 0, 10_000)
 
   run = devCluster(args)
-  await eventually('the cluster is ready again', () => run.output().includes('Ctrl-C stops everything') || (run.child.exitCode !== null && Promise.reject(new Error(run.output()))), 90_000)
+  await eventually(
+    'the cluster is ready again',
+    () => run.output().includes('Ctrl-C stops everything') || (run.child.exitCode !== null && Promise.reject(new Error(run.output()))),
+    90_000,
+  )
   const again = await Admin.connect({ bootstrap })
   const [kept] = await eventually('the topic is led again', async () => {
     const d = await again.describeTopics(['kept'])

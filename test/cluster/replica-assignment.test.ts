@@ -8,20 +8,34 @@ import { assignReplicasToBrokers, AssignmentError, rackAlternatedBrokers } from 
 const noRacks = (ids: number[]) => ids.map((id) => ({ id, rack: null }))
 const racks = (m: Record<number, string>) => Object.entries(m).map(([id, rack]) => ({ id: Number(id), rack }))
 
-test('rack-unaware: round robin from the start index, followers shifted each round (Kafka\'s testReplicaAssignment)', () => {
+test("rack-unaware: round robin from the start index, followers shifted each round (Kafka's testReplicaAssignment)", () => {
   assert.deepEqual(assignReplicasToBrokers(noRacks([0, 1, 2, 3, 4]), 10, 3, { fixedStartIndex: 0 }), [
-    [0, 1, 2], [1, 2, 3], [2, 3, 4], [3, 4, 0], [4, 0, 1],
-    [0, 2, 3], [1, 3, 4], [2, 4, 0], [3, 0, 1], [4, 1, 2],
+    [0, 1, 2],
+    [1, 2, 3],
+    [2, 3, 4],
+    [3, 4, 0],
+    [4, 0, 1],
+    [0, 2, 3],
+    [1, 3, 4],
+    [2, 4, 0],
+    [3, 0, 1],
+    [4, 1, 2],
   ])
 })
 
-test('rack-aware: brokers alternate racks and each partition takes every rack first (Kafka\'s AdminRackAwareTest)', () => {
+test("rack-aware: brokers alternate racks and each partition takes every rack first (Kafka's AdminRackAwareTest)", () => {
   const rackMap = { 0: 'rack1', 1: 'rack3', 2: 'rack3', 3: 'rack2', 4: 'rack2', 5: 'rack1' }
   assert.deepEqual(rackAlternatedBrokers(racks(rackMap)), [0, 3, 1, 5, 4, 2])
   const { 5: _, ...without5 } = rackMap
   assert.deepEqual(rackAlternatedBrokers(racks(without5)), [0, 3, 1, 4, 2])
   assert.deepEqual(assignReplicasToBrokers(racks(rackMap), 7, 3, { fixedStartIndex: 0, startPartitionId: 0 }), [
-    [0, 3, 1], [3, 1, 5], [1, 5, 4], [5, 4, 2], [4, 2, 0], [2, 0, 3], [0, 4, 2],
+    [0, 3, 1],
+    [3, 1, 5],
+    [1, 5, 4],
+    [5, 4, 2],
+    [4, 2, 0],
+    [2, 0, 3],
+    [0, 4, 2],
   ])
 })
 
@@ -35,9 +49,19 @@ test('every replica of a partition is on a different broker, and leaders spread 
   }
 })
 
-test('with racks on some brokers only, racks are ignored; impossible requests are refused with Kafka\'s messages', () => {
-  const mixed = [{ id: 1, rack: 'a' }, { id: 2, rack: null }, { id: 3, rack: 'b' }]
+test("with racks on some brokers only, racks are ignored; impossible requests are refused with Kafka's messages", () => {
+  const mixed = [
+    { id: 1, rack: 'a' },
+    { id: 2, rack: null },
+    { id: 3, rack: 'b' },
+  ]
   assert.deepEqual(assignReplicasToBrokers(mixed, 3, 2, { fixedStartIndex: 0 }), assignReplicasToBrokers(noRacks([1, 2, 3]), 3, 2, { fixedStartIndex: 0 }))
-  assert.throws(() => assignReplicasToBrokers(noRacks([1, 2]), 1, 3), (e: unknown) => e instanceof AssignmentError && e.kind === 'replication-factor' && e.message === 'Replication factor: 3 larger than available brokers: 2.')
-  assert.throws(() => assignReplicasToBrokers(noRacks([1]), 0, 1), (e: unknown) => e instanceof AssignmentError && e.kind === 'partitions')
+  assert.throws(
+    () => assignReplicasToBrokers(noRacks([1, 2]), 1, 3),
+    (e: unknown) => e instanceof AssignmentError && e.kind === 'replication-factor' && e.message === 'Replication factor: 3 larger than available brokers: 2.',
+  )
+  assert.throws(
+    () => assignReplicasToBrokers(noRacks([1]), 0, 1),
+    (e: unknown) => e instanceof AssignmentError && e.kind === 'partitions',
+  )
 })

@@ -17,20 +17,25 @@ const { Kafka, logLevel } = kafkajs
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1'
 
 const skip = skipWithoutZooKeeper() || requireTool(tools.kafkaPython()) || requireTool(tools.kcat())
-const cluster: TestCluster | undefined = skip === false
-  ? await startTestCluster({ zookeepers: 3, brokers: 3, config: { 'num.partitions': 3, 'offsets.topic.num.partitions': 12 } })
-  : undefined
+const cluster: TestCluster | undefined =
+  skip === false ? await startTestCluster({ zookeepers: 3, brokers: 3, config: { 'num.partitions': 3, 'offsets.topic.num.partitions': 12 } }) : undefined
 
 const at = (id: number): string => cluster!.broker(id).bootstrap
 
 async function kcatProduce(bootstrap: string, topic: string, lines: string[]): Promise<void> {
-  await runOk('kcat', ['-P', '-b', bootstrap, '-t', topic, '-K:', '-X', 'topic.request.required.acks=-1'], { input: lines.join('\n') + '\n', timeoutMs: 60_000 })
+  await runOk('kcat', ['-P', '-b', bootstrap, '-t', topic, '-K:', '-X', 'topic.request.required.acks=-1'], {
+    input: lines.join('\n') + '\n',
+    timeoutMs: 60_000,
+  })
 }
 
 async function kcatGroupRead(bootstrap: string, topic: string, group: string, expected: number): Promise<string[]> {
   // A balanced consumer (librdkafka's group protocol) that exits at the end of every partition.
   const r = await run('kcat', ['-b', bootstrap, '-G', group, '-X', 'auto.offset.reset=earliest', '-e', '-q', '-f', '%k:%s\\n', topic], { timeoutMs: 60_000 })
-  const lines = r.stdout.toString().split('\n').filter((l) => l !== '')
+  const lines = r.stdout
+    .toString()
+    .split('\n')
+    .filter((l) => l !== '')
   assert.equal(lines.length, expected, `kcat read ${lines.length} of ${expected}: ${r.stderr.slice(-1000)}`)
   return lines
 }
@@ -46,7 +51,12 @@ test('kafka-python: the seed producer auto-creates user_created over the brokers
 })
 
 test('kafkajs through one broker: a topic spread over all three, produced and read by a group', { skip }, async () => {
-  const kafka = new Kafka({ clientId: 'seed-3x3', brokers: [at(2)], logLevel: logLevel.NOTHING, retry: { retries: 10, initialRetryTime: 100, maxRetryTime: 1000 } })
+  const kafka = new Kafka({
+    clientId: 'seed-3x3',
+    brokers: [at(2)],
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 10, initialRetryTime: 100, maxRetryTime: 1000 },
+  })
   const admin = kafka.admin()
   await admin.connect()
   const cluster3 = await admin.describeCluster()
@@ -64,7 +74,12 @@ test('kafkajs through one broker: a topic spread over all three, produced and re
   await consumer.subscribe({ topic: 'seed-orders', fromBeginning: true })
   const got = new Set<string>()
   const partitions = new Set<number>()
-  await consumer.run({ eachMessage: async ({ partition, message }) => { got.add(message.value!.toString()); partitions.add(partition) } })
+  await consumer.run({
+    eachMessage: async ({ partition, message }) => {
+      got.add(message.value!.toString())
+      partitions.add(partition)
+    },
+  })
   await eventually('60 records', () => got.size === 60, 60_000)
   await consumer.disconnect()
   assert.equal(partitions.size, 6)
@@ -82,7 +97,12 @@ test('one ZooKeeper server of three killed: topics are still created, produced a
   // Kill the ensemble's leader: the two others elect a new one and keep the data.
   const leader = (await c.ensemble.leader()) ?? c.ensemble.servers[0]!
   await leader.kill()
-  const kafka = new Kafka({ clientId: 'seed-3x3', brokers: [at(1)], logLevel: logLevel.NOTHING, retry: { retries: 10, initialRetryTime: 200, maxRetryTime: 2000 } })
+  const kafka = new Kafka({
+    clientId: 'seed-3x3',
+    brokers: [at(1)],
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 10, initialRetryTime: 200, maxRetryTime: 2000 },
+  })
   const admin = kafka.admin()
   await admin.connect()
   // Brokers connected to the dead server reconnect to another within the session; the controller

@@ -26,7 +26,12 @@ const skip = skipWithoutZooKeeper()
 const cluster: TestCluster | undefined = skip === false ? await startTestCluster({ zookeepers: 1, brokers: 3 }) : undefined
 
 function kafka(c: TestCluster) {
-  return new Kafka({ clientId: 'samsa-cluster-test', brokers: c.bootstrap().split(','), logLevel: logLevel.NOTHING, retry: { retries: 10, initialRetryTime: 100, maxRetryTime: 1000 } })
+  return new Kafka({
+    clientId: 'samsa-cluster-test',
+    brokers: c.bootstrap().split(','),
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 10, initialRetryTime: 100, maxRetryTime: 1000 },
+  })
 }
 
 async function metadata(bootstrap: string, topics: string[] | null = null): Promise<any> {
@@ -47,7 +52,10 @@ test('every broker registers, agrees on the cluster id and sees all three', { sk
   for (const b of c.brokers) {
     const md = await metadata(b.bootstrap)
     assert.equal(md.clusterId, clusterId)
-    assert.deepEqual(md.brokers.map((x: any) => x.nodeId), [1, 2, 3])
+    assert.deepEqual(
+      md.brokers.map((x: any) => x.nodeId),
+      [1, 2, 3],
+    )
     const props = readFileSync(join(b.dir, 'meta.properties'), 'utf8')
     assert.match(props, new RegExp(`cluster.id=${clusterId}`))
     assert.match(props, new RegExp(`broker.id=${b.id}`))
@@ -56,22 +64,50 @@ test('every broker registers, agrees on the cluster id and sees all three', { sk
   assert.equal((await metadata(c.brokers[0]!.bootstrap)).controllerId, controller)
 })
 
-test('brokers serve the controller\'s requests and refuse those of a deposed controller (STALE_CONTROLLER_EPOCH)', { skip }, async () => {
+test("brokers serve the controller's requests and refuse those of a deposed controller (STALE_CONTROLLER_EPOCH)", { skip }, async () => {
   const c = cluster!
   const conn = await RawConnection.connect(c.broker(1).bootstrap)
   try {
     const versions = await conn.request(ApiKey.ApiVersions, 3, { clientSoftwareName: 'test', clientSoftwareVersion: '1' })
     const range = (key: number) => versions.apiKeys.find((k: any) => k.apiKey === key)
     // As Kafka 3.x ZooKeeper-mode brokers: LeaderAndIsr 0-7, StopReplica 0-4, UpdateMetadata 0-8, ControlledShutdown 0-3, AlterPartition 0-3.
-    assert.deepEqual([4, 5, 6, 7, 56].map((k) => [range(k)?.minVersion, range(k)?.maxVersion]), [[0, 7], [0, 4], [0, 8], [0, 3], [0, 3]])
+    assert.deepEqual(
+      [4, 5, 6, 7, 56].map((k) => [range(k)?.minVersion, range(k)?.maxVersion]),
+      [
+        [0, 7],
+        [0, 4],
+        [0, 8],
+        [0, 3],
+        [0, 3],
+      ],
+    )
     const zk = await testClient(c.connect)
     const epoch = Number((await zk.getData('/controller_epoch')).data.toString())
-    const lai = await conn.request(ApiKey.LeaderAndIsr, 7, { controllerId: 9, isKRaftController: false, controllerEpoch: epoch - 1, brokerEpoch: -1n, type: 0, topicStates: [], liveLeaders: [] })
+    const lai = await conn.request(ApiKey.LeaderAndIsr, 7, {
+      controllerId: 9,
+      isKRaftController: false,
+      controllerEpoch: epoch - 1,
+      brokerEpoch: -1n,
+      type: 0,
+      topicStates: [],
+      liveLeaders: [],
+    })
     assert.equal(lai.errorCode, ErrorCode.STALE_CONTROLLER_EPOCH)
-    const um = await conn.request(ApiKey.UpdateMetadata, 8, { controllerId: 9, isKRaftController: false, type: 0, controllerEpoch: epoch - 1, brokerEpoch: -1n, topicStates: [], liveBrokers: [] })
+    const um = await conn.request(ApiKey.UpdateMetadata, 8, {
+      controllerId: 9,
+      isKRaftController: false,
+      type: 0,
+      controllerEpoch: epoch - 1,
+      brokerEpoch: -1n,
+      topicStates: [],
+      liveBrokers: [],
+    })
     assert.equal(um.errorCode, ErrorCode.STALE_CONTROLLER_EPOCH)
     // Nothing changed: every broker is still known, and broker 1 is not the controller of its own accord.
-    assert.deepEqual((await metadata(c.broker(1).bootstrap)).brokers.map((x: any) => x.nodeId), [1, 2, 3])
+    assert.deepEqual(
+      (await metadata(c.broker(1).bootstrap)).brokers.map((x: any) => x.nodeId),
+      [1, 2, 3],
+    )
     const controller = (await metadata(c.broker(1).bootstrap)).controllerId
     if (controller !== 1) {
       const shutdown = await conn.request(ApiKey.ControlledShutdown, 3, { brokerId: 1, brokerEpoch: -1n })
@@ -87,7 +123,11 @@ test('CreateTopics answers NOT_CONTROLLER on a broker that is not the controller
   const controller = (await metadata(c.bootstrap())).controllerId as number
   const other = c.brokers.find((b) => b.id !== controller)!
   const conn = await RawConnection.connect(other.bootstrap)
-  const res = await conn.request(ApiKey.CreateTopics, 7, { topics: [{ name: 'nope', numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 5000, validateOnly: false })
+  const res = await conn.request(ApiKey.CreateTopics, 7, {
+    topics: [{ name: 'nope', numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }],
+    timeoutMs: 5000,
+    validateOnly: false,
+  })
   conn.close()
   assert.equal(res.topics[0].errorCode, ErrorCode.NOT_CONTROLLER)
 })
@@ -99,7 +139,10 @@ test('a 6-partition topic spreads over 3 brokers; a consumer group reads back ev
   await admin.connect()
   await admin.createTopics({ topics: [{ topic: 'spread', numPartitions: 6, replicationFactor: 1 }], waitForLeaders: true })
   // RF above the broker count is refused with Kafka's code.
-  await assert.rejects(admin.createTopics({ topics: [{ topic: 'too-many', numPartitions: 1, replicationFactor: 4 }] }), (e: any) => JSON.stringify(e).includes('INVALID_REPLICATION_FACTOR') || /replication factor/i.test(String(e.message)))
+  await assert.rejects(
+    admin.createTopics({ topics: [{ topic: 'too-many', numPartitions: 1, replicationFactor: 4 }] }),
+    (e: any) => JSON.stringify(e).includes('INVALID_REPLICATION_FACTOR') || /replication factor/i.test(String(e.message)),
+  )
   const md = await admin.fetchTopicMetadata({ topics: ['spread'] })
   const leaders = md.topics[0]!.partitions.map((p) => p.leader)
   assert.deepEqual([...new Set(leaders)].sort(), [1, 2, 3], `leaders ${leaders.join(',')}`)
@@ -122,7 +165,11 @@ test('a 6-partition topic spreads over 3 brokers; a consumer group reads back ev
   await consumer.connect()
   await consumer.subscribe({ topic: 'spread', fromBeginning: true })
   const got = new Map<string, number>()
-  await consumer.run({ eachMessage: async ({ partition, message }) => { got.set(message.value!.toString(), partition) } })
+  await consumer.run({
+    eachMessage: async ({ partition, message }) => {
+      got.set(message.value!.toString(), partition)
+    },
+  })
   await eventually('every record consumed', () => got.size === sent.size, 60_000)
   await consumer.disconnect()
   for (const [value, p] of sent) assert.equal(String(got.get(value)), p)
@@ -146,28 +193,40 @@ test('a topic config changed on one broker is applied by every broker', { skip }
   const producer = k.producer({ retry: { retries: 0 } })
   await producer.connect()
   for (let p = 0; p < 3; p++) {
-    await eventually(`partition ${p} refuses large records`, async () => {
-      try {
-        await producer.send({ topic: 'configured', messages: [{ partition: p, value: Buffer.alloc(1000, 1) }] })
-        return false
-      } catch (err) {
-        return /too large|MESSAGE_TOO_LARGE/i.test(`${(err as Error).message} ${(err as any).type}`)
-      }
-    }, 15_000)
+    await eventually(
+      `partition ${p} refuses large records`,
+      async () => {
+        try {
+          await producer.send({ topic: 'configured', messages: [{ partition: p, value: Buffer.alloc(1000, 1) }] })
+          return false
+        } catch (err) {
+          return /too large|MESSAGE_TOO_LARGE/i.test(`${(err as Error).message} ${(err as any).type}`)
+        }
+      },
+      15_000,
+    )
   }
   await producer.disconnect()
   for (const b of c.brokers) {
     const conn = await RawConnection.connect(b.bootstrap)
-    const res = await conn.request(ApiKey.DescribeConfigs, 4, { resources: [{ resourceType: 2, resourceName: 'configured', configurationKeys: ['max.message.bytes'] }], includeSynonyms: false, includeDocumentation: false })
+    const res = await conn.request(ApiKey.DescribeConfigs, 4, {
+      resources: [{ resourceType: 2, resourceName: 'configured', configurationKeys: ['max.message.bytes'] }],
+      includeSynonyms: false,
+      includeDocumentation: false,
+    })
     conn.close()
     assert.equal(res.results[0].configs[0].value, '200', `broker ${b.id}`)
   }
 })
 
-async function brokerConfig(bootstrap: string, broker: number, name: string): Promise<{ value: string, source: number }> {
+async function brokerConfig(bootstrap: string, broker: number, name: string): Promise<{ value: string; source: number }> {
   const conn = await RawConnection.connect(bootstrap)
   try {
-    const res = await conn.request(ApiKey.DescribeConfigs, 4, { resources: [{ resourceType: 4, resourceName: String(broker), configurationKeys: [name] }], includeSynonyms: false, includeDocumentation: false })
+    const res = await conn.request(ApiKey.DescribeConfigs, 4, {
+      resources: [{ resourceType: 4, resourceName: String(broker), configurationKeys: [name] }],
+      includeSynonyms: false,
+      includeDocumentation: false,
+    })
     return { value: res.results[0].configs[0].value, source: res.results[0].configs[0].configSource }
   } finally {
     conn.close()
@@ -189,7 +248,14 @@ async function groupHeartbeatInterval(c: TestCluster, group: string): Promise<nu
   }
   const conn = await RawConnection.connect(c.broker(nodeId).bootstrap)
   try {
-    const hb = await conn.request(ApiKey.ConsumerGroupHeartbeat, 0, { groupId: group, memberId: '', memberEpoch: 0, rebalanceTimeoutMs: 30000, subscribedTopicNames: ['spread'], topicPartitions: [] })
+    const hb = await conn.request(ApiKey.ConsumerGroupHeartbeat, 0, {
+      groupId: group,
+      memberId: '',
+      memberEpoch: 0,
+      rebalanceTimeoutMs: 30000,
+      subscribedTopicNames: ['spread'],
+      topicPartitions: [],
+    })
     return hb.errorCode === 0 ? hb.heartbeatIntervalMs : 0
   } finally {
     conn.close()
@@ -223,10 +289,10 @@ test('dynamic broker configs go to /config/brokers and every broker concerned ap
     await other.close()
   }
   assert.deepEqual(JSON.parse((await zk.getData('/config/groups/kip848%2Fconfigured')).data.toString()).config, { 'consumer.heartbeat.interval.ms': '6000' })
-  await eventually('the group\'s coordinator applied its configs', async () => await groupHeartbeatInterval(c, 'kip848/configured') === 6000)
+  await eventually("the group's coordinator applied its configs", async () => (await groupHeartbeatInterval(c, 'kip848/configured')) === 6000)
 })
 
-test('CreatePartitions grows a topic across brokers; DeleteTopics removes it from every broker\'s disk', { skip }, async () => {
+test("CreatePartitions grows a topic across brokers; DeleteTopics removes it from every broker's disk", { skip }, async () => {
   const c = cluster!
   const admin = kafka(c).admin()
   await admin.connect()
@@ -243,13 +309,19 @@ test('CreatePartitions grows a topic across brokers; DeleteTopics removes it fro
   await eventually('every replica has its log', () => dirsOf().length === 12)
   await admin.deleteTopics({ topics: ['doomed'] })
   await eventually('every broker removed the partitions', () => dirsOf().filter((d) => !d.endsWith('-delete')).length === 0)
-  await eventually('the topic is gone from every broker\'s metadata', async () => {
+  await eventually("the topic is gone from every broker's metadata", async () => {
     for (const b of c.brokers) if ((await metadata(b.bootstrap, ['doomed'])).topics[0].errorCode !== ErrorCode.UNKNOWN_TOPIC_OR_PARTITION) return false
     return true
   })
   // The controller removes the znodes once the replicas confirmed (after the brokers' metadata).
   const zk = await testClient(c.connect)
-  await eventually('the topic\'s znodes are gone', async () => await zk.exists('/brokers/topics/doomed') === null && await zk.exists('/admin/delete_topics/doomed') === null && await zk.exists('/config/topics/doomed') === null)
+  await eventually(
+    "the topic's znodes are gone",
+    async () =>
+      (await zk.exists('/brokers/topics/doomed')) === null &&
+      (await zk.exists('/admin/delete_topics/doomed')) === null &&
+      (await zk.exists('/config/topics/doomed')) === null,
+  )
   await admin.disconnect()
 })
 
@@ -282,7 +354,10 @@ test('a transaction over partitions led by three brokers commits (markers reach 
   await admin.disconnect()
   const producer = k.producer({ transactionalId: 'cluster-txn', maxInFlightRequests: 1, idempotent: true })
   await producer.connect()
-  for (const [outcome, tag] of [['commit', 'kept'], ['abort', 'dropped']] as const) {
+  for (const [outcome, tag] of [
+    ['commit', 'kept'],
+    ['abort', 'dropped'],
+  ] as const) {
     const txn = await producer.transaction()
     for (let p = 0; p < 6; p++) await txn.send({ topic: 'txn-spread', messages: [{ partition: p, value: `${tag}-${p}` }] })
     await (outcome === 'commit' ? txn.commit() : txn.abort())
@@ -292,11 +367,18 @@ test('a transaction over partitions led by three brokers commits (markers reach 
   await consumer.connect()
   await consumer.subscribe({ topic: 'txn-spread', fromBeginning: true })
   const got: string[] = []
-  await consumer.run({ eachMessage: async ({ message }) => { got.push(message.value!.toString()) } })
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      got.push(message.value!.toString())
+    },
+  })
   await eventually('the committed records', () => got.length >= 6, 60_000)
   await new Promise((r) => setTimeout(r, 1000))
   await consumer.disconnect()
-  assert.deepEqual(got.sort(), Array.from({ length: 6 }, (_, p) => `kept-${p}`))
+  assert.deepEqual(
+    got.sort(),
+    Array.from({ length: 6 }, (_, p) => `kept-${p}`),
+  )
 })
 
 test('a broker started with a node.id that is already live is refused with a clear error', { skip }, async () => {
@@ -306,7 +388,10 @@ test('a broker started with a node.id that is already live is refused with a cle
   assert.notEqual(r.code, 0)
   assert.match(r.output, /node\.id 2 is already registered in ZooKeeper/)
   // The live broker 2 is untouched.
-  assert.deepEqual((await metadata(c.broker(2).bootstrap)).brokers.map((x: any) => x.nodeId), [1, 2, 3])
+  assert.deepEqual(
+    (await metadata(c.broker(2).bootstrap)).brokers.map((x: any) => x.nodeId),
+    [1, 2, 3],
+  )
 })
 
 test('killing the controller elects another; topic creation still works', { skip }, async (t) => {
@@ -316,10 +401,14 @@ test('killing the controller elects another; topic creation still works', { skip
   const started = Date.now()
   await victim.kill()
   const survivor = c.brokers.find((b) => b.running)!
-  const after = await eventually('a new controller', async () => {
-    const id = (await metadata(survivor.bootstrap)).controllerId as number
-    return id !== before && id >= 0 ? id : false
-  }, 30_000)
+  const after = await eventually(
+    'a new controller',
+    async () => {
+      const id = (await metadata(survivor.bootstrap)).controllerId as number
+      return id !== before && id >= 0 ? id : false
+    },
+    30_000,
+  )
   const failoverMs = Date.now() - started
   // Samsa's own admin client: kafkajs's admin fails every call while any partition of the
   // cluster is offline (its Metadata parsing throws on a partition's LEADER_NOT_AVAILABLE), and
@@ -330,7 +419,10 @@ test('killing the controller elects another; topic creation still works', { skip
   const [described] = await eventually('every broker knows the topic', () => admin.describeTopics(['after-failover']))
   await admin.close()
   assert.equal(described!.partitions.length, 4)
-  assert.ok(described!.partitions.every((p) => p.leader !== before && p.leader >= 0), JSON.stringify(described!.partitions.map((p) => [p.partition, p.leader, p.replicas])))
+  assert.ok(
+    described!.partitions.every((p) => p.leader !== before && p.leader >= 0),
+    JSON.stringify(described!.partitions.map((p) => [p.partition, p.leader, p.replicas])),
+  )
   t.diagnostic(`controller ${before} killed; broker ${after} took over in ${failoverMs} ms (zookeeper.session.timeout.ms 6000)`)
   await victim.start()
 })
@@ -355,7 +447,7 @@ test('every process stopped and started again: topics, configs, offsets and data
   assert.equal(configs.resources[0]!.configEntries[0]!.configValue, '200')
   assert.equal((await brokerConfig(c.broker(3).bootstrap, 3, 'log.retention.ms')).source, DYNAMIC_DEFAULT_BROKER_CONFIG)
   assert.equal((await brokerConfig(c.broker(2).bootstrap, 2, 'message.max.bytes')).value, '500000')
-  await eventually('the group configs are back', async () => await groupHeartbeatInterval(c, 'kip848/configured') === 6000)
+  await eventually('the group configs are back', async () => (await groupHeartbeatInterval(c, 'kip848/configured')) === 6000)
   const committed = await eventually('the group coordinator is back', async () => {
     const r = await admin.fetchOffsets({ groupId: 'spread-readers', topics: ['spread'] })
     return r[0]!.partitions.every((p) => p.offset === '20') ? r : false

@@ -21,13 +21,13 @@ test('first states in batches; a batch meeting states already there keeps them',
   const store = new ZkStateStore(zk, (ops) => fencedMulti(zk, epoch.epochZkVersion, ops))
   // Another controller initialised partition 250 already, with another leader.
   await zk.createWithParents(ZkPaths.partitionState('t', 250), PartitionStateZNode.encode(state(9)))
-  const wanted = Array.from({ length: 450 }, (_, partition) => ({ partition, state: state(partition % 3 + 1) }))
+  const wanted = Array.from({ length: 450 }, (_, partition) => ({ partition, state: state((partition % 3) + 1) }))
   const written = await store.createStates('t', wanted)
   assert.equal(written.size, 450)
   assert.equal(written.get(250)!.leader, 9, 'the existing state is kept')
   assert.equal(written.get(10)!.leader, 2)
   const read = await store.readState('t', 449)
-  assert.deepEqual(read, { ...state(449 % 3 + 1), zkVersion: 0 })
+  assert.deepEqual(read, { ...state((449 % 3) + 1), zkVersion: 0 })
   assert.equal((await zk.getChildren(ZkPaths.topicPartitions('t'))).children.length, 450)
 })
 

@@ -32,7 +32,7 @@ function throwsConfig(fn: () => unknown, property: string | undefined, pattern: 
   })
 }
 
-test('defaults are Kafka\'s, with Samsa\'s documented choices', () => {
+test("defaults are Kafka's, with Samsa's documented choices", () => {
   const c = loadBrokerConfig()
   const v = c.values
   assert.equal(v.nodeId, 1)
@@ -117,7 +117,6 @@ test('precedence: overrides > flags > env > file > defaults, with the origin of 
   })
 })
 
-
 test('environment: SAMSA_ beats KAFKA_CFG_ beats KAFKA_; unknown variables are ignored', () => {
   const env = {
     KAFKA_LOG_DIRS: '/kafka',
@@ -134,7 +133,10 @@ test('environment: SAMSA_ beats KAFKA_CFG_ beats KAFKA_; unknown variables are i
   assert.equal(c.values.advertisedListeners[0]!.host, 'broker')
   assert.equal(c.values.nodeId, 7)
   assert.deepEqual(c.unknown, [])
-  assert.deepEqual(settingsFromEnv({ KAFKA_CFG_AUTO_CREATE_TOPICS_ENABLE: 'false' }).map((s) => s.name), ['auto.create.topics.enable'])
+  assert.deepEqual(
+    settingsFromEnv({ KAFKA_CFG_AUTO_CREATE_TOPICS_ENABLE: 'false' }).map((s) => s.name),
+    ['auto.create.topics.enable'],
+  )
   // the env is only read when given
   process.env['SAMSA_NUM_PARTITIONS'] = '9'
   try {
@@ -145,17 +147,31 @@ test('environment: SAMSA_ beats KAFKA_CFG_ beats KAFKA_; unknown variables are i
   }
 })
 
-
 test('command line: --name value, --name=value, --override, bare booleans, positional file', () => {
   const parsed = parseBrokerArgs([
-    'server.properties', '--log.dirs', './d', '--listeners=PLAINTEXT://:0', '--override', 'foo.bar=1',
-    '--override=num.partitions=3', '--auto.create.topics.enable', '--delete.topic.enable', 'false',
+    'server.properties',
+    '--log.dirs',
+    './d',
+    '--listeners=PLAINTEXT://:0',
+    '--override',
+    'foo.bar=1',
+    '--override=num.partitions=3',
+    '--auto.create.topics.enable',
+    '--delete.topic.enable',
+    'false',
   ])
   assert.equal(parsed.file, 'server.properties')
-  assert.deepEqual(parsed.settings.map((s) => [s.name, s.raw]), [
-    ['log.dirs', './d'], ['listeners', 'PLAINTEXT://:0'], ['foo.bar', '1'], ['num.partitions', '3'],
-    ['auto.create.topics.enable', 'true'], ['delete.topic.enable', 'false'],
-  ])
+  assert.deepEqual(
+    parsed.settings.map((s) => [s.name, s.raw]),
+    [
+      ['log.dirs', './d'],
+      ['listeners', 'PLAINTEXT://:0'],
+      ['foo.bar', '1'],
+      ['num.partitions', '3'],
+      ['auto.create.topics.enable', 'true'],
+      ['delete.topic.enable', 'false'],
+    ],
+  )
   // a bare boolean flag does not swallow a following file path
   assert.deepEqual(parseBrokerArgs(['--delete.topic.enable', 'my.properties']), {
     file: 'my.properties',
@@ -168,7 +184,6 @@ test('command line: --name value, --name=value, --override, bare booleans, posit
   throwsConfig(() => parseBrokerArgs(['a.properties', 'b.properties']), undefined, /only one properties file/)
 })
 
-
 test('a properties file given as the positional argument; unknown names in it and in --override are kept', () => {
   withFile('node.id=4\nsome.plugin.setting=abc\n', (file) => {
     const c = loadBrokerConfig({ args: [file, '--override', 'x.y=z'] })
@@ -178,11 +193,16 @@ test('a properties file given as the positional argument; unknown names in it an
   })
 })
 
-test('an unknown name in an embedding program\'s config is an error with a suggestion (issue 17 item 14)', async () => {
-  throwsConfig(() => loadBrokerConfig({ overrides: { 'auto.create.topic.enable': false } }), 'auto.create.topic.enable',
-    /unknown broker config auto\.create\.topic\.enable \(did you mean auto\.create\.topics\.enable\?\)/)
-  await assert.rejects(startBroker({ port: 0, config: { 'auto.create.topic.enable': false } }), (err: unknown) =>
-    err instanceof ConfigError && /did you mean auto\.create\.topics\.enable/.test(err.message))
+test("an unknown name in an embedding program's config is an error with a suggestion (issue 17 item 14)", async () => {
+  throwsConfig(
+    () => loadBrokerConfig({ overrides: { 'auto.create.topic.enable': false } }),
+    'auto.create.topic.enable',
+    /unknown broker config auto\.create\.topic\.enable \(did you mean auto\.create\.topics\.enable\?\)/,
+  )
+  await assert.rejects(
+    startBroker({ port: 0, config: { 'auto.create.topic.enable': false } }),
+    (err: unknown) => err instanceof ConfigError && /did you mean auto\.create\.topics\.enable/.test(err.message),
+  )
   assert.equal(suggestBrokerConfig('num.partition'), 'num.partitions')
   assert.equal(suggestBrokerConfig('log.retention.hour'), 'log.retention.hours')
   assert.equal(suggestBrokerConfig('completely.different'), undefined)
@@ -201,8 +221,11 @@ test('broker.id is an alias of node.id; conflicting values in one layer are an e
 })
 
 test('bad values are ConfigErrors naming the property and where it came from', () => {
-  throwsConfig(() => loadBrokerConfig({ env: { SAMSA_NUM_PARTITIONS: 'abc' } }), 'num.partitions',
-    /Invalid value "abc" for configuration num\.partitions \(from environment variable SAMSA_NUM_PARTITIONS\): Not a number of type INT/)
+  throwsConfig(
+    () => loadBrokerConfig({ env: { SAMSA_NUM_PARTITIONS: 'abc' } }),
+    'num.partitions',
+    /Invalid value "abc" for configuration num\.partitions \(from environment variable SAMSA_NUM_PARTITIONS\): Not a number of type INT/,
+  )
   throwsConfig(() => loadBrokerConfig({ args: ['--num.partitions', '0'] }), 'num.partitions', /Value must be at least 1/)
   throwsConfig(() => loadBrokerConfig({ args: ['--message.max.bytes', '3000000000'] }), 'message.max.bytes', /out of range/)
   throwsConfig(() => loadBrokerConfig({ overrides: { 'auto.create.topics.enable': 'yes' } }), 'auto.create.topics.enable', /true or false/)
@@ -220,7 +243,6 @@ test('values are trimmed and booleans are case-insensitive, as in Kafka', () => 
   assert.equal(c.values.numPartitions, 6)
   assert.equal(c.values.autoCreateTopicsEnable, false)
 })
-
 
 test('longs: Long.MAX is held as Infinity and described as Kafka spells it', () => {
   const c = loadBrokerConfig({ overrides: { 'log.flush.interval.ms': '9223372036854775807' } })
@@ -248,7 +270,10 @@ test('listeners and advertised listeners', () => {
     { name: 'PLAINTEXT', host: '0.0.0.0', port: 9092, securityProtocol: 'PLAINTEXT' },
     { name: 'INTERNAL', host: '::1', port: 0, securityProtocol: 'PLAINTEXT' },
   ])
-  assert.deepEqual(c.values.advertisedListeners.map((l) => `${l.name} ${l.host} ${l.port}`), ['PLAINTEXT localhost 9092', 'INTERNAL ::1 0'])
+  assert.deepEqual(
+    c.values.advertisedListeners.map((l) => `${l.name} ${l.host} ${l.port}`),
+    ['PLAINTEXT localhost 9092', 'INTERNAL ::1 0'],
+  )
 
   const adv = loadBrokerConfig({ overrides: { 'advertised.listeners': 'PLAINTEXT://kafka.example:19092' } })
   assert.deepEqual(adv.values.advertisedListeners, [{ name: 'PLAINTEXT', host: 'kafka.example', port: 19092, securityProtocol: 'PLAINTEXT' }])
@@ -258,16 +283,26 @@ test('listeners and advertised listeners', () => {
   throwsConfig(() => loadBrokerConfig({ overrides: { listeners: 'FOO://:9092' } }), 'listeners', /No security protocol defined for listener FOO/)
   throwsConfig(() => loadBrokerConfig({ overrides: { listeners: 'PLAINTEXT://:1,PLAINTEXT://:2' } }), 'listeners', /more than once/)
   throwsConfig(() => loadBrokerConfig({ overrides: { 'advertised.listeners': 'PLAINTEXT://0.0.0.0:9092' } }), 'advertised.listeners', /non-routable/)
-  throwsConfig(() => loadBrokerConfig({ overrides: { 'advertised.listeners': 'OTHER://host:9093', 'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,OTHER:PLAINTEXT' } }), 'advertised.listeners', /not in listeners/)
+  throwsConfig(
+    () =>
+      loadBrokerConfig({ overrides: { 'advertised.listeners': 'OTHER://host:9093', 'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,OTHER:PLAINTEXT' } }),
+    'advertised.listeners',
+    /not in listeners/,
+  )
   // Security protocols are set up (or refused, naming the listener) when the broker starts: test/security/listeners.test.ts.
-  assert.deepEqual(loadBrokerConfig({ overrides: { listeners: 'PLAINTEXT://:9092,SSL://:9093' } }).values.listeners.map((l) => l.securityProtocol), ['PLAINTEXT', 'SSL'])
+  assert.deepEqual(
+    loadBrokerConfig({ overrides: { listeners: 'PLAINTEXT://:9092,SSL://:9093' } }).values.listeners.map((l) => l.securityProtocol),
+    ['PLAINTEXT', 'SSL'],
+  )
 })
 
 test('cross-field checks', () => {
-  throwsConfig(() => loadBrokerConfig({ overrides: { 'group.min.session.timeout.ms': 10, 'group.max.session.timeout.ms': 5 } }),
-    'group.min.session.timeout.ms', /must not exceed/)
+  throwsConfig(
+    () => loadBrokerConfig({ overrides: { 'group.min.session.timeout.ms': 10, 'group.max.session.timeout.ms': 5 } }),
+    'group.min.session.timeout.ms',
+    /must not exceed/,
+  )
 })
-
 
 test('configs that are set but not acted on yet are listed, so the broker can say so', () => {
   const c = loadBrokerConfig({ args: ['--num.network.threads', '3', '--num.partitions', '2', '--override', 'x.y=1'] })
@@ -284,7 +319,7 @@ test('the defaults option changes defaults without making them "set"', () => {
   throwsConfig(() => loadBrokerConfig({ defaults: { 'no.such': 1 } }), 'no.such', /unknown broker config/)
 })
 
-test('dynamic layers: per broker > cluster default > static > default, each config on its own (Kafka\'s DynamicBrokerConfig)', () => {
+test("dynamic layers: per broker > cluster default > static > default, each config on its own (Kafka's DynamicBrokerConfig)", () => {
   const c = loadBrokerConfig({ overrides: { 'log.retention.ms': 1000, 'message.max.bytes': 5000 } })
   const heard: string[][] = []
   const stop = c.onChange((changed) => heard.push([...changed].sort()))
@@ -302,7 +337,12 @@ test('dynamic layers: per broker > cluster default > static > default, each conf
   assert.equal(c.get('log.cleaner.threads'), 1)
   c.setDynamic('broker', {})
   assert.equal(c.get('message.max.bytes'), 6000)
-  assert.deepEqual(heard, [['log.cleaner.threads', 'log.retention.ms', 'message.max.bytes'], ['message.max.bytes'], ['log.cleaner.threads', 'log.retention.ms'], ['message.max.bytes']])
+  assert.deepEqual(heard, [
+    ['log.cleaner.threads', 'log.retention.ms', 'message.max.bytes'],
+    ['message.max.bytes'],
+    ['log.cleaner.threads', 'log.retention.ms'],
+    ['message.max.bytes'],
+  ])
   c.setDynamic('default', { 'message.max.bytes': '6000' })
   assert.equal(heard.length, 4, 'no change, no call')
   stop()

@@ -18,8 +18,16 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 const SKIP = ['src/config/', 'src/protocol/generated/', 'src/client/', 'src/console/ui/']
 // Read inside src/config to build a value the broker reads (`values.listeners`, `values.logDirs`),
 // or to check one: the group.consumer bounds limit each group's own configs (validateGroupConfigs).
-const DERIVED = new Set(['listener.security.protocol.map', 'advertised.listeners', 'log.dir', 'log.dirs',
-  'group.consumer.min.heartbeat.interval.ms', 'group.consumer.max.heartbeat.interval.ms', 'group.consumer.min.session.timeout.ms', 'group.consumer.max.session.timeout.ms'])
+const DERIVED = new Set([
+  'listener.security.protocol.map',
+  'advertised.listeners',
+  'log.dir',
+  'log.dirs',
+  'group.consumer.min.heartbeat.interval.ms',
+  'group.consumer.max.heartbeat.interval.ms',
+  'group.consumer.min.session.timeout.ms',
+  'group.consumer.max.session.timeout.ms',
+])
 
 function sources(dir: string): string[] {
   const out: string[] = []
@@ -48,7 +56,9 @@ test('configs marked effective are read by the broker, and only those', () => {
   for (const [name, k] of Object.entries(BROKER_CONFIGS) as Array<[string, ConfigKey]>) {
     if (k.internal) continue
     // A broker config also takes effect as the default of the topic configs it is a synonym of.
-    const viaTopic = (Object.entries(TOPIC_CONFIGS) as Array<[string, TopicKey]>).some(([t, tk]) => tk.synonyms.some((s) => s.name === name) && topicRead.get(t) === true)
+    const viaTopic = (Object.entries(TOPIC_CONFIGS) as Array<[string, TopicKey]>).some(
+      ([t, tk]) => tk.synonyms.some((s) => s.name === name) && topicRead.get(t) === true,
+    )
     const read = readAsField(name) || readByName(name) || viaTopic || DERIVED.has(name)
     if (read !== k.effective) wrong.push(`broker config ${name}: effective ${k.effective}, but ${read ? 'it is read' : 'nothing reads it'}`)
   }

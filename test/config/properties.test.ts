@@ -10,7 +10,13 @@ const obj = (text: string): Record<string, string> => Object.fromEntries(parsePr
 
 test('separators: =, :, whitespace, and surrounding blanks', () => {
   assert.deepEqual(obj('a=1\nb: 2\nc 3\n  d  =  4\ne\t:\t5\nf:=6\ng = = 7'), {
-    a: '1', b: '2', c: '3', d: '4', e: '5', f: '=6', g: '= 7',
+    a: '1',
+    b: '2',
+    c: '3',
+    d: '4',
+    e: '5',
+    f: '=6',
+    g: '= 7',
   })
 })
 
@@ -30,7 +36,7 @@ test('line endings \\n, \\r\\n and \\r all end lines', () => {
   assert.deepEqual(obj('a=1\r\nb=2\rc=3\n'), { a: '1', b: '2', c: '3' })
 })
 
-test('continuation lines join and drop the next line\'s leading whitespace', () => {
+test("continuation lines join and drop the next line's leading whitespace", () => {
   assert.deepEqual(obj('listeners=PLAINTEXT://:9092,\\\n    OTHER://:9093\nx=y'), {
     listeners: 'PLAINTEXT://:9092,OTHER://:9093',
     x: 'y',
@@ -59,11 +65,14 @@ test('escapes: \\t \\n \\r \\f \\uXXXX \\\\ and escaped separators in keys', () 
 })
 
 test('malformed \\u escape is a ConfigError naming the line', () => {
-  assert.throws(() => parseProperties('a=1\nb=\\u12G4', 'server.properties'), (err: unknown) => {
-    assert.ok(err instanceof ConfigError)
-    assert.match(err.message, /server\.properties: line 2/)
-    return true
-  })
+  assert.throws(
+    () => parseProperties('a=1\nb=\\u12G4', 'server.properties'),
+    (err: unknown) => {
+      assert.ok(err instanceof ConfigError)
+      assert.match(err.message, /server\.properties: line 2/)
+      return true
+    },
+  )
 })
 
 test('later duplicates win; line numbers point at the start of the logical line', () => {
@@ -85,7 +94,9 @@ test('readPropertiesFile reads a real file; a missing one is a ConfigError', () 
     const file = join(dir, 'server.properties')
     writeFileSync(file, '# broker\nnode.id=3\nlog.dirs=/var/lib/samsa\r\nlisteners = PLAINTEXT://:19092\n')
     assert.deepEqual(Object.fromEntries(readPropertiesFile(file)), {
-      'node.id': '3', 'log.dirs': '/var/lib/samsa', listeners: 'PLAINTEXT://:19092',
+      'node.id': '3',
+      'log.dirs': '/var/lib/samsa',
+      listeners: 'PLAINTEXT://:19092',
     })
     assert.throws(() => readPropertiesFile(join(dir, 'nope.properties')), /cannot read properties file .*file not found/)
   } finally {

@@ -16,17 +16,37 @@ function rejects(input: Record<string, string | null>, pattern: RegExp): void {
   }
 }
 
-test('every topic config but the throttled-replicas lists has a known broker synonym, Kafka 4\'s documented default taken from it, and documentation', () => {
+test("every topic config but the throttled-replicas lists has a known broker synonym, Kafka 4's documented default taken from it, and documentation", () => {
   // Kafka 4's topic defaults as its documentation lists them (topic_config.html)
   const kafka: Record<string, string> = {
-    'cleanup.policy': 'delete', 'compression.gzip.level': '-1', 'compression.lz4.level': '9', 'compression.type': 'producer',
-    'compression.zstd.level': '3', 'delete.retention.ms': '86400000', 'file.delete.delay.ms': '60000',
-    'flush.messages': '9223372036854775807', 'flush.ms': '9223372036854775807', 'index.interval.bytes': '4096',
-    'max.compaction.lag.ms': '9223372036854775807', 'max.message.bytes': '1048588', 'message.timestamp.after.max.ms': '3600000',
-    'message.timestamp.before.max.ms': '9223372036854775807', 'message.timestamp.type': 'CreateTime', 'min.cleanable.dirty.ratio': '0.5',
-    'min.compaction.lag.ms': '0', 'min.insync.replicas': '1', preallocate: 'false', 'retention.bytes': '-1', 'retention.ms': '604800000',
-    'segment.bytes': '1073741824', 'segment.index.bytes': '10485760', 'segment.jitter.ms': '0', 'segment.ms': '604800000',
-    'unclean.leader.election.enable': 'false', 'leader.replication.throttled.replicas': '', 'follower.replication.throttled.replicas': '',
+    'cleanup.policy': 'delete',
+    'compression.gzip.level': '-1',
+    'compression.lz4.level': '9',
+    'compression.type': 'producer',
+    'compression.zstd.level': '3',
+    'delete.retention.ms': '86400000',
+    'file.delete.delay.ms': '60000',
+    'flush.messages': '9223372036854775807',
+    'flush.ms': '9223372036854775807',
+    'index.interval.bytes': '4096',
+    'max.compaction.lag.ms': '9223372036854775807',
+    'max.message.bytes': '1048588',
+    'message.timestamp.after.max.ms': '3600000',
+    'message.timestamp.before.max.ms': '9223372036854775807',
+    'message.timestamp.type': 'CreateTime',
+    'min.cleanable.dirty.ratio': '0.5',
+    'min.compaction.lag.ms': '0',
+    'min.insync.replicas': '1',
+    preallocate: 'false',
+    'retention.bytes': '-1',
+    'retention.ms': '604800000',
+    'segment.bytes': '1073741824',
+    'segment.index.bytes': '10485760',
+    'segment.jitter.ms': '0',
+    'segment.ms': '604800000',
+    'unclean.leader.election.enable': 'false',
+    'leader.replication.throttled.replicas': '',
+    'follower.replication.throttled.replicas': '',
   }
   // Topic-only configs: no broker config stands behind them (Kafka's throttled-replicas lists).
   const topicOnly = new Set(['leader.replication.throttled.replicas', 'follower.replication.throttled.replicas'])
@@ -41,11 +61,13 @@ test('every topic config but the throttled-replicas lists has a known broker syn
     if (!k.effective) assert.ok(k.note, `${name} says why it has no effect yet`)
   }
   assert.deepEqual(TOPIC_CONFIGS['retention.ms'].synonyms, [
-    { name: 'log.retention.ms', factor: 1 }, { name: 'log.retention.minutes', factor: 60_000 }, { name: 'log.retention.hours', factor: 3_600_000 },
+    { name: 'log.retention.ms', factor: 1 },
+    { name: 'log.retention.minutes', factor: 60_000 },
+    { name: 'log.retention.hours', factor: 3_600_000 },
   ])
 })
 
-test('validate accepts Kafka\'s valid values in every input shape', () => {
+test("validate accepts Kafka's valid values in every input shape", () => {
   const good = {
     'cleanup.policy': 'compact,delete',
     'compression.type': 'zstd',
@@ -90,7 +112,7 @@ test('validate rejects unknown names, nulls, bad types, enums and ranges with IN
   rejects({ 'min.compaction.lag.ms': '10', 'max.compaction.lag.ms': '5' }, /min\.compaction\.lag\.ms \(10\) > max\.compaction\.lag\.ms \(5\)/)
 })
 
-test('resolve with no broker config gives Kafka\'s defaults', () => {
+test("resolve with no broker config gives Kafka's defaults", () => {
   const { values } = resolveTopicConfig({})
   assert.deepEqual(values.cleanupPolicy, ['delete'])
   assert.equal(values.compressionType, 'producer')
@@ -141,14 +163,17 @@ test('resolve: topic override > broker setting (with unit conversion) > broker d
   assert.equal(resolveTopicConfig({}, loadBrokerConfig({ overrides: { 'log.retention.minutes': 3, 'log.retention.hours': 9 } })).values.retentionMs, 180_000)
   assert.equal(resolveTopicConfig({}, loadBrokerConfig({ overrides: { 'log.retention.ms': 42, 'log.retention.minutes': 3 } })).values.retentionMs, 42)
   assert.equal(resolveTopicConfig({}, loadBrokerConfig({ overrides: { 'log.retention.hours': -1 } })).values.retentionMs, -1)
-  assert.equal(resolveTopicConfig({}, loadBrokerConfig({ overrides: { 'log.flush.interval.ms': 10, 'log.flush.scheduler.interval.ms': 3000 } })).values.flushMs, 10)
+  assert.equal(
+    resolveTopicConfig({}, loadBrokerConfig({ overrides: { 'log.flush.interval.ms': 10, 'log.flush.scheduler.interval.ms': 3000 } })).values.flushMs,
+    10,
+  )
 })
 
 test('resolve throws a ConfigError for invalid overrides', () => {
   assert.throws(() => resolveTopicConfig({ 'retention.ms': 'x' }), ConfigError)
 })
 
-test('resolve follows dynamic broker configs: the cluster default and this broker\'s own', () => {
+test("resolve follows dynamic broker configs: the cluster default and this broker's own", () => {
   const broker = loadBrokerConfig({ overrides: { 'log.retention.hours': 2 } })
   assert.equal(resolveTopicConfig({}, broker).values.retentionMs, 7_200_000)
   broker.setDynamic('default', { 'log.retention.ms': '5000', 'log.segment.bytes': '20000' })
@@ -158,7 +183,7 @@ test('resolve follows dynamic broker configs: the cluster default and this broke
   assert.equal(resolveTopicConfig({ 'segment.bytes': '40000' }, broker).values.segmentBytes, 40000)
 })
 
-test('throttled-replicas lists: the wildcard or partition:broker entries (Kafka\'s ThrottledReplicaListValidator)', () => {
+test("throttled-replicas lists: the wildcard or partition:broker entries (Kafka's ThrottledReplicaListValidator)", () => {
   for (const good of ['*', '0:1,1:2', '', ' 3 : 4 ']) assert.ok(validateTopicConfigs({ 'leader.replication.throttled.replicas': good }).ok, good)
   for (const bad of ['0-1', '*,0:1', 'a:b', '1']) {
     const r = validateTopicConfigs({ 'follower.replication.throttled.replicas': bad })

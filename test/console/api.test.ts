@@ -56,7 +56,10 @@ test('rates: sampled end-offset deltas become records per second', async () => {
 })
 
 test('topics: create with configs, list with records and size, add partitions, delete', async () => {
-  const created = await call(base, '/api/topics', { method: 'POST', body: { name: 'tp', partitions: 2, replicationFactor: 1, configs: { 'retention.ms': '3600000' } } })
+  const created = await call(base, '/api/topics', {
+    method: 'POST',
+    body: { name: 'tp', partitions: 2, replicationFactor: 1, configs: { 'retention.ms': '3600000' } },
+  })
   assert.equal(created.status, 201)
   assert.equal(created.body.partitions, 2)
   assert.equal((await call(base, '/api/topics', { method: 'POST', body: { name: 'tp', partitions: 1 } })).status, 409)
@@ -66,12 +69,18 @@ test('topics: create with configs, list with records and size, add partitions, d
   await produceMany(s.producer, 'tp', 7)
   const list = await call(base, '/api/topics')
   const row = list.body.topics.find((t: { name: string }) => t.name === 'tp')
-  assert.deepEqual({ partitions: row.partitions, replicationFactor: row.replicationFactor, records: row.records }, { partitions: 2, replicationFactor: 1, records: 7 })
+  assert.deepEqual(
+    { partitions: row.partitions, replicationFactor: row.replicationFactor, records: row.records },
+    { partitions: 2, replicationFactor: 1, records: 7 },
+  )
   assert.ok(row.sizeBytes > 0)
 
   const detail = await call(base, '/api/topics/tp')
   assert.equal(detail.body.partitions.length, 2)
-  assert.equal(detail.body.partitions.reduce((n: number, p: { endOffset: number }) => n + p.endOffset, 0), 7)
+  assert.equal(
+    detail.body.partitions.reduce((n: number, p: { endOffset: number }) => n + p.endOffset, 0),
+    7,
+  )
   assert.deepEqual(detail.body.partitions[0].replicas, [1])
 
   assert.equal((await call(base, '/api/topics/tp/partitions', { method: 'POST', body: { count: 4 } })).status, 200)
@@ -89,8 +98,14 @@ test('topic configs: sources, fallbacks, set and reset', async () => {
   assert.equal(r.value, '1000')
   assert.equal(r.source, 'DYNAMIC_TOPIC_CONFIG')
   // Kafka's ConfigHelper lists no broker synonym for retention.ms while log.retention.ms is unset
-  assert.deepEqual(r.synonyms.map((x: { source: string }) => x.source), ['DYNAMIC_TOPIC_CONFIG'])
-  assert.deepEqual((await get('cleanup.policy')).synonyms.map((x: { name: string, source: string }) => [x.name, x.source]), [['log.cleanup.policy', 'DEFAULT_CONFIG']])
+  assert.deepEqual(
+    r.synonyms.map((x: { source: string }) => x.source),
+    ['DYNAMIC_TOPIC_CONFIG'],
+  )
+  assert.deepEqual(
+    (await get('cleanup.policy')).synonyms.map((x: { name: string; source: string }) => [x.name, x.source]),
+    [['log.cleanup.policy', 'DEFAULT_CONFIG']],
+  )
   assert.equal((await get('segment.bytes')).isDefault, true)
 
   const patch = await call(base, '/api/topics/cf/configs', { method: 'PATCH', body: { set: { 'cleanup.policy': 'compact' }, delete: ['retention.ms'] } })
@@ -104,7 +119,10 @@ test('topic configs: sources, fallbacks, set and reset', async () => {
 
 test('produce through the API with key, headers and partition; read it back in full', async () => {
   await s.admin.createTopics([{ name: 'pr', partitions: 3 }])
-  const res = await call(base, '/api/topics/pr/messages', { method: 'POST', body: { key: 'k', value: '{"a":1}', headers: [{ key: 'h', value: 'v' }], partition: 2 } })
+  const res = await call(base, '/api/topics/pr/messages', {
+    method: 'POST',
+    body: { key: 'k', value: '{"a":1}', headers: [{ key: 'h', value: 'v' }], partition: 2 },
+  })
   assert.equal(res.status, 201)
   assert.equal(res.body.partition, 2)
   const m = await call(base, `/api/topics/pr/messages/2/${res.body.offset}`)
@@ -130,9 +148,15 @@ test('tombstones and purge: a null value is produced; purge deletes every record
   assert.deepEqual(m.body.key, { text: 'k1', size: 2 })
   const purged = await call(base, '/api/topics/pg/purge', { method: 'POST', body: {} })
   assert.equal(purged.status, 200)
-  assert.deepEqual(purged.body.partitions, [{ partition: 0, logStartOffset: 3 }, { partition: 1, logStartOffset: 4 }])
+  assert.deepEqual(purged.body.partitions, [
+    { partition: 0, logStartOffset: 3 },
+    { partition: 1, logStartOffset: 4 },
+  ])
   const t = await call(base, '/api/topics/pg')
-  assert.deepEqual(t.body.partitions.map((p: { records: number }) => p.records), [0, 0])
+  assert.deepEqual(
+    t.body.partitions.map((p: { records: number }) => p.records),
+    [0, 0],
+  )
   assert.equal((await call(base, '/api/topics/missing/purge', { method: 'POST', body: {} })).status, 404)
 })
 
@@ -155,7 +179,9 @@ test('requests are checked: host, content type, origin, unknown routes, bad JSON
     request({ host: '127.0.0.1', port, path: '/api/overview', headers: { host: `evil.example:${port}` } }, (res) => {
       res.resume()
       resolve(res.statusCode ?? 0)
-    }).on('error', reject).end()
+    })
+      .on('error', reject)
+      .end()
   })
   assert.equal(evil, 403)
   const form = await fetch(`${base}api/topics`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"name":"x"}' })

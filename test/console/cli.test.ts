@@ -35,7 +35,7 @@ test('samsa console serves a cluster until SIGTERM', async () => {
     while (!/console: (http\S+)/.test(err) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
     const url = /console: (http\S+)/.exec(err)?.[1]
     assert.ok(url !== undefined, err)
-    const overview = await (await fetch(`${url}api/overview`)).json() as { bootstrap: string; brokers: unknown[] }
+    const overview = (await (await fetch(`${url}api/overview`)).json()) as { bootstrap: string; brokers: unknown[] }
     assert.equal(overview.bootstrap, broker.bootstrap)
     assert.equal(overview.brokers.length, 1)
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve))

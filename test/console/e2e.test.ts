@@ -91,7 +91,10 @@ test('create a topic through the form', { skip }, async (t) => {
 })
 
 test('messages: produced by a client and through the form, browsed, opened, exported', { skip }, async (t) => {
-  await produceMany(s.producer, 'orders', 30, (i) => ({ key: `order-${i}`, value: JSON.stringify({ id: i, item: i === 17 ? 'golden needle' : `widget ${i}` }) }))
+  await produceMany(s.producer, 'orders', 30, (i) => ({
+    key: `order-${i}`,
+    value: JSON.stringify({ id: i, item: i === 17 ? 'golden needle' : `widget ${i}` }),
+  }))
   await open(t, 'messages', '#/topics/orders/messages')
   await page.locator('table.messages tbody tr').first().waitFor()
   assert.equal(await page.locator('table.messages tbody tr').count(), 30)
@@ -113,18 +116,18 @@ test('messages: produced by a client and through the form, browsed, opened, expo
   await dialog.getByRole('button', { name: 'Close', exact: true }).click()
   const row = page.locator(`tr[data-offset="1:${m[1]}"]`)
   await row.waitFor()
-  assert.match(await row.textContent() ?? '', /from-the-form/)
+  assert.match((await row.textContent()) ?? '', /from-the-form/)
 
   await row.getByRole('button').click()
   const detail = page.getByRole('dialog')
   await detail.getByText('abc-123').waitFor()
   // Times say their zone (the page runs in Asia/Kolkata, UTC+05:30).
-  assert.match(await detail.locator('.facts').textContent() ?? '', /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} UTC\+05:30/)
-  assert.match(await row.textContent() ?? '', /UTC\+05:30/)
+  assert.match((await detail.locator('.facts').textContent()) ?? '', /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} UTC\+05:30/)
+  assert.match((await row.textContent()) ?? '', /UTC\+05:30/)
   await detail.getByRole('radio', { name: 'JSON' }).check()
   // JSON values are a tree whose objects fold; copy buttons copy what is shown.
   const tree = detail.locator('.json-tree')
-  assert.match(await tree.textContent() ?? '', /"source": "form",\s*"ok": true/)
+  assert.match((await tree.textContent()) ?? '', /"source": "form",\s*"ok": true/)
   assert.equal(await tree.locator('details').first().getAttribute('open'), '')
   await tree.locator('summary').first().click()
   assert.equal(await tree.locator('details').first().getAttribute('open'), null, 'folded')
@@ -132,7 +135,7 @@ test('messages: produced by a client and through the form, browsed, opened, expo
   await detail.getByRole('button', { name: 'Copy value' }).filter({ hasText: 'Copied' }).waitFor()
   assert.deepEqual(JSON.parse(await page.evaluate(() => navigator.clipboard.readText())), { source: 'form', ok: true })
   await detail.getByRole('radio', { name: 'Hex' }).check()
-  assert.match(await detail.locator('pre.payload-full').nth(1).textContent() ?? '', /^00000000 {2}7b 22 73 6f/)
+  assert.match((await detail.locator('pre.payload-full').nth(1).textContent()) ?? '', /^00000000 {2}7b 22 73 6f/)
   await shot('message')
   await page.keyboard.press('Escape')
   await detail.waitFor({ state: 'hidden' })
@@ -144,7 +147,9 @@ test('messages: produced by a client and through the form, browsed, opened, expo
   assert.equal(exported.length, 31)
   assert.ok(exported.some((e: { key: string; headers: { key: string; value: string }[] }) => e.key === 'from-the-form' && e.headers[0]!.value === 'abc-123'))
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()])
-  const lines = readFileSync((await csv.path())!, 'utf8').trim().split('\r\n')
+  const lines = readFileSync((await csv.path())!, 'utf8')
+    .trim()
+    .split('\r\n')
   assert.equal(lines[0], 'partition,offset,timestamp,key,value,headers')
   assert.equal(lines.length, 32)
 })
@@ -155,7 +160,7 @@ test('search finds the message and shows progress', { skip }, async () => {
   await page.getByText(/^Done: scanned 31 of 31 records, 1 match/).waitFor()
   const rows = page.locator('table.messages tbody tr')
   assert.equal(await rows.count(), 1)
-  assert.match(await rows.first().textContent() ?? '', /order-17/)
+  assert.match((await rows.first().textContent()) ?? '', /order-17/)
   await shot('search')
 
   await page.getByLabel('Regex').check()
@@ -174,7 +179,10 @@ test('search with a filter expression over JSON fields, key and offset', { skip 
   assert.deepEqual(keys.sort(), ['order-20', 'order-21', 'order-22'])
   await page.getByLabel('Filter expression').fill('value.id === 3')
   await page.getByRole('button', { name: 'Search', exact: true }).click()
-  await page.getByRole('alert').filter({ hasText: /not a valid filter: unexpected "="/ }).waitFor()
+  await page
+    .getByRole('alert')
+    .filter({ hasText: /not a valid filter: unexpected "="/ })
+    .waitFor()
   await shot('search-filter')
   await page.getByRole('radio', { name: 'Contains' }).check()
 })
@@ -192,7 +200,7 @@ test('produce a tombstone through the form', { skip }, async () => {
   await page.getByRole('button', { name: 'Show messages' }).click()
   const row = page.locator(`tr[data-offset="${m[1]}:${m[2]}"]`)
   await row.waitFor()
-  assert.match(await row.locator('td').nth(4).textContent() ?? '', /^null$/)
+  assert.match((await row.locator('td').nth(4).textContent()) ?? '', /^null$/)
 })
 
 test('live tail shows a message as it arrives', { skip }, async () => {
@@ -205,7 +213,7 @@ test('live tail shows a message as it arrives', { skip }, async () => {
   await page.getByRole('button', { name: 'Stop live tail' }).click()
 })
 
-test('long lists come a page at a time: 300 topics, 120 partitions, a broker\'s log dir', { skip }, async (t) => {
+test("long lists come a page at a time: 300 topics, 120 partitions, a broker's log dir", { skip }, async (t) => {
   await s.admin.createTopics(Array.from({ length: 300 }, (_, i) => ({ name: `many-${String(i).padStart(3, '0')}`, partitions: 1 })))
   await s.admin.createTopics([{ name: 'wide', partitions: 120 }])
   await open(t, 'topics-300', '#/topics')
@@ -214,9 +222,9 @@ test('long lists come a page at a time: 300 topics, 120 partitions, a broker\'s 
   const height = await page.evaluate(() => document.documentElement.scrollHeight)
   assert.ok(height < 3000, `the topics page is ${height} px tall`)
   const pager = page.getByRole('navigation', { name: 'Topics pages' })
-  assert.match(await pager.getByRole('status').textContent() ?? '', /^1–50 of 30\d$/)
+  assert.match((await pager.getByRole('status').textContent()) ?? '', /^1–50 of 30\d$/)
   await pager.getByRole('button', { name: 'Next' }).click()
-  assert.match(await pager.getByRole('status').textContent() ?? '', /^51–100 of/)
+  assert.match((await pager.getByRole('status').textContent()) ?? '', /^51–100 of/)
   await pager.getByLabel('Per page').selectOption('200')
   await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 200)
   await page.getByRole('searchbox').fill('many-29')
@@ -246,26 +254,29 @@ test('purge a topic: every record goes, the topic stays', { skip }, async (t) =>
   await dialog.waitFor({ state: 'hidden' })
   await page.waitForFunction(() => [...document.querySelectorAll('table tbody tr td:nth-child(7)')].every((td) => td.textContent === '0'))
   const [d] = await s.admin.describeTopics(['purgeable'])
-  assert.deepEqual(d!.partitions.map((p) => p.endOffset - p.startOffset), [0n, 0n])
+  assert.deepEqual(
+    d!.partitions.map((p) => p.endOffset - p.startOffset),
+    [0n, 0n],
+  )
 })
 
 test('topic configs show sources and can be edited', { skip }, async (t) => {
   await open(t, 'topic-configs', '#/topics/orders/configs')
   const retention = page.locator('tr[data-config="retention.ms"]')
   // no fallback shown: Kafka's DescribeConfigs names no broker synonym for retention.ms while log.retention.ms is unset
-  assert.match(await retention.textContent() ?? '', /86400000.*topic override/s)
+  assert.match((await retention.textContent()) ?? '', /86400000.*topic override/s)
   await retention.getByRole('button', { name: 'Edit retention.ms' }).click()
   await page.getByRole('dialog').getByLabel('New value').fill('7200000')
   await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click()
   await page.locator('tr[data-config="retention.ms"]', { hasText: '7200000' }).waitFor()
-  const [cfg] = (await s.admin.describeConfigs({ type: 'topic', name: 'orders' }, { keys: ['retention.ms'] }))
+  const [cfg] = await s.admin.describeConfigs({ type: 'topic', name: 'orders' }, { keys: ['retention.ms'] })
   assert.equal(cfg!.value, '7200000')
   await shot('topic-configs')
 })
 
 test('brokers and a broker with its configs and log dirs', { skip }, async (t) => {
   await open(t, 'brokers', '#/brokers')
-  assert.match(await page.locator('table tbody').textContent() ?? '', /Broker 1.*controller/s)
+  assert.match((await page.locator('table tbody').textContent()) ?? '', /Broker 1.*controller/s)
   await shot('brokers')
   await open(t, 'broker', '#/brokers/1')
   await page.getByRole('navigation', { name: 'Configs pages' }).waitFor()
@@ -297,7 +308,7 @@ test('a group with lag: shown, charted, reset to earliest', { skip }, async (t) 
   await shot('group')
 
   // An empty group has no assignor: the page says what that means.
-  assert.match(await page.locator('.stat', { hasText: 'Assignor' }).textContent() ?? '', /none.*members agree on an assignor when they join/)
+  assert.match((await page.locator('.stat', { hasText: 'Assignor' }).textContent()) ?? '', /none.*members agree on an assignor when they join/)
 
   // Shift one partition back by one: per partition, negative values.
   const before = (await s.admin.listGroupOffsets('billing')).find((o) => o.partition === 1)!.offset
@@ -369,7 +380,11 @@ test('a cluster that goes down is reported in words', { skip }, async () => {
   await s.broker.close()
   await page.goto('about:blank')
   await page.goto(`${s.console.url}#/`)
-  await page.getByRole('alert').filter({ hasText: /Cannot reach the cluster/ }).first().waitFor()
+  await page
+    .getByRole('alert')
+    .filter({ hasText: /Cannot reach the cluster/ })
+    .first()
+    .waitFor()
   await shot('cluster-down')
   // Nothing to delete while the cluster is down.
   await page.goto(`${s.console.url}#/topics/orders`)

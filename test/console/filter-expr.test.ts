@@ -7,13 +7,18 @@ import { compileFilter, parseFilter, type FilterRecord } from '../../src/console
 const rec = (value: unknown, over: Partial<FilterRecord> = {}): FilterRecord => ({
   key: Buffer.from('order-7'),
   value: value === null ? null : Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)),
-  headers: [{ key: 'source', value: Buffer.from('web') }, { key: 'x-id', value: Buffer.from('42') }, { key: 'empty', value: null }],
+  headers: [
+    { key: 'source', value: Buffer.from('web') },
+    { key: 'x-id', value: Buffer.from('42') },
+    { key: 'empty', value: null },
+  ],
   offset: 12n,
   partition: 3,
   timestamp: BigInt(Date.parse('2024-05-01T12:00:00Z')),
   ...over,
 })
-const yes = (filter: string, r: FilterRecord = rec({ user: { id: 42, name: 'Ada', tags: ['vip', 'new'] }, price: 9.5, ok: true })): boolean => compileFilter(filter).test(r)
+const yes = (filter: string, r: FilterRecord = rec({ user: { id: 42, name: 'Ada', tags: ['vip', 'new'] }, price: 9.5, ok: true })): boolean =>
+  compileFilter(filter).test(r)
 
 test('paths into JSON values, headers and record fields', () => {
   assert.equal(yes('value.user.id == 42'), true)

@@ -36,7 +36,11 @@ export interface Answer<T = any> {
   headers: Headers
 }
 
-export async function call<T = any>(base: string, path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer<T>> {
+export async function call<T = any>(
+  base: string,
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Answer<T>> {
   const res = await fetch(new URL(path, base), {
     method: init.method ?? 'GET',
     headers: { ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
@@ -52,7 +56,11 @@ export interface SseEvent {
 }
 
 /** Reads an SSE stream until `until` says stop (or the stream ends); returns the events. */
-export async function readEvents(url: string, until: (e: SseEvent, all: SseEvent[]) => boolean, opts: { timeoutMs?: number; onOpen?: () => void } = {}): Promise<SseEvent[]> {
+export async function readEvents(
+  url: string,
+  until: (e: SseEvent, all: SseEvent[]) => boolean,
+  opts: { timeoutMs?: number; onOpen?: () => void } = {},
+): Promise<SseEvent[]> {
   const ctl = new AbortController()
   const timer = setTimeout(() => ctl.abort(), opts.timeoutMs ?? 20_000)
   const events: SseEvent[] = []
@@ -86,9 +94,16 @@ export async function readEvents(url: string, until: (e: SseEvent, all: SseEvent
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
 /** Produces `n` records to `topic` with keys k0.., JSON values and a header. */
-export async function produceMany(p: Producer, topic: string, n: number, make?: (i: number) => { key?: string; value: string; partition?: number; timestamp?: number }): Promise<void> {
-  await Promise.all(Array.from({ length: n }, (_, i) => {
-    const r = make?.(i) ?? { key: `k${i}`, value: JSON.stringify({ n: i, name: `order ${i}` }) }
-    return p.send({ topic, headers: [{ key: 'seq', value: String(i) }], ...r })
-  }))
+export async function produceMany(
+  p: Producer,
+  topic: string,
+  n: number,
+  make?: (i: number) => { key?: string; value: string; partition?: number; timestamp?: number },
+): Promise<void> {
+  await Promise.all(
+    Array.from({ length: n }, (_, i) => {
+      const r = make?.(i) ?? { key: `k${i}`, value: JSON.stringify({ n: i, name: `order ${i}` }) }
+      return p.send({ topic, headers: [{ key: 'seq', value: String(i) }], ...r })
+    }),
+  )
 }

@@ -67,7 +67,10 @@ test('a users file: pages go to /login, the API answers 401, a session cookie op
     const api = await http(c, '/api/overview', { headers: { cookie: session } })
     assert.equal(api.status, 200)
     // Another site cannot log a browser in (or out): its Origin is refused.
-    const forged = await http(c, '/login', { ...form('ops', 'ops-secret'), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://evil.example' } })
+    const forged = await http(c, '/login', {
+      ...form('ops', 'ops-secret'),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://evil.example' },
+    })
     assert.equal(forged.status, 403)
     const out = await http(c, '/logout', { method: 'POST', headers: { cookie: session } })
     assert.equal(out.status, 303)
@@ -78,7 +81,13 @@ test('a users file: pages go to /login, the API answers 401, a session cookie op
 })
 
 test('SASL: a login is what the broker accepts', async () => {
-  const c = await startConsole({ bootstrap: b.at('PLAINTEXT'), host: '0.0.0.0', port: 0, login: { saslMechanism: 'PLAIN' }, loginTarget: { bootstrap: b.at('SASL_PLAINTEXT') } })
+  const c = await startConsole({
+    bootstrap: b.at('PLAINTEXT'),
+    host: '0.0.0.0',
+    port: 0,
+    login: { saslMechanism: 'PLAIN' },
+    loginTarget: { bootstrap: b.at('SASL_PLAINTEXT') },
+  })
   try {
     assert.equal(await signIn(c, 'alice', 'nope'), undefined)
     const session = await signIn(c, 'alice', 'alice-secret')

@@ -26,7 +26,7 @@ test('transactional ids, held-back partitions, a hanging transaction and its abo
     const list = await call(base, '/api/transactions')
     assert.equal(list.status, 200)
     const byId = new Map(list.body.transactions.map((x: { transactionalId: string }) => [x.transactionalId, x]))
-    const o = byId.get('open-c') as { state: string, partitions: unknown[], openMs: number }
+    const o = byId.get('open-c') as { state: string; partitions: unknown[]; openMs: number }
     assert.equal(o.state, 'Ongoing')
     assert.deepEqual(o.partitions, [{ topic: 'payments', partition: 0 }])
     assert.ok(o.openMs >= 0)
@@ -37,8 +37,19 @@ test('transactional ids, held-back partitions, a hanging transaction and its abo
   }
   const parts = await call(base, '/api/transactions/partitions?maxTimeoutMs=60000')
   assert.equal(parts.status, 200)
-  assert.deepEqual(parts.body.unstable.map((u: { topic: string, lastStableOffset: number }) => [u.topic, u.lastStableOffset]), [['payments', 0]])
-  assert.deepEqual(parts.body.hanging.map((h: { topic: string, partition: number, producerId: number, startOffset: number }) => [h.topic, h.partition, h.producerId, h.startOffset]), [['payments', 0, 999999, 0]])
+  assert.deepEqual(
+    parts.body.unstable.map((u: { topic: string; lastStableOffset: number }) => [u.topic, u.lastStableOffset]),
+    [['payments', 0]],
+  )
+  assert.deepEqual(
+    parts.body.hanging.map((h: { topic: string; partition: number; producerId: number; startOffset: number }) => [
+      h.topic,
+      h.partition,
+      h.producerId,
+      h.startOffset,
+    ]),
+    [['payments', 0, 999999, 0]],
+  )
   const aborted = await call(base, '/api/transactions/abort', { method: 'POST', body: { topic: 'payments', partition: 0, startOffset: 0 } })
   assert.equal(aborted.status, 200, JSON.stringify(aborted.body))
   const after = await call(base, '/api/transactions/partitions?maxTimeoutMs=60000')

@@ -11,4 +11,6 @@ if (dataDir === undefined) {
 }
 const broker = await startBroker({ dataDir, port: Number(port ?? 0), config: config === undefined ? {} : JSON.parse(config) })
 process.stdout.write(JSON.stringify({ port: broker.port }) + '\n')
-process.on('SIGTERM', () => { void broker.close().then(() => process.exit(0)) })
+process.on('SIGTERM', () => {
+  void broker.close().then(() => process.exit(0))
+})

@@ -39,7 +39,7 @@ after(() => {
   rmSync(dataDir, { recursive: true, force: true })
 })
 
-function startChild(port: number): Promise<{ proc: ChildProcess, port: number }> {
+function startChild(port: number): Promise<{ proc: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [CHILD, dataDir, String(port), JSON.stringify(CONFIG)], { stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
@@ -53,7 +53,9 @@ function startChild(port: number): Promise<{ proc: ChildProcess, port: number }>
         resolve({ proc, port: (JSON.parse(line) as { port: number }).port })
       }
     })
-    proc.stderr!.on('data', (d: Buffer) => { err += d.toString() })
+    proc.stderr!.on('data', (d: Buffer) => {
+      err += d.toString()
+    })
     proc.on('exit', (code, signal) => {
       clearTimeout(timer)
       if (!out.includes('\n')) reject(new Error(`broker child exited (${code ?? signal}) before listening: ${err}`))
@@ -109,7 +111,9 @@ async function produceUntilDeath(bootstrap: string, name: string, rnd: () => num
   }
   // Two in flight on the one connection: the broker answers in order.
   const lane = async (): Promise<void> => {
-    while (!client.conn.closed && await one()) { /* until the broker dies */ }
+    while (!client.conn.closed && (await one())) {
+      /* until the broker dies */
+    }
   }
   await Promise.all([lane(), lane()])
   client.close()
@@ -134,7 +138,9 @@ test('kill -9 mid-stream loses no acknowledged record and leaves no holes or dup
     const before = acked.length
     await killChild(child)
     await Promise.all(producers)
-    t.diagnostic(`round ${round}: killed after ${delay} ms; ${acked.length} records acknowledged so far (${acked.length - before} during the kill), ${maybe.size} in doubt`)
+    t.diagnostic(
+      `round ${round}: killed after ${delay} ms; ${acked.length} records acknowledged so far (${acked.length - before} during the kill), ${maybe.size} in doubt`,
+    )
     started = await startChild(port)
     child = started.proc
     await verify(bootstrap, acked, maybe, `after kill ${round + 1}`)
@@ -145,14 +151,17 @@ test('kill -9 mid-stream loses no acknowledged record and leaves no holes or dup
 async function verify(bootstrap: string, acked: readonly Acked[], maybe: ReadonlySet<string>, when: string): Promise<void> {
   const client = await TestClient.connect(bootstrap)
   try {
-    const seen = new Map<string, { partition: number, offset: number, value: Buffer }>()
+    const seen = new Map<string, { partition: number; offset: number; value: Buffer }>()
     for (let p = 0; p < PARTITIONS; p++) {
       const { records, highWatermark } = await client.fetchAll(TOPIC, p)
       for (const [i, r] of records.entries()) {
         assert.equal(r.offset, i, `${when}: partition ${p} offset ${r.offset} where ${i} was expected (a hole or a reordering)`)
         const id = r.key!.toString()
         const dup = seen.get(id)
-        assert.ok(dup === undefined, `${when}: record ${id} stored twice (partition ${dup?.partition} offset ${dup?.offset}, partition ${p} offset ${r.offset})`)
+        assert.ok(
+          dup === undefined,
+          `${when}: record ${id} stored twice (partition ${dup?.partition} offset ${dup?.offset}, partition ${p} offset ${r.offset})`,
+        )
         seen.set(id, { partition: p, offset: r.offset, value: r.value! })
       }
       assert.equal(records.length, highWatermark, `${when}: partition ${p} high watermark ${highWatermark} but ${records.length} records readable`)

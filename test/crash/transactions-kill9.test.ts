@@ -46,7 +46,10 @@ interface Child {
 
 function startChild(port: number, env: Record<string, string> = {}): Promise<Child> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [CHILD, dataDir, String(port), JSON.stringify(CONFIG)], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } })
+    const proc = spawn(process.execPath, [CHILD, dataDir, String(port), JSON.stringify(CONFIG)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    })
     let out = ''
     let err = ''
     const waiters = new Map<string, () => void>()
@@ -56,7 +59,7 @@ function startChild(port: number, env: Record<string, string> = {}): Promise<Chi
       out += d.toString()
       let nl
       while ((nl = out.indexOf('\n')) >= 0) {
-        const line = JSON.parse(out.slice(0, nl)) as { port?: number, event?: string }
+        const line = JSON.parse(out.slice(0, nl)) as { port?: number; event?: string }
         out = out.slice(nl + 1)
         if (line.port !== undefined && !started) {
           started = true
@@ -66,7 +69,9 @@ function startChild(port: number, env: Record<string, string> = {}): Promise<Chi
         if (line.event !== undefined) waiters.get(line.event)?.()
       }
     })
-    proc.stderr!.on('data', (d: Buffer) => { err += d.toString() })
+    proc.stderr!.on('data', (d: Buffer) => {
+      err += d.toString()
+    })
     proc.on('exit', (code, signal) => {
       clearTimeout(timer)
       if (!started) reject(new Error(`broker child exited (${code ?? signal}) before listening: ${err}`))
@@ -99,15 +104,31 @@ class Loop {
   committedTxns = 0
   stopped = false
 
-  constructor(bootstrap: string, readonly name: string, readonly hook: (point: Point, loop: Loop) => Promise<void>) {
-    this.#kafka = new Kafka({ brokers: [bootstrap], clientId: name, logLevel: logLevel.NOTHING, retry: { retries: 8, initialRetryTime: 100, maxRetryTime: 2000 } })
+  constructor(
+    bootstrap: string,
+    readonly name: string,
+    readonly hook: (point: Point, loop: Loop) => Promise<void>,
+  ) {
+    this.#kafka = new Kafka({
+      brokers: [bootstrap],
+      clientId: name,
+      logLevel: logLevel.NOTHING,
+      retry: { retries: 8, initialRetryTime: 100, maxRetryTime: 2000 },
+    })
   }
 
   async start(): Promise<void> {
     this.#producer = this.#kafka.producer({ transactionalId: TXN_ID, idempotent: true, maxInFlightRequests: 1, transactionTimeout: 30_000 })
     await this.#producer.connect()
     this.#first = await this.#producer.transaction()
-    this.#consumer = this.#kafka.consumer({ groupId: GROUP, readUncommitted: false, maxWaitTimeInMs: 100, maxBytesPerPartition: 1500, sessionTimeout: 6000, heartbeatInterval: 300 })
+    this.#consumer = this.#kafka.consumer({
+      groupId: GROUP,
+      readUncommitted: false,
+      maxWaitTimeInMs: 100,
+      maxBytesPerPartition: 1500,
+      sessionTimeout: 6000,
+      heartbeatInterval: 300,
+    })
     await this.#consumer.connect()
     await this.#consumer.subscribe({ topic: IN, fromBeginning: true })
     await this.#consumer.run({
@@ -115,7 +136,7 @@ class Loop {
       eachBatchAutoResolve: false,
       eachBatch: async ({ batch, resolveOffset }) => {
         if (this.stopped || batch.messages.length === 0) return
-        const t = this.#first ?? await this.#producer!.transaction()
+        const t = this.#first ?? (await this.#producer!.transaction())
         this.#first = undefined
         const txn = `${this.name}-${this.committedTxns}`
         await t.send({
@@ -143,7 +164,11 @@ class Loop {
   }
 }
 
-interface OutRecord { value: string, txn: string, size: number }
+interface OutRecord {
+  value: string
+  txn: string
+  size: number
+}
 
 /** Everything a read_committed consumer sees of OUT, once its end is reached. */
 async function readOutput(bootstrap: string): Promise<OutRecord[]> {
@@ -165,7 +190,8 @@ async function readOutput(bootstrap: string): Promise<OutRecord[]> {
   })
   // read_committed reaches the LSO, which equals the end once no transaction is open.
   const deadline = Date.now() + 30_000
-  while (Date.now() < deadline && !ends.every((e) => (positions.get(e.partition) ?? 0n) >= BigInt(e.high) || BigInt(e.high) === 0n)) await new Promise((r) => setTimeout(r, 100))
+  while (Date.now() < deadline && !ends.every((e) => (positions.get(e.partition) ?? 0n) >= BigInt(e.high) || BigInt(e.high) === 0n))
+    await new Promise((r) => setTimeout(r, 100))
   await new Promise((r) => setTimeout(r, 300))
   await consumer.disconnect()
   return out
@@ -175,13 +201,16 @@ function checkAtomic(out: readonly OutRecord[], when: string): void {
   const byTxn = new Map<string, OutRecord[]>()
   for (const r of out) {
     let list = byTxn.get(r.txn)
-    if (list === undefined) byTxn.set(r.txn, list = [])
+    if (list === undefined) byTxn.set(r.txn, (list = []))
     list.push(r)
   }
-  for (const [txn, records] of byTxn) assert.equal(records.length, records[0]!.size, `${when}: transaction ${txn} is partly visible (${records.length} of ${records[0]!.size} records)`)
+  for (const [txn, records] of byTxn)
+    assert.equal(records.length, records[0]!.size, `${when}: transaction ${txn} is partly visible (${records.length} of ${records[0]!.size} records)`)
 }
 
-test('kill -9 before EndTxn, between PrepareCommit and the markers, and after: every transaction all or nothing, each input once', { timeout: 170_000 + EXTRA_ROUNDS * 30_000 }, async (t) => {
+test('kill -9 before EndTxn, between PrepareCommit and the markers, and after: every transaction all or nothing, each input once', {
+  timeout: 170_000 + EXTRA_ROUNDS * 30_000,
+}, async (t) => {
   let c = await startChild(0)
   child = c.proc
   const port = c.port
@@ -189,7 +218,12 @@ test('kill -9 before EndTxn, between PrepareCommit and the markers, and after: e
   const kafka = new Kafka({ brokers: [bootstrap], clientId: 'setup', logLevel: logLevel.NOTHING })
   const admin = kafka.admin()
   await admin.connect()
-  await admin.createTopics({ topics: [{ topic: IN, numPartitions: 2 }, { topic: OUT, numPartitions: 2 }] })
+  await admin.createTopics({
+    topics: [
+      { topic: IN, numPartitions: 2 },
+      { topic: OUT, numPartitions: 2 },
+    ],
+  })
   await admin.disconnect()
   const input = kafka.producer({ idempotent: true, maxInFlightRequests: 1 })
   await input.connect()
@@ -200,7 +234,7 @@ test('kill -9 before EndTxn, between PrepareCommit and the markers, and after: e
   await input.disconnect()
 
   const rnd = prng(0x7a11)
-  const rounds: Array<{ name: string, env?: Record<string, string>, kill: (loop: Loop, point: Point) => boolean | 'markers' }> = [
+  const rounds: Array<{ name: string; env?: Record<string, string>; kill: (loop: Loop, point: Point) => boolean | 'markers' }> = [
     { name: 'before EndTxn', kill: (loop, point) => point === 'before-commit' && loop.committedTxns >= 2 },
     { name: 'between PrepareCommit and the markers', env: { SAMSA_TEST_COMMIT_MARKER_DELAY_MS: '60000' }, kill: () => 'markers' },
     { name: 'after a commit', kill: (loop, point) => point === 'after-commit' && loop.committedTxns >= 2 },
@@ -218,7 +252,9 @@ test('kill -9 before EndTxn, between PrepareCommit and the markers, and after: e
       child = c.proc
     }
     let killed!: () => void
-    const killedNow = new Promise<void>((r) => { killed = r })
+    const killedNow = new Promise<void>((r) => {
+      killed = r
+    })
     const doKill = async () => {
       await killChild(c.proc)
       killed()
@@ -232,7 +268,9 @@ test('kill -9 before EndTxn, between PrepareCommit and the markers, and after: e
       }
     })
     void markers
-    const running = loop.start().catch((err: unknown) => { t.diagnostic(`round ${round.name}: the loop stopped: ${String(err)}`) })
+    const running = loop.start().catch((err: unknown) => {
+      t.diagnostic(`round ${round.name}: the loop stopped: ${String(err)}`)
+    })
     await Promise.race([killedNow, new Promise((_, reject) => setTimeout(() => reject(new Error(`round ${round.name}: no kill within 60 s`)), 60_000))])
     await running
     await loop.stop()
@@ -264,6 +302,10 @@ test('kill -9 before EndTxn, between PrepareCommit and the markers, and after: e
   await admin2.connect()
   const offsets = await admin2.fetchOffsets({ groupId: GROUP, topics: [IN] })
   await admin2.disconnect()
-  assert.equal(offsets[0]!.partitions.reduce((n, p) => n + Number(p.offset), 0), N, 'the group committed every input')
+  assert.equal(
+    offsets[0]!.partitions.reduce((n, p) => n + Number(p.offset), 0),
+    N,
+    'the group committed every input',
+  )
   await killChild(c.proc)
 })

@@ -29,4 +29,6 @@ if (delayMs > 0) {
   }) as BrokerChannel['send']
 }
 process.stdout.write(JSON.stringify({ port: broker.port }) + '\n')
-process.on('SIGTERM', () => { void broker.close().then(() => process.exit(0)) })
+process.on('SIGTERM', () => {
+  void broker.close().then(() => process.exit(0))
+})

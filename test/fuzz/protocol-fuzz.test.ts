@@ -63,10 +63,10 @@ async function assertServing(afterCase: string): Promise<void> {
   }
 }
 
-type Outcome = { kind: 'closed' } | { kind: 'timeout' } | { kind: 'frame', body: Buffer }
+type Outcome = { kind: 'closed' } | { kind: 'timeout' } | { kind: 'frame'; body: Buffer }
 
 /** Sends bytes on a new connection and waits for one response, the close, or the time limit. */
-async function send(bytes: Buffer | Buffer[], opts: { halfClose?: boolean, timeoutMs?: number } = {}): Promise<Outcome> {
+async function send(bytes: Buffer | Buffer[], opts: { halfClose?: boolean; timeoutMs?: number } = {}): Promise<Outcome> {
   const c = await RawConnection.connect(broker.bootstrap)
   try {
     for (const b of Array.isArray(bytes) ? bytes : [bytes]) c.writeRaw(b)
@@ -104,7 +104,10 @@ function assertRejected(what: string, o: Outcome, apiKey: number, version: numbe
   assert.notEqual(o.kind, 'timeout', `${what}: neither a response nor a close within the time limit`)
   if (o.kind === 'frame') {
     const codes = decodeOrFail(what, apiKey, version, correlationId, o.body)
-    assert.ok(codes.some((c) => c !== 0), `${what}: answered without an error code (codes: ${JSON.stringify(codes)})`)
+    assert.ok(
+      codes.some((c) => c !== 0),
+      `${what}: answered without an error code (codes: ${JSON.stringify(codes)})`,
+    )
   }
 }
 
@@ -116,15 +119,66 @@ function withSize(frame: Buffer, size: number): Buffer {
   return f
 }
 
-const validRequests: Array<{ name: string, apiKey: number, version: number, body: unknown }> = [
+const validRequests: Array<{ name: string; apiKey: number; version: number; body: unknown }> = [
   { name: 'ApiVersions v3', apiKey: ApiKey.ApiVersions, version: 3, body: { clientSoftwareName: 'fuzz', clientSoftwareVersion: '1' } },
   { name: 'Metadata v1', apiKey: ApiKey.Metadata, version: 1, body: { topics: [{ name: 'fuzz-precious' }] } },
-  { name: 'Metadata v12', apiKey: ApiKey.Metadata, version: 12, body: { topics: [{ name: 'fuzz-precious', topicId: '00000000-0000-0000-0000-000000000000' }] } },
-  { name: 'Produce v7', apiKey: ApiKey.Produce, version: 7, body: { acks: 1, timeoutMs: 1000, topicData: [{ name: 'fuzz-target', partitionData: [{ index: 0, records: encodeBatch([{ key: Buffer.from('k'), value: Buffer.from('truncated produce') }]) }] }] } },
-  { name: 'Produce v9', apiKey: ApiKey.Produce, version: 9, body: { acks: 1, timeoutMs: 1000, topicData: [{ name: 'fuzz-target', partitionData: [{ index: 0, records: encodeBatch([{ key: Buffer.from('k'), value: Buffer.from('truncated produce') }]) }] }] } },
-  { name: 'Fetch v11', apiKey: ApiKey.Fetch, version: 11, body: { replicaId: -1, maxWaitMs: 0, minBytes: 1, maxBytes: 1 << 20, sessionEpoch: -1, topics: [{ topic: 'fuzz-precious', partitions: [{ partition: 0, fetchOffset: 0n, partitionMaxBytes: 1 << 20, currentLeaderEpoch: -1, logStartOffset: -1n }] }] } },
-  { name: 'ListOffsets v7', apiKey: ApiKey.ListOffsets, version: 7, body: { replicaId: -1, topics: [{ name: 'fuzz-precious', partitions: [{ partitionIndex: 0, timestamp: -1n, currentLeaderEpoch: -1 }] }] } },
-  { name: 'CreateTopics v7', apiKey: ApiKey.CreateTopics, version: 7, body: { topics: [{ name: 'fuzz-created', numPartitions: 1, replicationFactor: 1 }], timeoutMs: 1000 } },
+  {
+    name: 'Metadata v12',
+    apiKey: ApiKey.Metadata,
+    version: 12,
+    body: { topics: [{ name: 'fuzz-precious', topicId: '00000000-0000-0000-0000-000000000000' }] },
+  },
+  {
+    name: 'Produce v7',
+    apiKey: ApiKey.Produce,
+    version: 7,
+    body: {
+      acks: 1,
+      timeoutMs: 1000,
+      topicData: [
+        { name: 'fuzz-target', partitionData: [{ index: 0, records: encodeBatch([{ key: Buffer.from('k'), value: Buffer.from('truncated produce') }]) }] },
+      ],
+    },
+  },
+  {
+    name: 'Produce v9',
+    apiKey: ApiKey.Produce,
+    version: 9,
+    body: {
+      acks: 1,
+      timeoutMs: 1000,
+      topicData: [
+        { name: 'fuzz-target', partitionData: [{ index: 0, records: encodeBatch([{ key: Buffer.from('k'), value: Buffer.from('truncated produce') }]) }] },
+      ],
+    },
+  },
+  {
+    name: 'Fetch v11',
+    apiKey: ApiKey.Fetch,
+    version: 11,
+    body: {
+      replicaId: -1,
+      maxWaitMs: 0,
+      minBytes: 1,
+      maxBytes: 1 << 20,
+      sessionEpoch: -1,
+      topics: [
+        { topic: 'fuzz-precious', partitions: [{ partition: 0, fetchOffset: 0n, partitionMaxBytes: 1 << 20, currentLeaderEpoch: -1, logStartOffset: -1n }] },
+      ],
+    },
+  },
+  {
+    name: 'ListOffsets v7',
+    apiKey: ApiKey.ListOffsets,
+    version: 7,
+    body: { replicaId: -1, topics: [{ name: 'fuzz-precious', partitions: [{ partitionIndex: 0, timestamp: -1n, currentLeaderEpoch: -1 }] }] },
+  },
+  {
+    name: 'CreateTopics v7',
+    apiKey: ApiKey.CreateTopics,
+    version: 7,
+    body: { topics: [{ name: 'fuzz-created', numPartitions: 1, replicationFactor: 1 }], timeoutMs: 1000 },
+  },
 ]
 
 test('truncated frames: a frame whose body stops early is rejected or the connection closed', async () => {
@@ -177,7 +231,8 @@ test('unknown API keys close the connection or get an error', async () => {
   for (const key of [-1, -32768, 88, 99, 1000, 32767]) {
     const o = await send(frameOf(key, 0, Buffer.alloc(16), 10))
     assert.notEqual(o.kind, 'timeout', `API key ${key}: no answer and no close`)
-    if (o.kind === 'frame') assert.ok(o.body.length >= 6 && o.body.readInt32BE(0) === 10 && o.body.readInt16BE(4) !== 0, `API key ${key}: a response without an error code`)
+    if (o.kind === 'frame')
+      assert.ok(o.body.length >= 6 && o.body.readInt32BE(0) === 10 && o.body.readInt16BE(4) !== 0, `API key ${key}: a response without an error code`)
     await assertServing(`API key ${key}`)
   }
 })
@@ -193,7 +248,10 @@ test('unsupported versions: ApiVersions answers UNSUPPORTED_VERSION in the v0 fo
     if (o.kind !== 'frame') continue
     const res = decodeResponse<any>(ApiKey.ApiVersions, 0, 11, o.body)
     assert.equal(res.errorCode, 35, `ApiVersions v${v}: UNSUPPORTED_VERSION`)
-    assert.ok(res.apiKeys.some((k: { apiKey: number }) => k.apiKey === ApiKey.ApiVersions), `ApiVersions v${v}: the error response lists the supported ranges`)
+    assert.ok(
+      res.apiKeys.some((k: { apiKey: number }) => k.apiKey === ApiKey.ApiVersions),
+      `ApiVersions v${v}: the error response lists the supported ranges`,
+    )
     await assertServing(`ApiVersions v${v}`)
   }
   for (const [key, range] of versions) {
@@ -268,51 +326,248 @@ test('valid requests with a few random bytes flipped', { timeout: 120_000 }, asy
 // ---- corrupt record batches -----------------------------------------------------------------
 
 function produceFrame(records: Buffer, correlationId: number, version = 7): Buffer {
-  const body = RawConnection.encodeBody(ApiKey.Produce, version, { acks: 1, timeoutMs: 1000, topicData: [{ name: 'fuzz-target', partitionData: [{ index: 0, records }] }] })
+  const body = RawConnection.encodeBody(ApiKey.Produce, version, {
+    acks: 1,
+    timeoutMs: 1000,
+    topicData: [{ name: 'fuzz-target', partitionData: [{ index: 0, records }] }],
+  })
   return frameOf(ApiKey.Produce, version, body, correlationId)
 }
 
 function goodBatch(n = 3, compression: 0 | 1 = 0): Buffer {
-  return encodeBatch(Array.from({ length: n }, (_, i) => ({ key: Buffer.from(`k${i}`), value: Buffer.from(`corrupt-test value ${i}`), headers: [{ key: 'h', value: Buffer.from('v') }] })), { compression })
+  return encodeBatch(
+    Array.from({ length: n }, (_, i) => ({
+      key: Buffer.from(`k${i}`),
+      value: Buffer.from(`corrupt-test value ${i}`),
+      headers: [{ key: 'h', value: Buffer.from('v') }],
+    })),
+    { compression },
+  )
 }
 
-const corruptions: Array<{ name: string, records: () => Buffer, knownBug?: string }> = [
-  { name: 'bad CRC', records: () => { const b = goodBatch(); b[b.length - 1]! ^= 0xff; return b } },
-  { name: 'bad CRC field', records: () => { const b = goodBatch(); b.writeUInt32BE((b.readUInt32BE(17) + 1) >>> 0, 17); return b } },
-  { name: 'bad CRC in a gzip batch', records: () => { const b = goodBatch(3, 1); b[b.length - 5]! ^= 0x01; return b } },
-  { name: 'batchLength larger than the data', records: () => { const b = goodBatch(); b.writeInt32BE(b.readInt32BE(8) + 100, 8); return b } },
-  { name: 'batchLength smaller than the header', records: () => { const b = goodBatch(); b.writeInt32BE(20, 8); return b } },
-  { name: 'batchLength negative', records: () => { const b = goodBatch(); b.writeInt32BE(-5, 8); return b } },
-  { name: 'batchLength one short', records: () => { const b = goodBatch(); b.writeInt32BE(b.readInt32BE(8) - 1, 8); return b } },
-  { name: 'magic 0', records: () => fixCrc((() => { const b = goodBatch(); b.writeInt8(0, 16); return b })()) },
-  { name: 'magic 1', records: () => fixCrc((() => { const b = goodBatch(); b.writeInt8(1, 16); return b })()) },
-  { name: 'magic 3', records: () => fixCrc((() => { const b = goodBatch(); b.writeInt8(3, 16); return b })()) },
-  { name: 'magic -1', records: () => fixCrc((() => { const b = goodBatch(); b.writeInt8(-1, 16); return b })()) },
-  { name: 'recordCount larger than the records (valid CRC)', records: () => { const b = goodBatch(); b.writeInt32BE(5, 57); return fixCrc(b) } },
-  { name: 'recordCount smaller than the records (valid CRC)', records: () => { const b = goodBatch(); b.writeInt32BE(1, 57); return fixCrc(b) } },
-  { name: 'recordCount zero (valid CRC)', records: () => { const b = goodBatch(); b.writeInt32BE(0, 57); return fixCrc(b) } },
-  { name: 'recordCount negative (valid CRC)', records: () => { const b = goodBatch(); b.writeInt32BE(-1, 57); return fixCrc(b) } },
-  { name: 'lastOffsetDelta disagrees with recordCount (valid CRC)', records: () => { const b = goodBatch(); b.writeInt32BE(10, 23); return fixCrc(b) } },
-  { name: 'lastOffsetDelta negative (valid CRC)', records: () => { const b = goodBatch(); b.writeInt32BE(-1, 23); return fixCrc(b) } },
-  { name: 'record length varint past the end (valid CRC)', records: () => { const b = goodBatch(1); b[61] = 0x7e; return fixCrc(b) } },
-  { name: 'record key length past the end (valid CRC)', records: () => {
-    const b = encodeBatch([{ key: Buffer.from('kkkk'), value: Buffer.from('v') }])
-    // record: length, attributes, timestampDelta, offsetDelta, keyLength (zigzag 4 = 0x08)
-    const at = b.indexOf(0x08, 61)
-    b[at] = 0x60
-    return fixCrc(b)
-  } },
-  { name: 'garbage gzip payload (valid CRC)', records: () => {
-    const b = goodBatch(3, 1)
-    for (let i = 61; i < b.length; i++) b[i] = (i * 37) & 0xff
-    return fixCrc(b)
-  } },
-  { name: 'snappy attribute over plain records (valid CRC)', records: () => { const b = goodBatch(); b.writeInt16BE(2, 21); return fixCrc(b) } },
-  { name: 'lz4 attribute over plain records (valid CRC)', records: () => { const b = goodBatch(); b.writeInt16BE(3, 21); return fixCrc(b) } },
-  { name: 'zstd attribute over plain records (valid CRC)', records: () => { const b = goodBatch(); b.writeInt16BE(4, 21); return fixCrc(b) } },
-  { name: 'compression codec 7 (valid CRC)', records: () => { const b = goodBatch(); b.writeInt16BE(7, 21); return fixCrc(b) } },
-  { name: 'control batch from a client (valid CRC)', records: () => { const b = goodBatch(); b.writeInt16BE(0x20, 21); return fixCrc(b) } },
-  { name: 'a good batch followed by a corrupt one', records: () => { const bad = goodBatch(); bad[bad.length - 1]! ^= 1; return Buffer.concat([goodBatch(), bad]) } },
+const corruptions: Array<{ name: string; records: () => Buffer; knownBug?: string }> = [
+  {
+    name: 'bad CRC',
+    records: () => {
+      const b = goodBatch()
+      b[b.length - 1]! ^= 0xff
+      return b
+    },
+  },
+  {
+    name: 'bad CRC field',
+    records: () => {
+      const b = goodBatch()
+      b.writeUInt32BE((b.readUInt32BE(17) + 1) >>> 0, 17)
+      return b
+    },
+  },
+  {
+    name: 'bad CRC in a gzip batch',
+    records: () => {
+      const b = goodBatch(3, 1)
+      b[b.length - 5]! ^= 0x01
+      return b
+    },
+  },
+  {
+    name: 'batchLength larger than the data',
+    records: () => {
+      const b = goodBatch()
+      b.writeInt32BE(b.readInt32BE(8) + 100, 8)
+      return b
+    },
+  },
+  {
+    name: 'batchLength smaller than the header',
+    records: () => {
+      const b = goodBatch()
+      b.writeInt32BE(20, 8)
+      return b
+    },
+  },
+  {
+    name: 'batchLength negative',
+    records: () => {
+      const b = goodBatch()
+      b.writeInt32BE(-5, 8)
+      return b
+    },
+  },
+  {
+    name: 'batchLength one short',
+    records: () => {
+      const b = goodBatch()
+      b.writeInt32BE(b.readInt32BE(8) - 1, 8)
+      return b
+    },
+  },
+  {
+    name: 'magic 0',
+    records: () =>
+      fixCrc(
+        (() => {
+          const b = goodBatch()
+          b.writeInt8(0, 16)
+          return b
+        })(),
+      ),
+  },
+  {
+    name: 'magic 1',
+    records: () =>
+      fixCrc(
+        (() => {
+          const b = goodBatch()
+          b.writeInt8(1, 16)
+          return b
+        })(),
+      ),
+  },
+  {
+    name: 'magic 3',
+    records: () =>
+      fixCrc(
+        (() => {
+          const b = goodBatch()
+          b.writeInt8(3, 16)
+          return b
+        })(),
+      ),
+  },
+  {
+    name: 'magic -1',
+    records: () =>
+      fixCrc(
+        (() => {
+          const b = goodBatch()
+          b.writeInt8(-1, 16)
+          return b
+        })(),
+      ),
+  },
+  {
+    name: 'recordCount larger than the records (valid CRC)',
+    records: () => {
+      const b = goodBatch()
+      b.writeInt32BE(5, 57)
+      return fixCrc(b)
+    },
+  },
+  {
+    name: 'recordCount smaller than the records (valid CRC)',
+    records: () => {
+      const b = goodBatch()
+      b.writeInt32BE(1, 57)
+      return fixCrc(b)
+    },
+  },
+  {
+    name: 'recordCount zero (valid CRC)',
+    records: () => {
+      const b = goodBatch()
+      b.writeInt32BE(0, 57)
+      return fixCrc(b)
+    },
+  },
+  {
+    name: 'recordCount negative (valid CRC)',
+    records: () => {
+      const b = goodBatch()
+      b.writeInt32BE(-1, 57)
+      return fixCrc(b)
+    },
+  },
+  {
+    name: 'lastOffsetDelta disagrees with recordCount (valid CRC)',
+    records: () => {
+      const b = goodBatch()
+      b.writeInt32BE(10, 23)
+      return fixCrc(b)
+    },
+  },
+  {
+    name: 'lastOffsetDelta negative (valid CRC)',
+    records: () => {
+      const b = goodBatch()
+      b.writeInt32BE(-1, 23)
+      return fixCrc(b)
+    },
+  },
+  {
+    name: 'record length varint past the end (valid CRC)',
+    records: () => {
+      const b = goodBatch(1)
+      b[61] = 0x7e
+      return fixCrc(b)
+    },
+  },
+  {
+    name: 'record key length past the end (valid CRC)',
+    records: () => {
+      const b = encodeBatch([{ key: Buffer.from('kkkk'), value: Buffer.from('v') }])
+      // record: length, attributes, timestampDelta, offsetDelta, keyLength (zigzag 4 = 0x08)
+      const at = b.indexOf(0x08, 61)
+      b[at] = 0x60
+      return fixCrc(b)
+    },
+  },
+  {
+    name: 'garbage gzip payload (valid CRC)',
+    records: () => {
+      const b = goodBatch(3, 1)
+      for (let i = 61; i < b.length; i++) b[i] = (i * 37) & 0xff
+      return fixCrc(b)
+    },
+  },
+  {
+    name: 'snappy attribute over plain records (valid CRC)',
+    records: () => {
+      const b = goodBatch()
+      b.writeInt16BE(2, 21)
+      return fixCrc(b)
+    },
+  },
+  {
+    name: 'lz4 attribute over plain records (valid CRC)',
+    records: () => {
+      const b = goodBatch()
+      b.writeInt16BE(3, 21)
+      return fixCrc(b)
+    },
+  },
+  {
+    name: 'zstd attribute over plain records (valid CRC)',
+    records: () => {
+      const b = goodBatch()
+      b.writeInt16BE(4, 21)
+      return fixCrc(b)
+    },
+  },
+  {
+    name: 'compression codec 7 (valid CRC)',
+    records: () => {
+      const b = goodBatch()
+      b.writeInt16BE(7, 21)
+      return fixCrc(b)
+    },
+  },
+  {
+    name: 'control batch from a client (valid CRC)',
+    records: () => {
+      const b = goodBatch()
+      b.writeInt16BE(0x20, 21)
+      return fixCrc(b)
+    },
+  },
+  {
+    name: 'a good batch followed by a corrupt one',
+    records: () => {
+      const bad = goodBatch()
+      bad[bad.length - 1]! ^= 1
+      return Buffer.concat([goodBatch(), bad])
+    },
+  },
   { name: 'a good batch followed by 7 stray bytes', records: () => Buffer.concat([goodBatch(), Buffer.from([1, 2, 3, 4, 5, 6, 7])]) },
   { name: 'empty records', records: () => Buffer.alloc(0) },
 ]

@@ -31,7 +31,15 @@ test('one member: MEMBER_ID_REQUIRED, join, sync, heartbeat', async () => {
   assert.equal(j.protocolName, 'range')
   assert.equal(j.members.length, 1)
   assert.equal(group(c, 'g').state, 'CompletingRebalance')
-  const s = await c.classic.sync({ groupId: 'g', generationId: 1, memberId: j.memberId, groupInstanceId: null, protocolType: 'consumer', protocolName: 'range', assignments: [{ memberId: j.memberId, assignment: Buffer.from('A') }] })
+  const s = await c.classic.sync({
+    groupId: 'g',
+    generationId: 1,
+    memberId: j.memberId,
+    groupInstanceId: null,
+    protocolType: 'consumer',
+    protocolName: 'range',
+    assignments: [{ memberId: j.memberId, assignment: Buffer.from('A') }],
+  })
   assert.equal(s.errorCode, ErrorCode.NONE)
   assert.equal(s.assignment.toString(), 'A')
   assert.equal(group(c, 'g').state, 'Stable')
@@ -50,21 +58,54 @@ test('bad input gets Kafka error codes and the group carries on', async () => {
   assert.equal((await c.classic.join(joinReq('g', { protocols: [] }))).errorCode, ErrorCode.INCONSISTENT_GROUP_PROTOCOL)
   const a = await join(c, 'g')
   assert.equal((await c.classic.join(joinReq('g', { protocolType: 'connect' }))).errorCode, ErrorCode.INCONSISTENT_GROUP_PROTOCOL)
-  assert.equal((await c.classic.join(joinReq('g', { protocols: [{ name: 'roundrobin', metadata: Buffer.alloc(0) }] }))).errorCode, ErrorCode.INCONSISTENT_GROUP_PROTOCOL)
+  assert.equal(
+    (await c.classic.join(joinReq('g', { protocols: [{ name: 'roundrobin', metadata: Buffer.alloc(0) }] }))).errorCode,
+    ErrorCode.INCONSISTENT_GROUP_PROTOCOL,
+  )
   assert.equal(c.classic.heartbeat('g', a.generationId + 1, a.memberId, null), ErrorCode.ILLEGAL_GENERATION)
   assert.equal(c.classic.heartbeat('g', a.generationId, 'ghost', null), ErrorCode.UNKNOWN_MEMBER_ID)
   assert.equal(c.classic.heartbeat('other', 1, a.memberId, null), ErrorCode.UNKNOWN_MEMBER_ID)
-  const badSync = await c.classic.sync({ groupId: 'g', generationId: 99, memberId: a.memberId, groupInstanceId: null, protocolType: null, protocolName: null, assignments: [] })
+  const badSync = await c.classic.sync({
+    groupId: 'g',
+    generationId: 99,
+    memberId: a.memberId,
+    groupInstanceId: null,
+    protocolType: null,
+    protocolName: null,
+    assignments: [],
+  })
   assert.equal(badSync.errorCode, ErrorCode.ILLEGAL_GENERATION)
-  const wrongProtocol = await c.classic.sync({ groupId: 'g', generationId: a.generationId, memberId: a.memberId, groupInstanceId: null, protocolType: 'consumer', protocolName: 'roundrobin', assignments: [] })
+  const wrongProtocol = await c.classic.sync({
+    groupId: 'g',
+    generationId: a.generationId,
+    memberId: a.memberId,
+    groupInstanceId: null,
+    protocolType: 'consumer',
+    protocolName: 'roundrobin',
+    assignments: [],
+  })
   assert.equal(wrongProtocol.errorCode, ErrorCode.INCONSISTENT_GROUP_PROTOCOL)
   // group.max.size 2: one pending id plus one member fill it.
   const pending = await c.classic.join(joinReq('g'))
   assert.equal(pending.errorCode, ErrorCode.MEMBER_ID_REQUIRED)
   assert.equal((await c.classic.join(joinReq('g'))).errorCode, ErrorCode.GROUP_MAX_SIZE_REACHED)
-  assert.deepEqual(c.classic.leave('g', [{ memberId: 'ghost', groupInstanceId: null }, { memberId: pending.memberId, groupInstanceId: null }]), [ErrorCode.UNKNOWN_MEMBER_ID, ErrorCode.NONE])
+  assert.deepEqual(
+    c.classic.leave('g', [
+      { memberId: 'ghost', groupInstanceId: null },
+      { memberId: pending.memberId, groupInstanceId: null },
+    ]),
+    [ErrorCode.UNKNOWN_MEMBER_ID, ErrorCode.NONE],
+  )
   // The group still works: its member syncs and is Stable.
-  const s = await c.classic.sync({ groupId: 'g', generationId: a.generationId, memberId: a.memberId, groupInstanceId: null, protocolType: null, protocolName: null, assignments: [] })
+  const s = await c.classic.sync({
+    groupId: 'g',
+    generationId: a.generationId,
+    memberId: a.memberId,
+    groupInstanceId: null,
+    protocolType: null,
+    protocolName: null,
+    assignments: [],
+  })
   assert.equal(s.errorCode, ErrorCode.NONE)
   assert.equal(group(c, 'g').state, 'Stable')
   c.close()
@@ -85,10 +126,26 @@ test('a second member triggers a rebalance; the first learns it from its heartbe
   assert.equal(a2.leader, a.memberId)
   assert.equal(a2.members.length, 2)
   assert.equal(b2.members.length, 0)
-  const bSync = c.classic.sync({ groupId: 'g', generationId: 2, memberId: b2.memberId, groupInstanceId: null, protocolType: null, protocolName: null, assignments: [] })
+  const bSync = c.classic.sync({
+    groupId: 'g',
+    generationId: 2,
+    memberId: b2.memberId,
+    groupInstanceId: null,
+    protocolType: null,
+    protocolName: null,
+    assignments: [],
+  })
   const aSync = c.classic.sync({
-    groupId: 'g', generationId: 2, memberId: a.memberId, groupInstanceId: null, protocolType: null, protocolName: null,
-    assignments: [{ memberId: a.memberId, assignment: Buffer.from('a') }, { memberId: b2.memberId, assignment: Buffer.from('b') }],
+    groupId: 'g',
+    generationId: 2,
+    memberId: a.memberId,
+    groupInstanceId: null,
+    protocolType: null,
+    protocolName: null,
+    assignments: [
+      { memberId: a.memberId, assignment: Buffer.from('a') },
+      { memberId: b2.memberId, assignment: Buffer.from('b') },
+    ],
   })
   assert.equal((await bSync).assignment.toString(), 'b')
   assert.equal((await aSync).assignment.toString(), 'a')
@@ -133,16 +190,40 @@ test('a member that joins and vanishes mid-rebalance is dropped at the rebalance
 test('static membership: a restarted member gets its assignment back without a rebalance; the old id is fenced', async () => {
   const { c } = coordinator()
   const leader = await join(c, 'g', { groupInstanceId: 'i-leader' })
-  await c.classic.sync({ groupId: 'g', generationId: 1, memberId: leader.memberId, groupInstanceId: 'i-leader', protocolType: null, protocolName: null, assignments: [] })
+  await c.classic.sync({
+    groupId: 'g',
+    generationId: 1,
+    memberId: leader.memberId,
+    groupInstanceId: 'i-leader',
+    protocolType: null,
+    protocolName: null,
+    assignments: [],
+  })
   const fJoin = c.classic.join(joinReq('g', { groupInstanceId: 'i-follower', clientId: 'f' }))
   await sleep(5)
   const [l2, f2] = await Promise.all([c.classic.join(joinReq('g', { memberId: leader.memberId, groupInstanceId: 'i-leader' })), fJoin])
   assert.equal(f2.errorCode, ErrorCode.NONE)
   assert.ok(f2.memberId.startsWith('i-follower-'))
-  const fSync = c.classic.sync({ groupId: 'g', generationId: 2, memberId: f2.memberId, groupInstanceId: 'i-follower', protocolType: null, protocolName: null, assignments: [] })
+  const fSync = c.classic.sync({
+    groupId: 'g',
+    generationId: 2,
+    memberId: f2.memberId,
+    groupInstanceId: 'i-follower',
+    protocolType: null,
+    protocolName: null,
+    assignments: [],
+  })
   await c.classic.sync({
-    groupId: 'g', generationId: 2, memberId: l2.memberId, groupInstanceId: 'i-leader', protocolType: null, protocolName: null,
-    assignments: [{ memberId: l2.memberId, assignment: Buffer.from('L') }, { memberId: f2.memberId, assignment: Buffer.from('F') }],
+    groupId: 'g',
+    generationId: 2,
+    memberId: l2.memberId,
+    groupInstanceId: 'i-leader',
+    protocolType: null,
+    protocolName: null,
+    assignments: [
+      { memberId: l2.memberId, assignment: Buffer.from('L') },
+      { memberId: f2.memberId, assignment: Buffer.from('F') },
+    ],
   })
   assert.equal((await fSync).assignment.toString(), 'F')
 
@@ -152,7 +233,15 @@ test('static membership: a restarted member gets its assignment back without a r
   assert.equal(again.generationId, 2)
   assert.notEqual(again.memberId, f2.memberId)
   assert.equal(group(c, 'g').state, 'Stable')
-  const s = await c.classic.sync({ groupId: 'g', generationId: 2, memberId: again.memberId, groupInstanceId: 'i-follower', protocolType: null, protocolName: null, assignments: [] })
+  const s = await c.classic.sync({
+    groupId: 'g',
+    generationId: 2,
+    memberId: again.memberId,
+    groupInstanceId: 'i-follower',
+    protocolType: null,
+    protocolName: null,
+    assignments: [],
+  })
   assert.equal(s.assignment.toString(), 'F')
   // The old incarnation is fenced.
   assert.equal(c.classic.heartbeat('g', 2, f2.memberId, 'i-follower'), ErrorCode.FENCED_INSTANCE_ID)
@@ -170,7 +259,15 @@ test('a failed write of the assignment answers the sync with an error and rebala
   const { c, log } = coordinator()
   const a = await join(c, 'g')
   log.fail = true
-  const s = await c.classic.sync({ groupId: 'g', generationId: 1, memberId: a.memberId, groupInstanceId: null, protocolType: null, protocolName: null, assignments: [] })
+  const s = await c.classic.sync({
+    groupId: 'g',
+    generationId: 1,
+    memberId: a.memberId,
+    groupInstanceId: null,
+    protocolType: null,
+    protocolName: null,
+    assignments: [],
+  })
   assert.equal(s.errorCode, ErrorCode.COORDINATOR_NOT_AVAILABLE)
   assert.equal(group(c, 'g').state, 'PreparingRebalance')
   log.fail = false

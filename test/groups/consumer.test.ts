@@ -9,12 +9,23 @@ import { coordinator, joinReq, MemoryLog, sleep } from './helpers.js'
 
 function hb(groupId: string, over: Partial<ConsumerHeartbeatRequest> = {}): ConsumerHeartbeatRequest {
   return {
-    groupId, memberId: '', memberEpoch: 0, instanceId: null, rackId: null, rebalanceTimeoutMs: -1,
-    subscribedTopicNames: null, subscribedTopicRegex: null, serverAssignor: null, topicPartitions: null,
-    clientId: 'c', clientHost: '/127.0.0.1', ...over,
+    groupId,
+    memberId: '',
+    memberEpoch: 0,
+    instanceId: null,
+    rackId: null,
+    rebalanceTimeoutMs: -1,
+    subscribedTopicNames: null,
+    subscribedTopicRegex: null,
+    serverAssignor: null,
+    topicPartitions: null,
+    clientId: 'c',
+    clientHost: '/127.0.0.1',
+    ...over,
   }
 }
-const joinHb = (groupId: string, over: Partial<ConsumerHeartbeatRequest> = {}) => hb(groupId, { rebalanceTimeoutMs: 5000, subscribedTopicNames: ['t'], topicPartitions: [], ...over })
+const joinHb = (groupId: string, over: Partial<ConsumerHeartbeatRequest> = {}) =>
+  hb(groupId, { rebalanceTimeoutMs: 5000, subscribedTopicNames: ['t'], topicPartitions: [], ...over })
 const count = (a: { topicPartitions: Array<{ partitions: number[] }> } | null) => a?.topicPartitions.reduce((n, t) => n + t.partitions.length, 0) ?? 0
 
 test('two members: the second gets partitions only after the first revokes them', () => {
@@ -70,7 +81,18 @@ test('errors: fenced epochs, unknown members, bad requests, unsupported assignor
   // A classic client cannot join a KIP-848 group that has members.
   assert.equal((await c.classic.join(joinReq('g'))).errorCode, ErrorCode.INCONSISTENT_GROUP_PROTOCOL)
   // Commits and fetches from a member with a stale epoch.
-  c.offsetManager.commit({ groupId: 'g', generationIdOrMemberEpoch: 5, memberId: a.memberId!, groupInstanceId: null, retentionTimeMs: -1n, apiVersion: 9, topics: [{ name: 't', partitions: [{ partitionIndex: 0, committedOffset: 1n, committedLeaderEpoch: -1, commitTimestamp: -1n, committedMetadata: null }] }] })
+  c.offsetManager
+    .commit({
+      groupId: 'g',
+      generationIdOrMemberEpoch: 5,
+      memberId: a.memberId!,
+      groupInstanceId: null,
+      retentionTimeMs: -1n,
+      apiVersion: 9,
+      topics: [
+        { name: 't', partitions: [{ partitionIndex: 0, committedOffset: 1n, committedLeaderEpoch: -1, commitTimestamp: -1n, committedMetadata: null }] },
+      ],
+    })
     .forEach((tp) => assert.equal(tp.partitions[0]!.errorCode, ErrorCode.STALE_MEMBER_EPOCH))
   assert.equal(c.offsetManager.fetch('g', null, { requireStable: false, memberId: a.memberId!, memberEpoch: 5 }).errorCode, ErrorCode.STALE_MEMBER_EPOCH)
   c.close()
@@ -135,7 +157,15 @@ test('an empty KIP-848 group turns classic on a classic join, and stays classic 
   assert.equal(first.errorCode, ErrorCode.MEMBER_ID_REQUIRED)
   assert.equal(c.groups.get('g')?.type, 'classic')
   const j = await c.classic.join(joinReq('g', { memberId: first.memberId }))
-  await c.classic.sync({ groupId: 'g', generationId: j.generationId, memberId: j.memberId, groupInstanceId: null, protocolType: null, protocolName: null, assignments: [] })
+  await c.classic.sync({
+    groupId: 'g',
+    generationId: j.generationId,
+    memberId: j.memberId,
+    groupInstanceId: null,
+    protocolType: null,
+    protocolName: null,
+    assignments: [],
+  })
   c.close()
   const { c: c2 } = coordinator({}, new MemoryLog(), topics)
   c2.load(log.records)

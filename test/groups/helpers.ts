@@ -9,8 +9,12 @@ export class MemoryLog implements GroupLog {
   readonly records: GroupLogEntry[] = []
   fail = false
 
-  exists(): boolean { return true }
-  partitionFor(): number { return 0 }
+  exists(): boolean {
+    return true
+  }
+  partitionFor(): number {
+    return 0
+  }
   async create(): Promise<void> {}
 
   append(_groupId: string, records: GroupRecord[]): void {
@@ -45,19 +49,33 @@ export class Topics implements TopicView {
     return t
   }
 
-  byName(name: string): TopicInfo | undefined { return this.#topics.get(name) }
-  byId(id: string): TopicInfo | undefined { return [...this.#topics.values()].find((t) => t.topicId === id) }
-  all(): Iterable<TopicInfo> { return this.#topics.values() }
+  byName(name: string): TopicInfo | undefined {
+    return this.#topics.get(name)
+  }
+  byId(id: string): TopicInfo | undefined {
+    return [...this.#topics.values()].find((t) => t.topicId === id)
+  }
+  all(): Iterable<TopicInfo> {
+    return this.#topics.values()
+  }
 }
 
 export const silent = { info() {}, warn() {}, debug() {} }
 
-export function coordinator(config: Partial<GroupConfig> = {}, log = new MemoryLog(), topics = new Topics(), now?: () => number): { c: GroupCoordinator, log: MemoryLog, topics: Topics } {
+export function coordinator(
+  config: Partial<GroupConfig> = {},
+  log = new MemoryLog(),
+  topics = new Topics(),
+  now?: () => number,
+): { c: GroupCoordinator; log: MemoryLog; topics: Topics } {
   const c = new GroupCoordinator({ config: { minSessionTimeoutMs: 10, ...config }, log, logger: silent, topics, now })
   // The coordinator's timers are unref'd (a broker's sockets keep it alive); a test needs a ref.
   const keepAlive = setInterval(() => {}, 60_000)
   const close = c.close.bind(c)
-  c.close = () => { clearInterval(keepAlive); close() }
+  c.close = () => {
+    clearInterval(keepAlive)
+    close()
+  }
   return { c, log, topics }
 }
 

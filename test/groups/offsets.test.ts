@@ -10,30 +10,75 @@ import { coordinator, joinReq, MemoryLog, Topics } from './helpers.js'
 
 function commit(groupId: string, partitions: Array<[number, bigint, string?]>, over: Partial<CommitRequest> = {}, topic = 'orders'): CommitRequest {
   return {
-    groupId, generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null, retentionTimeMs: -1n, apiVersion: 8,
-    topics: [{ name: topic, partitions: partitions.map(([p, o, m]) => ({ partitionIndex: p, committedOffset: o, committedLeaderEpoch: -1, commitTimestamp: -1n, committedMetadata: m ?? null })) }],
+    groupId,
+    generationIdOrMemberEpoch: -1,
+    memberId: '',
+    groupInstanceId: null,
+    retentionTimeMs: -1n,
+    apiVersion: 8,
+    topics: [
+      {
+        name: topic,
+        partitions: partitions.map(([p, o, m]) => ({
+          partitionIndex: p,
+          committedOffset: o,
+          committedLeaderEpoch: -1,
+          commitTimestamp: -1n,
+          committedMetadata: m ?? null,
+        })),
+      },
+    ],
     ...over,
   }
 }
 
-const codes = (r: ReturnType<typeof import('../../src/groups/offsets.js').OffsetManager.prototype.commit>) => r.flatMap((t) => t.partitions.map((p) => p.errorCode))
+const codes = (r: ReturnType<typeof import('../../src/groups/offsets.js').OffsetManager.prototype.commit>) =>
+  r.flatMap((t) => t.partitions.map((p) => p.errorCode))
 
 test('standalone commits, fetch (all topics and named), metadata limits, unknown partitions', () => {
   const { c, topics } = coordinator()
   topics.add('orders', 3)
   const om = c.offsetManager
-  assert.deepEqual(codes(om.commit(commit('solo', [[0, 5n, 'hello'], [1, 7n]]))), [0, 0])
+  assert.deepEqual(
+    codes(
+      om.commit(
+        commit('solo', [
+          [0, 5n, 'hello'],
+          [1, 7n],
+        ]),
+      ),
+    ),
+    [0, 0],
+  )
   assert.equal(c.groups.get('solo')?.type, 'classic')
-  assert.deepEqual(codes(om.commit(commit('solo', [[2, 1n, 'x'.repeat(4097)], [5, 1n]]))), [ErrorCode.OFFSET_METADATA_TOO_LARGE, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION])
+  assert.deepEqual(
+    codes(
+      om.commit(
+        commit('solo', [
+          [2, 1n, 'x'.repeat(4097)],
+          [5, 1n],
+        ]),
+      ),
+    ),
+    [ErrorCode.OFFSET_METADATA_TOO_LARGE, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION],
+  )
   assert.deepEqual(codes(om.commit(commit('solo', [[0, 1n]], {}, 'missing'))), [ErrorCode.UNKNOWN_TOPIC_OR_PARTITION])
   assert.deepEqual(codes(om.commit(commit('nogroup', [[0, 1n]], { generationIdOrMemberEpoch: 3, memberId: 'm' }))), [ErrorCode.ILLEGAL_GENERATION])
   const all = om.fetch('solo', null, { requireStable: true, memberId: null, memberEpoch: -1 })
-  assert.deepEqual(all.topics, [{ name: 'orders', partitions: [
-    { partitionIndex: 0, committedOffset: 5n, committedLeaderEpoch: -1, metadata: 'hello', errorCode: 0 },
-    { partitionIndex: 1, committedOffset: 7n, committedLeaderEpoch: -1, metadata: '', errorCode: 0 },
-  ] }])
+  assert.deepEqual(all.topics, [
+    {
+      name: 'orders',
+      partitions: [
+        { partitionIndex: 0, committedOffset: 5n, committedLeaderEpoch: -1, metadata: 'hello', errorCode: 0 },
+        { partitionIndex: 1, committedOffset: 7n, committedLeaderEpoch: -1, metadata: '', errorCode: 0 },
+      ],
+    },
+  ])
   const named = om.fetch('solo', [{ name: 'orders', partitionIndexes: [1, 2] }], { requireStable: false, memberId: null, memberEpoch: -1 })
-  assert.deepEqual(named.topics[0]!.partitions.map((p) => p.committedOffset), [7n, -1n])
+  assert.deepEqual(
+    named.topics[0]!.partitions.map((p) => p.committedOffset),
+    [7n, -1n],
+  )
   assert.deepEqual(om.fetch('unknown-group', null, { requireStable: false, memberId: null, memberEpoch: -1 }).topics, [])
   c.close()
 })
@@ -44,15 +89,22 @@ test('members of a classic group commit with their generation; others are refuse
   const first = await c.classic.join(joinReq('g'))
   const j = await c.classic.join(joinReq('g', { memberId: first.memberId }))
   // CompletingRebalance: REBALANCE_IN_PROGRESS even for a valid member.
-  assert.deepEqual(codes(c.offsetManager.commit(commit('g', [[0, 1n]], { generationIdOrMemberEpoch: 1, memberId: j.memberId }))), [ErrorCode.REBALANCE_IN_PROGRESS])
+  assert.deepEqual(codes(c.offsetManager.commit(commit('g', [[0, 1n]], { generationIdOrMemberEpoch: 1, memberId: j.memberId }))), [
+    ErrorCode.REBALANCE_IN_PROGRESS,
+  ])
   await c.classic.sync({ groupId: 'g', generationId: 1, memberId: j.memberId, groupInstanceId: null, protocolType: null, protocolName: null, assignments: [] })
   assert.deepEqual(codes(c.offsetManager.commit(commit('g', [[0, 1n]], { generationIdOrMemberEpoch: 1, memberId: j.memberId }))), [0])
-  assert.deepEqual(codes(c.offsetManager.commit(commit('g', [[0, 1n]], { generationIdOrMemberEpoch: 0, memberId: j.memberId }))), [ErrorCode.ILLEGAL_GENERATION])
+  assert.deepEqual(codes(c.offsetManager.commit(commit('g', [[0, 1n]], { generationIdOrMemberEpoch: 0, memberId: j.memberId }))), [
+    ErrorCode.ILLEGAL_GENERATION,
+  ])
   assert.deepEqual(codes(c.offsetManager.commit(commit('g', [[0, 1n]], { generationIdOrMemberEpoch: 1, memberId: 'ghost' }))), [ErrorCode.UNKNOWN_MEMBER_ID])
   // A standalone commit to a group with members is refused.
   assert.deepEqual(codes(c.offsetManager.commit(commit('g', [[0, 1n]]))), [ErrorCode.UNKNOWN_MEMBER_ID])
   // DeleteGroups: not while it has members.
-  assert.deepEqual(c.deleteGroups(['g', 'nope']), [{ groupId: 'g', errorCode: ErrorCode.NON_EMPTY_GROUP }, { groupId: 'nope', errorCode: ErrorCode.GROUP_ID_NOT_FOUND }])
+  assert.deepEqual(c.deleteGroups(['g', 'nope']), [
+    { groupId: 'g', errorCode: ErrorCode.NON_EMPTY_GROUP },
+    { groupId: 'nope', errorCode: ErrorCode.GROUP_ID_NOT_FOUND },
+  ])
   c.close()
 })
 
@@ -69,9 +121,15 @@ test('OffsetDelete refuses subscribed topics; DeleteGroups removes an empty grou
   await c.classic.sync({ groupId: 'g', generationId: 1, memberId: j.memberId, groupInstanceId: null, protocolType: null, protocolName: null, assignments: [] })
   c.offsetManager.commit(commit('g', [[0, 3n]], { generationIdOrMemberEpoch: 1, memberId: j.memberId }))
   c.offsetManager.commit(commit('g', [[0, 4n]], { generationIdOrMemberEpoch: 1, memberId: j.memberId }, 'audit'))
-  const r = c.offsetManager.delete('g', [{ name: 'orders', partitions: [0] }, { name: 'audit', partitions: [0] }])
+  const r = c.offsetManager.delete('g', [
+    { name: 'orders', partitions: [0] },
+    { name: 'audit', partitions: [0] },
+  ])
   assert.equal(r.errorCode, 0)
-  assert.deepEqual(r.topics.map((t) => t.partitions[0]!.errorCode), [ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC, 0])
+  assert.deepEqual(
+    r.topics.map((t) => t.partitions[0]!.errorCode),
+    [ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC, 0],
+  )
   assert.equal(c.offsets.get('g', 'audit', 0), undefined)
   assert.equal(c.offsetManager.delete('nope', []).errorCode, ErrorCode.GROUP_ID_NOT_FOUND)
   assert.deepEqual(c.classic.leave('g', [{ memberId: j.memberId, groupInstanceId: null }]), [0])
@@ -100,15 +158,30 @@ test('OffsetDelete per Kafka (ClassicGroup.validateOffsetDelete, isSubscribedToT
     const first = await c.classic.join(joinReq(groupId, { protocolType, protocols }))
     const j = await c.classic.join(joinReq(groupId, { memberId: first.memberId, protocolType, protocols }))
     await c.classic.sync({ groupId, generationId: 1, memberId: j.memberId, groupInstanceId: null, protocolType: null, protocolName: null, assignments: [] })
-    c.offsetManager.commit(commit(groupId, [[0, 3n], [1, 3n]], { generationIdOrMemberEpoch: 1, memberId: j.memberId }))
+    c.offsetManager.commit(
+      commit(
+        groupId,
+        [
+          [0, 3n],
+          [1, 3n],
+        ],
+        { generationIdOrMemberEpoch: 1, memberId: j.memberId },
+      ),
+    )
     c.offsetManager.commit(commit(groupId, [[0, 4n]], { generationIdOrMemberEpoch: 1, memberId: j.memberId }, 'audit'))
     return j.memberId
   }
   await join('g', 'consumer', w.toBuffer())
-  const r = c.offsetManager.delete('g', [{ name: 'orders', partitions: [0, 1] }, { name: 'audit', partitions: [0] }])
+  const r = c.offsetManager.delete('g', [
+    { name: 'orders', partitions: [0, 1] },
+    { name: 'audit', partitions: [0] },
+  ])
   assert.equal(r.errorCode, 0)
-  assert.deepEqual(r.topics.map((t) => t.partitions.map((p) => p.errorCode)), [[ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC, ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC], [0]])
-  assert.equal(c.offsets.get('g', 'audit', 0), undefined, 'the unsubscribed topic\'s offset is gone')
+  assert.deepEqual(
+    r.topics.map((t) => t.partitions.map((p) => p.errorCode)),
+    [[ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC, ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC], [0]],
+  )
+  assert.equal(c.offsets.get('g', 'audit', 0), undefined, "the unsubscribed topic's offset is gone")
   assert.equal(c.offsets.get('g', 'orders', 0)?.offset, 3n)
 
   // A consumer group whose subscription cannot be read counts as subscribed to every topic.
@@ -130,8 +203,25 @@ test('reload from the log restores offsets and a stable group; expiry drops offs
   const { c } = coordinator({ offsetsRetentionMs: 60_000 }, log, topics, () => now)
   const first = await c.classic.join(joinReq('g'))
   const j = await c.classic.join(joinReq('g', { memberId: first.memberId }))
-  await c.classic.sync({ groupId: 'g', generationId: 1, memberId: j.memberId, groupInstanceId: null, protocolType: null, protocolName: null, assignments: [{ memberId: j.memberId, assignment: Buffer.from('A') }] })
-  c.offsetManager.commit(commit('g', [[0, 10n, 'meta'], [1, 20n]], { generationIdOrMemberEpoch: 1, memberId: j.memberId }))
+  await c.classic.sync({
+    groupId: 'g',
+    generationId: 1,
+    memberId: j.memberId,
+    groupInstanceId: null,
+    protocolType: null,
+    protocolName: null,
+    assignments: [{ memberId: j.memberId, assignment: Buffer.from('A') }],
+  })
+  c.offsetManager.commit(
+    commit(
+      'g',
+      [
+        [0, 10n, 'meta'],
+        [1, 20n],
+      ],
+      { generationIdOrMemberEpoch: 1, memberId: j.memberId },
+    ),
+  )
   c.offsetManager.commit(commit('solo', [[0, 1n]]))
   c.offsetManager.commit(commit('short', [[0, 1n]], { apiVersion: 2, retentionTimeMs: 1000n }))
   c.close()
@@ -144,7 +234,15 @@ test('reload from the log restores offsets and a stable group; expiry drops offs
   assert.equal(g.generationId, 1)
   // The member carries on without rejoining.
   assert.equal(c2.classic.heartbeat('g', 1, j.memberId, null), ErrorCode.NONE)
-  const s = await c2.classic.sync({ groupId: 'g', generationId: 1, memberId: j.memberId, groupInstanceId: null, protocolType: null, protocolName: null, assignments: [] })
+  const s = await c2.classic.sync({
+    groupId: 'g',
+    generationId: 1,
+    memberId: j.memberId,
+    groupInstanceId: null,
+    protocolType: null,
+    protocolName: null,
+    assignments: [],
+  })
   assert.equal(s.assignment.toString(), 'A')
   assert.equal(c2.offsets.get('g', 'orders', 0)?.metadata, 'meta')
   assert.equal(c2.offsets.get('g', 'orders', 1)?.offset, 20n)
@@ -170,11 +268,16 @@ test('reload from the log restores offsets and a stable group; expiry drops offs
   c2.close()
 })
 
-test('deleting a topic drops every group\'s offsets of it', () => {
+test("deleting a topic drops every group's offsets of it", () => {
   const { c, topics, log } = coordinator()
   topics.add('orders', 2)
   topics.add('audit', 1)
-  c.offsetManager.commit(commit('a', [[0, 1n], [1, 2n]]))
+  c.offsetManager.commit(
+    commit('a', [
+      [0, 1n],
+      [1, 2n],
+    ]),
+  )
   c.offsetManager.commit(commit('b', [[0, 1n]], {}, 'audit'))
   c.onTopicDeleted('orders')
   assert.equal(c.offsets.hasOffsets('a'), false)

@@ -17,16 +17,73 @@ test('partition of a group in __consumer_offsets is abs(String.hashCode) % n, as
 
 test('every record type round-trips through its key/value bytes; tombstones too', () => {
   const records: GroupRecord[] = [
-    { type: 'offset', groupId: 'g', topic: 't', partition: 3, value: { offset: 42n, leaderEpoch: 5, metadata: 'm', commitTimestamp: 1000n, expireTimestamp: null } },
-    { type: 'offset', groupId: 'g', topic: 't', partition: 3, value: { offset: 42n, leaderEpoch: -1, metadata: '', commitTimestamp: 1000n, expireTimestamp: 2000n } },
+    {
+      type: 'offset',
+      groupId: 'g',
+      topic: 't',
+      partition: 3,
+      value: { offset: 42n, leaderEpoch: 5, metadata: 'm', commitTimestamp: 1000n, expireTimestamp: null },
+    },
+    {
+      type: 'offset',
+      groupId: 'g',
+      topic: 't',
+      partition: 3,
+      value: { offset: 42n, leaderEpoch: -1, metadata: '', commitTimestamp: 1000n, expireTimestamp: 2000n },
+    },
     { type: 'offset', groupId: 'g', topic: 't', partition: 3, value: null },
-    { type: 'group', groupId: 'g', value: { protocolType: 'consumer', generation: 4, protocol: 'range', leader: 'm1', currentStateTimestamp: 77n, members: [
-      { memberId: 'm1', groupInstanceId: 'i', clientId: 'c', clientHost: '/h', rebalanceTimeoutMs: 1, sessionTimeoutMs: 2, subscription: Buffer.from('s'), assignment: Buffer.from('a') },
-    ] } },
+    {
+      type: 'group',
+      groupId: 'g',
+      value: {
+        protocolType: 'consumer',
+        generation: 4,
+        protocol: 'range',
+        leader: 'm1',
+        currentStateTimestamp: 77n,
+        members: [
+          {
+            memberId: 'm1',
+            groupInstanceId: 'i',
+            clientId: 'c',
+            clientHost: '/h',
+            rebalanceTimeoutMs: 1,
+            sessionTimeoutMs: 2,
+            subscription: Buffer.from('s'),
+            assignment: Buffer.from('a'),
+          },
+        ],
+      },
+    },
     { type: 'group', groupId: 'g', value: null },
     { type: 'consumer-group', groupId: 'g', value: { epoch: 9 } },
-    { type: 'consumer-member', groupId: 'g', memberId: 'm', value: { instanceId: null, rackId: 'r', clientId: 'c', clientHost: '/h', subscribedTopicNames: ['a', 'b'], subscribedTopicRegex: 'x.*', rebalanceTimeoutMs: 3, serverAssignor: 'uniform' } },
-    { type: 'consumer-assignment', groupId: 'g', memberId: 'm', value: { memberEpoch: 3, previousMemberEpoch: 2, state: 2, assigned: new Map([['00000000-0000-0000-0000-000000000001', [0, 2]]]), pendingRevocation: new Map([['00000000-0000-0000-0000-000000000001', [1]]]) } },
+    {
+      type: 'consumer-member',
+      groupId: 'g',
+      memberId: 'm',
+      value: {
+        instanceId: null,
+        rackId: 'r',
+        clientId: 'c',
+        clientHost: '/h',
+        subscribedTopicNames: ['a', 'b'],
+        subscribedTopicRegex: 'x.*',
+        rebalanceTimeoutMs: 3,
+        serverAssignor: 'uniform',
+      },
+    },
+    {
+      type: 'consumer-assignment',
+      groupId: 'g',
+      memberId: 'm',
+      value: {
+        memberEpoch: 3,
+        previousMemberEpoch: 2,
+        state: 2,
+        assigned: new Map([['00000000-0000-0000-0000-000000000001', [0, 2]]]),
+        pendingRevocation: new Map([['00000000-0000-0000-0000-000000000001', [1]]]),
+      },
+    },
   ]
   for (const r of records) {
     const e = encodeGroupRecord(r)
@@ -40,13 +97,31 @@ const members = (n: number, topics: string[], current: Array<Map<string, number[
   Array.from({ length: n }, (_, i) => ({ memberId: `m${i}`, subscribedTopicIds: new Set(topics), current: current[i] ?? new Map() }))
 
 test('range assigns contiguous ranges per topic by member id order', () => {
-  const out = rangeAssignor.assign(members(3, ['a', 'b']), new Map([['a', 7], ['b', 2]]))
-  assert.deepEqual(out.get('m0'), new Map([['a', [0, 1, 2]], ['b', [0]]]))
-  assert.deepEqual(out.get('m1'), new Map([['a', [3, 4]], ['b', [1]]]))
+  const out = rangeAssignor.assign(
+    members(3, ['a', 'b']),
+    new Map([
+      ['a', 7],
+      ['b', 2],
+    ]),
+  )
+  assert.deepEqual(
+    out.get('m0'),
+    new Map([
+      ['a', [0, 1, 2]],
+      ['b', [0]],
+    ]),
+  )
+  assert.deepEqual(
+    out.get('m1'),
+    new Map([
+      ['a', [3, 4]],
+      ['b', [1]],
+    ]),
+  )
   assert.deepEqual(out.get('m2'), new Map([['a', [5, 6]]]))
 })
 
-test('uniform balances to within one partition and keeps members\' partitions where it can', () => {
+test("uniform balances to within one partition and keeps members' partitions where it can", () => {
   const topics = new Map([['a', 7]])
   const first = uniformAssignor.assign(members(2, ['a']), topics)
   const sizes = [...first.values()].map((m) => m.get('a')?.length ?? 0)
@@ -55,13 +130,25 @@ test('uniform balances to within one partition and keeps members\' partitions wh
   const loads = [...second.values()].map((m) => m.get('a')?.length ?? 0).sort()
   assert.deepEqual(loads, [2, 2, 3])
   for (const id of ['m0', 'm1']) {
-    const kept = second.get(id)!.get('a')!.filter((p) => first.get(id)!.get('a')!.includes(p))
+    const kept = second
+      .get(id)!
+      .get('a')!
+      .filter((p) => first.get(id)!.get('a')!.includes(p))
     assert.equal(kept.length, second.get(id)!.get('a')!.length, `${id} only keeps partitions it had`)
   }
   const all = [...second.values()].flatMap((m) => m.get('a') ?? []).sort()
   assert.deepEqual(all, [0, 1, 2, 3, 4, 5, 6])
   // A member only gets topics it subscribes to.
-  const mixed = uniformAssignor.assign([{ memberId: 'x', subscribedTopicIds: new Set(['a']), current: new Map() }, { memberId: 'y', subscribedTopicIds: new Set(['b']), current: new Map() }], new Map([['a', 2], ['b', 2]]))
+  const mixed = uniformAssignor.assign(
+    [
+      { memberId: 'x', subscribedTopicIds: new Set(['a']), current: new Map() },
+      { memberId: 'y', subscribedTopicIds: new Set(['b']), current: new Map() },
+    ],
+    new Map([
+      ['a', 2],
+      ['b', 2],
+    ]),
+  )
   assert.deepEqual(mixed.get('x'), new Map([['a', [0, 1]]]))
   assert.deepEqual(mixed.get('y'), new Map([['b', [0, 1]]]))
 })

@@ -12,8 +12,12 @@ import { pythonDriver } from '../support/python-driver.js'
 const skip = requireTool(tools.confluentKafka())
 let broker: TestBroker
 
-before(async () => { if (skip === false) broker = await startTestBroker() })
-after(async () => { await broker?.close() })
+before(async () => {
+  if (skip === false) broker = await startTestBroker()
+})
+after(async () => {
+  await broker?.close()
+})
 
 test('confluent-kafka-python round trip', { skip, timeout: 300_000 }, async (t) => {
   await runRoundTrip(t, broker, pythonDriver('confluent-kafka-python', 'confluent_client.py', ['none', 'gzip', 'snappy', 'lz4', 'zstd']))

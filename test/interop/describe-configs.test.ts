@@ -22,9 +22,11 @@ let broker: TestBroker
 before(async () => {
   broker = await startTestBroker({ 'log.retention.hours': 24 })
 })
-after(async () => { await broker?.close() })
+after(async () => {
+  await broker?.close()
+})
 
-test('kafkajs describeConfigs: all configs of a topic with sources and synonyms; a broker\'s read-only flags', async () => {
+test("kafkajs describeConfigs: all configs of a topic with sources and synonyms; a broker's read-only flags", async () => {
   const admin = new Kafka({ clientId: 'cfg', brokers: [broker.bootstrap], logLevel: logLevel.NOTHING }).admin()
   await admin.connect()
   try {
@@ -34,16 +36,36 @@ test('kafkajs describeConfigs: all configs of a topic with sources and synonyms;
     assert.equal(entries.length, TOPIC_CONFIG_NAMES.length, 'no names asked for: every topic config')
     const get = (n: string): any => entries.find((e) => e.configName === n)
     assert.deepEqual([get('retention.ms').configValue, get('retention.ms').configSource], ['1000', DYNAMIC_TOPIC_CONFIG])
-    assert.deepEqual(get('retention.ms').configSynonyms.map((s: any) => [s.configName, s.configValue, s.configSource]), [['retention.ms', '1000', DYNAMIC_TOPIC_CONFIG]])
-    assert.deepEqual(get('cleanup.policy').configSynonyms.map((s: any) => [s.configName, s.configValue, s.configSource]), [['log.cleanup.policy', 'delete', DEFAULT_CONFIG]])
+    assert.deepEqual(
+      get('retention.ms').configSynonyms.map((s: any) => [s.configName, s.configValue, s.configSource]),
+      [['retention.ms', '1000', DYNAMIC_TOPIC_CONFIG]],
+    )
+    assert.deepEqual(
+      get('cleanup.policy').configSynonyms.map((s: any) => [s.configName, s.configValue, s.configSource]),
+      [['log.cleanup.policy', 'delete', DEFAULT_CONFIG]],
+    )
     assert.equal(get('segment.bytes').isDefault, true)
 
-    const b = await admin.describeConfigs({ resources: [{ type: ConfigResourceTypes.BROKER, name: '1', configNames: ['advertised.listeners', 'listeners', 'log.retention.hours', 'log.retention.ms'] }], includeSynonyms: true })
+    const b = await admin.describeConfigs({
+      resources: [
+        { type: ConfigResourceTypes.BROKER, name: '1', configNames: ['advertised.listeners', 'listeners', 'log.retention.hours', 'log.retention.ms'] },
+      ],
+      includeSynonyms: true,
+    })
     const be = new Map(b.resources[0]!.configEntries.map((e) => [e.configName, e]))
     assert.equal(be.get('advertised.listeners')!.readOnly, true)
     assert.equal(be.get('listeners')!.readOnly, false)
-    assert.deepEqual([be.get('log.retention.hours')!.configValue, be.get('log.retention.hours')!.configSource, be.get('log.retention.hours')!.readOnly], ['24', STATIC_BROKER_CONFIG, true])
-    assert.deepEqual(be.get('log.retention.hours')!.configSynonyms.map((s: any) => [s.configName, s.configValue, s.configSource]), [['log.retention.hours', '24', STATIC_BROKER_CONFIG], ['log.retention.hours', '168', DEFAULT_CONFIG]])
+    assert.deepEqual(
+      [be.get('log.retention.hours')!.configValue, be.get('log.retention.hours')!.configSource, be.get('log.retention.hours')!.readOnly],
+      ['24', STATIC_BROKER_CONFIG, true],
+    )
+    assert.deepEqual(
+      be.get('log.retention.hours')!.configSynonyms.map((s: any) => [s.configName, s.configValue, s.configSource]),
+      [
+        ['log.retention.hours', '24', STATIC_BROKER_CONFIG],
+        ['log.retention.hours', '168', DEFAULT_CONFIG],
+      ],
+    )
     assert.deepEqual([be.get('log.retention.ms')!.configValue, be.get('log.retention.ms')!.readOnly], [null, false])
   } finally {
     await admin.disconnect()
@@ -67,7 +89,12 @@ test('kafka-python describe_configs: the same answers with null keys, per broker
   const out = JSON.parse(r.stdout.toString().trim().split('\n').pop()!)
   assert.equal(out.topic.error, 0)
   assert.equal(Object.keys(out.topic.configs).length, TOPIC_CONFIG_NAMES.length)
-  assert.deepEqual(out.topic.configs['retention.ms'], { value: '1000', readOnly: false, source: DYNAMIC_TOPIC_CONFIG, synonyms: [['retention.ms', '1000', DYNAMIC_TOPIC_CONFIG]] })
+  assert.deepEqual(out.topic.configs['retention.ms'], {
+    value: '1000',
+    readOnly: false,
+    source: DYNAMIC_TOPIC_CONFIG,
+    synonyms: [['retention.ms', '1000', DYNAMIC_TOPIC_CONFIG]],
+  })
   assert.equal(out.broker.error, 0)
   assert.equal(out.broker.configs['advertised.listeners'].readOnly, true)
   assert.equal(out.broker.configs['log.retention.hours'].source, STATIC_BROKER_CONFIG)

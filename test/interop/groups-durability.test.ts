@@ -12,9 +12,12 @@ import { RawConnection } from '../support/raw-client.js'
 import { ApiKey } from '../../src/protocol/generated/index.js'
 import { ROOT } from './groups-helpers.js'
 
-async function spawnBroker(dir: string): Promise<{ child: ChildProcess, bootstrap: string, port: number }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'samsa.js'), 'start', '--log.dirs', dir, '--listeners', 'PLAINTEXT://127.0.0.1:0', '--num.partitions', '3'],
-    { stdio: ['ignore', 'ignore', 'pipe'] })
+async function spawnBroker(dir: string): Promise<{ child: ChildProcess; bootstrap: string; port: number }> {
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'bin', 'samsa.js'), 'start', '--log.dirs', dir, '--listeners', 'PLAINTEXT://127.0.0.1:0', '--num.partitions', '3'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  )
   let err = ''
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()))
   const deadline = Date.now() + 15_000
@@ -47,15 +50,30 @@ test('acknowledged commits and KIP-848 membership survive kill -9', async () => 
     const raw = await RawConnection.connect(broker.port)
     for (let i = 1; i <= 20; i++) {
       const r = await raw.request(ApiKey.OffsetCommit, 8, {
-        groupId: 'durable-group', generationIdOrMemberEpoch: -1, memberId: '',
-        topics: [{ name: 'durable', partitions: [0, 1, 2].map((p) => ({ partitionIndex: p, committedOffset: BigInt(i * (p + 1)), committedMetadata: `commit ${i}` })) }],
+        groupId: 'durable-group',
+        generationIdOrMemberEpoch: -1,
+        memberId: '',
+        topics: [
+          {
+            name: 'durable',
+            partitions: [0, 1, 2].map((p) => ({ partitionIndex: p, committedOffset: BigInt(i * (p + 1)), committedMetadata: `commit ${i}` })),
+          },
+        ],
       })
-      assert.deepEqual(r.topics[0].partitions.map((p: { errorCode: number }) => p.errorCode), [0, 0, 0])
+      assert.deepEqual(
+        r.topics[0].partitions.map((p: { errorCode: number }) => p.errorCode),
+        [0, 0, 0],
+      )
     }
 
     // A KIP-848 member joins through the raw protocol.
     const joined = await raw.request(ApiKey.ConsumerGroupHeartbeat, 0, {
-      groupId: 'kip848-durable', memberId: '', memberEpoch: 0, rebalanceTimeoutMs: 30000, subscribedTopicNames: ['durable'], topicPartitions: [],
+      groupId: 'kip848-durable',
+      memberId: '',
+      memberEpoch: 0,
+      rebalanceTimeoutMs: 30000,
+      subscribedTopicNames: ['durable'],
+      topicPartitions: [],
     })
     assert.equal(joined.errorCode, 0)
     assert.equal(joined.assignment.topicPartitions[0].partitions.length, 3)
@@ -69,7 +87,11 @@ test('acknowledged commits and KIP-848 membership survive kill -9', async () => 
     await admin2.connect()
     const offsets = await admin2.fetchOffsets({ groupId: 'durable-group', topics: ['durable'] })
     await admin2.disconnect()
-    assert.deepEqual(offsets[0]!.partitions.map((p) => [p.partition, p.offset]).sort(), [[0, '20'], [1, '40'], [2, '60']])
+    assert.deepEqual(offsets[0]!.partitions.map((p) => [p.partition, p.offset]).sort(), [
+      [0, '20'],
+      [1, '40'],
+      [2, '60'],
+    ])
 
     const raw2 = await RawConnection.connect(broker.port)
     const described = await raw2.request(ApiKey.ConsumerGroupDescribe, 0, { groupIds: ['kip848-durable'] })

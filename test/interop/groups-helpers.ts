@@ -22,16 +22,26 @@ export interface RunResult {
 }
 
 /** Runs a program to completion, killing it after `timeoutMs`. */
-export function run(cmd: string, args: string[], opts: { timeoutMs?: number, input?: string, cwd?: string } = {}): Promise<RunResult> {
+export function run(cmd: string, args: string[], opts: { timeoutMs?: number; input?: string; cwd?: string } = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: opts.cwd ?? ROOT, stdio: ['pipe', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
-    child.stdout.on('data', (d) => { stdout += d })
-    child.stderr.on('data', (d) => { stderr += d })
+    child.stdout.on('data', (d) => {
+      stdout += d
+    })
+    child.stderr.on('data', (d) => {
+      stderr += d
+    })
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000)
-    child.on('error', (err) => { clearTimeout(timer); reject(err) })
-    child.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }) })
+    child.on('error', (err) => {
+      clearTimeout(timer)
+      reject(err)
+    })
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      resolve({ code, stdout, stderr })
+    })
     child.stdin.end(opts.input ?? '')
   })
 }

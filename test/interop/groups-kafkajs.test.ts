@@ -34,7 +34,7 @@ test('kafkajs: three consumers, add and remove members, a killed member, no loss
   const kafka = new Kafka({ brokers: [broker.bootstrap], clientId: 'samsa-test', logLevel: logLevel.NOTHING })
   const admin = kafka.admin()
   const producer = kafka.producer()
-  const processed: Array<{ key: string, by: string }> = []
+  const processed: Array<{ key: string; by: string }> = []
   const consumers = new Map<string, Consumer>()
   let child: ChildProcess | undefined
   let produced = 0
@@ -49,10 +49,15 @@ test('kafkajs: three consumers, add and remove members, a killed member, no loss
     consumers.set(name, c)
     await c.connect()
     await c.subscribe({ topic: TOPIC, fromBeginning: true })
-    await c.run({ autoCommitThreshold: 1, eachMessage: async ({ partition, message }) => { processed.push({ key: `${partition}:${message.offset}`, by: name }) } })
+    await c.run({
+      autoCommitThreshold: 1,
+      eachMessage: async ({ partition, message }) => {
+        processed.push({ key: `${partition}:${message.offset}`, by: name })
+      },
+    })
     return c
   }
-  const joins: Array<{ name: string, at: number, members: number }> = []
+  const joins: Array<{ name: string; at: number; members: number }> = []
   const watchJoins = (name: string, c: Consumer): void => {
     c.on(c.events.GROUP_JOIN, (e) => joins.push({ name, at: Date.now(), members: Object.keys(e.payload.memberAssignment).length }))
   }
@@ -83,8 +88,18 @@ test('kafkajs: three consumers, add and remove members, a killed member, no loss
     d.on(d.events.GROUP_JOIN, () => joins.push({ name: 'd', at: Date.now(), members: 0 }))
     await d.connect()
     await d.subscribe({ topic: TOPIC, fromBeginning: true })
-    await d.run({ autoCommitThreshold: 1, eachMessage: async ({ partition, message }) => { processed.push({ key: `${partition}:${message.offset}`, by: 'd' }) } })
-    await waitFor('a and b to rejoin with d', () => joins.slice(before).some((j) => j.name === 'a') && joins.slice(before).some((j) => j.name === 'b') && joins.slice(before).some((j) => j.name === 'd'), 30_000)
+    await d.run({
+      autoCommitThreshold: 1,
+      eachMessage: async ({ partition, message }) => {
+        processed.push({ key: `${partition}:${message.offset}`, by: 'd' })
+      },
+    })
+    await waitFor(
+      'a and b to rejoin with d',
+      () =>
+        joins.slice(before).some((j) => j.name === 'a') && joins.slice(before).some((j) => j.name === 'b') && joins.slice(before).some((j) => j.name === 'd'),
+      30_000,
+    )
     t.diagnostic(`rebalance after a member joined a 3-member group: ${Math.max(...joins.slice(before).map((j) => j.at)) - addStart} ms`)
     await produce(20)
     await waitFor('records after the join processed', () => uniqueProcessed() === produced, 60_000)

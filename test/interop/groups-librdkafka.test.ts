@@ -105,12 +105,18 @@ test('librdkafka static membership: a restarted static member gets its partition
     await python(SCRIPT, [broker.bootstrap, 'produce', 'static', '8'])
     const group = (): ClassicGroup => broker.running.broker.groups.groups.get('static-group') as ClassicGroup
     let aOwned: number[] = []
-    children.push(spawnLines(PYTHON, ['-c', SCRIPT, broker.bootstrap, 'static', 'static-a', '60'], (line) => {
-      const m = JSON.parse(line)
-      if (m.assigned) aOwned = m.assigned
-    }))
+    children.push(
+      spawnLines(PYTHON, ['-c', SCRIPT, broker.bootstrap, 'static', 'static-a', '60'], (line) => {
+        const m = JSON.parse(line)
+        if (m.assigned) aOwned = m.assigned
+      }),
+    )
     await waitFor('static-a to own all partitions', () => aOwned.length === 4, 30_000)
-    const lines = (out: string) => out.trim().split('\n').map((l) => JSON.parse(l))
+    const lines = (out: string) =>
+      out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
     const first = lines(await python(SCRIPT, [broker.bootstrap, 'static', 'static-b', '4'], 60_000)).find((m) => m.closing !== undefined)
     assert.equal(first.closing.length, 2)
     await waitFor('the group to be stable', () => group().state === 'Stable', 30_000)

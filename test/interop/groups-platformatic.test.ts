@@ -99,7 +99,11 @@ for (const protocol of ['classic', 'consumer'] as const) {
       await waitFor('40 offsets committed', async () => (await committedTotal(broker, groupId, topic)) === 40, 30_000)
       const started = Date.now()
       members.push(await member(broker, groupId, topic, protocol, all))
-      await waitFor('both members to own partitions', () => members.every((m) => m.consumer.assignments !== null && m.consumer.assignments.reduce((n, a) => n + a.partitions.length, 0) === 2), 60_000)
+      await waitFor(
+        'both members to own partitions',
+        () => members.every((m) => m.consumer.assignments !== null && m.consumer.assignments.reduce((n, a) => n + a.partitions.length, 0) === 2),
+        60_000,
+      )
       t.diagnostic(`two ${protocol} members balanced ${Date.now() - started} ms after the second joined`)
       if (protocol === 'consumer') {
         const [described] = broker.running.broker.groups.describeConsumerGroups([groupId])
@@ -114,7 +118,11 @@ for (const protocol of ['classic', 'consumer'] as const) {
       // One member leaves; the other takes over every partition.
       await stop(members[0]!)
       members.shift()
-      await waitFor('the survivor to own all partitions', () => members[0]!.consumer.assignments?.reduce((n, a) => n + a.partitions.length, 0) === PARTITIONS, 60_000)
+      await waitFor(
+        'the survivor to own all partitions',
+        () => members[0]!.consumer.assignments?.reduce((n, a) => n + a.partitions.length, 0) === PARTITIONS,
+        60_000,
+      )
       await produce(broker.bootstrap, topic, 60, 20)
       await waitFor('80 records consumed', () => new Set(all).size === 80, 60_000)
       assert.equal(all.length - new Set(all).size, 0, 'no record consumed twice')
@@ -151,7 +159,8 @@ test('@platformatic/kafka deleteConsumerGroupOffsets on a running classic group'
     assert.deepEqual(deleted, [{ name: 'od-old', partitionIndexes: [0] }])
     await assert.rejects(
       admin.deleteConsumerGroupOffsets({ groupId, topics: [{ name: 'od-read', partitionIndexes: [0] }] }),
-      (err: Error & { errors?: unknown[] }) => /GROUP_SUBSCRIBED_TO_TOPIC|subscribed/i.test(JSON.stringify(err, Object.getOwnPropertyNames(err)) + String(err.errors ?? '')),
+      (err: Error & { errors?: unknown[] }) =>
+        /GROUP_SUBSCRIBED_TO_TOPIC|subscribed/i.test(JSON.stringify(err, Object.getOwnPropertyNames(err)) + String(err.errors ?? '')),
     )
     const left = await admin.listConsumerGroupOffsets({ groups: [{ groupId, topics: [{ name: 'od-old', partitionIndexes: [0] }] }] })
     assert.equal(Number(left[0]!.topics[0]!.partitions[0]!.committedOffset), -1)

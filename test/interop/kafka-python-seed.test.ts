@@ -17,19 +17,25 @@ let broker: TestBroker
 before(async () => {
   if (skip === false) broker = await startTestBroker({ 'num.partitions': 3, 'auto.create.topics.enable': true, 'group.initial.rebalance.delay.ms': 0 })
 })
-after(async () => { await broker?.close() })
+after(async () => {
+  await broker?.close()
+})
 
 /** The seed uses "localhost:9092"; the test gives the same name with the broker's port. */
 const bootstrap = () => `localhost:${broker.port}`
 
-async function produce(): Promise<{ partition: number, offset: number }> {
+async function produce(): Promise<{ partition: number; offset: number }> {
   const r = await runOk(PYTHON, [sourcePath('test/interop/py/seed_producer.py'), bootstrap()], { timeoutMs: 60_000 })
   return JSON.parse(r.stdout.toString().trim().split('\n').pop()!).acked
 }
 
-interface Consumed { partition: number, offset: number, message: string }
+interface Consumed {
+  partition: number
+  offset: number
+  message: string
+}
 
-async function consume(expected: number): Promise<{ messages: Consumed[], extra: string[] }> {
+async function consume(expected: number): Promise<{ messages: Consumed[]; extra: string[] }> {
   const r = await runOk(PYTHON, [sourcePath('test/interop/py/seed_consumer.py'), bootstrap(), String(expected)], { timeoutMs: 90_000 })
   const lines = r.stdout.toString().trim().split('\n')
   assert.equal(lines[lines.length - 1], 'DONE', `consumer did not finish:\n${r.stdout}\n${r.stderr}`)

@@ -11,8 +11,12 @@ import { pythonDriver } from '../support/python-driver.js'
 const skip = requireTool(tools.kafkaPython())
 let broker: TestBroker
 
-before(async () => { if (skip === false) broker = await startTestBroker() })
-after(async () => { await broker?.close() })
+before(async () => {
+  if (skip === false) broker = await startTestBroker()
+})
+after(async () => {
+  await broker?.close()
+})
 
 test('kafka-python round trip', { skip, timeout: 300_000 }, async (t) => {
   await runRoundTrip(t, broker, pythonDriver('kafka-python', 'kafka_python_client.py', ['none', 'gzip', 'snappy', 'lz4', 'zstd']))

@@ -27,7 +27,11 @@ if (codecs.codecs !== null) {
 }
 
 const COMPRESSION: Record<string, number> = {
-  none: CompressionTypes.None, gzip: CompressionTypes.GZIP, snappy: CompressionTypes.Snappy, lz4: CompressionTypes.LZ4, zstd: CompressionTypes.ZSTD,
+  none: CompressionTypes.None,
+  gzip: CompressionTypes.GZIP,
+  snappy: CompressionTypes.Snappy,
+  lz4: CompressionTypes.LZ4,
+  zstd: CompressionTypes.ZSTD,
 }
 
 let broker: TestBroker
@@ -75,9 +79,14 @@ const driver: ClientDriver = {
     for (let from = 0; from < samples.length; from += 12) {
       const chunk = samples.slice(from, from + 12)
       const meta = await producer.send({
-        topic, acks: 1, compression: COMPRESSION[codec],
+        topic,
+        acks: 1,
+        compression: COMPRESSION[codec],
         messages: chunk.map((s) => ({
-          partition: s.partition, key: s.key, value: s.value, timestamp: String(s.timestamp),
+          partition: s.partition,
+          key: s.key,
+          value: s.value,
+          timestamp: String(s.timestamp),
           headers: Object.fromEntries(s.headers.map((h) => [h.key, h.value ?? undefined])),
         })),
       })
@@ -99,19 +108,27 @@ const driver: ClientDriver = {
       await consumer.subscribe({ topic, fromBeginning: true })
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`kafkajs consumer read ${out.length} of ${expected} records in 30 s`)), 30_000)
-        consumer.run({
-          eachMessage: async ({ partition, message }) => {
-            out.push({
-              partition, offset: Number(message.offset), timestamp: Number(message.timestamp),
-              key: message.key, value: message.value,
-              headers: Object.entries(message.headers ?? {}).map(([k, v]) => ({ key: k, value: v === undefined ? null : Buffer.isBuffer(v) ? v : Buffer.from(String(v)) })),
-            })
-            if (out.length >= expected) {
-              clearTimeout(timer)
-              resolve()
-            }
-          },
-        }).catch(reject)
+        consumer
+          .run({
+            eachMessage: async ({ partition, message }) => {
+              out.push({
+                partition,
+                offset: Number(message.offset),
+                timestamp: Number(message.timestamp),
+                key: message.key,
+                value: message.value,
+                headers: Object.entries(message.headers ?? {}).map(([k, v]) => ({
+                  key: k,
+                  value: v === undefined ? null : Buffer.isBuffer(v) ? v : Buffer.from(String(v)),
+                })),
+              })
+              if (out.length >= expected) {
+                clearTimeout(timer)
+                resolve()
+              }
+            },
+          })
+          .catch(reject)
       })
     } finally {
       await consumer.disconnect()
@@ -138,4 +155,3 @@ const driver: ClientDriver = {
 test('kafkajs round trip', { skip, timeout: 300_000 }, async (t) => {
   await runRoundTrip(t, broker, driver)
 })
-

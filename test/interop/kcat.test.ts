@@ -16,13 +16,17 @@ import { runRoundTrip, type ClientDriver, type OffsetsResult } from '../support/
 const skip = requireTool(tools.kcat())
 let broker: TestBroker
 
-before(async () => { if (skip === false) broker = await startTestBroker() })
-after(async () => { await broker?.close() })
+before(async () => {
+  if (skip === false) broker = await startTestBroker()
+})
+after(async () => {
+  await broker?.close()
+})
 
 const kcat = (bootstrap: string, args: string[], input?: string) =>
   runOk('kcat', ['-b', bootstrap, '-X', 'socket.timeout.ms=10000', ...args], { input, timeoutMs: 60_000 })
 
-function parseHeaders(text: string): Array<{ key: string, value: Buffer | null }> {
+function parseHeaders(text: string): Array<{ key: string; value: Buffer | null }> {
   if (text === '') return []
   return text.split(',').map((kv) => {
     const i = kv.indexOf('=')
@@ -31,7 +35,12 @@ function parseHeaders(text: string): Array<{ key: string, value: Buffer | null }
 }
 
 /** `-Q` prints one line per partition: `topic [p] offset N`. */
-async function queryOffsets(bootstrap: string, topic: string, partitions: number, timestamp: (p: number) => number | undefined): Promise<Record<number, number | null>> {
+async function queryOffsets(
+  bootstrap: string,
+  topic: string,
+  partitions: number,
+  timestamp: (p: number) => number | undefined,
+): Promise<Record<number, number | null>> {
   const args: string[] = ['-Q']
   for (let p = 0; p < partitions; p++) {
     const ts = timestamp(p)
@@ -54,7 +63,13 @@ const driver: ClientDriver = {
   setsTimestamps: false,
   prepare(samples: Sample[], codec: string): Sample[] {
     // kcat sets the same headers on every message of one run: one run per partition.
-    return samples.map((s) => ({ ...s, headers: [{ key: 'codec', value: Buffer.from(codec) }, { key: 'partition', value: Buffer.from(String(s.partition)) }] }))
+    return samples.map((s) => ({
+      ...s,
+      headers: [
+        { key: 'codec', value: Buffer.from(codec) },
+        { key: 'partition', value: Buffer.from(String(s.partition)) },
+      ],
+    }))
   },
   async createTopic(bootstrap, topic, partitions) {
     const c = await TestClient.connect(bootstrap)
@@ -68,7 +83,11 @@ const driver: ClientDriver = {
     for (const [p, recs] of byPartition(samples, 3).entries()) {
       const input = recs.map((s) => `${s.key!.toString('utf8')}\t${s.value!.toString('utf8')}\n`).join('')
       const headers = recs[0]!.headers.flatMap((h) => ['-H', `${h.key}=${h.value!.toString('utf8')}`])
-      await kcat(bootstrap, ['-P', '-t', topic, '-p', String(p), '-K', '\t', '-z', codec, '-X', 'linger.ms=20', '-X', 'message.max.bytes=8388608', ...headers], input)
+      await kcat(
+        bootstrap,
+        ['-P', '-t', topic, '-p', String(p), '-K', '\t', '-z', codec, '-X', 'linger.ms=20', '-X', 'message.max.bytes=8388608', ...headers],
+        input,
+      )
     }
     return null
   },
@@ -81,7 +100,14 @@ const driver: ClientDriver = {
       for (const line of r.stdout.toString('utf8').split('\t<EOR>\n')) {
         if (line === '') continue
         const [part, offset, ts, key, value, headers] = line.split('\t')
-        out.push({ partition: Number(part), offset: Number(offset), timestamp: Number(ts), key: Buffer.from(key!, 'utf8'), value: Buffer.from(value!, 'utf8'), headers: parseHeaders(headers!) })
+        out.push({
+          partition: Number(part),
+          offset: Number(offset),
+          timestamp: Number(ts),
+          key: Buffer.from(key!, 'utf8'),
+          value: Buffer.from(value!, 'utf8'),
+          headers: parseHeaders(headers!),
+        })
       }
     }
     return out

@@ -17,8 +17,12 @@ const skip = requireTool(loadCodecs().why)
 const hasZstd = typeof (zlib as { zstdCompressSync?: unknown }).zstdCompressSync === 'function'
 
 let broker: TestBroker
-before(async () => { if (skip === false) broker = await startTestBroker() })
-after(async () => { await broker?.close() })
+before(async () => {
+  if (skip === false) broker = await startTestBroker()
+})
+after(async () => {
+  await broker?.close()
+})
 
 const base = (bootstrap: string) => ({ clientId: 'samsa-platformatic', bootstrapBrokers: [bootstrap], retries: 2, retryDelay: 100, requestTimeout: 10_000 })
 
@@ -31,7 +35,12 @@ async function withAdmin<T>(bootstrap: string, fn: (a: Admin) => Promise<T>): Pr
   }
 }
 
-async function listOffsets(bootstrap: string, topic: string, partitions: number, timestamp: (p: number) => bigint | undefined): Promise<Record<number, number>> {
+async function listOffsets(
+  bootstrap: string,
+  topic: string,
+  partitions: number,
+  timestamp: (p: number) => bigint | undefined,
+): Promise<Record<number, number>> {
   const parts = [...Array(partitions).keys()].flatMap((p) => {
     const ts = timestamp(p)
     return ts === undefined ? [] : [{ partitionIndex: p, timestamp: ts }]
@@ -61,7 +70,11 @@ const driver: ClientDriver = {
           acks: 1,
           compression: codec as 'none',
           messages: chunk.map((s) => ({
-            topic, partition: s.partition, key: s.key ?? undefined, value: s.value ?? undefined, timestamp: BigInt(s.timestamp),
+            topic,
+            partition: s.partition,
+            key: s.key ?? undefined,
+            value: s.value ?? undefined,
+            timestamp: BigInt(s.timestamp),
             headers: new Map(s.headers.map((h) => [Buffer.from(h.key), h.value ?? Buffer.alloc(0)])),
           })),
         })
@@ -91,8 +104,13 @@ const driver: ClientDriver = {
         let offset = 0n
         for (let round = 0; round < 1000; round++) {
           const res = await consumer.fetch({
-            node, maxWaitTime: 10, minBytes: 1, maxBytes: 8 << 20,
-            topics: [{ topicId: t.id, partitions: [{ partition: p, currentLeaderEpoch: -1, fetchOffset: offset, lastFetchedEpoch: -1, partitionMaxBytes: 8 << 20 }] }],
+            node,
+            maxWaitTime: 10,
+            minBytes: 1,
+            maxBytes: 8 << 20,
+            topics: [
+              { topicId: t.id, partitions: [{ partition: p, currentLeaderEpoch: -1, fetchOffset: offset, lastFetchedEpoch: -1, partitionMaxBytes: 8 << 20 }] },
+            ],
           })
           const part = res.responses[0]!.partitions[0]!
           if (part.errorCode !== 0) throw new Error(`platformatic fetch ${topic}-${p}@${offset}: error ${part.errorCode}`)
@@ -101,8 +119,11 @@ const driver: ClientDriver = {
               const o = batch.firstOffset + BigInt(r.offsetDelta)
               if (o < offset) continue
               out.push({
-                partition: p, offset: Number(o), timestamp: Number(batch.firstTimestamp + r.timestampDelta),
-                key: r.key, value: r.value,
+                partition: p,
+                offset: Number(o),
+                timestamp: Number(batch.firstTimestamp + r.timestampDelta),
+                key: r.key,
+                value: r.value,
                 headers: r.headers.map(([k, v]) => ({ key: (k ?? Buffer.alloc(0)).toString('utf8'), value: v })),
               })
               offset = o + 1n

@@ -30,20 +30,30 @@ test('every keyless record of a batch to a compacted topic is listed in record_e
       key: i % 10 === 3 ? undefined : Buffer.from(`k${i}`),
       value: Buffer.from(`v${i}`),
     }))
-    const err = await producer.send({ messages }).then(() => null, (e: unknown) => e)
+    const err = await producer.send({ messages }).then(
+      () => null,
+      (e: unknown) => e,
+    )
     assert.ok(err !== null, 'the produce fails')
     const responseError = (err as { errors?: Array<{ response?: any }> }).errors?.find((e) => e.response !== undefined)
     assert.ok(responseError !== undefined, `a ResponseError in ${String(err)}`)
     const partition = responseError.response.responses[0].partitionResponses[0]
     assert.equal(partition.errorCode, 87, 'INVALID_RECORD')
-    assert.deepEqual(partition.recordErrors.map((e: { batchIndex: number }) => e.batchIndex), [3, 13, 23, 33, 43, 53, 63, 73, 83, 93])
+    assert.deepEqual(
+      partition.recordErrors.map((e: { batchIndex: number }) => e.batchIndex),
+      [3, 13, 23, 33, 43, 53, 63, 73, 83, 93],
+    )
     for (const e of partition.recordErrors) {
       assert.equal(e.batchIndexErrorMessage, 'Compacted topic cannot accept message without key in topic partition compacted-0.')
     }
     assert.match(partition.errorMessage, /rejected due to 10 record errors in total/)
     // Nothing of the batch was written: a batch is all or nothing.
     const ok = await producer.send({ messages: messages.filter((m) => m.key !== undefined) })
-    assert.deepEqual(ok.offsets?.map((o) => o.offset), [0n], 'the good records start at offset 0')
+    assert.deepEqual(
+      ok.offsets?.map((o) => o.offset),
+      [0n],
+      'the good records start at offset 0',
+    )
   } finally {
     await producer.close()
   }

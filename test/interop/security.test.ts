@@ -70,7 +70,7 @@ async function newTopic(): Promise<string> {
 
 const values = (m: Mode) => [1, 2, 3].map((i) => `${m.name} #${i}`)
 
-async function python(client: 'kafka-python' | 'confluent', m: Mode, topic: string, password = PASSWORD): Promise<{ values?: string[], error?: string }> {
+async function python(client: 'kafka-python' | 'confluent', m: Mode, topic: string, password = PASSWORD): Promise<{ values?: string[]; error?: string }> {
   const security = {
     protocol: m.protocol,
     mechanism: m.mechanism,
@@ -81,13 +81,19 @@ async function python(client: 'kafka-python' | 'confluent', m: Mode, topic: stri
     certfile: m.mtls === true ? certs.client('alice').cert : undefined,
     keyfile: m.mtls === true ? certs.client('alice').key : undefined,
   }
-  const r = await runOk(PYTHON, [sourcePath('test/interop/py/secure_client.py')], { input: JSON.stringify({ client, bootstrap: b.at(m.listener), topic, values: values(m), security }), timeoutMs: 90_000 })
+  const r = await runOk(PYTHON, [sourcePath('test/interop/py/secure_client.py')], {
+    input: JSON.stringify({ client, bootstrap: b.at(m.listener), topic, values: values(m), security }),
+    timeoutMs: 90_000,
+  })
   const lines = r.stdout.toString().trim().split('\n')
   return JSON.parse(lines[lines.length - 1]!)
 }
 
 function kafkajsClient(m: Mode, password = PASSWORD): Kafka {
-  const ssl = { ca: [readFileSync(certs.ca, 'utf8')], ...(m.mtls === true ? { cert: readFileSync(certs.client('alice').cert, 'utf8'), key: readFileSync(certs.client('alice').key, 'utf8') } : {}) }
+  const ssl = {
+    ca: [readFileSync(certs.ca, 'utf8')],
+    ...(m.mtls === true ? { cert: readFileSync(certs.client('alice').cert, 'utf8'), key: readFileSync(certs.client('alice').key, 'utf8') } : {}),
+  }
   let sasl: SASLOptions | undefined
   if (m.mechanism === 'OAUTHBEARER') sasl = { mechanism: 'oauthbearer', oauthBearerProvider: async () => ({ value: secret(await certs.token(USER)) }) }
   else if (m.mechanism !== undefined) sasl = { mechanism: m.mechanism.toLowerCase() as 'plain', username: USER, password }
@@ -134,10 +140,17 @@ for (const m of [...MODES, OAUTH]) {
     const got: string[] = []
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`kafkajs consumed ${got.length}`)), 30_000)
-      void consumer.run({ eachMessage: async ({ message }) => {
-        got.push(message.value!.toString())
-        if (got.length === 3) { clearTimeout(timer); resolve() }
-      } }).catch(reject)
+      void consumer
+        .run({
+          eachMessage: async ({ message }) => {
+            got.push(message.value!.toString())
+            if (got.length === 3) {
+              clearTimeout(timer)
+              resolve()
+            }
+          },
+        })
+        .catch(reject)
     })
     await consumer.disconnect()
     assert.deepEqual(got, values(m))
@@ -147,7 +160,10 @@ for (const m of [...MODES, OAUTH]) {
 for (const m of MODES) {
   test(`@platformatic/kafka over ${m.name}: produce and consume`, { skip }, async () => {
     const topic = await newTopic()
-    const tls = { ca: readFileSync(certs.ca), ...(m.mtls === true ? { cert: readFileSync(certs.client('alice').cert), key: readFileSync(certs.client('alice').key) } : {}) }
+    const tls = {
+      ca: readFileSync(certs.ca),
+      ...(m.mtls === true ? { cert: readFileSync(certs.client('alice').cert), key: readFileSync(certs.client('alice').key) } : {}),
+    }
     const sasl = m.mechanism === undefined ? undefined : { mechanism: m.mechanism as 'PLAIN', username: USER, password: PASSWORD }
     const base = { clientId: 'samsa-secure', bootstrapBrokers: [b.at(m.listener)], tls, tlsServerName: 'localhost', sasl, retries: 1, requestTimeout: 10_000 }
     const producer = new PProducer({ ...base, serializers: stringSerializers })
@@ -166,28 +182,65 @@ for (const m of MODES) {
   })
 }
 
-test('a wrong password is refused with each client\'s authentication error', { skip }, async () => {
+test("a wrong password is refused with each client's authentication error", { skip }, async () => {
   secret('wrong-password')
   const m = MODES[3]!
   const topic = await newTopic()
-  if (tools.kafkaPython() === null) assert.match((await python('kafka-python', m, topic, 'wrong-password')).error ?? '', /AuthenticationFailedError|KafkaConnectionError|NoBrokersAvailable/)
-  if (tools.confluentKafka() === null) assert.match((await python('confluent', m, topic, 'wrong-password')).error ?? '', /Authentication failed|SASL authentication error|Invalid user credentials/)
+  if (tools.kafkaPython() === null)
+    assert.match((await python('kafka-python', m, topic, 'wrong-password')).error ?? '', /AuthenticationFailedError|KafkaConnectionError|NoBrokersAvailable/)
+  if (tools.confluentKafka() === null)
+    assert.match(
+      (await python('confluent', m, topic, 'wrong-password')).error ?? '',
+      /Authentication failed|SASL authentication error|Invalid user credentials/,
+    )
   if (tools.kcat() === null) {
-    const r = await run('kcat', ['-b', b.at(m.listener), '-X', 'security.protocol=SASL_SSL', '-X', `ssl.ca.location=${certs.ca}`, '-X', 'sasl.mechanisms=SCRAM-SHA-256', '-X', 'sasl.username=alice', '-X', 'sasl.password=wrong', '-L', '-m', '10'], { timeoutMs: 30_000 })
+    const r = await run(
+      'kcat',
+      [
+        '-b',
+        b.at(m.listener),
+        '-X',
+        'security.protocol=SASL_SSL',
+        '-X',
+        `ssl.ca.location=${certs.ca}`,
+        '-X',
+        'sasl.mechanisms=SCRAM-SHA-256',
+        '-X',
+        'sasl.username=alice',
+        '-X',
+        'sasl.password=wrong',
+        '-L',
+        '-m',
+        '10',
+      ],
+      { timeoutMs: 30_000 },
+    )
     assert.notEqual(r.code, 0)
     assert.match(r.stderr, /Authentication failed|SASL authentication error/)
   }
   const kafka = kafkajsClient(m, 'wrong-password')
   const producer = kafka.producer()
   await assert.rejects(producer.connect(), (err: Error) => /SASL SCRAM SHA256 authentication failed|Invalid user credentials/.test(err.message))
-  const pproducer = new PProducer({ clientId: 'samsa-secure', bootstrapBrokers: [b.at(m.listener)], tls: { ca: readFileSync(certs.ca) }, tlsServerName: 'localhost', sasl: { mechanism: 'SCRAM-SHA-256', username: USER, password: 'wrong-password' }, retries: 0, requestTimeout: 10_000, serializers: stringSerializers })
-  const failure = await pproducer.send({ messages: [{ topic, value: 'x', partition: 0 }] }).then(() => null, (err: Error) => err)
+  const pproducer = new PProducer({
+    clientId: 'samsa-secure',
+    bootstrapBrokers: [b.at(m.listener)],
+    tls: { ca: readFileSync(certs.ca) },
+    tlsServerName: 'localhost',
+    sasl: { mechanism: 'SCRAM-SHA-256', username: USER, password: 'wrong-password' },
+    retries: 0,
+    requestTimeout: 10_000,
+    serializers: stringSerializers,
+  })
+  const failure = await pproducer.send({ messages: [{ topic, value: 'x', partition: 0 }] }).then(
+    () => null,
+    (err: Error) => err,
+  )
   await pproducer.close()
   assert.ok(failure !== null, '@platformatic/kafka produced with a wrong password')
   // The client wraps the broker's answer: "Cannot connect to any broker" <- "Connection failed" <- the SASL error.
   const messages = (e: unknown): string[] => {
     if (e === null || typeof e !== 'object') return []
-    const x = e as { message?: string, cause?: unknown, errors?: unknown[] }
+    const x = e as { message?: string; cause?: unknown; errors?: unknown[] }
     return [x.message ?? '', ...messages(x.cause), ...(x.errors ?? []).flatMap(messages)]
   }
   assert.match(messages(failure).join(' | '), /SASL_AUTHENTICATION_FAILED|Authentication failed|Invalid user credentials/i, messages(failure).join(' | '))

@@ -17,10 +17,17 @@ import type { ReadRecord } from '../support/dataset.js'
 
 const skip = requireTool(tools.kafkaPython())
 let broker: TestBroker
-before(async () => { if (skip === false) broker = await startTestBroker() })
-after(async () => { await broker?.close() })
+before(async () => {
+  if (skip === false) broker = await startTestBroker()
+})
+after(async () => {
+  await broker?.close()
+})
 
-test('kafka-python reads a topic written in transactions (read_uncommitted): every record in order, and each marker in place', { skip, timeout: 120_000 }, async () => {
+test('kafka-python reads a topic written in transactions (read_uncommitted): every record in order, and each marker in place', {
+  skip,
+  timeout: 120_000,
+}, async () => {
   const kafka = new Kafka({ brokers: [broker.bootstrap], clientId: 'samsa-txn', logLevel: logLevel.NOTHING })
   const admin = kafka.admin()
   await admin.connect()
@@ -28,11 +35,13 @@ test('kafka-python reads a topic written in transactions (read_uncommitted): eve
   await admin.disconnect()
   const producer = kafka.producer({ transactionalId: 'kp-writer', idempotent: true, maxInFlightRequests: 1 })
   await producer.connect()
-  const written: Array<{ partition: number, value: string }> = []
+  const written: Array<{ partition: number; value: string }> = []
   try {
     for (let i = 0; i < 8; i++) {
       const t = await producer.transaction()
-      const messages = [0, 1].flatMap((partition) => [0, 1].map((j) => ({ partition, value: `${i % 3 === 1 ? 'aborted' : 'committed'}-${i}-${partition}-${j}` })))
+      const messages = [0, 1].flatMap((partition) =>
+        [0, 1].map((j) => ({ partition, value: `${i % 3 === 1 ? 'aborted' : 'committed'}-${i}-${partition}-${j}` })),
+      )
       await t.send({ topic: 'kp-txn', messages })
       written.push(...messages)
       if (i % 3 === 1) await t.abort()
@@ -50,9 +59,18 @@ test('kafka-python reads a topic written in transactions (read_uncommitted): eve
     r.key?.length === 4 && r.key.readInt16BE(0) === 0 && r.value?.length === 6 ? (r.key.readInt16BE(2) === 1 ? 'COMMIT' : 'ABORT') : undefined
   for (const p of [0, 1]) {
     const got = read.filter((r) => r.partition === p)
-    assert.deepEqual(got.filter((r) => marker(r) === undefined).map((r) => r.value?.toString()), written.filter((w) => w.partition === p).map((w) => w.value), `partition ${p}: every data record in order`)
+    assert.deepEqual(
+      got.filter((r) => marker(r) === undefined).map((r) => r.value?.toString()),
+      written.filter((w) => w.partition === p).map((w) => w.value),
+      `partition ${p}: every data record in order`,
+    )
     const expectedMarkers = Array.from({ length: 8 }, (_, i) => (i % 3 === 1 ? 'ABORT' : 'COMMIT'))
-    assert.deepEqual(got.map(marker).filter((m) => m !== undefined), expectedMarkers, `partition ${p}: one marker per transaction, after its records`)
-    for (let i = 0; i < got.length; i++) if (marker(got[i]!) !== undefined) assert.ok(i >= 2 && marker(got[i - 1]!) === undefined, 'a marker follows its transaction\'s records')
+    assert.deepEqual(
+      got.map(marker).filter((m) => m !== undefined),
+      expectedMarkers,
+      `partition ${p}: one marker per transaction, after its records`,
+    )
+    for (let i = 0; i < got.length; i++)
+      if (marker(got[i]!) !== undefined) assert.ok(i >= 2 && marker(got[i - 1]!) === undefined, "a marker follows its transaction's records")
   }
 })

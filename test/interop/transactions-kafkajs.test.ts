@@ -40,13 +40,17 @@ async function txnProducer(transactionalId: string, transactionTimeout = 60_000)
 }
 
 /** Every record of `topic` a consumer of the isolation level reads until it has `expected` (or 10 s pass). */
-async function readAll(topic: string, readUncommitted: boolean, expected: number): Promise<Array<{ partition: number, offset: string, value: string }>> {
+async function readAll(topic: string, readUncommitted: boolean, expected: number): Promise<Array<{ partition: number; offset: string; value: string }>> {
   const c: Consumer = kafka.consumer({ groupId: `reader-${topic}-${readUncommitted}-${Math.random()}`, readUncommitted, maxWaitTimeInMs: 200 })
   await c.connect()
-  const out: Array<{ partition: number, offset: string, value: string }> = []
+  const out: Array<{ partition: number; offset: string; value: string }> = []
   try {
     await c.subscribe({ topic, fromBeginning: true })
-    await c.run({ eachMessage: async ({ partition, message }) => { out.push({ partition, offset: message.offset, value: message.value!.toString() }) } })
+    await c.run({
+      eachMessage: async ({ partition, message }) => {
+        out.push({ partition, offset: message.offset, value: message.value!.toString() })
+      },
+    })
     const deadline = Date.now() + 10_000
     while (out.length < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
     // A little longer: anything beyond `expected` would be a defect.
@@ -76,7 +80,11 @@ describe('kafkajs transactions', () => {
     }
     const committed = await readAll('ca', false, 24)
     for (const partition of [0, 1]) {
-      assert.deepEqual(committed.filter((r) => r.partition === partition).map((r) => r.value), expected[partition], `partition ${partition}: committed records, in order`)
+      assert.deepEqual(
+        committed.filter((r) => r.partition === partition).map((r) => r.value),
+        expected[partition],
+        `partition ${partition}: committed records, in order`,
+      )
     }
     const all = await readAll('ca', true, 36)
     assert.equal(all.length, 36, 'read_uncommitted sees the aborted records too, and no marker')
@@ -138,14 +146,21 @@ describe('kafkajs transactions', () => {
     // kafkajs sends the transactional InitProducerId with its first transaction: that aborts the
     // first producer's open transaction under a new epoch, which fences it.
     const t2 = await second.transaction()
-    await assert.rejects(async () => {
-      await t1.send({ topic: 'fence', messages: [{ value: 'late' }] })
-      await t1.commit()
-    }, (err: Error) => /fenced|epoch|ProducerFenced|INVALID_PRODUCER_EPOCH|PRODUCER_FENCED/i.test(`${err.name} ${err.message} ${(err as { type?: string }).type ?? ''}`))
+    await assert.rejects(
+      async () => {
+        await t1.send({ topic: 'fence', messages: [{ value: 'late' }] })
+        await t1.commit()
+      },
+      (err: Error) =>
+        /fenced|epoch|ProducerFenced|INVALID_PRODUCER_EPOCH|PRODUCER_FENCED/i.test(`${err.name} ${err.message} ${(err as { type?: string }).type ?? ''}`),
+    )
     await t2.send({ topic: 'fence', messages: [{ value: 'from-second' }] })
     await t2.commit()
     const out = await readAll('fence', false, 1)
-    assert.deepEqual(out.map((r) => r.value), ['from-second'])
+    assert.deepEqual(
+      out.map((r) => r.value),
+      ['from-second'],
+    )
   })
 
   it('a transaction left open past its timeout is aborted', async () => {
@@ -159,7 +174,10 @@ describe('kafkajs transactions', () => {
     await t2.send({ topic: 'timeout', messages: [{ value: 'committed-later' }] })
     await t2.commit()
     const out = await readAll('timeout', false, 1)
-    assert.deepEqual(out.map((r) => r.value), ['committed-later'])
+    assert.deepEqual(
+      out.map((r) => r.value),
+      ['committed-later'],
+    )
     await assert.rejects(() => t.commit(), 'the timed-out producer was fenced by the abort')
   })
 })

@@ -19,8 +19,12 @@ import { startTestBroker, type TestBroker } from '../support/broker.js'
 import { waitFor } from './groups-helpers.js'
 
 let broker: TestBroker
-before(async () => { broker = await startTestBroker({ 'transaction.abort.timed.out.transaction.cleanup.interval.ms': 200 }) })
-after(async () => { await broker?.close() })
+before(async () => {
+  broker = await startTestBroker({ 'transaction.abort.timed.out.transaction.cleanup.interval.ms': 200 })
+})
+after(async () => {
+  await broker?.close()
+})
 
 const base = () => ({ clientId: 'samsa-platformatic-txn', bootstrapBrokers: [broker.bootstrap], retries: 5, retryDelay: 100, requestTimeout: 10_000 })
 
@@ -38,11 +42,19 @@ function txnProducer(transactionalId: string): Producer<string, string, string, 
 }
 
 /** What a read_committed (or read_uncommitted) consumer without a group reads of `topic` from the start. */
-async function readAll(topic: string, partitions: number, isolationLevel: 0 | 1, expected: number): Promise<Array<{ partition: number, value: string }>> {
-  const consumer = new Consumer({ ...base(), groupId: `reader-${topic}-${isolationLevel}-${Date.now()}`, deserializers: stringDeserializers, maxWaitTime: 200, isolationLevel })
-  const out: Array<{ partition: number, value: string }> = []
+async function readAll(topic: string, partitions: number, isolationLevel: 0 | 1, expected: number): Promise<Array<{ partition: number; value: string }>> {
+  const consumer = new Consumer({
+    ...base(),
+    groupId: `reader-${topic}-${isolationLevel}-${Date.now()}`,
+    deserializers: stringDeserializers,
+    maxWaitTime: 200,
+    isolationLevel,
+  })
+  const out: Array<{ partition: number; value: string }> = []
   const stream = await consumer.consume({ topics: [topic], mode: 'earliest', autocommit: false })
-  stream.on('data', (m) => { out.push({ partition: m.partition, value: m.value }) })
+  stream.on('data', (m) => {
+    out.push({ partition: m.partition, value: m.value })
+  })
   try {
     await waitFor(`${expected} records of ${topic}`, () => out.length >= expected, 20_000).catch(() => {})
     await new Promise((r) => setTimeout(r, 500))
@@ -63,7 +75,9 @@ describe('@platformatic/kafka transactions', () => {
       for (let i = 0; i < 6; i++) {
         const commit = i !== 1
         const t = await p.beginTransaction()
-        const messages = [0, 1].flatMap((partition) => [0, 1, 2].map((j) => ({ topic: 'pl-ca', partition, key: `k${j}`, value: `${commit ? 'c' : 'a'}-${i}-${partition}-${j}` })))
+        const messages = [0, 1].flatMap((partition) =>
+          [0, 1, 2].map((j) => ({ topic: 'pl-ca', partition, key: `k${j}`, value: `${commit ? 'c' : 'a'}-${i}-${partition}-${j}` })),
+        )
         await t.send({ messages })
         if (commit) {
           await t.commit()
@@ -77,7 +91,11 @@ describe('@platformatic/kafka transactions', () => {
     }
     const committed = await readAll('pl-ca', 2, 1, 30)
     for (const partition of [0, 1]) {
-      assert.deepEqual(committed.filter((r) => r.partition === partition).map((r) => r.value), expected[partition], `partition ${partition}`)
+      assert.deepEqual(
+        committed.filter((r) => r.partition === partition).map((r) => r.value),
+        expected[partition],
+        `partition ${partition}`,
+      )
     }
     const all = await readAll('pl-ca', 2, 0, 36)
     assert.equal(all.length, 36, 'read_uncommitted sees the aborted records too, and no marker')
@@ -89,13 +107,22 @@ describe('@platformatic/kafka transactions', () => {
     const input = new Producer({ ...base(), serializers: stringSerializers })
     await input.send({ messages: Array.from({ length: N }, (_, i) => ({ topic: 'pl-in', partition: i % 2, key: `k${i}`, value: `v${i}` })) })
     await input.close()
-    const consumer = new Consumer({ ...base(), groupId: 'pl-loop', deserializers: stringDeserializers, maxWaitTime: 200, sessionTimeout: 6000, heartbeatInterval: 300 })
+    const consumer = new Consumer({
+      ...base(),
+      groupId: 'pl-loop',
+      deserializers: stringDeserializers,
+      maxWaitTime: 200,
+      sessionTimeout: 6000,
+      heartbeatInterval: 300,
+    })
     const p = txnProducer('pl-loop')
     const stream = await consumer.consume({ topics: ['pl-in'], mode: 'committed', fallbackMode: 'earliest', autocommit: false })
     let done = 0
     let failure: unknown
-    const queue: Array<{ key: string, value: string, partition: number, offset: bigint, topic: string }> = []
-    stream.on('data', (m) => { queue.push(m as never) })
+    const queue: Array<{ key: string; value: string; partition: number; offset: bigint; topic: string }> = []
+    stream.on('data', (m) => {
+      queue.push(m as never)
+    })
     const loop = (async () => {
       while (done < N) {
         if (queue.length === 0) {
@@ -110,7 +137,9 @@ describe('@platformatic/kafka transactions', () => {
         await t.commit()
         done += batch.length
       }
-    })().catch((err: unknown) => { failure = err })
+    })().catch((err: unknown) => {
+      failure = err
+    })
     try {
       await waitFor(`${N} inputs processed`, () => done >= N || failure !== undefined, 60_000)
       await loop
@@ -144,7 +173,10 @@ describe('@platformatic/kafka transactions', () => {
       await t2.send({ messages: [{ topic: 'pl-timeout', partition: 0, key: 'k', value: 'committed-later' }] })
       await t2.commit()
       const out = await readAll('pl-timeout', 1, 1, 1)
-      assert.deepEqual(out.map((r) => r.value), ['committed-later'])
+      assert.deepEqual(
+        out.map((r) => r.value),
+        ['committed-later'],
+      )
       await assert.rejects(() => t.commit(), 'the timed-out producer was fenced by the abort')
     } finally {
       await stuck.close().catch(() => {})

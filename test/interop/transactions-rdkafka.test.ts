@@ -12,8 +12,7 @@ import { startTestBroker, type TestBroker } from '../support/broker.js'
 import { requireTool, sourcePath } from '../support/env.js'
 
 type Callback<T = void> = (err: any, value: T) => void
-const call = <T = void>(fn: (cb: Callback<T>) => void): Promise<T> =>
-  new Promise((resolve, reject) => fn((err, value) => (err ? reject(err) : resolve(value))))
+const call = <T = void>(fn: (cb: Callback<T>) => void): Promise<T> => new Promise((resolve, reject) => fn((err, value) => (err ? reject(err) : resolve(value))))
 
 let Kafka: any
 let unavailable: string | null = null
@@ -58,7 +57,10 @@ interface Read {
 
 /** Every record of `topic` from the start, as a consumer with `isolation` reads it: until `expected` records came and nothing more for a second. */
 async function read(topic: string, partitions: number, isolation: 'read_committed' | 'read_uncommitted', expected: number): Promise<Read[]> {
-  const c = new Kafka.KafkaConsumer({ 'bootstrap.servers': broker.bootstrap, 'group.id': `reader-${topic}-${isolation}`, 'enable.auto.commit': false, 'isolation.level': isolation }, {})
+  const c = new Kafka.KafkaConsumer(
+    { 'bootstrap.servers': broker.bootstrap, 'group.id': `reader-${topic}-${isolation}`, 'enable.auto.commit': false, 'isolation.level': isolation },
+    {},
+  )
   await call((cb) => c.connect({}, cb))
   c.setDefaultConsumeTimeout(200)
   c.assign(Array.from({ length: partitions }, (_, partition) => ({ topic, partition, offset: 0 })))
@@ -106,14 +108,21 @@ describe('node-rdkafka transactions', { skip }, () => {
     }
     const got = await read('rk-ca', 2, 'read_committed', committed.length)
     for (const partition of [0, 1]) {
-      assert.deepEqual(got.filter((r) => r.partition === partition).map((r) => r.value), committed.filter((c) => c[0] === partition).map((c) => c[1]), `partition ${partition}`)
+      assert.deepEqual(
+        got.filter((r) => r.partition === partition).map((r) => r.value),
+        committed.filter((c) => c[0] === partition).map((c) => c[1]),
+        `partition ${partition}`,
+      )
     }
     const all = await read('rk-ca', 2, 'read_uncommitted', 36)
     assert.equal(all.length, 36, 'the aborted records are in the log for read_uncommitted readers')
   })
 
   it('consume-transform-produce with sendOffsetsToTransaction gives every input exactly once', async () => {
-    await createTopics([['rk-in', 2], ['rk-out', 2]])
+    await createTopics([
+      ['rk-in', 2],
+      ['rk-out', 2],
+    ])
     const input = new Kafka.Producer({ 'bootstrap.servers': broker.bootstrap, 'enable.idempotence': true })
     await call((cb) => input.connect({}, cb))
     const inputs = Array.from({ length: 120 }, (_, i) => `in-${i}`)
@@ -122,7 +131,10 @@ describe('node-rdkafka transactions', { skip }, () => {
     await disconnect(input)
 
     const p = await producer('rk-loop')
-    const c = new Kafka.KafkaConsumer({ 'bootstrap.servers': broker.bootstrap, 'group.id': 'rk-loop-group', 'enable.auto.commit': false, 'isolation.level': 'read_committed' }, { 'auto.offset.reset': 'earliest' })
+    const c = new Kafka.KafkaConsumer(
+      { 'bootstrap.servers': broker.bootstrap, 'group.id': 'rk-loop-group', 'enable.auto.commit': false, 'isolation.level': 'read_committed' },
+      { 'auto.offset.reset': 'earliest' },
+    )
     await call((cb) => c.connect({}, cb))
     c.setDefaultConsumeTimeout(300)
     c.subscribe(['rk-in'])
@@ -149,8 +161,15 @@ describe('node-rdkafka transactions', { skip }, () => {
           await call((cb) => p.abortTransaction(30_000, cb))
           aborted++
           // Back to what the group committed: the aborted batch is read again.
-          const committed = await call<any[]>((cb) => c.committed(offsets.map(({ topic, partition }) => ({ topic, partition })), 10_000, cb))
-          for (const tp of committed) await call((cb) => c.seek({ topic: tp.topic, partition: tp.partition, offset: tp.offset >= 0 ? tp.offset : 0 }, 10_000, cb))
+          const committed = await call<any[]>((cb) =>
+            c.committed(
+              offsets.map(({ topic, partition }) => ({ topic, partition })),
+              10_000,
+              cb,
+            ),
+          )
+          for (const tp of committed)
+            await call((cb) => c.seek({ topic: tp.topic, partition: tp.partition, offset: tp.offset >= 0 ? tp.offset : 0 }, 10_000, cb))
           continue
         }
         await call((cb) => p.commitTransaction(30_000, cb))
@@ -176,7 +195,9 @@ describe('node-rdkafka transactions', { skip }, () => {
       const second = await producer('rk-fence')
       try {
         first.produce('rk-fence', 0, Buffer.from('late'))
-        await call((cb) => first.commitTransaction(10_000, cb)).catch((err) => { firstError = err })
+        await call((cb) => first.commitTransaction(10_000, cb)).catch((err) => {
+          firstError = err
+        })
         await call((cb) => second.beginTransaction(cb))
         second.produce('rk-fence', 0, Buffer.from('from-second'))
         await call((cb) => second.commitTransaction(30_000, cb))
@@ -188,7 +209,10 @@ describe('node-rdkafka transactions', { skip }, () => {
     }
     assert.ok(firstError !== undefined, 'the first producer cannot commit')
     assert.equal(firstError.isFatal, true, `fatal: ${firstError.message}`)
-    assert.deepEqual((await read('rk-fence', 1, 'read_committed', 1)).map((r) => r.value), ['from-second'])
+    assert.deepEqual(
+      (await read('rk-fence', 1, 'read_committed', 1)).map((r) => r.value),
+      ['from-second'],
+    )
   })
 
   it('a transaction left open past its timeout is aborted', async () => {
@@ -208,8 +232,13 @@ describe('node-rdkafka transactions', { skip }, () => {
         await disconnect(other)
       }
       // The records after the stuck transaction's are readable once the broker aborted it.
-      assert.deepEqual((await read('rk-timeout', 1, 'read_committed', 1)).map((r) => r.value), ['committed-later'])
-      await call((cb) => stuck.commitTransaction(10_000, cb)).catch((err) => { stuckError = err })
+      assert.deepEqual(
+        (await read('rk-timeout', 1, 'read_committed', 1)).map((r) => r.value),
+        ['committed-later'],
+      )
+      await call((cb) => stuck.commitTransaction(10_000, cb)).catch((err) => {
+        stuckError = err
+      })
     } finally {
       await disconnect(stuck)
     }

@@ -78,7 +78,11 @@ describe('compaction end to end', () => {
       await kcatProduce(broker.bootstrap, topic, records, CODECS[round % CODECS.length])
     }
     // Other keys roll the active segment past the data, so all of it is cleanable.
-    await kcatProduce(broker.bootstrap, topic, Array.from({ length: 1000 }, (_, i) => ({ key: `filler-${i}`, value: 'f'.repeat(40) })))
+    await kcatProduce(
+      broker.bootstrap,
+      topic,
+      Array.from({ length: 1000 }, (_, i) => ({ key: `filler-${i}`, value: 'f'.repeat(40) })),
+    )
     const log = broker.running.broker.replicas.partition(topic, 0)!.log
     const sizeBefore = log.size
     const deleted = [...expected.latest.values()].filter((v) => v === null).length
@@ -99,7 +103,13 @@ describe('compaction end to end', () => {
     const topic = 'compacted-keys'
     await broker.running.broker.admin.createTopic(topic, { partitions: 1, configs: { 'cleanup.policy': 'compact,delete' } })
     for (const compression of ['none', 'gzip', 'lz4', 'zstd', 'snappy'] as const) {
-      const batch = encodeRecordBatch({ records: [{ key: 'k', value: 'v' }, { key: null, value: 'no key' }], compression })
+      const batch = encodeRecordBatch({
+        records: [
+          { key: 'k', value: 'v' },
+          { key: null, value: 'no key' },
+        ],
+        compression,
+      })
       assert.equal((await produce(client, topic, batch)).errorCode, ErrorCode.INVALID_RECORD, compression)
       const ok = encodeRecordBatch({ records: [{ key: 'k', value: 'v' }], compression })
       assert.equal((await produce(client, topic, ok)).errorCode, ErrorCode.NONE, compression)

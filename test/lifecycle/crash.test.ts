@@ -99,7 +99,11 @@ describe('kill -9 during cleaning', () => {
       const leftovers = readdirSync(dir).filter((f) => /\.(cleaned|swap|deleted)$/.test(f))
       if (leftovers.length > 0) killedMidCleaning++
       const again = await startChild(dataDir)
-      assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.swap')), [], 'no swap file after loading')
+      assert.deepEqual(
+        readdirSync(dir).filter((f) => f.endsWith('.swap')),
+        [],
+        'no swap file after loading',
+      )
       const c = await RawConnection.connect(again.port)
       const records = await readChecked(c)
       const latest = new Map<string, { value: string | null; count: number }>()

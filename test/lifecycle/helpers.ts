@@ -134,7 +134,11 @@ export function run(cmd: string, args: string[], input?: string): Promise<{ code
  */
 export async function kcatProduce(bootstrap: string, topic: string, records: { key: string; value: string | null }[], compression = 'none'): Promise<void> {
   const input = records.map((r) => `${r.key}:${r.value ?? ''}`).join('\n') + '\n'
-  const res = await run('kcat', ['-b', bootstrap, '-P', '-t', topic, '-p', '0', '-K:', '-Z', '-z', compression, '-X', 'linger.ms=5', '-X', 'batch.num.messages=200'], input)
+  const res = await run(
+    'kcat',
+    ['-b', bootstrap, '-P', '-t', topic, '-p', '0', '-K:', '-Z', '-z', compression, '-X', 'linger.ms=5', '-X', 'batch.num.messages=200'],
+    input,
+  )
   if (res.code !== 0) throw new Error(`kcat produce failed (${res.code}): ${res.stderr}`)
 }
 

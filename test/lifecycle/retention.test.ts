@@ -8,7 +8,19 @@ import { after, before, describe, it } from 'node:test'
 import { startBroker, type EmbeddedBroker } from '../../src/index.js'
 import { ErrorCode } from '../../src/protocol/generated/error-codes.js'
 import { encodeRecordBatch } from '../../src/protocol/record-codec.js'
-import { RawConnection, alterTopicConfigs, deleteRecords, fetchAt, kcatConsume, kcatProduce, listOffset, produce, readAll, tempDir, waitFor } from './helpers.js'
+import {
+  RawConnection,
+  alterTopicConfigs,
+  deleteRecords,
+  fetchAt,
+  kcatConsume,
+  kcatProduce,
+  listOffset,
+  produce,
+  readAll,
+  tempDir,
+  waitFor,
+} from './helpers.js'
 
 const CONFIG = { 'log.retention.check.interval.ms': 100, 'log.cleaner.backoff.ms': 100 }
 const DAY = 86_400_000
@@ -29,12 +41,20 @@ describe('retention and DeleteRecords end to end', () => {
   it('retention.bytes drops whole old segments and moves the log start offset', async () => {
     const topic = 'by-size'
     await broker.running.broker.admin.createTopic(topic, { partitions: 1, configs: { 'segment.bytes': '4096', 'retention.bytes': '20000' } })
-    await kcatProduce(broker.bootstrap, topic, Array.from({ length: 2000 }, (_, i) => ({ key: `k${i}`, value: `value-${i}-${'x'.repeat(30)}` })))
+    await kcatProduce(
+      broker.bootstrap,
+      topic,
+      Array.from({ length: 2000 }, (_, i) => ({ key: `k${i}`, value: `value-${i}-${'x'.repeat(30)}` })),
+    )
     const log = broker.running.broker.replicas.partition(topic, 0)!.log
     // Kafka's rule: whole segments go while the log would still hold retention.bytes without
     // them, so what is left exceeds the limit by less than its oldest segment (batches from the
     // client may make a segment larger than segment.bytes).
-    const segmentSizes = (): number[] => readdirSync(log.dir).filter((f) => f.endsWith('.log')).sort().map((f) => statSync(join(log.dir, f)).size)
+    const segmentSizes = (): number[] =>
+      readdirSync(log.dir)
+        .filter((f) => f.endsWith('.log'))
+        .sort()
+        .map((f) => statSync(join(log.dir, f)).size)
     const withinRetention = (): boolean => {
       const sizes = segmentSizes()
       return log.logStartOffset > 0n && log.size - (sizes[0] ?? 0) < 20_000
@@ -73,7 +93,11 @@ describe('retention and DeleteRecords end to end', () => {
   it('DeleteRecords moves the low watermark, is persisted and survives a restart', async () => {
     const topic = 'delete-records'
     await broker.running.broker.admin.createTopic(topic, { partitions: 1, configs: { 'segment.bytes': '4096' } })
-    await kcatProduce(broker.bootstrap, topic, Array.from({ length: 1000 }, (_, i) => ({ key: `k${i}`, value: `value-${i}-${'z'.repeat(30)}` })))
+    await kcatProduce(
+      broker.bootstrap,
+      topic,
+      Array.from({ length: 1000 }, (_, i) => ({ key: `k${i}`, value: `value-${i}-${'z'.repeat(30)}` })),
+    )
     const log = broker.running.broker.replicas.partition(topic, 0)!.log
     const segments = log.segmentCount
     const r = await deleteRecords(client, topic, 555n)

@@ -11,7 +11,9 @@ import { MetadataStore } from '../../src/metadata/metadata-store.js'
 import { FaultyFs } from '../support/faulty-fs.js'
 
 const dirs: string[] = []
-after(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }) })
+after(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true })
+})
 function tempDir(): string {
   const d = mkdtempSync(join(tmpdir(), 'samsa-metadata-'))
   dirs.push(d)
@@ -42,9 +44,16 @@ describe('MetadataStore', () => {
     const kept = await store.createTopic(topic('kept'))
     const before = readFileSync(join(dir, 'topics.json'), 'utf8')
     fs.failAlways('writeSync', 'ENOSPC', { path: /topics\.json\.tmp$/ })
-    const results = await Promise.allSettled([store.createTopic(topic('ghost')), store.setConfigs('kept', { 'cleanup.policy': 'compact' }), store.deleteTopic('kept')])
+    const results = await Promise.allSettled([
+      store.createTopic(topic('ghost')),
+      store.setConfigs('kept', { 'cleanup.policy': 'compact' }),
+      store.deleteTopic('kept'),
+    ])
     fs.clear()
-    assert.deepEqual(results.map((r) => r.status), ['rejected', 'rejected', 'rejected'])
+    assert.deepEqual(
+      results.map((r) => r.status),
+      ['rejected', 'rejected', 'rejected'],
+    )
     assert.equal((results[0] as PromiseRejectedResult).reason.code, 'SAMSA_STORAGE_METADATA')
     assert.equal(store.topic('ghost'), undefined)
     assert.equal(store.topic('kept'), kept)
@@ -53,7 +62,10 @@ describe('MetadataStore', () => {
     // The next change goes through and does not carry the failed ones along.
     await store.setPartitionCount('kept', 2)
     const reopened = await MetadataStore.open(dir, { nodeId: 1 })
-    assert.deepEqual([...reopened.topics()].map((t) => [t.name, t.partitions, t.configs]), [['kept', 2, {}]])
+    assert.deepEqual(
+      [...reopened.topics()].map((t) => [t.name, t.partitions, t.configs]),
+      [['kept', 2, {}]],
+    )
   })
 
   it('opens on a full disk without writing when meta.properties is current', async () => {

@@ -116,7 +116,7 @@ test('controller election: one winner among concurrent contenders, epoch increme
   assert.equal(await stale.exists(ZkPaths.controller), null)
 })
 
-test('controller failover and epoch fencing: a deposed controller\'s writes fail', { skip, timeout: 30_000 }, async () => {
+test("controller failover and epoch fencing: a deposed controller's writes fail", { skip, timeout: 30_000 }, async () => {
   const connect = await cluster()
   const zkA = await testClient(connect)
   const zkB = await testClient(connect)
@@ -132,17 +132,23 @@ test('controller failover and epoch fencing: a deposed controller\'s writes fail
   const [created] = await a.fencedMulti([{ type: 'create', path: '/state', data: 'by 1' }])
   assert.deepEqual(created, { type: 'create', path: '/state' })
   // an operation's own failure is reported at its index among the caller's operations
-  await assert.rejects(a.fencedMulti([{ type: 'setData', path: '/state', data: 'x', version: 0 }, { type: 'delete', path: '/missing' }]), (err: unknown) => {
-    assert.ok(err instanceof ZooKeeperMultiError)
-    assert.equal(err.zkCode, 'NONODE')
-    assert.equal(err.opIndex, 1)
-    return true
-  })
+  await assert.rejects(
+    a.fencedMulti([
+      { type: 'setData', path: '/state', data: 'x', version: 0 },
+      { type: 'delete', path: '/missing' },
+    ]),
+    (err: unknown) => {
+      assert.ok(err instanceof ZooKeeperMultiError)
+      assert.equal(err.zkCode, 'NONODE')
+      assert.equal(err.opIndex, 1)
+      return true
+    },
+  )
   const staleA = a.epoch!
 
   // A's session expires (a long pause): A resigns, B takes over under the next epoch
   const resigned = nextEvent<[{ reason: string }]>(a, 'resigned')
-  const bElected = nextEvent<[{ epoch: number, epochZkVersion: number }]>(b, 'elected')
+  const bElected = nextEvent<[{ epoch: number; epochZkVersion: number }]>(b, 'elected')
   await expireSession(connect, zkA)
   await resigned
   const [epochB] = await bElected
@@ -171,13 +177,20 @@ test('producer id blocks: concurrent brokers get disjoint blocks of 1000', { ski
   const zk1 = await testClient(connect)
   const zk2 = await testClient(connect)
   await createTopLevelPaths(zk1) // Kafka creates the znode empty
-  const blocks = (await Promise.all([zk1, zk2].map(async (zk, i) => {
-    const mine = []
-    for (let n = 0; n < 10; n++) mine.push(await allocateProducerIdBlock(zk, i + 1))
-    return mine
-  }))).flat()
+  const blocks = (
+    await Promise.all(
+      [zk1, zk2].map(async (zk, i) => {
+        const mine = []
+        for (let n = 0; n < 10; n++) mine.push(await allocateProducerIdBlock(zk, i + 1))
+        return mine
+      }),
+    )
+  ).flat()
   const starts = blocks.map((b) => b.firstProducerId).sort((x, y) => (x < y ? -1 : 1))
-  assert.deepEqual(starts, Array.from({ length: 20 }, (_, i) => BigInt(i * 1000)))
+  assert.deepEqual(
+    starts,
+    Array.from({ length: 20 }, (_, i) => BigInt(i * 1000)),
+  )
   for (const b of blocks) assert.equal(b.lastProducerId - b.firstProducerId, 999n)
   const last = ProducerIdBlockZNode.decode((await zk1.getData(ZkPaths.producerIdBlock)).data)
   assert.equal(last.lastProducerId, 19_999n)

@@ -68,14 +68,30 @@ test('broker registration: version 5 as Kafka writes it, versions 1-5 as Kafka w
   const v2 = BrokerIdZNode.decode(7, bytes('{"version":2,"host":"h","port":9092,"jmx_port":9999,"timestamp":"1","endpoints":["SSL://h:9093"]}'))
   assert.deepEqual(v2.endpoints, [{ listener: 'SSL', host: 'h', port: 9093, securityProtocol: 'SSL' }])
   assert.equal(v2.jmxPort, 9999)
-  const v4 = BrokerIdZNode.decode(7, bytes('{"version":4,"host":"h","port":9092,"jmx_port":-1,"timestamp":"2","endpoints":["CLIENT://h1:9092","REPLICATION://h1:9093"],"listener_security_protocol_map":{"CLIENT":"SSL","REPLICATION":"PLAINTEXT"},"rack":null}'))
+  const v4 = BrokerIdZNode.decode(
+    7,
+    bytes(
+      '{"version":4,"host":"h","port":9092,"jmx_port":-1,"timestamp":"2","endpoints":["CLIENT://h1:9092","REPLICATION://h1:9093"],"listener_security_protocol_map":{"CLIENT":"SSL","REPLICATION":"PLAINTEXT"},"rack":null}',
+    ),
+  )
   assert.equal(v4.rack, null)
-  assert.deepEqual(v4.endpoints.map((e) => e.securityProtocol), ['SSL', 'PLAINTEXT'])
-  const v5 = BrokerIdZNode.decode(7, bytes('{"version":5,"host":"h","port":9092,"jmx_port":-1,"timestamp":"3","endpoints":["PLAINTEXT://h:9092"],"listener_security_protocol_map":{"PLAINTEXT":"PLAINTEXT"},"rack":"r","features":{"f1":{"min_version":1,"max_version":2}}}'))
+  assert.deepEqual(
+    v4.endpoints.map((e) => e.securityProtocol),
+    ['SSL', 'PLAINTEXT'],
+  )
+  const v5 = BrokerIdZNode.decode(
+    7,
+    bytes(
+      '{"version":5,"host":"h","port":9092,"jmx_port":-1,"timestamp":"3","endpoints":["PLAINTEXT://h:9092"],"listener_security_protocol_map":{"PLAINTEXT":"PLAINTEXT"},"rack":"r","features":{"f1":{"min_version":1,"max_version":2}}}',
+    ),
+  )
   assert.deepEqual(v5.features, { f1: { min_version: 1, max_version: 2 } })
 
   assert.throws(() => BrokerIdZNode.decode(7, bytes('{"version":5,"endpoints":"nope"}')), ZNodeDataError)
-  assert.throws(() => BrokerIdZNode.decode(7, bytes('not json')), (err: unknown) => err instanceof ZNodeDataError && err.code === 'SAMSA_ZNODE_DATA' && err.path === '/brokers/ids/7')
+  assert.throws(
+    () => BrokerIdZNode.decode(7, bytes('not json')),
+    (err: unknown) => err instanceof ZNodeDataError && err.code === 'SAMSA_ZNODE_DATA' && err.path === '/brokers/ids/7',
+  )
 })
 
 test('controller, controller epoch, cluster id', () => {
@@ -113,7 +129,14 @@ test('topic assignment (version 3 with topic_id) and partition state', () => {
 
   const state = PartitionStateZNode.encode({ leader: 2, leaderEpoch: 5, controllerEpoch: 3, isr: [2, 1], leaderRecoveryState: 0 })
   assert.deepEqual(json(state), { version: 1, leader: 2, leader_epoch: 5, controller_epoch: 3, isr: [2, 1] })
-  assert.deepEqual(PartitionStateZNode.decode('t', 0, state, { version: 7 }), { leader: 2, leaderEpoch: 5, controllerEpoch: 3, isr: [2, 1], leaderRecoveryState: 0, zkVersion: 7 })
+  assert.deepEqual(PartitionStateZNode.decode('t', 0, state, { version: 7 }), {
+    leader: 2,
+    leaderEpoch: 5,
+    controllerEpoch: 3,
+    isr: [2, 1],
+    leaderRecoveryState: 0,
+    zkVersion: 7,
+  })
   const recovering = PartitionStateZNode.encode({ leader: -1, leaderEpoch: 6, controllerEpoch: 3, isr: [], leaderRecoveryState: 1 })
   assert.equal((json(recovering) as Record<string, unknown>)['leader_recovery_state'], 1)
   assert.equal(ZkPaths.partitionState('t', 4), '/brokers/topics/t/partitions/4/state')
@@ -130,7 +153,10 @@ test('configs, change notifications, sanitized entity names', () => {
 
   assert.deepEqual(json(ConfigChangeNotificationZNode.encode('topics/orders')), { version: 2, entity_path: 'topics/orders' })
   assert.equal(ConfigChangeNotificationZNode.entityPath('users', 'CN=alice, O=x'), 'users/CN%3Dalice%2C%20O%3Dx')
-  assert.deepEqual(ConfigChangeNotificationZNode.decode('/config/changes/config_change_0000000001', bytes('{"version":2,"entity_path":"brokers/<default>"}')), { entityType: 'brokers', entityName: '<default>' })
+  assert.deepEqual(ConfigChangeNotificationZNode.decode('/config/changes/config_change_0000000001', bytes('{"version":2,"entity_path":"brokers/<default>"}')), {
+    entityType: 'brokers',
+    entityName: '<default>',
+  })
   assert.throws(() => ConfigChangeNotificationZNode.decode('/c', bytes('{"version":1,"entity_type":"topics","entity_name":"t"}')), ZNodeDataError)
 
   // Kafka's Sanitizer: URL encoding with '*' as %2A and ' ' as %20
@@ -142,7 +168,10 @@ test('configs, change notifications, sanitized entity names', () => {
 
 test('notifications, producer id blocks, ACLs, top-level paths', () => {
   assert.deepEqual(json(IsrChangeNotificationZNode.encode([{ topic: 't', partition: 1 }])), { version: 1, partitions: [{ topic: 't', partition: 1 }] })
-  assert.deepEqual(json(ReassignPartitionsZNode.encode([{ topic: 't', partition: 0, replicas: [1, 2] }])), { version: 1, partitions: [{ topic: 't', partition: 0, replicas: [1, 2] }] })
+  assert.deepEqual(json(ReassignPartitionsZNode.encode([{ topic: 't', partition: 0, replicas: [1, 2] }])), {
+    version: 1,
+    partitions: [{ topic: 't', partition: 0, replicas: [1, 2] }],
+  })
   const block = ProducerIdBlockZNode.encode({ assignedBrokerId: 2, firstProducerId: 1000n, lastProducerId: 1999n })
   assert.deepEqual(json(block), { version: 1, broker: 2, block_start: '1000', block_end: '1999' })
   assert.deepEqual(ProducerIdBlockZNode.decode(bytes('{"version":1,"broker":1,"block_start":"9007199254740993","block_end":"9007199254741992"}')), {
@@ -156,10 +185,27 @@ test('notifications, producer id blocks, ACLs, top-level paths', () => {
   assert.equal(ZkPaths.acl('Topic', 'orders'), '/kafka-acl/Topic/orders')
   assert.equal(ZkPaths.extendedAcl('PREFIXED', 'Group', 'app-'), '/kafka-acl-extended/prefixed/Group/app-')
   assert.equal(AclChangeZNode.encodeLiteral('Topic', 'orders').toString(), 'Topic:orders')
-  assert.deepEqual(json(AclChangeZNode.encodeExtended('Group', 'app-', 'PREFIXED')), { version: 1, resourceType: 'Group', name: 'app-', patternType: 'PREFIXED' })
+  assert.deepEqual(json(AclChangeZNode.encodeExtended('Group', 'app-', 'PREFIXED')), {
+    version: 1,
+    resourceType: 'Group',
+    name: 'app-',
+    patternType: 'PREFIXED',
+  })
   assert.deepEqual([...PERSISTENT_ZK_PATHS].sort(), [
-    '/admin/delete_topics', '/brokers/ids', '/brokers/seqid', '/brokers/topics', '/config/brokers', '/config/changes',
-    '/config/clients', '/config/groups', '/config/ips', '/config/topics', '/config/users', '/consumers', '/isr_change_notification',
-    '/latest_producer_id_block', '/log_dir_event_notification',
+    '/admin/delete_topics',
+    '/brokers/ids',
+    '/brokers/seqid',
+    '/brokers/topics',
+    '/config/brokers',
+    '/config/changes',
+    '/config/clients',
+    '/config/groups',
+    '/config/ips',
+    '/config/topics',
+    '/config/users',
+    '/consumers',
+    '/isr_change_notification',
+    '/latest_producer_id_block',
+    '/log_dir_event_notification',
   ])
 })

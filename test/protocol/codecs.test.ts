@@ -52,17 +52,35 @@ function structFields(spec: Spec, type: string, f: FieldSpec): FieldSpec[] {
 function randomValue(spec: Spec, f: FieldSpec, type: string, rand: () => number, depth: number): unknown {
   const int = (bits: number): number => Math.floor(rand() * 2 ** bits) - 2 ** (bits - 1)
   switch (type) {
-    case 'bool': return rand() < 0.5
-    case 'int8': return int(8)
-    case 'int16': return int(16)
-    case 'uint16': return Math.floor(rand() * 65536)
-    case 'int32': return int(32)
-    case 'uint32': return Math.floor(rand() * 2 ** 32)
-    case 'int64': return BigInt(int(32)) * 4294967296n + BigInt(Math.floor(rand() * 2 ** 32))
-    case 'float64': return rand() * 1000
-    case 'string': return ['', 'a', 'topic-1', 'ünïcødé', 'x'.repeat(300)][Math.floor(rand() * 5)]
-    case 'bytes': case 'records': return Buffer.from(Array.from({ length: Math.floor(rand() * (rand() < 0.1 ? 3000 : 20)) }, () => Math.floor(rand() * 256)))
-    case 'uuid': return Array.from({ length: 16 }, () => Math.floor(rand() * 256).toString(16).padStart(2, '0')).join('').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5')
+    case 'bool':
+      return rand() < 0.5
+    case 'int8':
+      return int(8)
+    case 'int16':
+      return int(16)
+    case 'uint16':
+      return Math.floor(rand() * 65536)
+    case 'int32':
+      return int(32)
+    case 'uint32':
+      return Math.floor(rand() * 2 ** 32)
+    case 'int64':
+      return BigInt(int(32)) * 4294967296n + BigInt(Math.floor(rand() * 2 ** 32))
+    case 'float64':
+      return rand() * 1000
+    case 'string':
+      return ['', 'a', 'topic-1', 'ünïcødé', 'x'.repeat(300)][Math.floor(rand() * 5)]
+    case 'bytes':
+    case 'records':
+      return Buffer.from(Array.from({ length: Math.floor(rand() * (rand() < 0.1 ? 3000 : 20)) }, () => Math.floor(rand() * 256)))
+    case 'uuid':
+      return Array.from({ length: 16 }, () =>
+        Math.floor(rand() * 256)
+          .toString(16)
+          .padStart(2, '0'),
+      )
+        .join('')
+        .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5')
   }
   if (type.startsWith('[]')) {
     const n = depth > 3 ? 0 : Math.floor(rand() * 3)
@@ -97,7 +115,7 @@ test('every version of every message and internal-topic record round-trips', { s
   let cases = 0
   for (const spec of [...specs, ...records]) {
     const dir = records.includes(spec) ? 'records/' : ''
-    const mod = await import(`../../src/protocol/generated/${dir}${fileNameOf(spec.name)}.js`) as Record<string, any>
+    const mod = (await import(`../../src/protocol/generated/${dir}${fileNameOf(spec.name)}.js`)) as Record<string, any>
     const encode = mod[`encode${spec.name}`] as (w: Writer, v: number, m: unknown) => void
     const decode = mod[`decode${spec.name}`] as (r: Reader, v: number) => Record<string, unknown>
     const range = parseVersions(spec.validVersions)
@@ -120,7 +138,13 @@ test('every version of every message and internal-topic record round-trips', { s
         for (const f of spec.fields) {
           const fv = parseVersions(f.versions)
           if (v < fv.min || v > fv.max || f.taggedVersions !== undefined) continue
-          if (f.type === 'bytes' || f.type === 'records' || f.type.startsWith('[]') || !['bool', 'int8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'string', 'uuid'].includes(f.type)) continue
+          if (
+            f.type === 'bytes' ||
+            f.type === 'records' ||
+            f.type.startsWith('[]') ||
+            !['bool', 'int8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'string', 'uuid'].includes(f.type)
+          )
+            continue
           if (f.flexibleVersions !== undefined || spec.type === 'header') continue
           assert.deepEqual(d1[camel(f.name)], msg[camel(f.name)], `${spec.name} v${v}: field ${f.name}`)
         }
@@ -134,10 +158,25 @@ test('every version of every message and internal-topic record round-trips', { s
 test('unknown tagged fields survive a decode and re-encode', async () => {
   const { encodeHeartbeatRequest, decodeHeartbeatRequest } = await import('../../src/protocol/generated/heartbeat-request.js')
   const w = new Writer()
-  encodeHeartbeatRequest(w, 4, { groupId: 'g', generationId: 3, memberId: 'm', groupInstanceId: null, unknownTaggedFields: [{ tag: 7, data: Buffer.from('hello') }, { tag: 2, data: Buffer.from([1]) }] })
+  encodeHeartbeatRequest(w, 4, {
+    groupId: 'g',
+    generationId: 3,
+    memberId: 'm',
+    groupInstanceId: null,
+    unknownTaggedFields: [
+      { tag: 7, data: Buffer.from('hello') },
+      { tag: 2, data: Buffer.from([1]) },
+    ],
+  })
   const bytes = w.toBuffer()
   const d = decodeHeartbeatRequest(new Reader(bytes), 4)
-  assert.deepEqual(d.unknownTaggedFields?.map((t) => [t.tag, t.data.toString('hex')]), [[2, '01'], [7, Buffer.from('hello').toString('hex')]])
+  assert.deepEqual(
+    d.unknownTaggedFields?.map((t) => [t.tag, t.data.toString('hex')]),
+    [
+      [2, '01'],
+      [7, Buffer.from('hello').toString('hex')],
+    ],
+  )
   const w2 = new Writer()
   encodeHeartbeatRequest(w2, 4, d)
   assert.deepEqual(w2.toBuffer(), bytes)
@@ -159,7 +198,11 @@ test('truncated input throws a ProtocolError, never reads past the end', async (
   encodeMetadataRequest(w, 12, { topics: [{ name: 'a', topicId: '00000000-0000-0000-0000-000000000001' }], allowAutoTopicCreation: true })
   const full = w.toBuffer()
   for (let n = 0; n < full.length; n++) {
-    assert.throws(() => decodeMetadataRequest(new Reader(full.subarray(0, n)), 12), (e: Error) => e.name === 'ProtocolError', `prefix ${n}`)
+    assert.throws(
+      () => decodeMetadataRequest(new Reader(full.subarray(0, n)), 12),
+      (e: Error) => e.name === 'ProtocolError',
+      `prefix ${n}`,
+    )
   }
 })
 
@@ -176,7 +219,11 @@ test('the check notices a stale, a missing and an extra generated file', { skip:
     writeFileSync(join(out, 'heartbeat-request.ts'), '// edited by hand\n')
     rmSync(join(out, 'records', 'group-metadata-key.ts'))
     writeFileSync(join(out, 'records', 'old-record.ts'), '')
-    assert.deepEqual(check(protocolDir, out), ['stale: heartbeat-request.ts', 'missing: records/group-metadata-key.ts', 'not generated (remove it): records/old-record.ts'])
+    assert.deepEqual(check(protocolDir, out), [
+      'stale: heartbeat-request.ts',
+      'missing: records/group-metadata-key.ts',
+      'not generated (remove it): records/old-record.ts',
+    ])
     generate(protocolDir, out)
     assert.deepEqual(check(protocolDir, out), [])
     assert.equal(readdirSync(join(out, 'records')).includes('old-record.ts'), false)

@@ -44,10 +44,17 @@ describe('compression codecs', () => {
 
   it('throws a ProtocolError for corrupt input', () => {
     for (const type of ['gzip', 'snappy', 'lz4', 'zstd'] as const) {
-      assert.throws(() => decompress(type, Buffer.from('definitely not compressed data')), (e: unknown) => e instanceof ProtocolError, type)
+      assert.throws(
+        () => decompress(type, Buffer.from('definitely not compressed data')),
+        (e: unknown) => e instanceof ProtocolError,
+        type,
+      )
     }
     const truncated = compress('snappy', data).subarray(0, 40)
-    assert.throws(() => decompress('snappy', truncated), (e: unknown) => e instanceof ProtocolError)
+    assert.throws(
+      () => decompress('snappy', truncated),
+      (e: unknown) => e instanceof ProtocolError,
+    )
   })
 
   it('encodes and decodes compressed record batches', () => {
@@ -64,7 +71,13 @@ describe('compression codecs', () => {
 
   it('finds keyless records in compressed batches for compacted topics', () => {
     for (const compression of COMPRESSION_TYPES) {
-      const keyless = encodeRecordBatch({ records: [{ key: 'a', value: '1' }, { key: null, value: '2' }], compression })
+      const keyless = encodeRecordBatch({
+        records: [
+          { key: 'a', value: '1' },
+          { key: null, value: '2' },
+        ],
+        compression,
+      })
       const r = validateBatches(keyless, { requireKeys: true })
       assert.equal(r.ok, false, compression)
       assert.equal(!r.ok && r.errorCode, ErrorCode.INVALID_RECORD)

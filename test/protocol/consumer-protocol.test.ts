@@ -10,7 +10,13 @@ import { decodeAssignment, decodeSubscription, subscribedTopics } from '../../sr
 function subscription(headerVersion: number, bodyVersion: number, extra: Buffer = Buffer.alloc(0)): Buffer {
   const w = new Writer(64)
   w.int16(headerVersion)
-  encodeConsumerProtocolSubscription(w, bodyVersion, { topics: ['orders', 'audit'], userData: Buffer.from('ud'), ownedPartitions: [{ topic: 'orders', partitions: [1] }], generationId: 7, rackId: 'r1' })
+  encodeConsumerProtocolSubscription(w, bodyVersion, {
+    topics: ['orders', 'audit'],
+    userData: Buffer.from('ud'),
+    ownedPartitions: [{ topic: 'orders', partitions: [1] }],
+    generationId: 7,
+    rackId: 'r1',
+  })
   return Buffer.concat([w.toBuffer(), extra])
 }
 

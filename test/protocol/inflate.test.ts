@@ -59,7 +59,7 @@ describe('streaming validation', () => {
       whole.push(section, 0, section.length)
       whole.end()
       const cut = new RecordStream(header, checks)
-      for (let pos = 0; pos < section.length;) {
+      for (let pos = 0; pos < section.length; ) {
         const step = 1 + Math.floor(rnd() * (rnd() < 0.5 ? 8 : 400))
         if (!cut.push(section, pos, Math.min(section.length, pos + step))) break
         pos += step
@@ -114,9 +114,16 @@ describe('streaming validation', () => {
       const r = await validateBatches(encodeRecordBatch({ records, compression }), { requireKeys: true, topicPartition: 'compacted-0' })
       assert.ok(!r.ok)
       assert.equal(r.errorCode, ErrorCode.INVALID_RECORD)
-      assert.deepEqual(r.recordErrors.map((e) => e.recordIndex), [3, 13, 23, 33, 43, 53, 63, 73, 83, 93], compression)
+      assert.deepEqual(
+        r.recordErrors.map((e) => e.recordIndex),
+        [3, 13, 23, 33, 43, 53, 63, 73, 83, 93],
+        compression,
+      )
       assert.equal(r.recordErrors[0]!.message, 'Compacted topic cannot accept message without key in topic partition compacted-0.')
-      assert.match(r.message, /^One or more records have been rejected due to 10 record errors in total, and only showing the first three errors at most: \[RecordError\(batchIndex=3, /)
+      assert.match(
+        r.message,
+        /^One or more records have been rejected due to 10 record errors in total, and only showing the first three errors at most: \[RecordError\(batchIndex=3, /,
+      )
     }
   })
 })
@@ -165,7 +172,20 @@ describe('decompression bombs', () => {
 
   it('a zstd frame that asks for a window larger than the budget is refused', async () => {
     const plain = encodeRecordBatch({ records: [{ value: 'x' }] })
-    const frame = zstdFrame([{ rle: 0, size: 128 * 1024 }, { rle: 0, size: 128 * 1024 }, { rle: 0, size: 128 * 1024 }, { rle: 0, size: 128 * 1024 }, { rle: 0, size: 128 * 1024 }, { rle: 0, size: 128 * 1024 }, { rle: 0, size: 128 * 1024 }, { rle: 0, size: 128 * 1024 }, { rle: 0, size: 128 * 1024 }], 1 << 30)
+    const frame = zstdFrame(
+      [
+        { rle: 0, size: 128 * 1024 },
+        { rle: 0, size: 128 * 1024 },
+        { rle: 0, size: 128 * 1024 },
+        { rle: 0, size: 128 * 1024 },
+        { rle: 0, size: 128 * 1024 },
+        { rle: 0, size: 128 * 1024 },
+        { rle: 0, size: 128 * 1024 },
+        { rle: 0, size: 128 * 1024 },
+        { rle: 0, size: 128 * 1024 },
+      ],
+      1 << 30,
+    )
     const r = await validateBatches(withSection(plain, 'zstd', frame), opts)
     assert.ok(!r.ok)
     assert.equal(r.errorCode, ErrorCode.MESSAGE_TOO_LARGE)

@@ -32,7 +32,13 @@ const sample = (n: number, ts = 1_700_000_000_000n) =>
     records: Array.from({ length: n }, (_, i) => ({
       key: i % 3 === 0 ? null : `key-${i}`,
       value: `value-${i}`.repeat(i % 5),
-      headers: i % 2 ? [{ key: 'h', value: `v${i}` }, { key: 'n', value: null }] : [],
+      headers:
+        i % 2
+          ? [
+              { key: 'h', value: `v${i}` },
+              { key: 'n', value: null },
+            ]
+          : [],
       timestamp: ts + BigInt(i * 7 - 10),
     })),
   })
@@ -115,7 +121,10 @@ describe('validateBatches', () => {
     assert.equal(r.batches.length, 3)
     assert.equal(r.recordCount, 26)
     assert.equal(r.maxTimestamp, 2_000_000_000_000n + 19n * 7n - 10n)
-    assert.deepEqual(r.batches.map((b) => b.position), [0, batchSize(buf, 0), batchSize(buf, 0) + batchSize(buf, batchSize(buf, 0))])
+    assert.deepEqual(
+      r.batches.map((b) => b.position),
+      [0, batchSize(buf, 0), batchSize(buf, 0) + batchSize(buf, batchSize(buf, 0))],
+    )
   })
 
   it('rejects a CRC mismatch for any flipped byte covered by the CRC', () => {
@@ -239,7 +248,10 @@ describe('assignOffsets', () => {
     assert.equal(res.recordCount, 9)
     const v = validateBatches(buf)
     assert.ok(v.ok)
-    assert.deepEqual(v.batches.map((b) => b.header.baseOffset), [100n, 103n, 104n])
+    assert.deepEqual(
+      v.batches.map((b) => b.header.baseOffset),
+      [100n, 103n, 104n],
+    )
     for (const b of v.batches) {
       assert.equal(b.header.partitionLeaderEpoch, 7)
       assert.equal(timestampTypeOf(b.header.attributes), 'LogAppendTime')
@@ -247,7 +259,10 @@ describe('assignOffsets', () => {
       assert.equal(b.header.baseTimestamp, 1_700_000_000_000n - 10n)
     }
     const recs = decodeRecords(buf, v.batches[2]!.position)
-    assert.deepEqual(recs.map((r) => [r.offset, r.timestamp]), [104n, 105n, 106n, 107n, 108n].map((o) => [o, 5_000n]))
+    assert.deepEqual(
+      recs.map((r) => [r.offset, r.timestamp]),
+      [104n, 105n, 106n, 107n, 108n].map((o) => [o, 5_000n]),
+    )
   })
 
   it('CreateTime overwrites a wrong maxTimestamp with the validated one', () => {

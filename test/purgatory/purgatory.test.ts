@@ -8,7 +8,9 @@ import { DelayedOperationPurgatory } from '../../src/purgatory/purgatory.js'
 
 // Expiry timers are unref'd (a broker's sockets keep the process alive); a test needs a ref.
 let keepAlive: NodeJS.Timeout
-before(() => { keepAlive = setInterval(() => {}, 60_000) })
+before(() => {
+  keepAlive = setInterval(() => {}, 60_000)
+})
 after(() => clearInterval(keepAlive))
 
 /** An operation that completes once `ready` is set; it records what happened to it. */
@@ -21,7 +23,9 @@ class Op extends DelayedOperation {
 
   constructor(delayMs = 60_000) {
     super(delayMs)
-    this.settled = new Promise((r) => { this.#settle = r })
+    this.settled = new Promise((r) => {
+      this.#settle = r
+    })
   }
 
   tryComplete(): boolean {
@@ -101,7 +105,10 @@ test('many operations on one key: only those whose condition holds complete', ()
   assert.equal(p.delayed, 3)
   for (const op of ops) op.ready = true
   assert.equal(p.checkAndComplete('k'), 3)
-  assert.deepEqual(ops.map((o) => o.events.length), [1, 1, 1, 1, 1])
+  assert.deepEqual(
+    ops.map((o) => o.events.length),
+    [1, 1, 1, 1, 1],
+  )
 })
 
 test('an operation completed from outside (forceComplete) leaves the purgatory too', () => {
@@ -122,7 +129,11 @@ test('close() completes every waiting operation once and clears its timer; later
   assert.equal(p.delayed, 0)
   assert.equal(p.watched('a-0') + p.watched('b-0'), 0)
   await new Promise((r) => setTimeout(r, 60))
-  assert.deepEqual(ops.map((o) => o.events), [['complete'], ['complete']], 'no expiry after close')
+  assert.deepEqual(
+    ops.map((o) => o.events),
+    [['complete'], ['complete']],
+    'no expiry after close',
+  )
   const late = new Op()
   assert.equal(p.tryCompleteElseWatch(late, ['a-0']), true)
   assert.deepEqual(late.events, ['complete'])

@@ -13,9 +13,10 @@ import { controllerId, createAssignedTopic, describePartition, produceBatch, rea
 import { ErrorCode } from '../../src/protocol/generated/error-codes.js'
 
 const skip = skipWithoutZooKeeper()
-const cluster: TestCluster | undefined = skip === false
-  ? await startTestCluster({ zookeepers: 1, brokers: 3, config: { 'replica.lag.time.max.ms': 1500, 'zookeeper.session.timeout.ms': 10_000 } })
-  : undefined
+const cluster: TestCluster | undefined =
+  skip === false
+    ? await startTestCluster({ zookeepers: 1, brokers: 3, config: { 'replica.lag.time.max.ms': 1500, 'zookeeper.session.timeout.ms': 10_000 } })
+    : undefined
 
 test('acks=all waits for the ISR; below min.insync.replicas it is refused before or after the append', { skip }, async () => {
   const c = cluster!

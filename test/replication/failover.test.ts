@@ -22,7 +22,10 @@ const ROUNDS = Number(process.env['SAMSA_FAILOVER_ROUNDS'] ?? 2)
 const skip = skipWithoutZooKeeper()
 const cluster: TestCluster | undefined = skip === false ? await startTestCluster({ zookeepers: 1, brokers: 3 }) : undefined
 
-test(`kill -9 of the leader under acks=all load, ${ROUNDS} rounds: nothing acknowledged is lost or doubled, the group goes on`, { skip, timeout: 120_000 + ROUNDS * 60_000 }, async () => {
+test(`kill -9 of the leader under acks=all load, ${ROUNDS} rounds: nothing acknowledged is lost or doubled, the group goes on`, {
+  skip,
+  timeout: 120_000 + ROUNDS * 60_000,
+}, async () => {
   const c = cluster!
   await createTopic(c, 'orders', 1, 3, { 'min.insync.replicas': '2' })
   const kafka = new Kafka({
@@ -36,7 +39,7 @@ test(`kill -9 of the leader under acks=all load, ${ROUNDS} rounds: nothing ackno
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, retry: { retries: 30, initialRetryTime: 100, maxRetryTime: 1000 } })
   await producer.connect()
   const acked: number[] = []
-  const failed: Array<{ value: number, err: string }> = []
+  const failed: Array<{ value: number; err: string }> = []
   let stop = false
   const producing = (async () => {
     for (let value = 0; !stop; value++) {
@@ -50,7 +53,12 @@ test(`kill -9 of the leader under acks=all load, ${ROUNDS} rounds: nothing ackno
   })()
 
   // The group: reads everything, commits as it goes; every acknowledged commit is remembered.
-  const consumer = kafka.consumer({ groupId: 'order-readers', sessionTimeout: 10_000, heartbeatInterval: 500, retry: { retries: 30, initialRetryTime: 100, maxRetryTime: 1000 } })
+  const consumer = kafka.consumer({
+    groupId: 'order-readers',
+    sessionTimeout: 10_000,
+    heartbeatInterval: 500,
+    retry: { retries: 30, initialRetryTime: 100, maxRetryTime: 1000 },
+  })
   let committed = -1n
   consumer.on(consumer.events.COMMIT_OFFSETS, (e) => {
     for (const t of e.payload.topics) for (const p of t.partitions) if (BigInt(p.offset) > committed) committed = BigInt(p.offset)
@@ -58,7 +66,12 @@ test(`kill -9 of the leader under acks=all load, ${ROUNDS} rounds: nothing ackno
   await consumer.connect()
   await consumer.subscribe({ topic: 'orders', fromBeginning: true })
   const seen = new Set<number>()
-  await consumer.run({ autoCommitInterval: 200, eachMessage: async ({ message }) => { seen.add(Number(message.value!.toString())) } })
+  await consumer.run({
+    autoCommitInterval: 200,
+    eachMessage: async ({ message }) => {
+      seen.add(Number(message.value!.toString()))
+    },
+  })
 
   const grow = (n: number, what: string) => {
     const target = acked.length + n

@@ -28,34 +28,50 @@ async function produceValues(bootstrap: string, topic: string, values: string[],
   }
 }
 
-test('followers copy the leader\'s log; after kill -9 of the leader a follower leads with every record', { skip }, async () => {
+test("followers copy the leader's log; after kill -9 of the leader a follower leads with every record", { skip }, async () => {
   const c = cluster!
   await createTopic(c, 'copied', 1, 3)
   const before = await waitForLeader(c, 'copied', 0)
-  assert.deepEqual([...before.isr].sort(), [1, 2, 3], 'a new partition\'s replicas are all in sync')
+  assert.deepEqual([...before.isr].sort(), [1, 2, 3], "a new partition's replicas are all in sync")
   const values = Array.from({ length: 200 }, (_, i) => `record-${i}`)
   await produceValues(c.broker(before.leader).bootstrap, 'copied', values)
   await waitInSync(c, 'copied', 0, [1, 2, 3])
   const logs = await replicaLogs(c, 'copied', 0, [1, 2, 3])
-  assert.ok([...logs.values()].every((l) => l!.size > 0n), 'every replica holds the records')
+  assert.ok(
+    [...logs.values()].every((l) => l!.size > 0n),
+    'every replica holds the records',
+  )
 
   await c.broker(before.leader).kill()
   const after = await waitForLeader(c, 'copied', 0, { not: before.leader })
   assert.ok(after.leaderEpoch > before.leaderEpoch, 'a new leader epoch')
   assert.ok(!after.isr.includes(before.leader), 'the dead broker left the ISR')
   const got = await readPartition(c, 'copied', 0)
-  assert.deepEqual(got.map((r) => r.value!.toString()), values, 'every record, in order, once')
-  assert.deepEqual(got.map((r) => r.offset), values.map((_, i) => i))
+  assert.deepEqual(
+    got.map((r) => r.value!.toString()),
+    values,
+    'every record, in order, once',
+  )
+  assert.deepEqual(
+    got.map((r) => r.offset),
+    values.map((_, i) => i),
+  )
 
   // The new leader's epoch cache: the old epoch ends where its own began (Kafka's endOffsetFor).
   const conn = await RawConnection.connect(c.broker(after.leader).bootstrap)
   try {
-    const res = await conn.request(ApiKey.OffsetForLeaderEpoch, 4, { replicaId: -1, topics: [{ topic: 'copied', partitions: [{ partition: 0, currentLeaderEpoch: after.leaderEpoch, leaderEpoch: before.leaderEpoch }] }] })
+    const res = await conn.request(ApiKey.OffsetForLeaderEpoch, 4, {
+      replicaId: -1,
+      topics: [{ topic: 'copied', partitions: [{ partition: 0, currentLeaderEpoch: after.leaderEpoch, leaderEpoch: before.leaderEpoch }] }],
+    })
     const p = res.topics[0].partitions[0]
     assert.equal(p.errorCode, ErrorCode.NONE)
     assert.equal(p.leaderEpoch, before.leaderEpoch)
     assert.equal(p.endOffset, 200n)
-    const fenced = await conn.request(ApiKey.OffsetForLeaderEpoch, 4, { replicaId: -1, topics: [{ topic: 'copied', partitions: [{ partition: 0, currentLeaderEpoch: before.leaderEpoch, leaderEpoch: before.leaderEpoch }] }] })
+    const fenced = await conn.request(ApiKey.OffsetForLeaderEpoch, 4, {
+      replicaId: -1,
+      topics: [{ topic: 'copied', partitions: [{ partition: 0, currentLeaderEpoch: before.leaderEpoch, leaderEpoch: before.leaderEpoch }] }],
+    })
     assert.equal(fenced.topics[0].partitions[0].errorCode, ErrorCode.FENCED_LEADER_EPOCH)
   } finally {
     conn.close()

@@ -10,7 +10,16 @@ import { skipWithoutZooKeeper } from '../support/zookeeper.js'
 import { startTestCluster, eventually, type TestCluster } from '../support/cluster.js'
 import { RawConnection } from '../support/raw-client.js'
 import { encodeBatch } from '../support/records.js'
-import { controllerId, createAssignedTopic, describePartition, produceBatch, readPartition, replicaLogs, waitForLeader, waitInSync } from '../support/replication.js'
+import {
+  controllerId,
+  createAssignedTopic,
+  describePartition,
+  produceBatch,
+  readPartition,
+  replicaLogs,
+  waitForLeader,
+  waitInSync,
+} from '../support/replication.js'
 import { ApiKey } from '../../src/protocol/generated/index.js'
 import { ErrorCode } from '../../src/protocol/generated/error-codes.js'
 
@@ -19,13 +28,25 @@ const cluster: TestCluster | undefined = skip === false ? await startTestCluster
 
 /** Sends a produce on `conn` without waiting (the broker may be stopped); resolves with its answer. */
 function send(conn: RawConnection, values: string[], acks: number, timeoutMs: number): Promise<number> {
-  return conn.request(ApiKey.Produce, 9, {
-    transactionalId: null, acks, timeoutMs,
-    topicData: [{ name: 'hung', partitionData: [{ index: 0, records: encodeBatch(values.map((v) => ({ key: null, value: Buffer.from(v) }))) }] }],
-  }, 120_000).then((r: any) => r.responses[0].partitionResponses[0].errorCode as number)
+  return conn
+    .request(
+      ApiKey.Produce,
+      9,
+      {
+        transactionalId: null,
+        acks,
+        timeoutMs,
+        topicData: [{ name: 'hung', partitionData: [{ index: 0, records: encodeBatch(values.map((v) => ({ key: null, value: Buffer.from(v) }))) }] }],
+      },
+      120_000,
+    )
+    .then((r: any) => r.responses[0].partitionResponses[0].errorCode as number)
 }
 
-test('a hung leader is replaced after its session times out; resumed, it acknowledges no acks=all write and loses its acks=1 tail', { skip, timeout: 180_000 }, async () => {
+test('a hung leader is replaced after its session times out; resumed, it acknowledges no acks=all write and loses its acks=1 tail', {
+  skip,
+  timeout: 180_000,
+}, async () => {
   const c = cluster!
   const controller = await controllerId(c)
   const leader = [1, 2, 3].find((id) => id !== controller)!
@@ -46,7 +67,7 @@ test('a hung leader is replaced after its session times out; resumed, it acknowl
   await new Promise((r) => setTimeout(r, 1500))
   let pendingAll: Promise<number>
   try {
-    assert.equal(await send(conn, ['x1', 'x2'], 1, 30_000), ErrorCode.NONE, 'acks=1: acknowledged after the leader\'s write')
+    assert.equal(await send(conn, ['x1', 'x2'], 1, 30_000), ErrorCode.NONE, "acks=1: acknowledged after the leader's write")
     pendingAll = send(conn, ['y1'], -1, 60_000)
     L.pause()
   } finally {

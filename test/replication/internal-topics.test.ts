@@ -14,7 +14,10 @@ import { ApiKey } from '../../src/protocol/generated/index.js'
 import { ErrorCode } from '../../src/protocol/generated/error-codes.js'
 
 const skip = skipWithoutZooKeeper()
-const cluster: TestCluster | undefined = skip === false ? await startTestCluster({ zookeepers: 1, brokers: 0, config: { 'offsets.topic.num.partitions': 3, 'transaction.state.log.num.partitions': 3 } }) : undefined
+const cluster: TestCluster | undefined =
+  skip === false
+    ? await startTestCluster({ zookeepers: 1, brokers: 0, config: { 'offsets.topic.num.partitions': 3, 'transaction.state.log.num.partitions': 3 } })
+    : undefined
 
 async function findCoordinator(bootstrap: string, keyType: 0 | 1, key: string): Promise<number> {
   const conn = await RawConnection.connect(bootstrap)
@@ -26,7 +29,10 @@ async function findCoordinator(bootstrap: string, keyType: 0 | 1, key: string): 
   }
 }
 
-test('__consumer_offsets and __transaction_state wait for their replication factor of live brokers, then have every replica', { skip, timeout: 120_000 }, async () => {
+test('__consumer_offsets and __transaction_state wait for their replication factor of live brokers, then have every replica', {
+  skip,
+  timeout: 120_000,
+}, async () => {
   const c = cluster!
   const first = await c.newBroker(1)
   const second = await c.newBroker(2)
@@ -41,8 +47,8 @@ test('__consumer_offsets and __transaction_state wait for their replication fact
   const third = await c.newBroker(3)
   await third.start()
   await waitServing([first, second, third])
-  await eventually('a group coordinator', async () => await findCoordinator(first.bootstrap, 0, 'g') === ErrorCode.NONE)
-  await eventually('a transaction coordinator', async () => await findCoordinator(third.bootstrap, 1, 't') === ErrorCode.NONE)
+  await eventually('a group coordinator', async () => (await findCoordinator(first.bootstrap, 0, 'g')) === ErrorCode.NONE)
+  await eventually('a transaction coordinator', async () => (await findCoordinator(third.bootstrap, 1, 't')) === ErrorCode.NONE)
   for (const topic of ['__consumer_offsets', '__transaction_state']) {
     for (let p = 0; p < 3; p++) {
       const v = await eventually(`${topic}-${p} led`, async () => {

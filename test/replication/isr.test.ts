@@ -13,9 +13,10 @@ import { createTopic, describePartition, waitForLeader, waitInSync } from '../su
 import { ErrorCode } from '../../src/protocol/generated/error-codes.js'
 
 const skip = skipWithoutZooKeeper()
-const cluster: TestCluster | undefined = skip === false
-  ? await startTestCluster({ zookeepers: 1, brokers: 3, config: { 'replica.lag.time.max.ms': 1500, 'zookeeper.session.timeout.ms': 10_000 } })
-  : undefined
+const cluster: TestCluster | undefined =
+  skip === false
+    ? await startTestCluster({ zookeepers: 1, brokers: 3, config: { 'replica.lag.time.max.ms': 1500, 'zookeeper.session.timeout.ms': 10_000 } })
+    : undefined
 
 async function produce(bootstrap: string, topic: string, values: string[]): Promise<bigint> {
   const client = await TestClient.connect(bootstrap)
@@ -54,10 +55,14 @@ test('a follower that stops fetching leaves the ISR after replica.lag.time.max.m
   c.broker(follower).pause()
   try {
     const last = await produce(leader.bootstrap, 'lagging', ['c', 'd', 'e'])
-    const shrunk = await eventually('the ISR without the stopped follower', async () => {
-      const v = await describePartition(leader.bootstrap, 'lagging', 0)
-      return v !== undefined && !v.isr.includes(follower) ? v : false
-    }, 15_000)
+    const shrunk = await eventually(
+      'the ISR without the stopped follower',
+      async () => {
+        const v = await describePartition(leader.bootstrap, 'lagging', 0)
+        return v !== undefined && !v.isr.includes(follower) ? v : false
+      },
+      15_000,
+    )
     assert.equal(shrunk.leaderEpoch, start.leaderEpoch, 'an ISR change by the leader keeps the leader epoch (the controller bumps it when a broker dies)')
     assert.ok(shrunk.isr.includes(start.leader))
     // Written to ZooKeeper, with a new partition epoch (the state znode's version).
@@ -66,7 +71,7 @@ test('a follower that stops fetching leaves the ISR after replica.lag.time.max.m
     assert.deepEqual([...state.isr].sort(), [...shrunk.isr].sort())
     assert.equal(state.leader_epoch, start.leaderEpoch)
     // Without the stopped follower the high watermark covers everything written.
-    await eventually('the high watermark past the last record', async () => await highWatermark(leader.bootstrap, 'lagging') === last + 1n, 10_000)
+    await eventually('the high watermark past the last record', async () => (await highWatermark(leader.bootstrap, 'lagging')) === last + 1n, 10_000)
   } finally {
     c.broker(follower).resume()
   }

@@ -14,13 +14,17 @@ import { imbalancedPartitions } from '../../src/controller/preferred-election.js
 import { reassignTo } from '../../src/controller/reassignment.js'
 
 const skip = skipWithoutZooKeeper()
-const cluster: TestCluster | undefined = skip === false
-  ? await startTestCluster({ zookeepers: 1, brokers: 2, config: { 'leader.imbalance.check.interval.seconds': 1, 'replica.lag.time.max.ms': 2000 } })
-  : undefined
+const cluster: TestCluster | undefined =
+  skip === false
+    ? await startTestCluster({ zookeepers: 1, brokers: 2, config: { 'leader.imbalance.check.interval.seconds': 1, 'replica.lag.time.max.ms': 2000 } })
+    : undefined
 
 test('a restarted broker gets its preferred leaderships back', { skip }, async () => {
   const c = cluster!
-  await createAssignedTopic(c, 'balanced', [[1, 2], [2, 1]])
+  await createAssignedTopic(c, 'balanced', [
+    [1, 2],
+    [2, 1],
+  ])
   await c.broker(1).stop()
   assert.equal((await waitForLeader(c, 'balanced', 0)).leader, 2)
   await c.broker(1).start()
@@ -35,7 +39,9 @@ function context(leaders: Record<string, number>, assignment: number[][], isr: n
   const ctx = new ControllerContext()
   for (const id of [1, 2, 3]) ctx.brokers.set(id, { info: { id, rack: null, endpoints: [] }, epoch: BigInt(id) })
   ctx.topics.set('t', { name: 't', topicId: '00000000-0000-0000-0000-000000000001', assignment })
-  assignment.forEach((_, p) => ctx.setState('t', p, { leader: leaders[p] ?? -1, leaderEpoch: 0, isr, controllerEpoch: 1, zkVersion: 0, leaderRecoveryState: 0 }))
+  assignment.forEach((_, p) =>
+    ctx.setState('t', p, { leader: leaders[p] ?? -1, leaderEpoch: 0, isr, controllerEpoch: 1, zkVersion: 0, leaderRecoveryState: 0 }),
+  )
   return ctx
 }
 

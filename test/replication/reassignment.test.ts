@@ -23,9 +23,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 const skip = skipWithoutZooKeeper()
-const cluster: TestCluster | undefined = skip === false
-  ? await startTestCluster({ zookeepers: 1, brokers: 3, config: { 'replica.lag.time.max.ms': 3000, 'zookeeper.session.timeout.ms': 10_000, 'auto.leader.rebalance.enable': false } })
-  : undefined
+const cluster: TestCluster | undefined =
+  skip === false
+    ? await startTestCluster({
+        zookeepers: 1,
+        brokers: 3,
+        config: { 'replica.lag.time.max.ms': 3000, 'zookeeper.session.timeout.ms': 10_000, 'auto.leader.rebalance.enable': false },
+      })
+    : undefined
 
 /** The controller's id once the brokers name one (a broker that just restarted says -1 for a moment). */
 async function activeController(c: TestCluster): Promise<number> {
@@ -44,34 +49,52 @@ async function onController<T>(c: TestCluster, fn: (conn: RawConnection) => Prom
   }
 }
 
-type Move = { topic: string, partition: number, replicas: number[] | null }
+type Move = { topic: string; partition: number; replicas: number[] | null }
 
-async function reassign(c: TestCluster, moves: Move[]): Promise<{ errorCode: number, results: Map<string, { errorCode: number, errorMessage: string | null }> }> {
-  const res = await onController(c, (conn) => conn.request(ApiKey.AlterPartitionReassignments, 0, {
-    timeoutMs: 30_000,
-    topics: [...new Set(moves.map((m) => m.topic))].map((name) => ({ name, partitions: moves.filter((m) => m.topic === name).map((m) => ({ partitionIndex: m.partition, replicas: m.replicas })) })),
-  }))
-  const results = new Map<string, { errorCode: number, errorMessage: string | null }>()
-  for (const t of res.responses) for (const p of t.partitions) results.set(`${t.name}-${p.partitionIndex}`, { errorCode: p.errorCode, errorMessage: p.errorMessage })
+async function reassign(
+  c: TestCluster,
+  moves: Move[],
+): Promise<{ errorCode: number; results: Map<string, { errorCode: number; errorMessage: string | null }> }> {
+  const res = await onController(c, (conn) =>
+    conn.request(ApiKey.AlterPartitionReassignments, 0, {
+      timeoutMs: 30_000,
+      topics: [...new Set(moves.map((m) => m.topic))].map((name) => ({
+        name,
+        partitions: moves.filter((m) => m.topic === name).map((m) => ({ partitionIndex: m.partition, replicas: m.replicas })),
+      })),
+    }),
+  )
+  const results = new Map<string, { errorCode: number; errorMessage: string | null }>()
+  for (const t of res.responses)
+    for (const p of t.partitions) results.set(`${t.name}-${p.partitionIndex}`, { errorCode: p.errorCode, errorMessage: p.errorMessage })
   return { errorCode: res.errorCode, results }
 }
 
-async function ongoing(c: TestCluster): Promise<Map<string, { replicas: number[], adding: number[], removing: number[] }>> {
+async function ongoing(c: TestCluster): Promise<Map<string, { replicas: number[]; adding: number[]; removing: number[] }>> {
   const res = await onController(c, (conn) => conn.request(ApiKey.ListPartitionReassignments, 0, { timeoutMs: 30_000, topics: null }))
   assert.equal(res.errorCode, ErrorCode.NONE)
-  const out = new Map<string, { replicas: number[], adding: number[], removing: number[] }>()
-  for (const t of res.topics) for (const p of t.partitions) out.set(`${t.name}-${p.partitionIndex}`, { replicas: p.replicas, adding: p.addingReplicas, removing: p.removingReplicas })
+  const out = new Map<string, { replicas: number[]; adding: number[]; removing: number[] }>()
+  for (const t of res.topics)
+    for (const p of t.partitions) out.set(`${t.name}-${p.partitionIndex}`, { replicas: p.replicas, adding: p.addingReplicas, removing: p.removingReplicas })
   return out
 }
 
-async function elect(c: TestCluster, version: number, type: number, parts: Array<{ topic: string, partitions: number[] }> | null): Promise<{ errorCode: number, results: Map<string, number> }> {
+async function elect(
+  c: TestCluster,
+  version: number,
+  type: number,
+  parts: Array<{ topic: string; partitions: number[] }> | null,
+): Promise<{ errorCode: number; results: Map<string, number> }> {
   const res = await onController(c, (conn) => conn.request(ApiKey.ElectLeaders, version, { electionType: type, topicPartitions: parts, timeoutMs: 30_000 }))
   const results = new Map<string, number>()
   for (const t of res.replicaElectionResults) for (const p of t.partitionResult) results.set(`${t.topic}-${p.partitionId}`, p.errorCode)
   return { errorCode: res.errorCode ?? ErrorCode.NONE, results }
 }
 
-async function topicZNode(c: TestCluster, topic: string): Promise<{ partitions: Record<string, number[]>, adding_replicas: Record<string, number[]>, removing_replicas: Record<string, number[]> }> {
+async function topicZNode(
+  c: TestCluster,
+  topic: string,
+): Promise<{ partitions: Record<string, number[]>; adding_replicas: Record<string, number[]>; removing_replicas: Record<string, number[]> }> {
   const zk = await testClient(c.connect)
   try {
     return JSON.parse((await zk.getData(`/brokers/topics/${topic}`)).data.toString())
@@ -84,7 +107,11 @@ test('a partition moves to other brokers: the new replica catches up, leads, and
   const c = cluster!
   await activeController(c)
   await createAssignedTopic(c, 'moving', [[1, 2]])
-  for (let i = 0; i < 5; i++) assert.equal((await produceBatch(c.broker((await waitForLeader(c, 'moving', 0)).leader).bootstrap, 'moving', 0, [`r${i}a`, `r${i}b`])).errorCode, ErrorCode.NONE)
+  for (let i = 0; i < 5; i++)
+    assert.equal(
+      (await produceBatch(c.broker((await waitForLeader(c, 'moving', 0)).leader).bootstrap, 'moving', 0, [`r${i}a`, `r${i}b`])).errorCode,
+      ErrorCode.NONE,
+    )
 
   const r = await reassign(c, [{ topic: 'moving', partition: 0, replicas: [3, 2] }])
   assert.equal(r.errorCode, ErrorCode.NONE)
@@ -103,10 +130,13 @@ test('a partition moves to other brokers: the new replica catches up, leads, and
   // Broker 1 no longer holds the partition; broker 3 holds all of it.
   await eventually('broker 1 to delete its replica', async () => (await replicaLogs(c, 'moving', 0, [1])).get(1) === undefined)
   const records = await readPartition(c, 'moving', 0)
-  assert.deepEqual(records.map((x) => x.value?.toString()), Array.from({ length: 5 }, (_, i) => [`r${i}a`, `r${i}b`]).flat())
+  assert.deepEqual(
+    records.map((x) => x.value?.toString()),
+    Array.from({ length: 5 }, (_, i) => [`r${i}a`, `r${i}b`]).flat(),
+  )
 })
 
-test('Kafka\'s errors: bad replica lists, unknown partitions, nothing to cancel, not the controller', { skip }, async () => {
+test("Kafka's errors: bad replica lists, unknown partitions, nothing to cancel, not the controller", { skip }, async () => {
   const c = cluster!
   await createAssignedTopic(c, 'checked', [[1, 2]])
   const r = await reassign(c, [
@@ -119,17 +149,27 @@ test('Kafka\'s errors: bad replica lists, unknown partitions, nothing to cancel,
   assert.equal(r.results.get('checked-1')?.errorCode, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION)
   assert.equal(r.results.get('nope-0')?.errorCode, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION)
   assert.equal(r.results.get('checked-too-0')?.errorCode, ErrorCode.NO_REASSIGNMENT_IN_PROGRESS)
-  for (const bad of [[1, 1], [1, 9], [-1, 2]]) {
+  for (const bad of [
+    [1, 1],
+    [1, 9],
+    [-1, 2],
+  ]) {
     const one = await reassign(c, [{ topic: 'checked', partition: 0, replicas: bad }])
     assert.equal(one.results.get('checked-0')?.errorCode, ErrorCode.INVALID_REPLICA_ASSIGNMENT, `replicas ${bad.join(',')}`)
   }
-  assert.equal((await reassign(c, [{ topic: 'checked', partition: 0, replicas: null }])).results.get('checked-0')?.errorCode, ErrorCode.NO_REASSIGNMENT_IN_PROGRESS)
+  assert.equal(
+    (await reassign(c, [{ topic: 'checked', partition: 0, replicas: null }])).results.get('checked-0')?.errorCode,
+    ErrorCode.NO_REASSIGNMENT_IN_PROGRESS,
+  )
   // Another broker is not the controller.
   const ctl = await activeController(c)
   const notController = c.broker([1, 2, 3].find((id) => id !== ctl)!)
   const conn = await RawConnection.connect(notController.bootstrap)
   try {
-    const res = await conn.request(ApiKey.AlterPartitionReassignments, 0, { timeoutMs: 1000, topics: [{ name: 'checked', partitions: [{ partitionIndex: 0, replicas: [2, 1] }] }] })
+    const res = await conn.request(ApiKey.AlterPartitionReassignments, 0, {
+      timeoutMs: 1000,
+      topics: [{ name: 'checked', partitions: [{ partitionIndex: 0, replicas: [2, 1] }] }],
+    })
     assert.equal(res.errorCode, ErrorCode.NOT_CONTROLLER)
     const list = await conn.request(ApiKey.ListPartitionReassignments, 0, { timeoutMs: 1000, topics: null })
     assert.equal(list.errorCode, ErrorCode.NOT_CONTROLLER)
@@ -176,7 +216,10 @@ test('a reassignment whose new replica cannot catch up is listed, kept in the to
 test('ElectLeaders PREFERRED moves leadership to the first assigned replica (ELECTION_NOT_NEEDED when it leads)', { skip }, async () => {
   const c = cluster!
   await activeController(c)
-  await createAssignedTopic(c, 'preferred', [[1, 2, 3], [2, 3, 1]])
+  await createAssignedTopic(c, 'preferred', [
+    [1, 2, 3],
+    [2, 3, 1],
+  ])
   // Reordering the replicas is a reassignment that completes at once; the leader stays.
   assert.equal((await reassign(c, [{ topic: 'preferred', partition: 0, replicas: [2, 1, 3] }])).results.get('preferred-0')?.errorCode, ErrorCode.NONE)
   const before = await eventually('the new order', async () => {
@@ -230,7 +273,7 @@ async function offlineThenUnclean(c: TestCluster, a: number, b: number): Promise
   assert.match(shown.stdout, /OFFLINE/)
   assert.match(shown.stdout, new RegExp(`^\\s*0\\s+none\\s+${a},${b}\\s+${a}\\s+${a}\\s`, 'm'))
   const underReplicated = await samsa(['topics', 'describe', '--under-replicated-partitions', '--json'], { bootstrap: c.broker(b).bootstrap })
-  const listed = JSON.parse(underReplicated.stdout) as Array<{ name: string, partitions: Array<{ isr: number[], replicas: number[] }> }>
+  const listed = JSON.parse(underReplicated.stdout) as Array<{ name: string; partitions: Array<{ isr: number[]; replicas: number[] }> }>
   assert.ok(listed.some((t) => t.name === 'fragile'))
   assert.ok(listed.every((t) => t.partitions.every((p) => p.isr.length < p.replicas.length)))
   // librdkafka (kcat -L) sees it without a leader, with its replicas and ISR.
@@ -292,15 +335,33 @@ test('a new controller resumes a reassignment from the topic znode', { skip }, a
 test('samsa reassign execute, verify and list; samsa leader-election', { skip }, async () => {
   const c = cluster!
   await activeController(c)
-  await createAssignedTopic(c, 'by-cli', [[1, 2], [2, 3]])
+  await createAssignedTopic(c, 'by-cli', [
+    [1, 2],
+    [2, 3],
+  ])
   const dir = mkdtempSync(join(tmpdir(), 'samsa-reassign-'))
   const plan = join(dir, 'plan.json')
-  writeFileSync(plan, JSON.stringify({ version: 1, partitions: [{ topic: 'by-cli', partition: 0, replicas: [3, 1], log_dirs: ['any', 'any'] }, { topic: 'by-cli', partition: 1, replicas: [2, 3] }] }))
+  writeFileSync(
+    plan,
+    JSON.stringify({
+      version: 1,
+      partitions: [
+        { topic: 'by-cli', partition: 0, replicas: [3, 1], log_dirs: ['any', 'any'] },
+        { topic: 'by-cli', partition: 1, replicas: [2, 3] },
+      ],
+    }),
+  )
   const bootstrap = c.bootstrap()
   const generated = await samsa(['reassign', 'generate', '--topics', 'by-cli', '--brokers', '1,2,3', '--json'], { bootstrap })
   assert.equal(generated.code, 0, generated.stderr)
   const proposal = JSON.parse(generated.stdout)
-  assert.deepEqual(proposal.current.partitions.map((p: { replicas: number[] }) => p.replicas), [[1, 2], [2, 3]])
+  assert.deepEqual(
+    proposal.current.partitions.map((p: { replicas: number[] }) => p.replicas),
+    [
+      [1, 2],
+      [2, 3],
+    ],
+  )
   assert.equal(proposal.proposed.partitions.length, 2)
   const started = await samsa(['reassign', 'execute', plan, '--throttle', '100000000'], { bootstrap })
   assert.equal(started.code, 0, started.stdout + started.stderr)
@@ -314,8 +375,14 @@ test('samsa reassign execute, verify and list; samsa leader-election', { skip },
   // Verify removed the throttles once every move was done.
   const admin = await Admin.connect({ bootstrap })
   try {
-    const topicConfigs = await admin.describeConfigs({ type: 'topic', name: 'by-cli' }, { keys: ['leader.replication.throttled.replicas', 'follower.replication.throttled.replicas'] })
-    assert.deepEqual(topicConfigs.map((e) => [e.name, e.value, e.source]).sort(), [['follower.replication.throttled.replicas', '', 'DEFAULT_CONFIG'], ['leader.replication.throttled.replicas', '', 'DEFAULT_CONFIG']])
+    const topicConfigs = await admin.describeConfigs(
+      { type: 'topic', name: 'by-cli' },
+      { keys: ['leader.replication.throttled.replicas', 'follower.replication.throttled.replicas'] },
+    )
+    assert.deepEqual(topicConfigs.map((e) => [e.name, e.value, e.source]).sort(), [
+      ['follower.replication.throttled.replicas', '', 'DEFAULT_CONFIG'],
+      ['leader.replication.throttled.replicas', '', 'DEFAULT_CONFIG'],
+    ])
     const rate = await admin.describeConfigs({ type: 'broker', name: '3' }, { keys: ['leader.replication.throttled.rate'] })
     assert.equal(rate[0]?.source, 'DEFAULT_CONFIG')
   } finally {
@@ -336,20 +403,27 @@ test('samsa reassign execute, verify and list; samsa leader-election', { skip },
   assert.match(refused.stdout, /Error reassigning by-cli-0: INVALID_REPLICA_ASSIGNMENT/)
 })
 
-test('replication throttles hold back a reassignment\'s new replica until they are lifted (leader and follower side)', { skip }, async () => {
+test("replication throttles hold back a reassignment's new replica until they are lifted (leader and follower side)", { skip }, async () => {
   const c = cluster!
   // Partition 0 throttled where broker 1 leads it, partition 1 where broker 2 follows it.
   await activeController(c)
   await createAssignedTopic(c, 'throttled', [[1], [1]], { 'leader.replication.throttled.replicas': '0:1', 'follower.replication.throttled.replicas': '1:2' })
   const value = 'x'.repeat(100_000)
-  for (const p of [0, 1]) for (let i = 0; i < 25; i++) assert.equal((await produceBatch(c.broker(1).bootstrap, 'throttled', p, [value], { acks: 1 })).errorCode, ErrorCode.NONE)
+  for (const p of [0, 1])
+    for (let i = 0; i < 25; i++) assert.equal((await produceBatch(c.broker(1).bootstrap, 'throttled', p, [value], { acks: 1 })).errorCode, ErrorCode.NONE)
   const admin = await Admin.connect({ bootstrap: c.bootstrap() })
   try {
     // One byte a second: after a first fetch (up to replica.fetch.max.bytes) the rate is far above it.
     await admin.alterConfigs({ type: 'broker', name: '1' }, [{ name: 'leader.replication.throttled.rate', op: 'set', value: '1' }])
     await admin.alterConfigs({ type: 'broker', name: '2' }, [{ name: 'follower.replication.throttled.rate', op: 'set', value: '1' }])
-    const r = await reassign(c, [{ topic: 'throttled', partition: 0, replicas: [1, 2] }, { topic: 'throttled', partition: 1, replicas: [1, 2] }])
-    assert.deepEqual([...r.results.values()].map((x) => x.errorCode), [ErrorCode.NONE, ErrorCode.NONE])
+    const r = await reassign(c, [
+      { topic: 'throttled', partition: 0, replicas: [1, 2] },
+      { topic: 'throttled', partition: 1, replicas: [1, 2] },
+    ])
+    assert.deepEqual(
+      [...r.results.values()].map((x) => x.errorCode),
+      [ErrorCode.NONE, ErrorCode.NONE],
+    )
     const full = (await replicaLogs(c, 'throttled', 0, [1])).get(1)!.size
     await new Promise((resolve) => setTimeout(resolve, 2500))
     for (const p of [0, 1]) {

@@ -31,11 +31,14 @@ test('a killed follower restarts, catches up and rejoins the ISR', { skip }, asy
   const { leader } = await waitForLeader(c, 'restarted', 0)
   const follower = c.broker([1, 2, 3].find((id) => id !== leader)!)
   await follower.kill()
-  values.push(...await produceMany(c, 'restarted', 100, 200))
+  values.push(...(await produceMany(c, 'restarted', 100, 200)))
   assert.ok(!(await describePartition(c.broker(leader).bootstrap, 'restarted', 0))!.isr.includes(follower.id), 'it left the ISR')
   await follower.start()
   await waitInSync(c, 'restarted', 0, [1, 2, 3], 60_000)
-  assert.deepEqual((await readPartition(c, 'restarted', 0)).map((r) => r.value!.toString()), values)
+  assert.deepEqual(
+    (await readPartition(c, 'restarted', 0)).map((r) => r.value!.toString()),
+    values,
+  )
 })
 
 test('a broker whose disk was wiped copies everything again and can lead with it', { skip, timeout: 240_000 }, async () => {
@@ -47,12 +50,15 @@ test('a broker whose disk was wiped copies everything again and can lead with it
   const victim = c.broker([1, 2, 3].find((id) => id !== leader)!)
   await victim.kill()
   rmSync(victim.dir, { recursive: true, force: true })
-  values.push(...await produceMany(c, 'wiped', 300, 100))
+  values.push(...(await produceMany(c, 'wiped', 300, 100)))
   await victim.start()
   await waitInSync(c, 'wiped', 0, [1, 2, 3], 60_000)
   // Only the wiped broker's copy left: it leads (it is the last of the ISR) with every record.
   for (const b of c.brokers.filter((x) => x.id !== victim.id)) await b.kill()
   const now = await waitForLeader(c, 'wiped', 0, { timeoutMs: 60_000 })
   assert.equal(now.leader, victim.id)
-  assert.deepEqual((await readPartition(c, 'wiped', 0)).map((r) => r.value!.toString()), values)
+  assert.deepEqual(
+    (await readPartition(c, 'wiped', 0)).map((r) => r.value!.toString()),
+    values,
+  )
 })

@@ -26,10 +26,12 @@ test('a rolling restart under acks=all load: no send fails, nothing acknowledged
     clientId: 'rolling-test',
     brokers: c.bootstrap().split(','),
     logLevel: logLevel.WARN,
-    logCreator: () => ({ log }) => {
-      const error = (log as { error?: string }).error
-      if (error !== undefined) retried.set(error, (retried.get(error) ?? 0) + 1)
-    },
+    logCreator:
+      () =>
+      ({ log }) => {
+        const error = (log as { error?: string }).error
+        if (error !== undefined) retried.set(error, (retried.get(error) ?? 0) + 1)
+      },
     retry: { retries: 30, initialRetryTime: 100, maxRetryTime: 1000 },
   })
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, retry: { retries: 30, initialRetryTime: 100, maxRetryTime: 1000 } })
@@ -77,7 +79,12 @@ test('a rolling restart under acks=all load: no send fails, nothing acknowledged
     const log = (await readPartition(c, 'rolling', p)).map((r) => Number(r.value!.toString()))
     assert.equal(new Set(log).size, log.length, `partition ${p}: no record twice`)
     const position = new Map(log.map((v, i) => [v, i]))
-    assert.deepEqual(acked[p]!.filter((v) => !position.has(v)), [], `partition ${p}: every acknowledged record survived`)
-    for (let i = 1; i < acked[p]!.length; i++) assert.ok(position.get(acked[p]![i]!)! > position.get(acked[p]![i - 1]!)!, `partition ${p}: in acknowledgement order`)
+    assert.deepEqual(
+      acked[p]!.filter((v) => !position.has(v)),
+      [],
+      `partition ${p}: every acknowledged record survived`,
+    )
+    for (let i = 1; i < acked[p]!.length; i++)
+      assert.ok(position.get(acked[p]![i]!)! > position.get(acked[p]![i - 1]!)!, `partition ${p}: in acknowledgement order`)
   }
 })

@@ -16,7 +16,10 @@ import { ErrorCode } from '../../src/protocol/generated/error-codes.js'
 const skip = skipWithoutZooKeeper()
 const cluster: TestCluster | undefined = skip === false ? await startTestCluster({ zookeepers: 1, brokers: 3 }) : undefined
 
-test('with unclean.leader.election.enable=false a partition stays offline until an in-sync replica returns; with true an out-of-sync replica leads and the loss is logged', { skip, timeout: 240_000 }, async () => {
+test('with unclean.leader.election.enable=false a partition stays offline until an in-sync replica returns; with true an out-of-sync replica leads and the loss is logged', {
+  skip,
+  timeout: 240_000,
+}, async () => {
   const c = cluster!
   const controller = await controllerId(c)
   // Leader and follower are not the controller, so the controller sees every death.
@@ -47,7 +50,11 @@ test('with unclean.leader.election.enable=false a partition stays offline until 
   const unclean = await waitForLeader(c, 'unclean', 0, { timeoutMs: 60_000 })
   assert.equal(unclean.leader, followerId, 'unclean: the live out-of-sync replica leads')
   assert.deepEqual(unclean.isr, [followerId])
-  assert.deepEqual((await readPartition(c, 'unclean', 0)).map((r) => r.value!.toString()), ['a', 'b'], 'what only the dead leader had is lost')
+  assert.deepEqual(
+    (await readPartition(c, 'unclean', 0)).map((r) => r.value!.toString()),
+    ['a', 'b'],
+    'what only the dead leader had is lost',
+  )
   assert.match(c.broker(controller).output, /unclean leader election/, 'the controller logged the loss')
   // Well after the election, the clean topic is still offline and refuses writes retriably.
   const clean = (await describePartition(F.bootstrap, 'clean', 0))!
@@ -59,10 +66,16 @@ test('with unclean.leader.election.enable=false a partition stays offline until 
   await L.start()
   const back = await waitForLeader(c, 'clean', 0, { timeoutMs: 60_000 })
   assert.equal(back.leader, leaderId)
-  assert.deepEqual((await readPartition(c, 'clean', 0)).map((r) => r.value!.toString()), ['a', 'b', 'c', 'd'])
+  assert.deepEqual(
+    (await readPartition(c, 'clean', 0)).map((r) => r.value!.toString()),
+    ['a', 'b', 'c', 'd'],
+  )
   await waitInSync(c, 'clean', 0, [leaderId, followerId], 60_000)
   // The unclean topic's old leader follows, its divergent tail truncated.
   await waitInSync(c, 'unclean', 0, [leaderId, followerId], 60_000)
   assert.equal((await waitForLeader(c, 'unclean', 0)).leader, followerId)
-  assert.deepEqual((await readPartition(c, 'unclean', 0)).map((r) => r.value!.toString()), ['a', 'b'])
+  assert.deepEqual(
+    (await readPartition(c, 'unclean', 0)).map((r) => r.value!.toString()),
+    ['a', 'b'],
+  )
 })

@@ -39,7 +39,11 @@ if (skip === false) {
   await waitServing(cluster.brokers)
 }
 
-interface Ack { value: string, offset: bigint, at: number }
+interface Ack {
+  value: string
+  offset: bigint
+  at: number
+}
 
 test('a leader cut off from ZooKeeper is replaced and acknowledges no acks=all write once the new leader does', { skip, timeout: 180_000 }, async () => {
   const c = cluster!
@@ -60,7 +64,19 @@ test('a leader cut off from ZooKeeper is replaced and acknowledges no acks=all w
       const value = `old-${i}`
       let r: any
       try {
-        r = (await conn.request(ApiKey.Produce, 9, { transactionalId: null, acks: -1, timeoutMs: 2000, topicData: [{ name: 'split', partitionData: [{ index: 0, records: encodeBatch([{ key: null, value: Buffer.from(value) }]) }] }] }, 30_000)).responses[0].partitionResponses[0]
+        r = (
+          await conn.request(
+            ApiKey.Produce,
+            9,
+            {
+              transactionalId: null,
+              acks: -1,
+              timeoutMs: 2000,
+              topicData: [{ name: 'split', partitionData: [{ index: 0, records: encodeBatch([{ key: null, value: Buffer.from(value) }]) }] }],
+            },
+            30_000,
+          )
+        ).responses[0].partitionResponses[0]
       } catch {
         break
       }
@@ -72,7 +88,12 @@ test('a leader cut off from ZooKeeper is replaced and acknowledges no acks=all w
     }
   })()
   // Producer 2 is a real client: it follows the leadership wherever it goes.
-  const kafka = new Kafka({ clientId: 'split-test', brokers: c.bootstrap().split(','), logLevel: logLevel.NOTHING, retry: { retries: 30, initialRetryTime: 100, maxRetryTime: 1000 } })
+  const kafka = new Kafka({
+    clientId: 'split-test',
+    brokers: c.bootstrap().split(','),
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 30, initialRetryTime: 100, maxRetryTime: 1000 },
+  })
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, retry: { retries: 30, initialRetryTime: 100, maxRetryTime: 1000 } })
   await producer.connect()
   const following: Ack[] = []
@@ -116,7 +137,10 @@ test('a leader cut off from ZooKeeper is replaced and acknowledges no acks=all w
 
   // Where the new leader's epoch starts in its log.
   const q = await RawConnection.connect(c.broker(after.leader).bootstrap)
-  const epochs = await q.request(ApiKey.OffsetForLeaderEpoch, 4, { replicaId: -1, topics: [{ topic: 'split', partitions: [{ partition: 0, currentLeaderEpoch: -1, leaderEpoch: before.leaderEpoch }] }] })
+  const epochs = await q.request(ApiKey.OffsetForLeaderEpoch, 4, {
+    replicaId: -1,
+    topics: [{ topic: 'split', partitions: [{ partition: 0, currentLeaderEpoch: -1, leaderEpoch: before.leaderEpoch }] }],
+  })
   q.close()
   const newEpochStart = epochs.topics[0].partitions[0].endOffset as bigint
   const firstNewAck = Math.min(...following.filter((a) => a.offset >= newEpochStart).map((a) => a.at))

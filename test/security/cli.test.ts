@@ -33,13 +33,16 @@ after(async () => {
 
 test('every command works against a SASL_SSL listener with --command-config', async () => {
   const props = join(certs.dir, 'client.properties')
-  writeFileSync(props, [
-    'security.protocol=SASL_SSL',
-    'ssl.truststore.type=PEM',
-    `ssl.truststore.location=${certs.ca}`,
-    'sasl.mechanism=SCRAM-SHA-512',
-    'sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="carol" password="carol-secret";',
-  ].join('\n') + '\n')
+  writeFileSync(
+    props,
+    [
+      'security.protocol=SASL_SSL',
+      'ssl.truststore.type=PEM',
+      `ssl.truststore.location=${certs.ca}`,
+      'sasl.mechanism=SCRAM-SHA-512',
+      'sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="carol" password="carol-secret";',
+    ].join('\n') + '\n',
+  )
   const bootstrap = b.at('SASL_SSL')
   const cc = ['--command-config', props]
   let r = await samsa(['topics', 'create', 'secured', '--partitions', '1', ...cc], { bootstrap })
@@ -52,11 +55,17 @@ test('every command works against a SASL_SSL listener with --command-config', as
   r = await samsa(['topics', 'list', ...cc], { bootstrap })
   assert.match(r.stdout, /secured/)
   // PLAIN through the same file format.
-  writeFileSync(props, `security.protocol=SASL_SSL\nssl.truststore.location=${certs.ca}\nsasl.mechanism=PLAIN\nsasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="alice" password="alice-secret";\n`)
+  writeFileSync(
+    props,
+    `security.protocol=SASL_SSL\nssl.truststore.location=${certs.ca}\nsasl.mechanism=PLAIN\nsasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="alice" password="alice-secret";\n`,
+  )
   r = await samsa(['topics', 'describe', 'secured', ...cc], { bootstrap })
   assert.equal(r.code, 0, r.stderr)
   // A wrong password says so.
-  writeFileSync(props, `security.protocol=SASL_SSL\nssl.truststore.location=${certs.ca}\nsasl.mechanism=PLAIN\nsasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="alice" password="nope";\n`)
+  writeFileSync(
+    props,
+    `security.protocol=SASL_SSL\nssl.truststore.location=${certs.ca}\nsasl.mechanism=PLAIN\nsasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="alice" password="nope";\n`,
+  )
   r = await samsa(['topics', 'list', ...cc], { bootstrap })
   assert.notEqual(r.code, 0)
   assert.match(r.stderr, /Invalid username or password/)

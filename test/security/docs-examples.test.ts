@@ -27,24 +27,50 @@ import { connect, leakedSecrets, secret, upsertScram } from './helpers.js'
 
 const DOC = readFileSync(sourcePath('docs/security.md'), 'utf8')
 
-interface Block { lang: string, text: string }
+interface Block {
+  lang: string
+  text: string
+}
 const BLOCKS: Block[] = [...DOC.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((m) => ({ lang: m[1]!, text: m[2]! }))
 const only = (what: string, found: Block[]): Block => {
   assert.equal(found.length, 1, `one ${what} block in docs/security.md`)
   return found[0]!
 }
 /** A shell block's commands: continuation lines joined, comments dropped. */
-const commands = (text: string): string[] => text.replace(/\\\n\s*/g, ' ').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'))
+const commands = (text: string): string[] =>
+  text
+    .replace(/\\\n\s*/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'))
 
-const SETUP = only('openssl', BLOCKS.filter((b) => b.lang === 'sh' && b.text.includes('openssl req -x509')))
-const SERVER = only('server.properties', BLOCKS.filter((b) => b.lang === 'properties' && b.text.includes('listeners=ADMIN')))
-const CLIENT = only('client.properties', BLOCKS.filter((b) => b.lang === 'properties' && b.text.includes('security.protocol=')))
-const REFUSED = only('refused start', BLOCKS.filter((b) => b.lang === 'console' && b.text.includes('$ samsa start')))
-const KCAT = BLOCKS.filter((b) => b.lang === 'sh').flatMap((b) => commands(b.text)).filter((c) => c.startsWith('kcat '))
+const SETUP = only(
+  'openssl',
+  BLOCKS.filter((b) => b.lang === 'sh' && b.text.includes('openssl req -x509')),
+)
+const SERVER = only(
+  'server.properties',
+  BLOCKS.filter((b) => b.lang === 'properties' && b.text.includes('listeners=ADMIN')),
+)
+const CLIENT = only(
+  'client.properties',
+  BLOCKS.filter((b) => b.lang === 'properties' && b.text.includes('security.protocol=')),
+)
+const REFUSED = only(
+  'refused start',
+  BLOCKS.filter((b) => b.lang === 'console' && b.text.includes('$ samsa start')),
+)
+const KCAT = BLOCKS.filter((b) => b.lang === 'sh')
+  .flatMap((b) => commands(b.text))
+  .filter((c) => c.startsWith('kcat '))
 const KAFKAJS = BLOCKS.filter((b) => b.lang === 'js')
 const PYTHON_BLOCKS = BLOCKS.filter((b) => b.lang === 'python')
-const START = BLOCKS.filter((b) => b.lang === 'sh').flatMap((b) => commands(b.text)).find((c) => c.startsWith('samsa start '))
-const TOPICS = BLOCKS.filter((b) => b.lang === 'sh').flatMap((b) => commands(b.text)).find((c) => c.includes('--command-config client.properties') && c.startsWith('samsa topics'))
+const START = BLOCKS.filter((b) => b.lang === 'sh')
+  .flatMap((b) => commands(b.text))
+  .find((c) => c.startsWith('samsa start '))
+const TOPICS = BLOCKS.filter((b) => b.lang === 'sh')
+  .flatMap((b) => commands(b.text))
+  .find((c) => c.includes('--command-config client.properties') && c.startsWith('samsa topics'))
 
 let dir: string
 let certs: CertFiles
@@ -65,9 +91,17 @@ before(async () => {
   writeFileSync(join(dir, 'server.properties'), properties)
   // The documented command, with the console off (it would take port 8080).
   assert.equal(START, 'samsa start server.properties --log.dirs ./data')
-  broker = spawn(process.execPath, [bin, ...START.split(' ').slice(1), '--console.enable', 'false'], { cwd: dir, env: { ...process.env, SAMSA_LOG_LEVEL: 'debug' }, stdio: ['ignore', 'pipe', 'pipe'] })
-  broker.stdout!.on('data', (d: Buffer) => { brokerOutput += d.toString() })
-  broker.stderr!.on('data', (d: Buffer) => { brokerOutput += d.toString() })
+  broker = spawn(process.execPath, [bin, ...START.split(' ').slice(1), '--console.enable', 'false'], {
+    cwd: dir,
+    env: { ...process.env, SAMSA_LOG_LEVEL: 'debug' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  broker.stdout!.on('data', (d: Buffer) => {
+    brokerOutput += d.toString()
+  })
+  broker.stderr!.on('data', (d: Buffer) => {
+    brokerOutput += d.toString()
+  })
   const admin = await eventually('the documented broker to serve', async () => {
     if (broker!.exitCode !== null) throw new Error(`samsa start exited ${broker!.exitCode}:\n${brokerOutput.slice(-3000)}`)
     try {
@@ -81,8 +115,18 @@ before(async () => {
     assert.equal(ct.topics[0]!.errorCode, 0)
     // What the page does with kafka-configs.sh and kafka-acls.sh.
     await upsertScram(admin, 'alice', 'alice-secret')
-    const acl = (resourceType: number, resourceName: string, operation: number, resourcePatternType: number = PatternType.LITERAL) => ({ resourceType, resourceName, resourcePatternType, principal: 'User:alice', host: '*', operation, permissionType: PermissionType.ALLOW })
-    const made = await admin.request('CreateAcls', { creations: [acl(RT.TOPIC, 'orders', Op.READ), acl(RT.TOPIC, 'orders', Op.WRITE), acl(RT.GROUP, 'billing', Op.READ, PatternType.PREFIXED)] })
+    const acl = (resourceType: number, resourceName: string, operation: number, resourcePatternType: number = PatternType.LITERAL) => ({
+      resourceType,
+      resourceName,
+      resourcePatternType,
+      principal: 'User:alice',
+      host: '*',
+      operation,
+      permissionType: PermissionType.ALLOW,
+    })
+    const made = await admin.request('CreateAcls', {
+      creations: [acl(RT.TOPIC, 'orders', Op.READ), acl(RT.TOPIC, 'orders', Op.WRITE), acl(RT.GROUP, 'billing', Op.READ, PatternType.PREFIXED)],
+    })
     for (const r of made.results) assert.equal(r.errorCode, 0)
   } finally {
     await admin.close()
@@ -103,7 +147,11 @@ after(async () => {
 async function ordersCount(): Promise<number> {
   const admin = await connect(`127.0.0.1:${ports.get('9092')}`)
   try {
-    const r = await admin.request('ListOffsets', { replicaId: -1, isolationLevel: 0, topics: [{ name: 'orders', partitions: [{ partitionIndex: 0, timestamp: -1n, currentLeaderEpoch: -1 }] }] })
+    const r = await admin.request('ListOffsets', {
+      replicaId: -1,
+      isolationLevel: 0,
+      topics: [{ name: 'orders', partitions: [{ partitionIndex: 0, timestamp: -1n, currentLeaderEpoch: -1 }] }],
+    })
     return Number(r.topics[0]!.partitions[0]!.offset)
   } finally {
     await admin.close()
@@ -177,7 +225,10 @@ def KafkaProducer(**kw):
 ${localize(block.text)}
 `
     const r = await runOk(PYTHON, ['-c', script], { cwd: dir, env: { ...process.env, DOC_TOKEN: secret(await certs.token('alice')) }, timeoutMs: 120_000 })
-    produced += r.stdout.toString().split('\n').filter((l) => l === 'produced').length
+    produced += r.stdout
+      .toString()
+      .split('\n')
+      .filter((l) => l === 'produced').length
   }
   assert.ok(produced >= 4, `producers made by the snippets: ${produced}`)
   assert.equal(await ordersCount(), before + produced)
@@ -186,6 +237,10 @@ ${localize(block.text)}
 test('samsa topics list --command-config client.properties', async () => {
   writeFileSync(join(dir, 'client.properties'), CLIENT.text)
   assert.ok(TOPICS !== undefined, 'the documented samsa command')
-  const r = await runOk(process.execPath, [bin, ...localize(TOPICS).split(' ').slice(1)], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, timeoutMs: 30_000 })
+  const r = await runOk(process.execPath, [bin, ...localize(TOPICS).split(' ').slice(1)], {
+    cwd: dir,
+    env: { ...process.env, NO_COLOR: '1' },
+    timeoutMs: 30_000,
+  })
   assert.match(r.stdout.toString(), /\borders\b/)
 })

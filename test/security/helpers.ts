@@ -10,7 +10,8 @@ import { Connection, type ConnectionOptions } from '../../src/client/index.js'
 import { saltedPassword, scramMechanism } from '../../src/security/scram.js'
 import { splitHostPort } from '../support/raw-client.js'
 
-export const PLAIN_JAAS = 'org.apache.kafka.common.security.plain.PlainLoginModule required user_admin="admin-secret" user_alice="alice-secret" user_bob="bob-secret";'
+export const PLAIN_JAAS =
+  'org.apache.kafka.common.security.plain.PlainLoginModule required user_admin="admin-secret" user_alice="alice-secret" user_bob="bob-secret";'
 
 /**
  * Every password, token and key the security tests hand to a broker or a client: a broker of
@@ -48,7 +49,12 @@ export interface SecureBroker {
 export async function startSecureBroker(listeners: string, config: Record<string, string>): Promise<SecureBroker> {
   const dataDir = mkdtempSync(join(tmpdir(), 'samsa-sec-'))
   const lines: string[] = []
-  const sink = new Writable({ write(chunk, _enc, cb) { lines.push(String(chunk)); cb() } })
+  const sink = new Writable({
+    write(chunk, _enc, cb) {
+      lines.push(String(chunk))
+      cb()
+    },
+  })
   const logger = createLogger({ level: 'debug', destination: sink })
   const broker = await startBroker({ dataDir, logger, config: { listeners, 'connection.failed.authentication.delay.ms': '20', ...config } })
   return {
@@ -74,7 +80,13 @@ export function connect(bootstrap: string, opts: Partial<ConnectionOptions> = {}
 }
 
 /** Creates or replaces SCRAM credentials with AlterUserScramCredentials, as kafka-configs.sh does. */
-export async function upsertScram(conn: Connection, user: string, password: string, mechanisms: Array<'SCRAM-SHA-256' | 'SCRAM-SHA-512'> = ['SCRAM-SHA-256', 'SCRAM-SHA-512'], iterations = 4096): Promise<void> {
+export async function upsertScram(
+  conn: Connection,
+  user: string,
+  password: string,
+  mechanisms: Array<'SCRAM-SHA-256' | 'SCRAM-SHA-512'> = ['SCRAM-SHA-256', 'SCRAM-SHA-512'],
+  iterations = 4096,
+): Promise<void> {
   secret(password)
   const res = await conn.request('AlterUserScramCredentials', {
     deletions: [],

@@ -42,7 +42,8 @@ if (skip === false) {
       'ssl.truststore.location': certs.ca,
       'sasl.enabled.mechanisms': 'PLAIN,SCRAM-SHA-256',
       'sasl.mechanism.inter.broker.protocol': 'PLAIN',
-      'listener.name.internal.plain.sasl.jaas.config': 'org.apache.kafka.common.security.plain.PlainLoginModule required username="broker" password="broker-secret" user_broker="broker-secret" user_alice="alice-secret";',
+      'listener.name.internal.plain.sasl.jaas.config':
+        'org.apache.kafka.common.security.plain.PlainLoginModule required username="broker" password="broker-secret" user_broker="broker-secret" user_alice="alice-secret";',
       'authorizer.class.name': 'kafka.security.authorizer.AclAuthorizer',
       'super.users': 'User:broker;User:ANONYMOUS',
     },
@@ -50,15 +51,29 @@ if (skip === false) {
 }
 after(() => certs?.remove())
 
-const acl = (resourceType: number, resourceName: string, operation: number) => ({ resourceType, resourceName, resourcePatternType: PatternType.LITERAL, principal: 'User:alice', host: '*', operation, permissionType: PermissionType.ALLOW })
+const acl = (resourceType: number, resourceName: string, operation: number) => ({
+  resourceType,
+  resourceName,
+  resourcePatternType: PatternType.LITERAL,
+  principal: 'User:alice',
+  host: '*',
+  operation,
+  permissionType: PermissionType.ALLOW,
+})
 
-test('three brokers on SASL_SSL: the controller and the replica fetchers authenticate; a client on SASL_SSL produces acks=all to RF=3 and consumes', { skip }, async () => {
+test('three brokers on SASL_SSL: the controller and the replica fetchers authenticate; a client on SASL_SSL produces acks=all to RF=3 and consumes', {
+  skip,
+}, async () => {
   const c = cluster!
   const first = await connect(c.brokers[0]!.bootstrap)
   const { controllerId } = await first.request('Metadata', { topics: [] })
   await first.close()
   const admin = await connect(c.broker(controllerId).bootstrap)
-  const created = await admin.request('CreateTopics', { topics: [{ name: 'replicated', numPartitions: 3, replicationFactor: 3, assignments: [], configs: [{ name: 'min.insync.replicas', value: '3' }] }], timeoutMs: 30000, validateOnly: false })
+  const created = await admin.request('CreateTopics', {
+    topics: [{ name: 'replicated', numPartitions: 3, replicationFactor: 3, assignments: [], configs: [{ name: 'min.insync.replicas', value: '3' }] }],
+    timeoutMs: 30000,
+    validateOnly: false,
+  })
   assert.equal(created.topics[0]!.errorCode, 0, created.topics[0]!.errorMessage ?? '')
   const acls = [acl(RT.TOPIC, 'replicated', Op.WRITE), acl(RT.TOPIC, 'replicated', Op.READ), acl(RT.GROUP, 'g-replicated', Op.READ)]
   const made = await admin.request('CreateAcls', { creations: acls })
@@ -69,7 +84,15 @@ test('three brokers on SASL_SSL: the controller and the replica fetchers authent
   for (const b of c.brokers) {
     const conn = await connect(b.bootstrap)
     await eventually(`the ACLs and a full ISR on broker ${b.id}`, async () => {
-      const d = await conn.request('DescribeAcls', { resourceTypeFilter: RT.ANY, resourceNameFilter: null, patternTypeFilter: PatternType.ANY, principalFilter: 'User:alice', hostFilter: null, operation: Op.ANY, permissionType: PermissionType.ANY })
+      const d = await conn.request('DescribeAcls', {
+        resourceTypeFilter: RT.ANY,
+        resourceNameFilter: null,
+        patternTypeFilter: PatternType.ANY,
+        principalFilter: 'User:alice',
+        hostFilter: null,
+        operation: Op.ANY,
+        permissionType: PermissionType.ANY,
+      })
       const md = await conn.request('Metadata', { topics: [{ name: 'replicated' }] })
       const parts = md.topics[0]?.partitions ?? []
       return d.resources.length === 2 && parts.length === 3 && parts.every((p) => p.isrNodes.length === 3)
@@ -95,10 +118,17 @@ test('three brokers on SASL_SSL: the controller and the replica fetchers authent
   const got: string[] = []
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`consumed ${got.length} of ${values.length}`)), 60_000)
-    void consumer.run({ eachMessage: async ({ message }) => {
-      got.push(message.value!.toString())
-      if (got.length === values.length) { clearTimeout(timer); resolve() }
-    } }).catch(reject)
+    void consumer
+      .run({
+        eachMessage: async ({ message }) => {
+          got.push(message.value!.toString())
+          if (got.length === values.length) {
+            clearTimeout(timer)
+            resolve()
+          }
+        },
+      })
+      .catch(reject)
   })
   await consumer.disconnect()
   assert.deepEqual(got.sort(), [...values].sort())
@@ -109,14 +139,56 @@ test('three brokers on SASL_SSL: the controller and the replica fetchers authent
   }
 })
 
-test('a client principal gets CLUSTER_AUTHORIZATION_FAILED for the brokers\' own APIs (CLUSTER_ACTION, as KafkaApis)', { skip }, async () => {
+test("a client principal gets CLUSTER_AUTHORIZATION_FAILED for the brokers' own APIs (CLUSTER_ACTION, as KafkaApis)", { skip }, async () => {
   const c = cluster!
-  const alice = await connect(internalAddress(c, 1), { tls: { ca: readFileSync(certs!.ca) }, sasl: { mechanism: 'PLAIN', username: 'alice', password: 'alice-secret' } })
+  const alice = await connect(internalAddress(c, 1), {
+    tls: { ca: readFileSync(certs!.ca) },
+    sasl: { mechanism: 'PLAIN', username: 'alice', password: 'alice-secret' },
+  })
   try {
     const calls: Array<[number, number, unknown]> = [
-      [ApiKey.LeaderAndIsr, 5, { controllerId: 1, isKRaftController: false, controllerEpoch: 99, brokerEpoch: -1n, type: 0, ungroupedPartitionStates: [], topicStates: [], liveLeaders: [] }],
-      [ApiKey.UpdateMetadata, 7, { controllerId: 1, isKRaftController: false, type: 0, controllerEpoch: 99, brokerEpoch: -1n, ungroupedPartitionStates: [], topicStates: [], liveBrokers: [] }],
-      [ApiKey.StopReplica, 3, { controllerId: 1, isKRaftController: false, controllerEpoch: 99, brokerEpoch: -1n, deletePartitions: true, ungroupedPartitions: [], topics: [], topicStates: [{ topicName: 'replicated', partitionStates: [{ partitionIndex: 0, leaderEpoch: 99, deletePartition: true }] }] }],
+      [
+        ApiKey.LeaderAndIsr,
+        5,
+        {
+          controllerId: 1,
+          isKRaftController: false,
+          controllerEpoch: 99,
+          brokerEpoch: -1n,
+          type: 0,
+          ungroupedPartitionStates: [],
+          topicStates: [],
+          liveLeaders: [],
+        },
+      ],
+      [
+        ApiKey.UpdateMetadata,
+        7,
+        {
+          controllerId: 1,
+          isKRaftController: false,
+          type: 0,
+          controllerEpoch: 99,
+          brokerEpoch: -1n,
+          ungroupedPartitionStates: [],
+          topicStates: [],
+          liveBrokers: [],
+        },
+      ],
+      [
+        ApiKey.StopReplica,
+        3,
+        {
+          controllerId: 1,
+          isKRaftController: false,
+          controllerEpoch: 99,
+          brokerEpoch: -1n,
+          deletePartitions: true,
+          ungroupedPartitions: [],
+          topics: [],
+          topicStates: [{ topicName: 'replicated', partitionStates: [{ partitionIndex: 0, leaderEpoch: 99, deletePartition: true }] }],
+        },
+      ],
       [ApiKey.ControlledShutdown, 3, { brokerId: 1, brokerEpoch: -1n }],
       [ApiKey.AlterPartition, 2, { brokerId: 1, brokerEpoch: -1n, topics: [] }],
     ]
@@ -130,7 +202,10 @@ test('a client principal gets CLUSTER_AUTHORIZATION_FAILED for the brokers\' own
   // Nothing was applied: the partitions are still there, led and fully in sync.
   const admin = await connect(c.brokers[1]!.bootstrap)
   const md = await admin.request('Metadata', { topics: [{ name: 'replicated' }] })
-  assert.deepEqual(md.topics[0]!.partitions.map((p) => p.isrNodes.length), [3, 3, 3])
+  assert.deepEqual(
+    md.topics[0]!.partitions.map((p) => p.isrNodes.length),
+    [3, 3, 3],
+  )
   await admin.close()
 })
 
@@ -138,7 +213,9 @@ test('a client principal gets CLUSTER_AUTHORIZATION_FAILED for the brokers\' own
 function internalAddress(c: TestCluster, i: number): string {
   for (const line of c.brokers[i]!.output.split('\n')) {
     if (!line.includes('broker started')) continue
-    const ep = (JSON.parse(line) as { endpoints: Array<{ listenerName: string, host: string, port: number }> }).endpoints.find((e) => e.listenerName === 'INTERNAL')
+    const ep = (JSON.parse(line) as { endpoints: Array<{ listenerName: string; host: string; port: number }> }).endpoints.find(
+      (e) => e.listenerName === 'INTERNAL',
+    )
     if (ep !== undefined) return `${ep.host}:${ep.port}`
   }
   throw new Error(`no INTERNAL endpoint in broker ${i}'s log`)
@@ -148,7 +225,19 @@ test('SCRAM credentials and ACLs live in ZooKeeper: made through one broker, use
   const c = cluster!
   const one = await connect(c.brokers[0]!.bootstrap)
   await upsertScram(one, 'dora', 'dora-secret', ['SCRAM-SHA-256'])
-  const created = await one.request('CreateAcls', { creations: [{ resourceType: RT.TOPIC, resourceName: 'shared', resourcePatternType: PatternType.PREFIXED, principal: 'User:dora', host: '*', operation: Op.READ, permissionType: PermissionType.ALLOW }] })
+  const created = await one.request('CreateAcls', {
+    creations: [
+      {
+        resourceType: RT.TOPIC,
+        resourceName: 'shared',
+        resourcePatternType: PatternType.PREFIXED,
+        principal: 'User:dora',
+        host: '*',
+        operation: Op.READ,
+        permissionType: PermissionType.ALLOW,
+      },
+    ],
+  })
   assert.equal(created.results[0]!.errorCode, 0)
   await one.close()
   // Broker 2 learned the credential through /config/changes: dora authenticates there.
@@ -163,9 +252,20 @@ test('SCRAM credentials and ACLs live in ZooKeeper: made through one broker, use
   await dora.close()
   const two = await connect(c.brokers[1]!.bootstrap)
   const acls = await eventually('the ACL on broker 2', async () => {
-    const r = await two.request('DescribeAcls', { resourceTypeFilter: RT.TOPIC, resourceNameFilter: null, patternTypeFilter: PatternType.ANY, principalFilter: 'User:dora', hostFilter: null, operation: Op.ANY, permissionType: PermissionType.ANY })
+    const r = await two.request('DescribeAcls', {
+      resourceTypeFilter: RT.TOPIC,
+      resourceNameFilter: null,
+      patternTypeFilter: PatternType.ANY,
+      principalFilter: 'User:dora',
+      hostFilter: null,
+      operation: Op.ANY,
+      permissionType: PermissionType.ANY,
+    })
     return r.resources.length > 0 ? r.resources : false
   })
-  assert.deepEqual(acls.map((r) => `${r.resourceName}/${r.patternType}`), ['shared/4'])
+  assert.deepEqual(
+    acls.map((r) => `${r.resourceName}/${r.patternType}`),
+    ['shared/4'],
+  )
   await two.close()
 })

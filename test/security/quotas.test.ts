@@ -28,10 +28,13 @@ after(async () => {
   await b?.close()
 })
 
-type Entity = Array<{ entityType: string, entityName: string | null }>
+type Entity = Array<{ entityType: string; entityName: string | null }>
 
 async function setQuota(entity: Entity, key: string, value: number | null): Promise<void> {
-  const res = await admin.request('AlterClientQuotas', { entries: [{ entity, ops: [{ key, value: value ?? 0, remove: value === null }] }], validateOnly: false })
+  const res = await admin.request('AlterClientQuotas', {
+    entries: [{ entity, ops: [{ key, value: value ?? 0, remove: value === null }] }],
+    validateOnly: false,
+  })
   assert.equal(res.entries[0]!.errorCode, 0, res.entries[0]!.errorMessage ?? '')
 }
 
@@ -40,35 +43,66 @@ test('AlterClientQuotas validates as Kafka; DescribeClientQuotas matches EXACT, 
     entries: [
       { entity: [{ entityType: 'user', entityName: 'u' }], ops: [{ key: 'bogus_rate', value: 1, remove: false }] },
       { entity: [{ entityType: 'user', entityName: 'u' }], ops: [{ key: 'producer_byte_rate', value: 1.5, remove: false }] },
-      { entity: [{ entityType: 'user', entityName: 'u' }, { entityType: 'user', entityName: 'v' }], ops: [{ key: 'producer_byte_rate', value: 1, remove: false }] },
+      {
+        entity: [
+          { entityType: 'user', entityName: 'u' },
+          { entityType: 'user', entityName: 'v' },
+        ],
+        ops: [{ key: 'producer_byte_rate', value: 1, remove: false }],
+      },
       { entity: [{ entityType: 'user', entityName: 'u' }], ops: [{ key: 'request_percentage', value: -1, remove: false }] },
     ],
     validateOnly: false,
   })
-  assert.deepEqual(bad.entries.map((e) => e.errorCode), [ErrorCode.INVALID_REQUEST, ErrorCode.INVALID_REQUEST, ErrorCode.INVALID_REQUEST, ErrorCode.INVALID_REQUEST])
+  assert.deepEqual(
+    bad.entries.map((e) => e.errorCode),
+    [ErrorCode.INVALID_REQUEST, ErrorCode.INVALID_REQUEST, ErrorCode.INVALID_REQUEST, ErrorCode.INVALID_REQUEST],
+  )
   await setQuota([{ entityType: 'user', entityName: 'alice' }], 'consumer_byte_rate', 2048)
-  await setQuota([{ entityType: 'user', entityName: 'alice' }, { entityType: 'client-id', entityName: 'app' }], 'producer_byte_rate', 4096)
+  await setQuota(
+    [
+      { entityType: 'user', entityName: 'alice' },
+      { entityType: 'client-id', entityName: 'app' },
+    ],
+    'producer_byte_rate',
+    4096,
+  )
   await setQuota([{ entityType: 'user', entityName: null }], 'request_percentage', 50)
   await setQuota([{ entityType: 'client-id', entityName: null }], 'producer_byte_rate', 8192)
-  const describe = async (components: Array<{ entityType: string, matchType: number, match: string | null }>, strict: boolean) => {
+  const describe = async (components: Array<{ entityType: string; matchType: number; match: string | null }>, strict: boolean) => {
     const r = await admin.request('DescribeClientQuotas', { components, strict })
     assert.equal(r.errorCode, 0)
-    return (r.entries ?? []).map((e) => e.entity.map((x) => `${x.entityType}=${x.entityName ?? '<default>'}`).join('/') + ':' + e.values.map((v) => `${v.key}=${v.value}`).join(',')).sort()
+    return (r.entries ?? [])
+      .map((e) => e.entity.map((x) => `${x.entityType}=${x.entityName ?? '<default>'}`).join('/') + ':' + e.values.map((v) => `${v.key}=${v.value}`).join(','))
+      .sort()
   }
-  assert.deepEqual(await describe([{ entityType: 'user', matchType: 0, match: 'alice' }], false), ['user=alice/client-id=app:producer_byte_rate=4096', 'user=alice:consumer_byte_rate=2048'])
+  assert.deepEqual(await describe([{ entityType: 'user', matchType: 0, match: 'alice' }], false), [
+    'user=alice/client-id=app:producer_byte_rate=4096',
+    'user=alice:consumer_byte_rate=2048',
+  ])
   assert.deepEqual(await describe([{ entityType: 'user', matchType: 0, match: 'alice' }], true), ['user=alice:consumer_byte_rate=2048'])
   assert.deepEqual(await describe([{ entityType: 'user', matchType: 1, match: null }], false), ['user=<default>:request_percentage=50'])
-  assert.deepEqual(await describe([{ entityType: 'client-id', matchType: 2, match: null }], false), ['client-id=<default>:producer_byte_rate=8192', 'user=alice/client-id=app:producer_byte_rate=4096'])
+  assert.deepEqual(await describe([{ entityType: 'client-id', matchType: 2, match: null }], false), [
+    'client-id=<default>:producer_byte_rate=8192',
+    'user=alice/client-id=app:producer_byte_rate=4096',
+  ])
   // Removing a quota removes the entity once nothing is left.
   await setQuota([{ entityType: 'user', entityName: 'alice' }], 'consumer_byte_rate', null)
   assert.deepEqual(await describe([{ entityType: 'user', matchType: 0, match: 'alice' }], true), [])
-  for (const e of [[{ entityType: 'user', entityName: 'alice' }, { entityType: 'client-id', entityName: 'app' }], [{ entityType: 'user', entityName: null }], [{ entityType: 'client-id', entityName: null }]] as Entity[]) {
+  for (const e of [
+    [
+      { entityType: 'user', entityName: 'alice' },
+      { entityType: 'client-id', entityName: 'app' },
+    ],
+    [{ entityType: 'user', entityName: null }],
+    [{ entityType: 'client-id', entityName: null }],
+  ] as Entity[]) {
     const key = e.length === 2 ? 'producer_byte_rate' : e[0]!.entityType === 'user' ? 'request_percentage' : 'producer_byte_rate'
     await setQuota(e, key, null)
   }
 })
 
-test('the precedence of quota entities is Kafka\'s', async () => {
+test("the precedence of quota entities is Kafka's", async () => {
   const quotas = b.broker.running.broker.security.quotas
   await setQuota([{ entityType: 'client-id', entityName: null }], 'producer_byte_rate', 1)
   await setQuota([{ entityType: 'client-id', entityName: 'c' }], 'producer_byte_rate', 2)
@@ -76,21 +110,56 @@ test('the precedence of quota entities is Kafka\'s', async () => {
   assert.equal(quotas.quotaFor('produce', 'u', 'other'), 1)
   await setQuota([{ entityType: 'user', entityName: null }], 'producer_byte_rate', 3)
   assert.equal(quotas.quotaFor('produce', 'u', 'c'), 3, 'users/<default> comes before clients/<client-id>')
-  await setQuota([{ entityType: 'user', entityName: null }, { entityType: 'client-id', entityName: 'c' }], 'producer_byte_rate', 4)
+  await setQuota(
+    [
+      { entityType: 'user', entityName: null },
+      { entityType: 'client-id', entityName: 'c' },
+    ],
+    'producer_byte_rate',
+    4,
+  )
   assert.equal(quotas.quotaFor('produce', 'u', 'c'), 4)
   await setQuota([{ entityType: 'user', entityName: 'u' }], 'producer_byte_rate', 5)
   assert.equal(quotas.quotaFor('produce', 'u', 'c'), 5, 'users/<user> comes before users/<default>/clients/<client-id>')
-  await setQuota([{ entityType: 'user', entityName: 'u' }, { entityType: 'client-id', entityName: null }], 'producer_byte_rate', 6)
+  await setQuota(
+    [
+      { entityType: 'user', entityName: 'u' },
+      { entityType: 'client-id', entityName: null },
+    ],
+    'producer_byte_rate',
+    6,
+  )
   assert.equal(quotas.quotaFor('produce', 'u', 'c'), 6)
-  await setQuota([{ entityType: 'user', entityName: 'u' }, { entityType: 'client-id', entityName: 'c' }], 'producer_byte_rate', 7)
+  await setQuota(
+    [
+      { entityType: 'user', entityName: 'u' },
+      { entityType: 'client-id', entityName: 'c' },
+    ],
+    'producer_byte_rate',
+    7,
+  )
   assert.equal(quotas.quotaFor('produce', 'u', 'c'), 7)
   assert.equal(quotas.quotaFor('produce', 'v', 'c'), 4)
   assert.equal(quotas.quotaFor('fetch', 'u', 'c'), undefined)
   for (const e of [
-    [{ entityType: 'client-id', entityName: null }], [{ entityType: 'client-id', entityName: 'c' }], [{ entityType: 'user', entityName: null }],
-    [{ entityType: 'user', entityName: null }, { entityType: 'client-id', entityName: 'c' }], [{ entityType: 'user', entityName: 'u' }],
-    [{ entityType: 'user', entityName: 'u' }, { entityType: 'client-id', entityName: null }], [{ entityType: 'user', entityName: 'u' }, { entityType: 'client-id', entityName: 'c' }],
-  ] as Entity[]) await setQuota(e, 'producer_byte_rate', null)
+    [{ entityType: 'client-id', entityName: null }],
+    [{ entityType: 'client-id', entityName: 'c' }],
+    [{ entityType: 'user', entityName: null }],
+    [
+      { entityType: 'user', entityName: null },
+      { entityType: 'client-id', entityName: 'c' },
+    ],
+    [{ entityType: 'user', entityName: 'u' }],
+    [
+      { entityType: 'user', entityName: 'u' },
+      { entityType: 'client-id', entityName: null },
+    ],
+    [
+      { entityType: 'user', entityName: 'u' },
+      { entityType: 'client-id', entityName: 'c' },
+    ],
+  ] as Entity[])
+    await setQuota(e, 'producer_byte_rate', null)
   assert.equal(quotas.enabled, false)
 })
 
@@ -107,7 +176,9 @@ test('a producer is held within 10 % of its producer_byte_rate over 10 s, told t
   const before = partition.log.size
   const started = Date.now()
   let sizeAt10s = -1
-  const stopAt = setTimeout(() => { sizeAt10s = partition.log.size }, 10_000)
+  const stopAt = setTimeout(() => {
+    sizeAt10s = partition.log.size
+  }, 10_000)
   try {
     while (sizeAt10s < 0) await producer.sendBatch(Array.from({ length: 64 }, () => ({ topic: 'q', partition: 0, value })))
   } finally {
@@ -122,7 +193,8 @@ test('a producer is held within 10 % of its producer_byte_rate over 10 s, told t
   const c = await connect(b.at('PLAINTEXT'), { clientId: 'raw' })
   const { encodeBatch } = await import('../support/records.js')
   const big = encodeBatch([{ key: null, value: Buffer.alloc(600 * 1024) }])
-  const produce = () => c.request('Produce', { transactionalId: null, acks: 1, timeoutMs: 5000, topicData: [{ name: 'q', partitionData: [{ index: 0, records: big }] }] })
+  const produce = () =>
+    c.request('Produce', { transactionalId: null, acks: 1, timeoutMs: 5000, topicData: [{ name: 'q', partitionData: [{ index: 0, records: big }] }] })
   // 600 KiB is under 10 s of 100 KiB/s; twice that is over: wait until 1.2 MiB fits (12 s), at most the window (10 s).
   assert.equal((await produce()).throttleTimeMs, 0)
   const res = await produce()
@@ -144,11 +216,19 @@ test('a consumer is held within 10 % of its consumer_byte_rate over 10 s', async
   const value = Buffer.alloc(10_000, 3)
   for (let i = 0; i < 7; i++) await loader.sendBatch(Array.from({ length: 100 }, () => ({ topic: 'fq', partition: 0, value })))
   await loader.close()
-  const consumer = await Consumer.connect({ bootstrap: b.at('PLAINTEXT'), clientId: 'reader', maxBytes: 64 * 1024, partitionMaxBytes: 64 * 1024, maxWaitMs: 100 })
+  const consumer = await Consumer.connect({
+    bootstrap: b.at('PLAINTEXT'),
+    clientId: 'reader',
+    maxBytes: 64 * 1024,
+    partitionMaxBytes: 64 * 1024,
+    maxWaitMs: 100,
+  })
   await consumer.assign([{ topic: 'fq', partition: 0, start: 'earliest' }])
   let served = 0
   let servedAt10s = -1
-  const stopAt = setTimeout(() => { servedAt10s = served }, 10_000)
+  const stopAt = setTimeout(() => {
+    servedAt10s = served
+  }, 10_000)
   try {
     while (servedAt10s < 0) for (const r of await consumer.poll()) served += r.value?.length ?? 0
   } finally {
@@ -162,7 +242,7 @@ test('a consumer is held within 10 % of its consumer_byte_rate over 10 s', async
   await setQuota([{ entityType: 'client-id', entityName: 'reader' }], 'consumer_byte_rate', null)
 })
 
-test('request_percentage: a client over its share of the broker\'s time is told throttle_time_ms and muted; another is not', async () => {
+test("request_percentage: a client over its share of the broker's time is told throttle_time_ms and muted; another is not", async () => {
   // 0.01 % of a 10 s window is 1 ms of the broker's time on this client's requests.
   await setQuota([{ entityType: 'client-id', entityName: 'busy' }], 'request_percentage', 0.01)
   const busy = await connect(b.at('PLAINTEXT'), { clientId: 'busy' })

@@ -86,7 +86,10 @@ test('a failed authentication is answered after the delay, then the connection c
   assert.equal(res.errorMessage, 'Authentication failed: Invalid username or password')
   assert.equal(await raw.waitClosed(3000), true)
   // The log line names who tried (Kafka's "Failed authentication with <address>"), not the guess.
-  const line = b.logs().split('\n').find((l) => l.includes('"principal":"User:mallory"'))
+  const line = b
+    .logs()
+    .split('\n')
+    .find((l) => l.includes('"principal":"User:mallory"'))
   assert.ok(line !== undefined, 'a failed authentication line names User:mallory')
   const entry = JSON.parse(line) as Record<string, unknown>
   assert.equal(entry.msg, 'failed authentication')
@@ -94,7 +97,10 @@ test('a failed authentication is answered after the delay, then the connection c
   assert.match(String(entry.remote), /^(::ffff:)?127\.0\.0\.1:\d+$/)
   // SCRAM names the user of its client-first message.
   await assert.rejects(connect(b.at('SASL_PLAINTEXT'), { sasl: { mechanism: 'SCRAM-SHA-512', username: 'trudy', password: secret('brute-force-guess-2') } }))
-  assert.match(b.logs(), /"principal":"User:trudy","mechanism":"SCRAM-SHA-512","reason":"Authentication failed: Invalid user credentials","msg":"failed authentication"/)
+  assert.match(
+    b.logs(),
+    /"principal":"User:trudy","mechanism":"SCRAM-SHA-512","reason":"Authentication failed: Invalid user credentials","msg":"failed authentication"/,
+  )
 })
 
 test('an unknown mechanism is refused with UNSUPPORTED_SASL_MECHANISM and the enabled list', async () => {
@@ -103,7 +109,10 @@ test('an unknown mechanism is refused with UNSUPPORTED_SASL_MECHANISM and the en
   assert.equal(hs.errorCode, ErrorCode.UNSUPPORTED_SASL_MECHANISM)
   assert.deepEqual(hs.mechanisms, ['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512', 'OAUTHBEARER'])
   assert.equal(await raw.waitClosed(3000), true)
-  await assert.rejects(connect(b.at('REAUTH'), { sasl: { mechanism: 'SCRAM-SHA-256', username: 'carol', password: SCRAM_PASSWORD } }), /does not enable SASL mechanism SCRAM-SHA-256 \(it enables PLAIN, OAUTHBEARER\)/)
+  await assert.rejects(
+    connect(b.at('REAUTH'), { sasl: { mechanism: 'SCRAM-SHA-256', username: 'carol', password: SCRAM_PASSWORD } }),
+    /does not enable SASL mechanism SCRAM-SHA-256 \(it enables PLAIN, OAUTHBEARER\)/,
+  )
 })
 
 test('nothing but ApiVersions and SASL is served before authentication; SASL requests elsewhere say ILLEGAL_SASL_STATE', async () => {
@@ -150,8 +159,15 @@ test('OAUTHBEARER accepts a JWT signed by the JWKS and refuses expired, foreign 
   const header = Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url')
   const payload = Buffer.from(JSON.stringify({ sub: 'eve', exp: Math.floor(Date.now() / 1000) + 60 })).toString('base64url')
   secret(payload)
-  for (const token of [secret(await certs.token('dave', { expiresInSeconds: -120 })), secret(await certs.token('dave', { wrongKey: true })), `${header}.${payload}.`]) {
-    await assert.rejects(connect(b.at('SASL_SSL'), { tls: tls(), sasl: { mechanism: 'OAUTHBEARER', token: () => token } }), /authentication with OAUTHBEARER .* failed: Authentication failed: invalid token/)
+  for (const token of [
+    secret(await certs.token('dave', { expiresInSeconds: -120 })),
+    secret(await certs.token('dave', { wrongKey: true })),
+    `${header}.${payload}.`,
+  ]) {
+    await assert.rejects(
+      connect(b.at('SASL_SSL'), { tls: tls(), sasl: { mechanism: 'OAUTHBEARER', token: () => token } }),
+      /authentication with OAUTHBEARER .* failed: Authentication failed: invalid token/,
+    )
   }
 })
 
@@ -202,9 +218,7 @@ test('fuzzed SASL frames (handshakes, authenticate requests, raw tokens, SCRAM m
     raw.writeRaw(raw.frame(ApiKey.SaslHandshake, version, { mechanism }))
     await raw.nextFrame(2000)
     for (let k = 0; k < 3 && !raw.closed; k++) {
-      const token = i % 5 === 0
-        ? Buffer.from(`n,,n=carol,r=${bytes(8).toString('base64')}${k === 1 ? ',tokenauth=true' : ''}`)
-        : bytes(Math.floor(rnd() * 200))
+      const token = i % 5 === 0 ? Buffer.from(`n,,n=carol,r=${bytes(8).toString('base64')}${k === 1 ? ',tokenauth=true' : ''}`) : bytes(Math.floor(rnd() * 200))
       if (version === 0) {
         const size = Buffer.alloc(4)
         size.writeInt32BE(rnd() < 0.2 ? 0x7ffffff0 : token.length)
@@ -253,7 +267,7 @@ test('fuzzed SASL frames (handshakes, authenticate requests, raw tokens, SCRAM m
   await c.close()
 })
 
-test('the log never holds a password or a token (at debug level; every security test checks its broker\'s log when it closes)', async () => {
+test("the log never holds a password or a token (at debug level; every security test checks its broker's log when it closes)", async () => {
   const token = secret(await certs.token('dave', { wrongKey: true }))
   await assert.rejects(connect(b.at('SASL_SSL'), { tls: tls(), sasl: { mechanism: 'OAUTHBEARER', token: () => token } }))
   const logs = b.logs()

@@ -21,7 +21,9 @@ import { run } from '../support/process.js'
 import { connect, startSecureBroker } from './helpers.js'
 
 let certs: CertFiles
-before(async () => { certs = await makeCerts() })
+before(async () => {
+  certs = await makeCerts()
+})
 after(() => certs?.remove())
 
 const clientTls = (name?: 'alice' | 'bob' | 'untrusted' | 'expired') => {
@@ -44,19 +46,48 @@ test('mutual TLS: the certificate subject, mapped by ssl.principal.mapping.rules
   })
   try {
     const alice = await connect(b.at('SSL'), { tls: clientTls('alice') })
-    const created = await alice.request('CreateAcls', { creations: [{ resourceType: RT.TOPIC, resourceName: 'b-', resourcePatternType: PatternType.PREFIXED, principal: 'User:BOB', host: '*', operation: Op.ALL, permissionType: PermissionType.ALLOW }] })
+    const created = await alice.request('CreateAcls', {
+      creations: [
+        {
+          resourceType: RT.TOPIC,
+          resourceName: 'b-',
+          resourcePatternType: PatternType.PREFIXED,
+          principal: 'User:BOB',
+          host: '*',
+          operation: Op.ALL,
+          permissionType: PermissionType.ALLOW,
+        },
+      ],
+    })
     assert.equal(created.results[0]!.errorCode, 0, 'alice (User:ALICE by the rule) is a super user')
-    const ct = await alice.request('CreateTopics', { topics: [{ name: 'b-topic', numPartitions: 1, replicationFactor: 1 }, { name: 'a-topic', numPartitions: 1, replicationFactor: 1 }], timeoutMs: 10000 })
-    assert.deepEqual(ct.topics.map((t) => t.errorCode), [0, 0])
+    const ct = await alice.request('CreateTopics', {
+      topics: [
+        { name: 'b-topic', numPartitions: 1, replicationFactor: 1 },
+        { name: 'a-topic', numPartitions: 1, replicationFactor: 1 },
+      ],
+      timeoutMs: 10000,
+    })
+    assert.deepEqual(
+      ct.topics.map((t) => t.errorCode),
+      [0, 0],
+    )
     await alice.close()
     const bob = await connect(b.at('SSL'), { tls: clientTls('bob') })
     const md = await bob.request('Metadata', { topics: null })
-    assert.deepEqual(md.topics.map((t) => t.name), ['b-topic'], 'User:BOB sees what its ACLs let it describe')
+    assert.deepEqual(
+      md.topics.map((t) => t.name),
+      ['b-topic'],
+      'User:BOB sees what its ACLs let it describe',
+    )
     await bob.close()
     for (const who of ['untrusted', 'expired', undefined] as const) {
       await assert.rejects(connect(b.at('SSL'), { tls: clientTls(who) }), `${who ?? 'no'} certificate`)
     }
-    for (const [subject, reason] of [['"subject":"CN=old,OU=Clients,O=Samsa,C=US",', 'CERT_HAS_EXPIRED'], ['"subject":"CN=mallory,O=Other,C=US",', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'], ['', 'no client certificate']]) {
+    for (const [subject, reason] of [
+      ['"subject":"CN=old,OU=Clients,O=Samsa,C=US",', 'CERT_HAS_EXPIRED'],
+      ['"subject":"CN=mallory,O=Other,C=US",', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'],
+      ['', 'no client certificate'],
+    ]) {
       assert.match(b.logs(), new RegExp(`${subject}"reason":"${reason}[^"]*","msg":"failed authentication \\(client certificate\\)"`))
     }
     // requested: no certificate is User:ANONYMOUS (no ACLs: nothing visible); a bad one is still refused.
@@ -79,7 +110,11 @@ test('keystores: inline PEM (ssl.keystore.certificate.chain and ssl.keystore.key
     'ssl.keystore.certificate.chain': readFileSync(certs.brokerCert, 'utf8'),
     'ssl.keystore.key': readFileSync(certs.brokerKey, 'utf8'),
   })
-  const p12 = await startSecureBroker('SSL://127.0.0.1:0', { 'ssl.keystore.type': 'PKCS12', 'ssl.keystore.location': certs.brokerP12, 'ssl.keystore.password': 'storepass' })
+  const p12 = await startSecureBroker('SSL://127.0.0.1:0', {
+    'ssl.keystore.type': 'PKCS12',
+    'ssl.keystore.location': certs.brokerP12,
+    'ssl.keystore.password': 'storepass',
+  })
   try {
     for (const b of [inline, p12]) {
       const c = await connect(b.at('SSL'), { tls: clientTls() })
@@ -97,19 +132,27 @@ test('a rotated keystore is served to new connections without a restart', async 
   const keystore = join(certs.dir, 'rotating.pem')
   copyFileSync(certs.brokerKeystore, keystore)
   const b = await startSecureBroker('SSL://127.0.0.1:0', { ...tlsBrokerConfig(certs), 'ssl.keystore.location': keystore })
-  const subject = (): Promise<string> => new Promise((resolve, reject) => {
-    const s = tlsConnect({ host: '127.0.0.1', port: Number(b.at('SSL').split(':')[1]), ca: readFileSync(certs.ca), servername: 'localhost' }, () => {
-      resolve(s.getPeerX509Certificate()!.subject)
-      s.destroy()
+  const subject = (): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const s = tlsConnect({ host: '127.0.0.1', port: Number(b.at('SSL').split(':')[1]), ca: readFileSync(certs.ca), servername: 'localhost' }, () => {
+        resolve(s.getPeerX509Certificate()!.subject)
+        s.destroy()
+      })
+      s.on('error', reject)
     })
-    s.on('error', reject)
-  })
   try {
     assert.match(await subject(), /O=Samsa/)
     // A new certificate for the same host, signed by the same CA.
-    execFileSync('openssl', ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'rot.key', '-out', 'rot.csr', '-subj', '/C=US/O=Rotated/CN=localhost'], { cwd: certs.dir, stdio: 'ignore' })
+    execFileSync('openssl', ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'rot.key', '-out', 'rot.csr', '-subj', '/C=US/O=Rotated/CN=localhost'], {
+      cwd: certs.dir,
+      stdio: 'ignore',
+    })
     writeFileSync(join(certs.dir, 'rot.ext'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\n')
-    execFileSync('openssl', ['x509', '-req', '-in', 'rot.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'rot.pem', '-days', '2', '-extfile', 'rot.ext'], { cwd: certs.dir, stdio: 'ignore' })
+    execFileSync(
+      'openssl',
+      ['x509', '-req', '-in', 'rot.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'rot.pem', '-days', '2', '-extfile', 'rot.ext'],
+      { cwd: certs.dir, stdio: 'ignore' },
+    )
     writeFileSync(keystore + '.new', readFileSync(join(certs.dir, 'rot.pem'), 'utf8') + readFileSync(join(certs.dir, 'rot.key'), 'utf8'))
     const { renameSync } = await import('node:fs')
     renameSync(keystore + '.new', keystore)
@@ -134,13 +177,24 @@ test('clients refuse a broker whose certificate is expired or signed by a CA the
   })
   const { Kafka, logLevel } = kafkajs
   try {
-    for (const [listener, reason] of [['EXPIRED', /certificate has expired|CERT_HAS_EXPIRED/], ['UNTRUSTED', /unable to verify|self[- ]signed|UNABLE_TO_VERIFY_LEAF_SIGNATURE/]] as const) {
+    for (const [listener, reason] of [
+      ['EXPIRED', /certificate has expired|CERT_HAS_EXPIRED/],
+      ['UNTRUSTED', /unable to verify|self[- ]signed|UNABLE_TO_VERIFY_LEAF_SIGNATURE/],
+    ] as const) {
       await assert.rejects(connect(b.at(listener), { tls: clientTls() }), reason, `samsa's client on ${listener}`)
-      const admin = new Kafka({ brokers: [b.at(listener)], ssl: { ca: [readFileSync(certs.ca, 'utf8')] }, logLevel: logLevel.NOTHING, retry: { retries: 0 }, connectionTimeout: 5000 }).admin()
+      const admin = new Kafka({
+        brokers: [b.at(listener)],
+        ssl: { ca: [readFileSync(certs.ca, 'utf8')] },
+        logLevel: logLevel.NOTHING,
+        retry: { retries: 0 },
+        connectionTimeout: 5000,
+      }).admin()
       await assert.rejects(admin.connect(), reason, `kafkajs on ${listener}`)
       await admin.disconnect()
       if (requireTool(tools.kcat()) === false) {
-        const r = await run('kcat', ['-b', b.at(listener), '-X', 'security.protocol=SSL', '-X', `ssl.ca.location=${certs.ca}`, '-L', '-m', '5'], { timeoutMs: 30_000 })
+        const r = await run('kcat', ['-b', b.at(listener), '-X', 'security.protocol=SSL', '-X', `ssl.ca.location=${certs.ca}`, '-L', '-m', '5'], {
+          timeoutMs: 30_000,
+        })
         assert.notEqual(r.code, 0, `kcat on ${listener}`)
         assert.match(r.stderr, /certificate verify failed|SSL handshake failed/, `kcat on ${listener}`)
       }

@@ -37,7 +37,14 @@ test('the config names and Kafka defaults', () => {
   assert.equal(c.get('max.connections.per.ip'), 2147483647)
   assert.equal(c.get('max.connections.per.ip.overrides'), '')
   assert.equal(c.get('max.connection.creation.rate'), 2147483647)
-  assert.deepEqual([...parseOverrides('hostName:100, 127.0.0.1:200,::1:3')], [['hostName', 100], ['127.0.0.1', 200], ['::1', 3]])
+  assert.deepEqual(
+    [...parseOverrides('hostName:100, 127.0.0.1:200,::1:3')],
+    [
+      ['hostName', 100],
+      ['127.0.0.1', 200],
+      ['::1', 3],
+    ],
+  )
   assert.throws(() => parseOverrides('127.0.0.1'))
 })
 
@@ -51,7 +58,12 @@ test('connections.max.idle.ms closes connections with no traffic, not busy ones 
     await waiting.request(ApiKey.CreateTopics, 7, { topics: [{ name: 'quiet', numPartitions: 1, replicationFactor: 1 }], timeoutMs: 1000 })
     // A fetch that waits 4 s for a record: its connection has no traffic, but is not idle.
     const parked = waiting.request(ApiKey.Fetch, 12, {
-      maxWaitMs: 4000, minBytes: 1, maxBytes: 1024, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
+      maxWaitMs: 4000,
+      minBytes: 1,
+      maxBytes: 1024,
+      isolationLevel: 0,
+      sessionId: 0,
+      sessionEpoch: -1,
       topics: [{ topic: 'quiet', partitions: [{ partition: 0, fetchOffset: 0n, partitionMaxBytes: 1024 }] }],
     })
     const stop = Date.now() + 3500
@@ -127,7 +139,10 @@ test('listener.name.<l>.max.connections, and max.connections changed at run time
     conns.pop()!.close()
     await until('the broker freed the slot', () => b.running.server.quotas.total === 1)
     // max.connections=1 for every broker, set through the config API: the next one is refused at once.
-    const set = await conns[0]!.request(ApiKey.IncrementalAlterConfigs, 1, { resources: [{ resourceType: 4, resourceName: '', configs: [{ name: 'max.connections', configOperation: 0, value: '1' }] }], validateOnly: false })
+    const set = await conns[0]!.request(ApiKey.IncrementalAlterConfigs, 1, {
+      resources: [{ resourceType: 4, resourceName: '', configs: [{ name: 'max.connections', configOperation: 0, value: '1' }] }],
+      validateOnly: false,
+    })
     assert.equal(set.responses[0].errorCode, 0)
     await until('the new limit is applied', () => b.running.server.quotas.maxConnections === 1)
     const refused = await RawConnection.connect(b.port)
@@ -146,7 +161,8 @@ test('max.connection.creation.rate (KIP-612): past the rate the listener admits 
     const conns = await Promise.all(Array.from({ length: 4 }, () => RawConnection.connect(b.port)))
     await until('a connection waits for the rate', () => server.throttledConnections > 0)
     // Every connection is served in the end, in the order it came.
-    for (const c of conns) assert.equal((await c.request(ApiKey.ApiVersions, 3, { clientSoftwareName: 'rate', clientSoftwareVersion: '1' }, 30_000)).errorCode, 0)
+    for (const c of conns)
+      assert.equal((await c.request(ApiKey.ApiVersions, 3, { clientSoftwareName: 'rate', clientSoftwareVersion: '1' }, 30_000)).errorCode, 0)
     assert.equal(server.connectionCount, 4)
     for (const c of conns) c.close()
   } finally {
@@ -163,10 +179,22 @@ test('queued.max.requests: a connection with that many requests in flight is not
     // Six long-polling fetches of an empty partition, then a ping, all in one write.
     const frames: Buffer[] = []
     for (let id = 1; id <= 6; id++) {
-      frames.push(c.frame(ApiKey.Fetch, 12, {
-        maxWaitMs: 600_000, minBytes: 1, maxBytes: 1024, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
-        topics: [{ topic: 'empty', partitions: [{ partition: 0, fetchOffset: 0n, partitionMaxBytes: 1024 }] }],
-      }, id))
+      frames.push(
+        c.frame(
+          ApiKey.Fetch,
+          12,
+          {
+            maxWaitMs: 600_000,
+            minBytes: 1,
+            maxBytes: 1024,
+            isolationLevel: 0,
+            sessionId: 0,
+            sessionEpoch: -1,
+            topics: [{ topic: 'empty', partitions: [{ partition: 0, fetchOffset: 0n, partitionMaxBytes: 1024 }] }],
+          },
+          id,
+        ),
+      )
     }
     frames.push(c.frame(ApiKey.ApiVersions, 3, { clientSoftwareName: 'x', clientSoftwareVersion: '1' }, 7))
     c.writeRaw(Buffer.concat(frames))
@@ -198,7 +226,14 @@ test('a client that pipelines requests and never reads is muted once it holds it
     const n = 1500
     const frames: Buffer[] = []
     for (let i = 0; i < n; i++) {
-      frames.push(c.frame(ApiKey.DescribeConfigs, 4, { resources: [{ resourceType: 4, resourceName: '1', configurationKeys: null }], includeSynonyms: true, includeDocumentation: true }, 100 + i))
+      frames.push(
+        c.frame(
+          ApiKey.DescribeConfigs,
+          4,
+          { resources: [{ resourceType: 4, resourceName: '1', configurationKeys: null }], includeSynonyms: true, includeDocumentation: true },
+          100 + i,
+        ),
+      )
     }
     c.writeRaw(Buffer.concat(frames))
     const conn = serverSide(b, c)

@@ -57,9 +57,11 @@ test('pipelined requests are answered in request order', async () => {
   const c = await RawConnection.connect(broker.port)
   const frames: Buffer[] = []
   for (let i = 0; i < 50; i++) {
-    frames.push(i % 2 === 0
-      ? c.frame(ApiKey.ApiVersions, 3, { clientSoftwareName: 'x', clientSoftwareVersion: '1' }, 1000 + i)
-      : c.frame(ApiKey.Metadata, 9, { topics: null }, 1000 + i))
+    frames.push(
+      i % 2 === 0
+        ? c.frame(ApiKey.ApiVersions, 3, { clientSoftwareName: 'x', clientSoftwareVersion: '1' }, 1000 + i)
+        : c.frame(ApiKey.Metadata, 9, { topics: null }, 1000 + i),
+    )
   }
   c.writeRaw(Buffer.concat(frames))
   for (let i = 0; i < 50; i++) {
@@ -71,11 +73,18 @@ test('pipelined requests are answered in request order', async () => {
 
 test('oversized and negative sizes, unknown keys and garbage close only that connection', async () => {
   const cases: Buffer[] = []
-  const big = Buffer.alloc(4); big.writeInt32BE(1024 * 1024 + 1); cases.push(big)
-  const neg = Buffer.alloc(4); neg.writeInt32BE(-5); cases.push(neg)
-  const unknown = Buffer.from('0000000a' + '7fff0000' + '00000001' + '0000', 'hex'); cases.push(unknown)
-  const garbage = Buffer.from('00000010' + '0003000c' + '00000001' + 'ffffffffffffffff', 'hex'); cases.push(garbage)
-  const tiny = Buffer.from('00000002' + '0003', 'hex'); cases.push(tiny)
+  const big = Buffer.alloc(4)
+  big.writeInt32BE(1024 * 1024 + 1)
+  cases.push(big)
+  const neg = Buffer.alloc(4)
+  neg.writeInt32BE(-5)
+  cases.push(neg)
+  const unknown = Buffer.from('0000000a' + '7fff0000' + '00000001' + '0000', 'hex')
+  cases.push(unknown)
+  const garbage = Buffer.from('00000010' + '0003000c' + '00000001' + 'ffffffffffffffff', 'hex')
+  cases.push(garbage)
+  const tiny = Buffer.from('00000002' + '0003', 'hex')
+  cases.push(tiny)
   for (const bytes of cases) {
     const bad = await RawConnection.connect(broker.port)
     bad.writeRaw(bytes)

@@ -84,7 +84,12 @@ async function produce(topic: string, value: Buffer): Promise<bigint> {
 
 async function fetchValue(topic: string, offset: bigint): Promise<Buffer> {
   const r = await c.request(ApiKey.Fetch, 12, {
-    maxWaitMs: 0, minBytes: 0, maxBytes: 64 * MB, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
+    maxWaitMs: 0,
+    minBytes: 0,
+    maxBytes: 64 * MB,
+    isolationLevel: 0,
+    sessionId: 0,
+    sessionEpoch: -1,
     topics: [{ topic, partitions: [{ partition: 0, fetchOffset: offset, partitionMaxBytes: 64 * MB }] }],
   })
   const records: Buffer = r.responses[0].partitions[0].records
@@ -122,12 +127,16 @@ test('a length prefix split across reads, inside the size and between size and A
 
 test('many frames in one read, ending in part of the next, are all answered in order', async () => {
   const frames: Buffer[] = []
-  for (let i = 0; i < 300; i++) frames.push(i % 3 === 0 ? metadata(c, 5000 + i) : c.frame(ApiKey.ApiVersions, 3, { clientSoftwareName: 'x', clientSoftwareVersion: '1' }, 5000 + i))
+  for (let i = 0; i < 300; i++)
+    frames.push(i % 3 === 0 ? metadata(c, 5000 + i) : c.frame(ApiKey.ApiVersions, 3, { clientSoftwareName: 'x', clientSoftwareVersion: '1' }, 5000 + i))
   const bytes = Buffer.concat(frames)
   const before = readsOf(c).length
   await writeInSteps(c, bytes, [bytes.length - 3])
   const got = readsOf(c).slice(before)
-  assert.ok(got.some((n) => n > frames[0]!.length + frames[1]!.length), `no read held two frames: ${got.join(',')}`)
+  assert.ok(
+    got.some((n) => n > frames[0]!.length + frames[1]!.length),
+    `no read held two frames: ${got.join(',')}`,
+  )
   for (let i = 0; i < 300; i++) assert.equal((await c.nextBody()).readInt32BE(0), 5000 + i)
 })
 
@@ -138,7 +147,7 @@ test('Produce requests larger than the read buffer (pooled and not) arrive intac
   const before = readsOf(c).length
   const offsets: bigint[] = []
   for (const v of values) offsets.push(await produce('big', v))
-  assert.ok(readsOf(c).length - before >= 3 + 20 * MB / (256 * 1024), 'the big requests should take many reads')
+  assert.ok(readsOf(c).length - before >= 3 + (20 * MB) / (256 * 1024), 'the big requests should take many reads')
   for (let i = 0; i < values.length; i++) assert.ok((await fetchValue('big', offsets[i]!)).equals(values[i]!), `value ${i} changed`)
   // Pipelined: frames of different sizes in one write, the pooled buffers reused in between.
   const small = pattern(5000, 9)
@@ -167,10 +176,21 @@ test('a client that closes mid-frame closes only its connection', async () => {
 test('a slow reader pauses reading (not memory) and everything is answered once it reads', async () => {
   await produce('wide', pattern(4 * MB, 5))
   const encoder = await RawConnection.connect(broker.port)
-  const fetch = (id: number): Buffer => encoder.frame(ApiKey.Fetch, 12, {
-    maxWaitMs: 0, minBytes: 0, maxBytes: 8 * MB, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
-    topics: [{ topic: 'wide', partitions: [{ partition: 0, fetchOffset: 0n, partitionMaxBytes: 8 * MB }] }],
-  }, id)
+  const fetch = (id: number): Buffer =>
+    encoder.frame(
+      ApiKey.Fetch,
+      12,
+      {
+        maxWaitMs: 0,
+        minBytes: 0,
+        maxBytes: 8 * MB,
+        isolationLevel: 0,
+        sessionId: 0,
+        sessionEpoch: -1,
+        topics: [{ topic: 'wide', partitions: [{ partition: 0, fetchOffset: 0n, partitionMaxBytes: 8 * MB }] }],
+      },
+      id,
+    )
   encoder.close()
 
   let paused = 0
@@ -179,7 +199,9 @@ test('a slow reader pauses reading (not memory) and everything is answered once 
     if (this.localPort === broker.port) paused++
     return originalPause.call(this)
   }
-  const slow = await new Promise<Socket>((resolve) => { const s = connect(broker.port, '127.0.0.1', () => resolve(s)) })
+  const slow = await new Promise<Socket>((resolve) => {
+    const s = connect(broker.port, '127.0.0.1', () => resolve(s))
+  })
   try {
     slow.pause()
     // Ten 4 MB responses: more than the kernel buffers plus the broker's 16 MB high water.
@@ -224,10 +246,19 @@ test('broker.close() with idle, mid-frame and long-polling connections closes th
   const bytes = produceFrame(partial, 'quiet', pattern(MB, 6), 1)
   await writeInSteps(partial, bytes.subarray(0, bytes.length >> 1), [])
   // A fetch parked for ten minutes: close() must end it rather than wait for (or leave) its timer.
-  await writeInSteps(polling, polling.frame(ApiKey.Fetch, 12, {
-    maxWaitMs: 600_000, minBytes: 1, maxBytes: MB, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
-    topics: [{ topic: 'quiet', partitions: [{ partition: 0, fetchOffset: 0n, partitionMaxBytes: MB }] }],
-  }), [])
+  await writeInSteps(
+    polling,
+    polling.frame(ApiKey.Fetch, 12, {
+      maxWaitMs: 600_000,
+      minBytes: 1,
+      maxBytes: MB,
+      isolationLevel: 0,
+      sessionId: 0,
+      sessionEpoch: -1,
+      topics: [{ topic: 'quiet', partitions: [{ partition: 0, fetchOffset: 0n, partitionMaxBytes: MB }] }],
+    }),
+    [],
+  )
   await until('the fetch is parked', () => other.running.broker.replicas.fetchPurgatory.delayed === 1)
   await other.close()
   assert.equal(other.running.broker.replicas.fetchPurgatory.delayed, 0, 'close() ended the parked fetch (and cleared its timer)')

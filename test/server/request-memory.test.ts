@@ -29,9 +29,12 @@ after(async () => {
 })
 
 /** A connected socket that will send `frames` at once; `answered` resolves with the responses' count once all came. */
-async function pipelined(frames: Buffer[]): Promise<{ socket: Socket, answered: Promise<number>, send: () => void }> {
+async function pipelined(frames: Buffer[]): Promise<{ socket: Socket; answered: Promise<number>; send: () => void }> {
   const socket = connect({ host: '127.0.0.1', port: broker.port })
-  await new Promise<void>((resolve, reject) => { socket.once('connect', resolve); socket.once('error', reject) })
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve)
+    socket.once('error', reject)
+  })
   const answered = new Promise<number>((resolve, reject) => {
     let pending = Buffer.alloc(0)
     let count = 0
@@ -58,22 +61,35 @@ test('24 connections pipelining 8 produce requests of 900 KB each: the Produce f
   for (let c = 0; c < connections; c++) {
     const frames = []
     for (let i = 0; i < perConnection; i++) {
-      frames.push(admin.frame(ApiKey.Produce, 9, { acks: 1, timeoutMs: 30000, topicData: [{ name: 'many', partitionData: [{ index: (c + i) % 4, records }] }] }, i + 1))
+      frames.push(
+        admin.frame(ApiKey.Produce, 9, { acks: 1, timeoutMs: 30000, topicData: [{ name: 'many', partitionData: [{ index: (c + i) % 4, records }] }] }, i + 1),
+      )
     }
     clients.push(await pipelined(frames))
   }
   for (const c of clients) c.send()
   // Other requests are not held up by the Produce frames waiting.
-  const md = await admin.request(ApiKey.Metadata, 12, { topics: [{ name: 'many', topicId: null }], allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false })
+  const md = await admin.request(ApiKey.Metadata, 12, {
+    topics: [{ name: 'many', topicId: null }],
+    allowAutoTopicCreation: false,
+    includeTopicAuthorizedOperations: false,
+  })
   assert.equal(md.topics[0].errorCode, 0)
   const answered = await Promise.all(clients.map((c) => c.answered))
-  assert.deepEqual(answered, clients.map(() => perConnection))
+  assert.deepEqual(
+    answered,
+    clients.map(() => perConnection),
+  )
   // 173 MB were sent at once; the broker held at most its bound plus the one frame that crossed it.
-  assert.ok(requestMemory.peak <= requestMemory.limit + MB, `peak ${(requestMemory.peak / MB).toFixed(1)} MiB of Produce frames held, bound ${requestMemory.limit / MB} MiB`)
+  assert.ok(
+    requestMemory.peak <= requestMemory.limit + MB,
+    `peak ${(requestMemory.peak / MB).toFixed(1)} MiB of Produce frames held, bound ${requestMemory.limit / MB} MiB`,
+  )
   assert.ok(requestMemory.peak >= requestMemory.limit, 'the bound was reached (the test sends more than it)')
   // Nothing lost: the log end offsets add up to every record sent.
   const lo = await admin.request(ApiKey.ListOffsets, 7, {
-    replicaId: -1, isolationLevel: 0,
+    replicaId: -1,
+    isolationLevel: 0,
     topics: [{ name: 'many', partitions: [0, 1, 2, 3].map((p) => ({ partitionIndex: p, currentLeaderEpoch: -1, timestamp: -1n })) }],
   })
   const total = lo.topics[0].partitions.reduce((sum: bigint, p: { offset: bigint }) => sum + p.offset, 0n)

@@ -39,16 +39,29 @@ async function fill(topic: string, count: number): Promise<void> {
 
 /** A 50 MB Fetch (v12) of `topic` from offset 0, framed. */
 function bigFetch(c: RawConnection, topic: string): Buffer {
-  return c.frame(ApiKey.Fetch, 12, {
-    maxWaitMs: 0, minBytes: 0, maxBytes: 50 * MB, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
-    topics: [{ topic, partitions: [{ partition: 0, fetchOffset: 0n, partitionMaxBytes: 50 * MB }] }],
-  }, 1)
+  return c.frame(
+    ApiKey.Fetch,
+    12,
+    {
+      maxWaitMs: 0,
+      minBytes: 0,
+      maxBytes: 50 * MB,
+      isolationLevel: 0,
+      sessionId: 0,
+      sessionEpoch: -1,
+      topics: [{ topic, partitions: [{ partition: 0, fetchOffset: 0n, partitionMaxBytes: 50 * MB }] }],
+    },
+    1,
+  )
 }
 
 /** A raw socket that sends `frame` and reads nothing until told to. */
 async function slowReader(frame: Buffer): Promise<Socket> {
   const s = connect({ host: '127.0.0.1', port: broker.port })
-  await new Promise<void>((resolve, reject) => { s.once('connect', resolve); s.once('error', reject) })
+  await new Promise<void>((resolve, reject) => {
+    s.once('connect', resolve)
+    s.once('error', reject)
+  })
   s.on('error', () => {})
   s.pause()
   s.write(frame)
@@ -113,7 +126,12 @@ test('slow readers of 50 MB fetches: the broker holds a bounded number of bytes 
   assert.equal(versions.errorCode, 0)
   await fill('other', 1)
   const f = await probe.request(ApiKey.Fetch, 12, {
-    maxWaitMs: 0, minBytes: 0, maxBytes: MB, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
+    maxWaitMs: 0,
+    minBytes: 0,
+    maxBytes: MB,
+    isolationLevel: 0,
+    sessionId: 0,
+    sessionEpoch: -1,
     topics: [{ topic: 'other', partitions: [{ partition: 0, fetchOffset: 0n, partitionMaxBytes: MB }] }],
   })
   assert.equal(f.responses[0].partitions[0].errorCode, 0)

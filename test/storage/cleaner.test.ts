@@ -55,7 +55,9 @@ describe('log cleaner', () => {
     assertCompacted(log, records)
     assert.deepEqual(readCleanerCheckpoint(nodeFs, dir), { firstDirtyOffset: stats.endOffset, deleteHorizonMs: -1 })
     // The old segments' files are unlinked off the event loop, after the swap.
-    await eventually(() => assert.ok(!readdirSync(dir).some((n) => n.endsWith('.cleaned') || n.endsWith('.swap') || n.endsWith('.deleted')), readdirSync(dir).join(' ')))
+    await eventually(() =>
+      assert.ok(!readdirSync(dir).some((n) => n.endsWith('.cleaned') || n.endsWith('.swap') || n.endsWith('.deleted')), readdirSync(dir).join(' ')),
+    )
     // A second pass merges the now small segments into one.
     await cleanerFor(log).cleanOne(log)
     assert.ok(log.segmentCount < segmentsBefore / 2, `${log.segmentCount} segments`)
@@ -121,7 +123,11 @@ describe('log cleaner', () => {
       const { records } = fill(log, { batches: 120, perBatch: 20, keys: 50, tombstoneEvery: 11, compression: (i) => (i % 3 === 0 ? 'none' : codec) })
       await cleanerFor(log).cleanOne(log, Date.now())
       assertCompacted(log, records)
-      const codecs = new Set(readBatches(log).filter((b) => b.recordCount > 0).map((b) => COMPRESSION_TYPES[b.attributes & 7]))
+      const codecs = new Set(
+        readBatches(log)
+          .filter((b) => b.recordCount > 0)
+          .map((b) => COMPRESSION_TYPES[b.attributes & 7]),
+      )
       assert.ok(codecs.has(codec), `some batches still ${codec}: ${[...codecs]}`)
       await log.close()
     })
@@ -171,7 +177,16 @@ describe('log cleaner', () => {
     const reopened = await PartitionLog.open(dir, compactConfig())
     const entry = reopened.producerState.entry(pid)
     assert.equal(entry?.batches.at(-1)?.lastSeq, seq - 1)
-    const retry = encodeRecordBatch({ records: [{ key: 'a', value: 'x' }, { key: 'b', value: 'y' }, { key: 'c', value: 'z' }], producerId: pid, producerEpoch: 0, baseSequence: seq - 3 })
+    const retry = encodeRecordBatch({
+      records: [
+        { key: 'a', value: 'x' },
+        { key: 'b', value: 'y' },
+        { key: 'c', value: 'z' },
+      ],
+      producerId: pid,
+      producerEpoch: 0,
+      baseSequence: seq - 3,
+    })
     assert.equal(reopened.append(retry, { validateProducer: true }).duplicate, true, 'a retry of the last batch is still a duplicate')
     const next = encodeRecordBatch({ records: [{ key: 'a', value: 'next' }], producerId: pid, producerEpoch: 0, baseSequence: seq })
     assert.equal(reopened.append(next, { validateProducer: true }).duplicate, false)
@@ -238,8 +253,21 @@ describe('log cleaner', () => {
   it('drops records without a key and leaves control batches alone', async () => {
     const dir = tempDir()
     const log = await PartitionLog.open(dir, compactConfig())
-    log.append(encodeRecordBatch({ records: [{ key: null, value: 'no key' }, { key: 'k', value: 'v1' }] }))
-    const control = encodeRecordBatch({ records: [{ key: Buffer.from([0, 0, 0, 0]), value: Buffer.from([0, 0, 0, 0, 0, 0]) }], isControl: true, producerId: 9n, producerEpoch: 0, baseSequence: -1 })
+    log.append(
+      encodeRecordBatch({
+        records: [
+          { key: null, value: 'no key' },
+          { key: 'k', value: 'v1' },
+        ],
+      }),
+    )
+    const control = encodeRecordBatch({
+      records: [{ key: Buffer.from([0, 0, 0, 0]), value: Buffer.from([0, 0, 0, 0, 0, 0]) }],
+      isControl: true,
+      producerId: 9n,
+      producerEpoch: 0,
+      baseSequence: -1,
+    })
     const controlOffset = log.append(control).baseOffset
     const { records } = fill(log, { batches: 100, perBatch: 5, keys: 10 })
     await cleanerFor(log).cleanOne(log)
@@ -273,7 +301,9 @@ describe('log cleaner', () => {
     const { records } = fill(log, { batches: 400, perBatch: 5, keys: 50 })
     const expected = latestByKey(records)
     let done = false
-    const pass = cleanerFor(log).cleanOne(log).finally(() => (done = true))
+    const pass = cleanerFor(log)
+      .cleanOne(log)
+      .finally(() => (done = true))
     let reads = 0
     while (!done) {
       const got = latestByKey(readRecords(log))

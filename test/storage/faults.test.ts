@@ -49,7 +49,10 @@ describe('storage faults', () => {
     await log.closeFiles()
 
     const reopened = await PartitionLog.open(dir, smallConfig({ segmentBytes: 2048 }))
-    assert.deepEqual(readAll(reopened).map((r) => r.value), acked)
+    assert.deepEqual(
+      readAll(reopened).map((r) => r.value),
+      acked,
+    )
     reopened.append(batch(['after']), { now: 0n })
     await reopened.whenWritten()
     assert.equal(readAll(reopened).at(-1)?.value, 'after')
@@ -73,7 +76,10 @@ describe('storage faults', () => {
     assert.equal(existsSync(join(root, CLEAN_SHUTDOWN_FILE)), false, 'the next start must recover')
 
     const again = await LogManager.start({ logDirs: [root], defaultConfig: smallConfig({ segmentBytes: 1 << 20 }), cleaner: { enabled: false } })
-    assert.deepEqual(readAll(again.getLog('t', 0)!).map((r) => r.value), acked)
+    assert.deepEqual(
+      readAll(again.getLog('t', 0)!).map((r) => r.value),
+      acked,
+    )
     await again.shutdown()
   })
 
@@ -103,7 +109,10 @@ describe('storage faults', () => {
     assert.equal(refused, 1)
     await log.closeFiles()
     const reopened = await PartitionLog.open(dir, smallConfig({ segmentBytes: 2048 }))
-    assert.deepEqual(readAll(reopened).map((r) => r.value), acked)
+    assert.deepEqual(
+      readAll(reopened).map((r) => r.value),
+      acked,
+    )
     await reopened.close()
   })
 
@@ -129,7 +138,9 @@ describe('storage faults', () => {
     const root = tempDir()
     const fs = new FaultyFs()
     const manager = await LogManager.start({
-      logDirs: [root], fs, cleaner: { enabled: false },
+      logDirs: [root],
+      fs,
+      cleaner: { enabled: false },
       defaultConfig: smallConfig({ segmentBytes: 2048, retentionBytes: 6000, maxMessageBytes: 4096 }),
     })
     const log = await manager.getOrCreateLog('full', 0)
@@ -175,7 +186,10 @@ describe('storage faults', () => {
       const fs = new FaultyFs()
       fs.diskFull = true
       const manager = await LogManager.start({ logDirs: [root], fs, defaultConfig: smallConfig(), cleaner: { enabled: false } })
-      assert.deepEqual(readAll(manager.getLog('s', 0)!).map((r) => r.value), acked)
+      assert.deepEqual(
+        readAll(manager.getLog('s', 0)!).map((r) => r.value),
+        acked,
+      )
       assert.deepEqual(fs.callsOf('writeSync'), [], `clean=${clean}: nothing written`)
       assert.deepEqual(fs.callsOf('writev'), [])
       for (const { log } of manager.allLogs()) await log.closeFiles()

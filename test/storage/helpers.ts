@@ -13,10 +13,7 @@ export function tempDir(prefix = 'samsa-storage-'): string {
   return dir
 }
 
-export function batch(
-  values: string[],
-  opts: { timestamp?: bigint; producerId?: bigint; producerEpoch?: number; baseSequence?: number } = {},
-): Buffer {
+export function batch(values: string[], opts: { timestamp?: bigint; producerId?: bigint; producerEpoch?: number; baseSequence?: number } = {}): Buffer {
   const records: RecordInput[] = values.map((v, i) => ({ key: `k${i}`, value: v, timestamp: (opts.timestamp ?? 1_000n) + BigInt(i) }))
   return encodeRecordBatch({ records, producerId: opts.producerId, producerEpoch: opts.producerEpoch, baseSequence: opts.baseSequence })
 }

@@ -88,7 +88,15 @@ export interface Written {
  */
 export function fill(
   log: PartitionLog,
-  opts: { batches: number; perBatch: number; keys: number; tombstoneEvery?: number; compression?: CompressionType | ((i: number) => CompressionType); ts?: bigint; seed?: number },
+  opts: {
+    batches: number
+    perBatch: number
+    keys: number
+    tombstoneEvery?: number
+    compression?: CompressionType | ((i: number) => CompressionType)
+    ts?: bigint
+    seed?: number
+  },
 ): Written {
   const records: KeyedRecord[] = []
   let n = opts.seed ?? 0
@@ -100,7 +108,7 @@ export function fill(
       const tomb = opts.tombstoneEvery !== undefined && opts.tombstoneEvery > 0 && n % opts.tombstoneEvery === 0
       batch.push({ key, value: tomb ? null : `value-${n}-${'x'.repeat(n % 13)}`, timestamp: ts++ })
     }
-    const compression = typeof opts.compression === 'function' ? opts.compression(i) : opts.compression ?? 'none'
+    const compression = typeof opts.compression === 'function' ? opts.compression(i) : (opts.compression ?? 'none')
     const r = log.append(encodeRecordBatch({ records: batch, compression }))
     batch.forEach((b, j) => records.push({ offset: r.baseOffset + BigInt(j), key: b.key, value: b.value, timestamp: b.timestamp }))
   }

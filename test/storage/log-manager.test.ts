@@ -32,13 +32,25 @@ describe('LogManager', () => {
     m = await LogManager.start({ logDirs: [dir], defaultConfig: smallConfig(), flushCheckIntervalMs: 0 })
     assert.ok(!existsSync(join(dir, CLEAN_SHUTDOWN_FILE)), 'marker consumed on start')
     assert.deepEqual(
-      m.allLogs().map((l) => [l.topic, l.partition, l.log.logEndOffset]).sort(),
-      [['orders-eu-west', 0, 2n], ['orders-eu-west', 1, 1n]],
+      m
+        .allLogs()
+        .map((l) => [l.topic, l.partition, l.log.logEndOffset])
+        .sort(),
+      [
+        ['orders-eu-west', 0, 2n],
+        ['orders-eu-west', 1, 1n],
+      ],
     )
-    assert.deepEqual(readAll(m.getLog('orders-eu-west', 0)!).map((r) => r.value), ['a0', 'a1'])
+    assert.deepEqual(
+      readAll(m.getLog('orders-eu-west', 0)!).map((r) => r.value),
+      ['a0', 'a1'],
+    )
     assert.equal(await m.deleteLog('orders-eu-west', 1), true)
     assert.equal(m.getLog('orders-eu-west', 1), undefined)
-    assert.deepEqual(readdirSync(dir).filter((n) => n.startsWith('orders')), ['orders-eu-west-0'])
+    assert.deepEqual(
+      readdirSync(dir).filter((n) => n.startsWith('orders')),
+      ['orders-eu-west-0'],
+    )
     assert.equal(await m.deleteLog('orders-eu-west', 1), false)
     await m.shutdown()
   })
@@ -50,7 +62,10 @@ describe('LogManager', () => {
     for (let i = 0; i < 30; i++) log.append(batch([`v${i}`]), { now: 0n })
     // Simulate kill -9: no shutdown(), so no marker; tear the tail of the active segment.
     await log.closeFiles()
-    const active = readdirSync(log.dir).filter((n) => n.endsWith('.log')).sort().at(-1)!
+    const active = readdirSync(log.dir)
+      .filter((n) => n.endsWith('.log'))
+      .sort()
+      .at(-1)!
     truncateSync(join(log.dir, active), statSync(join(log.dir, active)).size - 1)
     mkdirSync(join(dir, 't-1.0123abcd-delete'))
     writeFileSync(join(dir, 't-1.0123abcd-delete', 'x.log'), 'old')

@@ -32,7 +32,10 @@ describe('LogWriter', () => {
     assert.equal(log.writtenEndOffset, 50n)
     const total = sizes.reduce((a, b) => a + b, 0)
     assert.equal(statSync(logFile(dir, 0n)).size, total)
-    assert.deepEqual(readAll(log).map((r) => r.value), sizes.map((_, i) => `v${i}-` + 'x'.repeat(i * 10)))
+    assert.deepEqual(
+      readAll(log).map((r) => r.value),
+      sizes.map((_, i) => `v${i}-` + 'x'.repeat(i * 10)),
+    )
     await log.close()
   })
 
@@ -49,7 +52,10 @@ describe('LogWriter', () => {
     assert.equal(fetched.records[0]!.readBigInt64BE(0), 0n)
     assert.equal(fetched.bytes, first.length, 'the fetch stops at the end of what is written')
     // A read without a bound wants everything: the writer catches up synchronously.
-    assert.deepEqual(readAll(log).map((r) => r.value), ['a', 'b', 'c'])
+    assert.deepEqual(
+      readAll(log).map((r) => r.value),
+      ['a', 'b', 'c'],
+    )
     assert.equal(log.writtenEndOffset, 3n)
     assert.equal(log.offsetForTimestamp(0n)?.offset, 0n)
     await log.whenWritten()
@@ -96,7 +102,10 @@ describe('LogWriter', () => {
     fs.failNext('writev', 'EIO')
     log.append(batch(['lost']), { now: 0n })
     await assert.rejects(log.whenWritten(), (e: Error) => (e as { code?: string }).code === 'SAMSA_STORAGE_WRITE')
-    assert.throws(() => log.append(batch(['after']), { now: 0n }), (e: unknown) => e instanceof KafkaError && e.errorCode === ErrorCode.KAFKA_STORAGE_ERROR)
+    assert.throws(
+      () => log.append(batch(['after']), { now: 0n }),
+      (e: unknown) => e instanceof KafkaError && e.errorCode === ErrorCode.KAFKA_STORAGE_ERROR,
+    )
     assert.equal(log.writtenEndOffset, 1n, 'the failed batch never becomes visible')
     assert.equal(log.failure?.recoverable, false, 'EIO keeps the log out until a restart')
     await log.closeFiles()

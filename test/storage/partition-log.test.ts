@@ -24,8 +24,7 @@ function fill(log: PartitionLog, n: number, seed = 1): { offset: bigint; value: 
   return expected
 }
 
-const outOfRange = (fn: () => unknown) =>
-  assert.throws(fn, (e: unknown) => e instanceof KafkaError && e.errorCode === ErrorCode.OFFSET_OUT_OF_RANGE)
+const outOfRange = (fn: () => unknown) => assert.throws(fn, (e: unknown) => e instanceof KafkaError && e.errorCode === ErrorCode.OFFSET_OUT_OF_RANGE)
 
 describe('PartitionLog', () => {
   it('round-trips appends across many segment rolls, before and after reopen', async () => {
@@ -34,7 +33,10 @@ describe('PartitionLog', () => {
     const expected = fill(log, 400)
     assert.ok(log.segmentCount > 20, `only ${log.segmentCount} segments`)
     assert.equal(log.logEndOffset, BigInt(expected.length))
-    assert.deepEqual(expected.map((r) => r.offset), expected.map((_, i) => BigInt(i)))
+    assert.deepEqual(
+      expected.map((r) => r.offset),
+      expected.map((_, i) => BigInt(i)),
+    )
     assert.deepEqual(readAll(log), expected)
     for (const base of log.segmentBaseOffsets) {
       assert.ok(readdirSync(dir).includes(`${base.toString().padStart(20, '0')}.log`))
@@ -111,7 +113,10 @@ describe('PartitionLog', () => {
     const res = log.append(batch(['a', 'b'], { timestamp: 5n }), { now: 777n })
     assert.equal(res.logAppendTime, 777n)
     assert.equal(res.maxTimestamp, 777n)
-    assert.deepEqual(readAll(log).map((r) => r.timestamp), [777n, 777n])
+    assert.deepEqual(
+      readAll(log).map((r) => r.timestamp),
+      [777n, 777n],
+    )
     assert.deepEqual(log.offsetForTimestamp(700n), { offset: 0n, timestamp: 777n })
     await log.close()
   })
@@ -168,7 +173,10 @@ describe('PartitionLog', () => {
     assert.equal(log.append(batch(['fresh']), { now: 0n }).baseOffset, 10n)
     await log.close()
     log = await PartitionLog.open(dir, smallConfig())
-    assert.deepEqual(readAll(log).map((r) => [r.offset, r.value]), [[10n, 'fresh']])
+    assert.deepEqual(
+      readAll(log).map((r) => [r.offset, r.value]),
+      [[10n, 'fresh']],
+    )
     await log.close()
   })
 
@@ -189,7 +197,15 @@ describe('PartitionLog', () => {
     assert.equal(res.baseOffset, 0n)
     assert.equal(res.lastOffset, 3n)
     assert.equal(res.recordCount, 4)
-    assert.deepEqual(readAll(log).map((r) => [r.offset, r.value]), [[0n, 'a'], [1n, 'b'], [2n, 'c'], [3n, 'd']])
+    assert.deepEqual(
+      readAll(log).map((r) => [r.offset, r.value]),
+      [
+        [0n, 'a'],
+        [1n, 'b'],
+        [2n, 'c'],
+        [3n, 'd'],
+      ],
+    )
     await log.close()
   })
 

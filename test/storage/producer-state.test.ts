@@ -91,9 +91,15 @@ describe('PartitionLog with idempotent producers', () => {
     const dup = send(log, 0)
     assert.deepEqual([dup.duplicate, dup.baseOffset, dup.lastOffset], [true, 0n, 1n])
     assert.equal(log.logEndOffset, 4n)
-    assert.throws(() => send(log, 9), (e: unknown) => e instanceof KafkaError && e.errorCode === ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER)
+    assert.throws(
+      () => send(log, 9),
+      (e: unknown) => e instanceof KafkaError && e.errorCode === ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER,
+    )
     send(log, 0, 1)
-    assert.throws(() => send(log, 2, 0), (e: unknown) => e instanceof KafkaError && e.errorCode === ErrorCode.INVALID_PRODUCER_EPOCH)
+    assert.throws(
+      () => send(log, 2, 0),
+      (e: unknown) => e instanceof KafkaError && e.errorCode === ErrorCode.INVALID_PRODUCER_EPOCH,
+    )
     assert.equal(log.logEndOffset, 6n)
     await log.close()
   })
@@ -128,7 +134,9 @@ describe('PartitionLog with idempotent producers', () => {
     const log = await PartitionLog.open(dir, smallConfig())
     for (let i = 0; i < 5; i++) send(log, i * 2)
     await log.close()
-    const snap = readdirSync(dir).filter((n) => n.endsWith('.snapshot')).at(-1)!
+    const snap = readdirSync(dir)
+      .filter((n) => n.endsWith('.snapshot'))
+      .at(-1)!
     writeFileSync(join(dir, snap), 'garbage')
     const reopened = await PartitionLog.open(dir, smallConfig())
     assert.equal(send(reopened, 8).duplicate, true)

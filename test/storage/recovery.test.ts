@@ -18,7 +18,10 @@ async function filledLog(dir: string, batches: number): Promise<{ log: Partition
   return { log, values }
 }
 
-const files = (dir: string, suffix: string) => readdirSync(dir).filter((n) => n.endsWith(suffix)).sort()
+const files = (dir: string, suffix: string) =>
+  readdirSync(dir)
+    .filter((n) => n.endsWith(suffix))
+    .sort()
 const lastLogFile = (dir: string) => join(dir, files(dir, '.log').at(-1)!)
 
 /** Positions of the batches in a .log file. */
@@ -38,7 +41,10 @@ describe('log recovery', () => {
     truncateSync(path, statSync(path).size - 10)
     const reopened = await PartitionLog.open(dir, smallConfig())
     assert.equal(reopened.logEndOffset, BigInt(values.length - 2))
-    assert.deepEqual(readAll(reopened).map((r) => r.value), values.slice(0, -2))
+    assert.deepEqual(
+      readAll(reopened).map((r) => r.value),
+      values.slice(0, -2),
+    )
     assert.equal(reopened.append(batch(['new']), { now: 0n }).baseOffset, BigInt(values.length - 2))
     await reopened.close()
   })
@@ -53,7 +59,10 @@ describe('log recovery', () => {
     appendFileSync(path, Buffer.from(Array.from({ length: 300 }, () => Math.floor(rnd() * 256))))
     const reopened = await PartitionLog.open(dir, smallConfig())
     assert.equal(statSync(path).size, size)
-    assert.deepEqual(readAll(reopened).map((r) => r.value), values)
+    assert.deepEqual(
+      readAll(reopened).map((r) => r.value),
+      values,
+    )
     await reopened.close()
   })
 
@@ -71,7 +80,10 @@ describe('log recovery', () => {
     const reopened = await PartitionLog.open(dir, smallConfig())
     assert.equal(reopened.logEndOffset, firstOffset)
     assert.equal(statSync(path).size, victim)
-    assert.deepEqual(readAll(reopened).map((r) => r.value), values.slice(0, Number(firstOffset)))
+    assert.deepEqual(
+      readAll(reopened).map((r) => r.value),
+      values.slice(0, Number(firstOffset)),
+    )
     await reopened.close()
   })
 
@@ -103,7 +115,10 @@ describe('log recovery', () => {
     const { log, values } = await filledLog(dir, 120)
     await log.closeFiles() // no flush, no snapshot, no clean marker
     const reopened = await PartitionLog.open(dir, smallConfig())
-    assert.deepEqual(readAll(reopened).map((r) => r.value), values)
+    assert.deepEqual(
+      readAll(reopened).map((r) => r.value),
+      values,
+    )
     await reopened.close()
   })
 
@@ -116,7 +131,10 @@ describe('log recovery', () => {
       const indexes = files(dir, '.index')
       assert.ok(indexes.length > 4)
       const original = new Map(indexes.map((n) => [n, readFileSync(join(dir, n))]))
-      assert.ok([...original.values()].some((b) => b.length > 0), 'indexes have entries')
+      assert.ok(
+        [...original.values()].some((b) => b.length > 0),
+        'indexes have entries',
+      )
       const damage = [
         (p: string) => unlinkSync(p),
         (p: string) => truncateSync(p, Math.max(0, statSync(p).size - 3)),
@@ -128,8 +146,14 @@ describe('log recovery', () => {
       })
       for (const n of files(dir, '.timeindex').slice(0, 2)) unlinkSync(join(dir, n))
       const reopened = await PartitionLog.open(dir, smallConfig(), { hadCleanShutdown })
-      assert.deepEqual([0n, 500n, 1050n, 1149n, 2000n].map((ts) => reopened.offsetForTimestamp(ts)), lookups)
-      assert.deepEqual(readAll(reopened).map((r) => r.value), values)
+      assert.deepEqual(
+        [0n, 500n, 1050n, 1149n, 2000n].map((ts) => reopened.offsetForTimestamp(ts)),
+        lookups,
+      )
+      assert.deepEqual(
+        readAll(reopened).map((r) => r.value),
+        values,
+      )
       // Rebuilt indexes reach their files at the next flush (here the clean close).
       await reopened.close()
       for (const n of indexes) assert.deepEqual(readFileSync(join(dir, n)), original.get(n), `index ${n}`)
@@ -140,11 +164,20 @@ describe('log recovery', () => {
     const dir = tempDir()
     const { log, values } = await filledLog(dir, 20)
     await log.close()
-    const strays = ['00000000000000000000.log.deleted', '00000000000000000007.log.cleaned', '00000000000000000009.log.swap', 'log.checkpoint.tmp', '00000000000000099999.index']
+    const strays = [
+      '00000000000000000000.log.deleted',
+      '00000000000000000007.log.cleaned',
+      '00000000000000000009.log.swap',
+      'log.checkpoint.tmp',
+      '00000000000000099999.index',
+    ]
     for (const s of strays) writeFileSync(join(dir, s), 'junk')
     const reopened = await PartitionLog.open(dir, smallConfig())
     for (const s of strays) assert.ok(!readdirSync(dir).includes(s), s)
-    assert.deepEqual(readAll(reopened).map((r) => r.value), values)
+    assert.deepEqual(
+      readAll(reopened).map((r) => r.value),
+      values,
+    )
     await reopened.close()
   })
 
@@ -158,7 +191,10 @@ describe('log recovery', () => {
     // The checkpoint is ignored: logStartOffset falls back to the first segment.
     assert.equal(reopened.logStartOffset, reopened.segmentBaseOffsets[0])
     assert.equal(reopened.recoveryPoint, 0n)
-    assert.deepEqual(readAll(reopened, 4n).map((r) => r.value), values.slice(4))
+    assert.deepEqual(
+      readAll(reopened, 4n).map((r) => r.value),
+      values.slice(4),
+    )
     await reopened.close()
   })
 })

@@ -20,7 +20,7 @@ function rawLog(log: PartitionLog, from = log.logStartOffset): Buffer {
   return Buffer.concat(log.read(from, 1 << 24, { minOneBatch: true }).records)
 }
 
-describe('leader epoch cache (Kafka\'s LeaderEpochFileCacheTest cases)', () => {
+describe("leader epoch cache (Kafka's LeaderEpochFileCacheTest cases)", () => {
   it('assigns only newer epochs and answers endOffsetFor as Kafka does', () => {
     const c = new LeaderEpochCache()
     assert.equal(c.latestEpoch, -1)
@@ -40,19 +40,37 @@ describe('leader epoch cache (Kafka\'s LeaderEpochFileCacheTest cases)', () => {
   })
 
   it('drops entries that would not be monotonic, and truncates from either end', () => {
-    const c = new LeaderEpochCache([{ epoch: 1, startOffset: 0n }, { epoch: 2, startOffset: 10n }, { epoch: 4, startOffset: 20n }])
+    const c = new LeaderEpochCache([
+      { epoch: 1, startOffset: 0n },
+      { epoch: 2, startOffset: 10n },
+      { epoch: 4, startOffset: 20n },
+    ])
     assert.equal(c.assign(3, 15n), true)
-    assert.deepEqual(c.entries, [{ epoch: 1, startOffset: 0n }, { epoch: 2, startOffset: 10n }, { epoch: 3, startOffset: 15n }], 'epoch 4 (above 3) went')
+    assert.deepEqual(
+      c.entries,
+      [
+        { epoch: 1, startOffset: 0n },
+        { epoch: 2, startOffset: 10n },
+        { epoch: 3, startOffset: 15n },
+      ],
+      'epoch 4 (above 3) went',
+    )
     assert.equal(c.truncateFromEnd(15n), true)
-    assert.deepEqual(c.entries.map((e) => e.epoch), [1, 2])
+    assert.deepEqual(
+      c.entries.map((e) => e.epoch),
+      [1, 2],
+    )
     assert.equal(c.truncateFromEnd(15n), false)
     assert.equal(c.truncateFromStart(12n), true)
     assert.deepEqual(c.entries, [{ epoch: 2, startOffset: 12n }])
     assert.equal(c.truncateFromStart(5n), false)
   })
 
-  it('reads Kafka\'s checkpoint format and refuses damaged ones', () => {
-    assert.deepEqual(decodeEpochCheckpoint('0\n2\n0 0\n3 150\n'), [{ epoch: 0, startOffset: 0n }, { epoch: 3, startOffset: 150n }])
+  it("reads Kafka's checkpoint format and refuses damaged ones", () => {
+    assert.deepEqual(decodeEpochCheckpoint('0\n2\n0 0\n3 150\n'), [
+      { epoch: 0, startOffset: 0n },
+      { epoch: 3, startOffset: 150n },
+    ])
     assert.equal(decodeEpochCheckpoint('0\n3\n0 0\n3 150\n'), undefined, 'count mismatch')
     assert.equal(decodeEpochCheckpoint('1\n0\n'), undefined, 'unknown version')
     assert.equal(decodeEpochCheckpoint('0\n2\n3 0\n1 150\n'), undefined, 'epochs going down')
@@ -60,7 +78,7 @@ describe('leader epoch cache (Kafka\'s LeaderEpochFileCacheTest cases)', () => {
 })
 
 describe('leader epochs in a partition log', () => {
-  it('records each leader\'s first offset, checkpoints it, and forgets truncated epochs', async () => {
+  it("records each leader's first offset, checkpoints it, and forgets truncated epochs", async () => {
     const dir = tempDir()
     const log = await PartitionLog.open(dir, smallConfig())
     log.append(batch(['a', 'b']), { leaderEpoch: 0 })
@@ -69,8 +87,12 @@ describe('leader epochs in a partition log', () => {
     log.append(batch(['d', 'e']), { leaderEpoch: 2 })
     log.append(batch(['f']), { leaderEpoch: 3 })
     await log.flush()
-    assert.deepEqual(log.leaderEpochs.entries, [{ epoch: 0, startOffset: 0n }, { epoch: 2, startOffset: 3n }, { epoch: 3, startOffset: 5n }])
-    assert.equal(readFileSync(join(dir, LEADER_EPOCH_CHECKPOINT_FILE), 'utf8'), '0\n3\n0 0\n2 3\n3 5\n', 'Kafka\'s file format')
+    assert.deepEqual(log.leaderEpochs.entries, [
+      { epoch: 0, startOffset: 0n },
+      { epoch: 2, startOffset: 3n },
+      { epoch: 3, startOffset: 5n },
+    ])
+    assert.equal(readFileSync(join(dir, LEADER_EPOCH_CHECKPOINT_FILE), 'utf8'), '0\n3\n0 0\n2 3\n3 5\n', "Kafka's file format")
     assert.deepEqual(log.endOffsetForEpoch(2), { epoch: 2, endOffset: 5n })
     assert.deepEqual(log.endOffsetForEpoch(1), { epoch: 0, endOffset: 3n })
     assert.deepEqual(log.endOffsetForEpoch(3), { epoch: 3, endOffset: 6n })
@@ -95,12 +117,18 @@ describe('leader epochs in a partition log', () => {
     writeFileSync(join(dir, LEADER_EPOCH_CHECKPOINT_FILE), '0\n1\n1 0\n')
     await log.closeFiles()
     const reopened = await PartitionLog.open(dir, smallConfig())
-    assert.deepEqual(reopened.leaderEpochs.entries, [{ epoch: 1, startOffset: 0n }, { epoch: 4, startOffset: 1n }])
+    assert.deepEqual(reopened.leaderEpochs.entries, [
+      { epoch: 1, startOffset: 0n },
+      { epoch: 4, startOffset: 1n },
+    ])
     await reopened.closeFiles()
     // A damaged checkpoint (or a log from before epochs were kept): every batch is read.
     writeFileSync(join(dir, LEADER_EPOCH_CHECKPOINT_FILE), 'garbage')
     const rescanned = await PartitionLog.open(dir, smallConfig(), { hadCleanShutdown: true })
-    assert.deepEqual(rescanned.leaderEpochs.entries, [{ epoch: 1, startOffset: 0n }, { epoch: 4, startOffset: 1n }])
+    assert.deepEqual(rescanned.leaderEpochs.entries, [
+      { epoch: 1, startOffset: 0n },
+      { epoch: 4, startOffset: 1n },
+    ])
     await rescanned.close()
     assert.equal(readFileSync(join(dir, LEADER_EPOCH_CHECKPOINT_FILE), 'utf8'), '0\n2\n1 0\n4 1\n', 'and written again')
   })
@@ -111,17 +139,23 @@ describe('leader epochs in a partition log', () => {
     log.append(batch(['d']), { leaderEpoch: 1 })
     await log.whenWritten()
     await log.deleteRecordsBefore(2n)
-    assert.deepEqual(log.leaderEpochs.entries, [{ epoch: 0, startOffset: 2n }, { epoch: 1, startOffset: 3n }])
+    assert.deepEqual(log.leaderEpochs.entries, [
+      { epoch: 0, startOffset: 2n },
+      { epoch: 1, startOffset: 3n },
+    ])
     await log.close()
   })
 })
 
 describe('appending as a follower', () => {
-  it('copies the leader\'s batches byte for byte, with epochs, producer state and aborted transactions', async () => {
+  it("copies the leader's batches byte for byte, with epochs, producer state and aborted transactions", async () => {
     const leader = await PartitionLog.open(tempDir(), smallConfig())
     const follower = await PartitionLog.open(tempDir(), smallConfig())
     leader.append(batch(['a', 'b']), { leaderEpoch: 0 })
-    leader.append(encodeRecordBatch({ records: [{ key: 'k', value: 't1' }], producerId: 7n, producerEpoch: 0, baseSequence: 0, isTransactional: true }), { leaderEpoch: 1, validateProducer: true })
+    leader.append(encodeRecordBatch({ records: [{ key: 'k', value: 't1' }], producerId: 7n, producerEpoch: 0, baseSequence: 0, isTransactional: true }), {
+      leaderEpoch: 1,
+      validateProducer: true,
+    })
     leader.append(batch(['c'], { producerId: 9n, producerEpoch: 2, baseSequence: 0 }), { leaderEpoch: 1, validateProducer: true })
     leader.appendEndTxnMarker({ producerId: 7n, producerEpoch: 0, coordinatorEpoch: 3, commit: false }, { leaderEpoch: 1 })
     // Enough records to roll segments on the follower too.
@@ -156,12 +190,18 @@ describe('appending as a follower', () => {
     const bytes = rawLog(leader)
     assert.equal(follower.appendAsFollower(bytes.subarray(0, 30)), undefined)
     follower.appendAsFollower(bytes)
-    assert.throws(() => follower.appendAsFollower(bytes), (e: unknown) => e instanceof StorageError && e.code === 'SAMSA_STORAGE_REPLICA_OFFSET')
+    assert.throws(
+      () => follower.appendAsFollower(bytes),
+      (e: unknown) => e instanceof StorageError && e.code === 'SAMSA_STORAGE_REPLICA_OFFSET',
+    )
     leader.append(batch(['b']), { leaderEpoch: 0 })
     await leader.whenWritten()
     const next = Buffer.from(rawLog(leader, 1n))
     next[next.length - 1] = next.at(-1)! ^ 0xff
-    assert.throws(() => follower.appendAsFollower(next), (e: unknown) => e instanceof StorageError && e.code === 'SAMSA_STORAGE_REPLICA_BATCH')
+    assert.throws(
+      () => follower.appendAsFollower(next),
+      (e: unknown) => e instanceof StorageError && e.code === 'SAMSA_STORAGE_REPLICA_BATCH',
+    )
     assert.equal(follower.logEndOffset, 1n, 'nothing of it was taken')
     await leader.close()
     await follower.close()
@@ -187,7 +227,7 @@ describe('the high watermark', () => {
     await log.close()
   })
 
-  it('is kept in the log dir\'s replication-offset-checkpoint across restarts', async () => {
+  it("is kept in the log dir's replication-offset-checkpoint across restarts", async () => {
     const dir = tempDir()
     const manager = await LogManager.start({ logDirs: [dir], defaultConfig: smallConfig(), highWatermarkCheckpointIntervalMs: 0 })
     const log = await manager.getOrCreateLog('orders', 2)
@@ -195,7 +235,7 @@ describe('the high watermark', () => {
     await log.whenWritten()
     log.updateHighWatermark(2n)
     await manager.shutdown()
-    assert.equal(readFileSync(join(dir, REPLICATION_CHECKPOINT_FILE), 'utf8'), '0\n1\norders 2 2\n', 'Kafka\'s format')
+    assert.equal(readFileSync(join(dir, REPLICATION_CHECKPOINT_FILE), 'utf8'), '0\n1\norders 2 2\n', "Kafka's format")
     const again = await LogManager.start({ logDirs: [dir], defaultConfig: smallConfig() })
     assert.equal(again.getLog('orders', 2)!.highWatermark, 2n)
     await again.shutdown()

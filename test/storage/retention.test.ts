@@ -20,8 +20,7 @@ function append(log: PartitionLog, n: number, ts: number): void {
   }
 }
 
-const outOfRange = (fn: () => unknown) =>
-  assert.throws(fn, (e: unknown) => e instanceof KafkaError && e.errorCode === ErrorCode.OFFSET_OUT_OF_RANGE)
+const outOfRange = (fn: () => unknown) => assert.throws(fn, (e: unknown) => e instanceof KafkaError && e.errorCode === ErrorCode.OFFSET_OUT_OF_RANGE)
 
 describe('retention', () => {
   it('deletes whole segments past retention.ms, oldest first, and moves logStartOffset', async () => {

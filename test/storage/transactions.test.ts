@@ -51,7 +51,10 @@ describe('transactions in the log', () => {
     assert.deepEqual(log.collectAbortedTransactions(abort.baseOffset + 1n, log.logEndOffset), [], 'not in range')
     // A producer with an open transaction may write only transactional batches.
     log.append(txnBatch(1n, 2, ['a3']), { validateProducer: true })
-    expectCode(() => log.append(encodeRecordBatch({ records: [{ value: 'x' }], producerId: 1n, producerEpoch: 0, baseSequence: 3 }), { validateProducer: true }), ErrorCode.INVALID_TXN_STATE)
+    expectCode(
+      () => log.append(encodeRecordBatch({ records: [{ value: 'x' }], producerId: 1n, producerEpoch: 0, baseSequence: 3 }), { validateProducer: true }),
+      ErrorCode.INVALID_TXN_STATE,
+    )
     // Fenced markers: an older producer epoch, an older coordinator epoch.
     log.appendEndTxnMarker(marker(1n, false, 1, 5))
     expectCode(() => log.appendEndTxnMarker(marker(1n, false, 0, 5)), ErrorCode.INVALID_PRODUCER_EPOCH)
@@ -105,7 +108,11 @@ describe('transactions in the log', () => {
     log = await PartitionLog.open(dir, smallConfig({ segmentBytes: 600 }))
     assert.equal(log.logEndOffset, leo)
     assert.equal(log.lastStableOffset(), first.baseOffset, 'open transaction rebuilt from the log')
-    assert.deepEqual(log.collectAbortedTransactions(0n, log.logEndOffset).map((t) => [t.producerId, t.lastOffset]), [[8n, abort.baseOffset]], 'index rebuilt by recovery')
+    assert.deepEqual(
+      log.collectAbortedTransactions(0n, log.logEndOffset).map((t) => [t.producerId, t.lastOffset]),
+      [[8n, abort.baseOffset]],
+      'index rebuilt by recovery',
+    )
     log.appendEndTxnMarker(marker(7n, true))
     await log.whenWritten()
     assert.equal(log.lastStableOffset(), log.logEndOffset)
@@ -128,19 +135,30 @@ describe('transactions in the log', () => {
     assert.ok(log.segments[0]!.nextOffset > abort.baseOffset, 'the transactions are in the first segment')
     const cleaner = cleanerFor(log)
     await cleaner.cleanOne(log)
-    let values = readRecords(log).filter((r) => r.key === 'a' || r.key === 'b').map((r) => r.value)
+    let values = readRecords(log)
+      .filter((r) => r.key === 'a' || r.key === 'b')
+      .map((r) => r.value)
     assert.deepEqual(values, ['committed'], 'aborted records removed, the committed one kept')
     let controls = readBatches(log).filter((b) => isControl(b.attributes))
-    assert.ok(controls.some((b) => b.baseOffset === abort.baseOffset && b.recordCount === 1), 'abort marker kept while its batches were just removed')
+    assert.ok(
+      controls.some((b) => b.baseOffset === abort.baseOffset && b.recordCount === 1),
+      'abort marker kept while its batches were just removed',
+    )
     assert.equal(log.collectAbortedTransactions(0n, log.logEndOffset).length, 1, 'its index entry moved into the cleaned segment')
     // Later passes: the markers get a delete horizon (0 ms here) and then go.
     for (let i = 0; i < 3; i++) await cleaner.cleanOne(log)
     controls = readBatches(log).filter((b) => isControl(b.attributes) && b.recordCount > 0)
     // The commit marker stays while its transaction's record does (Kafka keeps it too).
-    assert.deepEqual(controls.map((b) => b.producerId), [1n, 2n], 'the abort marker removed once no batch of its transaction is left')
+    assert.deepEqual(
+      controls.map((b) => b.producerId),
+      [1n, 2n],
+      'the abort marker removed once no batch of its transaction is left',
+    )
     assert.ok(!controls.some((b) => b.baseOffset === abort.baseOffset))
     assert.deepEqual(log.collectAbortedTransactions(0n, log.logEndOffset), [], 'and its index entry')
-    values = readRecords(log).filter((r) => r.key === 'a').map((r) => r.value)
+    values = readRecords(log)
+      .filter((r) => r.key === 'a')
+      .map((r) => r.value)
     assert.deepEqual(values, ['committed'])
     await log.close()
   })

@@ -22,7 +22,9 @@ export async function startTestBroker(config: Record<string, string | number | b
   let broker: EmbeddedBroker = await startBroker({ port: 0, dataDir, config })
   const port = broker.port
   return {
-    get bootstrap() { return broker.bootstrap },
+    get bootstrap() {
+      return broker.bootstrap
+    },
     port,
     dataDir,
     async restart() {

@@ -26,11 +26,11 @@ export interface CertFiles {
   brokerExpiredKeystore: string
   brokerUntrustedKeystore: string
   /** client certificate and key files by name: alice, bob, untrusted, expired */
-  client(name: 'alice' | 'bob' | 'untrusted' | 'expired'): { cert: string, key: string }
+  client(name: 'alice' | 'bob' | 'untrusted' | 'expired'): { cert: string; key: string }
   /** a JWKS file with the key that `token` signs with */
   jwks: string
   /** a JWT for `sub`, signed by the JWKS key (or by another key when `wrongKey`) */
-  token(sub: string, opts?: { expiresInSeconds?: number, wrongKey?: boolean, issuer?: string, audience?: string }): Promise<string>
+  token(sub: string, opts?: { expiresInSeconds?: number; wrongKey?: boolean; issuer?: string; audience?: string }): Promise<string>
   remove(): void
 }
 
@@ -40,7 +40,21 @@ const openssl = (args: string[], cwd: string): void => {
 
 function signed(dir: string, name: string, subject: string, ca: string, days: number, ext?: string): void {
   openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', subject], dir)
-  const args = ['x509', '-req', '-in', `${name}.csr`, '-CA', `${ca}.pem`, '-CAkey', `${ca}.key`, '-CAcreateserial', '-out', `${name}.pem`, '-days', String(days)]
+  const args = [
+    'x509',
+    '-req',
+    '-in',
+    `${name}.csr`,
+    '-CA',
+    `${ca}.pem`,
+    '-CAkey',
+    `${ca}.key`,
+    '-CAcreateserial',
+    '-out',
+    `${name}.pem`,
+    '-days',
+    String(days),
+  ]
   if (ext !== undefined) {
     writeFileSync(join(dir, `${name}.ext`), ext)
     args.push('-extfile', `${name}.ext`)
@@ -68,8 +82,11 @@ export async function makeCerts(): Promise<CertFiles> {
   const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey
   const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' }
   writeFileSync(join(dir, 'jwks.json'), JSON.stringify({ keys: [jwk] }))
-  const sign = (key: KeyObject, sub: string, o: { expiresInSeconds?: number, issuer?: string, audience?: string }): Promise<string> => {
-    let jwt = new SignJWT({ scope: 'kafka' }).setProtectedHeader({ alg: 'RS256', kid: 'test-key' }).setSubject(sub).setIssuedAt()
+  const sign = (key: KeyObject, sub: string, o: { expiresInSeconds?: number; issuer?: string; audience?: string }): Promise<string> => {
+    let jwt = new SignJWT({ scope: 'kafka' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
+      .setSubject(sub)
+      .setIssuedAt()
       .setExpirationTime(Math.floor(Date.now() / 1000) + (o.expiresInSeconds ?? 3600))
     if (o.issuer !== undefined) jwt = jwt.setIssuer(o.issuer)
     if (o.audience !== undefined) jwt = jwt.setAudience(o.audience)

@@ -71,13 +71,30 @@ export class BrokerProcess {
     // A `listeners` config replaces the default one; `{port}` in it is this broker's port.
     const { listeners, ...config } = this.#config
     const overrides = Object.entries({ 'zookeeper.connect': this.#connect, ...config }).flatMap(([k, v]) => ['--override', `${k}=${v}`])
-    const child = await spawnWithLifeline(process.execPath, [SAMSA, 'start', '--node.id', String(this.id), '--listeners', listeners?.replaceAll('{port}', String(this.port)) ?? `PLAINTEXT://127.0.0.1:${this.port}`,
-      '--log.dirs', this.dir, '--console.enable', 'false', ...overrides], { env: { ...process.env, SAMSA_LOG_LEVEL: process.env['SAMSA_TEST_BROKER_LOG_LEVEL'] ?? 'info' }, graceSeconds: 5 })
+    const child = await spawnWithLifeline(
+      process.execPath,
+      [
+        SAMSA,
+        'start',
+        '--node.id',
+        String(this.id),
+        '--listeners',
+        listeners?.replaceAll('{port}', String(this.port)) ?? `PLAINTEXT://127.0.0.1:${this.port}`,
+        '--log.dirs',
+        this.dir,
+        '--console.enable',
+        'false',
+        ...overrides,
+      ],
+      { env: { ...process.env, SAMSA_LOG_LEVEL: process.env['SAMSA_TEST_BROKER_LOG_LEVEL'] ?? 'info' }, graceSeconds: 5 },
+    )
     this.#child = child
     this.#paused = false
     // A restart must wait for its own "listening" line, not find the previous run's.
     this.output = ''
-    const collect = (d: Buffer): void => { this.output = (this.output + d.toString()).slice(-200_000) }
+    const collect = (d: Buffer): void => {
+      this.output = (this.output + d.toString()).slice(-200_000)
+    }
     child.stdout.on('data', collect)
     child.stderr.on('data', collect)
     const deadline = Date.now() + timeoutMs
@@ -89,7 +106,7 @@ export class BrokerProcess {
   }
 
   /** Starts a broker process and returns how it ended (for brokers that must refuse to start). */
-  async startExpectingExit(timeoutMs = 30_000): Promise<{ code: number | null, output: string }> {
+  async startExpectingExit(timeoutMs = 30_000): Promise<{ code: number | null; output: string }> {
     try {
       await this.start(timeoutMs)
     } catch {
@@ -160,7 +177,13 @@ export async function startTestCluster(opts: ClusterOptions = {}): Promise<TestC
     const show = process.env['SAMSA_TEST_SHOW_BROKERS']
     if (show !== undefined && show !== '') {
       const filter = show === '1' ? null : new RegExp(show, 'i')
-      for (const b of brokers) process.stderr.write(`==== broker ${b.id}\n${b.output.split('\n').filter((l) => filter === null || filter.test(l)).join('\n')}\n`)
+      for (const b of brokers)
+        process.stderr.write(
+          `==== broker ${b.id}\n${b.output
+            .split('\n')
+            .filter((l) => filter === null || filter.test(l))
+            .join('\n')}\n`,
+        )
     }
     rmSync(dir, { recursive: true, force: true })
   })
@@ -179,7 +202,11 @@ export async function startTestCluster(opts: ClusterOptions = {}): Promise<TestC
     connect,
     brokers,
     dir,
-    bootstrap: () => brokers.filter((b) => b.serving).map((b) => b.bootstrap).join(','),
+    bootstrap: () =>
+      brokers
+        .filter((b) => b.serving)
+        .map((b) => b.bootstrap)
+        .join(','),
     broker: (id) => brokers.find((b) => b.id === id)!,
     async newBroker(id, extra = {}) {
       const [port] = await freePorts('127.0.0.1', 1)
@@ -201,13 +228,17 @@ export async function startTestCluster(opts: ClusterOptions = {}): Promise<TestC
  * admin fails on controller -1), so this waits until every broker names one and sees the others.
  */
 export async function waitServing(brokers: readonly BrokerProcess[]): Promise<void> {
-  await Promise.all(brokers.map((b) => eventually(`broker ${b.id} to know the controller and ${brokers.length} brokers`, async () => {
-    const md = await metadataOf(b.bootstrap)
-    return md.controllerId >= 0 && md.brokers.length === brokers.length
-  })))
+  await Promise.all(
+    brokers.map((b) =>
+      eventually(`broker ${b.id} to know the controller and ${brokers.length} brokers`, async () => {
+        const md = await metadataOf(b.bootstrap)
+        return md.controllerId >= 0 && md.brokers.length === brokers.length
+      }),
+    ),
+  )
 }
 
-async function metadataOf(bootstrap: string): Promise<{ controllerId: number, brokers: unknown[] }> {
+async function metadataOf(bootstrap: string): Promise<{ controllerId: number; brokers: unknown[] }> {
   const c = await RawConnection.connect(bootstrap)
   try {
     return await c.request(ApiKey.Metadata, 12, { topics: [], allowAutoTopicCreation: false })

@@ -27,32 +27,46 @@ export interface Codecs {
   decompress: Decompress
 }
 
-let loaded: { codecs: Codecs, why: null } | { codecs: null, why: string } | undefined
+let loaded: { codecs: Codecs; why: null } | { codecs: null; why: string } | undefined
 
-export function loadCodecs(): { codecs: Codecs, why: null } | { codecs: null, why: string } {
+export function loadCodecs(): { codecs: Codecs; why: null } | { codecs: null; why: string } {
   if (loaded !== undefined) return loaded
   try {
     const snappy = (require('kafkajs-snappy') as () => KafkajsCodec)()
-    const lz4napi = require('lz4-napi') as { compressFrameSync(b: Buffer): Buffer, decompressFrameSync(b: Buffer): Buffer }
+    const lz4napi = require('lz4-napi') as { compressFrameSync(b: Buffer): Buffer; decompressFrameSync(b: Buffer): Buffer }
     const lz4: KafkajsCodec = {
-      async compress(encoder) { return lz4napi.compressFrameSync(encoder.buffer) },
-      async decompress(buffer) { return lz4napi.decompressFrameSync(buffer) },
+      async compress(encoder) {
+        return lz4napi.compressFrameSync(encoder.buffer)
+      },
+      async decompress(buffer) {
+        return lz4napi.decompressFrameSync(buffer)
+      },
     }
     const { Encoder, Decoder } = require('@toondepauw/node-zstd') as typeof import('@toondepauw/node-zstd')
     const encoder = new Encoder(3)
     const decoder = new Decoder()
     const zstd: KafkajsCodec = {
-      async compress(e) { return encoder.encodeSync(e.buffer) },
-      async decompress(buffer) { return decoder.decodeSync(buffer) },
+      async compress(e) {
+        return encoder.encodeSync(e.buffer)
+      },
+      async decompress(buffer) {
+        return decoder.decodeSync(buffer)
+      },
     }
     const decompress: Decompress = async (codec, data) => {
       switch (codec) {
-        case 0: return data
-        case 1: return gunzipSync(data)
-        case 2: return snappy.decompress(data)
-        case 3: return lz4.decompress(data)
-        case 4: return zstd.decompress(data)
-        default: throw new Error(`unknown compression codec ${codec}`)
+        case 0:
+          return data
+        case 1:
+          return gunzipSync(data)
+        case 2:
+          return snappy.decompress(data)
+        case 3:
+          return lz4.decompress(data)
+        case 4:
+          return zstd.decompress(data)
+        default:
+          throw new Error(`unknown compression codec ${codec}`)
       }
     }
     loaded = { codecs: { snappy, lz4, zstd, decompress }, why: null }

@@ -35,7 +35,7 @@ export function withSection(plain: Buffer, type: CompressionType, section: Buffe
 }
 
 /** An LZ4 frame (64 KiB block maximum) of `data` in blocks of `blockSize`, linked or independent. */
-export function lz4Frame(data: Buffer, opts: { blockSize?: number, linked?: boolean } = {}): Buffer {
+export function lz4Frame(data: Buffer, opts: { blockSize?: number; linked?: boolean } = {}): Buffer {
   const blockSize = opts.blockSize ?? 64 * 1024
   // The last byte is the header checksum (xxHash32 of FLG and BD), as lz4's own tools write it.
   const header = Buffer.from(opts.linked === true ? [0x04, 0x22, 0x4d, 0x18, 0x40, 0x40, 0xc0] : [0x04, 0x22, 0x4d, 0x18, 0x60, 0x40, 0x82])
@@ -60,7 +60,7 @@ const u32le = (n: number): Buffer => {
  * The two ends of one record whose value is `valueSize` zero bytes: [length, attributes,
  * timestamp delta, offset delta, key -1, value length] before the value, [header count 0] after.
  */
-function giantRecordEnds(valueSize: number): { head: Buffer, tail: Buffer } {
+function giantRecordEnds(valueSize: number): { head: Buffer; tail: Buffer } {
   const fields = Buffer.alloc(32)
   let p = 0
   fields[p++] = 0 // attributes

@@ -27,7 +27,7 @@ export interface ReadRecord {
   headers: SampleHeader[]
   timestamp?: number
   /** Base offset and compression of the batch the record was stored in (test's own reader only). */
-  batch?: { baseOffset: number, compression: number }
+  batch?: { baseOffset: number; compression: number }
 }
 
 /** Small seeded PRNG (mulberry32): the same seed gives the same records on every run. */
@@ -93,7 +93,7 @@ export function makeSamples(opts: SampleOptions): Sample[] {
       out.push({
         partition,
         key: Buffer.from(`${opts.label}-k${i}-${text(int(8))}`, 'utf8'),
-        value: Buffer.from((unit.repeat(Math.ceil(size / unit.length) + 1) + `#${i}`), 'utf8'),
+        value: Buffer.from(unit.repeat(Math.ceil(size / unit.length) + 1) + `#${i}`, 'utf8'),
         headers: [],
         timestamp,
       })
@@ -130,7 +130,12 @@ function show(b: Buffer | null): string {
  * Checks that `actual` holds exactly `expected`, partition by partition, in order, with
  * contiguous offsets starting at `firstOffset[p]` (default 0).
  */
-export function assertSameRecords(actual: readonly ReadRecord[], expected: readonly Sample[], partitions: number, opts: { firstOffset?: number[], what?: string, headers?: boolean, timestamps?: boolean } = {}): void {
+export function assertSameRecords(
+  actual: readonly ReadRecord[],
+  expected: readonly Sample[],
+  partitions: number,
+  opts: { firstOffset?: number[]; what?: string; headers?: boolean; timestamps?: boolean } = {},
+): void {
   const what = opts.what ?? 'records'
   const act = byPartition(actual, partitions)
   const exp = byPartition(expected, partitions)
@@ -151,7 +156,10 @@ export function assertSameRecords(actual: readonly ReadRecord[], expected: reado
         assert.equal(ar.headers.length, er.headers.length, `${where}: ${ar.headers.length} headers, expected ${er.headers.length}`)
         for (let h = 0; h < er.headers.length; h++) {
           assert.equal(ar.headers[h]!.key, er.headers[h]!.key, `${where}: header ${h} key`)
-          assert.ok(eqBytes(ar.headers[h]!.value, er.headers[h]!.value), `${where}: header ${h} (${er.headers[h]!.key}) value ${show(ar.headers[h]!.value)} != ${show(er.headers[h]!.value)}`)
+          assert.ok(
+            eqBytes(ar.headers[h]!.value, er.headers[h]!.value),
+            `${where}: header ${h} (${er.headers[h]!.key}) value ${show(ar.headers[h]!.value)} != ${show(er.headers[h]!.value)}`,
+          )
         }
       }
     }

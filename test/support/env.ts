@@ -42,9 +42,12 @@ export function probeTool(name: string, command: string, args: string[]): string
   const cached = probes.get(name)
   if (cached !== undefined) return cached
   const r = spawnSync(command, args, { encoding: 'utf8', timeout: 20_000 })
-  const why = r.error !== undefined
-    ? `${name} unavailable: ${r.error.message}`
-    : r.status !== 0 ? `${name} unavailable: ${command} ${args.join(' ')} exited ${r.status}: ${(r.stderr ?? '').trim().split('\n').slice(-3).join(' | ')}` : null
+  const why =
+    r.error !== undefined
+      ? `${name} unavailable: ${r.error.message}`
+      : r.status !== 0
+        ? `${name} unavailable: ${command} ${args.join(' ')} exited ${r.status}: ${(r.stderr ?? '').trim().split('\n').slice(-3).join(' | ')}`
+        : null
   probes.set(name, why)
   return why
 }
@@ -66,7 +69,7 @@ export const tools = {
 }
 
 /** Loads an optional npm package; null (with the reason) when it is not installed. */
-export async function optionalImport<T>(name: string): Promise<{ mod: T, why: null } | { mod: null, why: string }> {
+export async function optionalImport<T>(name: string): Promise<{ mod: T; why: null } | { mod: null; why: string }> {
   try {
     return { mod: (await import(name)) as T, why: null }
   } catch (err) {

@@ -22,7 +22,7 @@ export function pythonDriver(name: string, script: string, codecs: readonly stri
     },
     async produce(bootstrap, topic, codec, samples) {
       const res = await call(script, 'produce', { bootstrap, topic, compression: codec, records: samples.map(toWire) })
-      return (res.acks as Array<{ partition: number, offset: number }>).map((a) => ({ partition: a.partition, offset: a.offset }))
+      return (res.acks as Array<{ partition: number; offset: number }>).map((a) => ({ partition: a.partition, offset: a.offset }))
     },
     async consume(bootstrap, topic, partitions) {
       const res = await call(script, 'consume', { bootstrap, topic, partitions })

@@ -10,7 +10,7 @@ import { Writer } from '../../src/protocol/writer.js'
 import { apiSpecs, ApiKey } from '../../src/protocol/generated/index.js'
 import { decodeBatches, type Decompress, type DecodedRecord } from './records.js'
 
-export type Frame = { kind: 'frame', body: Buffer } | { kind: 'closed' } | { kind: 'timeout' }
+export type Frame = { kind: 'frame'; body: Buffer } | { kind: 'closed' } | { kind: 'timeout' }
 
 interface Waiter {
   resolve(f: Frame): void
@@ -26,7 +26,7 @@ export class RawConnection {
   #closed = false
   #correlationId = 1
   /** Broker version ranges, after negotiate(). */
-  versions = new Map<number, { min: number, max: number }>()
+  versions = new Map<number, { min: number; max: number }>()
 
   private constructor(socket: Socket) {
     this.#socket = socket
@@ -159,7 +159,8 @@ export class RawConnection {
     let res = await this.request(ApiKey.ApiVersions, 3, { clientSoftwareName: 'samsa-test', clientSoftwareVersion: '0' })
     if (res.errorCode === 35) res = await this.request(ApiKey.ApiVersions, 0, {})
     if (res.errorCode !== 0) throw new Error(`ApiVersions error ${res.errorCode}`)
-    for (const k of res.apiKeys as Array<{ apiKey: number, minVersion: number, maxVersion: number }>) this.versions.set(k.apiKey, { min: k.minVersion, max: k.maxVersion })
+    for (const k of res.apiKeys as Array<{ apiKey: number; minVersion: number; maxVersion: number }>)
+      this.versions.set(k.apiKey, { min: k.minVersion, max: k.maxVersion })
     return this
   }
 
@@ -238,27 +239,55 @@ export class TestClient {
   }
 
   /** Produces one batch; returns the partition response (errorCode, baseOffset, ...). */
-  async produce(topic: string, partition: number, records: Buffer, acks = 1, version = 7): Promise<{ errorCode: number, baseOffset: bigint, errorMessage: string | null }> {
+  async produce(
+    topic: string,
+    partition: number,
+    records: Buffer,
+    acks = 1,
+    version = 7,
+  ): Promise<{ errorCode: number; baseOffset: bigint; errorMessage: string | null }> {
     const v = this.conn.pick(ApiKey.Produce, version)
     const res = await this.conn.request(ApiKey.Produce, v, {
-      transactionalId: null, acks, timeoutMs: 10_000,
+      transactionalId: null,
+      acks,
+      timeoutMs: 10_000,
       topicData: [{ name: topic, partitionData: [{ index: partition, records }] }],
     })
     return res.responses[0].partitionResponses[0]
   }
 
-  async fetchOnce(topic: string, partition: number, offset: number, maxBytes = 8 << 20, version = 11): Promise<{ errorCode: number, highWatermark: bigint, logStartOffset: bigint, records: Buffer | null }> {
+  async fetchOnce(
+    topic: string,
+    partition: number,
+    offset: number,
+    maxBytes = 8 << 20,
+    version = 11,
+  ): Promise<{ errorCode: number; highWatermark: bigint; logStartOffset: bigint; records: Buffer | null }> {
     const v = this.conn.pick(ApiKey.Fetch, version)
     const res = await this.conn.request(ApiKey.Fetch, v, {
-      replicaId: -1, maxWaitMs: 0, minBytes: 1, maxBytes, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
-      topics: [{ topic, partitions: [{ partition, fetchOffset: BigInt(offset), currentLeaderEpoch: -1, logStartOffset: -1n, partitionMaxBytes: maxBytes, lastFetchedEpoch: -1 }] }],
-      forgottenTopicsData: [], rackId: '',
+      replicaId: -1,
+      maxWaitMs: 0,
+      minBytes: 1,
+      maxBytes,
+      isolationLevel: 0,
+      sessionId: 0,
+      sessionEpoch: -1,
+      topics: [
+        {
+          topic,
+          partitions: [
+            { partition, fetchOffset: BigInt(offset), currentLeaderEpoch: -1, logStartOffset: -1n, partitionMaxBytes: maxBytes, lastFetchedEpoch: -1 },
+          ],
+        },
+      ],
+      forgottenTopicsData: [],
+      rackId: '',
     })
     return res.responses[0].partitions[0]
   }
 
   /** Every record of a partition from `from` up to the high watermark. */
-  async fetchAll(topic: string, partition: number, decompress?: Decompress, from = 0): Promise<{ records: DecodedRecord[], highWatermark: number }> {
+  async fetchAll(topic: string, partition: number, decompress?: Decompress, from = 0): Promise<{ records: DecodedRecord[]; highWatermark: number }> {
     const records: DecodedRecord[] = []
     let offset = from
     for (let round = 0; round < 10_000; round++) {
@@ -275,10 +304,11 @@ export class TestClient {
   }
 
   /** ListOffsets for one partition: timestamp -2 earliest, -1 latest, else first offset at or after it. */
-  async listOffset(topic: string, partition: number, timestamp: bigint, version = 7): Promise<{ errorCode: number, offset: bigint, timestamp: bigint }> {
+  async listOffset(topic: string, partition: number, timestamp: bigint, version = 7): Promise<{ errorCode: number; offset: bigint; timestamp: bigint }> {
     const v = this.conn.pick(ApiKey.ListOffsets, version)
     const res = await this.conn.request(ApiKey.ListOffsets, v, {
-      replicaId: -1, isolationLevel: 0,
+      replicaId: -1,
+      isolationLevel: 0,
       topics: [{ name: topic, partitions: [{ partitionIndex: partition, currentLeaderEpoch: -1, timestamp, maxNumOffsets: 1 }] }],
     })
     return res.topics[0].partitions[0]
@@ -288,7 +318,9 @@ export class TestClient {
     const v = this.conn.pick(ApiKey.Metadata, 12)
     return this.conn.request(ApiKey.Metadata, v, {
       topics: topics === null ? null : topics.map((name) => ({ name, topicId: '00000000-0000-0000-0000-000000000000' })),
-      allowAutoTopicCreation, includeClusterAuthorizedOperations: false, includeTopicAuthorizedOperations: false,
+      allowAutoTopicCreation,
+      includeClusterAuthorizedOperations: false,
+      includeTopicAuthorizedOperations: false,
     })
   }
 }

@@ -27,7 +27,7 @@ export interface DecodedRecord {
   value: Buffer | null
   headers: TestHeader[]
   /** Attributes of the batch the record came in. */
-  batch: { baseOffset: number, compression: number, magic: number, producerId: bigint, isControl: boolean, isTransactional: boolean }
+  batch: { baseOffset: number; compression: number; magic: number; producerId: bigint; isControl: boolean; isTransactional: boolean }
 }
 
 export const Compression = { none: 0, gzip: 1, snappy: 2, lz4: 3, zstd: 4 } as const
@@ -51,7 +51,10 @@ function pushVarint(out: number[], v: number): void {
 }
 
 class Cursor {
-  constructor(readonly buf: Buffer, public pos = 0) {}
+  constructor(
+    readonly buf: Buffer,
+    public pos = 0,
+  ) {}
   uvarint(): number {
     let result = 0
     let mul = 1
@@ -201,7 +204,10 @@ export async function decodeBatches(data: Buffer | null, decompress: Decompress 
     const producerId = batch.readBigInt64BE(43)
     const count = batch.readInt32BE(57)
     const info = {
-      baseOffset, compression, magic, producerId,
+      baseOffset,
+      compression,
+      magic,
+      producerId,
       isTransactional: (attributes & 0x10) !== 0,
       isControl: (attributes & 0x20) !== 0,
     }

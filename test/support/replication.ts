@@ -24,33 +24,52 @@ export async function describePartition(bootstrap: string, topic: string, partit
   try {
     const md = await c.metadata([topic])
     const p = md.topics[0]?.partitions.find((x: any) => x.partitionIndex === partition)
-    return p === undefined ? undefined : { errorCode: p.errorCode, leader: p.leaderId, leaderEpoch: p.leaderEpoch, replicas: p.replicaNodes, isr: p.isrNodes, offline: p.offlineReplicas }
+    return p === undefined
+      ? undefined
+      : { errorCode: p.errorCode, leader: p.leaderId, leaderEpoch: p.leaderEpoch, replicas: p.replicaNodes, isr: p.isrNodes, offline: p.offlineReplicas }
   } finally {
     c.close()
   }
 }
 
 /** Waits until every serving (running, not paused) broker agrees on a live leader for the partition; returns the view. */
-export async function waitForLeader(c: TestCluster, topic: string, partition: number, opts: { not?: number, timeoutMs?: number, ask?: readonly number[] } = {}): Promise<PartitionView> {
-  return eventually(`a leader for ${topic}-${partition}${opts.not === undefined ? '' : ` other than ${opts.not}`}`, async () => {
-    // `ask` leaves out brokers the controller cannot reach (they keep their last picture).
-    const asked = c.brokers.filter((b) => b.serving && (opts.ask === undefined || opts.ask.includes(b.id)))
-    const views = await Promise.all(asked.map((b) => describePartition(b.bootstrap, topic, partition)))
-    const v = views[0]
-    if (v === undefined || v.leader < 0 || v.leader === opts.not) return false
-    if (!c.broker(v.leader)?.serving) return false
-    return views.every((x) => x?.leader === v.leader && x.leaderEpoch === v.leaderEpoch) ? v : false
-  }, opts.timeoutMs ?? 30_000)
+export async function waitForLeader(
+  c: TestCluster,
+  topic: string,
+  partition: number,
+  opts: { not?: number; timeoutMs?: number; ask?: readonly number[] } = {},
+): Promise<PartitionView> {
+  return eventually(
+    `a leader for ${topic}-${partition}${opts.not === undefined ? '' : ` other than ${opts.not}`}`,
+    async () => {
+      // `ask` leaves out brokers the controller cannot reach (they keep their last picture).
+      const asked = c.brokers.filter((b) => b.serving && (opts.ask === undefined || opts.ask.includes(b.id)))
+      const views = await Promise.all(asked.map((b) => describePartition(b.bootstrap, topic, partition)))
+      const v = views[0]
+      if (v === undefined || v.leader < 0 || v.leader === opts.not) return false
+      if (!c.broker(v.leader)?.serving) return false
+      return views.every((x) => x?.leader === v.leader && x.leaderEpoch === v.leaderEpoch) ? v : false
+    },
+    opts.timeoutMs ?? 30_000,
+  )
 }
 
 /** Each replica's log end lag and size, from DescribeLogDirs on `brokers`. */
-export async function replicaLogs(c: TestCluster, topic: string, partition: number, brokers: readonly number[]): Promise<Map<number, { size: bigint, offsetLag: bigint } | undefined>> {
-  const out = new Map<number, { size: bigint, offsetLag: bigint } | undefined>()
+export async function replicaLogs(
+  c: TestCluster,
+  topic: string,
+  partition: number,
+  brokers: readonly number[],
+): Promise<Map<number, { size: bigint; offsetLag: bigint } | undefined>> {
+  const out = new Map<number, { size: bigint; offsetLag: bigint } | undefined>()
   for (const id of brokers) {
     const conn = await RawConnection.connect(c.broker(id).bootstrap)
     try {
       const res = await conn.request(ApiKey.DescribeLogDirs, 4, { topics: [{ topic, partitions: [partition] }] })
-      const p = res.results.flatMap((d: any) => d.topics).find((t: any) => t.name === topic)?.partitions.find((x: any) => x.partitionIndex === partition)
+      const p = res.results
+        .flatMap((d: any) => d.topics)
+        .find((t: any) => t.name === topic)
+        ?.partitions.find((x: any) => x.partitionIndex === partition)
       out.set(id, p === undefined ? undefined : { size: p.partitionSize, offsetLag: p.offsetLag })
     } finally {
       conn.close()
@@ -61,13 +80,17 @@ export async function replicaLogs(c: TestCluster, topic: string, partition: numb
 
 /** Waits until the ISR holds `brokers` (as the leader reports it) and their logs are the same size. */
 export async function waitInSync(c: TestCluster, topic: string, partition: number, brokers: readonly number[], timeoutMs = 30_000): Promise<void> {
-  await eventually(`${topic}-${partition} in sync on ${brokers.join(',')}`, async () => {
-    const v = await describePartition(c.bootstrap().split(',')[0]!, topic, partition)
-    if (v === undefined || brokers.some((b) => !v.isr.includes(b))) return false
-    const logs = await replicaLogs(c, topic, partition, brokers)
-    const sizes = new Set([...logs.values()].map((l) => l?.size))
-    return sizes.size === 1 && !sizes.has(undefined) && [...logs.values()].every((l) => l!.offsetLag === 0n)
-  }, timeoutMs)
+  await eventually(
+    `${topic}-${partition} in sync on ${brokers.join(',')}`,
+    async () => {
+      const v = await describePartition(c.bootstrap().split(',')[0]!, topic, partition)
+      if (v === undefined || brokers.some((b) => !v.isr.includes(b))) return false
+      const logs = await replicaLogs(c, topic, partition, brokers)
+      const sizes = new Set([...logs.values()].map((l) => l?.size))
+      return sizes.size === 1 && !sizes.has(undefined) && [...logs.values()].every((l) => l!.offsetLag === 0n)
+    },
+    timeoutMs,
+  )
 }
 
 /** Every record the leader of the partition serves (below its high watermark). */
@@ -81,7 +104,13 @@ export async function readPartition(c: TestCluster, topic: string, partition: nu
   }
 }
 
-export async function createTopic(c: TestCluster, name: string, partitions: number, replicationFactor: number, configs: Record<string, string> = {}): Promise<void> {
+export async function createTopic(
+  c: TestCluster,
+  name: string,
+  partitions: number,
+  replicationFactor: number,
+  configs: Record<string, string> = {},
+): Promise<void> {
   const admin = await Admin.connect({ bootstrap: c.bootstrap() })
   try {
     await admin.createTopics([{ name, partitions, replicationFactor, configs }])
@@ -106,7 +135,15 @@ export async function createAssignedTopic(c: TestCluster, name: string, assignme
   const conn = await RawConnection.connect(c.broker(await controllerId(c)).bootstrap)
   try {
     const res = await conn.request(ApiKey.CreateTopics, 7, {
-      topics: [{ name, numPartitions: -1, replicationFactor: -1, assignments: assignment.map((brokerIds, partitionIndex) => ({ partitionIndex, brokerIds })), configs: Object.entries(configs).map(([k, value]) => ({ name: k, value })) }],
+      topics: [
+        {
+          name,
+          numPartitions: -1,
+          replicationFactor: -1,
+          assignments: assignment.map((brokerIds, partitionIndex) => ({ partitionIndex, brokerIds })),
+          configs: Object.entries(configs).map(([k, value]) => ({ name: k, value })),
+        },
+      ],
       timeoutMs: 30_000,
       validateOnly: false,
     })
@@ -118,15 +155,26 @@ export async function createAssignedTopic(c: TestCluster, name: string, assignme
 }
 
 /** One Produce of `values` (one batch) to a partition of the broker at `bootstrap`. */
-export async function produceBatch(bootstrap: string, topic: string, partition: number, values: string[], opts: { acks?: number, timeoutMs?: number } = {}): Promise<{ errorCode: number, baseOffset: bigint }> {
+export async function produceBatch(
+  bootstrap: string,
+  topic: string,
+  partition: number,
+  values: string[],
+  opts: { acks?: number; timeoutMs?: number } = {},
+): Promise<{ errorCode: number; baseOffset: bigint }> {
   const conn = await RawConnection.connect(bootstrap)
   try {
-    const res = await conn.request(ApiKey.Produce, 9, {
-      transactionalId: null,
-      acks: opts.acks ?? -1,
-      timeoutMs: opts.timeoutMs ?? 30_000,
-      topicData: [{ name: topic, partitionData: [{ index: partition, records: encodeBatch(values.map((v) => ({ key: null, value: Buffer.from(v) }))) }] }],
-    }, (opts.timeoutMs ?? 30_000) + 20_000)
+    const res = await conn.request(
+      ApiKey.Produce,
+      9,
+      {
+        transactionalId: null,
+        acks: opts.acks ?? -1,
+        timeoutMs: opts.timeoutMs ?? 30_000,
+        topicData: [{ name: topic, partitionData: [{ index: partition, records: encodeBatch(values.map((v) => ({ key: null, value: Buffer.from(v) }))) }] }],
+      },
+      (opts.timeoutMs ?? 30_000) + 20_000,
+    )
     return res.responses[0].partitionResponses[0]
   } finally {
     conn.close()

@@ -54,7 +54,7 @@ interface Produced {
 }
 
 /** Reads a whole topic with the test's own Fetch client, checking batches and decompressing. */
-export async function readTopicRaw(bootstrap: string, topic: string, partitions: number): Promise<{ records: ReadRecord[], compressions: Set<number> }> {
+export async function readTopicRaw(bootstrap: string, topic: string, partitions: number): Promise<{ records: ReadRecord[]; compressions: Set<number> }> {
   const codecs = loadCodecs()
   if (codecs.codecs === null) throw new Error(codecs.why)
   const client = await TestClient.connect(bootstrap)
@@ -65,7 +65,15 @@ export async function readTopicRaw(bootstrap: string, topic: string, partitions:
       const { records: got } = await client.fetchAll(topic, p, codecs.codecs.decompress)
       for (const r of got) {
         compressions.add(r.batch.compression)
-        records.push({ partition: p, offset: r.offset, key: r.key, value: r.value, headers: r.headers, timestamp: r.timestamp, batch: { baseOffset: r.batch.baseOffset, compression: r.batch.compression } })
+        records.push({
+          partition: p,
+          offset: r.offset,
+          key: r.key,
+          value: r.value,
+          headers: r.headers,
+          timestamp: r.timestamp,
+          batch: { baseOffset: r.batch.baseOffset, compression: r.batch.compression },
+        })
       }
     }
     return { records, compressions }
@@ -75,7 +83,11 @@ export async function readTopicRaw(bootstrap: string, topic: string, partitions:
 }
 
 /** Timestamps to ask ListOffsets about, and the offsets Kafka's semantics give for them. */
-function timeQueries(stored: readonly ReadRecord[]): { times: Record<number, number>, expected: Record<number, number | null>, batchOf: Record<number, ReadRecord['batch']> } {
+function timeQueries(stored: readonly ReadRecord[]): {
+  times: Record<number, number>
+  expected: Record<number, number | null>
+  batchOf: Record<number, ReadRecord['batch']>
+} {
   const times: Record<number, number> = {}
   const expected: Record<number, number | null> = {}
   const batchOf: Record<number, ReadRecord['batch']> = {}
@@ -139,7 +151,7 @@ export async function runRoundTrip(t: TestContext, broker: TestBroker, driver: C
         }
       })
 
-      await ct.test('the test\'s own Fetch reader gets every record byte-exact, in order', async () => {
+      await ct.test("the test's own Fetch reader gets every record byte-exact, in order", async () => {
         raw = await readTopicRaw(broker.bootstrap, topic, PARTITIONS)
         assertSameRecords(raw.records, samples, PARTITIONS, { what: `${driver.name} ${codec} (raw fetch)`, timestamps: driver.setsTimestamps })
       })
@@ -174,7 +186,11 @@ export async function runRoundTrip(t: TestContext, broker: TestBroker, driver: C
       await rt.test(`${run.codec}: the test's own reader gets the same records, offsets and timestamps`, async () => {
         const raw = await readTopicRaw(broker.bootstrap, run.topic, PARTITIONS)
         assertSameRecords(raw.records, run.samples, PARTITIONS, { what: `${driver.name} ${run.codec} after restart (raw fetch)` })
-        assert.deepEqual(raw.records.map((r) => r.timestamp), run.stored.map((r) => r.timestamp), `${driver.name} ${run.codec}: timestamps changed across the restart`)
+        assert.deepEqual(
+          raw.records.map((r) => r.timestamp),
+          run.stored.map((r) => r.timestamp),
+          `${driver.name} ${run.codec}: timestamps changed across the restart`,
+        )
       })
       await rt.test(`${run.codec}: ${driver.name} reads the same records`, async () => {
         const read = await driver.consume(broker.bootstrap, run.topic, PARTITIONS, run.samples.length)

@@ -11,18 +11,18 @@ import { after } from 'node:test'
 
 export class TcpProxy {
   readonly #server: Server
-  readonly #target: { host: string, port: number }
-  readonly #pairs = new Set<{ client: Socket, upstream: Socket | undefined }>()
+  readonly #target: { host: string; port: number }
+  readonly #pairs = new Set<{ client: Socket; upstream: Socket | undefined }>()
   #cut = false
   port = 0
 
-  private constructor(target: { host: string, port: number }) {
+  private constructor(target: { host: string; port: number }) {
     this.#target = target
     this.#server = createServer((client) => this.#accept(client))
   }
 
   /** A proxy on a free loopback port to `target`, closed after the test file. */
-  static async start(target: { host: string, port: number }): Promise<TcpProxy> {
+  static async start(target: { host: string; port: number }): Promise<TcpProxy> {
     const p = new TcpProxy(target)
     await new Promise<void>((resolve) => p.#server.listen(0, '127.0.0.1', resolve))
     p.port = (p.#server.address() as { port: number }).port
@@ -39,7 +39,7 @@ export class TcpProxy {
   }
 
   #accept(client: Socket): void {
-    const pair: { client: Socket, upstream: Socket | undefined } = { client, upstream: undefined }
+    const pair: { client: Socket; upstream: Socket | undefined } = { client, upstream: undefined }
     this.#pairs.add(pair)
     const drop = (): void => {
       this.#pairs.delete(pair)
@@ -49,11 +49,15 @@ export class TcpProxy {
     client.on('error', drop)
     client.on('close', drop)
     // While cut, data is swallowed and nothing goes through.
-    client.on('data', (d) => { if (!this.#cut) pair.upstream?.write(d) })
+    client.on('data', (d) => {
+      if (!this.#cut) pair.upstream?.write(d)
+    })
     if (this.#cut) return
     const upstream = connect(this.#target.port, this.#target.host)
     pair.upstream = upstream
-    upstream.on('data', (d) => { if (!this.#cut) client.write(d) })
+    upstream.on('data', (d) => {
+      if (!this.#cut) client.write(d)
+    })
     upstream.on('error', drop)
     upstream.on('close', drop)
   }

@@ -80,7 +80,11 @@ export async function expireSession(connect: string, zk: ZooKeeperClient): Promi
 }
 
 /** Resolves with the first emission of `event` (and its arguments), rejects after `timeoutMs`. */
-export function nextEvent<T extends unknown[]>(emitter: { once(event: string, fn: (...args: T) => void): unknown, off(event: string, fn: (...args: T) => void): unknown }, event: string, timeoutMs = 15_000): Promise<T> {
+export function nextEvent<T extends unknown[]>(
+  emitter: { once(event: string, fn: (...args: T) => void): unknown; off(event: string, fn: (...args: T) => void): unknown },
+  event: string,
+  timeoutMs = 15_000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const fn = (...args: T): void => {
       clearTimeout(timer)

@@ -3,7 +3,7 @@
  * as a streaming compressor (Java's zstd-jni) writes them, or any block layout a test needs.
  */
 
-export type ZstdBlock = { raw: Buffer } | { rle: number, size: number }
+export type ZstdBlock = { raw: Buffer } | { rle: number; size: number }
 
 /** A frame of the given blocks; `window` is the window size its descriptor declares (a power of 2 >= 1 KiB). */
 export function zstdFrame(blocks: ZstdBlock[], window = 1 << 21): Buffer {

@@ -106,7 +106,9 @@ test('chroot: paths inside it in requests, replies and watch events', { skip, ti
   assert.equal((await zk.exists('/'))?.numChildren, 1)
 
   let fired!: (e: WatchEvent) => void
-  const event = new Promise<WatchEvent>((resolve) => { fired = resolve })
+  const event = new Promise<WatchEvent>((resolve) => {
+    fired = resolve
+  })
   await zk.getData('/a', { watch: fired }) // the watch is set once the reply is in
   await root.setData('/chrooted/a', 'changed')
   assert.deepEqual(await event, { type: 'dataChanged', path: '/a' })
@@ -120,7 +122,9 @@ test('watches fire once, for the right events, and re-armed helpers follow every
   const writer = await testClient(connect())
   await zk.create('/w')
   const events: WatchEvent[] = []
-  const record = (e: WatchEvent): void => { events.push(e) }
+  const record = (e: WatchEvent): void => {
+    events.push(e)
+  }
 
   await zk.getData('/w', { watch: record })
   await zk.getChildren('/w', { watch: record })
@@ -145,8 +149,12 @@ test('watches fire once, for the right events, and re-armed helpers follow every
   // re-armed helpers
   const seen: Array<string | null> = []
   const kids: Array<string[] | null> = []
-  const h1 = watchData(zk, '/w/follow', (v) => { seen.push(v === null ? null : v.data.toString()) })
-  const h2 = watchChildren(zk, '/w/follow', (c) => { kids.push(c) })
+  const h1 = watchData(zk, '/w/follow', (v) => {
+    seen.push(v === null ? null : v.data.toString())
+  })
+  const h2 = watchChildren(zk, '/w/follow', (c) => {
+    kids.push(c)
+  })
   await waitFor('initial reads', () => seen.length === 1 && kids.length === 1)
   await writer.create('/w/follow', 'a')
   await waitFor('created', () => seen.at(-1) === 'a')
@@ -176,7 +184,10 @@ test('multi: all or nothing, and an expected version of 0 is version 0, not "any
 
   // guard still at version 0: applies
   const ok = await zk.transaction().check('/guard', 0).create('/guarded-1', 'x').setData('/guard', 'v1', 0).commit()
-  assert.deepEqual(ok.map((r) => r.type), ['check', 'create', 'setData'])
+  assert.deepEqual(
+    ok.map((r) => r.type),
+    ['check', 'create', 'setData'],
+  )
   assert.equal(ok[2]?.type === 'setData' ? ok[2].stat.version : -1, 1)
 
   // the znode moved on (another client wrote it): a guard on version 0 must fail, nothing applied
@@ -203,7 +214,10 @@ test('multi: all or nothing, and an expected version of 0 is version 0, not "any
   // setData and delete with version 0 inside a multi are conditional too
   await assert.rejects(zk.multi([{ type: 'setData', path: '/guard0', data: 'x', version: 0 }]), rejectsWith('BADVERSION'))
   await assert.rejects(zk.multi([{ type: 'delete', path: '/guard0', version: 0 }]), rejectsWith('BADVERSION'))
-  await zk.multi([{ type: 'delete', path: '/guard0', version: 1 }, { type: 'delete', path: '/guarded-1', version: 0 }])
+  await zk.multi([
+    { type: 'delete', path: '/guard0', version: 1 },
+    { type: 'delete', path: '/guarded-1', version: 0 },
+  ])
   assert.equal(await zk.exists('/guard0'), null)
   assert.deepEqual(await zk.multi([]), [])
 })
@@ -215,7 +229,12 @@ test('session expiry: ephemerals are deleted, watches end, a new session follows
   await zk.create('/expiring', '', { mode: 'ephemeral' })
   let watchEnded!: Promise<WatchEvent>
   await new Promise<void>((armed) => {
-    watchEnded = new Promise<WatchEvent>((resolve) => { zk.getData('/expiring', { watch: resolve }).then(() => armed(), () => {}) })
+    watchEnded = new Promise<WatchEvent>((resolve) => {
+      zk.getData('/expiring', { watch: resolve }).then(
+        () => armed(),
+        () => {},
+      )
+    })
   })
   const states: string[] = []
   zk.on('state', (s) => states.push(s))
@@ -264,7 +283,10 @@ test('bounded: a reply larger than maxPacketBytes drops the connection instead o
   assert.equal((await small.exists('/big'))?.dataLength, 200_000)
   const queue = await testClient(connect(), { maxQueuedRequests: 2 })
   const results = await Promise.allSettled([queue.exists('/'), queue.exists('/'), queue.exists('/')])
-  assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'fulfilled', 'rejected'])
+  assert.deepEqual(
+    results.map((r) => r.status),
+    ['fulfilled', 'fulfilled', 'rejected'],
+  )
   assert.ok(results[2]?.status === 'rejected' && (results[2].reason as ZooKeeperError).zkCode === 'THROTTLEDOP')
 })
 

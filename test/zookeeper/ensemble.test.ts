@@ -24,14 +24,18 @@ test('a server of three dies: the client fails over with its session, ephemerals
   const session = zk.sessionId
   await zk.create('/failover', 'v0')
   await zk.create('/failover/eph', '', { mode: 'ephemeral' })
-  const dataEvent = new Promise<WatchEvent>((resolve) => { void zk.getData('/failover', { watch: resolve }) })
-  const childEvent = new Promise<WatchEvent>((resolve) => { void zk.getChildren('/failover', { watch: resolve }) })
+  const dataEvent = new Promise<WatchEvent>((resolve) => {
+    void zk.getData('/failover', { watch: resolve })
+  })
+  const childEvent = new Promise<WatchEvent>((resolve) => {
+    void zk.getChildren('/failover', { watch: resolve })
+  })
   await zk.sync('/')
 
   const victim = ensemble!.servers.find((s) => s.address === zk.connectedServer)!
   assert.ok(victim !== undefined, `connected to ${zk.connectedServer}`)
   const disconnected = nextEvent(zk, 'disconnected')
-  const reconnected = nextEvent<[{ sessionId: bigint, server: string, newSession: boolean }]>(zk, 'connected')
+  const reconnected = nextEvent<[{ sessionId: bigint; server: string; newSession: boolean }]>(zk, 'connected')
   const killedAt = Date.now()
   await victim.kill()
   await disconnected
@@ -58,11 +62,17 @@ test('a server of three dies: the client fails over with its session, ephemerals
   }
 })
 
-test('a frozen ZooKeeper server: its controller stops acting within the session timeout, another takes over, the old one is fenced', { skip, timeout: 30_000 }, async () => {
+test('a frozen ZooKeeper server: its controller stops acting within the session timeout, another takes over, the old one is fenced', {
+  skip,
+  timeout: 30_000,
+}, async () => {
   // A follower, so that the ensemble keeps its leader and expires A's session on time.
   const modes = await Promise.all(ensemble!.servers.map((s) => s.mode()))
   const frozen = ensemble!.servers[modes.indexOf('follower')]!
-  const others = ensemble!.servers.filter((s) => s !== frozen).map((s) => s.address).join(',')
+  const others = ensemble!.servers
+    .filter((s) => s !== frozen)
+    .map((s) => s.address)
+    .join(',')
   const zkA = await testClient(frozen.address, { sessionTimeoutMs: 2000, connectionTimeoutMs: 20_000 })
   const zkB = await testClient(others, { sessionTimeoutMs: 2000 })
   const timeout = zkA.sessionTimeoutMs
@@ -70,7 +80,7 @@ test('a frozen ZooKeeper server: its controller stops acting within the session 
   // a fresh /controller for this test (an earlier test's controller could still be there)
   const a = new ControllerElection(zkA, 1)
   const b = new ControllerElection(zkB, 2)
-  const aElected = nextEvent<[{ epoch: number, epochZkVersion: number }]>(a, 'elected')
+  const aElected = nextEvent<[{ epoch: number; epochZkVersion: number }]>(a, 'elected')
   await a.start()
   const [epochA] = await aElected
   await b.start()
@@ -80,9 +90,11 @@ test('a frozen ZooKeeper server: its controller stops acting within the session 
   await a.fencedMulti([{ type: 'create', path: '/fenced-by-a', data: 'a' }])
 
   const resigned = nextEvent<[{ reason: string }]>(a, 'resigned', 20_000)
-  const bElected = nextEvent<[{ epoch: number, epochZkVersion: number }]>(b, 'elected', 20_000)
+  const bElected = nextEvent<[{ epoch: number; epochZkVersion: number }]>(b, 'elected', 20_000)
   let resignedAt = 0
-  void resigned.then(() => { resignedAt = Date.now() })
+  void resigned.then(() => {
+    resignedAt = Date.now()
+  })
   await frozen.pause()
   const frozenAt = Date.now()
   try {

@@ -34,7 +34,7 @@ function errorResponse(req: ProduceRequest, errorCode: number): Input<ProduceRes
 }
 
 /** The producer of a transactional batch at the start of `records`, if it is one. */
-function transactionalProducer(records: Buffer | null): { producerId: bigint, producerEpoch: number } | undefined {
+function transactionalProducer(records: Buffer | null): { producerId: bigint; producerEpoch: number } | undefined {
   if (records === null || records.length < RECORD_BATCH_OVERHEAD) return undefined
   const h = readBatchHeader(records, 0)
   return isTransactional(h.attributes) && h.producerId >= 0n ? { producerId: h.producerId, producerEpoch: h.producerEpoch } : undefined
@@ -48,8 +48,8 @@ function transactionalProducer(records: Buffer | null): { producerId: bigint, pr
 async function verifyTransactional(ctx: RequestContext, req: ProduceRequest): Promise<Map<string, number>> {
   const refused = new Map<string, number>()
   const wanted = new Map<string, number[]>()
-  const guards: Array<{ key: string, partition: Partition, producerId: bigint, guard: object }> = []
-  let producer: { producerId: bigint, producerEpoch: number } | undefined
+  const guards: Array<{ key: string; partition: Partition; producerId: bigint; guard: object }> = []
+  let producer: { producerId: bigint; producerEpoch: number } | undefined
   for (const t of req.topicData) {
     for (const pd of t.partitionData) {
       const txn = transactionalProducer(pd.records)
@@ -63,7 +63,7 @@ async function verifyTransactional(ctx: RequestContext, req: ProduceRequest): Pr
       if (typeof partition === 'number' || !partition.needsTransactionVerification(txn.producerId, txn.producerEpoch)) continue
       producer = txn
       let list = wanted.get(t.name)
-      if (list === undefined) wanted.set(t.name, list = [])
+      if (list === undefined) wanted.set(t.name, (list = []))
       list.push(pd.index)
       guards.push({ key, partition, producerId: txn.producerId, guard: partition.beginTransactionVerification(txn.producerId) })
     }
@@ -81,7 +81,8 @@ async function verifyTransactional(ctx: RequestContext, req: ProduceRequest): Pr
     const error = errors.get(g.key) ?? ErrorCode.NONE
     if (error !== ErrorCode.NONE) refused.set(g.key, error)
     // A marker got there while the coordinator was asked: the transaction it verified is over.
-    else if (!g.partition.isTransactionVerified(g.producerId, g.guard)) refused.set(g.key, abortableSupported ? ErrorCode.TRANSACTION_ABORTABLE : ErrorCode.INVALID_TXN_STATE)
+    else if (!g.partition.isTransactionVerified(g.producerId, g.guard))
+      refused.set(g.key, abortableSupported ? ErrorCode.TRANSACTION_ABORTABLE : ErrorCode.INVALID_TXN_STATE)
   }
   return refused
 }
@@ -90,7 +91,12 @@ async function verifyTransactional(ctx: RequestContext, req: ProduceRequest): Pr
  * Appends every partition's records; `writes` collects the appends still on their way to the
  * file, `awaited` where each appended partition's records end (what acks=all waits for).
  */
-async function append(ctx: RequestContext, req: ProduceRequest, writes: Write[], awaited: Map<Input<PartitionProduceResponse>, AwaitedAppend>): Promise<Array<Input<TopicProduceResponse>>> {
+async function append(
+  ctx: RequestContext,
+  req: ProduceRequest,
+  writes: Write[],
+  awaited: Map<Input<PartitionProduceResponse>, AwaitedAppend>,
+): Promise<Array<Input<TopicProduceResponse>>> {
   const responses: Array<Input<TopicProduceResponse>> = []
   const maxInflatedBytes = ctx.config.values.fetchMaxBytes
   const topics = new Map<string, CachedTopic | number>()
@@ -106,15 +112,21 @@ async function append(ctx: RequestContext, req: ProduceRequest, writes: Write[],
     }
     topics.set(t.name, state)
   }
-  const refused = await verifyTransactional(ctx, { ...req, topicData: req.topicData.filter((t) => topics.get(t.name) !== ErrorCode.TOPIC_AUTHORIZATION_FAILED) })
+  const refused = await verifyTransactional(ctx, {
+    ...req,
+    topicData: req.topicData.filter((t) => topics.get(t.name) !== ErrorCode.TOPIC_AUTHORIZATION_FAILED),
+  })
   for (const t of req.topicData) {
     const state = topics.get(t.name)
     const known = typeof state !== 'number'
     responses.push({
       name: t.name,
       partitionResponses: t.partitionData.map((pd) => {
-        const partition = known ? ctx.replicas.leaderPartition(t.name, pd.index)
-          : state === ErrorCode.LEADER_NOT_AVAILABLE || state === ErrorCode.TOPIC_AUTHORIZATION_FAILED ? state : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION
+        const partition = known
+          ? ctx.replicas.leaderPartition(t.name, pd.index)
+          : state === ErrorCode.LEADER_NOT_AVAILABLE || state === ErrorCode.TOPIC_AUTHORIZATION_FAILED
+            ? state
+            : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION
         if (typeof partition === 'number') return { index: pd.index, errorCode: partition, baseOffset: -1n }
         const verification = refused.get(`${t.name}:${pd.index}`)
         if (verification !== undefined) return { index: pd.index, errorCode: verification, baseOffset: -1n }
@@ -192,8 +204,12 @@ export const produceHandler = defineHandler({
     if (req.transactionalId !== null && !authorize(ctx, AclOperation.WRITE, 'transactional-id', req.transactionalId)) {
       return errorResponse(req, ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED)
     }
-    if (req.transactionalId === null && hasIdempotentRecords(req) &&
-      !authorizeCluster(ctx, AclOperation.IDEMPOTENT_WRITE) && !authorizeByResourceType(ctx, AclOperation.WRITE, 'topic')) {
+    if (
+      req.transactionalId === null &&
+      hasIdempotentRecords(req) &&
+      !authorizeCluster(ctx, AclOperation.IDEMPOTENT_WRITE) &&
+      !authorizeByResourceType(ctx, AclOperation.WRITE, 'topic')
+    ) {
       return errorResponse(req, ErrorCode.CLUSTER_AUTHORIZATION_FAILED)
     }
     const writes: Write[] = []
@@ -219,7 +235,10 @@ export const produceHandler = defineHandler({
     if (req.acks === 0) return NO_RESPONSE
     if (req.acks === -1) {
       const waiting = [...awaited].filter(([response]) => response.errorCode === ErrorCode.NONE)
-      await ctx.replicas.awaitReplication(waiting.map(([, a]) => a), req.timeoutMs)
+      await ctx.replicas.awaitReplication(
+        waiting.map(([, a]) => a),
+        req.timeoutMs,
+      )
       for (const [response, a] of waiting) response.errorCode = a.errorCode!
     }
     return { responses, throttleTimeMs }

@@ -34,12 +34,20 @@ interface Wanted {
 function requested(ctx: RequestContext, req: FetchRequest, byId: boolean): Wanted[] {
   const out: Wanted[] = []
   for (const t of req.topics) {
-    const name = byId ? ctx.metadata.topicById(t.topicId)?.meta.name ?? '' : t.topic
-    const topicId = byId ? t.topicId : ctx.metadata.topic(t.topic)?.meta.topicId ?? ZERO_UUID
+    const name = byId ? (ctx.metadata.topicById(t.topicId)?.meta.name ?? '') : t.topic
+    const topicId = byId ? t.topicId : (ctx.metadata.topic(t.topic)?.meta.topicId ?? ZERO_UUID)
     for (const p of t.partitions) {
       out.push({
         key: `${byId ? t.topicId : t.topic}:${p.partition}`,
-        sp: { topic: name, topicId, partition: p.partition, fetchOffset: p.fetchOffset, maxBytes: p.partitionMaxBytes, lastHighWatermark: -1n, lastLogStartOffset: -1n },
+        sp: {
+          topic: name,
+          topicId,
+          partition: p.partition,
+          fetchOffset: p.fetchOffset,
+          maxBytes: p.partitionMaxBytes,
+          lastHighWatermark: -1n,
+          lastLogStartOffset: -1n,
+        },
         currentLeaderEpoch: p.currentLeaderEpoch,
       })
     }
@@ -48,7 +56,7 @@ function requested(ctx: RequestContext, req: FetchRequest, byId: boolean): Wante
 }
 
 interface Collected {
-  parts: Array<{ sp: SessionPartition, out: Out }>
+  parts: Array<{ sp: SessionPartition; out: Out }>
   bytes: number
   /** bytes of throttled replicas (a follower's fetch) */
   throttledBytes: number
@@ -56,7 +64,7 @@ interface Collected {
   release(): void
 }
 
-function group(parts: Array<{ sp: SessionPartition, out: Out }>): Array<Input<FetchableTopicResponse>> {
+function group(parts: Array<{ sp: SessionPartition; out: Out }>): Array<Input<FetchableTopicResponse>> {
   const topics: Array<Input<FetchableTopicResponse> & { partitions: Out[] }> = []
   for (const { sp, out } of parts) {
     const last = topics[topics.length - 1]
@@ -77,13 +85,24 @@ export const fetchHandler = defineHandler({
     const lookup = v >= 7 ? ctx.fetchSessions.lookup(req.sessionId, req.sessionEpoch) : { kind: 'sessionless' as const }
     if (lookup.kind === 'error') return { errorCode: lookup.errorCode, sessionId: 0, responses: [] }
 
-    const replicaId = v >= 15 ? req.replicaState?.replicaId ?? -1 : req.replicaId
+    const replicaId = v >= 15 ? (req.replicaState?.replicaId ?? -1) : req.replicaId
     const follower = replicaId >= 0
-    const denied: Array<{ sp: SessionPartition, out: Out }> = []
+    const denied: Array<{ sp: SessionPartition; out: Out }> = []
     const allowedFollower = !follower || authorizeCluster(ctx, AclOperation.CLUSTER_ACTION)
     const fromRequest = requested(ctx, req, byId).filter((w) => {
       if (allowedFollower && (follower || w.sp.topic === '' || authorize(ctx, AclOperation.READ, 'topic', w.sp.topic))) return true
-      denied.push({ sp: w.sp, out: { partitionIndex: w.sp.partition, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED, highWatermark: -1n, lastStableOffset: -1n, logStartOffset: -1n, abortedTransactions: null, records: null } })
+      denied.push({
+        sp: w.sp,
+        out: {
+          partitionIndex: w.sp.partition,
+          errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED,
+          highWatermark: -1n,
+          lastStableOffset: -1n,
+          logStartOffset: -1n,
+          abortedTransactions: null,
+          records: null,
+        },
+      })
       return false
     })
     const leaderEpochs = new Map(fromRequest.map((w) => [w.key, w.currentLeaderEpoch]))
@@ -109,11 +128,16 @@ export const fetchHandler = defineHandler({
       wanted = fromRequest.map((w) => w.sp)
     }
     const full = lookup.kind !== 'incremental'
-    const replica: FetchingReplica | undefined = replicaId < 0 ? undefined : {
-      id: replicaId,
-      brokerEpoch: v >= 15 ? req.replicaState?.replicaEpoch ?? -1n : -1n,
-      logStartOffsets: new Map(req.topics.flatMap((t) => t.partitions.map((p) => [`${byId ? t.topicId : t.topic}:${p.partition}`, p.logStartOffset] as const))),
-    }
+    const replica: FetchingReplica | undefined =
+      replicaId < 0
+        ? undefined
+        : {
+            id: replicaId,
+            brokerEpoch: v >= 15 ? (req.replicaState?.replicaEpoch ?? -1n) : -1n,
+            logStartOffsets: new Map(
+              req.topics.flatMap((t) => t.partitions.map((p) => [`${byId ? t.topicId : t.topic}:${p.partition}`, p.logStartOffset] as const)),
+            ),
+          }
     // Kafka's KafkaApis: the request's max_bytes (none before v3), capped by the broker's fetch.max.bytes.
     const responseMaxBytes = Math.min(v >= 3 ? req.maxBytes : 0x7fffffff, ctx.config.values.fetchMaxBytes)
 
@@ -122,7 +146,7 @@ export const fetchHandler = defineHandler({
       let bytes = 0
       let throttledBytes = 0
       let failed = false
-      const parts: Array<{ sp: SessionPartition, out: Out }> = []
+      const parts: Array<{ sp: SessionPartition; out: Out }> = []
       const regions: FileRegion[] = []
       for (const sp of wanted) {
         const key = `${byId ? sp.topicId : sp.topic}:${sp.partition}`
@@ -141,11 +165,19 @@ export const fetchHandler = defineHandler({
         throttledBytes += out.throttledBytes ?? 0
         remaining -= n
         if (out.data.errorCode !== ErrorCode.NONE) failed = true
-        const changed = n > 0 || out.data.errorCode !== ErrorCode.NONE ||
-          out.data.highWatermark !== sp.lastHighWatermark || out.data.logStartOffset !== sp.lastLogStartOffset
+        const changed =
+          n > 0 || out.data.errorCode !== ErrorCode.NONE || out.data.highWatermark !== sp.lastHighWatermark || out.data.logStartOffset !== sp.lastLogStartOffset
         if (full || changed) parts.push({ sp, out: out.data })
       }
-      return { parts, bytes, throttledBytes, failed, release: () => { for (const r of regions) r.release() } }
+      return {
+        parts,
+        bytes,
+        throttledBytes,
+        failed,
+        release: () => {
+          for (const r of regions) r.release()
+        },
+      }
     }
 
     const respond = (r: Collected): Input<FetchResponse> => {
@@ -155,7 +187,12 @@ export const fetchHandler = defineHandler({
         sp.lastHighWatermark = out.highWatermark as bigint
         sp.lastLogStartOffset = out.logStartOffset as bigint
       }
-      return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, sessionId: session?.id ?? 0, responses: group(denied.length === 0 ? r.parts : [...r.parts, ...denied]) }
+      return {
+        throttleTimeMs: 0,
+        errorCode: ErrorCode.NONE,
+        sessionId: session?.id ?? 0,
+        responses: group(denied.length === 0 ? r.parts : [...r.parts, ...denied]),
+      }
     }
     const quotas = ctx.security.quotas
     const throttled = (r: Collected): Input<FetchResponse> | undefined => {
@@ -176,7 +213,10 @@ export const fetchHandler = defineHandler({
     first.release()
     return new Promise((resolve) => {
       const op = new DelayedFetch(req.maxWaitMs, req.minBytes, collect, (r) => resolve(throttled(r) ?? respond(r)))
-      ctx.replicas.fetchPurgatory.tryCompleteElseWatch(op, wanted.map((sp) => partitionKey(sp.topic, sp.partition)))
+      ctx.replicas.fetchPurgatory.tryCompleteElseWatch(
+        op,
+        wanted.map((sp) => partitionKey(sp.topic, sp.partition)),
+      )
     })
   },
 })

@@ -54,7 +54,8 @@ export const listOffsetsHandler = defineHandler({
       topics: req.topics.map((t) => ({
         name: t.name,
         partitions: t.partitions.map((rp) => {
-          if (!authorize(ctx, AclOperation.DESCRIBE, 'topic', t.name)) return { partitionIndex: rp.partitionIndex, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED, timestamp: -1n, offset: -1n }
+          if (!authorize(ctx, AclOperation.DESCRIBE, 'topic', t.name))
+            return { partitionIndex: rp.partitionIndex, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED, timestamp: -1n, offset: -1n }
           const p = ctx.replicas.leaderPartition(t.name, rp.partitionIndex)
           if (typeof p === 'number') return { partitionIndex: rp.partitionIndex, errorCode: p, timestamp: -1n, offset: -1n }
           if (rp.currentLeaderEpoch >= 0 && rp.currentLeaderEpoch !== p.leaderEpoch) {

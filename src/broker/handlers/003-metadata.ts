@@ -14,7 +14,6 @@ import { topicNameError } from '../../metadata/topic-name.js'
 import { AclOperation, authorize, authorizeCluster, requestedOperations } from '../authorized-operations.js'
 import type { RequestContext } from '../handler.js'
 
-
 export function describeTopic(ctx: RequestContext, t: CachedTopic, includeOps: boolean): Input<MetadataResponseTopic> {
   return {
     errorCode: ErrorCode.NONE,
@@ -51,9 +50,11 @@ export const metadataHandler = defineHandler({
       for (const rt of req.topics) {
         if (rt.name === null || rt.name === '') {
           const byId = rt.topicId !== ZERO_UUID ? metadata.topicById(rt.topicId) : undefined
-          topics.push(byId !== undefined && authorize(ctx, AclOperation.DESCRIBE, 'topic', byId.meta.name)
-            ? describeTopic(ctx, byId, includeOps)
-            : { errorCode: ErrorCode.UNKNOWN_TOPIC_ID, name: null, topicId: rt.topicId, partitions: [] })
+          topics.push(
+            byId !== undefined && authorize(ctx, AclOperation.DESCRIBE, 'topic', byId.meta.name)
+              ? describeTopic(ctx, byId, includeOps)
+              : { errorCode: ErrorCode.UNKNOWN_TOPIC_ID, name: null, topicId: rt.topicId, partitions: [] },
+          )
           continue
         }
         const name = rt.name
@@ -94,7 +95,12 @@ export const metadataHandler = defineHandler({
       controllerId: metadata.controllerId,
       topics,
       // Versions 8-10 only; 11+ moved it to DescribeCluster.
-      clusterAuthorizedOperations: requestedOperations(ctx, ctx.apiVersion >= 8 && ctx.apiVersion <= 10 && req.includeClusterAuthorizedOperations, 'cluster', 'kafka-cluster'),
+      clusterAuthorizedOperations: requestedOperations(
+        ctx,
+        ctx.apiVersion >= 8 && ctx.apiVersion <= 10 && req.includeClusterAuthorizedOperations,
+        'cluster',
+        'kafka-cluster',
+      ),
     }
   },
 })

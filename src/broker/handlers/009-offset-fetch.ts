@@ -24,7 +24,11 @@ function errorResponse(v: number, req: OffsetFetchRequest, errorCode: number): I
  * As KafkaApis.handleOffsetFetchRequest: topics the principal may not describe are left out of an
  * "all topics" answer and answered TOPIC_AUTHORIZATION_FAILED when named.
  */
-function authorizedTopics<T extends { name: string, partitions: Array<{ errorCode: number, committedOffset: bigint }> }>(ctx: RequestContext, topics: T[], named: boolean): T[] {
+function authorizedTopics<T extends { name: string; partitions: Array<{ errorCode: number; committedOffset: bigint }> }>(
+  ctx: RequestContext,
+  topics: T[],
+  named: boolean,
+): T[] {
   const out: T[] = []
   for (const t of topics) {
     if (authorize(ctx, AclOperation.DESCRIBE, 'topic', t.name)) out.push(t)
@@ -48,7 +52,8 @@ export const offsetFetchHandler = defineHandler({
       return {
         throttleTimeMs: 0,
         groups: req.groups.map((g) => {
-          if (!authorize(ctx, AclOperation.DESCRIBE, 'group', g.groupId)) return { groupId: g.groupId, errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED, topics: [] }
+          if (!authorize(ctx, AclOperation.DESCRIBE, 'group', g.groupId))
+            return { groupId: g.groupId, errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED, topics: [] }
           const errorCode = ctx.groups.groupError(g.groupId)
           if (errorCode !== ErrorCode.NONE) return { groupId: g.groupId, errorCode, topics: [] }
           const r = offsets.fetch(g.groupId, g.topics, { ...opts, memberId: v >= 9 ? g.memberId : null, memberEpoch: v >= 9 ? g.memberEpoch : -1 })
@@ -60,7 +65,7 @@ export const offsetFetchHandler = defineHandler({
     const groupError = ctx.groups.groupError(req.groupId)
     if (groupError !== ErrorCode.NONE) return errorResponse(v, req, groupError)
     // v0-1 have no "all topics" null and no top-level error code: a group error goes on each partition.
-    const r: FetchResult = offsets.fetch(req.groupId, v < 2 ? req.topics ?? [] : req.topics, { ...opts, memberId: null, memberEpoch: -1 })
+    const r: FetchResult = offsets.fetch(req.groupId, v < 2 ? (req.topics ?? []) : req.topics, { ...opts, memberId: null, memberEpoch: -1 })
     if (v < 2 && r.errorCode !== ErrorCode.NONE) return errorResponse(v, req, r.errorCode)
     return { throttleTimeMs: 0, errorCode: r.errorCode, topics: authorizedTopics(ctx, r.topics, v < 2 || req.topics !== null) }
   },

@@ -50,14 +50,15 @@ export const findCoordinatorHandler = defineHandler({
     const keyType = v >= 1 ? req.keyType : GROUP
     const find = async (key: string): Promise<Found> => {
       if (keyType === GROUP && !authorize(ctx, AclOperation.DESCRIBE, 'group', key)) return notAvailable(ErrorCode.GROUP_AUTHORIZATION_FAILED)
-      if (keyType === TRANSACTION && !authorize(ctx, AclOperation.DESCRIBE, 'transactional-id', key)) return notAvailable(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED)
+      if (keyType === TRANSACTION && !authorize(ctx, AclOperation.DESCRIBE, 'transactional-id', key))
+        return notAvailable(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED)
       if (keyType === GROUP) return findGroupCoordinator(ctx, key)
       if (keyType === TRANSACTION) return findTransactionCoordinator(ctx, key)
       return notAvailable(ErrorCode.INVALID_REQUEST, `Unsupported key type ${keyType}`)
     }
-    if (v < 4) return { throttleTimeMs: 0, ...await find(req.key) }
+    if (v < 4) return { throttleTimeMs: 0, ...(await find(req.key)) }
     const coordinators = []
-    for (const key of req.coordinatorKeys) coordinators.push({ key, ...await find(key) })
+    for (const key of req.coordinatorKeys) coordinators.push({ key, ...(await find(key)) })
     return { throttleTimeMs: 0, coordinators }
   },
 })

@@ -17,7 +17,7 @@ function toResponse(v: number, r: JoinResult): Input<JoinGroupResponse> {
     generationId: r.generationId,
     protocolType: r.protocolType,
     // Before v7 the protocol name is not nullable.
-    protocolName: v < 7 ? r.protocolName ?? '' : r.protocolName,
+    protocolName: v < 7 ? (r.protocolName ?? '') : r.protocolName,
     leader: r.leader,
     skipAssignment: r.skipAssignment,
     memberId: r.memberId,
@@ -31,7 +31,8 @@ export const joinGroupHandler = defineHandler({
   maxVersion: 9,
   async handle(ctx, req) {
     const v = ctx.apiVersion
-    if (!authorize(ctx, AclOperation.READ, 'group', req.groupId)) return { errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED, generationId: -1, protocolName: v < 7 ? '' : null, memberId: req.memberId }
+    if (!authorize(ctx, AclOperation.READ, 'group', req.groupId))
+      return { errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED, generationId: -1, protocolName: v < 7 ? '' : null, memberId: req.memberId }
     const ready = await ctx.groups.whenReady(req.groupId)
     if (ready !== 0) return { errorCode: ready, generationId: -1, protocolName: v < 7 ? '' : null, memberId: req.memberId }
     const result = await ctx.groups.classic.join({

@@ -14,7 +14,8 @@ export const leaveGroupHandler = defineHandler({
     if (!authorize(ctx, AclOperation.READ, 'group', req.groupId)) return { throttleTimeMs: 0, errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED }
     const ready = await ctx.groups.whenReady(req.groupId)
     if (ready !== 0) return { errorCode: ready }
-    const members = v >= 3 ? req.members.map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId })) : [{ memberId: req.memberId, groupInstanceId: null }]
+    const members =
+      v >= 3 ? req.members.map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId })) : [{ memberId: req.memberId, groupInstanceId: null }]
     const errors = ctx.groups.classic.leave(req.groupId, members)
     if (v < 3) return { throttleTimeMs: 0, errorCode: errors[0] ?? ErrorCode.NONE }
     return {

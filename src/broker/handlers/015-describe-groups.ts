@@ -5,7 +5,6 @@ import { ApiKey } from '../../protocol/generated/index.js'
 import { AclOperation, authorize, requestedOperations } from '../authorized-operations.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 
-
 export const describeGroupsHandler = defineHandler({
   key: ApiKey.DescribeGroups,
   minVersion: 0,

@@ -13,7 +13,13 @@ import { validateTopicConfigs } from '../../config/topic-config.js'
 import type { RequestContext } from '../handler.js'
 import { KafkaError } from '../../errors.js'
 
-async function createOne(ctx: RequestContext, t: CreatableTopic, validateOnly: boolean, version: number, timeoutMs: number): Promise<Input<CreatableTopicResult>> {
+async function createOne(
+  ctx: RequestContext,
+  t: CreatableTopic,
+  validateOnly: boolean,
+  version: number,
+  timeoutMs: number,
+): Promise<Input<CreatableTopicResult>> {
   const fail = (errorCode: number, errorMessage: string): Input<CreatableTopicResult> => ({ name: t.name, errorCode, errorMessage })
   if (t.assignments.length > 0 && (t.numPartitions !== -1 || t.replicationFactor !== -1)) {
     return fail(ErrorCode.INVALID_REQUEST, 'Both numPartitions or replicationFactor and replicasAssignments were set. Both cannot be used at the same time.')
@@ -45,9 +51,12 @@ async function createOne(ctx: RequestContext, t: CreatableTopic, validateOnly: b
     errorMessage: null,
     numPartitions: partitions,
     replicationFactor: rf,
-    configs: version >= 5
-      ? ctx.admin.describeTopicConfig(configs).map((e) => ({ name: e.name, value: e.value, readOnly: e.readOnly, configSource: e.source, isSensitive: e.isSensitive }))
-      : null,
+    configs:
+      version >= 5
+        ? ctx.admin
+            .describeTopicConfig(configs)
+            .map((e) => ({ name: e.name, value: e.value, readOnly: e.readOnly, configSource: e.source, isSensitive: e.isSensitive }))
+        : null,
   })
   if (validateOnly) return describe()
   let state
@@ -72,23 +81,35 @@ export const createTopicsHandler = defineHandler({
     // In ZooKeeper mode only the controller creates topics; clients send CreateTopics there
     // (Kafka's ZooKeeper-mode KafkaApis answers NOT_CONTROLLER, and clients retry at the controller).
     if (!ctx.admin.isController) {
-      return { throttleTimeMs: 0, topics: req.topics.map((t) => ({ name: t.name, errorCode: ErrorCode.NOT_CONTROLLER, errorMessage: 'This is not the correct controller for this cluster.' })) }
+      return {
+        throttleTimeMs: 0,
+        topics: req.topics.map((t) => ({
+          name: t.name,
+          errorCode: ErrorCode.NOT_CONTROLLER,
+          errorMessage: 'This is not the correct controller for this cluster.',
+        })),
+      }
     }
     // All at once, as Kafka's controller takes a request's topics in one batch: the metadata
     // store writes the changes that arrive together in one go.
-    topics.push(...await Promise.all(req.topics.map(async (t): Promise<Input<CreatableTopicResult>> => {
-      if (seen.get(t.name)! > 1) return { name: t.name, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: 'Create topics request from client contains duplicate topic names.' }
-      // CREATE on the cluster or on the topic (KafkaApis.handleCreateTopicsRequest).
-      if (!authorizeCluster(ctx, AclOperation.CREATE) && !authorize(ctx, AclOperation.CREATE, 'topic', t.name)) {
-        return { name: t.name, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED, errorMessage: 'Authorization failed.' }
-      }
-      const result = await createOne(ctx, t, req.validateOnly, ctx.apiVersion, req.timeoutMs)
-      // The created topic's configs only for a principal that may describe them.
-      if (result.errorCode === ErrorCode.NONE && ctx.apiVersion >= 5 && !authorize(ctx, AclOperation.DESCRIBE_CONFIGS, 'topic', t.name)) {
-        return { ...result, configs: null, topicConfigErrorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED }
-      }
-      return result
-    })))
+    topics.push(
+      ...(await Promise.all(
+        req.topics.map(async (t): Promise<Input<CreatableTopicResult>> => {
+          if (seen.get(t.name)! > 1)
+            return { name: t.name, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: 'Create topics request from client contains duplicate topic names.' }
+          // CREATE on the cluster or on the topic (KafkaApis.handleCreateTopicsRequest).
+          if (!authorizeCluster(ctx, AclOperation.CREATE) && !authorize(ctx, AclOperation.CREATE, 'topic', t.name)) {
+            return { name: t.name, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED, errorMessage: 'Authorization failed.' }
+          }
+          const result = await createOne(ctx, t, req.validateOnly, ctx.apiVersion, req.timeoutMs)
+          // The created topic's configs only for a principal that may describe them.
+          if (result.errorCode === ErrorCode.NONE && ctx.apiVersion >= 5 && !authorize(ctx, AclOperation.DESCRIBE_CONFIGS, 'topic', t.name)) {
+            return { ...result, configs: null, topicConfigErrorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED }
+          }
+          return result
+        }),
+      )),
+    )
     return { throttleTimeMs: 0, topics }
   },
 })

@@ -15,12 +15,21 @@ export const deleteTopicsHandler = defineHandler({
   minVersion: 1,
   maxVersion: 6,
   async handle(ctx, req) {
-    const wanted = ctx.apiVersion >= 6
-      ? req.topics.map((t) => ({ name: t.name, topicId: t.topicId }))
-      : req.topicNames.map((name) => ({ name: name as string | null, topicId: ZERO_UUID }))
+    const wanted =
+      ctx.apiVersion >= 6
+        ? req.topics.map((t) => ({ name: t.name, topicId: t.topicId }))
+        : req.topicNames.map((name) => ({ name: name as string | null, topicId: ZERO_UUID }))
     const responses: Array<Input<DeletableTopicResult>> = []
     if (!ctx.admin.isController) {
-      return { throttleTimeMs: 0, responses: wanted.map((w) => ({ name: w.name, topicId: w.topicId, errorCode: ErrorCode.NOT_CONTROLLER, errorMessage: 'This is not the correct controller for this cluster.' })) }
+      return {
+        throttleTimeMs: 0,
+        responses: wanted.map((w) => ({
+          name: w.name,
+          topicId: w.topicId,
+          errorCode: ErrorCode.NOT_CONTROLLER,
+          errorMessage: 'This is not the correct controller for this cluster.',
+        })),
+      }
     }
     for (const w of wanted) {
       const byId = (w.name === null || w.name === '') && w.topicId !== ZERO_UUID

@@ -16,20 +16,24 @@ export const deleteRecordsHandler = defineHandler({
     for (const t of req.topics) {
       const partitions = []
       for (const rp of t.partitions) {
-        partitions.push(await (async () => {
-          if (!authorize(ctx, AclOperation.DELETE, 'topic', t.name)) return { partitionIndex: rp.partitionIndex, lowWatermark: -1n, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED }
-          const p = ctx.replicas.leaderPartition(t.name, rp.partitionIndex)
-          if (typeof p === 'number') return { partitionIndex: rp.partitionIndex, lowWatermark: -1n, errorCode: p }
-          const target = rp.offset === -1n ? p.highWatermark : rp.offset
-          if (target < 0n || target > p.highWatermark) return { partitionIndex: rp.partitionIndex, lowWatermark: -1n, errorCode: ErrorCode.OFFSET_OUT_OF_RANGE }
-          try {
-            const lowWatermark = await ctx.replicas.deleteRecords(p, target)
-            return { partitionIndex: rp.partitionIndex, lowWatermark, errorCode: ErrorCode.NONE }
-          } catch (err) {
-            if (err instanceof KafkaError) return { partitionIndex: rp.partitionIndex, lowWatermark: -1n, errorCode: err.errorCode }
-            throw err
-          }
-        })())
+        partitions.push(
+          await (async () => {
+            if (!authorize(ctx, AclOperation.DELETE, 'topic', t.name))
+              return { partitionIndex: rp.partitionIndex, lowWatermark: -1n, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED }
+            const p = ctx.replicas.leaderPartition(t.name, rp.partitionIndex)
+            if (typeof p === 'number') return { partitionIndex: rp.partitionIndex, lowWatermark: -1n, errorCode: p }
+            const target = rp.offset === -1n ? p.highWatermark : rp.offset
+            if (target < 0n || target > p.highWatermark)
+              return { partitionIndex: rp.partitionIndex, lowWatermark: -1n, errorCode: ErrorCode.OFFSET_OUT_OF_RANGE }
+            try {
+              const lowWatermark = await ctx.replicas.deleteRecords(p, target)
+              return { partitionIndex: rp.partitionIndex, lowWatermark, errorCode: ErrorCode.NONE }
+            } catch (err) {
+              if (err instanceof KafkaError) return { partitionIndex: rp.partitionIndex, lowWatermark: -1n, errorCode: err.errorCode }
+              throw err
+            }
+          })(),
+        )
       }
       topics.push({ name: t.name, partitions })
     }

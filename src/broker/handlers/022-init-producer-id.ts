@@ -18,11 +18,12 @@ export const initProducerIdHandler = defineHandler({
     const failed = (errorCode: number) => ({ throttleTimeMs: 0, errorCode, producerId: -1n, producerEpoch: -1 })
     if (req.transactionalId === null) {
       // An idempotent producer needs IDEMPOTENT_WRITE on the cluster or WRITE on some topic (KIP-679).
-      if (!authorizeCluster(ctx, AclOperation.IDEMPOTENT_WRITE) && !authorizeByResourceType(ctx, AclOperation.WRITE, 'topic')) return failed(ErrorCode.CLUSTER_AUTHORIZATION_FAILED)
-      return { throttleTimeMs: 0, ...await ctx.producerIds.initIdempotent() }
+      if (!authorizeCluster(ctx, AclOperation.IDEMPOTENT_WRITE) && !authorizeByResourceType(ctx, AclOperation.WRITE, 'topic'))
+        return failed(ErrorCode.CLUSTER_AUTHORIZATION_FAILED)
+      return { throttleTimeMs: 0, ...(await ctx.producerIds.initIdempotent()) }
     }
     if (!authorize(ctx, AclOperation.WRITE, 'transactional-id', req.transactionalId)) return failed(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED)
-    let expected: { producerId: bigint, producerEpoch: number } | undefined
+    let expected: { producerId: bigint; producerEpoch: number } | undefined
     if (ctx.apiVersion >= 3 && (req.producerId !== -1n || req.producerEpoch !== -1)) {
       // Both or neither (Kafka's InitProducerIdRequest validation).
       if (req.producerId === -1n || req.producerEpoch === -1) return failed(ErrorCode.INVALID_REQUEST)

@@ -21,7 +21,10 @@ export const offsetForLeaderEpochHandler = defineHandler({
         topic: t.topic,
         partitions: t.partitions.map((rp) => {
           // A follower (replica id >= 0, v3+) needs CLUSTER_ACTION; a client DESCRIBE on the topic.
-          const allowed = ctx.apiVersion >= 3 && req.replicaId >= 0 ? authorizeCluster(ctx, AclOperation.CLUSTER_ACTION) : authorize(ctx, AclOperation.DESCRIBE, 'topic', t.topic)
+          const allowed =
+            ctx.apiVersion >= 3 && req.replicaId >= 0
+              ? authorizeCluster(ctx, AclOperation.CLUSTER_ACTION)
+              : authorize(ctx, AclOperation.DESCRIBE, 'topic', t.topic)
           if (!allowed) return { partition: rp.partition, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED, leaderEpoch: -1, endOffset: -1n }
           const p = ctx.replicas.leaderPartition(t.topic, rp.partition)
           if (typeof p === 'number') return { partition: rp.partition, errorCode: p, leaderEpoch: -1, endOffset: -1n }

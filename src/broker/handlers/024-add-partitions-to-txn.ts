@@ -20,11 +20,18 @@ function results(topics: readonly AddPartitionsToTxnTopic[], code: (topic: strin
   return topics.map((t) => ({ name: t.name, resultsByPartition: t.partitions.map((p) => ({ partitionIndex: p, partitionErrorCode: code(t.name, p) })) }))
 }
 
-async function addOne(ctx: RequestContext, transactionalId: string, producerId: bigint, producerEpoch: number, topics: readonly AddPartitionsToTxnTopic[], verifyOnly: boolean): Promise<TopicResults> {
+async function addOne(
+  ctx: RequestContext,
+  transactionalId: string,
+  producerId: bigint,
+  producerEpoch: number,
+  topics: readonly AddPartitionsToTxnTopic[],
+  verifyOnly: boolean,
+): Promise<TopicResults> {
   if (!verifyOnly) {
     if (!authorize(ctx, AclOperation.WRITE, 'transactional-id', transactionalId)) return results(topics, () => ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED)
     const denied = new Set(topics.filter((t) => !authorize(ctx, AclOperation.WRITE, 'topic', t.name)).map((t) => t.name))
-    if (denied.size > 0) return results(topics, (t) => denied.has(t) ? ErrorCode.TOPIC_AUTHORIZATION_FAILED : ErrorCode.OPERATION_NOT_ATTEMPTED)
+    if (denied.size > 0) return results(topics, (t) => (denied.has(t) ? ErrorCode.TOPIC_AUTHORIZATION_FAILED : ErrorCode.OPERATION_NOT_ATTEMPTED))
   }
   const keys: TopicPartitionKey[] = []
   for (const t of topics) for (const p of t.partitions) keys.push(tpKey(t.name, p))
@@ -38,7 +45,7 @@ async function addOne(ctx: RequestContext, transactionalId: string, producerId: 
     for (const p of t.partitions) if (topic === undefined || p < 0 || p >= topic.partitions.length) unknown.add(tpKey(t.name, p))
   }
   if (unknown.size > 0) {
-    return results(topics, (t, p) => unknown.has(tpKey(t, p)) ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : ErrorCode.OPERATION_NOT_ATTEMPTED)
+    return results(topics, (t, p) => (unknown.has(tpKey(t, p)) ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : ErrorCode.OPERATION_NOT_ATTEMPTED))
   }
   const error = fencedFor(await ctx.transactions.addPartitions(transactionalId, producerId, producerEpoch, keys), ctx.apiVersion >= 2)
   return results(topics, () => error)
@@ -50,13 +57,24 @@ export const addPartitionsToTxnHandler = defineHandler({
   maxVersion: 5,
   async handle(ctx, req) {
     if (ctx.apiVersion < 4) {
-      const resultsByTopicV3AndBelow = await addOne(ctx, req.v3AndBelowTransactionalId, req.v3AndBelowProducerId, req.v3AndBelowProducerEpoch, req.v3AndBelowTopics, false)
+      const resultsByTopicV3AndBelow = await addOne(
+        ctx,
+        req.v3AndBelowTransactionalId,
+        req.v3AndBelowProducerId,
+        req.v3AndBelowProducerEpoch,
+        req.v3AndBelowTopics,
+        false,
+      )
       return { throttleTimeMs: 0, resultsByTopicV3AndBelow }
     }
-    if (!authorizeCluster(ctx, AclOperation.CLUSTER_ACTION)) return { throttleTimeMs: 0, errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, resultsByTransaction: [] }
+    if (!authorizeCluster(ctx, AclOperation.CLUSTER_ACTION))
+      return { throttleTimeMs: 0, errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, resultsByTransaction: [] }
     const resultsByTransaction = []
     for (const t of req.transactions) {
-      resultsByTransaction.push({ transactionalId: t.transactionalId, topicResults: await addOne(ctx, t.transactionalId, t.producerId, t.producerEpoch, t.topics, t.verifyOnly) })
+      resultsByTransaction.push({
+        transactionalId: t.transactionalId,
+        topicResults: await addOne(ctx, t.transactionalId, t.producerId, t.producerEpoch, t.topics, t.verifyOnly),
+      })
     }
     return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, resultsByTransaction }
   },

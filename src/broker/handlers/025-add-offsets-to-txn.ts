@@ -13,7 +13,8 @@ export const addOffsetsToTxnHandler = defineHandler({
   minVersion: 0,
   maxVersion: 4,
   async handle(ctx, req) {
-    if (!authorize(ctx, AclOperation.WRITE, 'transactional-id', req.transactionalId)) return { throttleTimeMs: 0, errorCode: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED }
+    if (!authorize(ctx, AclOperation.WRITE, 'transactional-id', req.transactionalId))
+      return { throttleTimeMs: 0, errorCode: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED }
     if (!authorize(ctx, AclOperation.READ, 'group', req.groupId)) return { throttleTimeMs: 0, errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED }
     if (req.groupId === '') return { throttleTimeMs: 0, errorCode: ErrorCode.INVALID_GROUP_ID }
     const ready = await ctx.groups.whenReady()

@@ -12,7 +12,8 @@ export const endTxnHandler = defineHandler({
   minVersion: 0,
   maxVersion: 4,
   async handle(ctx, req) {
-    if (!authorize(ctx, AclOperation.WRITE, 'transactional-id', req.transactionalId)) return { throttleTimeMs: 0, errorCode: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, producerId: -1n, producerEpoch: -1 }
+    if (!authorize(ctx, AclOperation.WRITE, 'transactional-id', req.transactionalId))
+      return { throttleTimeMs: 0, errorCode: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, producerId: -1n, producerEpoch: -1 }
     const error = await ctx.transactions.endTransaction(req.transactionalId, req.producerId, req.producerEpoch, req.committed)
     return { throttleTimeMs: 0, errorCode: fencedFor(error, ctx.apiVersion >= 2), producerId: -1n, producerEpoch: -1 }
   },

@@ -22,10 +22,18 @@ export const writeTxnMarkersHandler = defineHandler({
   async handle(ctx, req) {
     // Only brokers write markers: CLUSTER_ACTION on the cluster.
     if (!authorizeCluster(ctx, AclOperation.CLUSTER_ACTION)) {
-      return { markers: req.markers.map((m) => ({ producerId: m.producerId, topics: m.topics.map((t) => ({ name: t.name, partitions: t.partitionIndexes.map((partitionIndex) => ({ partitionIndex, errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED })) })) })) }
+      return {
+        markers: req.markers.map((m) => ({
+          producerId: m.producerId,
+          topics: m.topics.map((t) => ({
+            name: t.name,
+            partitions: t.partitionIndexes.map((partitionIndex) => ({ partitionIndex, errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED })),
+          })),
+        })),
+      }
     }
     const writes: Array<Promise<void>> = []
-    const awaited: Array<{ out: { errorCode: number }, append: AwaitedAppend }> = []
+    const awaited: Array<{ out: { errorCode: number }; append: AwaitedAppend }> = []
     const markers = req.markers.map((m) => {
       const offsetsPartitions: number[] = []
       const topics = m.topics.map((t) => ({
@@ -42,17 +50,24 @@ export const writeTxnMarkersHandler = defineHandler({
             return out
           }
           try {
-            p.appendEndTxnMarker({ producerId: m.producerId, producerEpoch: m.producerEpoch, coordinatorEpoch: m.coordinatorEpoch, commit: m.transactionResult })
+            p.appendEndTxnMarker({
+              producerId: m.producerId,
+              producerEpoch: m.producerEpoch,
+              coordinatorEpoch: m.coordinatorEpoch,
+              commit: m.transactionResult,
+            })
             awaited.push({ out, append: { partition: p, requiredOffset: p.log.logEndOffset } })
           } catch (err) {
             if (!(err instanceof KafkaError)) throw err
             out.errorCode = err.errorCode
             return out
           }
-          writes.push(p.log.whenWritten().catch((err: unknown) => {
-            ctx.log.error({ err, topic: t.name, partition: index }, 'writing a transaction marker failed')
-            out.errorCode = ErrorCode.KAFKA_STORAGE_ERROR
-          }))
+          writes.push(
+            p.log.whenWritten().catch((err: unknown) => {
+              ctx.log.error({ err, topic: t.name, partition: index }, 'writing a transaction marker failed')
+              out.errorCode = ErrorCode.KAFKA_STORAGE_ERROR
+            }),
+          )
           if (t.name === OFFSETS_TOPIC) offsetsPartitions.push(index)
           return out
         }),
@@ -61,10 +76,15 @@ export const writeTxnMarkersHandler = defineHandler({
     })
     await Promise.all(writes)
     const replicated = awaited.filter((a) => a.out.errorCode === ErrorCode.NONE)
-    await ctx.replicas.awaitReplication(replicated.map((a) => a.append), MARKER_REPLICATION_TIMEOUT_MS)
+    await ctx.replicas.awaitReplication(
+      replicated.map((a) => a.append),
+      MARKER_REPLICATION_TIMEOUT_MS,
+    )
     for (const a of replicated) a.out.errorCode = a.append.errorCode!
     for (const m of markers) {
-      const done = m.offsetsPartitions.filter((i) => m.topics.some((t) => t.name === OFFSETS_TOPIC && t.partitions.some((p) => p.partitionIndex === i && p.errorCode === ErrorCode.NONE)))
+      const done = m.offsetsPartitions.filter((i) =>
+        m.topics.some((t) => t.name === OFFSETS_TOPIC && t.partitions.some((p) => p.partitionIndex === i && p.errorCode === ErrorCode.NONE)),
+      )
       if (done.length > 0) ctx.groups.onTransactionCompleted(m.producerId, done, m.commit)
     }
     return { markers: markers.map((m) => ({ producerId: m.producerId, topics: m.topics })) }

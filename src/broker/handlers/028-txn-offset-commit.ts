@@ -32,7 +32,16 @@ export const txnOffsetCommitHandler = defineHandler({
     const deniedTopics = req.topics.filter((t) => !authorize(ctx, AclOperation.READ, 'topic', t.name))
     if (deniedTopics.length > 0) {
       const denied = new Set(deniedTopics.map((t) => t.name))
-      return { throttleTimeMs: 0, topics: req.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: denied.has(t.name) ? ErrorCode.TOPIC_AUTHORIZATION_FAILED : ErrorCode.OPERATION_NOT_ATTEMPTED })) })) }
+      return {
+        throttleTimeMs: 0,
+        topics: req.topics.map((t) => ({
+          name: t.name,
+          partitions: t.partitions.map((p) => ({
+            partitionIndex: p.partitionIndex,
+            errorCode: denied.has(t.name) ? ErrorCode.TOPIC_AUTHORIZATION_FAILED : ErrorCode.OPERATION_NOT_ATTEMPTED,
+          })),
+        })),
+      }
     }
     const ready = await ctx.groups.whenReady(req.groupId)
     if (ready !== ErrorCode.NONE) return errorResponse(req, ready)

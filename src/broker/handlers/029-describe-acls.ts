@@ -32,7 +32,7 @@ export const describeAclsHandler = defineHandler({
       const p = b.pattern
       const key = JSON.stringify([p.resourceType, p.patternType, p.name])
       let r = resources.get(key)
-      if (r === undefined) resources.set(key, r = { resourceType: p.resourceType, resourceName: p.name, patternType: p.patternType, acls: [] })
+      if (r === undefined) resources.set(key, (r = { resourceType: p.resourceType, resourceName: p.name, patternType: p.patternType, acls: [] }))
       r.acls.push({ principal: b.entry.principal, host: b.entry.host, operation: b.entry.operation, permissionType: b.entry.permissionType })
     }
     return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, errorMessage: null, resources: [...resources.values()] }

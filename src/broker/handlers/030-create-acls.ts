@@ -15,15 +15,23 @@ export const createAclsHandler = defineHandler({
     if (!authorizeCluster(ctx, AclOperation.ALTER)) return all(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, null)
     const authorizer = ctx.security.authorizer
     if (authorizer === null) return all(ErrorCode.SECURITY_DISABLED, 'No Authorizer is configured.')
-    const bindings = req.creations.map((c) => ({
-      pattern: { resourceType: c.resourceType, name: c.resourceName, patternType: c.resourcePatternType },
-      entry: { principal: c.principal, host: c.host, operation: c.operation, permissionType: c.permissionType },
-    }) as AclBinding)
+    const bindings = req.creations.map(
+      (c) =>
+        ({
+          pattern: { resourceType: c.resourceType, name: c.resourceName, patternType: c.resourcePatternType },
+          entry: { principal: c.principal, host: c.host, operation: c.operation, permissionType: c.permissionType },
+        }) as AclBinding,
+    )
     const errors = await authorizer.createAcls(bindings)
-    ctx.log.info({ principal: `${ctx.connection.principal.type}:${ctx.connection.principal.name}`, created: errors.filter((e) => e === undefined).length }, 'ACLs created')
+    ctx.log.info(
+      { principal: `${ctx.connection.principal.type}:${ctx.connection.principal.name}`, created: errors.filter((e) => e === undefined).length },
+      'ACLs created',
+    )
     return {
       throttleTimeMs: 0,
-      results: errors.map((e) => (e === undefined ? { errorCode: ErrorCode.NONE, errorMessage: null } : { errorCode: ErrorCode.INVALID_REQUEST, errorMessage: e })),
+      results: errors.map((e) =>
+        e === undefined ? { errorCode: ErrorCode.NONE, errorMessage: null } : { errorCode: ErrorCode.INVALID_REQUEST, errorMessage: e },
+      ),
     }
   },
 })

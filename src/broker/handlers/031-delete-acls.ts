@@ -11,19 +11,25 @@ export const deleteAclsHandler = defineHandler({
   minVersion: 0,
   maxVersion: 3,
   async handle(ctx, req) {
-    const all = (errorCode: number, errorMessage: string | null) => ({ throttleTimeMs: 0, filterResults: req.filters.map(() => ({ errorCode, errorMessage, matchingAcls: [] })) })
+    const all = (errorCode: number, errorMessage: string | null) => ({
+      throttleTimeMs: 0,
+      filterResults: req.filters.map(() => ({ errorCode, errorMessage, matchingAcls: [] })),
+    })
     if (!authorizeCluster(ctx, AclOperation.ALTER)) return all(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, null)
     const authorizer = ctx.security.authorizer
     if (authorizer === null) return all(ErrorCode.SECURITY_DISABLED, 'No Authorizer is configured.')
-    const filters = req.filters.map((f) => ({
-      resourceType: f.resourceTypeFilter,
-      name: f.resourceNameFilter,
-      patternType: f.patternTypeFilter,
-      principal: f.principalFilter,
-      host: f.hostFilter,
-      operation: f.operation,
-      permissionType: f.permissionType,
-    }) as AclBindingFilter)
+    const filters = req.filters.map(
+      (f) =>
+        ({
+          resourceType: f.resourceTypeFilter,
+          name: f.resourceNameFilter,
+          patternType: f.patternTypeFilter,
+          principal: f.principalFilter,
+          host: f.hostFilter,
+          operation: f.operation,
+          permissionType: f.permissionType,
+        }) as AclBindingFilter,
+    )
     const invalid = filters.map(invalidFilter)
     const deleted = await authorizer.deleteAcls(filters.filter((_, i) => invalid[i] === undefined))
     let next = 0

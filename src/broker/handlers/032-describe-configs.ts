@@ -13,29 +13,32 @@ export const describeConfigsHandler = defineHandler({
   async handle(ctx, req) {
     const results = []
     for (const r of req.resources) {
-      results.push(await (async () => {
-        const denied = configResourceDenied(ctx, AclOperation.DESCRIBE_CONFIGS, r.resourceType, r.resourceName)
-        if (denied !== undefined) return { errorCode: denied, errorMessage: null, resourceType: r.resourceType, resourceName: r.resourceName, configs: [] }
-        const d = await describeResource(ctx, r.resourceType, r.resourceName, r.configurationKeys)
-        if ('errorCode' in d) return { errorCode: d.errorCode, errorMessage: d.errorMessage, resourceType: r.resourceType, resourceName: r.resourceName, configs: [] }
-        return {
-          errorCode: ErrorCode.NONE,
-          errorMessage: null,
-          resourceType: r.resourceType,
-          resourceName: r.resourceName,
-          configs: d.configs.map((c) => ({
-            name: c.name,
-            value: c.isSensitive ? null : c.value,
-            readOnly: c.readOnly,
-            isDefault: c.isDefault,
-            configSource: c.source,
-            isSensitive: c.isSensitive,
-            synonyms: req.includeSynonyms ? c.synonyms.map((s) => ({ name: s.name, value: c.isSensitive ? null : s.value, source: s.source })) : [],
-            configType: c.configType,
-            documentation: req.includeDocumentation ? c.documentation : null,
-          })),
-        }
-      })())
+      results.push(
+        await (async () => {
+          const denied = configResourceDenied(ctx, AclOperation.DESCRIBE_CONFIGS, r.resourceType, r.resourceName)
+          if (denied !== undefined) return { errorCode: denied, errorMessage: null, resourceType: r.resourceType, resourceName: r.resourceName, configs: [] }
+          const d = await describeResource(ctx, r.resourceType, r.resourceName, r.configurationKeys)
+          if ('errorCode' in d)
+            return { errorCode: d.errorCode, errorMessage: d.errorMessage, resourceType: r.resourceType, resourceName: r.resourceName, configs: [] }
+          return {
+            errorCode: ErrorCode.NONE,
+            errorMessage: null,
+            resourceType: r.resourceType,
+            resourceName: r.resourceName,
+            configs: d.configs.map((c) => ({
+              name: c.name,
+              value: c.isSensitive ? null : c.value,
+              readOnly: c.readOnly,
+              isDefault: c.isDefault,
+              configSource: c.source,
+              isSensitive: c.isSensitive,
+              synonyms: req.includeSynonyms ? c.synonyms.map((s) => ({ name: s.name, value: c.isSensitive ? null : s.value, source: s.source })) : [],
+              configType: c.configType,
+              documentation: req.includeDocumentation ? c.documentation : null,
+            })),
+          }
+        })(),
+      )
     }
     return { throttleTimeMs: 0, results }
   },

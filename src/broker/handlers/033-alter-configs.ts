@@ -11,13 +11,20 @@ export const alterConfigsHandler = defineHandler({
   async handle(ctx, req) {
     const responses = []
     for (const r of req.resources) {
-      responses.push(await (async () => {
-        const denied = configResourceDenied(ctx, AclOperation.ALTER_CONFIGS, r.resourceType, r.resourceName)
-        if (denied !== undefined) return { errorCode: denied, errorMessage: null, resourceType: r.resourceType, resourceName: r.resourceName }
-        const changes = r.configs.map((c) => ({ name: c.name, op: c.value === null ? OpType.DELETE : OpType.SET, value: c.value }))
-        const res = await alterResource(ctx, r.resourceType, r.resourceName, changes, true, req.validateOnly)
-        return { errorCode: res.errorCode, errorMessage: res.errorMessage === '' ? null : res.errorMessage, resourceType: r.resourceType, resourceName: r.resourceName }
-      })())
+      responses.push(
+        await (async () => {
+          const denied = configResourceDenied(ctx, AclOperation.ALTER_CONFIGS, r.resourceType, r.resourceName)
+          if (denied !== undefined) return { errorCode: denied, errorMessage: null, resourceType: r.resourceType, resourceName: r.resourceName }
+          const changes = r.configs.map((c) => ({ name: c.name, op: c.value === null ? OpType.DELETE : OpType.SET, value: c.value }))
+          const res = await alterResource(ctx, r.resourceType, r.resourceName, changes, true, req.validateOnly)
+          return {
+            errorCode: res.errorCode,
+            errorMessage: res.errorMessage === '' ? null : res.errorMessage,
+            resourceType: r.resourceType,
+            resourceName: r.resourceName,
+          }
+        })(),
+      )
     }
     return { throttleTimeMs: 0, responses }
   },

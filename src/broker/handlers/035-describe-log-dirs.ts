@@ -20,7 +20,8 @@ export const describeLogDirsHandler = defineHandler({
     for (const t of ctx.metadata.topics()) {
       const parts = wanted === null ? null : wanted.get(t.meta.name)
       if (wanted !== null && parts === undefined) continue
-      const partitions = ctx.replicas.partitions(t.meta.name)
+      const partitions = ctx.replicas
+        .partitions(t.meta.name)
         .filter((p) => parts == null || parts.has(p.index))
         .map((p) => {
           const lag = p.highWatermark - p.log.logEndOffset

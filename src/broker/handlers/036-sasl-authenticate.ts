@@ -12,7 +12,12 @@ export const saslAuthenticateHandler = defineHandler({
   async handle(ctx, req) {
     const sasl = ctx.connection.sasl
     if (sasl === null) {
-      return { errorCode: ErrorCode.ILLEGAL_SASL_STATE, errorMessage: 'SaslAuthenticate request received after successful authentication', authBytes: Buffer.alloc(0), sessionLifetimeMs: 0n }
+      return {
+        errorCode: ErrorCode.ILLEGAL_SASL_STATE,
+        errorMessage: 'SaslAuthenticate request received after successful authentication',
+        authBytes: Buffer.alloc(0),
+        sessionLifetimeMs: 0n,
+      }
     }
     const a = await sasl.authenticate(ctx.apiVersion, req.authBytes)
     return { errorCode: a.errorCode, errorMessage: a.errorMessage, authBytes: a.authBytes, sessionLifetimeMs: BigInt(Math.floor(a.sessionLifetimeMs)) }

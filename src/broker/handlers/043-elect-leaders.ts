@@ -36,9 +36,14 @@ export const electLeadersHandler = defineHandler({
     if (type !== 0 && type !== 1) return respond(ErrorCode.INVALID_REQUEST, all(ErrorCode.INVALID_REQUEST, `Unknown election type ${type}`))
     if (ctx.cluster.mode === 'single-node') {
       const parts = asked ?? [...ctx.metadata.topics()].flatMap((t) => t.partitions.map((p) => ({ topic: t.meta.name, partition: p.partition })))
-      return respond(ErrorCode.NONE, parts.map((tp) => ctx.metadata.partition(tp.topic, tp.partition) === undefined
-        ? { ...tp, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: 'The partition does not exist.' }
-        : { ...tp, errorCode: ErrorCode.ELECTION_NOT_NEEDED, errorMessage: 'Leader election not needed for topic partition.' }))
+      return respond(
+        ErrorCode.NONE,
+        parts.map((tp) =>
+          ctx.metadata.partition(tp.topic, tp.partition) === undefined
+            ? { ...tp, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: 'The partition does not exist.' }
+            : { ...tp, errorCode: ErrorCode.ELECTION_NOT_NEEDED, errorMessage: 'Leader election not needed for topic partition.' },
+        ),
+      )
     }
     const controller = ctx.cluster.controller
     if (controller === null) return respond(ErrorCode.NONE, all(ErrorCode.NOT_CONTROLLER, 'This is not the correct controller for this cluster.'))
@@ -52,11 +57,15 @@ async function untilKnown(ctx: RequestContext, results: readonly Result[], timeo
   const deadline = Date.now() + Math.max(0, timeoutMs)
   const known = (r: Result): boolean => r.leader === undefined || ctx.metadata.partition(r.topic, r.partition)?.leader === r.leader
   while (!results.every(known) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
-  return results.map((r) => known(r) ? r : { ...r, errorCode: ErrorCode.REQUEST_TIMED_OUT, errorMessage: 'The election did not complete within the timeout.' })
+  return results.map((r) =>
+    known(r) ? r : { ...r, errorCode: ErrorCode.REQUEST_TIMED_OUT, errorMessage: 'The election did not complete within the timeout.' },
+  )
 }
 
-function group(results: readonly Result[]): Array<{ topic: string, partitionResult: Array<{ partitionId: number, errorCode: number, errorMessage: string | null }> }> {
-  const byTopic = new Map<string, Array<{ partitionId: number, errorCode: number, errorMessage: string | null }>>()
+function group(
+  results: readonly Result[],
+): Array<{ topic: string; partitionResult: Array<{ partitionId: number; errorCode: number; errorMessage: string | null }> }> {
+  const byTopic = new Map<string, Array<{ partitionId: number; errorCode: number; errorMessage: string | null }>>()
   for (const r of results) {
     let list = byTopic.get(r.topic)
     if (list === undefined) byTopic.set(r.topic, (list = []))

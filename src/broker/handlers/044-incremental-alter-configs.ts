@@ -13,20 +13,32 @@ export const incrementalAlterConfigsHandler = defineHandler({
   async handle(ctx, req) {
     const responses = []
     for (const r of req.resources) {
-      responses.push(await (async () => {
-        const denied = configResourceDenied(ctx, AclOperation.ALTER_CONFIGS, r.resourceType, r.resourceName)
-        if (denied !== undefined) return { errorCode: denied, errorMessage: null, resourceType: r.resourceType, resourceName: r.resourceName }
-        const names = new Set<string>()
-        for (const c of r.configs) {
-          if (names.has(c.name)) {
-            return { errorCode: ErrorCode.INVALID_REQUEST, errorMessage: `Error due to duplicate config keys: ${c.name}`, resourceType: r.resourceType, resourceName: r.resourceName }
+      responses.push(
+        await (async () => {
+          const denied = configResourceDenied(ctx, AclOperation.ALTER_CONFIGS, r.resourceType, r.resourceName)
+          if (denied !== undefined) return { errorCode: denied, errorMessage: null, resourceType: r.resourceType, resourceName: r.resourceName }
+          const names = new Set<string>()
+          for (const c of r.configs) {
+            if (names.has(c.name)) {
+              return {
+                errorCode: ErrorCode.INVALID_REQUEST,
+                errorMessage: `Error due to duplicate config keys: ${c.name}`,
+                resourceType: r.resourceType,
+                resourceName: r.resourceName,
+              }
+            }
+            names.add(c.name)
           }
-          names.add(c.name)
-        }
-        const changes = r.configs.map((c) => ({ name: c.name, op: c.configOperation, value: c.value }))
-        const res = await alterResource(ctx, r.resourceType, r.resourceName, changes, false, req.validateOnly)
-        return { errorCode: res.errorCode, errorMessage: res.errorMessage === '' ? null : res.errorMessage, resourceType: r.resourceType, resourceName: r.resourceName }
-      })())
+          const changes = r.configs.map((c) => ({ name: c.name, op: c.configOperation, value: c.value }))
+          const res = await alterResource(ctx, r.resourceType, r.resourceName, changes, false, req.validateOnly)
+          return {
+            errorCode: res.errorCode,
+            errorMessage: res.errorMessage === '' ? null : res.errorMessage,
+            resourceType: r.resourceType,
+            resourceName: r.resourceName,
+          }
+        })(),
+      )
     }
     return { throttleTimeMs: 0, responses }
   },

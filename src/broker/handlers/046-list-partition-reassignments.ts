@@ -13,12 +13,16 @@ export const listPartitionReassignmentsHandler = defineHandler({
   maxVersion: 0,
   errorResponse: (_ctx, _req, errorCode) => ({ errorCode, errorMessage: null, topics: [] }),
   async handle(ctx, req) {
-    if (!authorizeCluster(ctx, AclOperation.DESCRIBE)) return { throttleTimeMs: 0, errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, errorMessage: null, topics: [] }
+    if (!authorizeCluster(ctx, AclOperation.DESCRIBE))
+      return { throttleTimeMs: 0, errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, errorMessage: null, topics: [] }
     if (ctx.cluster.mode === 'single-node') return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, errorMessage: null, topics: [] }
     const controller = ctx.cluster.controller
-    if (controller === null) return { throttleTimeMs: 0, errorCode: ErrorCode.NOT_CONTROLLER, errorMessage: 'This is not the correct controller for this cluster.', topics: [] }
-    const ongoing = await controller.listPartitionReassignments(req.topics === null ? null : req.topics.map((t) => ({ topic: t.name, partitions: t.partitionIndexes })))
-    const byTopic = new Map<string, Array<{ partitionIndex: number, replicas: number[], addingReplicas: number[], removingReplicas: number[] }>>()
+    if (controller === null)
+      return { throttleTimeMs: 0, errorCode: ErrorCode.NOT_CONTROLLER, errorMessage: 'This is not the correct controller for this cluster.', topics: [] }
+    const ongoing = await controller.listPartitionReassignments(
+      req.topics === null ? null : req.topics.map((t) => ({ topic: t.name, partitions: t.partitionIndexes })),
+    )
+    const byTopic = new Map<string, Array<{ partitionIndex: number; replicas: number[]; addingReplicas: number[]; removingReplicas: number[] }>>()
     for (const r of ongoing) {
       let list = byTopic.get(r.topic)
       if (list === undefined) byTopic.set(r.topic, (list = []))

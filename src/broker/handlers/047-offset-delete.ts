@@ -16,8 +16,14 @@ export const offsetDeleteHandler = defineHandler({
     // Topics the principal may not read are answered TOPIC_AUTHORIZATION_FAILED per partition.
     const allowed = req.topics.filter((t) => authorize(ctx, AclOperation.READ, 'topic', t.name))
     const denied = req.topics.filter((t) => !allowed.includes(t))
-    const r = ctx.groups.offsetManager.delete(req.groupId, allowed.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => p.partitionIndex) })))
-    const deniedTopics = denied.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED })) }))
+    const r = ctx.groups.offsetManager.delete(
+      req.groupId,
+      allowed.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => p.partitionIndex) })),
+    )
+    const deniedTopics = denied.map((t) => ({
+      name: t.name,
+      partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED })),
+    }))
     return { throttleTimeMs: 0, errorCode: r.errorCode, topics: [...r.topics, ...deniedTopics] }
   },
 })

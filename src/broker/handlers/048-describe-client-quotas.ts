@@ -22,7 +22,8 @@ export const describeClientQuotasHandler = defineHandler({
     for (const c of req.components) {
       if (seen.has(c.entityType)) return fail(ErrorCode.INVALID_REQUEST, `Duplicate ${c.entityType} entity type in the filter`)
       seen.add(c.entityType)
-      if (c.entityType !== 'user' && c.entityType !== 'client-id' && c.entityType !== 'ip') return fail(ErrorCode.INVALID_REQUEST, `Custom entity type ${c.entityType} not supported`)
+      if (c.entityType !== 'user' && c.entityType !== 'client-id' && c.entityType !== 'ip')
+        return fail(ErrorCode.INVALID_REQUEST, `Custom entity type ${c.entityType} not supported`)
       if (c.matchType === EXACT && c.match === null) return fail(ErrorCode.INVALID_REQUEST, 'Exact match requires a name')
       if (c.matchType !== EXACT && c.matchType !== DEFAULT && c.matchType !== ANY) return fail(ErrorCode.INVALID_REQUEST, `Unknown match type ${c.matchType}`)
     }

@@ -17,10 +17,17 @@ export const alterClientQuotasHandler = defineHandler({
   async handle(ctx, req) {
     const allowed = authorizeCluster(ctx, AclOperation.ALTER_CONFIGS)
     const results = []
-    const changes: Array<{ entity: QuotaEntity, ops: Array<{ key: QuotaKey, value: number | null }> }> = []
+    const changes: Array<{ entity: QuotaEntity; ops: Array<{ key: QuotaKey; value: number | null }> }> = []
     for (const e of req.entries) {
-      const result = (errorCode: number, errorMessage: string | null) => ({ errorCode, errorMessage, entity: e.entity.map((x) => ({ entityType: x.entityType, entityName: x.entityName })) })
-      if (!allowed) { results.push(result(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, null)); continue }
+      const result = (errorCode: number, errorMessage: string | null) => ({
+        errorCode,
+        errorMessage,
+        entity: e.entity.map((x) => ({ entityType: x.entityType, entityName: x.entityName })),
+      })
+      if (!allowed) {
+        results.push(result(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, null))
+        continue
+      }
       const entity: QuotaEntity = {}
       let invalid: string | null = null
       for (const x of e.entity) {
@@ -30,7 +37,7 @@ export const alterClientQuotasHandler = defineHandler({
         else invalid = `Invalid entity type ${x.entityType}`
       }
       if (invalid === null && entity.user === undefined && entity.clientId === undefined) invalid = 'Invalid empty client quota entity'
-      const ops: Array<{ key: QuotaKey, value: number | null }> = []
+      const ops: Array<{ key: QuotaKey; value: number | null }> = []
       const keys = new Set<string>()
       for (const op of e.ops) {
         if (invalid !== null) break
@@ -41,7 +48,10 @@ export const alterClientQuotasHandler = defineHandler({
         keys.add(op.key)
         ops.push({ key: op.key as QuotaKey, value: op.remove ? null : op.value })
       }
-      if (invalid !== null) { results.push(result(ErrorCode.INVALID_REQUEST, invalid)); continue }
+      if (invalid !== null) {
+        results.push(result(ErrorCode.INVALID_REQUEST, invalid))
+        continue
+      }
       changes.push({ entity, ops })
       results.push(result(ErrorCode.NONE, null))
     }

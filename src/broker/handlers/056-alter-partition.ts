@@ -20,7 +20,7 @@ export const alterPartitionHandler = defineHandler({
     if (controller === null) return { throttleTimeMs: 0, errorCode: ErrorCode.NOT_CONTROLLER, topics: [] }
     const names = new Map<string, string>()
     const partitions = req.topics.flatMap((t) => {
-      const topic = v >= 2 ? ctx.metadata.topicById(t.topicId)?.meta.name ?? '' : t.topicName
+      const topic = v >= 2 ? (ctx.metadata.topicById(t.topicId)?.meta.name ?? '') : t.topicName
       if (v >= 2) names.set(topic, t.topicId)
       return t.partitions.map((p) => ({
         topic,
@@ -44,7 +44,15 @@ export const alterPartitionHandler = defineHandler({
       topics: [...byTopic].map(([topic, ps]) => ({
         topicName: topic,
         topicId: names.get(topic) ?? ctx.metadata.topic(topic)?.meta.topicId ?? ZERO_UUID,
-        partitions: ps.map((p) => ({ partitionIndex: p.partition, errorCode: p.errorCode, leaderId: p.leaderId, leaderEpoch: p.leaderEpoch, isr: p.isr, leaderRecoveryState: p.leaderRecoveryState, partitionEpoch: p.partitionEpoch })),
+        partitions: ps.map((p) => ({
+          partitionIndex: p.partition,
+          errorCode: p.errorCode,
+          leaderId: p.leaderId,
+          leaderEpoch: p.leaderEpoch,
+          isr: p.isr,
+          leaderRecoveryState: p.leaderRecoveryState,
+          partitionEpoch: p.partitionEpoch,
+        })),
       })),
     }
   },

@@ -14,7 +14,12 @@ export const describeClusterHandler = defineHandler({
   handle(ctx, req) {
     const m = ctx.metadata
     if (ctx.apiVersion >= 1 && req.endpointType !== BROKER_ENDPOINTS) {
-      return { errorCode: ErrorCode.UNSUPPORTED_ENDPOINT_TYPE, errorMessage: 'Only broker endpoints are served', clusterId: m.clusterId, endpointType: req.endpointType }
+      return {
+        errorCode: ErrorCode.UNSUPPORTED_ENDPOINT_TYPE,
+        errorMessage: 'Only broker endpoints are served',
+        clusterId: m.clusterId,
+        endpointType: req.endpointType,
+      }
     }
     return {
       throttleTimeMs: 0,

@@ -15,7 +15,8 @@ export const describeProducersHandler = defineHandler({
       topics: req.topics.map((t) => ({
         name: t.name,
         partitions: t.partitionIndexes.map((index) => {
-          if (!authorize(ctx, AclOperation.READ, 'topic', t.name)) return { partitionIndex: index, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED, errorMessage: null, activeProducers: [] }
+          if (!authorize(ctx, AclOperation.READ, 'topic', t.name))
+            return { partitionIndex: index, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED, errorMessage: null, activeProducers: [] }
           const p = ctx.replicas.leaderPartition(t.name, index)
           if (typeof p === 'number') return { partitionIndex: index, errorCode: p, errorMessage: null, activeProducers: [] }
           const activeProducers = [...p.log.producerState.entries()].map((e) => {

@@ -14,7 +14,8 @@ export const describeTransactionsHandler = defineHandler({
     return {
       throttleTimeMs: 0,
       transactionStates: req.transactionalIds.map((id) => {
-        if (!authorize(ctx, AclOperation.DESCRIBE, 'transactional-id', id)) return { errorCode: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, transactionalId: id, transactionState: '', topics: [] }
+        if (!authorize(ctx, AclOperation.DESCRIBE, 'transactional-id', id))
+          return { errorCode: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, transactionalId: id, transactionState: '', topics: [] }
         const state = ctx.transactions.describe(id)
         return { ...state, topics: (state.topics ?? []).filter((t) => authorize(ctx, AclOperation.DESCRIBE, 'topic', t.topic ?? '')) }
       }),

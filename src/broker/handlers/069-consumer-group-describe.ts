@@ -5,7 +5,6 @@ import { ApiKey } from '../../protocol/generated/index.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
 import { AclOperation, authorize, requestedOperations } from '../authorized-operations.js'
 
-
 export const consumerGroupDescribeHandler = defineHandler({
   key: ApiKey.ConsumerGroupDescribe,
   minVersion: 0,
@@ -18,6 +17,9 @@ export const consumerGroupDescribeHandler = defineHandler({
       const errorCode = ctx.groups.groupError(groupId)
       return errorCode !== 0 ? { groupId, errorCode } : ctx.groups.describeConsumerGroups([groupId])[0]!
     })
-    return { throttleTimeMs: 0, groups: groups.map((g) => ({ ...g, authorizedOperations: requestedOperations(ctx, req.includeAuthorizedOperations, 'group', g.groupId ?? '') })) }
+    return {
+      throttleTimeMs: 0,
+      groups: groups.map((g) => ({ ...g, authorizedOperations: requestedOperations(ctx, req.includeAuthorizedOperations, 'group', g.groupId ?? '') })),
+    }
   },
 })

@@ -26,13 +26,15 @@ export const describeTopicPartitionsHandler = defineHandler({
     const cursor = req.cursor
     const from = cursor?.topicName ?? ''
     // Listing all topics leaves out those the principal may not describe; named ones say TOPIC_AUTHORIZATION_FAILED.
-    const names = new Set(all ? [...metadata.topics()].map((t) => t.meta.name).filter((n) => authorize(ctx, AclOperation.DESCRIBE, 'topic', n)) : req.topics.map((t) => t.name))
+    const names = new Set(
+      all ? [...metadata.topics()].map((t) => t.meta.name).filter((n) => authorize(ctx, AclOperation.DESCRIBE, 'topic', n)) : req.topics.map((t) => t.name),
+    )
     for (const n of names) if (n < from) names.delete(n)
     if (cursor !== null && (cursor.partitionIndex < 0 || (!all && !names.has(cursor.topicName)))) {
       return errorResponse(req, ErrorCode.INVALID_REQUEST)
     }
     const topics: Array<Input<DescribeTopicPartitionsResponseTopic>> = []
-    let nextCursor: { topicName: string, partitionIndex: number } | null = null
+    let nextCursor: { topicName: string; partitionIndex: number } | null = null
     let remaining = Math.min(MAX_REQUEST_PARTITION_SIZE_LIMIT, req.responsePartitionLimit)
     for (const name of [...names].sort()) {
       if (remaining === 0) {
@@ -41,12 +43,27 @@ export const describeTopicPartitionsHandler = defineHandler({
       }
       if (remaining < 0) break
       if (!all && !authorize(ctx, AclOperation.DESCRIBE, 'topic', name)) {
-        topics.push({ errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED, name, topicId: ZERO_UUID, isInternal: false, partitions: [], topicAuthorizedOperations: OPERATIONS_NOT_REQUESTED })
+        topics.push({
+          errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED,
+          name,
+          topicId: ZERO_UUID,
+          isInternal: false,
+          partitions: [],
+          topicAuthorizedOperations: OPERATIONS_NOT_REQUESTED,
+        })
         continue
       }
       const t = metadata.topic(name)
       if (t === undefined) {
-        if (!all) topics.push({ errorCode: topicNameError(name) === null ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : ErrorCode.INVALID_TOPIC_EXCEPTION, name, topicId: ZERO_UUID, isInternal: isInternalTopic(name), partitions: [], topicAuthorizedOperations: authorizedOperations(ctx, 'topic', name) })
+        if (!all)
+          topics.push({
+            errorCode: topicNameError(name) === null ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : ErrorCode.INVALID_TOPIC_EXCEPTION,
+            name,
+            topicId: ZERO_UUID,
+            isInternal: isInternalTopic(name),
+            partitions: [],
+            topicAuthorizedOperations: authorizedOperations(ctx, 'topic', name),
+          })
         continue
       }
       const start = cursor !== null && name === cursor.topicName ? cursor.partitionIndex : 0
@@ -62,7 +79,14 @@ export const describeTopicPartitionsHandler = defineHandler({
         lastKnownElr: [],
         offlineReplicas: p.offlineReplicas,
       }))
-      topics.push({ errorCode: ErrorCode.NONE, name, topicId: t.meta.topicId, isInternal: t.meta.internal, partitions, topicAuthorizedOperations: authorizedOperations(ctx, 'topic', name) })
+      topics.push({
+        errorCode: ErrorCode.NONE,
+        name,
+        topicId: t.meta.topicId,
+        isInternal: t.meta.internal,
+        partitions,
+        topicAuthorizedOperations: authorizedOperations(ctx, 'topic', name),
+      })
       if (end < t.partitions.length) {
         nextCursor = { topicName: name, partitionIndex: end }
         break
@@ -76,5 +100,16 @@ export const describeTopicPartitionsHandler = defineHandler({
 
 /** As DescribeTopicPartitionsRequest.getErrorResponse: the error on every named topic. */
 function errorResponse(req: DescribeTopicPartitionsRequest, errorCode: number): Input<DescribeTopicPartitionsResponse> {
-  return { throttleTimeMs: 0, topics: req.topics.map((t) => ({ errorCode, name: t.name, topicId: ZERO_UUID, isInternal: false, partitions: [], topicAuthorizedOperations: OPERATIONS_NOT_REQUESTED })), nextCursor: null }
+  return {
+    throttleTimeMs: 0,
+    topics: req.topics.map((t) => ({
+      errorCode,
+      name: t.name,
+      topicId: ZERO_UUID,
+      isInternal: false,
+      partitions: [],
+      topicAuthorizedOperations: OPERATIONS_NOT_REQUESTED,
+    })),
+    nextCursor: null,
+  }
 }

@@ -36,7 +36,7 @@ export class ConsoleAuth {
   readonly #sasl: ConsoleLogin['saslMechanism']
   readonly #target: SaslCheckTarget
   readonly #log: Logger
-  readonly #sessions = new Map<string, { user: string, lastUsed: number }>()
+  readonly #sessions = new Map<string, { user: string; lastUsed: number }>()
 
   constructor(login: ConsoleLogin, target: SaslCheckTarget, log: Logger) {
     this.#users = login.usersFile === undefined ? undefined : readPropertiesFile(login.usersFile)
@@ -69,7 +69,14 @@ export class ConsoleAuth {
       const [first] = this.#target.bootstrap.split(',')
       const at = first!.lastIndexOf(':')
       try {
-        const c = await Connection.connect({ host: first!.slice(0, at).replace(/^\[|\]$/g, ''), port: Number(first!.slice(at + 1)), clientId: 'samsa-console-login', connectTimeoutMs: 5000, tls: this.#target.tls, sasl: { mechanism: this.#sasl, username: user, password } })
+        const c = await Connection.connect({
+          host: first!.slice(0, at).replace(/^\[|\]$/g, ''),
+          port: Number(first!.slice(at + 1)),
+          clientId: 'samsa-console-login',
+          connectTimeoutMs: 5000,
+          tls: this.#target.tls,
+          sasl: { mechanism: this.#sasl, username: user, password },
+        })
         await c.close()
         return true
       } catch (err) {

@@ -49,47 +49,74 @@ export async function partitionRanges(cluster: Cluster, topic: string, partition
   if (partition !== null && ps.length === 0) throw badRequest(`topic ${topic} has no partition ${partition} (it has ${t.partitions.length})`)
   const tps = ps.map((p) => ({ topic, partition: p }))
   const [starts, ends] = await Promise.all([
-    listOffsets(cluster, tps.map((tp) => ({ ...tp, spec: 'earliest' as const }))),
-    listOffsets(cluster, tps.map((tp) => ({ ...tp, spec: 'latest' as const }))),
+    listOffsets(
+      cluster,
+      tps.map((tp) => ({ ...tp, spec: 'earliest' as const })),
+    ),
+    listOffsets(
+      cluster,
+      tps.map((tp) => ({ ...tp, spec: 'latest' as const })),
+    ),
   ])
   return ps.map((p) => ({ partition: p, start: starts.get(tpKey(topic, p))?.offset ?? 0n, end: ends.get(tpKey(topic, p))?.offset ?? 0n }))
 }
 
 /** The first cursor for a seek: inclusive lower bounds ascending, exclusive upper bounds descending. */
-export async function initialCursor(cluster: Cluster, topic: string, ranges: readonly PartitionRange[], seek: Seek, order: Order): Promise<Map<number, bigint>> {
+export async function initialCursor(
+  cluster: Cluster,
+  topic: string,
+  ranges: readonly PartitionRange[],
+  seek: Seek,
+  order: Order,
+): Promise<Map<number, bigint>> {
   const clamp = (r: PartitionRange, o: bigint): bigint => (o < r.start ? r.start : o > r.end ? r.end : o)
   let byTime: Map<string, { offset: bigint }> | undefined
   if (seek.kind === 'timestamp') {
-    byTime = await listOffsets(cluster, ranges.map((r) => ({ topic, partition: r.partition, spec: { timestamp: seek.timestamp } })))
+    byTime = await listOffsets(
+      cluster,
+      ranges.map((r) => ({ topic, partition: r.partition, spec: { timestamp: seek.timestamp } })),
+    )
   }
-  return new Map(ranges.map((r) => {
-    switch (seek.kind) {
-      case 'earliest':
-        return [r.partition, r.start]
-      case 'latest':
-        return [r.partition, r.end]
-      case 'offset':
-        return [r.partition, clamp(r, order === 'asc' ? seek.offset : seek.offset + 1n)]
-      case 'timestamp': {
-        const o = byTime!.get(tpKey(topic, r.partition))?.offset ?? -1n
-        return [r.partition, o < 0n ? r.end : clamp(r, o)]
+  return new Map(
+    ranges.map((r) => {
+      switch (seek.kind) {
+        case 'earliest':
+          return [r.partition, r.start]
+        case 'latest':
+          return [r.partition, r.end]
+        case 'offset':
+          return [r.partition, clamp(r, order === 'asc' ? seek.offset : seek.offset + 1n)]
+        case 'timestamp': {
+          const o = byTime!.get(tpKey(topic, r.partition))?.offset ?? -1n
+          return [r.partition, o < 0n ? r.end : clamp(r, o)]
+        }
       }
-    }
-  }))
+    }),
+  )
 }
 
-export async function readPage(cluster: Cluster, topic: string, ranges: readonly PartitionRange[], cursor: ReadonlyMap<number, bigint>, order: Order, limit: number, signal?: AbortSignal): Promise<Page> {
-  const streams = await Promise.all(ranges.map(async (r) => {
-    const c = cursor.get(r.partition)
-    if (c === undefined) return { range: r, records: [] as ConsumedRecord[], low: r.start, high: r.start }
-    if (order === 'asc') {
-      const res = await readPartition(cluster, { topic, partition: r.partition, from: c, to: r.end, max: limit, signal })
-      return { range: r, records: res.records, low: c, high: res.next }
-    }
-    const from = c - BigInt(limit) > r.start ? c - BigInt(limit) : r.start
-    const res = await readPartition(cluster, { topic, partition: r.partition, from, to: c, max: Number(c - from) + 1, signal })
-    return { range: r, records: res.records.reverse(), low: from, high: c }
-  }))
+export async function readPage(
+  cluster: Cluster,
+  topic: string,
+  ranges: readonly PartitionRange[],
+  cursor: ReadonlyMap<number, bigint>,
+  order: Order,
+  limit: number,
+  signal?: AbortSignal,
+): Promise<Page> {
+  const streams = await Promise.all(
+    ranges.map(async (r) => {
+      const c = cursor.get(r.partition)
+      if (c === undefined) return { range: r, records: [] as ConsumedRecord[], low: r.start, high: r.start }
+      if (order === 'asc') {
+        const res = await readPartition(cluster, { topic, partition: r.partition, from: c, to: r.end, max: limit, signal })
+        return { range: r, records: res.records, low: c, high: res.next }
+      }
+      const from = c - BigInt(limit) > r.start ? c - BigInt(limit) : r.start
+      const res = await readPartition(cluster, { topic, partition: r.partition, from, to: c, max: Number(c - from) + 1, signal })
+      return { range: r, records: res.records.reverse(), low: from, high: c }
+    }),
+  )
 
   const taken: ConsumedRecord[] = []
   const heads = streams.map(() => 0)

@@ -48,7 +48,8 @@ export function registerClusterApi(router: Router, ctx: ConsoleContext, sampler:
       // Internal topics count here: a __consumer_offsets partition without a leader stops groups.
       underReplicatedPartitions: all?.filter((p) => p.isr.length < p.replicas.length).length ?? null,
       offlinePartitions: all?.filter((p) => p.leader < 0).length ?? null,
-      records: visible?.reduce((s, t) => s + t.partitions.reduce((n, p) => n + (p.endOffset > p.startOffset ? p.endOffset - p.startOffset : 0n), 0n), 0n) ?? null,
+      records:
+        visible?.reduce((s, t) => s + t.partitions.reduce((n, p) => n + (p.endOffset > p.startOffset ? p.endOffset - p.startOffset : 0n), 0n), 0n) ?? null,
       groups: groups.value?.length ?? null,
       groupsError: groups.error ?? null,
       diskBytes: logDirs.value?.reduce((s, d) => s + d.partitions.reduce((n, p) => n + p.size, 0n), 0n) ?? null,
@@ -81,12 +82,12 @@ export function registerClusterApi(router: Router, ctx: ConsoleContext, sampler:
     }
     return {
       controllerId: cluster.controllerId,
-      offlinePartitions: topics.value === undefined ? null : leads.get(-1) ?? 0,
+      offlinePartitions: topics.value === undefined ? null : (leads.get(-1) ?? 0),
       brokers: cluster.brokers.map((b) => ({
         id: b.nodeId,
-        leaderOf: topics.value === undefined ? null : leads.get(b.nodeId) ?? 0,
-        replicas: topics.value === undefined ? null : hosts.get(b.nodeId) ?? 0,
-        underReplicated: topics.value === undefined ? null : underReplicated.get(b.nodeId) ?? 0,
+        leaderOf: topics.value === undefined ? null : (leads.get(b.nodeId) ?? 0),
+        replicas: topics.value === undefined ? null : (hosts.get(b.nodeId) ?? 0),
+        underReplicated: topics.value === undefined ? null : (underReplicated.get(b.nodeId) ?? 0),
         host: b.host,
         port: b.port,
         rack: b.rack,
@@ -117,7 +118,9 @@ export function registerClusterApi(router: Router, ctx: ConsoleContext, sampler:
             t.sizeBytes += p.size
             return acc
           }, {}),
-        ).map(([topic, v]) => ({ topic, ...v })).sort((a, b) => (b.sizeBytes > a.sizeBytes ? 1 : b.sizeBytes < a.sizeBytes ? -1 : a.topic.localeCompare(b.topic))),
+        )
+          .map(([topic, v]) => ({ topic, ...v }))
+          .sort((a, b) => (b.sizeBytes > a.sizeBytes ? 1 : b.sizeBytes < a.sizeBytes ? -1 : a.topic.localeCompare(b.topic))),
       })),
     }
   })

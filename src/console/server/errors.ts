@@ -6,7 +6,11 @@
 import { ClientError, KafkaResponseError } from '../../client/index.js'
 
 export class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly code = 'SAMSA_CONSOLE_HTTP') {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code = 'SAMSA_CONSOLE_HTTP',
+  ) {
     super(message)
     this.name = 'HttpError'
   }
@@ -19,9 +23,20 @@ export const conflict = (message: string): HttpError => new HttpError(409, messa
 const NOT_FOUND = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'UNKNOWN_TOPIC_ID', 'GROUP_ID_NOT_FOUND', 'BROKER_NOT_AVAILABLE'])
 const CONFLICT = new Set(['TOPIC_ALREADY_EXISTS', 'NON_EMPTY_GROUP', 'UNKNOWN_MEMBER_ID', 'ILLEGAL_GENERATION', 'REBALANCE_IN_PROGRESS'])
 const BAD_REQUEST = new Set([
-  'INVALID_TOPIC_EXCEPTION', 'INVALID_PARTITIONS', 'INVALID_REPLICATION_FACTOR', 'INVALID_REPLICA_ASSIGNMENT',
-  'INVALID_CONFIG', 'INVALID_REQUEST', 'POLICY_VIOLATION', 'INVALID_GROUP_ID', 'TOPIC_DELETION_DISABLED',
-  'MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE', 'INVALID_RECORD', 'INVALID_TIMESTAMP', 'OFFSET_OUT_OF_RANGE',
+  'INVALID_TOPIC_EXCEPTION',
+  'INVALID_PARTITIONS',
+  'INVALID_REPLICATION_FACTOR',
+  'INVALID_REPLICA_ASSIGNMENT',
+  'INVALID_CONFIG',
+  'INVALID_REQUEST',
+  'POLICY_VIOLATION',
+  'INVALID_GROUP_ID',
+  'TOPIC_DELETION_DISABLED',
+  'MESSAGE_TOO_LARGE',
+  'RECORD_LIST_TOO_LARGE',
+  'INVALID_RECORD',
+  'INVALID_TIMESTAMP',
+  'OFFSET_OUT_OF_RANGE',
 ])
 
 export interface ErrorBody {

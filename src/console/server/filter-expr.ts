@@ -174,7 +174,8 @@ export function parseFilter(src: string): { node: Node; usesRegex: boolean } {
   const cmp = (): Node => {
     const a = unary()
     const t = peek()
-    const op = t.kind === 'op' && ['==', '!=', '<', '<=', '>', '>=', '~'].includes(t.text) ? t.text : t.kind === 'ident' && WORD_OPS.has(t.text) ? t.text : undefined
+    const op =
+      t.kind === 'op' && ['==', '!=', '<', '<=', '>', '>=', '~'].includes(t.text) ? t.text : t.kind === 'ident' && WORD_OPS.has(t.text) ? t.text : undefined
     if (op === undefined) return a
     next()
     const b = unary()
@@ -211,7 +212,12 @@ export function parseFilter(src: string): { node: Node; usesRegex: boolean } {
         if (t.text === 'null') return node({ t: 'lit', v: null })
         if (isOp('(')) {
           const fn = FUNCTIONS[t.text]
-          if (fn === undefined) throw new FilterSyntaxError(`unknown function ${t.text}(); there are ${Object.keys(FUNCTIONS).map((f) => `${f}()`).join(', ')}`)
+          if (fn === undefined)
+            throw new FilterSyntaxError(
+              `unknown function ${t.text}(); there are ${Object.keys(FUNCTIONS)
+                .map((f) => `${f}()`)
+                .join(', ')}`,
+            )
           next()
           const args: Node[] = []
           if (!isOp(')')) {
@@ -373,19 +379,27 @@ function evaluate(n: Node, f: Fields): unknown {
       const a = evaluate(n.a, f)
       const b = evaluate(n.b, f)
       switch (n.op) {
-        case '==': return equal(a, b)
-        case '!=': return !equal(a, b)
-        case '<': return (compare(a, b) ?? 0) < 0 && compare(a, b) !== null
-        case '<=': return compare(a, b) !== null && compare(a, b)! <= 0
-        case '>': return compare(a, b) !== null && compare(a, b)! > 0
-        case '>=': return compare(a, b) !== null && compare(a, b)! >= 0
+        case '==':
+          return equal(a, b)
+        case '!=':
+          return !equal(a, b)
+        case '<':
+          return (compare(a, b) ?? 0) < 0 && compare(a, b) !== null
+        case '<=':
+          return compare(a, b) !== null && compare(a, b)! <= 0
+        case '>':
+          return compare(a, b) !== null && compare(a, b)! > 0
+        case '>=':
+          return compare(a, b) !== null && compare(a, b)! >= 0
         case 'contains':
           if (typeof a === 'string') return b !== null && a.includes(String(b))
           if (Array.isArray(a)) return a.some((x) => equal(x, b))
           if (a !== null && typeof a === 'object') return typeof b === 'string' && Object.hasOwn(a, b)
           return false
-        case 'startsWith': return typeof a === 'string' && b !== null && a.startsWith(String(b))
-        case 'endsWith': return typeof a === 'string' && b !== null && a.endsWith(String(b))
+        case 'startsWith':
+          return typeof a === 'string' && b !== null && a.startsWith(String(b))
+        case 'endsWith':
+          return typeof a === 'string' && b !== null && a.endsWith(String(b))
         case 'matches': {
           if (a === null) return false
           const re = b instanceof RegExp ? b : typeof b === 'string' ? new RegExp(b) : null

@@ -22,7 +22,14 @@ export interface GroupLag {
   state: string
   protocolType: string
   protocol: string
-  members: { memberId: string; groupInstanceId: string | null; clientId: string; clientHost: string; topics: string[]; assignment: { topic: string; partitions: number[] }[] }[]
+  members: {
+    memberId: string
+    groupInstanceId: string | null
+    clientId: string
+    clientHost: string
+    topics: string[]
+    assignment: { topic: string; partitions: number[] }[]
+  }[]
   topics: string[]
   partitions: PartitionLag[]
   totalLag: bigint
@@ -35,7 +42,8 @@ export async function groupLag(ctx: ConsoleContext, groupId: string): Promise<Gr
   const rows = new Map<string, { topic: string; partition: number; committed: bigint | null }>()
   for (const c of committed) rows.set(tpKey(c.topic, c.partition), { topic: c.topic, partition: c.partition, committed: c.offset >= 0n ? c.offset : null })
   for (const m of desc.members) {
-    for (const [topic, ps] of m.assignment) for (const p of ps) if (!rows.has(tpKey(topic, p))) rows.set(tpKey(topic, p), { topic, partition: p, committed: null })
+    for (const [topic, ps] of m.assignment)
+      for (const p of ps) if (!rows.has(tpKey(topic, p))) rows.set(tpKey(topic, p), { topic, partition: p, committed: null })
   }
   const ends = await endOffsets(ctx, [...rows.values()])
   const partitions: PartitionLag[] = [...rows.values()]
@@ -82,7 +90,10 @@ async function endOffsets(ctx: ConsoleContext, tps: readonly { topic: string; pa
     return t !== undefined && t.errorCode === 0 && (t.info.partitions[tp.partition]?.leader ?? -1) >= 0
   })
   if (live.length === 0) return out
-  const res = await listOffsets(ctx.cluster, live.map((tp) => ({ ...tp, spec: 'latest' as const })))
+  const res = await listOffsets(
+    ctx.cluster,
+    live.map((tp) => ({ ...tp, spec: 'latest' as const })),
+  )
   for (const [k, v] of res) out.set(k, v.offset)
   return out
 }

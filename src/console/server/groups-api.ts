@@ -51,9 +51,13 @@ export function registerGroupsApi(router: Router, ctx: ConsoleContext): void {
 
     const group = await groupLag(ctx, groupId)
     if (!RESETTABLE_STATES.has(group.state)) {
-      throw conflict(`group ${groupId} is ${group.state} with ${group.members.length} member(s); Kafka resets offsets only for an empty group, so stop its consumers first`)
+      throw conflict(
+        `group ${groupId} is ${group.state} with ${group.members.length} member(s); Kafka resets offsets only for an empty group, so stop its consumers first`,
+      )
     }
-    let targets = group.partitions.filter((p) => (topicFilter === null || p.topic === topicFilter) && (partitionFilter === null || p.partition === partitionFilter))
+    let targets = group.partitions.filter(
+      (p) => (topicFilter === null || p.topic === topicFilter) && (partitionFilter === null || p.partition === partitionFilter),
+    )
     if (topicFilter !== null && targets.length === 0) {
       // A topic the group has not consumed yet: reset every partition of it.
       const t = await ctx.cluster.topic(topicFilter, { refresh: true })
@@ -65,8 +69,14 @@ export function registerGroupsApi(router: Router, ctx: ConsoleContext): void {
 
     const tps = targets.map((t) => ({ topic: t.topic, partition: t.partition }))
     const [starts, ends] = await Promise.all([
-      listOffsets(ctx.cluster, tps.map((tp) => ({ ...tp, spec: 'earliest' as const }))),
-      listOffsets(ctx.cluster, tps.map((tp) => ({ ...tp, spec: 'latest' as const }))),
+      listOffsets(
+        ctx.cluster,
+        tps.map((tp) => ({ ...tp, spec: 'earliest' as const })),
+      ),
+      listOffsets(
+        ctx.cluster,
+        tps.map((tp) => ({ ...tp, spec: 'latest' as const })),
+      ),
     ])
     let wanted: Map<string, bigint>
     if (strategy === 'earliest') wanted = new Map([...starts].map(([k, v]) => [k, v.offset]))
@@ -77,20 +87,27 @@ export function registerGroupsApi(router: Router, ctx: ConsoleContext): void {
     } else if (strategy === 'shift') {
       // As kafka-consumer-groups.sh --shift-by: from the committed offset (the end without one), clamped below.
       const shift = bigintParam(body.shift, 'shift')
-      wanted = new Map(targets.map((t) => {
-        const k = tpKey(t.topic, t.partition)
-        const from = t.committed !== null && t.committed >= 0n ? t.committed : (ends.get(k)?.offset ?? 0n)
-        return [k, from + shift]
-      }))
+      wanted = new Map(
+        targets.map((t) => {
+          const k = tpKey(t.topic, t.partition)
+          const from = t.committed !== null && t.committed >= 0n ? t.committed : (ends.get(k)?.offset ?? 0n)
+          return [k, from + shift]
+        }),
+      )
     } else {
       const ts = timestampParam(body.timestamp, 'timestamp')
-      const found = await listOffsets(ctx.cluster, tps.map((tp) => ({ ...tp, spec: { timestamp: ts } })))
+      const found = await listOffsets(
+        ctx.cluster,
+        tps.map((tp) => ({ ...tp, spec: { timestamp: ts } })),
+      )
       // No record at or after the time: the end, as kafka-consumer-groups --to-datetime does.
-      wanted = new Map(tps.map((tp) => {
-        const k = tpKey(tp.topic, tp.partition)
-        const o = found.get(k)?.offset ?? -1n
-        return [k, o >= 0n ? o : (ends.get(k)?.offset ?? 0n)]
-      }))
+      wanted = new Map(
+        tps.map((tp) => {
+          const k = tpKey(tp.topic, tp.partition)
+          const o = found.get(k)?.offset ?? -1n
+          return [k, o >= 0n ? o : (ends.get(k)?.offset ?? 0n)]
+        }),
+      )
     }
     const offsets = targets.map((t) => {
       const k = tpKey(t.topic, t.partition)
@@ -99,7 +116,11 @@ export function registerGroupsApi(router: Router, ctx: ConsoleContext): void {
       const w = wanted.get(k) ?? lo
       return { topic: t.topic, partition: t.partition, before: t.committed, after: w < lo ? lo : w > hi ? hi : w }
     })
-    if (!dryRun) await ctx.admin.alterGroupOffsets(groupId, offsets.map((o) => ({ topic: o.topic, partition: o.partition, offset: o.after })))
+    if (!dryRun)
+      await ctx.admin.alterGroupOffsets(
+        groupId,
+        offsets.map((o) => ({ topic: o.topic, partition: o.partition, offset: o.after })),
+      )
     return { groupId, strategy, dryRun, offsets }
   })
 }

@@ -72,7 +72,8 @@ export function registerMessagesApi(router: Router, ctx: ConsoleContext): void {
       }
       return { key: (h as { key: string }).key, value: text((h as { value?: unknown }).value, `headers[${i}].value`) }
     })
-    const partition = body.partition === undefined || body.partition === null || body.partition === '' ? undefined : intParam(body.partition, 'partition', { min: 0 })
+    const partition =
+      body.partition === undefined || body.partition === null || body.partition === '' ? undefined : intParam(body.partition, 'partition', { min: 0 })
     const meta = await ctx.producer.send({
       topic,
       key: text(body.key, 'key'),

@@ -19,7 +19,9 @@ export class RegexMatcher {
     try {
       compileMatcher(spec)
     } catch (err) {
-      throw err instanceof FilterSyntaxError ? badRequest(`not a valid filter: ${err.message}`) : badRequest(`not a valid regular expression: ${(err as Error).message}`)
+      throw err instanceof FilterSyntaxError
+        ? badRequest(`not a valid filter: ${err.message}`)
+        : badRequest(`not a valid regular expression: ${(err as Error).message}`)
     }
     this.#timeoutMs = opts.timeoutMs ?? 5_000
     this.#worker = new Worker(new URL('./regex-worker.js', import.meta.url), { workerData: spec, resourceLimits: { maxOldGenerationSizeMb: 256 } })
@@ -41,7 +43,13 @@ export class RegexMatcher {
     const id = this.#nextId++
     return new Promise<number[]>((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.#fail(new HttpError(422, `the regular expression took longer than ${this.#timeoutMs} ms on one chunk of records; simplify it (nested quantifiers such as (a+)+ backtrack catastrophically)`, 'SAMSA_CONSOLE_REGEX_TIMEOUT'))
+        this.#fail(
+          new HttpError(
+            422,
+            `the regular expression took longer than ${this.#timeoutMs} ms on one chunk of records; simplify it (nested quantifiers such as (a+)+ backtrack catastrophically)`,
+            'SAMSA_CONSOLE_REGEX_TIMEOUT',
+          ),
+        )
         void this.#worker.terminate()
       }, this.#timeoutMs)
       this.#pending = {

@@ -8,7 +8,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 export const STREAMED = Symbol('streamed')
 
 export class Reply {
-  constructor(readonly status: number, readonly body: unknown) {}
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {}
 }
 
 export interface ApiRequest {

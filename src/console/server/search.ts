@@ -88,7 +88,15 @@ export function registerSearchApi(router: Router, ctx: ConsoleContext): void {
   })
 }
 
-async function runSearch(req: ApiRequest, ctx: ConsoleContext, topic: string, ranges: PartitionRange[], seek: ReturnType<typeof parseSeek>, limit: number, matcher: Matcher): Promise<void> {
+async function runSearch(
+  req: ApiRequest,
+  ctx: ConsoleContext,
+  topic: string,
+  ranges: PartitionRange[],
+  seek: ReturnType<typeof parseSeek>,
+  limit: number,
+  matcher: Matcher,
+): Promise<void> {
   const started = Date.now()
   const stream = new EventStream(req.res)
   const cluster = ctx.openCluster()

@@ -65,7 +65,10 @@ export class StaticFiles {
       'x-content-type-options': 'nosniff',
       ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
       ...(path === '/' || path === '/index.html'
-        ? { 'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'", 'referrer-policy': 'no-referrer' }
+        ? {
+            'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
+            'referrer-policy': 'no-referrer',
+          }
         : {}),
     })
     res.end(req.method === 'HEAD' ? undefined : body)

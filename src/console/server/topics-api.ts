@@ -34,12 +34,14 @@ export function registerTopicsApi(router: Router, ctx: ConsoleContext): void {
     const partitions = intParam(body.partitions, 'partitions', { min: 1, max: 100_000, fallback: -1 })
     const replicationFactor = intParam(body.replicationFactor, 'replicationFactor', { min: 1, max: 32_767, fallback: -1 })
     const configs = stringMap(body.configs, 'configs')
-    const [created] = await ctx.admin.createTopics([{
-      name,
-      ...(partitions > 0 ? { partitions } : {}),
-      ...(replicationFactor > 0 ? { replicationFactor } : {}),
-      configs,
-    }])
+    const [created] = await ctx.admin.createTopics([
+      {
+        name,
+        ...(partitions > 0 ? { partitions } : {}),
+        ...(replicationFactor > 0 ? { replicationFactor } : {}),
+        configs,
+      },
+    ])
     return new Reply(201, created)
   })
 
@@ -54,7 +56,11 @@ export function registerTopicsApi(router: Router, ctx: ConsoleContext): void {
       name: t.name,
       topicId: t.topicId,
       internal: t.isInternal,
-      partitions: t.partitions.map((p) => ({ ...p, records: p.endOffset > p.startOffset ? p.endOffset - p.startOffset : 0n, sizeBytes: sizes.get(p.partition) ?? null })),
+      partitions: t.partitions.map((p) => ({
+        ...p,
+        records: p.endOffset > p.startOffset ? p.endOffset - p.startOffset : 0n,
+        sizeBytes: sizes.get(p.partition) ?? null,
+      })),
       groups: groups.value ?? null,
       groupsError: groups.error ?? null,
     }

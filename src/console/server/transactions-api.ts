@@ -13,7 +13,7 @@ import type { Router } from './router.js'
 
 const DEFAULT_MAX_TIMEOUT_MS = 900_000
 
-async function allPartitions(ctx: ConsoleContext): Promise<Array<{ topic: string, partition: number }>> {
+async function allPartitions(ctx: ConsoleContext): Promise<Array<{ topic: string; partition: number }>> {
   const topics = await ctx.admin.describeTopics(undefined, { internal: false })
   return topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partition })))
 }
@@ -51,8 +51,13 @@ export function registerTransactionsApi(router: Router, ctx: ConsoleContext): vo
     return {
       unstable: stability.filter((s) => s.lastStableOffset < s.highWatermark),
       hanging: hanging.map((h) => ({
-        topic: h.topic, partition: h.partition, producerId: h.producerId, producerEpoch: h.producerEpoch,
-        startOffset: h.currentTxnStartOffset, openMs: h.openMs, transactionalId: h.transactionalId,
+        topic: h.topic,
+        partition: h.partition,
+        producerId: h.producerId,
+        producerEpoch: h.producerEpoch,
+        startOffset: h.currentTxnStartOffset,
+        openMs: h.openMs,
+        transactionalId: h.transactionalId,
       })),
     }
   })

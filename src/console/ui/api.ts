@@ -2,7 +2,11 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks'
 
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string, readonly code?: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code?: string,
+  ) {
     super(message)
   }
 }

@@ -110,14 +110,18 @@ export function preview(p: Payload | null, max = 160): string {
 const payloadString = (p: Payload | null): string | null => (p === null ? null : (p.text ?? `base64:${p.base64}`))
 
 export function toJsonExport(messages: readonly Message[]): string {
-  return JSON.stringify(messages.map((m) => ({
-    partition: m.partition,
-    offset: m.offset,
-    timestamp: m.timestamp,
-    key: payloadString(m.key),
-    value: payloadString(m.value),
-    headers: m.headers.map((h) => ({ key: h.key, value: payloadString(h.value) })),
-  })), null, 2)
+  return JSON.stringify(
+    messages.map((m) => ({
+      partition: m.partition,
+      offset: m.offset,
+      timestamp: m.timestamp,
+      key: payloadString(m.key),
+      value: payloadString(m.value),
+      headers: m.headers.map((h) => ({ key: h.key, value: payloadString(h.value) })),
+    })),
+    null,
+    2,
+  )
 }
 
 const csvCell = (s: string | number | null): string => {

@@ -27,7 +27,11 @@ function Page(props: { path: string; query: URLSearchParams }) {
   if (match('/transactions', path)) return <TransactionsPage />
   if (match('/brokers', path)) return <BrokersPage />
   if ((m = match('/brokers/:id', path))) return <BrokerPage id={m.id!} />
-  return <p>No such page. <a href="#/">Back to the overview</a></p>
+  return (
+    <p>
+      No such page. <a href="#/">Back to the overview</a>
+    </p>
+  )
 }
 
 function App() {

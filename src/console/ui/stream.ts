@@ -23,10 +23,13 @@ export function openStream(url: string, handlers: Handlers, onBroken: (message: 
     // The server answers with an HTTP error before streaming (bad query, unknown topic): fetch it for the message.
     es.close()
     done = true
-    fetch(url).then(async (r) => {
-      const body = await r.json().catch(() => ({})) as { error?: { message?: string } }
-      onBroken(body.error?.message ?? `the stream stopped (HTTP ${r.status})`)
-    }, () => onBroken('the connection to the console server was lost'))
+    fetch(url).then(
+      async (r) => {
+        const body = (await r.json().catch(() => ({}))) as { error?: { message?: string } }
+        onBroken(body.error?.message ?? `the stream stopped (HTTP ${r.status})`)
+      },
+      () => onBroken('the connection to the console server was lost'),
+    )
   }
   return () => {
     done = true

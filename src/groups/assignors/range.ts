@@ -11,7 +11,10 @@ export const rangeAssignor: Assignor = {
   assign(members, topics) {
     const out = new Map<string, TopicIdPartitions>(members.map((m) => [m.memberId, new Map()]))
     for (const [topicId, count] of topics) {
-      const subscribers = members.filter((m) => m.subscribedTopicIds.has(topicId)).map((m) => m.memberId).sort()
+      const subscribers = members
+        .filter((m) => m.subscribedTopicIds.has(topicId))
+        .map((m) => m.memberId)
+        .sort()
       if (subscribers.length === 0) continue
       const base = Math.floor(count / subscribers.length)
       const extra = count % subscribers.length
@@ -19,7 +22,10 @@ export const rangeAssignor: Assignor = {
       subscribers.forEach((memberId, i) => {
         const n = base + (i < extra ? 1 : 0)
         if (n === 0) return
-        out.get(memberId)!.set(topicId, Array.from({ length: n }, (_, k) => next + k))
+        out.get(memberId)!.set(
+          topicId,
+          Array.from({ length: n }, (_, k) => next + k),
+        )
         next += n
       })
     }

@@ -83,7 +83,9 @@ export class BrokerRegistrar extends EventEmitter<BrokerRegistrarEvents> {
   readonly #logger: Logger | undefined
   #brokerEpoch = -1n
   #closed = false
-  readonly #onSession = (): void => { void this.#reregister() }
+  readonly #onSession = (): void => {
+    void this.#reregister()
+  }
 
   constructor(zk: ZooKeeperClient, info: BrokerInfo, options: { logger?: Logger } = {}) {
     super()

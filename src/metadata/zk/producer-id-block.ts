@@ -21,7 +21,7 @@ const LONG_MAX = (1n << 63n) - 1n
 export function allocateProducerIdBlock(zk: ZooKeeperClient, brokerId: number, blockSize = PRODUCER_ID_BLOCK_SIZE): Promise<ProducerIdBlock> {
   return retryOnConnectionLoss(zk, async () => {
     for (;;) {
-      let current: { data: Buffer, version: number } | null = null
+      let current: { data: Buffer; version: number } | null = null
       try {
         const r = await zk.getData(ZkPaths.producerIdBlock)
         current = { data: r.data, version: r.stat.version }

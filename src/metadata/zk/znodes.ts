@@ -114,7 +114,7 @@ export interface BrokerRegistrationInfo {
   /** registration time, ms */
   timestamp: number
   /** KIP-584 supported features: name -> range; Kafka's ZooKeeper-mode brokers register {} */
-  features: Record<string, { min_version: number, max_version: number }>
+  features: Record<string, { min_version: number; max_version: number }>
   /** JSON version read (5 written) */
   version: number
 }
@@ -138,7 +138,10 @@ export function parseEndpoint(s: string, protocolMap: Record<string, string> | n
 
 export const BrokerIdZNode = {
   /** Version 5 registration JSON. `host`/`port` repeat the first PLAINTEXT endpoint for old clients (null/-1 without one). */
-  encode(info: Omit<BrokerRegistrationInfo, 'version' | 'features' | 'jmxPort' | 'timestamp'> & Partial<Pick<BrokerRegistrationInfo, 'features' | 'jmxPort' | 'timestamp'>>): Buffer {
+  encode(
+    info: Omit<BrokerRegistrationInfo, 'version' | 'features' | 'jmxPort' | 'timestamp'> &
+      Partial<Pick<BrokerRegistrationInfo, 'features' | 'jmxPort' | 'timestamp'>>,
+  ): Buffer {
     const plaintext = info.endpoints.find((e) => e.securityProtocol === 'PLAINTEXT')
     const json: Record<string, unknown> = {
       version: 5,
@@ -319,9 +322,8 @@ export const ConfigEntityZNode = {
 export const ConfigChangeNotificationZNode = {
   /** `entityPath` is `<type>/<sanitized name>`, e.g. `topics/orders` or `brokers/<default>`. */
   encode: (entityPath: string): Buffer => encodeJson({ version: 2, entity_path: entityPath }),
-  entityPath: (type: ConfigEntityType, name: string): string =>
-    `${type}/${type === 'users' || type === 'clients' ? sanitizeEntityName(name) : name}`,
-  decode(path: string, bytes: Buffer): { entityType: ConfigEntityType, entityName: string } {
+  entityPath: (type: ConfigEntityType, name: string): string => `${type}/${type === 'users' || type === 'clients' ? sanitizeEntityName(name) : name}`,
+  decode(path: string, bytes: Buffer): { entityType: ConfigEntityType; entityName: string } {
     const f = Fields.parse(path, bytes)
     const version = f.int('version')
     if (version !== 2) throw new ZNodeDataError(path, `unsupported config change version ${version}`)
@@ -340,7 +342,7 @@ export interface TopicPartitionRef {
   partition: number
 }
 
-function partitionsJson(list: readonly TopicPartitionRef[]): Array<{ topic: string, partition: number }> {
+function partitionsJson(list: readonly TopicPartitionRef[]): Array<{ topic: string; partition: number }> {
   return list.map((p) => ({ topic: p.topic, partition: p.partition }))
 }
 
@@ -371,7 +373,8 @@ export const ReassignPartitionsZNode = {
   encode: (list: ReadonlyArray<TopicPartitionRef & { replicas: number[] }>): Buffer =>
     encodeJson({ version: 1, partitions: list.map((p) => ({ topic: p.topic, partition: p.partition, replicas: p.replicas })) }),
   decode: (bytes: Buffer): Array<TopicPartitionRef & { replicas: number[] }> =>
-    Fields.parse(ZkPaths.reassignPartitions, bytes).array('partitions')
+    Fields.parse(ZkPaths.reassignPartitions, bytes)
+      .array('partitions')
       .map((p) => ({ topic: p.string('topic'), partition: p.int('partition'), replicas: p.intArray('replicas') })),
 }
 
@@ -410,17 +413,18 @@ export const ResourceAclZNode = {
   encode: (acls: readonly AclEntry[]): Buffer =>
     encodeJson({ version: 1, acls: acls.map((a) => ({ principal: a.principal, permissionType: a.permissionType, operation: a.operation, host: a.host })) }),
   decode: (path: string, bytes: Buffer): AclEntry[] =>
-    Fields.parse(path, bytes).array('acls').map((a) => ({
-      principal: a.string('principal'),
-      permissionType: a.string('permissionType'),
-      operation: a.string('operation'),
-      host: a.string('host'),
-    })),
+    Fields.parse(path, bytes)
+      .array('acls')
+      .map((a) => ({
+        principal: a.string('principal'),
+        permissionType: a.string('permissionType'),
+        operation: a.string('operation'),
+        host: a.string('host'),
+      })),
 }
 
 /** Change notifications: literal ones are the text `<Type>:<name>`, extended ones JSON. */
 export const AclChangeZNode = {
   encodeLiteral: (resourceType: string, name: string): Buffer => Buffer.from(`${resourceType}:${name}`, 'utf8'),
-  encodeExtended: (resourceType: string, name: string, patternType: string): Buffer =>
-    encodeJson({ version: 1, resourceType, name, patternType }),
+  encodeExtended: (resourceType: string, name: string, patternType: string): Buffer => encodeJson({ version: 1, resourceType, name, patternType }),
 }

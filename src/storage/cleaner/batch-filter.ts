@@ -74,7 +74,7 @@ export interface FilterContext {
 export class CleanerTxnState {
   readonly #aborted: AbortedTxn[]
   #next = 0
-  readonly #ongoingAborted = new Map<bigint, { txn: AbortedTxn, sawBatch: boolean }>()
+  readonly #ongoingAborted = new Map<bigint, { txn: AbortedTxn; sawBatch: boolean }>()
   readonly #ongoingCommitted = new Set<bigint>()
   /** Called for an abort marker that stays while its transaction's batches were just removed. */
   onRetainedAbortMarker: (txn: AbortedTxn) => void = () => {}
@@ -221,8 +221,12 @@ export function filterBatch(batch: Buffer, ctx: FilterContext, keepEmpty: boolea
   const producerLast = h.producerId >= 0n && ctx.producerLastOffsets.get(h.producerId) === lastOffsetOf(h)
   const mustKeepBatch = producerLast || keepEmpty
   if (ctx.txn !== undefined && h.producerId >= 0n && (isControl(h.attributes) || isTransactional(h.attributes))) {
-    const gone = (recordsRemoved: number): FilterResult =>
-      ({ outcome: mustKeepBatch ? { kind: 'rewrite', batch: emptyBatch(batch, h) } : DROP, recordsKept: 0, recordsRemoved, tombstoneHorizonMs: -1 })
+    const gone = (recordsRemoved: number): FilterResult => ({
+      outcome: mustKeepBatch ? { kind: 'rewrite', batch: emptyBatch(batch, h) } : DROP,
+      recordsKept: 0,
+      recordsRemoved,
+      tombstoneHorizonMs: -1,
+    })
     if (isControl(h.attributes)) {
       if (!ctx.txn.isDiscardableMarker(batch, h)) return keepAll(false)
       if (h.recordCount === 0) return gone(0)
@@ -231,9 +235,19 @@ export function filterBatch(batch: Buffer, ctx: FilterContext, keepEmpty: boolea
       const s = recordsSection(batch, h)
       if (s === undefined) return keepAll(false)
       const kept: number[] = []
-      if (!forEachRecord(s, h.recordCount, (v, start) => { kept.push(start, v.end) })) return keepAll(false)
+      if (
+        !forEachRecord(s, h.recordCount, (v, start) => {
+          kept.push(start, v.end)
+        })
+      )
+        return keepAll(false)
       const newHorizon = Math.min(ctx.nowMs + ctx.deleteRetentionMs, Number.MAX_SAFE_INTEGER)
-      return { outcome: { kind: 'rewrite', batch: rebuildBatch(batch, h, s, kept, newHorizon) }, recordsKept: h.recordCount, recordsRemoved: 0, tombstoneHorizonMs: newHorizon }
+      return {
+        outcome: { kind: 'rewrite', batch: rebuildBatch(batch, h, s, kept, newHorizon) },
+        recordsKept: h.recordCount,
+        recordsRemoved: 0,
+        tombstoneHorizonMs: newHorizon,
+      }
     }
     if (ctx.txn.isAborted(h)) return gone(h.recordCount)
   } else if (isUntouchable(h.attributes)) return keepAll(false)

@@ -28,5 +28,8 @@ export function readCleanerCheckpoint(fs: StorageFs, dir: string): CleanerCheckp
 }
 
 export async function writeCleanerCheckpoint(fs: StorageFs, dir: string, c: CleanerCheckpoint): Promise<void> {
-  await writeCheckedFile(fs, join(dir, CLEANER_CHECKPOINT_FILE), [['firstDirtyOffset', String(c.firstDirtyOffset)], ['deleteHorizonMs', String(c.deleteHorizonMs)]])
+  await writeCheckedFile(fs, join(dir, CLEANER_CHECKPOINT_FILE), [
+    ['firstDirtyOffset', String(c.firstDirtyOffset)],
+    ['deleteHorizonMs', String(c.deleteHorizonMs)],
+  ])
 }

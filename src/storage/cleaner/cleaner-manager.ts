@@ -72,12 +72,15 @@ export class LogCleanerManager {
 
   #schedule(): void {
     if (this.#stopped) return
-    this.#timer = setTimeout(() => {
-      this.#running = this.cleanDue().finally(() => {
-        this.#running = undefined
-        this.#schedule()
-      })
-    }, Math.min(this.backoffMs, 0x7fffffff))
+    this.#timer = setTimeout(
+      () => {
+        this.#running = this.cleanDue().finally(() => {
+          this.#running = undefined
+          this.#schedule()
+        })
+      },
+      Math.min(this.backoffMs, 0x7fffffff),
+    )
     this.#timer.unref()
   }
 

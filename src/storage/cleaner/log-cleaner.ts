@@ -158,7 +158,8 @@ export function groupSegments(segments: readonly LogSegment[], maxBytes: number,
         indexBytes + s.offsetIndex.sizeInBytes > maxIndexBytes ||
         timeIndexBytes + s.timeIndex.sizeInBytes > maxIndexBytes ||
         lastOffset - group[0]!.baseOffset > INT32_MAX
-      ) break
+      )
+        break
       group.push(s)
       bytes += s.size
       indexBytes += s.offsetIndex.sizeInBytes
@@ -208,7 +209,8 @@ export async function cleanLog(log: PartitionLog, range: CleanableRange, nowMs: 
       if (map.isFull) break
       for await (const b of readSegment(s)) {
         stats.bytesRead += b.buf.length
-        if (!addBatchToMap(b.buf, map, range.firstDirtyOffset, mapTxn)) opts.logger.warn({ dir: log.dir, position: b.position }, 'cleaner cannot read a batch; keeping it')
+        if (!addBatchToMap(b.buf, map, range.firstDirtyOffset, mapTxn))
+          opts.logger.warn({ dir: log.dir, position: b.position }, 'cleaner cannot read a batch; keeping it')
         await slicer.throttle(b.buf.length)
         await slicer.maybeYield()
         checkAlive()

@@ -7,14 +7,7 @@
 import { performance } from 'node:perf_hooks'
 import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/promises'
 import { StorageError } from '../../errors.js'
-import {
-  BATCH_LENGTH_OFFSET,
-  CURRENT_MAGIC,
-  LOG_OVERHEAD,
-  MAGIC_OFFSET,
-  MIN_BATCH_LENGTH,
-  RECORD_BATCH_OVERHEAD,
-} from '../../protocol/record-batch.js'
+import { BATCH_LENGTH_OFFSET, CURRENT_MAGIC, LOG_OVERHEAD, MAGIC_OFFSET, MIN_BATCH_LENGTH, RECORD_BATCH_OVERHEAD } from '../../protocol/record-batch.js'
 import type { LogSegment } from '../segment.js'
 
 export interface FileBatch {

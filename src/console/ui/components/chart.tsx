@@ -22,7 +22,8 @@ function niceMax(v: number): number {
   return 10 * p
 }
 
-const short = (v: number): string => (v >= 1e6 ? `${(v / 1e6).toFixed(1)}M` : v >= 1e3 ? `${(v / 1e3).toFixed(1)}k` : v >= 10 || v === 0 ? String(Math.round(v)) : v.toFixed(1))
+const short = (v: number): string =>
+  v >= 1e6 ? `${(v / 1e6).toFixed(1)}M` : v >= 1e3 ? `${(v / 1e3).toFixed(1)}k` : v >= 10 || v === 0 ? String(Math.round(v)) : v.toFixed(1)
 
 /** The element's width in CSS pixels, so the SVG is drawn 1:1 and its text is never stretched. */
 function useWidth(): [RefObject<HTMLElement | null>, number] {
@@ -44,7 +45,12 @@ export function LineChart(props: { title: string; series: Series[]; unit: string
   const ts = all.map((p) => p.t)
   const vs = all.flatMap((p) => (p.v === null ? [] : [p.v]))
   if (ts.length < 2) {
-    return <figure class="chart" ref={ref} aria-label={props.title}><figcaption>{props.title}</figcaption><p class="muted chart-empty">{props.empty ?? 'Collecting samples…'}</p></figure>
+    return (
+      <figure class="chart" ref={ref} aria-label={props.title}>
+        <figcaption>{props.title}</figcaption>
+        <p class="muted chart-empty">{props.empty ?? 'Collecting samples…'}</p>
+      </figure>
+    )
   }
   const t0 = Math.min(...ts)
   const t1 = Math.max(...ts)
@@ -60,11 +66,17 @@ export function LineChart(props: { title: string; series: Series[]; unit: string
         {ticks.map((v) => (
           <g key={v}>
             <line x1={PAD.l} x2={W - PAD.r} y1={y(v)} y2={y(v)} class="grid" />
-            <text x={PAD.l - 6} y={y(v) + 4} text-anchor="end" class="axis">{short(v)}</text>
+            <text x={PAD.l - 6} y={y(v) + 4} text-anchor="end" class="axis">
+              {short(v)}
+            </text>
           </g>
         ))}
-        <text x={PAD.l} y={H - 6} class="axis">{new Date(t0).toLocaleTimeString()}</text>
-        <text x={W - PAD.r} y={H - 6} text-anchor="end" class="axis">{new Date(t1).toLocaleTimeString()}</text>
+        <text x={PAD.l} y={H - 6} class="axis">
+          {new Date(t0).toLocaleTimeString()}
+        </text>
+        <text x={W - PAD.r} y={H - 6} text-anchor="end" class="axis">
+          {new Date(t1).toLocaleTimeString()}
+        </text>
         {props.series.map((s) => {
           let d = ''
           let pen = false
@@ -80,7 +92,12 @@ export function LineChart(props: { title: string; series: Series[]; unit: string
         })}
       </svg>
       <ul class="legend">
-        {props.series.map((s) => <li key={s.name}><span class="swatch" style={{ background: s.color }} />{s.name}</li>)}
+        {props.series.map((s) => (
+          <li key={s.name}>
+            <span class="swatch" style={{ background: s.color }} />
+            {s.name}
+          </li>
+        ))}
         <li class="muted">{props.unit}</li>
       </ul>
     </figure>

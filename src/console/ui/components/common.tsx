@@ -10,13 +10,21 @@ export function ErrorBox(props: { error: ApiError | Error | undefined | null; on
     <div class="error" role="alert">
       <strong>{title}</strong>
       <p>{props.error.message}</p>
-      {props.onRetry !== undefined && <button type="button" onClick={props.onRetry}>Retry</button>}
+      {props.onRetry !== undefined && (
+        <button type="button" onClick={props.onRetry}>
+          Retry
+        </button>
+      )}
     </div>
   )
 }
 
 export function Loading(props: { what?: string }) {
-  return <p class="muted" role="status">Loading{props.what === undefined ? '' : ` ${props.what}`}…</p>
+  return (
+    <p class="muted" role="status">
+      Loading{props.what === undefined ? '' : ` ${props.what}`}…
+    </p>
+  )
 }
 
 export function Stat(props: { label: string; value: ComponentChildren; hint?: string }) {
@@ -34,7 +42,11 @@ export function PageHeader(props: { title: ComponentChildren; crumbs?: { label: 
     <header class="page-header">
       {props.crumbs !== undefined && (
         <nav aria-label="Breadcrumb" class="crumbs">
-          {props.crumbs.map((c) => <span key={c.href}><a href={c.href}>{c.label}</a> / </span>)}
+          {props.crumbs.map((c) => (
+            <span key={c.href}>
+              <a href={c.href}>{c.label}</a> /{' '}
+            </span>
+          ))}
         </nav>
       )}
       <div class="page-title-row">

@@ -25,7 +25,10 @@ export function CopyButton(props: { text: string | null; label: string }) {
       class="small copy"
       aria-label={`Copy ${props.label}`}
       onClick={() => {
-        writeClipboard(props.text!).then(() => setState('copied'), () => setState('failed'))
+        writeClipboard(props.text!).then(
+          () => setState('copied'),
+          () => setState('failed'),
+        )
         setTimeout(() => setState('idle'), 1500)
       }}
     >

@@ -20,7 +20,9 @@ export function Dialog(props: { open: boolean; title: string; onClose: () => voi
         <>
           <header class="dialog-header">
             <h2 id="dialog-title">{props.title}</h2>
-            <button type="button" class="icon" aria-label="Close dialog" onClick={props.onClose}>×</button>
+            <button type="button" class="icon" aria-label="Close dialog" onClick={props.onClose}>
+              ×
+            </button>
           </header>
           <div class="dialog-body">{props.children}</div>
         </>
@@ -70,14 +72,24 @@ export function ConfirmDialog(props: {
         <div>{props.message}</div>
         {props.typeToConfirm !== undefined && (
           <label class="field">
-            <span>Type <code>{props.typeToConfirm}</code> to confirm</span>
+            <span>
+              Type <code>{props.typeToConfirm}</code> to confirm
+            </span>
             <input value={typed} onInput={(e) => setTyped(e.currentTarget.value)} autoComplete="off" autoFocus />
           </label>
         )}
-        {error !== null && <p class="error-text" role="alert">{error}</p>}
+        {error !== null && (
+          <p class="error-text" role="alert">
+            {error}
+          </p>
+        )}
         <div class="dialog-actions">
-          <button type="button" onClick={props.onClose}>Cancel</button>
-          <button type="submit" class="danger" disabled={!ok || busy}>{busy ? 'Working…' : props.confirmLabel}</button>
+          <button type="button" onClick={props.onClose}>
+            Cancel
+          </button>
+          <button type="submit" class="danger" disabled={!ok || busy}>
+            {busy ? 'Working…' : props.confirmLabel}
+          </button>
         </div>
       </form>
     </Dialog>

@@ -19,18 +19,48 @@ function Entry(props: { name?: string; value: unknown; depth: number; last: bool
   const { name, value, depth, last } = props
   const label = name !== undefined ? <span class="j-key">{JSON.stringify(name)}: </span> : null
   const comma = last ? '' : ','
-  if (value === null || typeof value !== 'object') return <div class="j-line">{label}{scalar(value)}{comma}</div>
+  if (value === null || typeof value !== 'object')
+    return (
+      <div class="j-line">
+        {label}
+        {scalar(value)}
+        {comma}
+      </div>
+    )
   const array = Array.isArray(value)
-  const entries: Array<[string | undefined, unknown]> = array ? (value as unknown[]).map((v) => [undefined, v]) : Object.entries(value as Record<string, unknown>)
+  const entries: Array<[string | undefined, unknown]> = array
+    ? (value as unknown[]).map((v) => [undefined, v])
+    : Object.entries(value as Record<string, unknown>)
   const [open, close] = array ? ['[', ']'] : ['{', '}']
-  if (entries.length === 0) return <div class="j-line">{label}{open}{close}{comma}</div>
+  if (entries.length === 0)
+    return (
+      <div class="j-line">
+        {label}
+        {open}
+        {close}
+        {comma}
+      </div>
+    )
   return (
     <details class="j-node" open={depth < OPEN_DEPTH && entries.length <= OPEN_MAX_ENTRIES}>
-      <summary>{label}{open}<span class="j-fold muted"> {entries.length} {array ? 'items' : 'keys'} {close}{comma}</span></summary>
+      <summary>
+        {label}
+        {open}
+        <span class="j-fold muted">
+          {' '}
+          {entries.length} {array ? 'items' : 'keys'} {close}
+          {comma}
+        </span>
+      </summary>
       <div class="j-children">
-        {entries.map(([k, v], i) => <Entry key={i} name={k} value={v} depth={depth + 1} last={i === entries.length - 1} />)}
+        {entries.map(([k, v], i) => (
+          <Entry key={i} name={k} value={v} depth={depth + 1} last={i === entries.length - 1} />
+        ))}
       </div>
-      <div class="j-line">{close}{comma}</div>
+      <div class="j-line">
+        {close}
+        {comma}
+      </div>
     </details>
   )
 }
@@ -46,6 +76,10 @@ export function parseJson(text: string | undefined): { value: unknown } | undefi
 }
 
 export function JsonTree(props: { value: unknown }) {
-  // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-  return <div class="json-tree payload-full" tabIndex={0}><Entry value={props.value} depth={0} last /></div>
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+    <div class="json-tree payload-full" tabIndex={0}>
+      <Entry value={props.value} depth={0} last />
+    </div>
+  )
 }

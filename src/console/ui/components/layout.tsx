@@ -23,16 +23,28 @@ export function Layout(props: { path: string; children: ComponentChildren }) {
   return (
     <div class="shell">
       {/* biome-ignore lint/a11y/useValidAnchor: a skip link: the href works without script, onClick moves focus as well */}
-      <a class="skip" href="#main" onClick={(e) => {
-        e.preventDefault()
-        document.getElementById('main')?.focus()
-      }}>Skip to content</a>
+      <a
+        class="skip"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault()
+          document.getElementById('main')?.focus()
+        }}
+      >
+        Skip to content
+      </a>
       <header class="topbar">
-        <a class="brand" href="#/">Samsa <span>console</span></a>
+        <a class="brand" href="#/">
+          Samsa <span>console</span>
+        </a>
         <nav aria-label="Main">
           <ul>
             {NAV.map((n) => (
-              <li key={n.href}><a href={n.href} aria-current={n.section === section ? 'page' : undefined}>{n.label}</a></li>
+              <li key={n.href}>
+                <a href={n.href} aria-current={n.section === section ? 'page' : undefined}>
+                  {n.label}
+                </a>
+              </li>
             ))}
           </ul>
         </nav>
@@ -42,10 +54,13 @@ export function Layout(props: { path: string; children: ComponentChildren }) {
       </header>
       {down && (
         <div class="banner" role="alert">
-          Cannot reach the cluster{health.data !== undefined ? ` at ${health.data.bootstrap}` : ''}: {health.data?.error ?? health.error?.message}. Pages show what they can and retry.
+          Cannot reach the cluster{health.data !== undefined ? ` at ${health.data.bootstrap}` : ''}: {health.data?.error ?? health.error?.message}. Pages show
+          what they can and retry.
         </div>
       )}
-      <main id="main" tabIndex={-1}>{props.children}</main>
+      <main id="main" tabIndex={-1}>
+        {props.children}
+      </main>
     </div>
   )
 }

@@ -25,14 +25,35 @@ export function MessageTable(props: { messages: Message[]; view: View; onOpen: (
     <div class="table-wrap">
       <table class="messages">
         <caption class="sr-only">{props.label}</caption>
-        <thead><tr><th scope="col" class="num">Partition</th><th scope="col" class="num">Offset</th><th scope="col">Timestamp</th><th scope="col">Key</th><th scope="col">Value</th><th scope="col" class="num">Headers</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col" class="num">
+              Partition
+            </th>
+            <th scope="col" class="num">
+              Offset
+            </th>
+            <th scope="col">Timestamp</th>
+            <th scope="col">Key</th>
+            <th scope="col">Value</th>
+            <th scope="col" class="num">
+              Headers
+            </th>
+          </tr>
+        </thead>
         <tbody>
           {props.messages.map((m) => (
             <tr key={`${m.partition}:${m.offset}`} data-offset={`${m.partition}:${m.offset}`}>
               <td class="num">{m.partition}</td>
-              <td class="num"><button type="button" class="link" onClick={() => props.onOpen(m)} aria-label={`Open message ${m.partition}:${m.offset}`}>{m.offset}</button></td>
+              <td class="num">
+                <button type="button" class="link" onClick={() => props.onOpen(m)} aria-label={`Open message ${m.partition}:${m.offset}`}>
+                  {m.offset}
+                </button>
+              </td>
               <td class="nowrap">{time(m.timestamp)}</td>
-              <td class="payload"><code>{preview(m.key, 40)}</code></td>
+              <td class="payload">
+                <code>{preview(m.key, 40)}</code>
+              </td>
               <td class="payload">{props.view === 'text' ? <code>{preview(m.value)}</code> : <pre>{cut(render(m.value, props.view))}</pre>}</td>
               <td class="num">{m.headers.length}</td>
             </tr>
@@ -66,21 +87,49 @@ export function MessageDialog(props: { topic: string; message: Message | null; v
       {shown !== null && (
         <div class="message-detail">
           <dl class="facts">
-            <dt>Partition</dt><dd>{shown.partition}</dd>
-            <dt>Offset</dt><dd>{shown.offset}</dd>
-            <dt>Timestamp</dt><dd>{time(shown.timestamp)} <span class="muted">({shown.timestamp})</span></dd>
-            <dt>Size</dt><dd>{shown.size} bytes</dd>
+            <dt>Partition</dt>
+            <dd>{shown.partition}</dd>
+            <dt>Offset</dt>
+            <dd>{shown.offset}</dd>
+            <dt>Timestamp</dt>
+            <dd>
+              {time(shown.timestamp)} <span class="muted">({shown.timestamp})</span>
+            </dd>
+            <dt>Size</dt>
+            <dd>{shown.size} bytes</dd>
           </dl>
           <ViewSwitch view={props.view} onChange={props.onView} name="detail-view" />
-          <h3>Key <CopyButton text={shown.key === null ? null : render(shown.key, props.view)} label="key" /></h3>
+          <h3>
+            Key <CopyButton text={shown.key === null ? null : render(shown.key, props.view)} label="key" />
+          </h3>
           <PayloadBlock p={shown.key} view={props.view} />
-          <h3>Value <CopyButton text={shown.value === null ? null : render(shown.value, props.view)} label="value" /></h3>
+          <h3>
+            Value <CopyButton text={shown.value === null ? null : render(shown.value, props.view)} label="value" />
+          </h3>
           <PayloadBlock p={shown.value} view={props.view} />
           <h3>Headers</h3>
-          {shown.headers.length === 0 ? <p class="muted">No headers.</p> : (
+          {shown.headers.length === 0 ? (
+            <p class="muted">No headers.</p>
+          ) : (
             <table>
-              <thead><tr><th scope="col">Key</th><th scope="col">Value</th></tr></thead>
-              <tbody>{shown.headers.map((h, i) => <tr key={i}><td><code>{h.key}</code></td><td><pre>{render(h.value, props.view === 'json' ? 'text' : props.view)}</pre></td></tr>)}</tbody>
+              <thead>
+                <tr>
+                  <th scope="col">Key</th>
+                  <th scope="col">Value</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.headers.map((h, i) => (
+                  <tr key={i}>
+                    <td>
+                      <code>{h.key}</code>
+                    </td>
+                    <td>
+                      <pre>{render(h.value, props.view === 'json' ? 'text' : props.view)}</pre>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
             </table>
           )}
         </div>
@@ -98,7 +147,9 @@ function PayloadBlock(props: { p: Payload | null; view: View }) {
         <JsonTree value={json.value} />
       ) : (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-        <pre class="payload-full" tabIndex={0}>{render(props.p, props.view)}</pre>
+        <pre class="payload-full" tabIndex={0}>
+          {render(props.p, props.view)}
+        </pre>
       )}
       {props.p.truncated && <p class="muted">Showing the first part of {props.p.size} bytes…</p>}
     </>

@@ -44,15 +44,32 @@ export function Pager<T>(props: { paged: Paged<T>; label: string }) {
   if (total <= PAGE_SIZES[0]) return null
   return (
     <nav class="pager" aria-label={`${props.label} pages`}>
-      <span class="muted" role="status">{num(from + 1)}–{num(from + shown.length)} of {num(total)}</span>
-      <button type="button" disabled={page === 0} onClick={() => setPage(0)}>First</button>
-      <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>Previous</button>
-      <span>Page {page + 1} of {pages}</span>
-      <button type="button" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>Next</button>
-      <button type="button" disabled={page >= pages - 1} onClick={() => setPage(pages - 1)}>Last</button>
-      <label class="field inline"><span>Per page</span>
+      <span class="muted" role="status">
+        {num(from + 1)}–{num(from + shown.length)} of {num(total)}
+      </span>
+      <button type="button" disabled={page === 0} onClick={() => setPage(0)}>
+        First
+      </button>
+      <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
+        Previous
+      </button>
+      <span>
+        Page {page + 1} of {pages}
+      </span>
+      <button type="button" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>
+        Next
+      </button>
+      <button type="button" disabled={page >= pages - 1} onClick={() => setPage(pages - 1)}>
+        Last
+      </button>
+      <label class="field inline">
+        <span>Per page</span>
         <select value={String(size)} onChange={(e) => setSize(Number(e.currentTarget.value))}>
-          {PAGE_SIZES.map((n) => <option key={n} value={String(n)}>{n}</option>)}
+          {PAGE_SIZES.map((n) => (
+            <option key={n} value={String(n)}>
+              {n}
+            </option>
+          ))}
         </select>
       </label>
     </nav>

@@ -12,9 +12,15 @@ export function TopicHeader(props: { name: string; tab: 'partitions' | 'messages
   ]
   return (
     <>
-      <PageHeader title={props.name} crumbs={[{ label: 'Topics', href: '#/topics' }]}>{props.children}</PageHeader>
+      <PageHeader title={props.name} crumbs={[{ label: 'Topics', href: '#/topics' }]}>
+        {props.children}
+      </PageHeader>
       <nav class="tabs" aria-label="Topic">
-        {tabs.map((t) => <a key={t.id} href={t.href} aria-current={t.id === props.tab ? 'page' : undefined}>{t.label}</a>)}
+        {tabs.map((t) => (
+          <a key={t.id} href={t.href} aria-current={t.id === props.tab ? 'page' : undefined}>
+            {t.label}
+          </a>
+        ))}
       </nav>
     </>
   )

@@ -6,8 +6,14 @@ import { bytes, num } from '../format'
 import { ConfigTable, type ConfigEntry } from './topic-configs'
 import { Pager, usePaged } from '../components/pager'
 
-interface DirTopic { topic: string; partitions: number; sizeBytes: number }
-interface LogDirs { logDirs: { path: string; sizeBytes: number; usableBytes: number | null; totalBytes: number | null; topics: DirTopic[] }[] }
+interface DirTopic {
+  topic: string
+  partitions: number
+  sizeBytes: number
+}
+interface LogDirs {
+  logDirs: { path: string; sizeBytes: number; usableBytes: number | null; totalBytes: number | null; topics: DirTopic[] }[]
+}
 
 /** The topics of one log dir, largest first, a page at a time. */
 function LogDirTopics(props: { topics: DirTopic[] }) {
@@ -17,8 +23,28 @@ function LogDirTopics(props: { topics: DirTopic[] }) {
     <>
       <div class="table-wrap">
         <table>
-          <thead><tr><th scope="col">Topic</th><th scope="col" class="num">Partitions</th><th scope="col" class="num">Size</th></tr></thead>
-          <tbody>{paged.shown.map((t) => <tr key={t.topic}><td><a href={`#/topics/${encodeURIComponent(t.topic)}`}>{t.topic}</a></td><td class="num">{num(t.partitions)}</td><td class="num">{bytes(t.sizeBytes)}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th scope="col">Topic</th>
+              <th scope="col" class="num">
+                Partitions
+              </th>
+              <th scope="col" class="num">
+                Size
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {paged.shown.map((t) => (
+              <tr key={t.topic}>
+                <td>
+                  <a href={`#/topics/${encodeURIComponent(t.topic)}`}>{t.topic}</a>
+                </td>
+                <td class="num">{num(t.partitions)}</td>
+                <td class="num">{bytes(t.sizeBytes)}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       </div>
       <Pager paged={paged} label="Log dir topics" />
@@ -37,13 +63,18 @@ export function BrokerPage(props: { id: string }) {
       <ErrorBox error={dirs.error} onRetry={dirs.reload} />
       {dirs.data?.logDirs.map((d) => (
         <details key={d.path} open>
-          <summary><code>{d.path}</code>: {bytes(d.sizeBytes)} used, {bytes(d.usableBytes)} free of {bytes(d.totalBytes)}</summary>
+          <summary>
+            <code>{d.path}</code>: {bytes(d.sizeBytes)} used, {bytes(d.usableBytes)} free of {bytes(d.totalBytes)}
+          </summary>
           <LogDirTopics topics={d.topics} />
         </details>
       ))}
       <h2>Configs</h2>
       <div class="toolbar">
-        <label class="field inline"><span>Filter</span><input type="search" value={filter} onInput={(e) => setFilter(e.currentTarget.value)} placeholder="config name or value" /></label>
+        <label class="field inline">
+          <span>Filter</span>
+          <input type="search" value={filter} onInput={(e) => setFilter(e.currentTarget.value)} placeholder="config name or value" />
+        </label>
       </div>
       <ErrorBox error={cfg.error} onRetry={cfg.reload} />
       {cfg.data === undefined && cfg.error === undefined && <Loading what="configs" />}

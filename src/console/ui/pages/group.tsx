@@ -19,7 +19,15 @@ interface GroupDetail {
   protocol: string
   members: { memberId: string; clientId: string; clientHost: string; topics: string[]; assignment: { topic: string; partitions: number[] }[] }[]
   topics: string[]
-  partitions: { topic: string; partition: number; committed: number | null; end: number | null; lag: number | null; memberId: string | null; clientId: string | null }[]
+  partitions: {
+    topic: string
+    partition: number
+    committed: number | null
+    end: number | null
+    lag: number | null
+    memberId: string | null
+    clientId: string | null
+  }[]
   totalLag: number
   sampledAt: number
 }
@@ -51,8 +59,17 @@ export function GroupPage(props: { id: string }) {
   return (
     <section data-page="group" data-ready={d !== undefined || g.error !== undefined ? '' : undefined}>
       <PageHeader title={props.id} crumbs={[{ label: 'Consumer groups', href: '#/groups' }]}>
-        <button type="button" onClick={() => setResetting(true)} disabled={!empty} title={empty ? undefined : 'Stop the group\u2019s consumers first: Kafka resets offsets only for an empty group'}>Reset offsets</button>
-        <button type="button" class="danger" onClick={() => setDeleting(true)} disabled={!empty}>Delete group</button>
+        <button
+          type="button"
+          onClick={() => setResetting(true)}
+          disabled={!empty}
+          title={empty ? undefined : 'Stop the group\u2019s consumers first: Kafka resets offsets only for an empty group'}
+        >
+          Reset offsets
+        </button>
+        <button type="button" class="danger" onClick={() => setDeleting(true)} disabled={!empty}>
+          Delete group
+        </button>
       </PageHeader>
       <ErrorBox error={g.error} onRetry={g.reload} />
       {d === undefined && g.error === undefined && <Loading what="the group" />}
@@ -70,18 +87,41 @@ export function GroupPage(props: { id: string }) {
             unit="records"
             series={[
               { name: 'total', color: COLORS[0]!, points: history.current.map((h) => ({ t: h.t, v: h.total })) },
-              ...(topics.length > 1 ? topics.slice(0, 4).map((t, i) => ({ name: t, color: COLORS[i + 1]!, points: history.current.map((h) => ({ t: h.t, v: h.byTopic[t] ?? null })) })) : []),
+              ...(topics.length > 1
+                ? topics
+                    .slice(0, 4)
+                    .map((t, i) => ({ name: t, color: COLORS[i + 1]!, points: history.current.map((h) => ({ t: h.t, v: h.byTopic[t] ?? null })) }))
+                : []),
             ]}
           />
           <h2>Partitions</h2>
           <div class="table-wrap">
             <table>
               <caption class="sr-only">Offsets and lag per partition</caption>
-              <thead><tr><th scope="col">Topic</th><th scope="col" class="num">Partition</th><th scope="col" class="num">Committed</th><th scope="col" class="num">End offset</th><th scope="col" class="num">Lag</th><th scope="col">Member</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Topic</th>
+                  <th scope="col" class="num">
+                    Partition
+                  </th>
+                  <th scope="col" class="num">
+                    Committed
+                  </th>
+                  <th scope="col" class="num">
+                    End offset
+                  </th>
+                  <th scope="col" class="num">
+                    Lag
+                  </th>
+                  <th scope="col">Member</th>
+                </tr>
+              </thead>
               <tbody>
                 {paged.shown.map((p) => (
                   <tr key={`${p.topic}:${p.partition}`} data-partition={`${p.topic}:${p.partition}`}>
-                    <td><a href={`#/topics/${enc(p.topic)}`}>{p.topic}</a></td>
+                    <td>
+                      <a href={`#/topics/${enc(p.topic)}`}>{p.topic}</a>
+                    </td>
                     <td class="num">{p.partition}</td>
                     <td class="num">{p.committed === null ? <span class="muted">none</span> : num(p.committed)}</td>
                     <td class="num">{num(p.end)}</td>
@@ -89,23 +129,41 @@ export function GroupPage(props: { id: string }) {
                     <td>{p.clientId ?? <span class="muted">unassigned</span>}</td>
                   </tr>
                 ))}
-                {d.partitions.length === 0 && <tr><td colSpan={6} class="muted">No committed offsets.</td></tr>}
+                {d.partitions.length === 0 && (
+                  <tr>
+                    <td colSpan={6} class="muted">
+                      No committed offsets.
+                    </td>
+                  </tr>
+                )}
               </tbody>
             </table>
           </div>
           <Pager paged={paged} label="Partitions" />
           <h2>Members</h2>
-          {d.members.length === 0 ? <p class="muted">No members.</p> : (
+          {d.members.length === 0 ? (
+            <p class="muted">No members.</p>
+          ) : (
             <div class="table-wrap">
               <table>
                 <caption class="sr-only">Members</caption>
-                <thead><tr><th scope="col">Client id</th><th scope="col">Host</th><th scope="col">Member id</th><th scope="col">Assignment</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">Client id</th>
+                    <th scope="col">Host</th>
+                    <th scope="col">Member id</th>
+                    <th scope="col">Assignment</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {d.members.map((m) => (
                     <tr key={m.memberId}>
                       <td>{m.clientId}</td>
                       <td>{m.clientHost}</td>
-                      <td><code class="small">{m.memberId}</code><CopyButton text={m.memberId} label="member id" /></td>
+                      <td>
+                        <code class="small">{m.memberId}</code>
+                        <CopyButton text={m.memberId} label="member id" />
+                      </td>
                       <td>{m.assignment.map((a) => `${a.topic} [${a.partitions.join(', ')}]`).join('; ') || <span class="muted">none</span>}</td>
                     </tr>
                   ))}
@@ -136,12 +194,23 @@ export function GroupPage(props: { id: string }) {
 function protocolHint(d: GroupDetail): string {
   if (d.protocolType === '') return 'no protocol: offsets committed without joining (a standalone consumer or a tool)'
   const kind = d.protocolType === 'consumer' ? 'consumer protocol' : `protocol type ${d.protocolType}`
-  return d.protocol === '' ? `${kind}; members agree on an assignor when they join, and an empty group has none` : `${kind}; the members chose this partition assignor`
+  return d.protocol === ''
+    ? `${kind}; members agree on an assignor when they join, and an empty group has none`
+    : `${kind}; the members chose this partition assignor`
 }
 
-interface ResetResult { offsets: { topic: string; partition: number; before: number | null; after: number }[] }
+interface ResetResult {
+  offsets: { topic: string; partition: number; before: number | null; after: number }[]
+}
 
-function ResetDialog(props: { open: boolean; group: string; topics: string[]; partitions: GroupDetail['partitions']; onClose: () => void; onDone: () => void }) {
+function ResetDialog(props: {
+  open: boolean
+  group: string
+  topics: string[]
+  partitions: GroupDetail['partitions']
+  onClose: () => void
+  onDone: () => void
+}) {
   const [topic, setTopic] = useState('')
   const [partition, setPartition] = useState('')
   const [strategy, setStrategy] = useState<'earliest' | 'latest' | 'timestamp' | 'offset' | 'shift'>('earliest')
@@ -182,25 +251,73 @@ function ResetDialog(props: { open: boolean; group: string; topics: string[]; pa
     }
   }
   return (
-    <Dialog open={props.open} title={`Reset offsets of ${props.group}`} onClose={() => { setPreview(null); props.onClose() }} wide>
-      <form onSubmit={(e) => { e.preventDefault(); void run(false) }}>
+    <Dialog
+      open={props.open}
+      title={`Reset offsets of ${props.group}`}
+      onClose={() => {
+        setPreview(null)
+        props.onClose()
+      }}
+      wide
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          void run(false)
+        }}
+      >
         <div class="row wrap">
-          <label class="field"><span>Topic</span>
-            <select name="topic" value={topic} onChange={(e) => { setTopic(e.currentTarget.value); setPartition(''); setPreview(null) }}>
+          <label class="field">
+            <span>Topic</span>
+            <select
+              name="topic"
+              value={topic}
+              onChange={(e) => {
+                setTopic(e.currentTarget.value)
+                setPartition('')
+                setPreview(null)
+              }}
+            >
               <option value="">All topics of the group</option>
-              {props.topics.map((t) => <option key={t} value={t}>{t}</option>)}
+              {props.topics.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
             </select>
           </label>
           {topic !== '' && (
-            <label class="field"><span>Partition</span>
-              <select name="partition" value={partition} onChange={(e) => { setPartition(e.currentTarget.value); setPreview(null) }}>
+            <label class="field">
+              <span>Partition</span>
+              <select
+                name="partition"
+                value={partition}
+                onChange={(e) => {
+                  setPartition(e.currentTarget.value)
+                  setPreview(null)
+                }}
+              >
                 <option value="">All partitions</option>
-                {props.partitions.filter((p) => p.topic === topic).map((p) => <option key={p.partition} value={String(p.partition)}>{p.partition}</option>)}
+                {props.partitions
+                  .filter((p) => p.topic === topic)
+                  .map((p) => (
+                    <option key={p.partition} value={String(p.partition)}>
+                      {p.partition}
+                    </option>
+                  ))}
               </select>
             </label>
           )}
-          <label class="field"><span>Reset to</span>
-            <select name="strategy" value={strategy} onChange={(e) => { setStrategy(e.currentTarget.value as typeof strategy); setPreview(null) }}>
+          <label class="field">
+            <span>Reset to</span>
+            <select
+              name="strategy"
+              value={strategy}
+              onChange={(e) => {
+                setStrategy(e.currentTarget.value as typeof strategy)
+                setPreview(null)
+              }}
+            >
               <option value="earliest">Earliest offset</option>
               <option value="latest">Latest offset</option>
               <option value="timestamp">Time</option>
@@ -208,22 +325,75 @@ function ResetDialog(props: { open: boolean; group: string; topics: string[]; pa
               <option value="shift">Shift by</option>
             </select>
           </label>
-          {strategy === 'shift' && <label class="field"><span>Records (negative to re-read)</span><input name="shift" type="number" required value={value} onInput={(e) => setValue(e.currentTarget.value)} placeholder="-10" /></label>}
-          {strategy === 'offset' && <label class="field"><span>Offset</span><input name="offset" type="number" min={0} required value={value} onInput={(e) => setValue(e.currentTarget.value)} /></label>}
-          {strategy === 'timestamp' && <label class="field"><span>Time ({timeZoneLabel()})</span><input name="timestamp" type="datetime-local" step="1" required value={value} onInput={(e) => setValue(e.currentTarget.value)} /></label>}
+          {strategy === 'shift' && (
+            <label class="field">
+              <span>Records (negative to re-read)</span>
+              <input name="shift" type="number" required value={value} onInput={(e) => setValue(e.currentTarget.value)} placeholder="-10" />
+            </label>
+          )}
+          {strategy === 'offset' && (
+            <label class="field">
+              <span>Offset</span>
+              <input name="offset" type="number" min={0} required value={value} onInput={(e) => setValue(e.currentTarget.value)} />
+            </label>
+          )}
+          {strategy === 'timestamp' && (
+            <label class="field">
+              <span>Time ({timeZoneLabel()})</span>
+              <input name="timestamp" type="datetime-local" step="1" required value={value} onInput={(e) => setValue(e.currentTarget.value)} />
+            </label>
+          )}
         </div>
         {preview !== null && (
           <table>
             <caption>Preview</caption>
-            <thead><tr><th scope="col">Topic</th><th scope="col" class="num">Partition</th><th scope="col" class="num">Now</th><th scope="col" class="num">After</th></tr></thead>
-            <tbody>{preview.offsets.map((o) => <tr key={`${o.topic}:${o.partition}`}><td>{o.topic}</td><td class="num">{o.partition}</td><td class="num">{o.before ?? '–'}</td><td class="num">{o.after}</td></tr>)}</tbody>
+            <thead>
+              <tr>
+                <th scope="col">Topic</th>
+                <th scope="col" class="num">
+                  Partition
+                </th>
+                <th scope="col" class="num">
+                  Now
+                </th>
+                <th scope="col" class="num">
+                  After
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.offsets.map((o) => (
+                <tr key={`${o.topic}:${o.partition}`}>
+                  <td>{o.topic}</td>
+                  <td class="num">{o.partition}</td>
+                  <td class="num">{o.before ?? '–'}</td>
+                  <td class="num">{o.after}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
         )}
-        {error !== null && <p class="error-text" role="alert">{error}</p>}
+        {error !== null && (
+          <p class="error-text" role="alert">
+            {error}
+          </p>
+        )}
         <div class="dialog-actions">
-          <button type="button" onClick={() => { setPreview(null); props.onClose() }}>Cancel</button>
-          <button type="button" onClick={() => void run(true)}>Preview</button>
-          <button type="submit" class="danger">Reset offsets</button>
+          <button
+            type="button"
+            onClick={() => {
+              setPreview(null)
+              props.onClose()
+            }}
+          >
+            Cancel
+          </button>
+          <button type="button" onClick={() => void run(true)}>
+            Preview
+          </button>
+          <button type="submit" class="danger">
+            Reset offsets
+          </button>
         </div>
       </form>
     </Dialog>

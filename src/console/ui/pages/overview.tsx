@@ -4,7 +4,14 @@ import { LineChart } from '../components/chart'
 import { Badge, ErrorBox, Loading, PageHeader, Stat } from '../components/common'
 import { bytes, num, rate } from '../format'
 
-interface LogDir { broker: number; path: string; totalBytes: number | null; usableBytes: number | null; sizeBytes: number; partitions: number }
+interface LogDir {
+  broker: number
+  path: string
+  totalBytes: number | null
+  usableBytes: number | null
+  sizeBytes: number
+  partitions: number
+}
 export interface Overview {
   bootstrap: string
   clusterId: string | null
@@ -22,7 +29,10 @@ export interface Overview {
   logDirs: LogDir[] | null
   logDirsError: string | null
 }
-interface Rates { intervalMs: number; samples: { t: number; produced: number | null; consumed: number | null }[] }
+interface Rates {
+  intervalMs: number
+  samples: { t: number; produced: number | null; consumed: number | null }[]
+}
 
 export function OverviewPage() {
   const o = useApi<Overview>('/api/overview', 10_000)
@@ -41,10 +51,24 @@ export function OverviewPage() {
             <Stat label="Brokers" value={num(o.data.brokers.length)} hint={`controller: ${o.data.controllerId}`} />
             <Stat label="Topics" value={num(o.data.topics)} hint={o.data.internalTopics ? `+ ${o.data.internalTopics} internal` : undefined} />
             <Stat label="Partitions" value={num(o.data.partitions)} />
-            <Stat label="Under-replicated" value={o.data.underReplicatedPartitions ? <Badge kind="warn">{num(o.data.underReplicatedPartitions)}</Badge> : num(o.data.underReplicatedPartitions)} hint="partitions with replicas out of sync" />
-            <Stat label="Offline" value={o.data.offlinePartitions ? <Badge kind="bad">{num(o.data.offlinePartitions)}</Badge> : num(o.data.offlinePartitions)} hint="partitions without a live leader" />
+            <Stat
+              label="Under-replicated"
+              value={
+                o.data.underReplicatedPartitions ? <Badge kind="warn">{num(o.data.underReplicatedPartitions)}</Badge> : num(o.data.underReplicatedPartitions)
+              }
+              hint="partitions with replicas out of sync"
+            />
+            <Stat
+              label="Offline"
+              value={o.data.offlinePartitions ? <Badge kind="bad">{num(o.data.offlinePartitions)}</Badge> : num(o.data.offlinePartitions)}
+              hint="partitions without a live leader"
+            />
             <Stat label="Records" value={num(o.data.records)} />
-            <Stat label="Consumer groups" value={o.data.groups === null ? '–' : num(o.data.groups)} hint={o.data.groupsError === null ? undefined : 'not available'} />
+            <Stat
+              label="Consumer groups"
+              value={o.data.groups === null ? '–' : num(o.data.groups)}
+              hint={o.data.groupsError === null ? undefined : 'not available'}
+            />
             <Stat label="Disk used" value={bytes(o.data.diskBytes)} />
             <Stat label="Produce" value={`${rate(latest?.produced)} /s`} hint="records appended" />
             <Stat label="Consume" value={`${rate(latest?.consumed)} /s`} hint="records committed by groups" />
@@ -62,7 +86,21 @@ export function OverviewPage() {
           <div class="table-wrap">
             <table>
               <caption class="sr-only">Brokers of the cluster</caption>
-              <thead><tr><th scope="col">Id</th><th scope="col">Host</th><th scope="col">Port</th><th scope="col">Rack</th><th scope="col">Role</th><th scope="col" class="num">Disk used</th><th scope="col" class="num">Disk free</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Id</th>
+                  <th scope="col">Host</th>
+                  <th scope="col">Port</th>
+                  <th scope="col">Rack</th>
+                  <th scope="col">Role</th>
+                  <th scope="col" class="num">
+                    Disk used
+                  </th>
+                  <th scope="col" class="num">
+                    Disk free
+                  </th>
+                </tr>
+              </thead>
               <tbody>
                 {o.data.brokers.map((b) => {
                   const dirs = o.data!.logDirs?.filter((d) => d.broker === b.id) ?? []
@@ -70,7 +108,9 @@ export function OverviewPage() {
                   const free = dirs.reduce((s, d) => s + (d.usableBytes ?? 0), 0)
                   return (
                     <tr key={b.id}>
-                      <td><a href={`#/brokers/${b.id}`}>{b.id}</a></td>
+                      <td>
+                        <a href={`#/brokers/${b.id}`}>{b.id}</a>
+                      </td>
                       <td>{b.host}</td>
                       <td>{b.port}</td>
                       <td>{b.rack ?? '–'}</td>

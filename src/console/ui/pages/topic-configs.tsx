@@ -43,27 +43,72 @@ export function ConfigTable(props: { configs: ConfigEntry[]; filter: string; onE
   const paged = usePaged(rows, f)
   return (
     <>
-    <div class="table-wrap">
-      <table class="configs">
-        <caption class="sr-only">Configs</caption>
-        <thead><tr><th scope="col">Name</th><th scope="col">Value</th><th scope="col">Source</th><th scope="col">Default / fallback</th>{props.onEdit && <th scope="col"><span class="sr-only">Actions</span></th>}</tr></thead>
-        <tbody>
-          {paged.shown.map((c) => {
-            const fb = fallback(c)
-            return (
-              <tr key={c.name} data-config={c.name}>
-                <th scope="row" title={c.documentation ?? undefined}><code>{c.name}</code>{c.documentation && <div class="doc muted">{c.documentation}</div>}</th>
-                <td class="value">{c.sensitive ? <em>hidden</em> : c.value === null ? <span class="muted">null</span> : <code>{c.value}</code>}</td>
-                <td><Badge kind={c.isDefault ? 'info' : 'warn'}>{sourceLabel(c.source)}</Badge>{c.readOnly && <> <Badge>read-only</Badge></>}</td>
-                <td>{c.isDefault ? <span class="muted">(is the default)</span> : fb !== undefined ? <><code>{fb.value ?? 'null'}</code> <span class="muted">{fb.name === c.name ? '' : `as ${fb.name}, `}{sourceLabel(fb.source)}</span></> : <span class="muted">–</span>}</td>
-                {props.onEdit && <td>{!c.readOnly && <button type="button" class="small" onClick={() => props.onEdit!(c)} aria-label={`Edit ${c.name}`}>Edit</button>}</td>}
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
-    </div>
-    <Pager paged={paged} label="Configs" />
+      <div class="table-wrap">
+        <table class="configs">
+          <caption class="sr-only">Configs</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Value</th>
+              <th scope="col">Source</th>
+              <th scope="col">Default / fallback</th>
+              {props.onEdit && (
+                <th scope="col">
+                  <span class="sr-only">Actions</span>
+                </th>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {paged.shown.map((c) => {
+              const fb = fallback(c)
+              return (
+                <tr key={c.name} data-config={c.name}>
+                  <th scope="row" title={c.documentation ?? undefined}>
+                    <code>{c.name}</code>
+                    {c.documentation && <div class="doc muted">{c.documentation}</div>}
+                  </th>
+                  <td class="value">{c.sensitive ? <em>hidden</em> : c.value === null ? <span class="muted">null</span> : <code>{c.value}</code>}</td>
+                  <td>
+                    <Badge kind={c.isDefault ? 'info' : 'warn'}>{sourceLabel(c.source)}</Badge>
+                    {c.readOnly && (
+                      <>
+                        {' '}
+                        <Badge>read-only</Badge>
+                      </>
+                    )}
+                  </td>
+                  <td>
+                    {c.isDefault ? (
+                      <span class="muted">(is the default)</span>
+                    ) : fb !== undefined ? (
+                      <>
+                        <code>{fb.value ?? 'null'}</code>{' '}
+                        <span class="muted">
+                          {fb.name === c.name ? '' : `as ${fb.name}, `}
+                          {sourceLabel(fb.source)}
+                        </span>
+                      </>
+                    ) : (
+                      <span class="muted">–</span>
+                    )}
+                  </td>
+                  {props.onEdit && (
+                    <td>
+                      {!c.readOnly && (
+                        <button type="button" class="small" onClick={() => props.onEdit!(c)} aria-label={`Edit ${c.name}`}>
+                          Edit
+                        </button>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
+      <Pager paged={paged} label="Configs" />
     </>
   )
 }
@@ -78,8 +123,13 @@ export function TopicConfigsPage(props: { name: string }) {
     <section data-page="topic-configs" data-ready={cfg.data !== undefined ? '' : undefined}>
       <TopicHeader name={props.name} tab="configs" />
       <div class="toolbar">
-        <label class="field inline"><span>Filter</span><input type="search" value={filter} onInput={(e) => setFilter(e.currentTarget.value)} placeholder="config name or value" /></label>
-        <label class="check"><input type="checkbox" checked={onlyOverrides} onChange={(e) => setOnlyOverrides(e.currentTarget.checked)} /> Only values that differ from the default</label>
+        <label class="field inline">
+          <span>Filter</span>
+          <input type="search" value={filter} onInput={(e) => setFilter(e.currentTarget.value)} placeholder="config name or value" />
+        </label>
+        <label class="check">
+          <input type="checkbox" checked={onlyOverrides} onChange={(e) => setOnlyOverrides(e.currentTarget.checked)} /> Only values that differ from the default
+        </label>
       </div>
       <ErrorBox error={cfg.error} onRetry={cfg.reload} />
       {cfg.data === undefined && cfg.error === undefined && <Loading what="configs" />}
@@ -112,17 +162,59 @@ function EditConfigDialog(props: { topic: string; entry: ConfigEntry | null; onC
   }
   const fb = e === null ? undefined : fallback(e)
   return (
-    <Dialog open={e !== null} title={`Edit ${e?.name ?? ''}`} onClose={() => { setLastName(null); props.onClose() }}>
+    <Dialog
+      open={e !== null}
+      title={`Edit ${e?.name ?? ''}`}
+      onClose={() => {
+        setLastName(null)
+        props.onClose()
+      }}
+    >
       {e !== null && (
-        <form onSubmit={(ev) => { ev.preventDefault(); void change({ set: { [e.name]: value } }) }}>
+        <form
+          onSubmit={(ev) => {
+            ev.preventDefault()
+            void change({ set: { [e.name]: value } })
+          }}
+        >
           {e.documentation && <p class="muted">{e.documentation}</p>}
-          <p>Now <code>{e.value ?? 'null'}</code> from {sourceLabel(e.source)}.{fb !== undefined && <> Without an override: <code>{fb.value ?? 'null'}</code> ({fb.name === e.name ? '' : `${fb.name}, `}{sourceLabel(fb.source)}).</>}</p>
-          <label class="field"><span>New value</span><input name="value" value={value} onInput={(ev) => setValue(ev.currentTarget.value)} autoFocus /></label>
-          {error !== null && <p class="error-text" role="alert">{error}</p>}
+          <p>
+            Now <code>{e.value ?? 'null'}</code> from {sourceLabel(e.source)}.
+            {fb !== undefined && (
+              <>
+                {' '}
+                Without an override: <code>{fb.value ?? 'null'}</code> ({fb.name === e.name ? '' : `${fb.name}, `}
+                {sourceLabel(fb.source)}).
+              </>
+            )}
+          </p>
+          <label class="field">
+            <span>New value</span>
+            <input name="value" value={value} onInput={(ev) => setValue(ev.currentTarget.value)} autoFocus />
+          </label>
+          {error !== null && (
+            <p class="error-text" role="alert">
+              {error}
+            </p>
+          )}
           <div class="dialog-actions">
-            {!e.isDefault && <button type="button" onClick={() => void change({ delete: [e.name] })}>Reset to default</button>}
-            <button type="button" onClick={() => { setLastName(null); props.onClose() }}>Cancel</button>
-            <button type="submit" class="primary">Save</button>
+            {!e.isDefault && (
+              <button type="button" onClick={() => void change({ delete: [e.name] })}>
+                Reset to default
+              </button>
+            )}
+            <button
+              type="button"
+              onClick={() => {
+                setLastName(null)
+                props.onClose()
+              }}
+            >
+              Cancel
+            </button>
+            <button type="submit" class="primary">
+              Save
+            </button>
           </div>
         </form>
       )}

@@ -13,7 +13,17 @@ interface TopicDetail {
   name: string
   topicId: string
   internal: boolean
-  partitions: { partition: number; leader: number; replicas: number[]; isr: number[]; offline: number[]; startOffset: number; endOffset: number; records: number; sizeBytes: number | null }[]
+  partitions: {
+    partition: number
+    leader: number
+    replicas: number[]
+    isr: number[]
+    offline: number[]
+    startOffset: number
+    endOffset: number
+    records: number
+    sizeBytes: number | null
+  }[]
   groups: { groupId: string; state: string; members: number; lag: number }[] | null
   groupsError: string | null
 }
@@ -30,27 +40,88 @@ export function TopicPage(props: { name: string }) {
   return (
     <section data-page="topic" data-ready={d !== undefined || t.error !== undefined ? '' : undefined}>
       <TopicHeader name={props.name} tab="partitions">
-        <button type="button" onClick={() => setAdding(true)} disabled={d === undefined || why !== undefined} title={why}>Add partitions</button>
-        <button type="button" class="danger" onClick={() => setPurging(true)} disabled={d === undefined || why !== undefined} title={why ?? 'Delete every record and keep the topic'}>Purge records</button>
-        <button type="button" class="danger" onClick={() => setDeleting(true)} disabled={d === undefined || why !== undefined} title={why}>Delete topic</button>
+        <button type="button" onClick={() => setAdding(true)} disabled={d === undefined || why !== undefined} title={why}>
+          Add partitions
+        </button>
+        <button
+          type="button"
+          class="danger"
+          onClick={() => setPurging(true)}
+          disabled={d === undefined || why !== undefined}
+          title={why ?? 'Delete every record and keep the topic'}
+        >
+          Purge records
+        </button>
+        <button type="button" class="danger" onClick={() => setDeleting(true)} disabled={d === undefined || why !== undefined} title={why}>
+          Delete topic
+        </button>
       </TopicHeader>
       <ErrorBox error={t.error} onRetry={t.reload} />
       {d === undefined && t.error === undefined && <Loading what="the topic" />}
       {d !== undefined && (
         <>
-          <p class="muted">Topic id <code>{d.topicId}</code><CopyButton text={d.topicId} label="topic id" />{d.internal && <> · <Badge>internal</Badge></>} · {d.partitions.length} partitions · {num(d.partitions.reduce((s, p) => s + p.records, 0))} records</p>
+          <p class="muted">
+            Topic id <code>{d.topicId}</code>
+            <CopyButton text={d.topicId} label="topic id" />
+            {d.internal && (
+              <>
+                {' '}
+                · <Badge>internal</Badge>
+              </>
+            )}{' '}
+            · {d.partitions.length} partitions · {num(d.partitions.reduce((s, p) => s + p.records, 0))} records
+          </p>
           <h2>Partitions</h2>
           <div class="table-wrap">
             <table>
               <caption class="sr-only">Partitions of {d.name}</caption>
-              <thead><tr><th scope="col">Partition</th><th scope="col">Leader</th><th scope="col">Replicas</th><th scope="col">In-sync replicas</th><th scope="col" class="num">Start offset</th><th scope="col" class="num">End offset</th><th scope="col" class="num">Records</th><th scope="col" class="num">Size</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Partition</th>
+                  <th scope="col">Leader</th>
+                  <th scope="col">Replicas</th>
+                  <th scope="col">In-sync replicas</th>
+                  <th scope="col" class="num">
+                    Start offset
+                  </th>
+                  <th scope="col" class="num">
+                    End offset
+                  </th>
+                  <th scope="col" class="num">
+                    Records
+                  </th>
+                  <th scope="col" class="num">
+                    Size
+                  </th>
+                </tr>
+              </thead>
               <tbody>
                 {paged.shown.map((p) => (
                   <tr key={p.partition}>
-                    <td><a href={`#/topics/${enc(d.name)}/messages?partition=${p.partition}`}>{p.partition}</a></td>
+                    <td>
+                      <a href={`#/topics/${enc(d.name)}/messages?partition=${p.partition}`}>{p.partition}</a>
+                    </td>
                     <td>{p.leader < 0 ? <Badge kind="bad">none</Badge> : p.leader}</td>
-                    <td>{p.replicas.join(', ')}{p.offline.length > 0 && <> <span title="replicas on brokers that are down"><Badge kind="bad">{p.offline.join(', ')} offline</Badge></span></>}</td>
-                    <td>{p.isr.join(', ')}{p.isr.length < p.replicas.length && <> <Badge kind="warn">under-replicated</Badge></>}</td>
+                    <td>
+                      {p.replicas.join(', ')}
+                      {p.offline.length > 0 && (
+                        <>
+                          {' '}
+                          <span title="replicas on brokers that are down">
+                            <Badge kind="bad">{p.offline.join(', ')} offline</Badge>
+                          </span>
+                        </>
+                      )}
+                    </td>
+                    <td>
+                      {p.isr.join(', ')}
+                      {p.isr.length < p.replicas.length && (
+                        <>
+                          {' '}
+                          <Badge kind="warn">under-replicated</Badge>
+                        </>
+                      )}
+                    </td>
                     <td class="num">{num(p.startOffset)}</td>
                     <td class="num">{num(p.endOffset)}</td>
                     <td class="num">{num(p.records)}</td>
@@ -68,12 +139,27 @@ export function TopicPage(props: { name: string }) {
             <div class="table-wrap">
               <table>
                 <caption class="sr-only">Groups consuming {d.name}</caption>
-                <thead><tr><th scope="col">Group</th><th scope="col">State</th><th scope="col" class="num">Members</th><th scope="col" class="num">Lag on this topic</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">Group</th>
+                    <th scope="col">State</th>
+                    <th scope="col" class="num">
+                      Members
+                    </th>
+                    <th scope="col" class="num">
+                      Lag on this topic
+                    </th>
+                  </tr>
+                </thead>
                 <tbody>
                   {d.groups.map((g) => (
                     <tr key={g.groupId}>
-                      <td><a href={`#/groups/${enc(g.groupId)}`}>{g.groupId}</a></td>
-                      <td><Badge kind={stateKind(g.state)}>{g.state}</Badge></td>
+                      <td>
+                        <a href={`#/groups/${enc(g.groupId)}`}>{g.groupId}</a>
+                      </td>
+                      <td>
+                        <Badge kind={stateKind(g.state)}>{g.state}</Badge>
+                      </td>
                       <td class="num">{g.members}</td>
                       <td class="num">{num(g.lag)}</td>
                     </tr>
@@ -88,7 +174,12 @@ export function TopicPage(props: { name: string }) {
       <ConfirmDialog
         open={purging}
         title={`Purge ${props.name}?`}
-        message={<p>Every record of every partition is deleted (DeleteRecords up to the end); the topic, its configs and its offsets stay, and new records continue from the current offsets. This cannot be undone.</p>}
+        message={
+          <p>
+            Every record of every partition is deleted (DeleteRecords up to the end); the topic, its configs and its offsets stay, and new records continue from
+            the current offsets. This cannot be undone.
+          </p>
+        }
         confirmLabel="Purge records"
         typeToConfirm={props.name}
         onClose={() => setPurging(false)}
@@ -132,11 +223,22 @@ function AddPartitionsDialog(props: { open: boolean; topic: string; current: num
         }}
       >
         <p class="muted">The topic has {props.current} partitions. Partitions can be added, never removed; keys may map to other partitions afterwards.</p>
-        <label class="field"><span>New total number of partitions</span><input name="count" type="number" min={props.current + 1} required value={count} onInput={(e) => setCount(e.currentTarget.value)} autoFocus /></label>
-        {error !== null && <p class="error-text" role="alert">{error}</p>}
+        <label class="field">
+          <span>New total number of partitions</span>
+          <input name="count" type="number" min={props.current + 1} required value={count} onInput={(e) => setCount(e.currentTarget.value)} autoFocus />
+        </label>
+        {error !== null && (
+          <p class="error-text" role="alert">
+            {error}
+          </p>
+        )}
         <div class="dialog-actions">
-          <button type="button" onClick={props.onClose}>Cancel</button>
-          <button type="submit" class="primary">Add partitions</button>
+          <button type="button" onClick={props.onClose}>
+            Cancel
+          </button>
+          <button type="submit" class="primary">
+            Add partitions
+          </button>
         </div>
       </form>
     </Dialog>

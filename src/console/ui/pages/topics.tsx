@@ -7,7 +7,16 @@ import { bytes, num } from '../format'
 import { Pager, usePaged } from '../components/pager'
 import { navigate } from '../router'
 
-interface TopicRow { name: string; internal: boolean; partitions: number; replicationFactor: number; underReplicated: number; offline: number; records: number; sizeBytes: number | null }
+interface TopicRow {
+  name: string
+  internal: boolean
+  partitions: number
+  replicationFactor: number
+  underReplicated: number
+  offline: number
+  records: number
+  sizeBytes: number | null
+}
 type SortKey = 'name' | 'partitions' | 'records' | 'sizeBytes'
 
 export function TopicsPage() {
@@ -31,21 +40,26 @@ export function TopicsPage() {
   const th = (key: SortKey, label: string, numeric = false) => (
     <th scope="col" class={numeric ? 'num' : ''} aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
       <button type="button" class="sort" onClick={() => setSort({ key, desc: sort.key === key ? !sort.desc : numeric })}>
-        {label}{sort.key === key ? (sort.desc ? ' ▼' : ' ▲') : ''}
+        {label}
+        {sort.key === key ? (sort.desc ? ' ▼' : ' ▲') : ''}
       </button>
     </th>
   )
   return (
     <section data-page="topics" data-ready={list.data !== undefined ? '' : undefined}>
       <PageHeader title="Topics">
-        <button type="button" class="primary" onClick={() => setCreating(true)}>Create topic</button>
+        <button type="button" class="primary" onClick={() => setCreating(true)}>
+          Create topic
+        </button>
       </PageHeader>
       <div class="toolbar">
         <label class="field inline">
           <span>Search</span>
           <input type="search" value={filter} placeholder="topic name" onInput={(e) => setFilter(e.currentTarget.value)} />
         </label>
-        <label class="check"><input type="checkbox" checked={internal} onChange={(e) => setInternal(e.currentTarget.checked)} /> Show internal topics</label>
+        <label class="check">
+          <input type="checkbox" checked={internal} onChange={(e) => setInternal(e.currentTarget.checked)} /> Show internal topics
+        </label>
         <span class="muted">{list.data !== undefined ? `${rows.length} of ${list.data.topics.length}` : ''}</span>
       </div>
       <ErrorBox error={list.error} onRetry={list.reload} />
@@ -54,15 +68,40 @@ export function TopicsPage() {
         <div class="table-wrap">
           <table>
             <caption class="sr-only">Topics</caption>
-            <thead><tr>{th('name', 'Name')}{th('partitions', 'Partitions', true)}<th scope="col" class="num">Replication</th>{th('records', 'Records', true)}{th('sizeBytes', 'Size', true)}</tr></thead>
+            <thead>
+              <tr>
+                {th('name', 'Name')}
+                {th('partitions', 'Partitions', true)}
+                <th scope="col" class="num">
+                  Replication
+                </th>
+                {th('records', 'Records', true)}
+                {th('sizeBytes', 'Size', true)}
+              </tr>
+            </thead>
             <tbody>
               {paged.shown.map((t) => (
                 <tr key={t.name}>
                   <td>
                     <a href={`#/topics/${enc(t.name)}`}>{t.name}</a>
-                    {t.internal && <> <Badge>internal</Badge></>}
-                    {t.underReplicated > 0 && <> <Badge kind="warn">{t.underReplicated} under-replicated</Badge></>}
-                    {t.offline > 0 && <> <Badge kind="bad">{t.offline} offline</Badge></>}
+                    {t.internal && (
+                      <>
+                        {' '}
+                        <Badge>internal</Badge>
+                      </>
+                    )}
+                    {t.underReplicated > 0 && (
+                      <>
+                        {' '}
+                        <Badge kind="warn">{t.underReplicated} under-replicated</Badge>
+                      </>
+                    )}
+                    {t.offline > 0 && (
+                      <>
+                        {' '}
+                        <Badge kind="bad">{t.offline} offline</Badge>
+                      </>
+                    )}
                   </td>
                   <td class="num">{num(t.partitions)}</td>
                   <td class="num">{t.replicationFactor}</td>
@@ -70,7 +109,13 @@ export function TopicsPage() {
                   <td class="num">{bytes(t.sizeBytes)}</td>
                 </tr>
               ))}
-              {rows.length === 0 && <tr><td colSpan={5} class="muted">{filter === '' ? 'No topics yet.' : 'No topic matches.'}</td></tr>}
+              {rows.length === 0 && (
+                <tr>
+                  <td colSpan={5} class="muted">
+                    {filter === '' ? 'No topics yet.' : 'No topic matches.'}
+                  </td>
+                </tr>
+              )}
             </tbody>
           </table>
         </div>
@@ -114,25 +159,54 @@ function CreateTopicDialog(props: { open: boolean; onClose: () => void; onCreate
           }
         }}
       >
-        <label class="field"><span>Name</span><input name="name" required value={name} pattern="[a-zA-Z0-9._\-]+" maxLength={249} onInput={(e) => setName(e.currentTarget.value)} autoFocus /></label>
+        <label class="field">
+          <span>Name</span>
+          <input name="name" required value={name} pattern="[a-zA-Z0-9._\-]+" maxLength={249} onInput={(e) => setName(e.currentTarget.value)} autoFocus />
+        </label>
         <div class="row">
-          <label class="field"><span>Partitions</span><input name="partitions" type="number" min={1} required value={partitions} onInput={(e) => setPartitions(e.currentTarget.value)} /></label>
-          <label class="field"><span>Replication factor</span><input name="replicationFactor" type="number" min={1} required value={rf} onInput={(e) => setRf(e.currentTarget.value)} /></label>
+          <label class="field">
+            <span>Partitions</span>
+            <input name="partitions" type="number" min={1} required value={partitions} onInput={(e) => setPartitions(e.currentTarget.value)} />
+          </label>
+          <label class="field">
+            <span>Replication factor</span>
+            <input name="replicationFactor" type="number" min={1} required value={rf} onInput={(e) => setRf(e.currentTarget.value)} />
+          </label>
         </div>
         <fieldset>
           <legend>Configs (optional)</legend>
           {configs.map((c, i) => (
             <div class="row" key={i}>
-              <label class="field"><span>Name</span><input value={c.k} placeholder="retention.ms" onInput={(e) => setConfigs(configs.map((x, j) => (j === i ? { ...x, k: e.currentTarget.value } : x)))} /></label>
-              <label class="field"><span>Value</span><input value={c.v} onInput={(e) => setConfigs(configs.map((x, j) => (j === i ? { ...x, v: e.currentTarget.value } : x)))} /></label>
+              <label class="field">
+                <span>Name</span>
+                <input
+                  value={c.k}
+                  placeholder="retention.ms"
+                  onInput={(e) => setConfigs(configs.map((x, j) => (j === i ? { ...x, k: e.currentTarget.value } : x)))}
+                />
+              </label>
+              <label class="field">
+                <span>Value</span>
+                <input value={c.v} onInput={(e) => setConfigs(configs.map((x, j) => (j === i ? { ...x, v: e.currentTarget.value } : x)))} />
+              </label>
             </div>
           ))}
-          <button type="button" onClick={() => setConfigs([...configs, { k: '', v: '' }])}>Add config</button>
+          <button type="button" onClick={() => setConfigs([...configs, { k: '', v: '' }])}>
+            Add config
+          </button>
         </fieldset>
-        {error !== null && <p class="error-text" role="alert">{error}</p>}
+        {error !== null && (
+          <p class="error-text" role="alert">
+            {error}
+          </p>
+        )}
         <div class="dialog-actions">
-          <button type="button" onClick={props.onClose}>Cancel</button>
-          <button type="submit" class="primary" disabled={busy}>{busy ? 'Creating…' : 'Create'}</button>
+          <button type="button" onClick={props.onClose}>
+            Cancel
+          </button>
+          <button type="submit" class="primary" disabled={busy}>
+            {busy ? 'Creating…' : 'Create'}
+          </button>
         </div>
       </form>
     </Dialog>

@@ -22,7 +22,15 @@ interface TxnRow {
 
 interface PartitionsView {
   unstable: Array<{ topic: string; partition: number; highWatermark: number; lastStableOffset: number }>
-  hanging: Array<{ topic: string; partition: number; producerId: number; producerEpoch: number; startOffset: number; openMs: number; transactionalId: string | null }>
+  hanging: Array<{
+    topic: string
+    partition: number
+    producerId: number
+    producerEpoch: number
+    startOffset: number
+    openMs: number
+    transactionalId: string | null
+  }>
 }
 
 const duration = (ms: number | null): string => {
@@ -39,7 +47,12 @@ export function TransactionsPage() {
   const parts = useApi<PartitionsView>('/api/transactions/partitions', 5_000)
   const [message, setMessage] = useState<string | null>(null)
   const abort = async (h: PartitionsView['hanging'][number]): Promise<void> => {
-    if (!confirm(`Abort the transaction of producer ${h.producerId} open on ${h.topic}-${h.partition} since offset ${h.startOffset}? Its records become invisible to read_committed consumers.`)) return
+    if (
+      !confirm(
+        `Abort the transaction of producer ${h.producerId} open on ${h.topic}-${h.partition} since offset ${h.startOffset}? Its records become invisible to read_committed consumers.`,
+      )
+    )
+      return
     try {
       await api('/api/transactions/abort', { method: 'POST', body: { topic: h.topic, partition: h.partition, startOffset: h.startOffset } })
       setMessage(`Aborted the transaction on ${h.topic}-${h.partition} at ${h.startOffset}.`)
@@ -57,21 +70,57 @@ export function TransactionsPage() {
         <div class="table-wrap">
           <table>
             <caption class="sr-only">Transactional ids</caption>
-            <thead><tr><th scope="col">Transactional id</th><th scope="col">State</th><th scope="col" class="num">Producer</th><th scope="col" class="num">Epoch</th><th scope="col" class="num">Coordinator</th><th scope="col">Open for</th><th scope="col" class="num">Timeout</th><th scope="col">Partitions</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Transactional id</th>
+                <th scope="col">State</th>
+                <th scope="col" class="num">
+                  Producer
+                </th>
+                <th scope="col" class="num">
+                  Epoch
+                </th>
+                <th scope="col" class="num">
+                  Coordinator
+                </th>
+                <th scope="col">Open for</th>
+                <th scope="col" class="num">
+                  Timeout
+                </th>
+                <th scope="col">Partitions</th>
+              </tr>
+            </thead>
             <tbody>
               {list.data.transactions.map((t) => (
                 <tr key={t.transactionalId}>
                   <td>{t.transactionalId}</td>
-                  <td><Badge kind={txnKind(t.state)}>{t.state}</Badge></td>
+                  <td>
+                    <Badge kind={txnKind(t.state)}>{t.state}</Badge>
+                  </td>
                   <td class="num">{t.producerId}</td>
                   <td class="num">{t.producerEpoch ?? '–'}</td>
-                  <td class="num"><a href={`#/brokers/${t.coordinator}`}>{t.coordinator}</a></td>
+                  <td class="num">
+                    <a href={`#/brokers/${t.coordinator}`}>{t.coordinator}</a>
+                  </td>
                   <td>{duration(t.openMs)}</td>
                   <td class="num">{t.timeoutMs === null ? '–' : duration(t.timeoutMs)}</td>
-                  <td>{t.partitions.map((p, i) => <span key={`${p.topic}-${p.partition}`}>{i > 0 && ', '}<a href={`#/topics/${enc(p.topic)}`}>{p.topic}</a>-{p.partition}</span>)}</td>
+                  <td>
+                    {t.partitions.map((p, i) => (
+                      <span key={`${p.topic}-${p.partition}`}>
+                        {i > 0 && ', '}
+                        <a href={`#/topics/${enc(p.topic)}`}>{p.topic}</a>-{p.partition}
+                      </span>
+                    ))}
+                  </td>
                 </tr>
               ))}
-              {list.data.transactions.length === 0 && <tr><td colSpan={8} class="muted">No transactional ids.</td></tr>}
+              {list.data.transactions.length === 0 && (
+                <tr>
+                  <td colSpan={8} class="muted">
+                    No transactional ids.
+                  </td>
+                </tr>
+              )}
             </tbody>
           </table>
         </div>
@@ -83,43 +132,99 @@ export function TransactionsPage() {
         <div class="table-wrap">
           <table>
             <caption class="sr-only">Partitions whose last stable offset trails the high watermark</caption>
-            <thead><tr><th scope="col">Topic</th><th scope="col" class="num">Partition</th><th scope="col" class="num">Last stable offset</th><th scope="col" class="num">High watermark</th><th scope="col" class="num">Not yet readable</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Topic</th>
+                <th scope="col" class="num">
+                  Partition
+                </th>
+                <th scope="col" class="num">
+                  Last stable offset
+                </th>
+                <th scope="col" class="num">
+                  High watermark
+                </th>
+                <th scope="col" class="num">
+                  Not yet readable
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {parts.data.unstable.map((u) => (
                 <tr key={`${u.topic}-${u.partition}`}>
-                  <td><a href={`#/topics/${enc(u.topic)}`}>{u.topic}</a></td>
+                  <td>
+                    <a href={`#/topics/${enc(u.topic)}`}>{u.topic}</a>
+                  </td>
                   <td class="num">{u.partition}</td>
                   <td class="num">{num(u.lastStableOffset)}</td>
                   <td class="num">{num(u.highWatermark)}</td>
                   <td class="num">{num(u.highWatermark - u.lastStableOffset)}</td>
                 </tr>
               ))}
-              {parts.data.unstable.length === 0 && <tr><td colSpan={5} class="muted">Every partition is stable: read_committed consumers can read to the end.</td></tr>}
+              {parts.data.unstable.length === 0 && (
+                <tr>
+                  <td colSpan={5} class="muted">
+                    Every partition is stable: read_committed consumers can read to the end.
+                  </td>
+                </tr>
+              )}
             </tbody>
           </table>
         </div>
       )}
       <h2>Hanging transactions</h2>
-      <p class="muted">Open on a partition for longer than transaction.max.timeout.ms, and no coordinator will end them: they hold the last stable offset back until aborted.</p>
+      <p class="muted">
+        Open on a partition for longer than transaction.max.timeout.ms, and no coordinator will end them: they hold the last stable offset back until aborted.
+      </p>
       {message !== null && <p role="status">{message}</p>}
       {parts.data !== undefined && (
         <div class="table-wrap">
           <table>
             <caption class="sr-only">Hanging transactions</caption>
-            <thead><tr><th scope="col">Topic</th><th scope="col" class="num">Partition</th><th scope="col" class="num">Producer</th><th scope="col" class="num">Start offset</th><th scope="col">Open for</th><th scope="col">Transactional id</th><th scope="col"><span class="sr-only">Action</span></th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Topic</th>
+                <th scope="col" class="num">
+                  Partition
+                </th>
+                <th scope="col" class="num">
+                  Producer
+                </th>
+                <th scope="col" class="num">
+                  Start offset
+                </th>
+                <th scope="col">Open for</th>
+                <th scope="col">Transactional id</th>
+                <th scope="col">
+                  <span class="sr-only">Action</span>
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {parts.data.hanging.map((h) => (
                 <tr key={`${h.topic}-${h.partition}-${h.producerId}`}>
-                  <td><a href={`#/topics/${enc(h.topic)}`}>{h.topic}</a></td>
+                  <td>
+                    <a href={`#/topics/${enc(h.topic)}`}>{h.topic}</a>
+                  </td>
                   <td class="num">{h.partition}</td>
                   <td class="num">{h.producerId}</td>
                   <td class="num">{num(h.startOffset)}</td>
                   <td>{duration(h.openMs)}</td>
                   <td>{h.transactionalId ?? '–'}</td>
-                  <td><button type="button" class="danger" onClick={() => void abort(h)}>Abort</button></td>
+                  <td>
+                    <button type="button" class="danger" onClick={() => void abort(h)}>
+                      Abort
+                    </button>
+                  </td>
                 </tr>
               ))}
-              {parts.data.hanging.length === 0 && <tr><td colSpan={7} class="muted">No hanging transactions.</td></tr>}
+              {parts.data.hanging.length === 0 && (
+                <tr>
+                  <td colSpan={7} class="muted">
+                    No hanging transactions.
+                  </td>
+                </tr>
+              )}
             </tbody>
           </table>
         </div>
