@@ -50,7 +50,7 @@ export interface CreateTopicOptions {
  * does not help); a failure of the log dir (a full disk, EMFILE, EIO) as KAFKA_STORAGE_ERROR,
  * Kafka's code for a KafkaStorageException; anything else as UNKNOWN_SERVER_ERROR.
  */
-export function topicChangeError(err: unknown, what: string): KafkaError {
+function topicChangeError(err: unknown, what: string): KafkaError {
   if (err instanceof KafkaError) return err
   if (err instanceof StorageError && err.code === 'SAMSA_STORAGE_LIMIT') return new KafkaError(ErrorCode.POLICY_VIOLATION, err.message, { cause: err })
   const code = (err as NodeJS.ErrnoException).code

@@ -11,7 +11,7 @@ import type { Session } from '../security/authorizer.js'
 import type { RequestContext } from './handler.js'
 import { ErrorCode } from '../protocol/generated/error-codes.js'
 
-export { AclOperation, ResourceType, CLUSTER_NAME }
+export { AclOperation }
 
 export type AclResourceType = 'topic' | 'group' | 'cluster' | 'transactional-id'
 
@@ -33,14 +33,14 @@ const SUPPORTED: Record<AclResourceType, readonly number[]> = {
   'transactional-id': [O.DESCRIBE, O.WRITE],
 }
 
-export function toBitField(ops: readonly number[]): number {
+function toBitField(ops: readonly number[]): number {
   let bits = 0
   for (const op of ops) bits |= 1 << op
   return bits
 }
 
 /** The request's principal and host (an IPv4 address without Node's ::ffff: prefix, as Java writes it). */
-export function sessionOf(ctx: RequestContext): Session {
+function sessionOf(ctx: RequestContext): Session {
   const c = ctx.connection
   const host = c.remoteAddress.startsWith('::ffff:') ? c.remoteAddress.slice(7) : c.remoteAddress
   return { principal: c.principal, host }

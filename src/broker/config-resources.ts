@@ -16,10 +16,10 @@ import type { BrokerParts } from './handler.js'
 type Parts = Pick<BrokerParts, 'config' | 'metadata' | 'admin'>
 
 /** The dynamic config entity of the cluster-wide default (ZooKeeper's /config/brokers/<default>). */
-export const DEFAULT_BROKER_ENTITY = '<default>'
+const DEFAULT_BROKER_ENTITY = '<default>'
 
 /** Kafka's ConfigResource.Type ids. */
-export const ResourceType = { UNKNOWN: 0, TOPIC: 2, BROKER: 4, BROKER_LOGGER: 8, CLIENT_METRICS: 16, GROUP: 32 } as const
+const ResourceType = { UNKNOWN: 0, TOPIC: 2, BROKER: 4, BROKER_LOGGER: 8, CLIENT_METRICS: 16, GROUP: 32 } as const
 
 /** IncrementalAlterConfigs operations. */
 export const OpType = { SET: 0, DELETE: 1, APPEND: 2, SUBTRACT: 3 } as const

@@ -121,7 +121,7 @@ export async function awaitGroupWrite(broker: { replicas: ReplicaManager; groups
 }
 
 /** Every group record in one partition of `__consumer_offsets`, in log order. */
-export function* readOffsetsPartition(p: Partition, onError: (err: unknown, partition: number, offset: bigint) => void): Generator<GroupLogEntry> {
+function* readOffsetsPartition(p: Partition, onError: (err: unknown, partition: number, offset: bigint) => void): Generator<GroupLogEntry> {
   let offset = p.logStartOffset
   while (offset < p.log.logEndOffset) {
     const { records } = p.log.read(offset, READ_CHUNK, { minOneBatch: true })

@@ -18,7 +18,7 @@ export interface SessionPartition {
   lastLogStartOffset: bigint
 }
 
-export class FetchSession {
+class FetchSession {
   readonly id: number
   epoch: number
   /** Keyed by `topic:partition` (or `topicId:partition` for v13+), in insertion order. */
@@ -32,8 +32,8 @@ export class FetchSession {
 }
 
 /** Epoch 0 asks for a new session; -1 (FINAL_EPOCH) closes one or fetches without one. */
-export const INITIAL_EPOCH = 0
-export const FINAL_EPOCH = -1
+const INITIAL_EPOCH = 0
+const FINAL_EPOCH = -1
 
 export type SessionLookup =
   | { kind: 'sessionless' }

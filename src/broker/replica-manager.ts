@@ -67,7 +67,7 @@ export interface IsrChannel {
 }
 
 /** The fetcher of a broker whose followers do not replicate yet. */
-export const NO_REPLICA_FETCHER: ReplicaFetcher = {
+const NO_REPLICA_FETCHER: ReplicaFetcher = {
   addPartitions() {},
   removePartitions() {},
   close() {},

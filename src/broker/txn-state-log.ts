@@ -101,7 +101,7 @@ export class TransactionStateLog implements TxnLog {
 }
 
 /** Every record of one partition of `__transaction_state`, in log order. */
-export function* readTransactionPartition(
+function* readTransactionPartition(
   p: Partition,
   loadBufferBytes: number,
   onError: (err: unknown, partition: number, offset: bigint) => void,

@@ -13,7 +13,7 @@
  */
 
 /** Smaller buffers are not worth pooling: Buffer.allocUnsafe carves them from Node's 8 KiB slab. */
-export const POOLED_MIN = 16 * 1024
+const POOLED_MIN = 16 * 1024
 
 /** Where a lease's memory is counted while it is out (the server's request memory, say). */
 export interface ByteAccount {
@@ -57,7 +57,7 @@ export class Lease {
   }
 }
 
-export class BufferPool {
+class BufferPool {
   readonly maxIdleBytes: number
   readonly #idle: Buffer[] = []
   #idleBytes = 0

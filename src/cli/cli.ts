@@ -22,7 +22,7 @@ import { completionCommand } from './completion.js'
 import { consoleCommand } from './console.js'
 import { devClusterCommand } from './dev-cluster.js'
 
-export const VERSION = '0.1.0'
+const VERSION = '0.1.0'
 
 export const COMMANDS: readonly CommandSpec[] = [
   startCommand,

@@ -10,7 +10,7 @@ import type { Context } from './context.js'
 import { UsageError, type Values } from './options.js'
 
 // The option readers live in options.ts (Context uses them too); commands import them from here.
-export { UsageError, bigintOption, choiceOption, intOption, keyValues, listOption, parseTime, splitTopLevelCommas, type Values } from './options.js'
+export { UsageError, bigintOption, choiceOption, intOption, keyValues, listOption, parseTime, type Values } from './options.js'
 
 export interface OptionSpec {
   type: 'string' | 'boolean'
@@ -41,13 +41,13 @@ export interface CommandSpec {
   run(ctx: Context): Promise<number | void>
 }
 
-export const COMMON_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+const COMMON_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   help: { type: 'boolean', short: 'h', description: 'Show this help' },
   json: { type: 'boolean', description: 'Machine-readable JSON output' },
   quiet: { type: 'boolean', short: 'q', description: 'No notes or summaries on stderr' },
 }
 
-export const CONNECTION_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+const CONNECTION_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   'bootstrap-server': {
     type: 'string',
     short: 'b',
@@ -76,7 +76,7 @@ const NEGATIVE_VALUE = /^-(\d|\.\d)/
  * parseArgs refuses `--shift-by -10` as ambiguous (the value looks like an option). A string
  * option followed by a negative number or duration takes it as its value, as Kafka's tools do.
  */
-export function joinNegativeValues(args: readonly string[], options: Readonly<Record<string, OptionSpec>>): string[] {
+function joinNegativeValues(args: readonly string[], options: Readonly<Record<string, OptionSpec>>): string[] {
   const byShort = new Map(
     Object.entries(options)
       .filter(([, o]) => o.short !== undefined)

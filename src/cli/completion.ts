@@ -1,7 +1,7 @@
 /** `samsa completion bash|zsh`: shell completion generated from the command table. */
 import { type CommandSpec, UsageError, allOptions } from './command.js'
 
-export function completionScript(shell: 'bash' | 'zsh', commands: readonly CommandSpec[]): string {
+function completionScript(shell: 'bash' | 'zsh', commands: readonly CommandSpec[]): string {
   const top = [...new Set(commands.map((c) => c.path[0]!)), 'help']
   const groups = new Map<string, string[]>()
   for (const c of commands) if (c.path.length > 1) groups.set(c.path[0]!, [...(groups.get(c.path[0]!) ?? []), c.path[1]!])

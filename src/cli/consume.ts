@@ -25,7 +25,7 @@ const TOKENS: Record<string, (r: ConsumedRecord, e: Encoder) => string> = {
 }
 
 /** A kcat-style format string: %t %p %o %T %k %s %K %S %h, %% for %, and \n \t \r \\ escapes. */
-export function compileTemplate(s: string): TemplatePart[] {
+function compileTemplate(s: string): TemplatePart[] {
   const parts: TemplatePart[] = []
   let lit = ''
   for (let i = 0; i < s.length; i++) {
@@ -51,7 +51,7 @@ export function compileTemplate(s: string): TemplatePart[] {
 }
 
 /** `--format`: text, json, or a format string; hex and base64 stay as names for text in that encoding. */
-export function parseFormat(raw: string | undefined, json: boolean): { format: OutputFormat; encoding?: DataFormat } {
+function parseFormat(raw: string | undefined, json: boolean): { format: OutputFormat; encoding?: DataFormat } {
   if (raw === undefined) return { format: { kind: json ? 'json' : 'text' } }
   if (raw.includes('%') || raw.includes('\\')) return { format: { kind: 'template', parts: compileTemplate(raw) } }
   const name = raw.toLowerCase()
@@ -60,12 +60,7 @@ export function parseFormat(raw: string | undefined, json: boolean): { format: O
   throw new UsageError(`--format must be text, json, or a format string such as '%k %s\\n', got "${raw}"`)
 }
 
-export function formatRecord(
-  r: ConsumedRecord,
-  format: OutputFormat,
-  e: Encoder,
-  opts: { printKey: boolean; printHeaders: boolean; separator: string },
-): string {
+function formatRecord(r: ConsumedRecord, format: OutputFormat, e: Encoder, opts: { printKey: boolean; printHeaders: boolean; separator: string }): string {
   e.startRecord()
   let out: string
   if (format.kind === 'json') {
@@ -98,7 +93,7 @@ export function formatRecord(
 export type OffsetArg = { kind: 'earliest' } | { kind: 'latest' } | { kind: 'at'; offset: bigint } | { kind: 'fromEnd'; count: bigint }
 
 /** `-o`: earliest|beginning, latest|end, an offset, or -N (N before the end), as kcat's -o. */
-export function parseOffset(raw: string): OffsetArg {
+function parseOffset(raw: string): OffsetArg {
   const s = raw.trim().toLowerCase()
   if (s === 'earliest' || s === 'beginning' || s === 'start') return { kind: 'earliest' }
   if (s === 'latest' || s === 'end') return { kind: 'latest' }
@@ -119,7 +114,7 @@ export function rewind(consumer: Consumer, unprinted: readonly ConsumedRecord[])
 }
 
 /** A failure that a waiting consumer outlives: the broker is restarting, a leader or coordinator moved. */
-export async function isTransient(err: unknown): Promise<boolean> {
+async function isTransient(err: unknown): Promise<boolean> {
   const { ClientError } = await import('../client/errors.js')
   const { isRetriable } = await import('../client/cluster.js')
   if (err instanceof ClientError && ['SAMSA_CLIENT_CONNECT', 'SAMSA_CLIENT_DISCONNECTED', 'SAMSA_CLIENT_TIMEOUT'].includes(err.code)) return true

@@ -19,10 +19,10 @@ export interface CommandPath {
 }
 import { toJson } from './output.js'
 
-export const DEFAULT_BOOTSTRAP = 'localhost:9092'
+const DEFAULT_BOOTSTRAP = 'localhost:9092'
 
 /** How long a graceful stop (commit, leave the group, summary) may take after the first Ctrl-C. */
-export const STOP_DEADLINE_MS = 5000
+const STOP_DEADLINE_MS = 5000
 
 export class Context {
   readonly spec: CommandPath

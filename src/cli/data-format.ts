@@ -15,7 +15,7 @@ export function decodeInput(s: string, format: DataFormat, what: string): Buffer
   return Buffer.from(t, 'base64')
 }
 
-export function encodeOutput(b: Buffer | null, format: DataFormat): string {
+function encodeOutput(b: Buffer | null, format: DataFormat): string {
   if (b === null) return format === 'text' ? 'null' : ''
   return b.toString(format === 'text' ? 'utf8' : format)
 }

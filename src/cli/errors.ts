@@ -16,7 +16,7 @@ export interface ReportedError {
 
 const AUTH = /_AUTHORIZATION_FAILED$/
 
-export function describeError(err: unknown, bootstrap?: string): ReportedError {
+function describeError(err: unknown, bootstrap?: string): ReportedError {
   if (err instanceof UsageError) {
     const help = err.command.length > 0 ? `samsa ${err.command.join(' ')} --help` : 'samsa --help'
     return { exitCode: 2, code: 'SAMSA_USAGE', message: err.message, hint: `see \`${help}\`` }

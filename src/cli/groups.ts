@@ -40,7 +40,7 @@ interface LagRow {
 }
 
 /** Members, and per partition the committed offset, end offset and lag. */
-export async function groupLag(admin: Admin, groupId: string): Promise<{ description: Awaited<ReturnType<Admin['describeGroup']>>; rows: LagRow[] }> {
+async function groupLag(admin: Admin, groupId: string): Promise<{ description: Awaited<ReturnType<Admin['describeGroup']>>; rows: LagRow[] }> {
   const description = await admin.describeGroup(groupId)
   const committed = await admin.listGroupOffsets(groupId)
   if (description.state === 'Dead' && committed.length === 0 && description.members.length === 0) {
@@ -134,7 +134,7 @@ const describe: CommandSpec = {
  * The group's protocol type and assignor in words: an empty group has no assignor (its members
  * choose one when they join), and offsets committed without joining leave no protocol at all.
  */
-export function protocolText(protocolType: string, protocol: string): string {
+function protocolText(protocolType: string, protocol: string): string {
   if (protocolType === '') return 'none (offsets committed without joining)'
   return protocol === '' ? `${protocolType}, no assignor until members join` : `${protocolType}, assignor ${protocol}`
 }

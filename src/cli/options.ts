@@ -58,7 +58,7 @@ export function keyValues(values: Values, name: string, opts: { splitCommas?: bo
 }
 
 /** Splits on commas outside [brackets], as Kafka's tools do for list values: `a=[x,y],b=1`. */
-export function splitTopLevelCommas(s: string): string[] {
+function splitTopLevelCommas(s: string): string[] {
   const out: string[] = []
   let depth = 0
   let cur = ''
@@ -86,7 +86,7 @@ export function listOption(values: Values, name: string): string[] {
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }
 
 /** `1h30m`, `10s`, `2d` in milliseconds; undefined when it is not a duration. */
-export function parseDuration(s: string): number | undefined {
+function parseDuration(s: string): number | undefined {
   if (!/^(\d+(\.\d+)?(ms|s|m|h|d|w))+$/.test(s)) return undefined
   let ms = 0
   for (const m of s.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d|w)/g)) ms += Number(m[1]) * UNIT_MS[m[2]!]!

@@ -12,7 +12,7 @@ import { ProgressBar, formatBytes, formatCount, formatMs, toJson } from './outpu
 import { parseAcks } from './produce.js'
 
 /** Latency samples, reservoir-sampled beyond a million. */
-export class Latencies {
+class Latencies {
   readonly #samples: number[] = []
   #seen = 0
   #max = 0
@@ -36,7 +36,7 @@ export class Latencies {
   }
 }
 
-export const CLIENT_NOTE = "Measured with samsa's Node.js client in one process, which may be the limit rather than the broker."
+const CLIENT_NOTE = "Measured with samsa's Node.js client in one process, which may be the limit rather than the broker."
 const MIB = 1024 * 1024
 const PERIOD_MS = 5000
 

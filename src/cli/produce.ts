@@ -29,7 +29,7 @@ export interface LineParser {
 }
 
 /** One input line as key and value; throws a UsageError naming the line when it cannot be read. */
-export function parseLine(raw: string, lineNo: number, p: LineParser): { key: Buffer | null; value: Buffer | null } {
+function parseLine(raw: string, lineNo: number, p: LineParser): { key: Buffer | null; value: Buffer | null } {
   const line = p.format === 'text' ? raw : raw.trim()
   let keyText: string | null = null
   let valueText = line

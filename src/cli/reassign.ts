@@ -21,7 +21,7 @@ export interface PlanEntry {
 const tp = (p: TopicPartition): string => `${p.topic}-${p.partition}`
 
 /** A reassignment plan file, checked as kafka-reassign-partitions.sh checks it. */
-export function readPlan(path: string, command: readonly string[]): PlanEntry[] {
+function readPlan(path: string, command: readonly string[]): PlanEntry[] {
   let json: unknown
   try {
     json = JSON.parse(readFileSync(path, 'utf8'))

@@ -2,7 +2,7 @@
 import { type CommandSpec, UsageError } from './command.js'
 
 /** Takes `--log-level X` / `--log-format X` (or `=X`) out of the broker's config flags. */
-export function takeLogOptions(args: readonly string[]): { level?: string; format?: string; rest: string[] } {
+function takeLogOptions(args: readonly string[]): { level?: string; format?: string; rest: string[] } {
   const out: { level?: string; format?: string; rest: string[] } = { rest: [] }
   for (let i = 0; i < args.length; i++) {
     const m = /^--log-(level|format)(?:=(.*))?$/.exec(args[i]!)
@@ -18,7 +18,7 @@ export function takeLogOptions(args: readonly string[]): { level?: string; forma
 }
 
 /** The start line: where clients connect, and whether every interface is bound. */
-export function startLine(nodeId: number, bootstrap: string, listenerHost: string, port: number, clusterId: string, dataDirs: readonly string[]): string {
+function startLine(nodeId: number, bootstrap: string, listenerHost: string, port: number, clusterId: string, dataDirs: readonly string[]): string {
   const everyInterface = listenerHost === '' || listenerHost === '0.0.0.0' || listenerHost === '::'
   const rest = `cluster ${clusterId}, data in ${dataDirs.join(',')}`
   return everyInterface

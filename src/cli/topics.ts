@@ -11,7 +11,7 @@ import type { Context } from './context.js'
 import { table } from './output.js'
 
 /** A name, or a regular expression matching whole names (Java's Pattern.matches, as Kafka's tools). */
-export function topicMatcher(arg: string, spec: readonly string[]): (name: string) => boolean {
+function topicMatcher(arg: string, spec: readonly string[]): (name: string) => boolean {
   let re: RegExp
   try {
     re = new RegExp(`^(?:${arg})$`)
@@ -22,7 +22,7 @@ export function topicMatcher(arg: string, spec: readonly string[]): (name: strin
 }
 
 /** Topics named or matched by the arguments; `exact` is false when a pattern was needed. */
-export async function resolveTopics(
+async function resolveTopics(
   ctx: Context,
   admin: Admin,
   args: readonly string[],
@@ -281,7 +281,7 @@ const del: CommandSpec = {
 }
 
 /** Deletes every record of the topics (DeleteRecords up to each partition's high watermark). */
-export async function purge(admin: Admin, names: readonly string[]): Promise<Array<{ topic: string; partition: number; lowWatermark: bigint }>> {
+async function purge(admin: Admin, names: readonly string[]): Promise<Array<{ topic: string; partition: number; lowWatermark: bigint }>> {
   const items: Array<{ topic: string; partition: number; offset: bigint }> = []
   for (const t of await admin.describeTopics(names)) for (const p of t.partitions) items.push({ topic: t.name, partition: p.partition, offset: -1n })
   const low = await admin.deleteRecords(items)

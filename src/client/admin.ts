@@ -49,7 +49,7 @@ export type ResourceType = 'topic' | 'broker' | 'group'
 const RESOURCE_TYPE: Record<ResourceType, number> = { topic: 2, broker: 4, group: 32 }
 
 /** Kafka's ConfigSource names, by wire value. */
-export const CONFIG_SOURCES = [
+const CONFIG_SOURCES = [
   'UNKNOWN',
   'DYNAMIC_TOPIC_CONFIG',
   'DYNAMIC_BROKER_CONFIG',

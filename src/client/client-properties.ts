@@ -34,7 +34,7 @@ function read(where: string, path: string): Buffer {
 const isPem = (b: Buffer): boolean => b.subarray(0, 4096).toString('latin1').includes('-----BEGIN ')
 
 /** The security options of a properties map (`where` names it in errors). */
-export function clientSecurity(props: ReadonlyMap<string, string>, where = 'client properties'): ClientSecurity {
+function clientSecurity(props: ReadonlyMap<string, string>, where = 'client properties'): ClientSecurity {
   const get = (k: string): string | undefined => {
     const v = props.get(k)?.trim()
     return v === undefined || v === '' ? undefined : v

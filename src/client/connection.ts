@@ -32,8 +32,8 @@ import {
 } from './versions.js'
 import { saslClient, type SaslOptions } from './sasl.js'
 
-export const CLIENT_SOFTWARE_NAME = 'samsa'
-export const CLIENT_SOFTWARE_VERSION = '0.1.0'
+const CLIENT_SOFTWARE_NAME = 'samsa'
+const CLIENT_SOFTWARE_VERSION = '0.1.0'
 
 export interface ConnectionOptions {
   host: string

@@ -35,7 +35,7 @@ export interface ProducerOptions {
 }
 
 /** Kafka's default socket.request.max.bytes: brokers close the connection on larger requests. */
-export const DEFAULT_SOCKET_REQUEST_MAX_BYTES = 104_857_600
+const DEFAULT_SOCKET_REQUEST_MAX_BYTES = 104_857_600
 
 export interface ProducerRecord {
   topic: string

@@ -50,7 +50,7 @@ export function pickVersion(apiKey: number, broker: VersionTable, limit?: Partia
   return max
 }
 
-export function isFlexible(apiKey: number, version: number): boolean {
+function isFlexible(apiKey: number, version: number): boolean {
   const spec = apiSpecs.get(apiKey)
   return spec !== undefined && spec.flexibleFrom >= 0 && version >= spec.flexibleFrom
 }

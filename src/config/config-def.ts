@@ -60,12 +60,12 @@ export type ConfigValue = string | number | boolean | string[] | null
  * exactly) is read as this; Long.MIN_VALUE likewise as -Infinity.
  */
 export const LONG_MAX = Infinity
-export const LONG_MAX_STRING = '9223372036854775807'
-export const LONG_MIN_STRING = '-9223372036854775808'
+const LONG_MAX_STRING = '9223372036854775807'
+const LONG_MIN_STRING = '-9223372036854775808'
 export const INT_MAX = 2147483647
-export const INT_MIN = -2147483648
+const INT_MIN = -2147483648
 /** Java's Double.MAX_VALUE as Java prints it. */
-export const DOUBLE_MAX_STRING = '1.7976931348623157E308'
+const DOUBLE_MAX_STRING = '1.7976931348623157E308'
 
 /** A bad configuration value or file. `property` names the offending config when there is one. */
 export class ConfigError extends SamsaError {

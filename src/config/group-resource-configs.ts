@@ -16,7 +16,7 @@ export interface GroupKey<T extends ConfigValue = ConfigValue> extends ConfigKey
 const groupKey = <T extends ConfigValue>(k: ConfigKey<T>, brokerDefault: BrokerConfigName): GroupKey<NonNullable<T>> =>
   ({ ...k, brokerDefault }) as GroupKey<NonNullable<T>>
 
-export const GROUP_CONFIGS = {
+const GROUP_CONFIGS = {
   'consumer.heartbeat.interval.ms': groupKey(
     int(null, 'The heartbeat interval given to the members of a consumer group.', { validate: atLeast(1) }),
     'group.consumer.heartbeat.interval.ms',

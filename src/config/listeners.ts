@@ -18,7 +18,7 @@ export const splitList = (s: string | null): string[] =>
     .map((x) => x.trim())
     .filter((x) => x !== '')
 
-export function parseListeners(name: string, items: readonly string[], protocols: ReadonlyMap<string, string>): Listener[] {
+function parseListeners(name: string, items: readonly string[], protocols: ReadonlyMap<string, string>): Listener[] {
   const out: Listener[] = []
   for (const item of items) {
     const m = LISTENER.exec(item)
@@ -44,7 +44,7 @@ export function parseListeners(name: string, items: readonly string[], protocols
   return out
 }
 
-export function parseProtocolMap(s: string): Map<string, string> {
+function parseProtocolMap(s: string): Map<string, string> {
   const map = new Map<string, string>()
   for (const pair of splitList(s)) {
     const [listenerName, protocol, extra] = pair.split(':').map((p) => p.trim())

@@ -36,7 +36,7 @@ export interface TopicKey<T extends ConfigValue = ConfigValue> extends ConfigKey
 }
 
 /** Converts a broker synonym's value to the topic config's unit; Long.MAX stays Long.MAX. */
-export function convertSynonym(value: ConfigValue, factor: number): ConfigValue {
+function convertSynonym(value: ConfigValue, factor: number): ConfigValue {
   if (typeof value !== 'number' || factor === 1) return value
   return Math.abs(value) === LONG_MAX ? value : value * factor
 }
@@ -303,7 +303,7 @@ export function topicConfigKey(name: string): TopicKey | undefined {
 }
 
 /** The camel-cased field of each topic config in TopicConfigValues. */
-export const TOPIC_CONFIG_FIELDS: ReadonlyMap<TopicConfigName, keyof TopicConfigValues> = new Map(
+const TOPIC_CONFIG_FIELDS: ReadonlyMap<TopicConfigName, keyof TopicConfigValues> = new Map(
   TOPIC_CONFIG_NAMES.map((n) => [n, camelCase(n) as keyof TopicConfigValues]),
 )
 

@@ -27,7 +27,7 @@ export interface ElectionResult {
 }
 
 /** Kafka's preferredReplicaPartitionLeaderElection: the first assigned replica, if alive and in sync. */
-export function preferredLeader(ctx: ControllerContext, tp: TopicPartition): number | undefined {
+function preferredLeader(ctx: ControllerContext, tp: TopicPartition): number | undefined {
   const preferred = ctx.replicas(tp.topic, tp.partition)[0]
   const s = ctx.state(tp.topic, tp.partition)
   return preferred !== undefined && s?.isr.includes(preferred) === true && ctx.canLead(preferred) ? preferred : undefined

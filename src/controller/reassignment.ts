@@ -67,7 +67,7 @@ export function reassignTo(
 }
 
 /** Kafka's KafkaController.validateReassignment: null when the target list may be used. */
-export function validateTarget(ctx: ControllerContext, tp: TopicPartition, target: readonly number[]): { errorCode: number; errorMessage: string } | null {
+function validateTarget(ctx: ControllerContext, tp: TopicPartition, target: readonly number[]): { errorCode: number; errorMessage: string } | null {
   const bad = (errorMessage: string) => ({ errorCode: ErrorCode.INVALID_REPLICA_ASSIGNMENT, errorMessage })
   if (target.length === 0) return bad('Empty replica list specified in partition reassignment.')
   if (new Set(target).size !== target.length) return bad(`Duplicate replica ids in partition reassignment replica list: [${target.join(', ')}]`)

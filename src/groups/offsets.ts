@@ -338,7 +338,7 @@ function fetched(partitionIndex: number, v: OffsetValue): FetchedPartition {
  * prefix every version starts with, as Kafka's ClassicGroup.computeSubscribedTopics); null when
  * the group is not a consumer group or a subscription does not decode even so.
  */
-export function classicSubscribedTopics(group: ClassicGroup): Set<string> | null {
+function classicSubscribedTopics(group: ClassicGroup): Set<string> | null {
   if (group.protocolType !== 'consumer') return null
   const topics = new Set<string>()
   for (const m of group.members.values()) {
@@ -351,7 +351,7 @@ export function classicSubscribedTopics(group: ClassicGroup): Set<string> | null
   return topics
 }
 
-export function consumerSubscribedTopics(core: CoordinatorCore, group: Group): Set<string> {
+function consumerSubscribedTopics(core: CoordinatorCore, group: Group): Set<string> {
   const topics = new Set<string>()
   if (group.type !== 'consumer') return topics
   for (const m of group.members.values()) {

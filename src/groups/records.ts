@@ -45,11 +45,11 @@ import {
   type TopicPartitions,
 } from '../protocol/generated/records/consumer-group-current-member-assignment-value.js'
 
-export const OFFSET_COMMIT_KEY_VERSION = OffsetCommitKeyInfo.maxVersion
-export const GROUP_METADATA_KEY_VERSION = GroupMetadataKeyInfo.maxVersion
-export const CONSUMER_GROUP_METADATA_KEY_VERSION = ConsumerGroupMetadataKeyInfo.maxVersion
-export const CONSUMER_MEMBER_METADATA_KEY_VERSION = ConsumerGroupMemberMetadataKeyInfo.maxVersion
-export const CONSUMER_MEMBER_ASSIGNMENT_KEY_VERSION = ConsumerGroupCurrentMemberAssignmentKeyInfo.maxVersion
+const OFFSET_COMMIT_KEY_VERSION = OffsetCommitKeyInfo.maxVersion
+const GROUP_METADATA_KEY_VERSION = GroupMetadataKeyInfo.maxVersion
+const CONSUMER_GROUP_METADATA_KEY_VERSION = ConsumerGroupMetadataKeyInfo.maxVersion
+const CONSUMER_MEMBER_METADATA_KEY_VERSION = ConsumerGroupMemberMetadataKeyInfo.maxVersion
+const CONSUMER_MEMBER_ASSIGNMENT_KEY_VERSION = ConsumerGroupCurrentMemberAssignmentKeyInfo.maxVersion
 
 /** The value versions written: Kafka's last non-flexible ones for classic records, as Kafka writes them. */
 const OFFSET_VALUE_VERSION = 3

@@ -23,7 +23,7 @@ interface ConfigsFile {
   groups: Entities
 }
 
-export const CONFIGS_FILE = 'configs.json'
+const CONFIGS_FILE = 'configs.json'
 
 export class ConfigStore {
   readonly #fs: StorageFs

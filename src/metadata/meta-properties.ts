@@ -10,9 +10,9 @@ import { join } from 'node:path'
 import { SamsaError } from '../errors.js'
 import { writeFileAtomic } from './metadata-store.js'
 
-export const META_PROPERTIES = 'meta.properties'
+const META_PROPERTIES = 'meta.properties'
 
-export function readMetaProperties(dir: string): Record<string, string> | undefined {
+function readMetaProperties(dir: string): Record<string, string> | undefined {
   const path = join(dir, META_PROPERTIES)
   if (!existsSync(path)) return undefined
   return Object.fromEntries(

@@ -47,7 +47,7 @@ export function writeFileAtomic(path: string, data: string | Buffer): void {
 }
 
 /** Kafka's cluster ids are 16 random bytes in URL-safe base64 without padding (22 characters). */
-export function newClusterId(): string {
+function newClusterId(): string {
   return randomBytes(16).toString('base64url')
 }
 

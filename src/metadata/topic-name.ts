@@ -3,7 +3,7 @@
  * no separators, no `.` or `..`, bounded length.
  */
 const LEGAL = /^[a-zA-Z0-9._-]+$/
-export const MAX_TOPIC_NAME_LENGTH = 249
+const MAX_TOPIC_NAME_LENGTH = 249
 
 /** Returns why a name is illegal, or null when it is fine. */
 export function topicNameError(name: string): string | null {

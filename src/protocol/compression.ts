@@ -44,7 +44,7 @@ function zstdEncodeSync(data: Buffer, level: number): Buffer {
 
 /** xerial snappy-java's stream header: magic, then version 1 and compatible version 1. */
 const XERIAL_MAGIC = Buffer.from([0x82, 0x53, 0x4e, 0x41, 0x50, 0x50, 0x59, 0x00])
-export const XERIAL_HEADER_SIZE = 16
+const XERIAL_HEADER_SIZE = 16
 /** snappy-java's default block size, which Kafka's producer uses. */
 const XERIAL_BLOCK_SIZE = 32 * 1024
 

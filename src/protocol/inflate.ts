@@ -43,7 +43,7 @@ export interface InflateOptions {
   wholeBelow?: number
 }
 
-export const WHOLE_BELOW = 1 << 20
+const WHOLE_BELOW = 1 << 20
 const BUFFER_MAX = constants.MAX_LENGTH
 const GZIP_CHUNK = 256 * 1024
 const ZSTD_BLOCK_MAX = 128 * 1024

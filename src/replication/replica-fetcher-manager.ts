@@ -10,7 +10,7 @@ import type { ReplicaFetcher as FetcherSeam } from '../broker/replica-manager.js
 import { ReplicaFetcher, type FetcherContext } from './replica-fetcher.js'
 
 /** Kafka's getFetcherId: Utils.abs(31 * topic.hashCode + partition) % numFetchers. */
-export function fetcherIdFor(topic: string, partition: number, numFetchers: number): number {
+function fetcherIdFor(topic: string, partition: number, numFetchers: number): number {
   let h = 0
   for (let i = 0; i < topic.length; i++) h = (Math.imul(31, h) + topic.charCodeAt(i)) | 0
   return Math.abs((Math.imul(31, h) + partition) | 0) % Math.max(1, numFetchers)

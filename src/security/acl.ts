@@ -88,7 +88,7 @@ export function bindingKey(b: AclBinding): string {
 }
 
 /** Whether a resource pattern filter matches a stored pattern (ResourcePatternFilter.matches). */
-export function patternMatches(f: AclBindingFilter, p: ResourcePattern): boolean {
+function patternMatches(f: AclBindingFilter, p: ResourcePattern): boolean {
   if (f.resourceType !== ResourceType.ANY && f.resourceType !== p.resourceType) return false
   if (f.patternType !== PatternType.ANY && f.patternType !== PatternType.MATCH && f.patternType !== p.patternType) return false
   if (f.name === null) return true
@@ -105,7 +105,7 @@ export function patternMatches(f: AclBindingFilter, p: ResourcePattern): boolean
 }
 
 /** Whether an entry filter matches a stored entry (AccessControlEntryFilter.matches). */
-export function entryMatches(f: AclBindingFilter, e: AccessControlEntry): boolean {
+function entryMatches(f: AclBindingFilter, e: AccessControlEntry): boolean {
   return (
     (f.principal === null || f.principal === e.principal) &&
     (f.host === null || f.host === e.host) &&

@@ -27,14 +27,14 @@ export interface QuotaEntity {
 export const QUOTA_KEYS = ['producer_byte_rate', 'consumer_byte_rate', 'request_percentage', 'controller_mutation_rate'] as const
 export type QuotaKey = (typeof QUOTA_KEYS)[number]
 
-export function entityPath(e: QuotaEntity): string {
+function entityPath(e: QuotaEntity): string {
   const name = (n: string | null): string => (n === null ? DEFAULT_ENTITY : sanitizeEntityName(n))
   if (e.user !== undefined && e.clientId !== undefined) return `users/${name(e.user)}/clients/${name(e.clientId)}`
   if (e.user !== undefined) return `users/${name(e.user)}`
   return `clients/${name(e.clientId ?? null)}`
 }
 
-export function entityFromPath(path: string): QuotaEntity | undefined {
+function entityFromPath(path: string): QuotaEntity | undefined {
   const p = path.split('/')
   const name = (n: string): string | null => (n === DEFAULT_ENTITY ? null : desanitizeEntityName(n))
   if (p.length === 2 && p[0] === 'users') return { user: name(p[1]!) }

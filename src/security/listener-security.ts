@@ -18,7 +18,7 @@ import type { SaslServerFactory } from './sasl-mechanism.js'
 import { SCRAM_MECHANISMS, ScramSaslServer } from './scram.js'
 import { TlsServerContext, type ClientAuth } from './tls.js'
 
-export const SECURITY_PROTOCOLS = ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'] as const
+const SECURITY_PROTOCOLS = ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'] as const
 export type SecurityProtocol = (typeof SECURITY_PROTOCOLS)[number]
 
 /** A config's value as Kafka's config maps hold it (a string), or undefined/null when unset. */
@@ -40,7 +40,7 @@ export class ListenerSecurityError extends SamsaError {
   }
 }
 
-export const SUPPORTED_MECHANISMS = [PLAIN, ...SCRAM_MECHANISMS.map((m) => m.name), OAUTHBEARER]
+const SUPPORTED_MECHANISMS = [PLAIN, ...SCRAM_MECHANISMS.map((m) => m.name), OAUTHBEARER]
 
 export interface ListenerSecurityDeps {
   entityConfigs: EntityConfigs

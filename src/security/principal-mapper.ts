@@ -9,13 +9,13 @@ import { SamsaError } from '../errors.js'
 
 type Rule = { kind: 'default' } | { kind: 'rule'; pattern: RegExp; replacement: string; toCase: '' | 'L' | 'U' }
 
-export class PrincipalMappingError extends SamsaError {
+class PrincipalMappingError extends SamsaError {
   constructor(message: string) {
     super('SAMSA_PRINCIPAL_MAPPING', message)
   }
 }
 
-export function parseMappingRules(text: string): Rule[] {
+function parseMappingRules(text: string): Rule[] {
   const rules: Rule[] = []
   let i = 0
   const s = text.trim()

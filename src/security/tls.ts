@@ -32,7 +32,7 @@ export interface TlsSettings {
   enabledProtocols: readonly string[]
 }
 
-export class TlsConfigError extends SamsaError {
+class TlsConfigError extends SamsaError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('SAMSA_TLS_CONFIG', message, options)
   }
@@ -56,7 +56,7 @@ const isJks = (b: Buffer): boolean => b.length >= 4 && b.readUInt32BE(0) === 0xf
 const isPem = (b: Buffer): boolean => b.subarray(0, 4096).toString('latin1').includes('-----BEGIN ')
 
 /** node:tls options for the key, chain and CAs; throws a TlsConfigError saying what is wrong. */
-export function secureContextOptions(s: TlsSettings): SecureContextOptions {
+function secureContextOptions(s: TlsSettings): SecureContextOptions {
   const o: SecureContextOptions = {}
   const type = s.keystoreType.toUpperCase()
   if (s.keystoreCertificateChain !== null || s.keystoreKey !== null) {

@@ -56,7 +56,7 @@ export function parseOverrides(value: string): Map<string, number> {
 }
 
 /** The address as connections report it, IPv4-mapped IPv6 written as IPv4. */
-export function normalizeAddress(address: string): string {
+function normalizeAddress(address: string): string {
   return address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address
 }
 

@@ -17,7 +17,7 @@
  */
 
 /** Produce frame bytes held before new Produce frames wait (below the pool's idle bound). */
-export const BROKER_REQUEST_BYTES = 32 * 1024 * 1024
+const BROKER_REQUEST_BYTES = 32 * 1024 * 1024
 
 export class RequestMemory {
   readonly limit: number

@@ -11,7 +11,7 @@
 /** Each connection may hold this much (a round of writes, see ResponseSender) before its socket is no longer read (Kafka mutes a channel). */
 export const CONNECTION_HELD_BYTES = 4 * 1024 * 1024
 /** The broker-wide bound on held response bytes. */
-export const BROKER_HELD_BYTES = 64 * 1024 * 1024
+const BROKER_HELD_BYTES = 64 * 1024 * 1024
 
 export class ResponseMemory {
   readonly limit: number

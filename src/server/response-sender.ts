@@ -20,7 +20,7 @@ import type { ResponseMemory } from './response-memory.js'
  * whose client reads slowly holds at most about one round.
  */
 export const SEND_HIGH_WATER = 512 * 1024
-export const MAX_ROUND = 4 * 1024 * 1024
+const MAX_ROUND = 4 * 1024 * 1024
 /** The most of a region read at once. */
 export const REGION_CHUNK = 1024 * 1024
 /**
@@ -28,7 +28,7 @@ export const REGION_CHUNK = 1024 * 1024
  * others go first (setImmediate), so a burst of big fetches cannot keep a small request waiting
  * for all of them.
  */
-export const TURN_BYTES = 4 * 1024 * 1024
+const TURN_BYTES = 4 * 1024 * 1024
 
 interface Slot {
   done: boolean

@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 
 /** The soft limit on open files of this process, or undefined when it cannot be read. */
-export function readFdLimit(): number | undefined {
+function readFdLimit(): number | undefined {
   try {
     const m = /^Max open files\s+(\d+|unlimited)/m.exec(readFileSync('/proc/self/limits', 'utf8'))
     if (m !== null) return m[1] === 'unlimited' ? Number.MAX_SAFE_INTEGER : Number(m[1])

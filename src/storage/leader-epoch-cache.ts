@@ -126,7 +126,7 @@ export class LeaderEpochCache {
 }
 
 /** Kafka's checkpoint file text: version 0, the count, one `epoch offset` line each. */
-export function encodeEpochCheckpoint(entries: readonly EpochEntry[]): string {
+function encodeEpochCheckpoint(entries: readonly EpochEntry[]): string {
   return `0\n${entries.length}\n${entries.map((e) => `${e.epoch} ${e.startOffset}\n`).join('')}`
 }
 
@@ -161,7 +161,7 @@ export function readEpochCheckpoint(fs: StorageFs, dir: string): EpochEntry[] | 
   return decodeEpochCheckpoint(text)
 }
 
-export function writeEpochCheckpoint(fs: StorageFs, dir: string, entries: readonly EpochEntry[]): Promise<void> {
+function writeEpochCheckpoint(fs: StorageFs, dir: string, entries: readonly EpochEntry[]): Promise<void> {
   return replaceFile(fs, join(dir, LEADER_EPOCH_CHECKPOINT_FILE), Buffer.from(encodeEpochCheckpoint(entries)))
 }
 

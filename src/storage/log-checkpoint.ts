@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { readCheckedFile, writeCheckedFile } from './checked-file.js'
 import type { StorageFs } from './file-system.js'
 
-export const CHECKPOINT_FILE = 'log.checkpoint'
+const CHECKPOINT_FILE = 'log.checkpoint'
 
 export interface LogCheckpoint {
   logStartOffset: bigint

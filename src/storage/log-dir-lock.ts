@@ -17,7 +17,7 @@ import { join } from 'node:path'
 import { SamsaError } from '../errors.js'
 import { O, nodeFs, writeFully, type StorageFs } from './file-system.js'
 
-export const LOCK_FILE = '.lock'
+const LOCK_FILE = '.lock'
 
 /** Ways to flock fd 3 without blocking: exit 0 locked, 1 held elsewhere. */
 export const LOCKERS: ReadonlyArray<readonly [string, readonly string[]]> = [

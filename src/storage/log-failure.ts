@@ -12,7 +12,7 @@ import { StorageError } from '../errors.js'
 const SPACE_ERRORS = new Set(['ENOSPC', 'EDQUOT'])
 
 /** The errno code at the root of an error's cause chain, if any. */
-export function errnoOf(err: unknown): string | undefined {
+function errnoOf(err: unknown): string | undefined {
   for (
     let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0;
     e !== undefined && e !== null && depth < 8;
@@ -24,7 +24,7 @@ export function errnoOf(err: unknown): string | undefined {
 }
 
 /** True for errors of a full disk (or an exhausted quota). */
-export function isOutOfSpace(err: unknown): boolean {
+function isOutOfSpace(err: unknown): boolean {
   const code = errnoOf(err)
   return code !== undefined && SPACE_ERRORS.has(code)
 }

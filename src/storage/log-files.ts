@@ -7,7 +7,7 @@ export const TIME_INDEX_SUFFIX = '.timeindex'
 export const SNAPSHOT_SUFFIX = '.snapshot'
 /** The aborted-transaction index (Kafka's TransactionIndex). */
 export const TXN_INDEX_SUFFIX = '.txnindex'
-export const DELETED_FILE_SUFFIX = '.deleted'
+const DELETED_FILE_SUFFIX = '.deleted'
 /** The cleaner writes `<base>.log.cleaned` (and indexes), renamed to `.swap` at its commit point. */
 export const CLEANED_FILE_SUFFIX = '.cleaned'
 export const SWAP_FILE_SUFFIX = '.swap'

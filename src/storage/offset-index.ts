@@ -6,7 +6,7 @@
 import { nodeFs, type StorageFs } from './file-system.js'
 import { IndexFile, floorSearch, grow, type PathOf } from './index-file.js'
 
-export const OFFSET_INDEX_ENTRY_SIZE = 8
+const OFFSET_INDEX_ENTRY_SIZE = 8
 
 export class OffsetIndex extends IndexFile {
   #relOffsets = new Int32Array(0)

@@ -21,7 +21,7 @@ const BATCH_SIZE = 4 + 4 + 8 + 8 + 8
 const ENTRY_HEADER_SIZE = 8 + 2 + 8 + 8 + 4 + 1
 const ENTRY_HEADER_SIZE_V1 = 8 + 2 + 8 + 1
 /** How many snapshots to keep: older ones only help truncations far back. */
-export const SNAPSHOTS_TO_KEEP = 2
+const SNAPSHOTS_TO_KEEP = 2
 
 export function encodeSnapshot(entries: readonly ProducerStateEntry[]): Buffer {
   let size = 12

@@ -29,7 +29,7 @@
 import { ErrorCode } from '../protocol/generated/error-codes.js'
 import { isControl, isTransactional, type BatchHeader } from '../protocol/record-batch.js'
 
-export const NUM_BATCHES_TO_RETAIN = 5
+const NUM_BATCHES_TO_RETAIN = 5
 const INT32_MAX = 0x7fffffff
 
 export interface BatchMetadata {

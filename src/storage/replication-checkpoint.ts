@@ -15,11 +15,11 @@ export type HighWatermarks = Map<string, bigint>
 /** Topic names have no spaces, so `topic partition` keys are unambiguous. */
 export const hwKey = (topic: string, partition: number): string => `${topic} ${partition}`
 
-export function encodeReplicationCheckpoint(hws: HighWatermarks): string {
+function encodeReplicationCheckpoint(hws: HighWatermarks): string {
   return `0\n${hws.size}\n${[...hws].map(([k, v]) => `${k} ${v}\n`).join('')}`
 }
 
-export function decodeReplicationCheckpoint(text: string): HighWatermarks {
+function decodeReplicationCheckpoint(text: string): HighWatermarks {
   const out: HighWatermarks = new Map()
   const lines = text.split('\n')
   if (lines.at(-1) === '') lines.pop()

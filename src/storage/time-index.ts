@@ -6,7 +6,7 @@
 import { nodeFs, type StorageFs } from './file-system.js'
 import { IndexFile, floorSearch, grow, type PathOf } from './index-file.js'
 
-export const TIME_INDEX_ENTRY_SIZE = 12
+const TIME_INDEX_ENTRY_SIZE = 12
 
 export class TimeIndex extends IndexFile {
   #timestamps = new BigInt64Array(0)

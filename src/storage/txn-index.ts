@@ -14,7 +14,7 @@ import { constants } from 'node:fs'
 import { StorageError } from '../errors.js'
 import type { StorageFs } from './file-system.js'
 
-export const ABORTED_TXN_SIZE = 34
+const ABORTED_TXN_SIZE = 34
 const VERSION = 0
 
 export interface AbortedTxn {
@@ -27,7 +27,7 @@ export interface AbortedTxn {
   lastStableOffset: bigint
 }
 
-export function encodeAbortedTxn(e: AbortedTxn): Buffer {
+function encodeAbortedTxn(e: AbortedTxn): Buffer {
   const b = Buffer.alloc(ABORTED_TXN_SIZE)
   b.writeInt16BE(VERSION, 0)
   b.writeBigInt64BE(e.producerId, 2)
@@ -38,7 +38,7 @@ export function encodeAbortedTxn(e: AbortedTxn): Buffer {
 }
 
 /** The entries of an index file's bytes; a torn last entry or an unknown version ends the list. */
-export function decodeAbortedTxns(buf: Buffer): AbortedTxn[] {
+function decodeAbortedTxns(buf: Buffer): AbortedTxn[] {
   const out: AbortedTxn[] = []
   for (let p = 0; p + ABORTED_TXN_SIZE <= buf.length; p += ABORTED_TXN_SIZE) {
     if (buf.readInt16BE(p) !== VERSION) break

@@ -27,16 +27,7 @@ export const TxnState = {
 export type TxnState = (typeof TxnState)[keyof typeof TxnState]
 
 /** Kafka's TransactionState.name, as DescribeTransactions and ListTransactions report it. */
-export const TXN_STATE_NAMES: readonly string[] = [
-  'Empty',
-  'Ongoing',
-  'PrepareCommit',
-  'PrepareAbort',
-  'CompleteCommit',
-  'CompleteAbort',
-  'Dead',
-  'PrepareEpochFence',
-]
+const TXN_STATE_NAMES: readonly string[] = ['Empty', 'Ongoing', 'PrepareCommit', 'PrepareAbort', 'CompleteCommit', 'CompleteAbort', 'Dead', 'PrepareEpochFence']
 
 export function txnStateName(s: TxnState): string {
   return TXN_STATE_NAMES[s] ?? 'Unknown'
@@ -56,7 +47,7 @@ const VALID_PREVIOUS: Record<TxnState, readonly TxnState[]> = {
 export const NO_PRODUCER_ID = -1n
 export const NO_PRODUCER_EPOCH = -1
 /** Kafka's isEpochExhausted: at Short.MAX - 1 a producer gets a new id (one more bump must fit). */
-export const MAX_EPOCH = 32766
+const MAX_EPOCH = 32766
 
 /** A topic-partition as the coordinator keys it. */
 export type TopicPartitionKey = `${string}:${number}`

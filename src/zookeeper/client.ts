@@ -56,7 +56,6 @@ import {
 import { WatchRegistry, type Watcher } from './watches.js'
 
 export type { Data, Op, OpResult } from './multi.js'
-export { Transaction } from './multi.js'
 
 export type ZooKeeperState = 'connecting' | 'connected' | 'disconnected' | 'expired' | 'closed'
 

@@ -53,7 +53,7 @@ const NAMES = new Map<number, ZooKeeperCode>()
 for (const [name, rc] of Object.entries(ZOOKEEPER_CODES)) if (rc !== 0) NAMES.set(rc, name as ZooKeeperCode)
 
 /** ZooKeeper's name for a numeric result code. */
-export function zooKeeperCodeName(rc: number): ZooKeeperCode {
+function zooKeeperCodeName(rc: number): ZooKeeperCode {
   return NAMES.get(rc) ?? `UNKNOWN_${rc}`
 }
 

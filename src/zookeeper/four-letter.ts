@@ -6,7 +6,7 @@
 import { connect } from 'node:net'
 
 /** The server's answer; rejects on a connection error or when no complete answer came in time. */
-export function fourLetterWord(host: string, port: number, word: string, timeoutMs = 2000): Promise<string> {
+function fourLetterWord(host: string, port: number, word: string, timeoutMs = 2000): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0

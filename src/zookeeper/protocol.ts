@@ -58,7 +58,7 @@ export interface ACL {
   id: Id
 }
 
-export const Perms = { READ: 1, WRITE: 2, CREATE: 4, DELETE: 8, ADMIN: 16, ALL: 31 } as const
+const Perms = { READ: 1, WRITE: 2, CREATE: 4, DELETE: 8, ADMIN: 16, ALL: 31 } as const
 
 /** ZooDefs.Ids.OPEN_ACL_UNSAFE: anyone may do anything (Kafka's default without zookeeper.set.acl). */
 export const OPEN_ACL_UNSAFE: readonly ACL[] = [{ perms: Perms.ALL, id: { scheme: 'world', id: 'anyone' } }]
@@ -93,7 +93,7 @@ export interface RawWatcherEvent {
 
 // ---- primitives ---------------------------------------------------------------------------------
 
-export function writeString(w: Writer, s: string): void {
+function writeString(w: Writer, s: string): void {
   w.bytes(Buffer.from(s, 'utf8'), false)
 }
 

@@ -18,10 +18,10 @@ import { SamsaError } from '../errors.js'
 import { serverMode } from './four-letter.js'
 
 /** Where Debian's `zookeeper` package puts the server and a logging backend for it. */
-export const DEBIAN_ZOOKEEPER_CLASSPATH = ['/usr/share/java/zookeeper.jar', '/usr/share/java/slf4j-simple.jar']
+const DEBIAN_ZOOKEEPER_CLASSPATH = ['/usr/share/java/zookeeper.jar', '/usr/share/java/slf4j-simple.jar']
 const MAIN_CLASS = 'org.apache.zookeeper.server.quorum.QuorumPeerMain'
 
-export class ZooKeeperServerError extends SamsaError {
+class ZooKeeperServerError extends SamsaError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('SAMSA_ZOOKEEPER_SERVER', message, options)
   }

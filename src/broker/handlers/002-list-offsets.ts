@@ -12,11 +12,11 @@ import type { ListOffsetsPartitionResponse } from '../../protocol/generated/list
 import type { Input } from '../../protocol/codec-support.js'
 import type { Partition } from '../partition.js'
 
-export const LATEST_TIMESTAMP = -1n
-export const EARLIEST_TIMESTAMP = -2n
-export const MAX_TIMESTAMP = -3n
-export const EARLIEST_LOCAL_TIMESTAMP = -4n
-export const EARLIEST_PENDING_UPLOAD_TIMESTAMP = -5n
+const LATEST_TIMESTAMP = -1n
+const EARLIEST_TIMESTAMP = -2n
+const MAX_TIMESTAMP = -3n
+const EARLIEST_LOCAL_TIMESTAMP = -4n
+const EARLIEST_PENDING_UPLOAD_TIMESTAMP = -5n
 
 function lookup(p: Partition, timestamp: bigint, version: number, readCommitted: boolean, fromReplica: boolean): Input<ListOffsetsPartitionResponse> {
   const base = { partitionIndex: p.index, errorCode: ErrorCode.NONE, timestamp: -1n, leaderEpoch: p.leaderEpoch }

@@ -14,7 +14,7 @@ import { topicNameError } from '../../metadata/topic-name.js'
 import { AclOperation, authorize, authorizeCluster, requestedOperations } from '../authorized-operations.js'
 import type { RequestContext } from '../handler.js'
 
-export function describeTopic(ctx: RequestContext, t: CachedTopic, includeOps: boolean): Input<MetadataResponseTopic> {
+function describeTopic(ctx: RequestContext, t: CachedTopic, includeOps: boolean): Input<MetadataResponseTopic> {
   return {
     errorCode: ErrorCode.NONE,
     name: t.meta.name,

@@ -12,7 +12,7 @@ import { readPropertiesFile } from '../../config/properties.js'
 import { Connection, type ConnectionOptions } from '../../client/index.js'
 import type { Logger } from '../../logger.js'
 
-export const SESSION_COOKIE = 'samsa_session'
+const SESSION_COOKIE = 'samsa_session'
 const SESSION_IDLE_MS = 8 * 60 * 60 * 1000
 const FAILED_LOGIN_DELAY_MS = 500
 const MAX_SESSIONS = 10_000

@@ -28,7 +28,7 @@ export interface Page {
   partitions: PartitionRange[]
 }
 
-export function encodeCursor(c: ReadonlyMap<number, bigint>): string {
+function encodeCursor(c: ReadonlyMap<number, bigint>): string {
   return [...c].map(([p, o]) => `${p}:${o}`).join(',')
 }
 

@@ -17,7 +17,7 @@ export interface MatchSpec {
 export type MatchInput = FilterRecord
 
 /** Longest part of one key or value a regular expression is run on. */
-export const REGEX_MAX_CHARS = 1 << 20
+const REGEX_MAX_CHARS = 1 << 20
 
 const decoder = new TextDecoder()
 const text = (b: Uint8Array): string => decoder.decode(b.length > REGEX_MAX_CHARS ? b.subarray(0, REGEX_MAX_CHARS) : b)

@@ -31,7 +31,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
 const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/
 
 /** The bytes as text when they are readable UTF-8, else undefined. */
-export function asText(b: Buffer): string | undefined {
+function asText(b: Buffer): string | undefined {
   let s: string
   try {
     s = utf8.decode(b)
@@ -41,7 +41,7 @@ export function asText(b: Buffer): string | undefined {
   return CONTROL.test(s) ? undefined : s
 }
 
-export function payload(b: Buffer | null, maxBytes = Infinity): Payload | null {
+function payload(b: Buffer | null, maxBytes = Infinity): Payload | null {
   if (b === null) return null
   const cut = b.length > maxBytes
   const part = cut ? b.subarray(0, maxBytes) : b

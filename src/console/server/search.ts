@@ -34,7 +34,7 @@ const PROGRESS_EVERY_MS = 100
 /** Records per message to the worker: its time limit applies to each such chunk. */
 const WORKER_CHUNK = 2000
 
-export function parseMatchSpec(q: URLSearchParams): MatchSpec {
+function parseMatchSpec(q: URLSearchParams): MatchSpec {
   const query = q.get('q') ?? ''
   const mode = oneOf(q.get('mode'), 'mode', ['substring', 'regex', 'filter'] as const, 'substring')
   if (query.trim() === '') throw badRequest(mode === 'filter' ? 'q (the filter) is required' : 'q (what to search for) is required')

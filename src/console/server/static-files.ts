@@ -24,7 +24,7 @@ interface Asset {
   immutable: boolean
 }
 
-export const PUBLIC_DIR = fileURLToPath(new URL('../public/', import.meta.url))
+const PUBLIC_DIR = fileURLToPath(new URL('../public/', import.meta.url))
 
 export class StaticFiles {
   readonly #assets = new Map<string, Asset>()

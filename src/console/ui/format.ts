@@ -40,7 +40,7 @@ export function rate(n: number | null | undefined): string {
 const pad = (x: number, w = 2): string => String(x).padStart(w, '0')
 
 /** The browser's offset from UTC at a moment, as `UTC`, `UTC+02:00` or `UTC-05:30`. */
-export function utcOffset(d: Date): string {
+function utcOffset(d: Date): string {
   const minutes = -d.getTimezoneOffset()
   if (minutes === 0) return 'UTC'
   const a = Math.abs(minutes)
@@ -60,7 +60,7 @@ export function time(ms: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)} ${utcOffset(d)}`
 }
 
-export function toBytes(p: Payload): Uint8Array {
+function toBytes(p: Payload): Uint8Array {
   if (p.text !== undefined) return new TextEncoder().encode(p.text)
   const bin = atob(p.base64 ?? '')
   const out = new Uint8Array(bin.length)
@@ -69,7 +69,7 @@ export function toBytes(p: Payload): Uint8Array {
 }
 
 /** Classic hex dump: offset, 16 bytes in hex, printable ASCII. */
-export function hexDump(b: Uint8Array, maxBytes = 64 * 1024): string {
+function hexDump(b: Uint8Array, maxBytes = 64 * 1024): string {
   const lines: string[] = []
   const n = Math.min(b.length, maxBytes)
   for (let i = 0; i < n; i += 16) {

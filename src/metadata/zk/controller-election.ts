@@ -25,7 +25,7 @@ import type { WatchEvent } from '../../zookeeper/watches.js'
 import { ControllerEpochZNode, ControllerZNode, ZkPaths } from './znodes.js'
 
 /** Kafka's InitialControllerEpoch: the value /controller_epoch is created with. */
-export const INITIAL_CONTROLLER_EPOCH = 0
+const INITIAL_CONTROLLER_EPOCH = 0
 
 /** This broker is not (or no longer) the controller; the write was not applied. */
 export class ControllerMovedError extends SamsaError {

@@ -20,7 +20,7 @@ export function encodeJson(value: unknown): Buffer {
   return Buffer.from(JSON.stringify(value), 'utf8')
 }
 
-export function parseObject(path: string, bytes: Buffer): JsonObject {
+function parseObject(path: string, bytes: Buffer): JsonObject {
   let value: unknown
   try {
     value = JSON.parse(bytes.toString('utf8'))

@@ -10,7 +10,7 @@ import { retryOnConnectionLoss } from '../../zookeeper/recipes.js'
 import { ProducerIdBlockZNode, ZkPaths, type ProducerIdBlock } from './znodes.js'
 
 /** Kafka's ProducerIdsBlock.PRODUCER_ID_BLOCK_SIZE */
-export const PRODUCER_ID_BLOCK_SIZE = 1000n
+const PRODUCER_ID_BLOCK_SIZE = 1000n
 const LONG_MAX = (1n << 63n) - 1n
 
 /**

@@ -139,7 +139,7 @@ export interface FilterResult {
 const KEEP: FilterOutcome = { kind: 'keep' }
 const DROP: FilterOutcome = { kind: 'drop' }
 
-export const hasDeleteHorizon = (attributes: number): boolean => (attributes & DELETE_HORIZON_FLAG_MASK) !== 0
+const hasDeleteHorizon = (attributes: number): boolean => (attributes & DELETE_HORIZON_FLAG_MASK) !== 0
 
 /** Batches the cleaner leaves alone and keeps out of the offset map. */
 const isUntouchable = (attributes: number): boolean => isControl(attributes) || isTransactional(attributes)

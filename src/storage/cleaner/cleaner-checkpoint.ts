@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import { readCheckedFile, writeCheckedFile } from '../checked-file.js'
 import type { StorageFs } from '../file-system.js'
 
-export const CLEANER_CHECKPOINT_FILE = 'cleaner.checkpoint'
+const CLEANER_CHECKPOINT_FILE = 'cleaner.checkpoint'
 
 export interface CleanerCheckpoint {
   firstDirtyOffset: bigint

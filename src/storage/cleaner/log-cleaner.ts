@@ -141,7 +141,7 @@ export function cleanableRange(log: PartitionLog, checkpoint: CleanerCheckpoint 
 }
 
 /** Kafka's groupSegmentsBySize: runs of segments that fit in one cleaned segment. */
-export function groupSegments(segments: readonly LogSegment[], maxBytes: number, maxIndexBytes: number): LogSegment[][] {
+function groupSegments(segments: readonly LogSegment[], maxBytes: number, maxIndexBytes: number): LogSegment[][] {
   const groups: LogSegment[][] = []
   let i = 0
   while (i < segments.length) {

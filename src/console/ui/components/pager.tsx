@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks'
 import { num } from '../format'
 
-export const PAGE_SIZES = [25, 50, 100, 200] as const
+const PAGE_SIZES = [25, 50, 100, 200] as const
 
 export interface Paged<T> {
   shown: T[]

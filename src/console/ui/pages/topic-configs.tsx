@@ -28,10 +28,10 @@ const SOURCE_LABEL: Record<string, string> = {
   DEFAULT_CONFIG: 'default',
 }
 
-export const sourceLabel = (s: string): string => SOURCE_LABEL[s] ?? s
+const sourceLabel = (s: string): string => SOURCE_LABEL[s] ?? s
 
 /** The value a config falls back to when its override is deleted: the next synonym. */
-export function fallback(c: ConfigEntry): { name: string; value: string | null; source: string } | undefined {
+function fallback(c: ConfigEntry): { name: string; value: string | null; source: string } | undefined {
   const rest = (c.synonyms ?? []).filter((s) => s.source !== c.source)
   return rest[0]
 }
