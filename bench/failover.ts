@@ -18,9 +18,8 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { parseArgs } from 'node:util'
-import { fileURLToPath } from 'node:url'
 import { ZooKeeperEnsemble, freePorts } from '../src/zookeeper/server-process.js'
-import { spawnWithLifeline, type LifelineChild } from '../src/cli/lifeline.js'
+import { startBenchBroker, type BenchBroker } from './broker-process.js'
 import { Connection } from '../src/client/connection.js'
 import { Admin } from '../src/client/admin.js'
 import { encodeRecordBatch } from '../src/protocol/record-codec.js'
@@ -33,15 +32,9 @@ const { values: args } = parseArgs({
 })
 const ROUNDS = Number(args.rounds)
 const SESSION_MS = Number(args['session-timeout-ms'])
-const SAMSA = fileURLToPath(new URL('../../bin/samsa.js', import.meta.url))
 const TOPIC = 'failover'
 
-interface Broker {
-  id: number
-  port: number
-  child?: LifelineChild
-  out: string
-}
+type Broker = BenchBroker
 
 const dir = mkdtempSync(join(tmpdir(), 'samsa-bench-failover-'))
 const brokers: Broker[] = []
@@ -98,37 +91,7 @@ async function until<T>(what: string, check: () => Promise<T | false | undefined
 }
 
 async function startBroker(b: Broker, connect: string): Promise<void> {
-  b.out = ''
-  b.child = await spawnWithLifeline(
-    process.execPath,
-    [
-      SAMSA,
-      'start',
-      '--log-level',
-      'info',
-      '--log-format',
-      'json',
-      '--node.id',
-      String(b.id),
-      '--listeners',
-      `PLAINTEXT://127.0.0.1:${b.port}`,
-      '--log.dirs',
-      join(dir, `broker-${b.id}`),
-      '--zookeeper.connect',
-      connect,
-      '--console.enable',
-      'false',
-      '--zookeeper.session.timeout.ms',
-      String(SESSION_MS),
-    ],
-    { graceSeconds: 5 },
-  )
-  b.child.stderr.on('data', (d: Buffer) => {
-    b.out = (b.out + d.toString()).slice(-20_000)
-  })
-  b.child.stdout.on('data', (d: Buffer) => {
-    b.out = (b.out + d.toString()).slice(-20_000)
-  })
+  await startBenchBroker(b, { dir, connect, sessionMs: SESSION_MS })
   await until(`broker ${b.id} listening`, async () => b.out.includes(`listening on 127.0.0.1:${b.port}`))
 }
 
