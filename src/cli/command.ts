@@ -41,6 +41,24 @@ export interface CommandSpec {
   run(ctx: Context): Promise<number | void>
 }
 
+/** --log-level and --log-format, for the commands that run a server (start, console). */
+export const LOG_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  'log-level': {
+    type: 'string',
+    value: 'LEVEL',
+    description: 'silent, fatal, error, warn, info, debug or trace (env SAMSA_LOG_LEVEL)',
+    default: 'warn',
+    choices: ['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'],
+  },
+  'log-format': {
+    type: 'string',
+    value: 'FORMAT',
+    description: 'pretty or json (env SAMSA_LOG_FORMAT)',
+    default: 'pretty on a terminal, else json',
+    choices: ['pretty', 'json'],
+  },
+}
+
 const COMMON_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   help: { type: 'boolean', short: 'h', description: 'Show this help' },
   json: { type: 'boolean', description: 'Machine-readable JSON output' },

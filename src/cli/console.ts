@@ -1,5 +1,5 @@
 /** `samsa console`: the web console alone, for any Kafka-compatible cluster (see src/console). */
-import { intOption, type CommandSpec } from './command.js'
+import { intOption, LOG_OPTIONS, type CommandSpec } from './command.js'
 
 // The console's defaults (src/console/index.ts), repeated so help does not load the console.
 const DEFAULT_CONSOLE_HOST = '127.0.0.1'
@@ -30,20 +30,7 @@ export const consoleCommand: CommandSpec = {
       description: 'Sign in with credentials the cluster accepts over SASL',
       choices: ['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512'],
     },
-    'log-level': {
-      type: 'string',
-      value: 'LEVEL',
-      description: 'silent, fatal, error, warn, info, debug or trace (env SAMSA_LOG_LEVEL)',
-      default: 'warn',
-      choices: ['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'],
-    },
-    'log-format': {
-      type: 'string',
-      value: 'FORMAT',
-      description: 'pretty or json (env SAMSA_LOG_FORMAT)',
-      default: 'pretty on a terminal, else json',
-      choices: ['pretty', 'json'],
-    },
+    ...LOG_OPTIONS,
   },
   examples: ['samsa console --bootstrap-server localhost:9092', 'samsa console -b kafka-1:9092,kafka-2:9092 --port 9000'],
   async run(ctx) {

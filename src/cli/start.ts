@@ -1,5 +1,5 @@
 /** `samsa start`: run a broker in the foreground until SIGINT or SIGTERM. */
-import { type CommandSpec, UsageError } from './command.js'
+import { type CommandSpec, LOG_OPTIONS, UsageError } from './command.js'
 
 /** Takes `--log-level X` / `--log-format X` (or `=X`) out of the broker's config flags. */
 function takeLogOptions(args: readonly string[]): { level?: string; format?: string; rest: string[] } {
@@ -43,20 +43,7 @@ export const startCommand: CommandSpec = {
   options: {
     'CONFIG VALUE': { type: 'string', description: 'Any broker config by its Kafka name, e.g. --num.partitions 3' },
     override: { type: 'string', value: 'NAME=VALUE', multiple: true, description: "A broker config, as Kafka's kafka-server-start.sh --override" },
-    'log-level': {
-      type: 'string',
-      value: 'LEVEL',
-      description: 'silent, fatal, error, warn, info, debug or trace (env SAMSA_LOG_LEVEL)',
-      default: 'warn',
-      choices: ['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'],
-    },
-    'log-format': {
-      type: 'string',
-      value: 'FORMAT',
-      description: 'pretty or json (env SAMSA_LOG_FORMAT)',
-      default: 'pretty on a terminal, else json',
-      choices: ['pretty', 'json'],
-    },
+    ...LOG_OPTIONS,
   },
   examples: [
     'samsa start --log.dirs ./data',
