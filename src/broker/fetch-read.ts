@@ -1,5 +1,6 @@
 /**
- * Reads one partition for a Fetch: epoch and offset checks, then whole batches as regions of the
+ * Reads one partition for a Fetch: epoch, leadership and offset checks (in Kafka's order: see
+ * ReplicaManager.hostedPartition), then whole batches as regions of the
  * segment files, which the connection reads as the socket drains (no record byte is read here).
  * read_committed (KIP-98) reads below the last stable offset and lists the aborted transactions
  * that overlap what it returns, for the consumer to drop their batches. A follower's fetch
@@ -15,6 +16,7 @@ import type { FileRegion } from '../storage/file-region.js'
 import type { BrokerParts } from './handler.js'
 import type { SessionPartition } from './fetch-session.js'
 import { isThrottledReplica } from './replication-quota.js'
+import { NO_EPOCH } from './replica-manager.js'
 
 /** The follower a replica fetch comes from. */
 export interface FetchingReplica {
@@ -33,6 +35,7 @@ export interface ReadOptions {
   key?: string
   /** 1: read_committed (up to the last stable offset, with the aborted transactions in range). */
   isolationLevel?: number
+  /** The leader epoch the fetcher knows, -1 (any negative) when it names none. */
   currentLeaderEpoch: number
   maxBytes: number
   minOneBatch: boolean
@@ -56,18 +59,21 @@ function failed(sp: SessionPartition, errorCode: number, hw = -1n, lso = -1n): P
 }
 
 export function readPartition(broker: Pick<BrokerParts, 'metadata' | 'replicas'>, sp: SessionPartition, opts: ReadOptions): PartitionRead {
-  const partition = sp.topic === '' ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : broker.replicas.leaderPartition(sp.topic, sp.partition)
+  // Fetch takes any negative epoch for none (Kafka's FetchRequest.optionalEpoch).
+  const epoch = opts.currentLeaderEpoch < 0 ? NO_EPOCH : opts.currentLeaderEpoch
+  const partition = sp.topic === '' ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : broker.replicas.leaderPartition(sp.topic, sp.partition, epoch)
   if (typeof partition === 'number') {
     const unknownId = opts.byId && broker.metadata.topicById(sp.topicId) === undefined
     return failed(sp, unknownId ? ErrorCode.UNKNOWN_TOPIC_ID : partition)
   }
   const hw = partition.highWatermark
   const lso = partition.logStartOffset
-  if (opts.currentLeaderEpoch >= 0 && opts.currentLeaderEpoch !== partition.leaderEpoch) {
-    return failed(sp, opts.currentLeaderEpoch > partition.leaderEpoch ? ErrorCode.UNKNOWN_LEADER_EPOCH : ErrorCode.FENCED_LEADER_EPOCH, hw, lso)
-  }
-  if (sp.fetchOffset < lso || sp.fetchOffset > partition.log.logEndOffset) return failed(sp, ErrorCode.OFFSET_OUT_OF_RANGE, hw, lso)
   const replica = opts.replica
+  // A broker that is no replica here (Kafka's followerReplicaOrThrow): with an epoch, which
+  // matched, the follower may know of a reassignment this leader does not yet, so it retries.
+  if (replica !== undefined && !partition.followers.has(replica.id))
+    return failed(sp, epoch === NO_EPOCH ? ErrorCode.NOT_LEADER_OR_FOLLOWER : ErrorCode.UNKNOWN_LEADER_EPOCH, hw, lso)
+  if (sp.fetchOffset < lso || sp.fetchOffset > partition.log.logEndOffset) return failed(sp, ErrorCode.OFFSET_OUT_OF_RANGE, hw, lso)
   if (replica !== undefined) {
     // Where the follower's log ends, which may move the high watermark this answer carries.
     const followerStart = replica.logStartOffsets.get(opts.key ?? '') ?? -1n

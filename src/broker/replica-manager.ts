@@ -81,6 +81,9 @@ export interface LeadershipChanges {
   followers: Partition[]
 }
 
+/** A request's current leader epoch when it names none (Kafka's NO_PARTITION_LEADER_EPOCH). */
+export const NO_EPOCH = -1
+
 const sameIds = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((x, i) => x === b[i])
 
 export class ReplicaManager {
@@ -201,12 +204,26 @@ export class ReplicaManager {
    * The partition if this broker leads it, else the error a client gets (Kafka's
    * getPartitionOrError): NOT_LEADER_OR_FOLLOWER when the partition exists elsewhere (the client
    * refreshes its metadata and retries), UNKNOWN_TOPIC_OR_PARTITION when it does not exist.
+   * `currentLeaderEpoch` is checked as hostedPartition checks it.
    */
-  leaderPartition(topic: string, index: number): Partition | number {
+  leaderPartition(topic: string, index: number, currentLeaderEpoch = NO_EPOCH): Partition | number {
+    return this.hostedPartition(topic, index, currentLeaderEpoch, true)
+  }
+
+  /**
+   * The hosted partition for a request naming the leader epoch its sender knows (-1: none), else
+   * the error it gets (Kafka's getPartitionOrError, then Partition.getLocalLog). The epoch is
+   * compared first, on a follower as on the leader: older is FENCED_LEADER_EPOCH, newer
+   * UNKNOWN_LEADER_EPOCH; only an equal (or no) epoch meets the leadership check, when the
+   * request needs the leader (NOT_LEADER_OR_FOLLOWER).
+   */
+  hostedPartition(topic: string, index: number, currentLeaderEpoch: number, requireLeader: boolean): Partition | number {
     const p = this.#partitions.get(topic)?.[index]
-    if (p?.isLeader) return p
-    if (p !== undefined || this.#metadata.partition(topic, index) !== undefined) return ErrorCode.NOT_LEADER_OR_FOLLOWER
-    return ErrorCode.UNKNOWN_TOPIC_OR_PARTITION
+    if (p === undefined) return this.#metadata.partition(topic, index) !== undefined ? ErrorCode.NOT_LEADER_OR_FOLLOWER : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION
+    if (currentLeaderEpoch !== NO_EPOCH && currentLeaderEpoch !== p.leaderEpoch)
+      return currentLeaderEpoch < p.leaderEpoch ? ErrorCode.FENCED_LEADER_EPOCH : ErrorCode.UNKNOWN_LEADER_EPOCH
+    if (requireLeader && !p.isLeader) return ErrorCode.NOT_LEADER_OR_FOLLOWER
+    return p
   }
 
   /** Every hosted partition of `topic` (leaders and followers), in index order. */

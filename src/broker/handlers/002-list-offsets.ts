@@ -3,7 +3,9 @@
 // earliest pending upload (-5, v9+; no tiered storage, so -1), and by timestamp via the time index.
 // A follower (replica id >= 0) asking for latest gets the leader's log end, not the high
 // watermark (Kafka's fetchOffsetForTimestamp without an isolation level), to recover from an
-// out-of-range fetch.
+// out-of-range fetch. current_leader_epoch (v4+) is checked before leadership, on a follower too
+// (FENCED_LEADER_EPOCH, UNKNOWN_LEADER_EPOCH; see ReplicaManager.hostedPartition); only the
+// leader answers, but to the debugging replica id (-2).
 import { AclOperation, authorize } from '../authorized-operations.js'
 import { defineHandler } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
@@ -17,6 +19,9 @@ const EARLIEST_TIMESTAMP = -2n
 const MAX_TIMESTAMP = -3n
 const EARLIEST_LOCAL_TIMESTAMP = -4n
 const EARLIEST_PENDING_UPLOAD_TIMESTAMP = -5n
+const CONSUMER_REPLICA_ID = -1
+/** Kafka's debugging consumer: may ask a follower. */
+const DEBUGGING_REPLICA_ID = -2
 
 function lookup(p: Partition, timestamp: bigint, version: number, readCommitted: boolean, fromReplica: boolean): Input<ListOffsetsPartitionResponse> {
   const base = { partitionIndex: p.index, errorCode: ErrorCode.NONE, timestamp: -1n, leaderEpoch: p.leaderEpoch }
@@ -56,13 +61,9 @@ export const listOffsetsHandler = defineHandler({
         partitions: t.partitions.map((rp) => {
           if (!authorize(ctx, AclOperation.DESCRIBE, 'topic', t.name))
             return { partitionIndex: rp.partitionIndex, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED, timestamp: -1n, offset: -1n }
-          const p = ctx.replicas.leaderPartition(t.name, rp.partitionIndex)
+          const p = ctx.replicas.hostedPartition(t.name, rp.partitionIndex, rp.currentLeaderEpoch, req.replicaId !== DEBUGGING_REPLICA_ID)
           if (typeof p === 'number') return { partitionIndex: rp.partitionIndex, errorCode: p, timestamp: -1n, offset: -1n }
-          if (rp.currentLeaderEpoch >= 0 && rp.currentLeaderEpoch !== p.leaderEpoch) {
-            const errorCode = rp.currentLeaderEpoch > p.leaderEpoch ? ErrorCode.UNKNOWN_LEADER_EPOCH : ErrorCode.FENCED_LEADER_EPOCH
-            return { partitionIndex: rp.partitionIndex, errorCode, timestamp: -1n, offset: -1n }
-          }
-          return lookup(p, rp.timestamp, ctx.apiVersion, ctx.apiVersion >= 2 && req.isolationLevel === 1, req.replicaId >= 0)
+          return lookup(p, rp.timestamp, ctx.apiVersion, ctx.apiVersion >= 2 && req.isolationLevel === 1, req.replicaId !== CONSUMER_REPLICA_ID)
         }),
       })),
     }
