@@ -37,6 +37,11 @@ export interface ReadOptions {
   isolationLevel?: number
   /** The leader epoch the fetcher knows, -1 (any negative) when it names none. */
   currentLeaderEpoch: number
+  /**
+   * Only the leader answers (Kafka's FetchParams.fetchOnlyLeader): a follower's fetch, or a
+   * consumer's before v11. From v11 (KIP-392) a consumer may read a follower, below its high watermark.
+   */
+  fetchOnlyLeader: boolean
   maxBytes: number
   minOneBatch: boolean
 }
@@ -61,7 +66,8 @@ function failed(sp: SessionPartition, errorCode: number, hw = -1n, lso = -1n): P
 export function readPartition(broker: Pick<BrokerParts, 'metadata' | 'replicas'>, sp: SessionPartition, opts: ReadOptions): PartitionRead {
   // Fetch takes any negative epoch for none (Kafka's FetchRequest.optionalEpoch).
   const epoch = opts.currentLeaderEpoch < 0 ? NO_EPOCH : opts.currentLeaderEpoch
-  const partition = sp.topic === '' ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : broker.replicas.leaderPartition(sp.topic, sp.partition, epoch)
+  const partition =
+    sp.topic === '' ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : broker.replicas.hostedPartition(sp.topic, sp.partition, epoch, opts.fetchOnlyLeader)
   if (typeof partition === 'number') {
     const unknownId = opts.byId && broker.metadata.topicById(sp.topicId) === undefined
     return failed(sp, unknownId ? ErrorCode.UNKNOWN_TOPIC_ID : partition)

@@ -7,7 +7,9 @@
 // the session), a follower CLUSTER_ACTION; a consumer over its byte-rate quota gets an empty
 // answer with throttle_time_ms and its connection is muted that long (KafkaApis.handleFetchRequest).
 // A follower's fetch (replica id, or replica state from v15) reads up to what the leader has
-// written and tells it where the follower's log ends (see fetch-read.ts).
+// written and tells it where the follower's log ends (see fetch-read.ts). A consumer's fetch from
+// v11 is answered by a follower too (up to its high watermark), as Kafka does; the current leader
+// epoch is checked first on either (FENCED_LEADER_EPOCH, UNKNOWN_LEADER_EPOCH).
 import { AclOperation, authorize, authorizeCluster } from '../authorized-operations.js'
 import { defineHandler, type RequestContext } from '../handler.js'
 import { ErrorCode } from '../../protocol/generated/error-codes.js'
@@ -87,6 +89,9 @@ export const fetchHandler = defineHandler({
 
     const replicaId = v >= 15 ? (req.replicaState?.replicaId ?? -1) : req.replicaId
     const follower = replicaId >= 0
+    // Kafka's fetchOnlyLeader: a consumer's fetch from v11 (with KIP-392's client metadata) may
+    // read a follower, whether or not replica.selector.class is set.
+    const fetchOnlyLeader = follower || v < 11
     const denied: Array<{ sp: SessionPartition; out: Out }> = []
     const allowedFollower = !follower || authorizeCluster(ctx, AclOperation.CLUSTER_ACTION)
     const fromRequest = requested(ctx, req, byId).filter((w) => {
@@ -156,6 +161,7 @@ export const fetchHandler = defineHandler({
           key,
           isolationLevel: req.isolationLevel,
           currentLeaderEpoch: leaderEpochs.get(key) ?? -1,
+          fetchOnlyLeader,
           maxBytes: Math.min(sp.maxBytes, Math.max(remaining, 0)),
           minOneBatch: bytes === 0,
         })
