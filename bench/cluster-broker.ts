@@ -5,7 +5,10 @@
  * `--topic` created at `--partitions` partitions and replication factor 3 (leaders spread over
  * the brokers), ready once every partition has all three replicas in sync.
  *
- *   node dist/bench/cluster-broker.js [--topic bench] [--partitions 8] [--brokers 3]
+ *   node dist/bench/cluster-broker.js [--topic bench] [--partitions 8] [--brokers 3] [--cpu-prof-dir DIR]
+ *
+ * --cpu-prof-dir runs each broker under `node --cpu-prof` (broker-N.cpuprofile in DIR); the brokers
+ * are then stopped with SIGTERM, so that they write their profiles, instead of SIGKILL.
  *
  * Prints {"bootstrap": "127.0.0.1:P1,...", "pids": [broker pids], "zookeeperPid": N} on stdout
  * when ready; stops everything when stdin closes or on SIGTERM.
@@ -25,9 +28,11 @@ const { values: args } = parseArgs({
     topic: { type: 'string', default: 'bench' },
     partitions: { type: 'string', default: '8' },
     brokers: { type: 'string', default: '3' },
+    'cpu-prof-dir': { type: 'string' },
   },
 })
 const BROKERS = Number(args.brokers)
+const PROFILE_DIR = args['cpu-prof-dir']
 const SAMSA = fileURLToPath(new URL('../../bin/samsa.js', import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), 'samsa-bench-cluster-'))
 const children: LifelineChild[] = []
@@ -35,7 +40,7 @@ let ensemble: ZooKeeperEnsemble | undefined
 let output = ''
 
 async function stop(code: number): Promise<never> {
-  for (const c of children) c.signal('SIGKILL')
+  for (const c of children) c.signal(PROFILE_DIR === undefined ? 'SIGKILL' : 'SIGTERM')
   await Promise.all(children.map((c) => c.exited))
   await ensemble?.stop().catch(() => {})
   rmSync(dir, { recursive: true, force: true })
@@ -50,6 +55,7 @@ try {
     const child = await spawnWithLifeline(
       process.execPath,
       [
+        ...(PROFILE_DIR === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR, '--cpu-prof-name', `broker-${i + 1}.cpuprofile`]),
         SAMSA,
         'start',
         '--log-level',
