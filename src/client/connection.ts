@@ -31,6 +31,8 @@ import {
   type VersionTable,
 } from './versions.js'
 import { saslClient, type SaslOptions } from './sasl.js'
+import { FrameAssembler } from './frame-assembler.js'
+import { sharedBufferPool, type Lease } from '../buffers/buffer-pool.js'
 
 const CLIENT_SOFTWARE_NAME = 'samsa'
 const CLIENT_SOFTWARE_VERSION = '0.1.0'
@@ -58,6 +60,17 @@ export interface SendOptions {
   expectResponse?: boolean
   /** Replaces the generated response decoder. */
   decode?: (r: Reader, version: number) => unknown
+  /**
+   * The response is read into a pooled buffer and resolves as `{ response, release }`: for a
+   * response whose bytes the caller keeps a while and then gives back (see requestLeased).
+   */
+  leased?: boolean
+}
+
+/** A response read into a pooled buffer (requestLeased): `release()` gives the buffer back, once. */
+export interface LeasedResponse<T> {
+  readonly response: T
+  release(): void
 }
 
 export interface RequestOptions extends SendOptions, Partial<VersionRange> {}
@@ -67,6 +80,7 @@ interface Pending {
   version: number
   headerVersion: 0 | 1
   decode: (r: Reader, version: number) => unknown
+  leased: boolean
   resolve: (value: unknown) => void
   reject: (err: Error) => void
   timer: NodeJS.Timeout | undefined
@@ -83,20 +97,31 @@ export class Connection {
   #versions: VersionTable = new Map()
   #pending = new Map<number, Pending>()
   #nextId = 1
-  #chunks: Buffer[] = []
-  #buffered = 0
+  readonly #frames: FrameAssembler
   #closed = false
   #closing = false
   #error: Error | undefined
   #onClose: Array<() => void> = []
 
-  private constructor(socket: Socket, opts: ConnectionOptions) {
+  private constructor(socket: Socket, input: SocketInput, opts: ConnectionOptions) {
     this.host = opts.host
     this.port = opts.port
     this.clientId = opts.clientId === undefined ? CLIENT_SOFTWARE_NAME : opts.clientId
     this.requestTimeoutMs = opts.requestTimeoutMs ?? 30_000
     this.#socket = socket
-    socket.on('data', (chunk: Buffer) => this.#onData(chunk))
+    this.#frames = new FrameAssembler({
+      allocate: (size, id) => {
+        if (this.#pending.get(id)?.leased !== true) return { buffer: Buffer.allocUnsafe(size) }
+        const lease = sharedBufferPool.lease(size)
+        return { buffer: lease.buffer, lease }
+      },
+      frame: (frame, lease) => this.#onFrame(frame, lease),
+      invalid: (size) => {
+        this.#error = new ClientError('SAMSA_CLIENT_DECODE', `invalid frame size ${size} from ${this.address}`)
+        this.#socket.destroy()
+      },
+    })
+    input.feed = (buf, start, end) => this.#frames.feed(buf, start, end)
     socket.on('error', (err) => {
       this.#error ??= err
     })
@@ -105,8 +130,9 @@ export class Connection {
 
   /** Opens a connection and, unless told not to, negotiates API versions. */
   static async connect(opts: ConnectionOptions): Promise<Connection> {
-    const socket = await openSocket(opts.host, opts.port, opts.connectTimeoutMs ?? 10_000, opts.tls)
-    const conn = new Connection(socket, opts)
+    const input: SocketInput = { feed: () => {} }
+    const socket = await openSocket(opts.host, opts.port, opts.connectTimeoutMs ?? 10_000, opts.tls, input)
+    const conn = new Connection(socket, input, opts)
     if (opts.negotiate !== false) {
       try {
         await conn.#negotiate()
@@ -160,6 +186,19 @@ export class Connection {
     return this.send(key, version, b, opts) as Promise<ResponseOf<(typeof ApiKey)[N]>>
   }
 
+  /**
+   * As request(), for a response whose bytes the caller holds on to for a while (a follower's
+   * fetched records until its log has written them): the response is read into a pooled buffer,
+   * which `release()` gives back once nothing refers to the response's bytes any more.
+   */
+  requestLeased<N extends ApiName>(
+    api: N,
+    body: Input<RequestOf<(typeof ApiKey)[N]>> | ((version: number) => Input<RequestOf<(typeof ApiKey)[N]>>),
+    opts: RequestOptions = {},
+  ): Promise<LeasedResponse<ResponseOf<(typeof ApiKey)[N]>>> {
+    return this.request(api, body, { ...opts, leased: true }) as unknown as Promise<LeasedResponse<ResponseOf<(typeof ApiKey)[N]>>>
+  }
+
   /** Sends any API at an explicit version; resolves with the decoded response. */
   send(apiKey: number, version: number, body: unknown, opts: SendOptions = {}): Promise<unknown> {
     if (this.closed) {
@@ -200,6 +239,7 @@ export class Connection {
         version,
         headerVersion: responseHeaderVersion(apiKey, version),
         decode: opts.decode ?? spec.decodeResponse,
+        leased: opts.leased === true,
         resolve,
         reject,
         timer: undefined,
@@ -289,61 +329,24 @@ export class Connection {
     }
   }
 
-  #onData(chunk: Buffer): void {
-    this.#chunks.push(chunk)
-    this.#buffered += chunk.length
-    while (this.#buffered >= 4) {
-      const size = this.#peekSize()
-      if (size < 0) {
-        this.#error = new ClientError('SAMSA_CLIENT_DECODE', `negative frame size ${size} from ${this.address}`)
-        this.#socket.destroy()
-        return
-      }
-      if (this.#buffered < 4 + size) return
-      const frame = this.#take(4 + size)
-      this.#onFrame(frame.subarray(4))
-    }
-  }
-
-  #peekSize(): number {
-    const first = this.#chunks[0]!
-    if (first.length >= 4) return first.readInt32BE(0)
-    return Buffer.concat(this.#chunks).readInt32BE(0)
-  }
-
-  #take(n: number): Buffer {
-    this.#buffered -= n
-    const first = this.#chunks[0]!
-    if (first.length >= n) {
-      if (first.length === n) this.#chunks.shift()
-      else this.#chunks[0] = first.subarray(n)
-      return first.subarray(0, n)
-    }
-    const out = Buffer.allocUnsafe(n)
-    let at = 0
-    while (at < n) {
-      const c = this.#chunks[0]!
-      const k = Math.min(c.length, n - at)
-      c.copy(out, at, 0, k)
-      at += k
-      if (k === c.length) this.#chunks.shift()
-      else this.#chunks[0] = c.subarray(k)
-    }
-    return out
-  }
-
-  #onFrame(frame: Buffer): void {
-    if (frame.length < 4) return
+  #onFrame(frame: Buffer, lease: Lease | undefined): void {
     const r = new Reader(frame)
     const id = r.int32()
     const p = this.#pending.get(id)
-    if (p === undefined) return // timed out earlier; the late answer is dropped
+    if (p === undefined) {
+      // Timed out earlier; the late answer is dropped.
+      lease?.release()
+      return
+    }
     this.#pending.delete(id)
     if (p.timer !== undefined) clearTimeout(p.timer)
     try {
       if (p.headerVersion === 1) r.taggedFields()
-      p.resolve(p.decode(r, p.version))
+      const response = p.decode(r, p.version)
+      if (!p.leased) p.resolve(response)
+      else p.resolve({ response, release: lease === undefined ? () => {} : once(() => lease.release()) })
     } catch (err) {
+      lease?.release()
       const msg = `could not decode ${apiName(p.apiKey)} v${p.version} response from ${this.address}: ${(err as Error).message}`
       p.reject(new ClientError('SAMSA_CLIENT_DECODE', msg, { cause: err }))
     }
@@ -360,6 +363,7 @@ export class Connection {
 
   #onSocketClose(): void {
     this.#closed = true
+    this.#frames.close()
     const reason = this.#error === undefined ? '' : `: ${this.#error.message}`
     this.#failPending(new ClientError('SAMSA_CLIENT_DISCONNECTED', `connection to ${this.address} closed${reason}`, { cause: this.#error }))
     const listeners = this.#onClose
@@ -389,9 +393,35 @@ function decodeApiVersionsAnyFormat(r: Reader, version: number): ApiVersionsResp
   return { errorCode, apiKeys: [], throttleTimeMs: 0, supportedFeatures: [], finalizedFeaturesEpoch: -1n, finalizedFeatures: [], zkMigrationReady: false }
 }
 
-function openSocket(host: string, port: number, timeoutMs: number, tls?: TlsOptions): Promise<Socket> {
+/** Where a socket's bytes go (the connection's frame assembler, once it exists). */
+interface SocketInput {
+  feed(buf: Uint8Array, start: number, end: number): void
+}
+
+/**
+ * Plain sockets read into one buffer shared by every connection of the process (`onread`):
+ * Node's default is a fresh 64 KiB buffer per read, which made V8 run full GCs under load. The
+ * bytes are copied out before the next read (FrameAssembler keeps nothing of it).
+ */
+let sharedReadBuffer: Buffer | undefined
+
+function openSocket(host: string, port: number, timeoutMs: number, tls: TlsOptions | undefined, input: SocketInput): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const socket = tls === undefined ? netConnect({ host, port }) : tlsConnect({ servername: /^[\d.:]+$/.test(host) ? undefined : host, ...tls, host, port })
+    let socket: Socket
+    if (tls === undefined) {
+      sharedReadBuffer ??= Buffer.allocUnsafe(64 * 1024)
+      const onread = {
+        buffer: sharedReadBuffer,
+        callback: (n: number, buf: Uint8Array): boolean => {
+          input.feed(buf, 0, n)
+          return true
+        },
+      }
+      socket = netConnect({ host, port, onread })
+    } else {
+      socket = tlsConnect({ servername: /^[\d.:]+$/.test(host) ? undefined : host, ...tls, host, port })
+      socket.on('data', (chunk: Buffer) => input.feed(chunk, 0, chunk.length))
+    }
     const fail = (why: string, cause?: unknown): void => {
       clearTimeout(timer)
       socket.destroy()
@@ -406,4 +436,13 @@ function openSocket(host: string, port: number, timeoutMs: number, tls?: TlsOpti
       resolve(socket)
     })
   })
+}
+
+function once(fn: () => void): () => void {
+  let done = false
+  return () => {
+    if (done) return
+    done = true
+    fn()
+  }
 }

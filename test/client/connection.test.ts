@@ -11,6 +11,7 @@ import { encodeResponseHeader } from '../../src/protocol/generated/response-head
 import { Connection } from '../../src/client/connection.js'
 import { ClientError } from '../../src/client/errors.js'
 import { requestHeaderVersion, responseHeaderVersion } from '../../src/client/versions.js'
+import { sharedBufferPool } from '../../src/buffers/buffer-pool.js'
 
 interface Seen {
   apiKey: number
@@ -156,6 +157,37 @@ test('pipelined requests resolve in order when every response arrives a byte at 
       answers.map((a) => a.topics[0]!.name),
       names,
     )
+  } finally {
+    await conn.close()
+    server.close()
+  }
+})
+
+test('a leased response is read into a pooled buffer that release() gives back; others get their own', async () => {
+  const records = Buffer.alloc(300 * 1024)
+  for (let i = 0; i < records.length; i++) records[i] = (i * 7) & 0xff
+  const fetchApi = [...OLD_BROKER, { apiKey: ApiKey.Fetch, minVersion: 4, maxVersion: 4 }]
+  const { server, port } = await fakeBroker((req) => {
+    if (req.apiKey === ApiKey.ApiVersions) return { body: { errorCode: 0, apiKeys: fetchApi } }
+    const partition = { partitionIndex: 0, errorCode: 0, highWatermark: 1n, lastStableOffset: 1n, abortedTransactions: null, records }
+    return { body: { throttleTimeMs: 0, responses: [{ topic: 't', partitions: [partition] }] } }
+  })
+  const conn = await Connection.connect({ host: '127.0.0.1', port })
+  const body = { replicaId: -1, maxWaitMs: 0, minBytes: 1, maxBytes: 1 << 20, isolationLevel: 0, topics: [] }
+  try {
+    // The 300 KiB frame arrives over several socket reads either way.
+    const plain = await conn.request('Fetch', body)
+    const plainRecords = plain.responses[0]!.partitions[0]!.records!
+    assert.ok(plainRecords.equals(records))
+    assert.equal(sharedBufferPool.leaseOf(plainRecords), undefined)
+
+    const { response, release } = await conn.requestLeased('Fetch', body)
+    const leasedRecords = response.responses[0]!.partitions[0]!.records!
+    assert.ok(leasedRecords.equals(records))
+    assert.notEqual(sharedBufferPool.leaseOf(leasedRecords), undefined, 'read into a pooled buffer')
+    release()
+    assert.equal(sharedBufferPool.leaseOf(leasedRecords), undefined, 'given back')
+    release() // a second release is harmless
   } finally {
     await conn.close()
     server.close()
