@@ -15,6 +15,7 @@ import { ErrorCode } from './generated/error-codes.js'
 import type { BatchHeader } from './record-batch.js'
 import { newRecordView, parseRecord, type RecordView } from './record-codec.js'
 import { cursor, readVarint } from './varint.js'
+import { scanRecords, type ScanLimits, type ScanState } from './record-scan.js'
 
 export interface RecordChecks {
   /** Compacted topics reject records without a key. */
@@ -282,8 +283,10 @@ export class RecordStream {
   /** Some record error is a timestamp (the partition then answers INVALID_TIMESTAMP, as Kafka). */
   timestampErrors = false
   bytes = 0
-  #records = 0
-  #lastOffsetDelta = -1
+  /** Records read, offset order and largest timestamp delta: shared with scanRecords (the fast path). */
+  readonly #scan: ScanState = { records: 0, lastOffsetDelta: -1, maxTimestampDelta: -Infinity }
+  readonly #limits: ScanLimits
+  /** Largest timestamp delta of the records read by the general path. */
   #maxDelta: bigint | null = null
   #split: SplitRecord | null = null
   readonly #view = newRecordView()
@@ -294,11 +297,25 @@ export class RecordStream {
     this.checks = checks
     this.maxBytes = maxBytes
     this.#checkTs = checks.now !== undefined && (header.attributes & 0x08) === 0
+    // #record's timestamp bounds as bounds on the delta: now - (base + delta) > before, base + delta - now > after.
+    const { now, timestampBeforeMaxMs: before, timestampAfterMaxMs: after } = checks
+    const checked = this.#checkTs && now !== undefined
+    this.#limits = {
+      recordCount: header.recordCount,
+      lastOffsetDelta: header.lastOffsetDelta,
+      requireKeys: checks.requireKeys === true,
+      lowestDelta: checked && before !== undefined ? Number(now - header.baseTimestamp - before) : -Infinity,
+      highestDelta: checked && after !== undefined ? Number(now - header.baseTimestamp + after) : Infinity,
+      maxBytes,
+    }
   }
 
   /** Max record timestamp of the batch (valid once end() found no error). */
   get maxTimestamp(): bigint {
-    return BigInt.asIntN(64, this.header.baseTimestamp + (this.#maxDelta ?? 0n))
+    let delta = this.#maxDelta
+    const scanned = this.#scan.maxTimestampDelta
+    if (scanned !== -Infinity && (delta === null || BigInt(scanned) > delta)) delta = BigInt(scanned)
+    return BigInt.asIntN(64, this.header.baseTimestamp + (delta ?? 0n))
   }
 
   /** Feeds buf[start, end); false once no more bytes are wanted (the batch is refused). */
@@ -317,8 +334,12 @@ export class RecordStream {
     }
     const c = cursor(buf, pos, end)
     const view = this.#view
-    while (c.pos < end) {
-      if (this.#records === this.header.recordCount) return this.#fail(ErrorCode.INVALID_RECORD, 'bytes left over after the declared records')
+    const scan = this.#scan
+    for (;;) {
+      // The usual records go the fast way; the general path below takes the one it stops at.
+      c.pos = scanRecords(buf, c.pos, end, this.bytes - end, this.#limits, scan)
+      if (c.pos >= end) break
+      if (scan.records === this.header.recordCount) return this.#fail(ErrorCode.INVALID_RECORD, 'bytes left over after the declared records')
       const recordStart = c.pos
       const length = readVarint(c)
       // A record that ends past the limit is refused before its bytes are inflated.
@@ -328,8 +349,8 @@ export class RecordStream {
         if (!this.#record(parseRecord(c, view), view)) return false
         continue
       }
-      if (c.ok && length < 1) return this.#fail(ErrorCode.INVALID_RECORD, `invalid record length ${length}`, this.#records)
-      if (!c.ok && end - recordStart >= 5) return this.#fail(ErrorCode.INVALID_RECORD, 'record length overruns the batch', this.#records)
+      if (c.ok && length < 1) return this.#fail(ErrorCode.INVALID_RECORD, `invalid record length ${length}`, scan.records)
+      if (!c.ok && end - recordStart >= 5) return this.#fail(ErrorCode.INVALID_RECORD, 'record length overruns the batch', scan.records)
       // The record goes on in the next chunk.
       const split = new SplitRecord(this.bytes - (end - recordStart))
       split.feed(buf, recordStart, end)
@@ -344,9 +365,9 @@ export class RecordStream {
     if (this.fatal !== null) return
     const split = this.#split
     if (split !== null) {
-      this.#fail(ErrorCode.INVALID_RECORD, split.length < 0 ? 'record length overruns the batch' : `invalid record length ${split.length}`, this.#records)
-    } else if (this.#records < this.header.recordCount) {
-      this.#fail(ErrorCode.INVALID_RECORD, `found ${this.#records} records, header says ${this.header.recordCount}`, this.#records)
+      this.#fail(ErrorCode.INVALID_RECORD, split.length < 0 ? 'record length overruns the batch' : `invalid record length ${split.length}`, this.#scan.records)
+    } else if (this.#scan.records < this.header.recordCount) {
+      this.#fail(ErrorCode.INVALID_RECORD, `found ${this.#scan.records} records, header says ${this.header.recordCount}`, this.#scan.records)
     }
   }
 
@@ -369,13 +390,14 @@ export class RecordStream {
 
   /** Checks one parsed record (parse error, offset order, key, timestamp). */
   #record(error: string | null, view: RecordView): boolean {
-    const index = this.#records
+    const scan = this.#scan
+    const index = scan.records
     const h = this.header
     if (error !== null) return this.#fail(ErrorCode.INVALID_RECORD, error, index)
-    if (view.offsetDelta <= this.#lastOffsetDelta || view.offsetDelta > h.lastOffsetDelta) {
+    if (view.offsetDelta <= scan.lastOffsetDelta || view.offsetDelta > h.lastOffsetDelta) {
       return this.#fail(ErrorCode.INVALID_RECORD, `record offset delta ${view.offsetDelta} out of order`, index)
     }
-    this.#lastOffsetDelta = view.offsetDelta
+    scan.lastOffsetDelta = view.offsetDelta
     const checks = this.checks
     if (checks.requireKeys && view.keyLength < 0) {
       // Kafka's LogValidator.validateKey wording.
@@ -395,7 +417,7 @@ export class RecordStream {
       }
     }
     if (this.#maxDelta === null || view.timestampDelta > this.#maxDelta) this.#maxDelta = view.timestampDelta
-    this.#records++
+    scan.records++
     return true
   }
 }
