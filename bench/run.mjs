@@ -40,7 +40,7 @@ if (opt.help) {
   --sut a,b          systems: samsa,mock,null
   --consume-gb G     size of the consume topic (default 2)
   --out FILE         where to write the report (default BENCHMARKS.md; --quick: bench/.build/BENCHMARKS-quick.md)
-  --profile          run Samsa with --cpu-prof (profiles in bench/.build/profiles)
+  --profile          run Samsa with --cpu-prof (profiles in bench/.build/profiles; a cluster's in a folder per run)
   --wait S           seconds to wait for a quiet machine before each run (default 60; 0: never)
 `)
   process.exit(0)
@@ -173,7 +173,9 @@ async function startSut(kind, { topics = {}, prefill = 0, valueSize = 1024, prof
     const specs = Object.entries(topics).map(([t, p]) => `${t}:${p}`)
     child = spawn(join(BUILD, 'mock-cluster'), specs, { stdio: ['pipe', 'pipe', 'pipe'] })
   } else if (kind === 'cluster') {
-    child = spawn('node', [join(ROOT, 'dist/bench/cluster-broker.js'), '--partitions', String(PARTITIONS)], { stdio: ['pipe', 'pipe', 'pipe'] })
+    // With --profile each broker writes broker-N.cpuprofile into a folder named after the run.
+    const prof = opt.profile && profileTag ? ['--cpu-prof-dir', join(BUILD, 'profiles', profileTag)] : []
+    child = spawn('node', [join(ROOT, 'dist/bench/cluster-broker.js'), '--partitions', String(PARTITIONS), ...prof], { stdio: ['pipe', 'pipe', 'pipe'] })
   } else if (kind === 'null') {
     child = spawn(
       'node',
@@ -471,16 +473,16 @@ async function latencyWorkload() {
  */
 async function clusterWorkload() {
   // A machine without ZooKeeper (or a cluster that does not come up) gives an error row, not an aborted run.
-  const start = async (id) => {
+  const start = async (id, i) => {
     try {
-      return await startSut('cluster')
+      return await startSut('cluster', { profileTag: `${id}-${i}` })
     } catch (err) {
       record(id, 'cluster', { error: `cluster did not start: ${String(err.message).split('\n')[0]}` })
       return undefined
     }
   }
   for (let i = 0; i < RUNS; i++) {
-    const s = await start('cluster-1k-acksall')
+    const s = await start('cluster-1k-acksall', i)
     if (s === undefined) break
     try {
       record(
@@ -498,7 +500,7 @@ async function clusterWorkload() {
       record('cluster-latency', 'cluster', { error: 'no throughput figure to halve' })
       break
     }
-    const s = await start('cluster-latency')
+    const s = await start('cluster-latency', i)
     if (s === undefined) break
     try {
       record(
