@@ -60,8 +60,9 @@ const READ_BUFFER_BYTES = 256 * 1024
 let sharedReadBuffer: Buffer | undefined
 
 /**
- * Re-wraps an accepted socket's handle in a Socket that reads into `buffer` (the `onread` option),
- * or returns null where that cannot be done. Node honours `onread` only for sockets it constructs
+ * Re-wraps an accepted socket's handle in a Socket that reads into the buffer `buffer()` gives
+ * (the `onread` option; Node asks for the next read's buffer after each read and keeps it
+ * referenced until then), or returns null where that cannot be done. Node honours `onread` only for sockets it constructs
  * from options, never for those a net.Server accepts, so this relies on Node internals (Node 20
  * lib/net.js): the `_handle` property and the `handle` constructor option, whose initSocketHandle
  * calls handle.useUserBuffer. The accepted socket must come paused (pauseOnConnect) so it never
@@ -69,7 +70,7 @@ let sharedReadBuffer: Buffer | undefined
  * counting a connection it no longer owns (the server then does not count these at all:
  * SocketServer tracks and closes them itself).
  */
-function adoptWithReadBuffer(accepted: Socket, buffer: Buffer, callback: (n: number, buf: Uint8Array) => boolean): Socket | null {
+function adoptWithReadBuffer(accepted: Socket, buffer: () => Buffer, callback: (n: number, buf: Uint8Array) => boolean): Socket | null {
   const internal = accepted as unknown as { _handle?: { useUserBuffer?: unknown } | null }
   const handle = internal._handle
   if (handle === undefined || handle === null || typeof handle.useUserBuffer !== 'function') return null
@@ -237,12 +238,17 @@ export class SocketServer {
             )
         })
       } else {
-        const buffer = (sharedReadBuffer ??= Buffer.allocUnsafeSlow(READ_BUFFER_BYTES))
-        // Reads start on a later turn of the event loop, so `conn` is set before the first one.
-        adopted = adoptWithReadBuffer(accepted, buffer, (n, buf) => {
-          conn!.receive(buf as Buffer, 0, n)
-          return true
-        })
+        const shared = (sharedReadBuffer ??= Buffer.allocUnsafeSlow(READ_BUFFER_BYTES))
+        // Reads start on a later turn of the event loop, so `conn` is set before the first one;
+        // a large frame's bytes are read straight into it (Connection.readTarget).
+        adopted = adoptWithReadBuffer(
+          accepted,
+          () => conn?.readTarget(shared) ?? shared,
+          (n, buf) => {
+            conn!.receive(buf as Buffer, 0, n)
+            return true
+          },
+        )
         socket = adopted ?? accepted
       }
       const o = this.#opts
