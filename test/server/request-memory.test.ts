@@ -12,6 +12,7 @@ import { RawConnection } from '../support/raw-client.js'
 import { ApiKey } from '../../src/protocol/generated/index.js'
 import { encodeRecordBatch } from '../../src/protocol/record-codec.js'
 import { RequestMemory } from '../../src/server/request-memory.js'
+import { sharedBufferPool } from '../../src/buffers/buffer-pool.js'
 
 const MB = 1024 * 1024
 let broker: EmbeddedBroker
@@ -57,6 +58,7 @@ test('24 connections pipelining 8 produce requests of 900 KB each: the Produce f
   const value = Buffer.alloc(900 * 1024, 7)
   const records = encodeRecordBatch({ records: [{ value }] })
   requestMemory.resetPeak()
+  const leasedBefore = sharedBufferPool.leasedBytes
   const clients = []
   for (let c = 0; c < connections; c++) {
     const frames = []
@@ -80,6 +82,8 @@ test('24 connections pipelining 8 produce requests of 900 KB each: the Produce f
     answered,
     clients.map(() => perConnection),
   )
+  // Every frame, and every read put aside while its connection waited, is back in the pool.
+  assert.equal(sharedBufferPool.leasedBytes, leasedBefore)
   // 173 MB were sent at once; the broker held at most its bound plus the one frame that crossed it.
   assert.ok(
     requestMemory.peak <= requestMemory.limit + MB,
