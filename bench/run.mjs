@@ -800,6 +800,20 @@ function report(m, command) {
   check('Consume >= produce rate (1 KB acks=1)', cons / p1, cons >= p1, `${fmtInt(cons)} vs ${fmtInt(p1)} rec/s`)
   const p99 = fig('latency', 'samsa', 'produceLatencyMs.p99')
   check('Produce p99 at half of max <= 5 ms', p99, p99 <= 5, `${fmt2(p99)} ms`)
+  // Issue 18's goals.
+  const titleOf = (id) => (id === 'consume' ? 'Consume' : (produceWorkloads.find((w) => w.id === id)?.title ?? id))
+  const vs = (id, ref, min) => {
+    const r = fig(id, 'samsa', 'rps') / fig(id, ref, 'rps')
+    check(`${titleOf(id)} >= ${min}x the ${name[ref]}`, r, r >= min, ratio(fig(id, 'samsa', 'rps'), fig(id, ref, 'rps')))
+  }
+  vs('produce-1k-64conn', 'null', 0.7)
+  const cpu64 = fig('produce-1k-64conn', 'samsa', 'brokerCpuMsPerMB')
+  const cpu1 = fig('produce-1k-acks1', 'samsa', 'brokerCpuMsPerMB')
+  check('64 connections: broker CPU per MB within 2x of one connection', cpu64 / cpu1, cpu64 <= 2 * cpu1, `${fmt2(cpu64)} vs ${fmt2(cpu1)} ms`)
+  vs('produce-100b', 'null', 0.9)
+  vs('produce-1k-lz4', 'mock', 0.7)
+  vs('produce-1k-zstd', 'mock', 0.7)
+  vs('consume', 'null', 0.9)
   const cold = fig('produce-1k-64conn-cold', 'samsa', 'rps')
   const steady = fig('produce-1k-64conn', 'samsa', 'rps')
   check('64 connections, first 3 s within 20 % of steady state', cold / steady, cold >= 0.8 * steady, `${ratio(cold, steady)}`)
