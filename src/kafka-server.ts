@@ -29,7 +29,8 @@ import { MetadataTopicView, OffsetsTopicLog, groupCoordinatorOf } from './broker
 import { ControlPlane } from './broker/control-plane.js'
 import { LocalBrokerChannel } from './broker/local-broker-channel.js'
 import { InterBrokerChannel } from './broker/inter-broker-channel.js'
-import { connectToBroker, interBrokerEndpoint, interBrokerListenerName, interBrokerSecurity } from './controller/broker-connection.js'
+import { sharedBufferPool } from './buffers/buffer-pool.js'
+import { connectToBroker, interBrokerEndpoint, interBrokerListenerName, interBrokerSecurity, type FramePool } from './controller/broker-connection.js'
 import { ReplicaFetcherManager } from './replication/replica-fetcher-manager.js'
 import { AlterPartitionManager, ControllerLink, alterPartitionOverWire } from './replication/alter-partition-manager.js'
 import { BrokerMarkerChannel, TransactionStateLog, transactionCoordinatorOf } from './broker/txn-state-log.js'
@@ -172,14 +173,14 @@ function followConnectionQuotas(config: BrokerConfig, quotas: ConnectionQuotas, 
 }
 
 /** A connection to a live broker on the inter-broker listener (the MetadataCache's picture). */
-function connectToLiveBroker(config: BrokerConfig, metadata: MetadataCache, clientId: string, requestTimeoutMs: number) {
+function connectToLiveBroker(config: BrokerConfig, metadata: MetadataCache, clientId: string, requestTimeoutMs: number, framePool?: FramePool) {
   const listener = interBrokerListenerName(config)
   const security = interBrokerSecurity(config)
   return async (brokerId: number) => {
     const b = metadata.liveBrokers().find((x) => x.id === brokerId)
     const ep = b === undefined ? undefined : interBrokerEndpoint(b, listener)
     if (ep === undefined) throw new Error(`broker ${brokerId} is not live (or has no ${listener} listener)`)
-    return connectToBroker(ep, clientId, { requestTimeoutMs, security })
+    return connectToBroker(ep, clientId, { requestTimeoutMs, security, ...(framePool !== undefined ? { framePool } : {}) })
   }
 }
 
@@ -197,7 +198,8 @@ function replicaFetchers(
     brokerEpoch,
     config,
     log: log.child({ component: 'replica-fetcher' }),
-    connect: connectToLiveBroker(config, metadata, `replica-fetcher-${v.nodeId}`, v.replicaSocketTimeoutMs + v.replicaFetchWaitMaxMs),
+    // Fetched records are read into the shared pool's buffers (see ReplicaFetcher).
+    connect: connectToLiveBroker(config, metadata, `replica-fetcher-${v.nodeId}`, v.replicaSocketTimeoutMs + v.replicaFetchWaitMaxMs, sharedBufferPool),
     highWatermarkMoved: (p) => replicas.highWatermarkMoved(p),
     quota: new ReplicationQuota(() => config.values.followerReplicationThrottledRate, v.replicationQuotaWindowNum, v.replicationQuotaWindowSizeSeconds * 1000),
   })

@@ -31,8 +31,7 @@ import {
   type VersionTable,
 } from './versions.js'
 import { saslClient, type SaslOptions } from './sasl.js'
-import { FrameAssembler } from './frame-assembler.js'
-import { sharedBufferPool, type Lease } from '../buffers/buffer-pool.js'
+import { FrameAssembler, type FrameLease } from './frame-assembler.js'
 
 const CLIENT_SOFTWARE_NAME = 'samsa'
 const CLIENT_SOFTWARE_VERSION = '0.1.0'
@@ -52,6 +51,13 @@ export interface ConnectionOptions {
   tls?: TlsOptions
   /** SASL (SASL_PLAINTEXT and SASL_SSL): authenticates right after ApiVersions. */
   sasl?: SaslOptions
+  /** Where leased responses (requestLeased) get their memory; without one they get their own. */
+  framePool?: FramePool
+}
+
+/** A pool of reusable buffers (the broker's shared buffer pool). */
+export interface FramePool {
+  lease(size: number): { readonly buffer: Buffer; release(): void }
 }
 
 export interface SendOptions {
@@ -111,8 +117,9 @@ export class Connection {
     this.#socket = socket
     this.#frames = new FrameAssembler({
       allocate: (size, id) => {
-        if (this.#pending.get(id)?.leased !== true) return { buffer: Buffer.allocUnsafe(size) }
-        const lease = sharedBufferPool.lease(size)
+        const pool = opts.framePool
+        if (pool === undefined || this.#pending.get(id)?.leased !== true) return { buffer: Buffer.allocUnsafe(size) }
+        const lease = pool.lease(size)
         return { buffer: lease.buffer, lease }
       },
       frame: (frame, lease) => this.#onFrame(frame, lease),
@@ -188,8 +195,9 @@ export class Connection {
 
   /**
    * As request(), for a response whose bytes the caller holds on to for a while (a follower's
-   * fetched records until its log has written them): the response is read into a pooled buffer,
-   * which `release()` gives back once nothing refers to the response's bytes any more.
+   * fetched records until its log has written them): the response is read into a buffer of the
+   * connection's framePool, which `release()` gives back once nothing refers to the response's
+   * bytes any more (without a framePool the response has a buffer of its own).
    */
   requestLeased<N extends ApiName>(
     api: N,
@@ -329,7 +337,7 @@ export class Connection {
     }
   }
 
-  #onFrame(frame: Buffer, lease: Lease | undefined): void {
+  #onFrame(frame: Buffer, lease: FrameLease | undefined): void {
     const r = new Reader(frame)
     const id = r.int32()
     const p = this.#pending.get(id)

@@ -9,16 +9,19 @@
  * `feed` may be given a buffer that is overwritten after it returns (a socket's `onread`
  * buffer): nothing of it is kept.
  */
-import type { Lease } from '../buffers/buffer-pool.js'
+/** A pooled buffer's hold (released when the frame's bytes are no longer needed). */
+export interface FrameLease {
+  release(): void
+}
 
 /** Size prefix and correlation id. */
 const PREFIX = 8
 
 export interface FrameTarget {
   /** A buffer for a frame of `size` bytes answering `correlationId` (a lease for a pooled one). */
-  allocate(size: number, correlationId: number): { buffer: Buffer; lease?: Lease }
+  allocate(size: number, correlationId: number): { buffer: Buffer; lease?: FrameLease }
   /** A whole frame (correlation id first); `lease` is handed on with it. */
-  frame(frame: Buffer, lease: Lease | undefined): void
+  frame(frame: Buffer, lease: FrameLease | undefined): void
   /** A frame size no response can have. */
   invalid(size: number): void
 }
@@ -28,7 +31,7 @@ export class FrameAssembler {
   readonly #prefix = Buffer.alloc(PREFIX)
   #prefixHave = 0
   #frame: Buffer | null = null
-  #lease: Lease | undefined
+  #lease: FrameLease | undefined
   #frameHave = 0
   #failed = false
 

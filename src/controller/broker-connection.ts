@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs'
 import type { ConnectionOptions as TlsOptions } from 'node:tls'
-import { Connection, type ConnectionOptions } from '../client/connection.js'
+import { Connection, type ConnectionOptions, type FramePool } from '../client/connection.js'
 import type { BrokerConfig } from '../config/broker-config.js'
 import { canonicalBrokerName, type BrokerConfigName } from '../config/broker-config-defs.js'
 import { parseJaasConfig } from '../config/jaas.js'
@@ -96,10 +96,12 @@ export function interBrokerSecurity(config: BrokerConfig): InterBrokerSecurity {
   return out
 }
 
+export type { FramePool }
+
 export async function connectToBroker(
   ep: InterBrokerEndpoint,
   clientId: string,
-  opts: { requestTimeoutMs?: number; security?: InterBrokerSecurity } = {},
+  opts: { requestTimeoutMs?: number; security?: InterBrokerSecurity; framePool?: FramePool } = {},
 ): Promise<Connection> {
   const needsTls = ep.securityProtocol === 'SSL' || ep.securityProtocol === 'SASL_SSL'
   const needsSasl = ep.securityProtocol === 'SASL_PLAINTEXT' || ep.securityProtocol === 'SASL_SSL'
@@ -115,6 +117,7 @@ export async function connectToBroker(
     clientId,
     connectTimeoutMs: 10_000,
     requestTimeoutMs: opts.requestTimeoutMs ?? 30_000,
+    ...(opts.framePool !== undefined ? { framePool: opts.framePool } : {}),
     ...(needsTls ? { tls: opts.security!.tls } : {}),
     ...(needsSasl ? { sasl: opts.security!.sasl } : {}),
   })

@@ -172,7 +172,7 @@ test('a leased response is read into a pooled buffer that release() gives back; 
     const partition = { partitionIndex: 0, errorCode: 0, highWatermark: 1n, lastStableOffset: 1n, abortedTransactions: null, records }
     return { body: { throttleTimeMs: 0, responses: [{ topic: 't', partitions: [partition] }] } }
   })
-  const conn = await Connection.connect({ host: '127.0.0.1', port })
+  const conn = await Connection.connect({ host: '127.0.0.1', port, framePool: sharedBufferPool })
   const body = { replicaId: -1, maxWaitMs: 0, minBytes: 1, maxBytes: 1 << 20, isolationLevel: 0, topics: [] }
   try {
     // The 300 KiB frame arrives over several socket reads either way.
