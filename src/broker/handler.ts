@@ -92,6 +92,41 @@ export interface RequestContext extends BrokerParts {
   retainRequestBytes(): () => void
 }
 
+/** What a RequestContext adds to the broker's parts. */
+export type RequestFields = Omit<RequestContext, keyof BrokerParts>
+
+/**
+ * A request's context: the broker's parts copied one by one, then the request's own fields.
+ * Written out rather than spread (`{ ...parts, connection, ... }`): V8 gave every spread object
+ * a hidden class of its own once the code was optimised (about 10 µs and a new map in old space
+ * per request, which kept full collections going under produce load); a literal of fixed shape
+ * takes nanoseconds. A part added to BrokerParts must be added here (the compiler says so).
+ */
+export function requestContext(parts: BrokerParts, r: RequestFields): RequestContext {
+  return {
+    config: parts.config,
+    log: parts.log,
+    metadata: parts.metadata,
+    replicas: parts.replicas,
+    admin: parts.admin,
+    groups: parts.groups,
+    producerIds: parts.producerIds,
+    transactions: parts.transactions,
+    brokerChannel: parts.brokerChannel,
+    fetchSessions: parts.fetchSessions,
+    controlPlane: parts.controlPlane,
+    cluster: parts.cluster,
+    security: parts.security,
+    connection: r.connection,
+    apiKey: r.apiKey,
+    apiVersion: r.apiVersion,
+    correlationId: r.correlationId,
+    clientId: r.clientId,
+    apis: r.apis,
+    retainRequestBytes: r.retainRequestBytes,
+  }
+}
+
 /**
  * A handler returns the response (or a promise of it); `NO_RESPONSE` means none is sent, as for
  * Produce with acks=0. Protocol errors go in the response's error codes, never thrown.

@@ -3,7 +3,7 @@ import { SamsaError } from '../errors.js'
 import type { Input } from '../protocol/codec-support.js'
 import type { ApiKeyNumber, RequestOf, ResponseOf } from '../protocol/generated/index.js'
 import type { BrokerChannel } from './broker-channel.js'
-import { NO_RESPONSE, type BrokerParts, type HandlerRegistry, type RequestContext } from './handler.js'
+import { NO_RESPONSE, requestContext, type BrokerParts, type HandlerRegistry } from './handler.js'
 import { userPrincipal } from '../security/principal.js'
 
 const BROKER_PRINCIPAL = userPrincipal('broker')
@@ -33,8 +33,7 @@ export class LocalBrokerChannel implements BrokerChannel {
     }
     const h = this.#registry.get(key)
     if (h === undefined) throw new SamsaError('SAMSA_NO_BROKER_CHANNEL', `API ${key} is not served here`)
-    const ctx: RequestContext = {
-      ...this.#parts(),
+    const ctx = requestContext(this.#parts(), {
       // The broker's own request: authorized as Kafka authorizes its inter-broker principal.
       connection: {
         id: -1,
@@ -53,7 +52,7 @@ export class LocalBrokerChannel implements BrokerChannel {
       clientId: `broker-${this.#localId}`,
       apis: this.#registry,
       retainRequestBytes: () => () => {},
-    }
+    })
     const res = await h.handle(ctx, request)
     if (res === NO_RESPONSE) throw new SamsaError('SAMSA_NO_BROKER_CHANNEL', `API ${key} sent no response`)
     return res as Input<ResponseOf<K>>

@@ -21,7 +21,15 @@ import { Writer } from '../protocol/writer.js'
 import { ErrorCode } from '../protocol/generated/error-codes.js'
 import { ApiKey } from '../protocol/generated/index.js'
 import { encodeApiVersionsResponse } from '../protocol/generated/api-versions-response.js'
-import { NO_RESPONSE, type BrokerParts, type ConnectionInfo, type HandlerRegistry, type RegisteredHandler, type RequestContext } from '../broker/handler.js'
+import {
+  NO_RESPONSE,
+  requestContext,
+  type BrokerParts,
+  type ConnectionInfo,
+  type HandlerRegistry,
+  type RegisteredHandler,
+  type RequestContext,
+} from '../broker/handler.js'
 import type { Logger } from '../logger.js'
 import { sharedBufferPool, type Lease } from '../buffers/buffer-pool.js'
 import type { Chunk } from '../protocol/transferable.js'
@@ -555,8 +563,7 @@ export class Connection implements ConnectionInfo {
       this.#reject(`cannot decode ${handler.spec.name} v${apiVersion}: ${(err as Error).message}`, lease)
       return
     }
-    const ctx: RequestContext = {
-      ...this.#parts,
+    const ctx = requestContext(this.#parts, {
       connection: this,
       apiKey,
       apiVersion,
@@ -574,7 +581,7 @@ export class Connection implements ConnectionInfo {
                 held = false
               }
             },
-    }
+    })
     this.#dispatch(handler, ctx, request, lease)
   }
 
