@@ -363,7 +363,7 @@ const record = (id, sut, r) => {
   results[id][sut].push(r)
   const cpu =
     r.brokerCpuSeconds !== undefined
-      ? `; broker ${r.brokerCpuSeconds.toFixed(1)} s CPU (${r.brokerCpuMsPerMB?.toFixed(2)} ms/MB), client ${r.clientCpuSeconds?.toFixed(1) ?? '-'} s, other ${r.otherCpuSeconds?.toFixed(1) ?? '-'} s`
+      ? `; broker ${r.brokerCpuSeconds.toFixed(1)} s CPU (${r.brokerCpuMsPerMB?.toFixed(2) ?? '-'} ms/MB), client ${r.clientCpuSeconds?.toFixed(1) ?? '-'} s, other ${r.otherCpuSeconds?.toFixed(1) ?? '-'} s`
       : ''
   const figure =
     r.error !== undefined ? `ERROR ${r.error}` : r.rps !== undefined ? `${Math.round(r.rps)} rec/s, ${r.mbps?.toFixed(1)} MB/s${cpu}` : JSON.stringify(r)
