@@ -45,6 +45,7 @@ def classify(tid, fr):
     if tid == pid:
         if re.search(r'Heap::|Scavenge|MarkCompact|GCTracer|Sweeper|IncrementalMarking|Heap::CollectGarbage', s): return 'event loop: garbage collection'
         if 'crc32' in s: return 'event loop: CRC-32C'
+        if re.search(r'record-scan|parseRecord|record-stream|varint\.js', s): return 'event loop: record validation (per record)'
         if re.search(r'pread|__libc_pread|readSync|ext4_file_read_iter|filemap_read', s): return 'event loop: reading segments (pread)'
         if re.search(r'tcp_|sock_|__sys_recv|__sys_send|sendmsg|recvmsg|writev.*sock|sock_write_iter|sock_read_iter|do_writev|__x64_sys_writev|__x64_sys_read\b|ep_poll|epoll', s) and ('[kernel' in s or 'kallsyms' in s): return 'event loop: sockets (kernel)'
         if re.search(r'memmove|memcpy|_copyActual|copy node:buffer', leaf): return 'event loop: memory copies'
