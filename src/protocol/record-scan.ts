@@ -40,10 +40,14 @@ export interface ScanLimits {
 /** Where the last varint read ended; -1 when it ran past its bound or over its length. */
 let after = 0
 
-/** A zig-zag varint as readVarint reads it: at most 5 bytes, all below `limit`. */
-function varint(buf: Buffer, pos: number, limit: number): number {
+/**
+ * A zig-zag varint of at most `maxShift / 7` bytes, all below `limit`: 35 reads a varint as
+ * readVarint does (5 bytes), 28 a varlong of at most 4 bytes (readVarlong's int fast path; longer
+ * ones are not taken).
+ */
+function zigzag(buf: Buffer, pos: number, limit: number, maxShift: 28 | 35): number {
   let raw = 0
-  for (let shift = 0; shift < 35; shift += 7) {
+  for (let shift = 0; shift < maxShift; shift += 7) {
     if (pos >= limit) break
     const b = buf[pos++]!
     raw |= (b & 0x7f) << shift
@@ -56,21 +60,8 @@ function varint(buf: Buffer, pos: number, limit: number): number {
   return 0
 }
 
-/** A zig-zag varlong of at most 4 bytes (readVarlong's int fast path); longer ones are not taken. */
-function shortVarlong(buf: Buffer, pos: number, limit: number): number {
-  let raw = 0
-  for (let shift = 0; shift < 28; shift += 7) {
-    if (pos >= limit) break
-    const b = buf[pos++]!
-    raw |= (b & 0x7f) << shift
-    if ((b & 0x80) === 0) {
-      after = pos
-      return (raw >>> 1) ^ -(raw & 1)
-    }
-  }
-  after = -1
-  return 0
-}
+const varint = (buf: Buffer, pos: number, limit: number): number => zigzag(buf, pos, limit, 35)
+const shortVarlong = (buf: Buffer, pos: number, limit: number): number => zigzag(buf, pos, limit, 28)
 
 /**
  * Scans records in buf[pos, end) while they are the common case; returns where it stopped:
