@@ -227,6 +227,20 @@ function processCpu(pid) {
   }
 }
 
+/**
+ * How long the process's main thread (its event loop) has waited, runnable, for a core so far
+ * (seconds; /proc's schedstat run delay): on 2 cores shared with the load generator this is
+ * what a latency tail is mostly made of.
+ */
+function mainThreadRunDelay(pid) {
+  if (Array.isArray(pid)) return NaN
+  try {
+    return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e9
+  } catch {
+    return NaN
+  }
+}
+
 /** Busy CPU seconds of the whole machine so far. */
 function machineCpu() {
   const [, ...f] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/)
@@ -257,7 +271,11 @@ async function measured(sut, args, timeoutS) {
   const background = await quietMachine()
   const b0 = processCpu(sut.pid)
   const m0 = machineCpu()
+  const d0 = mainThreadRunDelay(sut.pid)
+  const t0 = performance.now()
   const r = await loadgen(args, timeoutS)
+  const runDelay = mainThreadRunDelay(sut.pid) - d0
+  if (Number.isFinite(runDelay)) r.eventLoopRunDelayMsPerS = (runDelay * 1000) / ((performance.now() - t0) / 1000)
   const broker = processCpu(sut.pid) - b0
   const machine = machineCpu() - m0
   r.brokerCpuSeconds = broker
@@ -735,15 +753,17 @@ function report(m, command) {
     L.push("### Latency at half of each system's own 1 KB acks=1 maximum")
     L.push('')
     L.push(
-      "Measured from each record's intended send time on a fixed schedule (no coordinated omission); produce = until the delivery report, end-to-end = until a consumer in the same process has it. ms.",
+      "Measured from each record's intended send time on a fixed schedule (no coordinated omission); produce = until the delivery report, end-to-end = until a consumer in the same process has it. ms. The last column is how long the broker's event loop thread waited, runnable, for a core (/proc's schedstat run delay), in ms per second of the run: the machine's 2 cores are shared with the load generator's producer and consumer.",
     )
     L.push('')
-    L.push('| system | rate rec/s | produce p50 | produce p99 | produce p99.9 | end-to-end p50 | end-to-end p99 | end-to-end p99.9 |')
-    L.push('|---|--:|--:|--:|--:|--:|--:|--:|')
+    L.push(
+      '| system | rate rec/s | produce p50 | produce p99 | produce p99.9 | end-to-end p50 | end-to-end p99 | end-to-end p99.9 | event loop waiting for a core, ms/s |',
+    )
+    L.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|')
     for (const s of SUTS) {
       const p = (f) => fmt2(fig('latency', s, f))
       L.push(
-        `| ${name[s]} | ${fmtInt(fig('latency', s, 'rate'))} | ${p('produceLatencyMs.p50')} | ${p('produceLatencyMs.p99')} | ${p('produceLatencyMs.p999')} | ${p('endToEndLatencyMs.p50')} | ${p('endToEndLatencyMs.p99')} | ${p('endToEndLatencyMs.p999')} |`,
+        `| ${name[s]} | ${fmtInt(fig('latency', s, 'rate'))} | ${p('produceLatencyMs.p50')} | ${p('produceLatencyMs.p99')} | ${p('produceLatencyMs.p999')} | ${p('endToEndLatencyMs.p50')} | ${p('endToEndLatencyMs.p99')} | ${p('endToEndLatencyMs.p999')} | ${fmt1(fig('latency', s, 'eventLoopRunDelayMsPerS'))} |`,
       )
     }
   }
