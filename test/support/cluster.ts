@@ -29,12 +29,14 @@ export interface ClusterOptions {
 
 export class BrokerProcess {
   readonly id: number
-  readonly port: number
+  /** Fixed once the broker has listened (before that a lost port is replaced: see start()). */
+  port: number
   readonly dir: string
   readonly #connect: string
   readonly #config: Record<string, string>
   #child: LifelineChild | undefined
   #paused = false
+  #listened = false
   /** everything the broker wrote, for failure messages */
   output = ''
 
@@ -68,6 +70,22 @@ export class BrokerProcess {
    * A minute, not seconds: on a 2-core machine running other suites a start has taken over 30 s.
    */
   async start(timeoutMs = 60_000): Promise<void> {
+    // A port chosen free can be taken before the broker binds it (another test's outgoing
+    // connection gets it from the same ephemeral range): a first start tries another port.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.#start(timeoutMs)
+        this.#listened = true
+        return
+      } catch (err) {
+        if (this.#listened || attempt >= 3 || !this.output.includes('EADDRINUSE')) throw err
+        await this.#child?.exited
+        this.port = (await freePorts('127.0.0.1', 1))[0]!
+      }
+    }
+  }
+
+  async #start(timeoutMs: number): Promise<void> {
     // A `listeners` config replaces the default one; `{port}` in it is this broker's port.
     const { listeners, ...config } = this.#config
     const overrides = Object.entries({ 'zookeeper.connect': this.#connect, ...config }).flatMap(([k, v]) => ['--override', `${k}=${v}`])
