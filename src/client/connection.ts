@@ -73,7 +73,7 @@ export interface SendOptions {
   leased?: boolean
 }
 
-/** A response read into a pooled buffer (requestLeased): `release()` gives the buffer back, once. */
+/** A response read into a pooled buffer (requestLeased): `release()` gives the buffer back, exactly once. */
 export interface LeasedResponse<T> {
   readonly response: T
   release(): void
@@ -352,7 +352,7 @@ export class Connection {
       if (p.headerVersion === 1) r.taggedFields()
       const response = p.decode(r, p.version)
       if (!p.leased) p.resolve(response)
-      else p.resolve({ response, release: lease === undefined ? () => {} : once(() => lease.release()) })
+      else p.resolve({ response, release: lease === undefined ? () => {} : () => lease.release() })
     } catch (err) {
       lease?.release()
       const msg = `could not decode ${apiName(p.apiKey)} v${p.version} response from ${this.address}: ${(err as Error).message}`
@@ -444,13 +444,4 @@ function openSocket(host: string, port: number, timeoutMs: number, tls: TlsOptio
       resolve(socket)
     })
   })
-}
-
-function once(fn: () => void): () => void {
-  let done = false
-  return () => {
-    if (done) return
-    done = true
-    fn()
-  }
 }
